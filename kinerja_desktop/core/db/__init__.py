@@ -1,0 +1,1 @@
+"""Typed SQLAlchemy models, engine and sessions, migrations and backups."""

@@ -1,0 +1,1 @@
+"""ReportLab forms: layout helpers and one module per official form."""

@@ -1,0 +1,41 @@
+"""Expected errors whose messages are fit to show a clerk, in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+
+class KnownError(Exception):
+    """An error the user can understand and act on; ``pesan`` is shown as it is."""
+
+    def __init__(self, pesan: str, *, saran: str | None = None) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+        self.saran = saran
+
+    def __str__(self) -> str:
+        if self.saran:
+            return f"{self.pesan}\n{self.saran}"
+        return self.pesan
+
+
+class ValidationError(KnownError):
+    """A value typed or imported by a person is not acceptable."""
+
+    def __init__(self, pesan: str, *, kolom: str | None = None, saran: str | None = None) -> None:
+        super().__init__(pesan, saran=saran)
+        self.kolom = kolom
+
+
+class PermissionDenied(KnownError):
+    """The acting user's role does not allow this action."""
+
+
+class NotFound(KnownError):
+    """A row the user asked for does not exist (or was deleted)."""
+
+
+class DatabaseError(KnownError):
+    """The database cannot be opened, migrated, or written (locked, full disk, too new)."""
+
+
+class LoginFailed(KnownError):
+    """Wrong username or password, or the account is locked or inactive."""

@@ -1,0 +1,1 @@
+"""Excel packages for office and central office exchange."""

@@ -1,0 +1,1 @@
+"""One module per capability; each checks permissions and writes the audit log."""

@@ -1,0 +1,1 @@
+"""Qt widgets, pages, dialogs and models; calls into core, never the reverse."""
