@@ -1,0 +1,57 @@
+"""Engine creation: SQLite pragmas (WAL, foreign keys, busy timeout) and friendly errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from kinerja_desktop.core.errors import DatabaseError
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for ``url``; SQLite gets foreign keys, WAL and a busy timeout on every connection."""
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def translate_db_error(exc: BaseException) -> DatabaseError | None:
+    """A clerk-readable DatabaseError for known storage failures, or None for anything else."""
+    if not isinstance(exc, OperationalError | DBAPIError):
+        return None
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseError(
+            "Basis data sedang dipakai oleh program lain sehingga perubahan tidak disimpan.",
+            saran="Tutup jendela Kinerja Desktop lain yang membuka data yang sama, lalu coba lagi.",
+        )
+    if "disk" in text and ("full" in text or "space" in text):
+        return DatabaseError(
+            "Penyimpanan komputer penuh sehingga perubahan tidak disimpan. Data lama tetap utuh.",
+            saran="Kosongkan ruang penyimpanan (hapus berkas yang tidak perlu), lalu coba lagi.",
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(
+            "Berkas basis data hanya bisa dibaca sehingga perubahan tidak disimpan.",
+            saran="Periksa izin folder data atau hubungi petugas TI.",
+        )
+    if "unable to open" in text or "not a database" in text or "malformed" in text:
+        return DatabaseError(
+            "Berkas basis data tidak bisa dibuka atau rusak.",
+            saran="Pulihkan dari cadangan terakhir (menu Cadangan atau perintah 'kinerja-desktop restore').",
+        )
+    return None

@@ -1,0 +1,177 @@
+"""Sessions per user action, with sync bookkeeping and the audit log written in the same transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from kinerja_desktop.core.db.base import SyncMixin, new_id, utcnow
+from kinerja_desktop.core.db.engine import translate_db_error
+from kinerja_desktop.core.db.models import AuditLog, SyncLog
+
+# Bookkeeping columns that are not worth an audit row of their own.
+_UNAUDITED = {"revisi", "diubah_pada", "gagal_login", "login_terakhir", "terkunci_sampai"}
+_MASKED = {"password_hash"}
+_NOT_AUDITED_TABLES = {AuditLog.__tablename__, SyncLog.__tablename__}
+
+
+@dataclass(frozen=True)
+class AuditActor:
+    """Who is acting, as recorded in the audit log."""
+
+    pengguna_id: str | None
+    username: str
+
+
+SYSTEM_ACTOR = AuditActor(None, "sistem")
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    """The one sessionmaker of the app; objects stay readable after commit."""
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+@contextmanager
+def transaction(
+    factory: sessionmaker[Session], actor: AuditActor = SYSTEM_ACTOR, *, kantor_kode: str = ""
+) -> Iterator[Session]:
+    """One user action: a session in a transaction, committed on success, rolled back on error.
+
+    Storage failures (locked database, full disk) surface as ``DatabaseError`` in Indonesian.
+    """
+    session = factory()
+    session.info["actor"] = actor
+    session.info["kantor_kode"] = kantor_kode
+    try:
+        with session.begin():
+            yield session
+    except Exception as exc:
+        known = translate_db_error(exc)
+        if known is not None:
+            raise known from exc
+        raise
+    finally:
+        session.close()
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return f"<berkas {len(value)} bita>"
+    return value
+
+
+def _column_values(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    values: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in _UNAUDITED or key not in state.dict:
+            continue
+        values[key] = "***" if key in _MASKED else _jsonable(state.dict[key])
+    return values
+
+
+def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    state = inspect(obj)
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in _UNAUDITED:
+            continue
+        hist = state.attrs[key].history
+        if not hist.has_changes():
+            continue
+        old = hist.deleted[0] if hist.deleted else None
+        new = hist.added[0] if hist.added else None
+        if old == new:
+            continue
+        before[key] = "***" if key in _MASKED else _jsonable(old)
+        after[key] = "***" if key in _MASKED else _jsonable(new)
+    return before, after
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    actor: AuditActor = session.info.get("actor", SYSTEM_ACTOR)
+    if session.info.get("skip_audit"):
+        return
+    kantor_kode: str = session.info.get("kantor_kode", "")
+    now = utcnow()
+    entries: list[AuditLog] = []
+
+    for obj in list(session.new):
+        table = getattr(obj, "__tablename__", "")
+        if table in _NOT_AUDITED_TABLES:
+            continue
+        if hasattr(obj, "id") and obj.id is None:
+            obj.id = new_id()
+        if isinstance(obj, SyncMixin):
+            if not obj.kantor_asal:
+                obj.kantor_asal = kantor_kode
+            obj.diubah_pada = now
+            obj.revisi = obj.revisi or 1
+        entries.append(_entry(actor, "tambah", obj, None, _column_values(obj)))
+
+    for obj in list(session.dirty):
+        table = getattr(obj, "__tablename__", "")
+        if table in _NOT_AUDITED_TABLES or not session.is_modified(obj, include_collections=False):
+            continue
+        before, after = _changes(obj)
+        if not after:
+            continue
+        if isinstance(obj, SyncMixin):
+            obj.revisi = (obj.revisi or 0) + 1
+            obj.diubah_pada = now
+        aksi = "hapus" if after.get("dihapus_pada") else "ubah"
+        entries.append(_entry(actor, aksi, obj, before, after))
+
+    for obj in list(session.deleted):
+        table = getattr(obj, "__tablename__", "")
+        if table in _NOT_AUDITED_TABLES:
+            continue
+        entries.append(_entry(actor, "hapus", obj, _column_values(obj), None))
+
+    for entry in entries:
+        entry.waktu = now
+    session.add_all(entries)
+
+
+def _entry(
+    actor: AuditActor, aksi: str, obj: Any, before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> AuditLog:
+    return AuditLog(
+        pengguna_id=actor.pengguna_id,
+        username=actor.username,
+        aksi=aksi,
+        tabel=getattr(obj, "__tablename__", type(obj).__name__),
+        baris_id=str(getattr(obj, "id", None) or getattr(obj, "kunci", "") or ""),
+        sebelum=before,
+        sesudah=after,
+    )
+
+
+def log_event(session: Session, aksi: str, keterangan: str, *, tabel: str = "", baris_id: str = "") -> None:
+    """Record an event that is not a row change (login, backup, restore, export) in the audit log."""
+    actor: AuditActor = session.info.get("actor", SYSTEM_ACTOR)
+    session.add(
+        AuditLog(
+            pengguna_id=actor.pengguna_id,
+            username=actor.username,
+            aksi=aksi,
+            tabel=tabel,
+            baris_id=baris_id,
+            keterangan=keterangan,
+        )
+    )
