@@ -64,9 +64,7 @@ class Workspace:
     def kantor_kode(self) -> str:
         if not self._kantor_kode:
             with self.read() as session:
-                self._kantor_kode = (
-                    kantor.get_kantor(session).kode if kantor.is_initialised(session) else ""
-                )
+                self._kantor_kode = kantor.get_kantor(session).kode if kantor.is_initialised(session) else ""
         return self._kantor_kode
 
     @contextmanager
@@ -117,7 +115,8 @@ class Workspace:
             require(actor, Izin.PULIHKAN)
         safety = backups.restore_database(self.engine, source, self.paths.backups)
         self.migration = prepare_database(
-            self.engine, backup=lambda reason: backups.backup_database(self.engine, self.paths.backups, reason)
+            self.engine,
+            backup=lambda reason: backups.backup_database(self.engine, self.paths.backups, reason),
         )
         self._kantor_kode = None
         with self.transaction(actor) as session:

@@ -121,7 +121,5 @@ def restore_database(engine: Engine, source: Path, folder: Path, keep: int = DEF
             dst.close()
             src.close()
     except sqlite3.Error as exc:
-        raise DatabaseError(
-            f"Pemulihan gagal: {exc}. Data sebelumnya tersimpan di {safety.name}."
-        ) from exc
+        raise DatabaseError(f"Pemulihan gagal: {exc}. Data sebelumnya tersimpan di {safety.name}.") from exc
     return safety

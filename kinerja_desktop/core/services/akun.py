@@ -58,7 +58,9 @@ def attempt_login(session: Session, username: str, password: str) -> LoginOutcom
     now = utcnow()
     if not pengguna.aktif:
         log_event(session, "login_gagal", "Akun nonaktif", tabel="pengguna", baris_id=pengguna.id)
-        return LoginOutcome(None, LoginFailed("Akun ini sudah dinonaktifkan.", saran="Hubungi administrator kantor."))
+        return LoginOutcome(
+            None, LoginFailed("Akun ini sudah dinonaktifkan.", saran="Hubungi administrator kantor.")
+        )
     if pengguna.terkunci_sampai and pengguna.terkunci_sampai > now:
         menit = max(1, int((pengguna.terkunci_sampai - now).total_seconds() // 60) + 1)
         return LoginOutcome(
@@ -73,7 +75,9 @@ def attempt_login(session: Session, username: str, password: str) -> LoginOutcom
         if pengguna.gagal_login >= MAX_FAILURES:
             pengguna.terkunci_sampai = now + timedelta(minutes=LOCK_MINUTES)
             pengguna.gagal_login = 0
-            log_event(session, "akun_terkunci", "Terlalu banyak percobaan", tabel="pengguna", baris_id=pengguna.id)
+            log_event(
+                session, "akun_terkunci", "Terlalu banyak percobaan", tabel="pengguna", baris_id=pengguna.id
+            )
             return LoginOutcome(
                 None,
                 LoginFailed(
@@ -186,7 +190,9 @@ def update_pengguna(
     require(actor, Izin.KELOLA_PENGGUNA)
     pengguna = _get(session, pengguna_id)
     if peran is Peran.PENILAI and not pegawai_id:
-        raise ValidationError("Akun pejabat penilai harus dihubungkan dengan data pegawainya.", kolom="pegawai")
+        raise ValidationError(
+            "Akun pejabat penilai harus dihubungkan dengan data pegawainya.", kolom="pegawai"
+        )
     if pengguna.id == actor.pengguna_id and (peran is not Peran.ADMIN or not aktif):
         raise ValidationError("Anda tidak dapat menurunkan peran atau menonaktifkan akun Anda sendiri.")
     if pengguna.peran == Peran.ADMIN and (peran is not Peran.ADMIN or not aktif):
@@ -236,7 +242,13 @@ def unlock(session: Session, actor: Actor, pengguna_id: str) -> None:
     pengguna = _get(session, pengguna_id)
     pengguna.terkunci_sampai = None
     pengguna.gagal_login = 0
-    log_event(session, "buka_kunci", f"Kunci akun {pengguna.username} dibuka", tabel="pengguna", baris_id=pengguna.id)
+    log_event(
+        session,
+        "buka_kunci",
+        f"Kunci akun {pengguna.username} dibuka",
+        tabel="pengguna",
+        baris_id=pengguna.id,
+    )
 
 
 def must_change_password(session: Session, actor: Actor) -> bool:
@@ -249,7 +261,9 @@ def list_pengguna(session: Session, actor: Actor) -> list[PenggunaRow]:
     require(actor, Izin.KELOLA_PENGGUNA)
     now = utcnow()
     rows = session.execute(
-        select(Pengguna, Pegawai.nama).outerjoin(Pegawai, Pegawai.id == Pengguna.pegawai_id).order_by(Pengguna.username)
+        select(Pengguna, Pegawai.nama)
+        .outerjoin(Pegawai, Pegawai.id == Pengguna.pegawai_id)
+        .order_by(Pengguna.username)
     ).all()
     return [
         PenggunaRow(

@@ -89,7 +89,7 @@ def validate_kantor(data: KantorInput) -> None:
         raise ValidationError("Nama kantor wajib diisi.", kolom="nama")
     if not data.tempat.strip():
         raise ValidationError(
-            "Tempat wajib diisi; dipakai pada baris tanda tangan, misalnya \"Plaju\".", kolom="tempat"
+            'Tempat wajib diisi; dipakai pada baris tanda tangan, misalnya "Plaju".', kolom="tempat"
         )
     if data.kertas not in KERTAS:
         raise ValidationError("Ukuran kertas harus F4 atau A4.", kolom="kertas")
@@ -138,7 +138,10 @@ def seed_perilaku(session: Session) -> None:
     for nilai in NILAI_BERAKHLAK:
         session.add(
             Perilaku(
-                urutan=nilai.urutan, nama=nilai.nama, definisi=nilai.definisi, pernyataan=list(nilai.pernyataan)
+                urutan=nilai.urutan,
+                nama=nilai.nama,
+                definisi=nilai.definisi,
+                pernyataan=list(nilai.pernyataan),
             )
         )
 
@@ -147,7 +150,9 @@ def _kantor(session: Session) -> Kantor:
     kantor_id = get_setting(session, KEY_KANTOR_ID)
     kantor = session.get(Kantor, kantor_id) if kantor_id else None
     if kantor is None:
-        raise NotFound("Identitas kantor belum diisi.", saran="Jalankan wizard awal atau 'kinerja-desktop init'.")
+        raise NotFound(
+            "Identitas kantor belum diisi.", saran="Jalankan wizard awal atau 'kinerja-desktop init'."
+        )
     return kantor
 
 

@@ -39,9 +39,7 @@ class UnitKerja(SyncMixin, Base):
     induk_id: Mapped[str | None] = mapped_column(ForeignKey("unit_kerja.id"), index=True, default=None)
     kode: Mapped[str] = mapped_column(String(40), default="")
     nama: Mapped[str] = mapped_column(String(200))
-    kepala_id: Mapped[str | None] = mapped_column(
-        ForeignKey("pegawai.id", use_alter=True), default=None
-    )
+    kepala_id: Mapped[str | None] = mapped_column(ForeignKey("pegawai.id", use_alter=True), default=None)
     urutan: Mapped[int] = mapped_column(Integer, default=0)
     ditutup_pada: Mapped[date | None] = mapped_column(Date, default=None)
 
