@@ -76,12 +76,14 @@ class Workspace:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only look (rolled back at the end)."""
+        """A look without changes: the session is closed (its transaction rolled back) at the end.
+
+        Objects read stay usable after the block, detached with the values they had.
+        """
         session = self.factory()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def is_initialised(self) -> bool:

@@ -1,0 +1,214 @@
+"""Main window: navigation on the left, the current page on the right, status bar below."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSize, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from kinerja_desktop import APP_TITLE, __version__
+from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.services.akses import Actor, Izin
+from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.dialogs import show_info
+from kinerja_desktop.ui.pages import Page
+from kinerja_desktop.ui.tasks import TaskContext, TaskRunner
+
+
+def page_classes() -> list[type[Page]]:
+    """Every page in navigation order; the main window shows those the user's role may open."""
+    from kinerja_desktop.ui.pages.audit import AuditPage
+    from kinerja_desktop.ui.pages.beranda import BerandaPage
+    from kinerja_desktop.ui.pages.cadangan import CadanganPage
+    from kinerja_desktop.ui.pages.kantor import KantorPage
+    from kinerja_desktop.ui.pages.pengguna import PenggunaPage
+
+    return [BerandaPage, PenggunaPage, KantorPage, CadanganPage, AuditPage]
+
+
+class MainWindow(QMainWindow):
+    """Emits ``logged_out`` when the user logs out (or after a restore, which needs a new login)."""
+
+    logged_out = Signal()
+
+    def __init__(self, workspace: Workspace, actor: Actor) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.actor = actor
+        self.tasks = TaskRunner(self)
+        self.ctx = UiContext(workspace, actor, self.tasks)
+        self._logging_out = False
+        self.resize(QSize(1100, 720))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(200)
+        self.stack = QStackedWidget()
+        self._classes = [cls for cls in page_classes() if actor.can(cls.izin)]
+        self._pages: dict[int, Page] = {}
+        for cls in self._classes:
+            self.nav.addItem(QListWidgetItem(cls.title))
+            self.stack.addWidget(QWidget())  # replaced by the real page on first visit
+        self.nav.currentRowChanged.connect(self.on_nav_row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status_kantor = QLabel()
+        self.status_user = QLabel()
+        self.status_db = QLabel()
+        self.status_backup = QLabel()
+        self.status_backup.setObjectName("status_backup")
+        for label in (self.status_kantor, self.status_user, self.status_db):
+            self.statusBar().addWidget(label)
+        self.statusBar().addPermanentWidget(self.status_backup)
+        self._build_menu()
+        self._load_identity()
+        self.refresh_status()
+        self.nav.setCurrentRow(0)
+
+    # --- set-up -------------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        berkas = self.menuBar().addMenu("&Berkas")
+        self.backup_action = QAction("Buat &cadangan sekarang", self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.backup_action.setEnabled(self.actor.can(Izin.CADANGAN))
+        self.backup_action.triggered.connect(self.on_backup_triggered)
+        berkas.addAction(self.backup_action)
+        folder = QAction("Buka folder &data", self)
+        folder.triggered.connect(self.on_open_folder_triggered)
+        berkas.addAction(folder)
+        berkas.addSeparator()
+        logout = QAction("&Keluar akun", self)
+        logout.triggered.connect(self.logout)
+        berkas.addAction(logout)
+        close = QAction("&Tutup aplikasi", self)
+        close.setShortcut(QKeySequence("Ctrl+Q"))
+        close.triggered.connect(self.close)
+        berkas.addAction(close)
+
+        akun_menu = self.menuBar().addMenu("&Akun")
+        change = QAction("&Ganti kata sandi…", self)
+        change.triggered.connect(self.on_change_password_triggered)
+        akun_menu.addAction(change)
+
+        bantuan = self.menuBar().addMenu("Ba&ntuan")
+        about = QAction("&Tentang", self)
+        about.triggered.connect(self.on_about_triggered)
+        bantuan.addAction(about)
+
+    def _load_identity(self) -> None:
+        with self.workspace.read() as session:
+            self.kantor = kantor.get_kantor(session)
+        demo = "  [DATA DEMO]" if self.kantor.demo else ""
+        self.setWindowTitle(f"{APP_TITLE} — {self.kantor.nama}{demo}")
+        self.status_kantor.setText(f"Kantor: {self.kantor.nama} ({self.kantor.kode})")
+        self.status_user.setText(f"Pengguna: {self.actor.nama} ({self.actor.peran.label})")
+        self.status_db.setText(f"Basis data: {self.workspace.location}")
+
+    def refresh_status(self) -> None:
+        last: datetime | None = self.workspace.last_backup()
+        text = f"{last:%d-%m-%Y %H:%M}" if last else "belum pernah"
+        self.status_backup.setText(f"Cadangan terakhir: {text}")
+
+    # --- navigation ---------------------------------------------------------------------------
+    def page(self, cls: type[Page]) -> Page | None:
+        """The page of class ``cls`` (created if needed), or None when the role may not see it."""
+        if cls not in self._classes:
+            return None
+        return self._ensure_page(self._classes.index(cls))
+
+    def open_page(self, cls: type[Page]) -> Page | None:
+        if cls not in self._classes:
+            return None
+        self.nav.setCurrentRow(self._classes.index(cls))
+        return self._pages.get(self._classes.index(cls))
+
+    def _ensure_page(self, row: int) -> Page:
+        if row not in self._pages:
+            page = self._classes[row](self.ctx)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[row] = page
+            if hasattr(page, "status_changed"):
+                page.status_changed.connect(self.refresh_status)
+            if hasattr(page, "restored"):
+                page.restored.connect(self.on_restored)
+        return self._pages[row]
+
+    def on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        current = self.stack.currentWidget()
+        if isinstance(current, Page) and current is not self._pages.get(row) and not current.can_leave():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.stack.currentIndex())
+            self.nav.blockSignals(False)
+            return
+        page = self._ensure_page(row)
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+
+    # --- actions --------------------------------------------------------------------------------
+    def on_backup_triggered(self) -> None:
+        def work(_: TaskContext) -> str:
+            return self.workspace.backup(self.actor).name
+
+        def done(name: str) -> None:
+            self.refresh_status()
+            self.statusBar().showMessage(f"Cadangan dibuat: {name}", 8000)
+
+        self.tasks.run(work, done, label="Membuat cadangan…", cancellable=False)
+
+    def on_open_folder_triggered(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.workspace.paths.data_dir)))
+
+    def on_change_password_triggered(self) -> None:
+        from kinerja_desktop.ui.login import ChangePasswordDialog
+
+        if ChangePasswordDialog(self.workspace, self.actor, self).exec():
+            show_info(self, "Kata sandi sudah diganti.")
+
+    def on_about_triggered(self) -> None:
+        show_info(
+            self,
+            f"{APP_TITLE} {__version__}",
+            "Pengelolaan kinerja ASN menurut PermenPANRB 6/2022, tanpa internet.\n"
+            f"Folder data: {self.workspace.paths.data_dir}",
+        )
+
+    def on_restored(self) -> None:
+        show_info(self, "Basis data sudah dipulihkan. Silakan masuk kembali.")
+        self.logout()
+
+    def logout(self) -> None:
+        current = self.stack.currentWidget()
+        if isinstance(current, Page) and not current.can_leave():
+            return
+        self._logging_out = True
+        self.logged_out.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        current = self.stack.currentWidget()
+        if not self._logging_out and isinstance(current, Page) and not current.can_leave():
+            event.ignore()
+            return
+        self.tasks.wait()
+        event.accept()

@@ -1,0 +1,64 @@
+"""Shared fixtures: every test gets its own data folder; Qt runs offscreen; tasks run inline."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("KINERJA_DATABASE_URL", None)
+os.environ.pop("KINERJA_DATA_DIR", None)
+
+from kinerja_desktop.core.paths import AppPaths
+from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.workspace import Workspace
+
+ADMIN_PASSWORD = "rahasia123"
+KANTOR = kantor.KantorInput(
+    kode="PLJ", nama="Kecamatan Plaju", tempat="Plaju", instansi="Pemerintah Kota Palembang"
+)
+
+
+@pytest.fixture(scope="session")
+def template_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An initialised data folder built once; tests get a copy (saves the schema build and KDF)."""
+    folder = tmp_path_factory.mktemp("template")
+    ws = Workspace.open(AppPaths(folder))
+    with ws.transaction() as session:
+        kantor.initialise(session, KANTOR, "admin", ADMIN_PASSWORD, "Admin Kantor")
+    ws.close()
+    return folder
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    """A fresh, empty data folder."""
+    return AppPaths(tmp_path / "data")
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, template_folder: Path) -> Iterator[Workspace]:
+    """An initialised office (Kecamatan Plaju, admin/rahasia123) in a folder of its own."""
+    folder = tmp_path / "data"
+    shutil.copytree(template_folder, folder)
+    ws = Workspace.open(AppPaths(folder))
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def admin(workspace: Workspace) -> Actor:
+    return workspace.login("admin", ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def sync_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run background tasks inline so tests need no waiting."""
+    from kinerja_desktop.ui.tasks import TaskRunner
+
+    monkeypatch.setattr(TaskRunner, "synchronous", True)

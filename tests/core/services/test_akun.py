@@ -1,0 +1,171 @@
+"""Accounts: login, lock-out, management rules and permissions enforced by the service itself."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from kinerja_desktop.core.db.models import AuditLog, Pegawai, Pengguna
+from kinerja_desktop.core.errors import LoginFailed, PermissionDenied, ValidationError
+from kinerja_desktop.core.services import akun, kantor
+from kinerja_desktop.core.services.akses import Actor, Peran
+from kinerja_desktop.core.workspace import Workspace
+
+
+def _make(ws: Workspace, admin: Actor, username: str, peran: Peran, pegawai_id: str | None = None) -> str:
+    with ws.transaction(admin) as session:
+        return akun.create_pengguna(session, admin, username, f"{username}123", peran, pegawai_id=pegawai_id)
+
+
+def _pegawai(ws: Workspace, admin: Actor) -> str:
+    with ws.transaction(admin) as session:
+        info = kantor.get_kantor(session)
+        p = Pegawai(kantor_id=info.id, nip="198609262015051001", nama="Budi", tanggal_lahir=date(1986, 9, 26))
+        session.add(p)
+        session.flush()
+        return p.id
+
+
+def test_login_returns_actor_with_role(workspace: Workspace) -> None:
+    actor = workspace.login("  ADMIN ", "rahasia123")
+    assert actor.username == "admin"
+    assert actor.peran is Peran.ADMIN
+
+
+def test_unknown_user_and_wrong_password_give_the_same_message(workspace: Workspace) -> None:
+    with pytest.raises(LoginFailed, match="salah") as unknown:
+        workspace.login("siapa", "rahasia123")
+    with pytest.raises(LoginFailed, match="salah") as wrong:
+        workspace.login("admin", "keliru123")
+    assert unknown.value.pesan == wrong.value.pesan
+
+
+def test_failures_are_counted_and_lock_the_account(workspace: Workspace) -> None:
+    for attempt in range(akun.MAX_FAILURES - 1):
+        with pytest.raises(LoginFailed, match=f"Sisa {akun.MAX_FAILURES - attempt - 1}"):
+            workspace.login("admin", "keliru123")
+    with pytest.raises(LoginFailed, match="dikunci"):
+        workspace.login("admin", "keliru123")
+    # Even the right password is refused while locked.
+    with pytest.raises(LoginFailed, match="terkunci"):
+        workspace.login("admin", "rahasia123")
+    with workspace.read() as session:
+        actions = list(session.scalars(select(AuditLog.aksi).where(AuditLog.aksi.like("%login%"))))
+        assert actions.count("login_gagal") == akun.MAX_FAILURES - 1
+
+
+def test_lock_expires_and_admin_can_unlock(workspace: Workspace, admin: Actor) -> None:
+    _make(workspace, admin, "operator1", Peran.OPERATOR)
+    for _ in range(akun.MAX_FAILURES):
+        with pytest.raises(LoginFailed):
+            workspace.login("operator1", "salah1234")
+    with workspace.read() as session:
+        row = next(r for r in akun.list_pengguna(session, admin) if r.username == "operator1")
+    assert row.terkunci
+    with workspace.transaction(admin) as session:
+        akun.unlock(session, admin, row.id)
+    assert workspace.login("operator1", "operator1123").peran is Peran.OPERATOR
+
+
+def test_expired_lock_no_longer_blocks(workspace: Workspace) -> None:
+    from kinerja_desktop.core.db.base import utcnow
+
+    with workspace.transaction() as session:
+        user = session.scalar(select(Pengguna).where(Pengguna.username == "admin"))
+        assert user is not None
+        user.terkunci_sampai = utcnow() - timedelta(seconds=1)
+    assert workspace.login("admin", "rahasia123").username == "admin"
+
+
+def test_inactive_account_cannot_log_in(workspace: Workspace, admin: Actor) -> None:
+    uid = _make(workspace, admin, "pimpinan1", Peran.PIMPINAN)
+    with workspace.transaction(admin) as session:
+        akun.update_pengguna(
+            session, admin, uid, nama="P", peran=Peran.PIMPINAN, pegawai_id=None, aktif=False
+        )
+    with pytest.raises(LoginFailed, match="nonaktif"):
+        workspace.login("pimpinan1", "pimpinan1123")
+
+
+def test_only_admin_manages_accounts(workspace: Workspace, admin: Actor) -> None:
+    _make(workspace, admin, "operator1", Peran.OPERATOR)
+    operator = workspace.login("operator1", "operator1123")
+    with (
+        pytest.raises(PermissionDenied, match="tidak berhak mengelola akun"),
+        workspace.transaction(operator) as s,
+    ):
+        akun.create_pengguna(s, operator, "curang", "curang123", Peran.ADMIN)
+    with workspace.read() as session:
+        assert session.scalar(select(Pengguna).where(Pengguna.username == "curang")) is None
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "message"),
+    [
+        ("ab", "operator123", "3–60 karakter"),
+        ("ada spasi", "operator123", "3–60 karakter"),
+        ("baru", "pendek1", "minimal 8"),
+        ("baru", "hanyahuruf", "huruf dan angka"),
+        ("admin", "operator123", "sudah dipakai"),
+    ],
+)
+def test_bad_account_data_is_refused(
+    workspace: Workspace, admin: Actor, username: str, password: str, message: str
+) -> None:
+    with pytest.raises(ValidationError, match=message), workspace.transaction(admin) as session:
+        akun.create_pengguna(session, admin, username, password, Peran.OPERATOR)
+
+
+def test_penilai_must_be_linked_to_a_pegawai(workspace: Workspace, admin: Actor) -> None:
+    with pytest.raises(ValidationError, match="dihubungkan"):
+        _make(workspace, admin, "penilai1", Peran.PENILAI)
+    actor_id = _make(workspace, admin, "penilai1", Peran.PENILAI, _pegawai(workspace, admin))
+    assert workspace.login("penilai1", "penilai1123").pegawai_id is not None
+    assert actor_id
+
+
+def test_last_admin_cannot_be_demoted_or_deactivated(workspace: Workspace, admin: Actor) -> None:
+    other = _make(workspace, admin, "admin2", Peran.ADMIN)
+    admin2 = workspace.login("admin2", "admin2123")
+    with workspace.transaction(admin2) as session:
+        akun.update_pengguna(
+            session,
+            admin2,
+            admin.pengguna_id or "",
+            nama="A",
+            peran=Peran.OPERATOR,
+            pegawai_id=None,
+            aktif=True,
+        )
+    with pytest.raises(ValidationError, match="sendiri"), workspace.transaction(admin2) as session:
+        akun.update_pengguna(
+            session, admin2, other, nama="A2", peran=Peran.OPERATOR, pegawai_id=None, aktif=True
+        )
+
+
+def test_reset_password_forces_a_change_at_next_login(workspace: Workspace, admin: Actor) -> None:
+    uid = _make(workspace, admin, "operator1", Peran.OPERATOR)
+    with workspace.transaction(admin) as session:
+        akun.reset_password(session, admin, uid, "sementara1")
+    operator = workspace.login("operator1", "sementara1")
+    with workspace.read() as session:
+        assert akun.must_change_password(session, operator)
+    with workspace.transaction(operator) as session:
+        akun.change_own_password(session, operator, "sementara1", "baruSekali9")
+    with workspace.read() as session:
+        assert not akun.must_change_password(session, operator)
+    assert workspace.login("operator1", "baruSekali9").username == "operator1"
+
+
+def test_change_own_password_checks_the_old_one(workspace: Workspace, admin: Actor) -> None:
+    with pytest.raises(ValidationError, match="lama salah"), workspace.transaction(admin) as session:
+        akun.change_own_password(session, admin, "bukan1234", "baruSekali9")
+
+
+def test_passwords_are_stored_as_slow_hashes(workspace: Workspace) -> None:
+    with workspace.read() as session:
+        stored = session.scalar(select(Pengguna.password_hash).where(Pengguna.username == "admin"))
+    assert stored is not None
+    assert stored.startswith("scrypt$") and "rahasia123" not in stored
