@@ -5,18 +5,19 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QTimer
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kinerja_desktop import APP_NAME, APP_TITLE, __version__
 from kinerja_desktop.core.errors import KnownError
-from kinerja_desktop.core.paths import AppPaths, resolve_paths
+from kinerja_desktop.core.paths import AppPaths, resolve_paths, resources_dir
 from kinerja_desktop.core.services.akses import Actor
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.logs import setup_logging
 from kinerja_desktop.ui.crash import install_excepthook
+from kinerja_desktop.ui.icon import app_icon
 from kinerja_desktop.ui.login import LoginDialog
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,9 @@ def _application() -> QApplication:
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -131,9 +135,3 @@ def _run_smoke(app: QApplication, controller: AppController) -> int:
     app.exec()
     controller.workspace.close()
     return state["code"]
-
-
-def resources_dir() -> Path:
-    """The ``resources`` folder, beside the package or inside the frozen build."""
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
-    return base / "resources"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,3 +63,10 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     chosen = data_dir or os.environ.get(ENV_DATA_DIR)
     base = Path(chosen).expanduser() if chosen else default_data_dir()
     return AppPaths(base.resolve())
+
+
+def resources_dir() -> Path:
+    """The ``resources`` folder: beside the package in a checkout, inside the bundle when frozen."""
+    frozen_base = getattr(sys, "_MEIPASS", None)
+    base = Path(frozen_base) if frozen_base else Path(__file__).resolve().parents[2]
+    return base / "resources"
