@@ -53,7 +53,12 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(200)
+        self.nav.setFixedWidth(210)
+        self.nav.setStyleSheet(
+            "QListWidget { border: none; outline: none; background: #f3f5f4; font-size: 11pt; }"
+            "QListWidget::item { padding: 9px 14px; }"
+            "QListWidget::item:selected { background: #1b6e4a; color: white; }"
+        )
         self.stack = QStackedWidget()
         self._classes = [cls for cls in page_classes() if actor.can(cls.izin)]
         self._pages: dict[int, Page] = {}
@@ -75,6 +80,7 @@ class MainWindow(QMainWindow):
         self.status_backup = QLabel()
         self.status_backup.setObjectName("status_backup")
         for label in (self.status_kantor, self.status_user, self.status_db):
+            label.setContentsMargins(6, 0, 12, 0)
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.status_backup)
         self._build_menu()
