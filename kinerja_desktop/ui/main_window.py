@@ -127,6 +127,10 @@ class MainWindow(QMainWindow):
         self.status_user.setText(f"Pengguna: {self.actor.nama} ({self.actor.peran.label})")
         self.status_db.setText(f"Basis data: {self.workspace.location}")
 
+    def on_page_status_changed(self) -> None:
+        self._load_identity()
+        self.refresh_status()
+
     def refresh_status(self) -> None:
         last: datetime | None = self.workspace.last_backup()
         text = f"{last:%d-%m-%Y %H:%M}" if last else "belum pernah"
@@ -154,7 +158,7 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self._pages[row] = page
             if hasattr(page, "status_changed"):
-                page.status_changed.connect(self.refresh_status)
+                page.status_changed.connect(self.on_page_status_changed)
             if hasattr(page, "restored"):
                 page.restored.connect(self.on_restored)
         return self._pages[row]

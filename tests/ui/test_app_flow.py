@@ -189,3 +189,17 @@ def test_app_instance_is_indonesian(qapp: QApplication) -> None:
     assert _application() is qapp
     assert QLocale().language() == QLocale.Language.Indonesian
     assert not qapp.windowIcon().isNull()
+
+
+def test_saving_office_settings_updates_title_and_status_bar(ready: AppController) -> None:
+    from kinerja_desktop.ui.pages.kantor import KantorPage
+
+    _login(ready, "admin", "rahasia123")
+    window = ready.window
+    assert isinstance(window, MainWindow)
+    page = window.open_page(KantorPage)
+    assert isinstance(page, KantorPage)
+    page.nama.setText("Kecamatan Plaju Baru")
+    assert page.save()
+    assert window.windowTitle() == "Kinerja Desktop — Kecamatan Plaju Baru"
+    assert "Kecamatan Plaju Baru" in window.status_kantor.text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,6 +38,7 @@ LOGO_SIZE = 96
 class KantorPage(Page):
     title = "Pengaturan Kantor"
     izin = Izin.KELOLA_KANTOR
+    status_changed = Signal()  # the main window refreshes its title and status bar
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
@@ -265,6 +266,7 @@ class KantorPage(Page):
             return False
         self.refresh()
         self.say(f"Tersimpan pukul {datetime.now():%H:%M}.")
+        self.status_changed.emit()
         return True
 
     def on_batalkan_clicked(self) -> None:
