@@ -54,8 +54,30 @@ class AuditRow:
             parts = [f"{k}: {before.get(k)!s} → {after.get(k)!s}" for k in keys]
         else:
             source = after or before
-            parts = [f"{k}={source[k]!s}" for k in keys if k in source and source[k] not in (None, "")][:6]
+            shown = [k for k in keys if k in source and source[k] not in (None, "") and not _technical(k)]
+            shown.sort(key=lambda k: (_PREFERRED.index(k) if k in _PREFERRED else len(_PREFERRED), k))
+            parts = [f"{k}={source[k]!s}" for k in shown[:6]]
         return "; ".join(parts)
+
+
+# Columns that say what a row is, shown first in a summary; ids and sync columns are left out.
+_PREFERRED = (
+    "nama",
+    "nip",
+    "username",
+    "kode",
+    "teks",
+    "jabatan",
+    "tahun",
+    "periode",
+    "status",
+    "kunci",
+    "nilai",
+)
+
+
+def _technical(key: str) -> bool:
+    return key in {"id", "kantor_asal", "dihapus_pada", "password_hash"} or key.endswith("_id")
 
 
 @dataclass(frozen=True)
