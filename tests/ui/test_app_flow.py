@@ -203,3 +203,29 @@ def test_saving_office_settings_updates_title_and_status_bar(ready: AppControlle
     assert page.save()
     assert window.windowTitle() == "Kinerja Desktop — Kecamatan Plaju Baru"
     assert "Kecamatan Plaju Baru" in window.status_kantor.text()
+
+
+def test_demo_button_in_the_wizard_loads_the_demo_office(qtbot: QtBot, controller: AppController) -> None:
+    wizard = controller.window
+    assert isinstance(wizard, FirstRunWizard)
+    wizard.welcome_page.demo.setChecked(True)
+    wizard.next()
+    page = wizard.demo_page
+    assert wizard.currentPage() is page
+    assert not page.isComplete()
+    page.load_button.click()  # tasks run inline in tests
+    assert page.isComplete()
+    assert page.accounts.rowCount() == 4
+    assert page.accounts.item(0, 0).text() == "admin"
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    login = controller.window
+    assert isinstance(login, LoginDialog)
+    assert "DATA DEMO" in login.kantor_label.text()
+    _login(controller, "admin", "admin123")
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    assert window.windowTitle().endswith("[DATA DEMO]")
+    home = window.stack.currentWidget()
+    assert home.cards["pegawai"].value.text() == "40"  # type: ignore[attr-defined]
+    assert home.demo_banner.isVisibleTo(window)  # type: ignore[attr-defined]
