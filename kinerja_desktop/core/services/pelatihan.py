@@ -158,7 +158,7 @@ def jp_tahun(session: Session, pegawai_id: str, tahun: int) -> int:
 
 
 def rekap_jp(session: Session, actor: Actor, tahun: int, *, hanya_bermasalah: bool = False) -> list[RekapJp]:
-    """Every active pegawai's JP for ``tahun`` (trainings by start date); optionally only those short or over."""
+    """Every active pegawai's JP for ``tahun`` (by start date); optionally only those short or over."""
     require(actor, Izin.LIHAT_DATA)
     jp = (
         select(Pelatihan.pegawai_id, func.sum(Pelatihan.jp).label("jp"))
