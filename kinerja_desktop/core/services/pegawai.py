@@ -86,7 +86,7 @@ def get_pegawai(session: Session, actor: Actor, pegawai_id: str) -> PegawaiDetai
     atasan = session.get(Pegawai, p.atasan_id) if p.atasan_id else None
     atasan_penilai = session.get(Pegawai, atasan.atasan_id) if atasan and atasan.atasan_id else None
     unit = session.get(UnitKerja, p.unit_kerja_id) if p.unit_kerja_id else None
-    unit_names = dict(session.execute(select(UnitKerja.id, UnitKerja.nama)).tuples().all())
+    unit_names: dict[str, str] = {r[0]: r[1] for r in session.execute(select(UnitKerja.id, UnitKerja.nama))}
     jabatan_rows = session.scalars(
         select(RiwayatJabatan)
         .where(RiwayatJabatan.pegawai_id == p.id, RiwayatJabatan.dihapus_pada.is_(None))

@@ -13,6 +13,7 @@ from kinerja_desktop.core.db.models import Pegawai, UnitKerja
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.akses import Actor, Izin, require
+from kinerja_desktop.core.services.pegawai_data import nama_lengkap
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def list_units(session: Session, actor: Actor, *, termasuk_ditutup: bool = True)
         stmt = stmt.where(UnitKerja.ditutup_pada.is_(None))
     rows = []
     for unit, nama, depan, belakang in session.execute(stmt):
-        kepala = _nama_lengkap(nama or "", depan or "", belakang or "")
+        kepala = nama_lengkap(nama or "", depan or "", belakang or "")
         rows.append(
             UnitRow(
                 unit.id, unit.nama, unit.kode, unit.induk_id, unit.kepala_id, kepala, unit.urutan,
@@ -62,11 +63,6 @@ def list_units(session: Session, actor: Actor, *, termasuk_ditutup: bool = True)
             )
         )  # fmt: skip
     return rows
-
-
-def _nama_lengkap(nama: str, depan: str, belakang: str) -> str:
-    text = f"{depan} {nama}".strip() if depan else nama
-    return f"{text}, {belakang}" if belakang else text
 
 
 def _get(session: Session, unit_id: str) -> UnitKerja:
