@@ -1,0 +1,268 @@
+"""Realisation per period: realisasi per indicator and rencana aksi per RHK, on approved SKPs only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.db.base import utcnow
+from kinerja_desktop.core.db.models import BuktiDukung, Realisasi, RencanaAksi, Rhk, Skp
+from kinerja_desktop.core.errors import NotFound, ValidationError
+from kinerja_desktop.core.rules.periode import Periode, Ritme, daftar_periode, periode
+from kinerja_desktop.core.rules.tanggal import format_rentang
+from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.services.akses import Actor, Izin, require
+from kinerja_desktop.core.services.skp_akses import (
+    ensure_can_edit,
+    get_indikator_row,
+    get_rhk_row,
+    get_skp_row,
+    latest_skp,
+    live_indikator,
+    live_rhk,
+    may_edit,
+)
+from kinerja_desktop.core.services.skp_data import JenisRhk, StatusSkp, format_target
+
+
+@dataclass(frozen=True)
+class RencanaAksiRow:
+    id: str
+    teks: str
+    urutan: int
+
+
+@dataclass(frozen=True)
+class IndikatorRealisasi:
+    """One line of the grid: the indicator, its target and what was achieved in the period."""
+
+    indikator_id: str
+    aspek: str
+    teks: str
+    target: str
+    nilai: Decimal | None
+    teks_realisasi: str
+
+
+@dataclass(frozen=True)
+class RhkRealisasi:
+    rhk_id: str
+    jenis: str
+    teks: str
+    perspektif: str
+    indikator: list[IndikatorRealisasi]
+    rencana_aksi: list[RencanaAksiRow]
+    jumlah_bukti: int
+
+
+@dataclass(frozen=True)
+class RealisasiGrid:
+    """Realisation of one SKP in one period; ``alasan`` says why it cannot be filled in when it cannot."""
+
+    skp_id: str
+    periode: str
+    periode_label: str
+    bisa_diisi: bool
+    alasan: str
+    rhk: list[RhkRealisasi] = field(default_factory=list)
+
+
+def ritme_kantor(session: Session) -> Ritme:
+    """The office's rhythm of periodic realisation and evaluation (triwulan unless set to bulanan)."""
+    return Ritme(kantor.get_kantor(session).ritme or Ritme.TRIWULAN.value)
+
+
+def periode_realisasi(session: Session) -> list[Periode]:
+    """The periods of the office's rhythm, in calendar order (without the annual AKHIR)."""
+    return daftar_periode(ritme_kantor(session), termasuk_akhir=False)
+
+
+def check_periode(session: Session, kode: str) -> Periode:
+    """The period for ``kode`` when it belongs to the office's rhythm, else ValidationError."""
+    p = periode(kode)
+    pilihan = periode_realisasi(session)
+    if p not in pilihan:
+        ritme = ritme_kantor(session)
+        raise ValidationError(
+            f"{p.label} bukan periode ritme {ritme.label.lower()} kantor ini.",
+            kolom="periode",
+            saran=f"Pilih {pilihan[0].label} sampai {pilihan[-1].label}.",
+        )
+    return p
+
+
+def progress_problem(session: Session, skp: Skp, p: Periode | None = None) -> str:
+    """Why realisation cannot be recorded on ``skp`` (for period ``p``); empty when it can."""
+    if skp.status != StatusSkp.DISETUJUI:
+        return (
+            "Realisasi, rencana aksi dan bukti dukung diisi setelah SKP disetujui "
+            f"(status SKP ini: {StatusSkp(skp.status).label})."
+        )
+    terbaru = latest_skp(session, skp.pegawai_id, skp.tahun)
+    if terbaru is not None and terbaru.id != skp.id:
+        return f"SKP ini sedang direvisi (versi {terbaru.versi}); lanjutkan setelah revisi disetujui."
+    if p is not None and (p.akhir(skp.tahun) < skp.periode_awal or p.awal(skp.tahun) > skp.periode_akhir):
+        rentang = format_rentang(skp.periode_awal, skp.periode_akhir)
+        return f"{p.label} di luar periode penilaian SKP ini ({rentang})."
+    return ""
+
+
+def ensure_progress(session: Session, actor: Actor, skp: Skp, p: Periode | None) -> None:
+    ensure_can_edit(session, actor, skp)
+    masalah = progress_problem(session, skp, p)
+    if masalah:
+        raise ValidationError(masalah)
+
+
+def _nilai(value: Decimal | int | float | str | None) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        angka = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError(
+            "Realisasi harus berupa angka atau diisi sebagai teks.", kolom="nilai"
+        ) from None
+    if not angka.is_finite() or angka < 0 or angka >= Decimal("1e14"):
+        raise ValidationError("Realisasi harus angka nol atau lebih.", kolom="nilai")
+    return angka.quantize(Decimal("0.0001"))
+
+
+def set_realisasi(
+    session: Session,
+    actor: Actor,
+    indikator_id: str,
+    kode_periode: str,
+    nilai: Decimal | int | float | str | None,
+    teks: str = "",
+) -> None:
+    """Record (or, when both are empty, clear) what was achieved on an indicator in a period."""
+    indikator, _, skp = get_indikator_row(session, indikator_id)
+    p = check_periode(session, kode_periode)
+    ensure_progress(session, actor, skp, p)
+    angka, keterangan = _nilai(nilai), teks.strip()
+    row = session.scalar(
+        select(Realisasi).where(Realisasi.indikator_id == indikator.id, Realisasi.periode == p.kode)
+    )
+    if angka is None and not keterangan:
+        if row is not None and row.dihapus_pada is None:
+            row.dihapus_pada = utcnow()
+        return
+    if row is None:
+        session.add(Realisasi(indikator_id=indikator.id, periode=p.kode, nilai=angka, teks=keterangan))
+        return
+    row.nilai, row.teks, row.dihapus_pada = angka, keterangan, None
+
+
+def _aksi(session: Session, rencana_id: str) -> tuple[RencanaAksi, Skp]:
+    row = session.get(RencanaAksi, rencana_id)
+    if row is None or row.dihapus_pada is not None:
+        raise NotFound("Rencana aksi tidak ditemukan (mungkin sudah dihapus).")
+    _, skp = get_rhk_row(session, row.rhk_id)
+    return row, skp
+
+
+def _teks_aksi(teks: str) -> str:
+    cleaned = teks.strip()
+    if not cleaned:
+        raise ValidationError("Rencana aksi wajib diisi.", kolom="teks")
+    if len(cleaned) > 2000:
+        raise ValidationError("Rencana aksi terlalu panjang (maksimal 2000 karakter).", kolom="teks")
+    return cleaned
+
+
+def add_rencana_aksi(session: Session, actor: Actor, rhk_id: str, kode_periode: str, teks: str) -> str:
+    """Add a planned action for an RHK in a period (at the end of that period's list)."""
+    rhk, skp = get_rhk_row(session, rhk_id)
+    p = check_periode(session, kode_periode)
+    ensure_progress(session, actor, skp, p)
+    last = session.scalar(
+        select(func.max(RencanaAksi.urutan)).where(
+            RencanaAksi.rhk_id == rhk.id, RencanaAksi.periode == p.kode
+        )
+    )
+    row = RencanaAksi(rhk_id=rhk.id, periode=p.kode, teks=_teks_aksi(teks), urutan=int(last or 0) + 1)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_rencana_aksi(session: Session, actor: Actor, rencana_id: str, teks: str) -> None:
+    row, skp = _aksi(session, rencana_id)
+    ensure_progress(session, actor, skp, None)
+    row.teks = _teks_aksi(teks)
+
+
+def delete_rencana_aksi(session: Session, actor: Actor, rencana_id: str) -> None:
+    row, skp = _aksi(session, rencana_id)
+    ensure_progress(session, actor, skp, None)
+    row.dihapus_pada = utcnow()
+
+
+def get_realisasi_grid(session: Session, actor: Actor, skp_id: str, kode_periode: str) -> RealisasiGrid:
+    """Per RHK and indicator: the target and the realisasi of the period, with actions and evidence count."""
+    require(actor, Izin.LIHAT_DATA)
+    skp = get_skp_row(session, skp_id)
+    p = check_periode(session, kode_periode)
+    alasan = progress_problem(session, skp, p)
+    if not alasan and not may_edit(session, actor, skp):
+        alasan = "Akun ini hanya dapat melihat realisasi SKP ini."
+    rhk = sorted(live_rhk(session, skp.id), key=lambda r: (r.jenis != JenisRhk.UTAMA, r.urutan))
+    rhk_ids = [r.id for r in rhk]
+    indikator = live_indikator(session, rhk_ids)
+    realisasi = {
+        r.indikator_id: r
+        for r in session.scalars(
+            select(Realisasi).where(
+                Realisasi.indikator_id.in_([i.id for i in indikator]),
+                Realisasi.periode == p.kode,
+                Realisasi.dihapus_pada.is_(None),
+            )
+        )
+    }
+    aksi: dict[str, list[RencanaAksiRow]] = {r.id: [] for r in rhk}
+    for a in session.scalars(
+        select(RencanaAksi)
+        .where(
+            RencanaAksi.rhk_id.in_(rhk_ids), RencanaAksi.periode == p.kode, RencanaAksi.dihapus_pada.is_(None)
+        )
+        .order_by(RencanaAksi.urutan, RencanaAksi.id)
+    ):
+        aksi[a.rhk_id].append(RencanaAksiRow(a.id, a.teks, a.urutan))
+    bukti = dict(
+        session.execute(
+            select(BuktiDukung.rhk_id, func.count())
+            .where(
+                BuktiDukung.rhk_id.in_(rhk_ids),
+                BuktiDukung.periode == p.kode,
+                BuktiDukung.dihapus_pada.is_(None),
+            )
+            .group_by(BuktiDukung.rhk_id)
+        ).all()
+    )
+    per_rhk: dict[str, list[IndikatorRealisasi]] = {r.id: [] for r in rhk}
+    for i in indikator:
+        real = realisasi.get(i.id)
+        per_rhk[i.rhk_id].append(
+            IndikatorRealisasi(
+                i.id, i.aspek, i.teks, format_target(i.target_min, i.target_maks, i.satuan, i.target_teks),
+                real.nilai if real else None, real.teks if real else "",
+            )
+        )  # fmt: skip
+    return RealisasiGrid(
+        skp.id, p.kode, p.label, not alasan, alasan, [_rhk_row(r, per_rhk, aksi, bukti) for r in rhk]
+    )
+
+
+def _rhk_row(
+    r: Rhk,
+    per_rhk: dict[str, list[IndikatorRealisasi]],
+    aksi: dict[str, list[RencanaAksiRow]],
+    bukti: dict[str, int],
+) -> RhkRealisasi:
+    return RhkRealisasi(
+        r.id, r.jenis, r.teks, r.perspektif, per_rhk[r.id], aksi[r.id], int(bukti.get(r.id, 0))
+    )

@@ -1,0 +1,169 @@
+"""Bukti dukung: notes, http(s) links, files stored once under their hash, and missing files reported."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from kinerja_desktop.core.db.models import BuktiDukung, Pegawai, Pengguna, Rhk, Skp
+from kinerja_desktop.core.demo import generate_demo
+from kinerja_desktop.core.errors import NotFound, ValidationError
+from kinerja_desktop.core.paths import AppPaths
+from kinerja_desktop.core.services import akun, bukti, realisasi
+from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    ws = Workspace.open(AppPaths(folder))
+    generate_demo(ws, jumlah_pegawai=20)
+    ws.close()
+    return folder
+
+
+@pytest.fixture
+def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
+    folder = tmp_path / "data"
+    shutil.copytree(template, folder)
+    workspace = Workspace.open(AppPaths(folder))
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def operator(ws: Workspace) -> Actor:
+    with ws.read() as s:
+        return akun.actor_of(s.scalars(select(Pengguna).where(Pengguna.username == "operator")).one())
+
+
+def _rhk(ws: Workspace, status: str = "disetujui") -> list[str]:
+    """RHK ids of one demo SKP with ``status`` (not one appraised by the camat)."""
+    with ws.read() as s:
+        camat = s.scalars(select(Pegawai.id).where(Pegawai.atasan_id.is_(None))).one()
+        skp = s.scalars(
+            select(Skp).where(Skp.status == status, Skp.pejabat_penilai_id != camat).order_by(Skp.id)
+        ).first()
+        assert skp is not None
+        return list(s.scalars(select(Rhk.id).where(Rhk.skp_id == skp.id).order_by(Rhk.urutan)))
+
+
+def _stored(evidence: Path) -> list[Path]:
+    return sorted(p for p in evidence.rglob("*") if p.is_file())
+
+
+def _file(tmp_path: Path, name: str, content: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+def test_files_are_stored_once_under_their_hash(ws: Workspace, operator: Actor, tmp_path: Path) -> None:
+    evidence = ws.paths.evidence
+    content = b"%PDF-1.4 laporan triwulan\n" * 100
+    sha = hashlib.sha256(content).hexdigest()
+    a, b = _rhk(ws)[:2]
+    with ws.transaction(operator) as s:
+        first = bukti.add_berkas(
+            s, operator, a, "TW4", _file(tmp_path, "laporan.pdf", content), evidence, "Laporan"
+        )
+        second = bukti.add_berkas(s, operator, b, "TW4", _file(tmp_path, "salinan.pdf", content), evidence)
+    assert _stored(evidence) == [evidence / sha[:2] / sha]
+    assert (evidence / sha[:2] / sha).read_bytes() == content
+    with ws.read() as s:
+        rows = {r.id: r for r in s.scalars(select(BuktiDukung).where(BuktiDukung.id.in_([first, second])))}
+        grid = realisasi.get_realisasi_grid(s, operator, s.get_one(Rhk, a).skp_id, "TW4")
+        listed = bukti.list_bukti(s, operator, a, "TW4", evidence)
+    assert {r.nama_berkas for r in rows.values()} == {"laporan.pdf", "salinan.pdf"}
+    assert {(r.sha256, r.ukuran, r.jenis) for r in rows.values()} == {(sha, len(content), "berkas")}
+    assert [r.status_berkas for r in listed if r.id == first] == ["ada"]
+    assert next(r for r in grid.rhk if r.rhk_id == a).jumlah_bukti >= 1
+
+    with ws.transaction(operator) as s:
+        bukti.delete_bukti(s, operator, first, evidence)
+    assert _stored(evidence) == [evidence / sha[:2] / sha]  # the other row still uses it
+    with ws.transaction(operator) as s:
+        bukti.delete_bukti(s, operator, second, evidence)
+    assert _stored(evidence) == []
+    with ws.read() as s:
+        assert s.get_one(BuktiDukung, second).dihapus_pada is not None
+
+
+def test_a_missing_file_is_reported_not_a_crash(ws: Workspace, operator: Actor, tmp_path: Path) -> None:
+    evidence = ws.paths.evidence
+    [a, *_] = _rhk(ws)
+    with ws.transaction(operator) as s:
+        bid = bukti.add_berkas(
+            s, operator, a, "TW4", _file(tmp_path, "foto.jpg", b"\xff\xd8\xff foto"), evidence
+        )
+    with ws.read() as s:
+        assert bukti.resolve_berkas(s, operator, bid, evidence).read_bytes().endswith(b"foto")
+        row = s.get_one(BuktiDukung, bid)
+    bukti.berkas_path(evidence, row).unlink()
+    assert bukti.check_berkas(evidence, row) is bukti.StatusBerkas.HILANG
+    with ws.read() as s:
+        [listed] = [r for r in bukti.list_bukti(s, operator, a, "TW4", evidence) if r.id == bid]
+        assert listed.status_berkas == "hilang"
+        with pytest.raises(NotFound, match=r"foto\.jpg tidak ada"):
+            bukti.resolve_berkas(s, operator, bid, evidence)
+        assert bukti.referenced_files(s, evidence) == [bukti.berkas_path(evidence, row)]
+    bukti.berkas_path(evidence, row).write_bytes(b"lain")
+    assert bukti.check_berkas(evidence, row) is bukti.StatusBerkas.BERUBAH
+
+
+def test_file_checks_and_rollback(
+    ws: Workspace, operator: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    evidence = ws.paths.evidence
+    [a, *_] = _rhk(ws)
+    with pytest.raises(ValidationError, match="tidak ditemukan"), ws.transaction(operator) as s:
+        bukti.add_berkas(s, operator, a, "TW4", tmp_path / "tidak-ada.pdf", evidence)
+    with pytest.raises(ValidationError, match="kosong"), ws.transaction(operator) as s:
+        bukti.add_berkas(s, operator, a, "TW4", _file(tmp_path, "kosong.pdf", b""), evidence)
+    monkeypatch.setattr(bukti, "MAKS_UKURAN", 10)
+    with pytest.raises(ValidationError, match="terlalu besar") as info, ws.transaction(operator) as s:
+        bukti.add_berkas(s, operator, a, "TW4", _file(tmp_path, "besar.pdf", b"x" * 11), evidence)
+    assert info.value.kolom == "berkas"
+    monkeypatch.undo()
+    with pytest.raises(RuntimeError), ws.transaction(operator) as s:
+        bukti.add_berkas(s, operator, a, "TW4", _file(tmp_path, "batal.pdf", b"dibatalkan"), evidence)
+        raise RuntimeError("the action fails after the copy")
+    assert _stored(evidence) == []
+    with pytest.raises(ValidationError, match="setelah SKP disetujui"), ws.transaction(operator) as s:
+        bukti.add_berkas(s, operator, _rhk(ws, "draft")[0], "TW1", _file(tmp_path, "d.pdf", b"d"), evidence)
+    assert _stored(evidence) == []
+
+
+@pytest.mark.parametrize(
+    "tautan", ["ftp://arsip.local/a.pdf", "javascript:alert(1)", "www.example.com", "http://"]
+)
+def test_links_must_be_http_or_https(ws: Workspace, operator: Actor, tautan: str) -> None:
+    [a, *_] = _rhk(ws)
+    with pytest.raises(ValidationError, match="http") as info, ws.transaction(operator) as s:
+        bukti.add_tautan(s, operator, a, "TW4", tautan)
+    assert info.value.kolom == "tautan"
+
+
+def test_notes_and_links(ws: Workspace, operator: Actor) -> None:
+    [a, *_] = _rhk(ws)
+    with ws.read() as s:
+        before = s.scalar(select(func.count()).select_from(BuktiDukung).where(BuktiDukung.rhk_id == a))
+    with ws.transaction(operator) as s:
+        bukti.add_catatan(s, operator, a, "TW4", "Rapat koordinasi tanggal 3")
+        bukti.add_tautan(s, operator, a, "TW4", " https://drive.example.go.id/x?id=1 ", "Notulen")
+    with pytest.raises(ValidationError, match="wajib"), ws.transaction(operator) as s:
+        bukti.add_catatan(s, operator, a, "TW4", "  ")
+    with ws.read() as s:
+        rows = bukti.list_bukti(s, operator, a, "TW4")
+        after = s.scalar(select(func.count()).select_from(BuktiDukung).where(BuktiDukung.rhk_id == a))
+    assert after == (before or 0) + 2
+    assert [(r.jenis, r.tautan, r.status_berkas) for r in rows] == [
+        ("catatan", "", ""),
+        ("tautan", "https://drive.example.go.id/x?id=1", ""),
+    ]
