@@ -41,13 +41,13 @@ def ringkasan(session: Session, actor: Actor, tahun: int) -> Ringkasan:
     )
     skp_rows = session.execute(
         select(Skp.status, func.count())
-        .where(Skp.tahun == tahun, Skp.dihapus_pada.is_(None))
+        .where(Skp.tahun == tahun, Skp.dihapus_pada.is_(None), Skp.status != "diganti")
         .group_by(Skp.status)
     ).all()
     eval_rows = session.execute(
         select(Evaluasi.status, func.count())
         .join(Skp, Skp.id == Evaluasi.skp_id)
-        .where(Skp.tahun == tahun, Evaluasi.dihapus_pada.is_(None))
+        .where(Skp.tahun == tahun, Evaluasi.dihapus_pada.is_(None), Skp.status != "diganti")
         .group_by(Evaluasi.status)
     ).all()
     evals = {status: int(n) for status, n in eval_rows}
