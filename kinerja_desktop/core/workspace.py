@@ -104,6 +104,7 @@ class Workspace:
         if actor is not None:
             require(actor, Izin.CADANGAN)
         path = backups.backup_database(self.engine, self.paths.backups, reason)
+        backups.sync_evidence(self.paths.evidence, self.paths.backups / "bukti")
         with self.transaction(actor) as session:
             log_event(session, "cadangan", f"Cadangan dibuat: {path.name}")
         return path
@@ -115,7 +116,10 @@ class Workspace:
         """Replace the database with ``source`` (after a safety backup) and bring it to this schema."""
         if actor is not None:
             require(actor, Izin.PULIHKAN)
+        backups.sync_evidence(self.paths.evidence, self.paths.backups / "bukti")
         safety = backups.restore_database(self.engine, source, self.paths.backups)
+        # Evidence the restored database refers to comes back from the store beside the backups.
+        backups.sync_evidence(self.paths.backups / "bukti", self.paths.evidence)
         self.migration = prepare_database(
             self.engine,
             backup=lambda reason: backups.backup_database(self.engine, self.paths.backups, reason),

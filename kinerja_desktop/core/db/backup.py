@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -58,6 +59,36 @@ def backup_database(engine: Engine, folder: Path, reason: str = "manual", keep: 
         ) from exc
     rotate_backups(folder, keep)
     return target
+
+
+def sync_evidence(source: Path, target: Path) -> int:
+    """Copy evidence files that ``target`` lacks; returns how many were copied.
+
+    Evidence files are stored under their content hash and never change, so one store beside the
+    backups serves every backup, and copying back after a restore cannot overwrite anything.
+    """
+    if not source.is_dir():
+        return 0
+    copied = 0
+    for path in source.rglob("*"):
+        if not path.is_file() or path.name.endswith(".tmp"):
+            continue
+        dest = target / path.relative_to(source)
+        if dest.exists() and dest.stat().st_size == path.stat().st_size:
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        partial = dest.with_name(dest.name + ".tmp")
+        try:
+            shutil.copyfile(path, partial)
+            partial.replace(dest)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise DatabaseError(
+                f"Berkas bukti dukung gagal disalin: {exc}.",
+                saran="Periksa sisa ruang penyimpanan, lalu coba lagi.",
+            ) from exc
+        copied += 1
+    return copied
 
 
 def list_backups(folder: Path) -> list[Path]:

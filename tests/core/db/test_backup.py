@@ -78,3 +78,19 @@ def test_wrong_files_are_refused_before_anything_changes(
 def test_missing_file_is_refused(workspace: Workspace, admin: Actor, tmp_path: Path) -> None:
     with pytest.raises(KnownError, match="tidak ditemukan"):
         workspace.restore(tmp_path / "nothing.sqlite3", admin)
+
+
+def test_evidence_files_are_kept_beside_backups_and_come_back_on_restore(
+    workspace: Workspace, admin: Actor
+) -> None:
+    stored = workspace.paths.evidence / "ab" / ("ab" + "0" * 62)
+    stored.parent.mkdir(parents=True)
+    stored.write_bytes(b"surat tugas")
+    saved = workspace.backup(admin)
+    kept = workspace.paths.backups / "bukti" / "ab" / stored.name
+    assert kept.read_bytes() == b"surat tugas"
+
+    stored.unlink()  # lost, e.g. deleted by hand
+    workspace.restore(saved, admin)
+    assert stored.read_bytes() == b"surat tugas"
+    assert backup.sync_evidence(workspace.paths.evidence, workspace.paths.backups / "bukti") == 0
