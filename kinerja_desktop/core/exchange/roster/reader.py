@@ -1,0 +1,241 @@
+"""Open a roster workbook with python-calamine: refuse bad files clearly, find the sheet and its headers."""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine
+
+from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.exchange.roster.columns import (
+    FORMAT,
+    JUDUL_DIKENAL,
+    KOLOM,
+    KOLOM_PER_KUNCI,
+    LEMBAR_DATA,
+    LEMBAR_PENANDA,
+    VERSI,
+    huruf_kolom,
+    kunci_judul,
+)
+from kinerja_desktop.core.exchange.roster.convert import Sel, kosong, teks
+
+BARIS_MAKS = 100_000
+_CARI_JUDUL = 10  # the header row may sit below a title; look this far down
+_SARAN_SIMPAN = "Buka berkas di Excel atau LibreOffice, lalu simpan sebagai Buku Kerja Excel (.xlsx)."
+
+
+class RosterError(ValidationError):
+    """The file as a whole cannot be imported (not a workbook, damaged, not a roster); nothing was changed."""
+
+
+@dataclass(frozen=True)
+class BarisMentah:
+    """One non-blank data row: its row number on the sheet and the raw cell per column kunci."""
+
+    baris: int
+    sel: dict[str, Sel]
+
+
+@dataclass(frozen=True)
+class LembarRoster:
+    """The roster sheet as read: which column holds what, and the rows below the header."""
+
+    berkas: Path
+    lembar: str
+    kolom: dict[str, int]
+    judul: dict[str, str]
+    baris: list[BarisMentah]
+    kolom_asing: list[str] = field(default_factory=list)
+    penanda: dict[str, str] = field(default_factory=dict)
+
+    def ada(self, kunci: str) -> bool:
+        return kunci in self.kolom
+
+    def judul_kolom(self, kunci: str) -> str:
+        """The header as written in the file (or the roster's own header for an absent column)."""
+        return self.judul.get(kunci) or KOLOM_PER_KUNCI[kunci].judul
+
+    def huruf(self, kunci: str) -> str:
+        return huruf_kolom(self.kolom[kunci]) if kunci in self.kolom else ""
+
+    @property
+    def kantor_asal(self) -> str:
+        return self.penanda.get("kantor", "")
+
+
+def _gagal(pesan: str, saran: str | None = _SARAN_SIMPAN) -> RosterError:
+    return RosterError(pesan, saran=saran)
+
+
+def _periksa_berkas(path: Path) -> None:
+    nama = path.name
+    if not path.exists():
+        raise _gagal(f"Berkas {path} tidak ditemukan.", "Periksa nama dan folder berkasnya.")
+    if not path.is_file():
+        raise _gagal(f"{path} adalah folder, bukan berkas Excel.", "Pilih berkas .xlsx-nya.")
+    try:
+        with path.open("rb") as f:
+            awal = f.read(8)
+    except OSError as exc:
+        raise _gagal(f"Berkas {nama} tidak bisa dibaca: {exc.strerror or exc}.", None) from exc
+    if not awal:
+        raise _gagal(f"Berkas {nama} kosong (0 bita).")
+    if awal.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _gagal(
+            f"Berkas {nama} berformat Excel lama (.xls) atau dilindungi kata sandi sehingga tidak terbaca.",
+            "Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai Buku Kerja Excel (.xlsx).",
+        )
+    if not awal.startswith(b"PK"):
+        raise _gagal(
+            f"Berkas {nama} bukan buku kerja Excel (.xlsx); isinya tampak seperti teks atau format lain."
+        )
+    try:
+        with zipfile.ZipFile(path) as arsip:
+            isi = set(arsip.namelist())
+            rusak = arsip.testzip()
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise _gagal(
+            f"Berkas {nama} rusak: arsipnya tidak utuh (mungkin terpotong saat disalin atau diunduh).",
+            "Ambil ulang berkas aslinya, atau buka di Excel lalu simpan ulang sebagai .xlsx.",
+        ) from exc
+    if rusak is not None:
+        raise _gagal(f"Berkas {nama} rusak: bagian '{rusak}' di dalamnya tidak utuh.")
+    if "xl/workbook.xml" not in isi and "content.xml" not in isi:
+        raise _gagal(f"Berkas {nama} adalah arsip zip, tetapi bukan buku kerja Excel (.xlsx).")
+
+
+def _buka(path: Path) -> python_calamine.CalamineWorkbook:
+    try:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    except (python_calamine.CalamineError, OSError, ValueError) as exc:
+        raise _gagal(f"Berkas {path.name} tidak bisa dibaca sebagai buku kerja Excel: {exc}.") from exc
+
+
+def _isi_lembar(wb: python_calamine.CalamineWorkbook, nama: str) -> Sequence[Sequence[Sel]]:
+    try:
+        rows: Sequence[Sequence[Sel]] = wb.get_sheet_by_name(nama).to_python(skip_empty_area=False)
+    except (python_calamine.CalamineError, OSError, ValueError) as exc:
+        raise _gagal(f"Lembar '{nama}' pada berkas ini rusak dan tidak bisa dibaca: {exc}.") from exc
+    return rows
+
+
+def _penanda(wb: python_calamine.CalamineWorkbook, nama_lembar: list[str]) -> dict[str, str]:
+    if LEMBAR_PENANDA not in nama_lembar:
+        return {}
+    hasil: dict[str, str] = {}
+    for row in _isi_lembar(wb, LEMBAR_PENANDA):
+        if len(row) >= 2 and not kosong(row[0]):
+            hasil[teks(row[0]).casefold()] = teks(row[1])
+    return hasil
+
+
+def _periksa_penanda(penanda: dict[str, str], nama: str) -> None:
+    bentuk = penanda.get("format", "")
+    if not bentuk:
+        return
+    if not bentuk.startswith(FORMAT):
+        if bentuk.startswith("kinerja-desktop"):
+            raise _gagal(f"Berkas {nama} adalah '{bentuk}', bukan daftar pegawai.", None)
+        return
+    versi = bentuk.removeprefix(FORMAT).strip().lstrip("v")
+    if versi.isdigit() and int(versi) > VERSI:
+        raise _gagal(
+            f"Berkas {nama} dibuat oleh versi aplikasi yang lebih baru (format v{versi}).",
+            "Perbarui aplikasi Kinerja Desktop ini, lalu impor lagi.",
+        )
+
+
+def _judul(row: Sequence[Sel]) -> dict[str, list[int]]:
+    hasil: dict[str, list[int]] = {}
+    for i, sel in enumerate(row):
+        if isinstance(sel, str) and (kunci := JUDUL_DIKENAL.get(kunci_judul(sel))):
+            hasil.setdefault(kunci, []).append(i)
+    return hasil
+
+
+def _baris_judul(rows: Sequence[Sequence[Sel]], minimal: int) -> int | None:
+    for i, row in enumerate(rows[:_CARI_JUDUL]):
+        if len(_judul(row)) >= minimal:
+            return i
+    return None
+
+
+def _pilih_lembar(
+    wb: python_calamine.CalamineWorkbook, nama: str
+) -> tuple[str, Sequence[Sequence[Sel]], int]:
+    lembar_kerja = [m for m in wb.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
+    terlihat = [m.name for m in lembar_kerja if m.visible == python_calamine.SheetVisibleEnum.Visible]
+    utama = [m.name for m in lembar_kerja if m.name.strip().casefold() == LEMBAR_DATA.casefold()]
+    if utama:
+        rows = _isi_lembar(wb, utama[0])
+        i = _baris_judul(rows, 2)
+        if i is None:
+            pertama = next((r for r in rows if any(not kosong(v) for v in r)), [])
+            ada = ", ".join(teks(v) for v in pertama if not kosong(v)) or "(kosong)"
+            raise _gagal(
+                f"Lembar '{utama[0]}' pada berkas {nama} tidak memuat judul kolom daftar pegawai "
+                f"(NIP, Nama, …). Baris pertamanya berisi: {ada}.",
+                "Gunakan templat daftar pegawai dari aplikasi, atau beri judul kolom seperti pada templat.",
+            )
+        return utama[0], rows, i
+    for lembar in terlihat:
+        rows = _isi_lembar(wb, lembar)
+        i = _baris_judul(rows, 3)
+        if i is not None and {"nip", "nama"} & set(_judul(rows[i])):
+            return lembar, rows, i
+    raise _gagal(
+        f"Berkas {nama} bukan daftar pegawai: tidak ada lembar '{LEMBAR_DATA}' dan tidak ada lembar "
+        f"berjudul kolom NIP dan Nama. Lembar yang ada: {', '.join(terlihat) or '(tidak ada)'}.",
+        "Gunakan templat daftar pegawai dari aplikasi (menu Pegawai → Templat Excel).",
+    )
+
+
+def read_roster(path: Path) -> LembarRoster:
+    """Read the roster sheet; raises RosterError (in Indonesian) for any file-level problem."""
+    path = Path(path)
+    _periksa_berkas(path)
+    wb = _buka(path)
+    try:
+        nama_lembar = list(wb.sheet_names)
+        penanda = _penanda(wb, nama_lembar)
+        _periksa_penanda(penanda, path.name)
+        lembar, rows, i_judul = _pilih_lembar(wb, path.name)
+    finally:
+        wb.close()
+    judul_row = rows[i_judul]
+    posisi = _judul(judul_row)
+    ganda = {k: v for k, v in posisi.items() if len(v) > 1}
+    if ganda:
+        uraian = "; ".join(
+            f"{KOLOM_PER_KUNCI[k].judul} (kolom {' dan '.join(huruf_kolom(i) for i in v)})"
+            for k, v in ganda.items()
+        )
+        raise _gagal(f"Lembar '{lembar}' memiliki judul kolom ganda: {uraian}.", "Hapus salah satunya.")
+    kolom = {k: v[0] for k, v in posisi.items()}
+    wajib = [k.judul for k in KOLOM if k.wajib and k.kunci not in kolom]
+    if wajib:
+        ada = ", ".join(teks(v) for v in judul_row if not kosong(v))
+        raise _gagal(
+            f"Lembar '{lembar}' tidak memiliki kolom wajib: {', '.join(wajib)}. Kolom yang ada: {ada}.",
+            "Tambahkan kolom itu dengan judul yang sama seperti pada templat.",
+        )
+    dikenal = set(kolom.values())
+    asing = [teks(v) for i, v in enumerate(judul_row) if not kosong(v) and i not in dikenal]
+    data = rows[i_judul + 1 :]
+    if len(data) > BARIS_MAKS:
+        raise _gagal(
+            f"Lembar '{lembar}' berisi {len(data):,} baris; batasnya {BARIS_MAKS:,}.".replace(",", ".")
+        )
+    baris: list[BarisMentah] = []
+    for offset, row in enumerate(data):
+        sel = {k: (row[i] if i < len(row) else None) for k, i in kolom.items()}
+        if all(kosong(v) for v in sel.values()):
+            continue
+        baris.append(BarisMentah(i_judul + offset + 2, sel))
+    judul = {k: teks(judul_row[i]) for k, i in kolom.items()}
+    return LembarRoster(path, lembar, kolom, judul, baris, asing, penanda)
