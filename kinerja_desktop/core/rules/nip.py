@@ -72,7 +72,8 @@ def _deteksi(nip: str) -> JenisNip:
     return JenisNip.PNS if 1 <= int(nip[12:14]) <= 12 else JenisNip.PPPK
 
 
-def _kode_kelamin(teks: str) -> str:
+def kode_jenis_kelamin(teks: str) -> str:
+    """ "L" or "P" from what people type (L/P, Laki-laki, Pria, Perempuan, Wanita, 1/2)."""
     kunci = teks.strip().upper()
     if kunci in ("L", "LAKI-LAKI", "LAKI LAKI", "LAKI", "PRIA", "1"):
         return "L"
@@ -177,7 +178,7 @@ def _ekor(jenis_kelamin: str, nomor_urut: int) -> str:
         raise ValidationError(
             f"Nomor urut NIP {nomor_urut} tidak sah.", kolom="nip", saran="Nomor urut harus 1 sampai 999."
         )
-    return ("1" if _kode_kelamin(jenis_kelamin) == "L" else "2") + f"{nomor_urut:03d}"
+    return ("1" if kode_jenis_kelamin(jenis_kelamin) == "L" else "2") + f"{nomor_urut:03d}"
 
 
 def _cek_tahun(tahun: int, nama: str) -> None:
@@ -214,7 +215,7 @@ def cek_kesesuaian(
             f"({format_tanggal(info.tanggal_lahir)})."
         )
     if jenis_kelamin is not None and jenis_kelamin.strip():
-        kode = _kode_kelamin(jenis_kelamin)
+        kode = kode_jenis_kelamin(jenis_kelamin)
         if kode != info.jenis_kelamin:
             pesan.append(
                 f"Jenis kelamin {_LABEL_KELAMIN[kode]} tidak sama dengan NIP "

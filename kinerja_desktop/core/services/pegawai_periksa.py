@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.models import Pegawai, UnitKerja
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.rules.jabatan import JenisJabatan, JenjangFungsional, jenjang_untuk_jenis
-from kinerja_desktop.core.rules.nip import JenisNip, NipInfo, cek_kesesuaian, normalize_nip, parse_nip
+from kinerja_desktop.core.rules.nip import (
+    JenisNip,
+    NipInfo,
+    cek_kesesuaian,
+    kode_jenis_kelamin,
+    normalize_nip,
+    parse_nip,
+)
 from kinerja_desktop.core.rules.pangkat import StatusKepegawaian, golongan_untuk_status, normalize_golongan
 from kinerja_desktop.core.services.pegawai_data import Masalah, PegawaiInput
 
@@ -52,8 +59,13 @@ def periksa_pegawai(
         email=data.email.strip(),
         telepon=data.telepon.strip(),
         alamat=data.alamat.strip(),
-        jenis_kelamin=data.jenis_kelamin.strip().upper()[:1],
     )
+    if data.jenis_kelamin.strip():
+        try:
+            data = replace(data, jenis_kelamin=kode_jenis_kelamin(data.jenis_kelamin))
+        except ValidationError as exc:
+            masalah.append(Masalah("jenis_kelamin", exc.pesan))
+            data = replace(data, jenis_kelamin="")
     if not data.nama:
         masalah.append(Masalah("nama", "Nama pegawai wajib diisi."))
     data = _periksa_nip(session, data, pegawai_id, masalah)
@@ -65,8 +77,6 @@ def periksa_pegawai(
         masalah.append(
             Masalah("email", f"Alamat surel '{data.email}' tidak sah (contoh: nama@contoh.go.id).")
         )
-    if data.jenis_kelamin not in ("", "L", "P"):
-        masalah.append(Masalah("jenis_kelamin", "Jenis kelamin harus L (laki-laki) atau P (perempuan)."))
     return data, masalah
 
 
@@ -79,12 +89,17 @@ def _periksa_nip(
         masalah.append(Masalah("nip", exc.pesan))
         return data
     twin = session.execute(
-        select(Pegawai.id, Pegawai.nama, Pegawai.status_aktif).where(
-            Pegawai.nip == info.nip, Pegawai.id != (pegawai_id or ""), Pegawai.dihapus_pada.is_(None)
+        select(Pegawai.nama, Pegawai.status_aktif, Pegawai.dihapus_pada).where(
+            Pegawai.nip == info.nip, Pegawai.id != (pegawai_id or "")
         )
     ).first()
     if twin is not None:
-        keadaan = "" if twin.status_aktif == "aktif" else " (nonaktif; aktifkan kembali bila orangnya sama)"
+        if twin.dihapus_pada is not None:
+            keadaan = " (data yang sudah dihapus; hubungi administrator untuk memulihkannya)"
+        elif twin.status_aktif != "aktif":
+            keadaan = " (nonaktif; aktifkan kembali bila orangnya sama)"
+        else:
+            keadaan = ""
         masalah.append(Masalah("nip", f"NIP {info.nip} sudah dipakai oleh {twin.nama}{keadaan}."))
     for pesan in cek_kesesuaian(
         info,

@@ -97,6 +97,29 @@ def test_bad_values_are_refused_with_the_field_named(
     assert info.value.kolom == kolom
 
 
+def test_gender_words_are_understood(workspace: Workspace, admin: Actor, camat: str) -> None:
+    with workspace.read() as session:
+        clean, masalah = svc.check_pegawai(session, admin, _staf(workspace, camat, jenis_kelamin="Wanita"))
+        assert clean.jenis_kelamin == "P" and masalah == []
+        _, masalah = svc.check_pegawai(session, admin, _staf(workspace, camat, jenis_kelamin="Pria"))
+        assert [m.kolom for m in masalah] == ["jenis_kelamin"] and masalah[0].peringatan  # NIP says woman
+        _, masalah = svc.check_pegawai(session, admin, _staf(workspace, camat, jenis_kelamin="X"))
+        assert [(m.kolom, m.peringatan) for m in masalah] == [("jenis_kelamin", False)]
+
+
+def test_nip_of_a_deleted_record_is_refused_with_a_message(
+    workspace: Workspace, admin: Actor, camat: str
+) -> None:
+    from kinerja_desktop.core.db.base import utcnow
+
+    with workspace.transaction(admin) as session:
+        p = session.get(Pegawai, camat)
+        assert p is not None
+        p.dihapus_pada = utcnow()
+    with pytest.raises(ValidationError, match="sudah dihapus"):
+        _create(workspace, admin, _staf(workspace, None, nip=CAMAT_NIP))
+
+
 def test_pppk_takes_roman_golongan_and_its_own_nip_layout(workspace: Workspace, admin: Actor) -> None:
     data = PegawaiInput(
         nip="199001012023211001", nama="Rudi Hartono", status_kepegawaian="pppk", golongan="9",
