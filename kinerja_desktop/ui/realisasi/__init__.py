@@ -1,0 +1,1 @@
+"""Widgets and models of the realisation, monitoring and matriks peran hasil pages."""
