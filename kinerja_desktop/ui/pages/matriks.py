@@ -1,0 +1,149 @@
+"""Matriks peran hasil page: per unit and year, which subordinate RHKs support which superior RHK."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTreeView,
+    QVBoxLayout,
+)
+
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.exchange.matriks_excel import export_matriks
+from kinerja_desktop.core.services import unit_kerja
+from kinerja_desktop.core.services.akses import Izin
+from kinerja_desktop.core.services.matriks import MatriksPeranHasil, matriks_peran_hasil
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.dialogs import show_error, show_info
+from kinerja_desktop.ui.pages import Page
+from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
+from kinerja_desktop.ui.pegawai.widgets import ERROR_STYLE, HINT_STYLE
+from kinerja_desktop.ui.realisasi.matriks_tree import fill_matriks
+
+
+def nama_berkas(unit: str, tahun: int) -> str:
+    """ "Matriks Peran Hasil - Seksi Pemerintahan 2026.xlsx" without characters file systems refuse."""
+    bersih = "".join(c for c in unit if c not in '\\/:*?"<>|').strip()
+    return f"Matriks Peran Hasil - {bersih} {tahun}.xlsx"
+
+
+class MatriksPage(Page):
+    """A unit (with its sub-units) and a year; the tree of the cascade; export to Excel."""
+
+    title = "Matriks Peran Hasil"
+    izin = Izin.LIHAT_DATA
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.data: MatriksPeranHasil | None = None
+        self.unit = QComboBox()
+        self.unit.setMinimumContentsLength(30)
+        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tahun = QSpinBox(minimum=2000, maximum=2100, value=date.today().year)
+        self.ekspor = QPushButton("Ekspor ke Excel…", clicked=self.on_ekspor_clicked)
+        self.ringkas = QLabel()
+        self.model = QStandardItemModel(self)
+        self.tree = QTreeView(model=self.model, uniformRowHeights=True, alternatingRowColors=True)
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 0; }")
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        self.message = QLabel(wordWrap=True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Unit kerja"))
+        top.addWidget(self.unit)
+        top.addSpacing(8)
+        top.addWidget(QLabel("Tahun"))
+        top.addWidget(self.tahun)
+        top.addStretch()
+        top.addWidget(self.ekspor)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.ringkas)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.message)
+        self.unit.currentIndexChanged.connect(self.on_pilihan_changed)
+        self.tahun.valueChanged.connect(self.on_pilihan_changed)
+
+    def refresh(self) -> None:
+        """Reload the unit list (keeping the chosen unit) and the matriks."""
+        try:
+            with self.ctx.workspace.read() as session:
+                units = UnitIndex(unit_kerja.list_units(session, self.ctx.actor, termasuk_ditutup=False))
+        except KnownError as exc:
+            self.say(str(exc), error=True)
+            return
+        current = self.unit.currentData()
+        with QSignalBlocker(self.unit):
+            self.unit.clear()
+            for unit, depth in units.walk():
+                self.unit.addItem("    " * depth + unit.nama, unit.id)
+            self.unit.setCurrentIndex(max(self.unit.findData(current), 0))
+        self.load()
+
+    def load(self) -> None:
+        unit_id = self.unit.currentData()
+        if not unit_id:
+            self.model.clear()
+            self.ekspor.setEnabled(False)
+            return
+        try:
+            with self.ctx.workspace.read() as session:
+                self.data = matriks_peran_hasil(session, self.ctx.actor, unit_id, self.tahun.value())
+        except KnownError as exc:
+            self.say(str(exc), error=True)
+            return
+        fill_matriks(self.model, self.data)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(1, 230)
+        self.tree.setColumnWidth(2, 260)
+        self.tree.expandAll()
+        d = self.data
+        pendukung = sum(len(b.pendukung) for b in d.baris)
+        self.ringkas.setText(
+            f"{len(d.baris)} RHK atasan, didukung {pendukung} RHK bawahan; "
+            f"{len(d.tanpa_induk)} RHK tidak mendukung RHK atasan."
+        )
+        self.ekspor.setEnabled(True)
+        self.say("Arahkan tetikus ke teks yang terpotong untuk melihat selengkapnya.")
+
+    def on_pilihan_changed(self) -> None:
+        self.load()
+
+    def on_ekspor_clicked(self) -> None:
+        unit_id, tahun = self.unit.currentData(), self.tahun.value()
+        if not unit_id:
+            return
+        saran = str(Path.home() / nama_berkas(self.unit.currentText(), tahun))
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Ekspor matriks peran hasil", saran, "Buku Excel (*.xlsx)"
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+        try:
+            with self.ctx.workspace.transaction(self.ctx.actor) as session:
+                jumlah = export_matriks(session, self.ctx.actor, unit_id, tahun, path)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        show_info(self, f"Matriks peran hasil tersimpan di {path.name} ({jumlah} baris).", str(path.parent))
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))

@@ -1,0 +1,87 @@
+"""Matriks peran hasil page: the tree follows the service, the leftover groups, export to Excel."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from kinerja_desktop.core.demo import generate_demo
+from kinerja_desktop.core.exchange.matriks_excel import LEMBAR_MATRIKS
+from kinerja_desktop.core.paths import AppPaths
+from kinerja_desktop.core.services.matriks import matriks_peran_hasil
+from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.pages import matriks as matriks_page
+from kinerja_desktop.ui.pages.matriks import MatriksPage, nama_berkas
+from kinerja_desktop.ui.realisasi.matriks_tree import GRUP_TANPA_INDUK, GRUP_TANPA_SKP
+from kinerja_desktop.ui.tasks import TaskRunner
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo-matriks") / "d"
+    ws = Workspace.open(AppPaths(folder))
+    generate_demo(ws, jumlah_pegawai=20)
+    ws.close()
+    return folder
+
+
+@pytest.fixture
+def ctx(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[UiContext]:
+    shutil.copytree(demo_template, tmp_path / "d")
+    ws = Workspace.open(AppPaths(tmp_path / "d"))
+    yield UiContext(ws, ws.login("admin", "admin123"), TaskRunner(None))
+    ws.close()
+
+
+@pytest.fixture
+def page(qtbot, ctx: UiContext) -> MatriksPage:
+    widget = MatriksPage(ctx)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    return widget
+
+
+def test_tree_follows_the_service(page: MatriksPage, ctx: UiContext, qtmodeltester) -> None:
+    unit_id = page.unit.currentData()
+    with ctx.workspace.read() as s:
+        data = matriks_peran_hasil(s, ctx.actor, unit_id, date.today().year)
+    model = page.model
+    assert model.rowCount() == len(data.baris) + 2
+    for n, b in enumerate(data.baris):
+        item = model.item(n, 0)
+        assert item.text().startswith(b.teks) and model.item(n, 1).text() == b.nama
+        assert [item.child(i, 0).text().split(" (tambahan)")[0] for i in range(item.rowCount())] == [
+            p.teks for p in b.pendukung
+        ]
+    lepas = model.item(len(data.baris), 0)
+    assert lepas.text() == f"{GRUP_TANPA_INDUK} ({len(data.tanpa_induk)})" and len(data.tanpa_induk) > 0
+    assert [lepas.child(i, 1).text() for i in range(lepas.rowCount())] == [p.nama for p in data.tanpa_induk]
+    assert "mengintervensi" in lepas.child(0, 2).text()
+    assert model.item(len(data.baris) + 1, 0).text().startswith(GRUP_TANPA_SKP)
+    qtmodeltester.check(model)
+
+
+def test_another_unit_shows_its_own_cascade(page: MatriksPage) -> None:
+    before = page.model.rowCount()
+    page.unit.setCurrentIndex(page.unit.findText("Seksi Pemerintahan", flags=Qt.MatchFlag.MatchContains))
+    assert 2 <= page.model.rowCount() < before
+
+
+def test_export_writes_the_workbook(page: MatriksPage, monkeypatch, tmp_path: Path) -> None:
+    target = tmp_path / "matriks"
+    told: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(matriks_page, "show_info", lambda parent, text, detail="": told.append(text))
+    page.ekspor.click()
+    wb = openpyxl.load_workbook(target.with_suffix(".xlsx"))
+    rows = wb[LEMBAR_MATRIKS].max_row - 1
+    assert told == [f"Matriks peran hasil tersimpan di matriks.xlsx ({rows} baris)."]
+    assert nama_berkas("Seksi A/B", 2026) == "Matriks Peran Hasil - Seksi AB 2026.xlsx"
