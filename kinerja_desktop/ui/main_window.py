@@ -32,9 +32,21 @@ def page_classes() -> list[type[Page]]:
     from kinerja_desktop.ui.pages.beranda import BerandaPage
     from kinerja_desktop.ui.pages.cadangan import CadanganPage
     from kinerja_desktop.ui.pages.kantor import KantorPage
+    from kinerja_desktop.ui.pages.pegawai import PegawaiPage
+    from kinerja_desktop.ui.pages.pelatihan import PelatihanPage
     from kinerja_desktop.ui.pages.pengguna import PenggunaPage
+    from kinerja_desktop.ui.pages.unit_kerja import UnitKerjaPage
 
-    return [BerandaPage, PenggunaPage, KantorPage, CadanganPage, AuditPage]
+    return [
+        BerandaPage,
+        PegawaiPage,
+        UnitKerjaPage,
+        PelatihanPage,
+        PenggunaPage,
+        KantorPage,
+        CadanganPage,
+        AuditPage,
+    ]
 
 
 class MainWindow(QMainWindow):

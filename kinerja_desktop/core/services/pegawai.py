@@ -268,3 +268,29 @@ def reassign_bawahan(session: Session, actor: Actor, dari_id: str, ke_id: str | 
         assert pegawai is not None
         pegawai.atasan_id = ke_id
     return len(ids)
+
+
+FOTO_MAKS = 2 * 1024 * 1024
+_FOTO_AWALAN = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def set_foto(session: Session, actor: Actor, pegawai_id: str, data: bytes | None) -> None:
+    """Store (or with None remove) a pegawai's photo: PNG or JPG, at most 2 MB."""
+    require(actor, Izin.KELOLA_PEGAWAI)
+    pegawai = _get(session, pegawai_id)
+    if data is not None:
+        if len(data) > FOTO_MAKS:
+            raise ValidationError(
+                f"Foto terlalu besar ({len(data) / 1024 / 1024:.1f} MB); maksimal 2 MB.",
+                kolom="foto",
+                saran="Perkecil ukuran foto (misalnya 400 × 600 piksel) lalu pilih lagi.",
+            )
+        if not data.startswith(_FOTO_AWALAN):
+            raise ValidationError("Foto harus berkas PNG atau JPG.", kolom="foto")
+    pegawai.foto = data
+
+
+def get_foto(session: Session, actor: Actor, pegawai_id: str) -> bytes | None:
+    """The stored photo, or None."""
+    require(actor, Izin.LIHAT_DATA)
+    return _get(session, pegawai_id).foto

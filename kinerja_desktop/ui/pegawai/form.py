@@ -1,0 +1,269 @@
+"""The pegawai form: create, edit or view one pegawai in tabs, with every problem shown inline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import pairwise
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from kinerja_desktop.core.errors import KnownError, ValidationError
+from kinerja_desktop.core.rules.nip import normalize_nip
+from kinerja_desktop.core.services import pegawai, unit_kerja
+from kinerja_desktop.core.services.akses import Izin
+from kinerja_desktop.core.services.pegawai_data import (
+    Masalah,
+    PegawaiDetail,
+    PegawaiInput,
+    PegawaiRow,
+    StatusAktif,
+)
+from kinerja_desktop.core.services.unit_kerja import UnitRow
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.dialogs import ask_save_discard, ask_yes_no
+from kinerja_desktop.ui.pegawai.daftar import nip_tampil
+from kinerja_desktop.ui.pegawai.form_identitas import IdentitasTab, KontakTab
+from kinerja_desktop.ui.pegawai.form_jabatan import KepegawaianTab
+from kinerja_desktop.ui.pegawai.form_pelatihan import PelatihanTab
+from kinerja_desktop.ui.pegawai.form_riwayat import RiwayatTab
+from kinerja_desktop.ui.pegawai.nip_check import NipWatcher
+from kinerja_desktop.ui.pegawai.table import tanggal_pendek
+from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
+from kinerja_desktop.ui.pegawai.widgets import WARNING_STYLE, FieldNote
+
+
+@dataclass(frozen=True)
+class FormData:
+    """What the form loads in one read: the record (None for a new one), units, everyone, the photo."""
+
+    detail: PegawaiDetail | None
+    units: list[UnitRow]
+    rows: list[PegawaiRow]
+    foto: bytes | None
+
+
+def load_form_data(ctx: UiContext, pegawai_id: str | None, rows: list[PegawaiRow] | None) -> FormData:
+    with ctx.workspace.read() as session:
+        detail = pegawai.get_pegawai(session, ctx.actor, pegawai_id) if pegawai_id else None
+        foto = pegawai.get_foto(session, ctx.actor, pegawai_id) if pegawai_id else None
+        units = unit_kerja.list_units(session, ctx.actor)
+        if rows is None:
+            rows = pegawai.list_pegawai(session, ctx.actor)
+    return FormData(detail, units, rows, foto)
+
+
+class PegawaiForm(QDialog):
+    """Enter saves, Esc asks before dropping changes; ``saved_id`` is set after a successful save."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        pegawai_id: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        rows: list[PegawaiRow] | None = None,
+        tab: str = "",
+        tahun: int | None = None,
+    ) -> None:
+        super().__init__(parent, minimumWidth=760, minimumHeight=600)
+        self.ctx, self.pegawai_id = ctx, pegawai_id
+        self.saved_id: str | None = None
+        loaded = load_form_data(ctx, pegawai_id, rows)
+        detail = loaded.detail
+        self.rows_by_id = {r.id: r for r in loaded.rows}
+        self.nip_owner = {r.nip: r for r in loaded.rows if r.id != pegawai_id}
+        archived = detail is not None and detail.status_aktif != StatusAktif.AKTIF.value
+        self.read_only = archived or not ctx.actor.can(Izin.KELOLA_PEGAWAI)
+
+        self.identitas = IdentitasTab()
+        self.kepegawaian = KepegawaianTab(UnitIndex(loaded.units), self.rows_by_id, pegawai_id)
+        self.kontak = KontakTab()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.identitas, "&Identitas")
+        self.tabs.addTab(self.kepegawaian, "&Kepegawaian && Jabatan")
+        self.tabs.addTab(self.kontak, "K&ontak")
+        self.pelatihan: PelatihanTab | None = None
+        if detail is not None:
+            self.tabs.addTab(RiwayatTab(detail.riwayat_jabatan, detail.riwayat_pangkat), "&Riwayat")
+            self.pelatihan = PelatihanTab(
+                ctx, detail.id, self.kepegawaian.status.currentData, tahun or date.today().year,
+                read_only=not ctx.actor.can(Izin.KELOLA_PEGAWAI),
+            )  # fmt: skip
+            self.tabs.addTab(self.pelatihan, "&Pelatihan")
+        self.notes: dict[str, FieldNote] = {
+            **self.identitas.notes,
+            **self.kepegawaian.notes,
+            **self.kontak.notes,
+        }
+        self.error = FieldNote()
+        self.buttons = QDialogButtonBox(self)  # parented now, so setDefault reaches the dialog
+        self.simpan = self.buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.batal = self.buttons.addButton(
+            "Tutup" if self.read_only else "Batal", QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.simpan.setDefault(not self.read_only)
+        self.simpan.setVisible(not self.read_only)
+        self.buttons.accepted.connect(self.on_simpan_clicked)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if detail is not None:
+            layout.addWidget(self._heading(detail))
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        if detail is not None:
+            self.identitas.load(detail.data)
+            self.kepegawaian.load(detail.data)
+            self.kontak.load(detail.data)
+            self.identitas.foto.set_data(loaded.foto)
+        self._foto_saved = loaded.foto
+        for tab_ in (self.identitas, self.kepegawaian, self.kontak):
+            tab_.set_read_only(self.read_only)
+        self.setWindowTitle(self._title(detail))
+        self.nip_watch = NipWatcher(self.identitas, self.kepegawaian, self.notes, self.nip_owner)
+        self.kepegawaian.status.currentIndexChanged.connect(self.on_status_changed)
+        self._tab_order()
+        self._saved = self.state()
+        names = {"pelatihan": self.pelatihan, "riwayat": self.tabs.widget(3) if detail else None}
+        if names.get(tab) is not None:
+            self.tabs.setCurrentWidget(names[tab])
+        if detail is not None:
+            self.nip_watch.on_nip_check()
+        if self.pelatihan is not None:
+            self.pelatihan.show_jp()  # now that the status is loaded
+        (self.identitas.nip if detail is None else self.identitas.nama).setFocus()
+
+    def _title(self, detail: PegawaiDetail | None) -> str:
+        if detail is None:
+            return "Tambah pegawai"
+        return f"{'Data' if self.read_only else 'Ubah'} pegawai — {detail.data.nama}"
+
+    def _heading(self, detail: PegawaiDetail) -> QLabel:
+        data = detail.data
+        nip = nip_tampil(data.nip, data.status_kepegawaian)
+        text = f"<b>{self.rows_by_id[detail.id].nama_lengkap}</b> &nbsp; NIP {nip}"
+        label = QLabel(text, wordWrap=True)
+        if detail.status_aktif != StatusAktif.AKTIF.value:
+            status = StatusAktif(detail.status_aktif).label
+            alasan = f": {detail.alasan_nonaktif}" if detail.alasan_nonaktif else ""
+            label.setText(
+                f"{text}<br>Nonaktif — {status} sejak {tanggal_pendek(detail.tanggal_nonaktif)}{alasan}. "
+                "Aktifkan kembali untuk mengubah datanya."
+            )
+            label.setStyleSheet(WARNING_STYLE)
+        return label
+
+    def _tab_order(self) -> None:
+        chain: list[QWidget] = [
+            *self.identitas.order(),
+            self.identitas.foto.pilih,
+            self.identitas.foto.hapus,
+            *self.kepegawaian.order(),
+            *self.kontak.order(),
+            self.simpan,
+            self.batal,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # --- state ----------------------------------------------------------------------------------
+    def input(self) -> PegawaiInput:
+        return PegawaiInput(**self.identitas.values(), **self.kepegawaian.values(), **self.kontak.values())
+
+    def state(self) -> tuple[object, ...]:
+        data = self.input()
+        return (
+            replace(data, nip=normalize_nip(data.nip)),
+            self.identitas.foto.data,
+            self.kepegawaian.atasan.line.text(),
+        )
+
+    def is_dirty(self) -> bool:
+        return not self.read_only and self.state() != self._saved
+
+    def on_status_changed(self) -> None:
+        """A PPPK has no TMT CPNS; the NIP is read again in the layout of the new status."""
+        if self.kepegawaian.status.currentData() == "pppk":
+            self.kepegawaian.tmt_cpns.set_value(None)
+        if self.identitas.nip.text().strip():
+            self.nip_watch.on_nip_finished()
+        if self.pelatihan is not None:
+            self.pelatihan.show_jp()
+
+    # --- problems and saving ---------------------------------------------------------------------------
+    def show_masalah(self, masalah: list[Masalah]) -> None:
+        """Every problem beside its field (errors red, warnings amber); opens the tab of the first one."""
+        for note in (*self.notes.values(), self.error):
+            note.clear_note()
+        first: QWidget | None = None
+        for m in sorted(masalah, key=lambda m: m.peringatan):
+            note = self.notes.get(m.kolom, self.error)
+            note.add(m.pesan, error=not m.peringatan)
+            if first is None and m.kolom in self.notes:
+                first = next(t for t in (self.identitas, self.kepegawaian, self.kontak) if m.kolom in t.notes)
+                if not m.peringatan:
+                    first.fields[m.kolom].setFocus()
+        if first is not None:
+            self.tabs.setCurrentWidget(first)
+
+    def on_simpan_clicked(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Check, show every problem, ask once about warnings, then write; False when nothing was saved."""
+        if self.read_only:
+            return False
+        kep = self.kepegawaian
+        if kep.atasan.is_unmatched():
+            self.show_masalah([
+                Masalah("atasan", f"Tidak ada pegawai aktif '{kep.atasan.line.text()}'. "
+                        "Ketik sebagian nama atau NIP lalu pilih dari daftar yang muncul.")
+            ])  # fmt: skip
+            return False
+        data = self.input()
+        try:
+            with self.ctx.workspace.read() as session:
+                _clean, masalah = pegawai.check_pegawai(session, self.ctx.actor, data, self.pegawai_id)
+        except KnownError as exc:
+            self.show_masalah([Masalah("", str(exc))])
+            return False
+        self.show_masalah(masalah)
+        warnings = [m.pesan for m in masalah if m.peringatan]
+        if len(warnings) < len(masalah):
+            return False
+        if warnings and not ask_yes_no(
+            self, "Ada peringatan pada data ini. Tetap simpan?", "\n".join(warnings)
+        ):
+            return False
+        try:
+            with self.ctx.workspace.transaction(self.ctx.actor) as session:
+                saved_id = self.pegawai_id
+                if saved_id is None:
+                    saved_id = pegawai.create_pegawai(session, self.ctx.actor, data)
+                else:
+                    pegawai.update_pegawai(session, self.ctx.actor, saved_id, data)
+                if self.identitas.foto.data != self._foto_saved:
+                    pegawai.set_foto(session, self.ctx.actor, saved_id, self.identitas.foto.data)
+        except KnownError as exc:
+            kolom = exc.kolom if isinstance(exc, ValidationError) and exc.kolom in self.notes else ""
+            self.show_masalah([Masalah(kolom or "", exc.pesan if kolom else str(exc))])
+            return False
+        self.saved_id = saved_id
+        self._saved = self.state()
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        """Esc, Batal or closing the window: ask first when something was changed."""
+        if self.is_dirty():
+            answer = ask_save_discard(
+                self, "Data pegawai sudah diubah tetapi belum disimpan. Simpan sekarang?"
+            )
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                return
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()

@@ -1,0 +1,207 @@
+"""The Pelatihan tab: a pegawai's trainings, the year's JP against the rule, and the training dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.core.errors import KnownError, ValidationError
+from kinerja_desktop.core.services import pelatihan
+from kinerja_desktop.core.services.pelatihan import (
+    JP_MAKSIMUM_PPPK,
+    JP_MINIMUM_PNS,
+    PelatihanInput,
+    PelatihanRow,
+)
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.dialogs import ask_yes_no, show_error
+from kinerja_desktop.ui.pegawai.table import Column, RowTableModel, make_table, set_widths, tanggal_pendek
+from kinerja_desktop.ui.pegawai.widgets import ERROR_STYLE, OK_STYLE, DateField, FieldNote, with_note
+
+
+class PelatihanModel(RowTableModel):
+    columns = (
+        Column("Nama pelatihan", lambda r: r.data.nama),
+        Column("Penyelenggara", lambda r: r.data.penyelenggara),
+        Column("Mulai", lambda r: tanggal_pendek(r.data.tanggal_mulai), lambda r: r.data.tanggal_mulai),
+        Column("Selesai", lambda r: tanggal_pendek(r.data.tanggal_selesai)),
+        Column("JP", lambda r: str(r.data.jp), lambda r: r.data.jp, right=True),
+        Column("Nomor sertifikat", lambda r: r.data.nomor_sertifikat),
+    )
+
+
+def ringkasan_jp(jp: int, status: str, tahun: int) -> tuple[str, bool]:
+    """The year's JP against the rule for the status, and whether it is met."""
+    if status == "pppk":
+        lebih = jp - JP_MAKSIMUM_PPPK
+        if lebih > 0:
+            return (
+                f"Tahun {tahun}: {jp} JP — melebihi batas PPPK {JP_MAKSIMUM_PPPK} JP sebanyak {lebih} JP.",
+                False,
+            )
+        return f"Tahun {tahun}: {jp} JP — dalam batas PPPK {JP_MAKSIMUM_PPPK} JP setahun.", True
+    kurang = JP_MINIMUM_PNS - jp
+    if kurang > 0:
+        return f"Tahun {tahun}: {jp} JP dari minimal {JP_MINIMUM_PNS} JP — kurang {kurang} JP.", False
+    return f"Tahun {tahun}: {jp} JP — memenuhi minimal {JP_MINIMUM_PNS} JP.", True
+
+
+class PelatihanDialog(QDialog):
+    """Add or change one training; saved at once in its own transaction."""
+
+    def __init__(
+        self, ctx: UiContext, pegawai_id: str, row: PelatihanRow | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            parent, windowTitle="Ubah pelatihan" if row else "Tambah pelatihan", minimumWidth=480
+        )
+        self.ctx, self.pegawai_id, self.row = ctx, pegawai_id, row
+        data = row.data if row else None
+        self.nama = QLineEdit(data.nama if data else "", placeholderText="misalnya Pelatihan Kepemimpinan")
+        self.penyelenggara = QLineEdit(data.penyelenggara if data else "", placeholderText="misalnya BPSDM")
+        self.tanggal_mulai = DateField(optional=False)
+        self.tanggal_mulai.set_value(data.tanggal_mulai if data else date.today())
+        self.tanggal_selesai = DateField()
+        self.tanggal_selesai.set_value(data.tanggal_selesai if data else None)
+        self.jp = QSpinBox(minimum=1, maximum=1000, value=data.jp if data else 8, suffix=" JP")
+        self.jp.setMaximumWidth(120)
+        self.nomor_sertifikat = QLineEdit(data.nomor_sertifikat if data else "")
+        self.notes = {k: FieldNote() for k in ("nama", "jp", "tanggal_selesai")}
+        form = QFormLayout()
+        form.addRow("Nama pelatihan", with_note(self.nama, self.notes["nama"]))
+        form.addRow("Penyelenggara", self.penyelenggara)
+        form.addRow("Tanggal mulai", self.tanggal_mulai)
+        form.addRow("Tanggal selesai", with_note(self.tanggal_selesai, self.notes["tanggal_selesai"]))
+        form.addRow("Jumlah JP", with_note(self.jp, self.notes["jp"]))
+        form.addRow("Nomor sertifikat", self.nomor_sertifikat)
+        self.error = FieldNote()
+        buttons = QDialogButtonBox(self)
+        buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
+        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.on_simpan_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.nama.setFocus()
+
+    def data(self) -> PelatihanInput:
+        mulai = self.tanggal_mulai.value()
+        assert mulai is not None
+        return PelatihanInput(
+            nama=self.nama.text(),
+            tanggal_mulai=mulai,
+            jp=self.jp.value(),
+            penyelenggara=self.penyelenggara.text(),
+            tanggal_selesai=self.tanggal_selesai.value(),
+            nomor_sertifikat=self.nomor_sertifikat.text(),
+        )
+
+    def on_simpan_clicked(self) -> None:
+        for note in (*self.notes.values(), self.error):
+            note.clear_note()
+        try:
+            with self.ctx.workspace.transaction(self.ctx.actor) as session:
+                if self.row is None:
+                    pelatihan.add_pelatihan(session, self.ctx.actor, self.pegawai_id, self.data())
+                else:
+                    pelatihan.update_pelatihan(session, self.ctx.actor, self.row.id, self.data())
+        except KnownError as exc:
+            kolom = exc.kolom if isinstance(exc, ValidationError) else None
+            self.notes.get(kolom or "", self.error).set_error(exc.pesan)
+            return
+        self.accept()
+
+
+class PelatihanTab(QWidget):
+    """Trainings newest first; Tambah/Ubah/Hapus write at once (the pegawai must already exist)."""
+
+    def __init__(
+        self, ctx: UiContext, pegawai_id: str, status: Callable[[], str], tahun: int, *, read_only: bool
+    ) -> None:
+        super().__init__()
+        self.ctx, self.pegawai_id, self.status = ctx, pegawai_id, status
+        self.model = PelatihanModel(self)
+        self.model.sort_column, self.model.sort_order = 2, Qt.SortOrder.DescendingOrder
+        self.table = make_table(self.model)
+        tanggal = "00-00-0000"
+        set_widths(
+            self.table, ("", "", tanggal, tanggal, "JP__", ""), {0: (3, 180), 1: (2, 120), 5: (1.5, 110)}
+        )
+        self.table.activated.connect(self.on_ubah_clicked)
+        self.tahun = QSpinBox(minimum=2000, maximum=date.today().year + 1, value=tahun)
+        self.tahun.valueChanged.connect(self.show_jp)
+        self.jp_label = QLabel(wordWrap=True)
+        self.tambah = QPushButton("Tambah pelatihan…", clicked=self.on_tambah_clicked)
+        self.ubah = QPushButton("Ubah…", clicked=self.on_ubah_clicked)
+        self.hapus = QPushButton("Hapus", clicked=self.on_hapus_clicked)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Tahun"))
+        top.addWidget(self.tahun)
+        top.addWidget(self.jp_label, 1)
+        buttons = QHBoxLayout()
+        for button in (self.tambah, self.ubah, self.hapus):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+            button.setEnabled(not read_only)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.read_only = read_only
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.ctx.workspace.read() as session:
+            rows = pelatihan.list_pelatihan(session, self.ctx.actor, self.pegawai_id)
+        self.model.set_rows(rows)
+        self.show_jp()
+
+    def show_jp(self) -> None:
+        tahun = self.tahun.value()
+        jp = sum(r.data.jp for r in self.model.rows if r.data.tanggal_mulai.year == tahun)
+        text, ok = ringkasan_jp(jp, self.status(), tahun)
+        self.jp_label.setText(text)
+        self.jp_label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+
+    def selected(self) -> PelatihanRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def on_tambah_clicked(self) -> None:
+        if PelatihanDialog(self.ctx, self.pegawai_id, None, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def on_ubah_clicked(self) -> None:
+        row = self.selected()
+        if row is None or self.read_only:
+            return
+        if PelatihanDialog(self.ctx, self.pegawai_id, row, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def on_hapus_clicked(self) -> None:
+        row = self.selected()
+        if row is None or not ask_yes_no(self, f"Hapus pelatihan '{row.data.nama}'?"):
+            return
+        try:
+            with self.ctx.workspace.transaction(self.ctx.actor) as session:
+                pelatihan.delete_pelatihan(session, self.ctx.actor, row.id)
+        except KnownError as exc:
+            show_error(self, exc)
+        self.refresh()

@@ -1,0 +1,117 @@
+"""What the form says about a typed NIP: the parsed parts, an error, and disagreements with typed fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QObject
+
+from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.rules.nip import JenisNip, NipInfo, cek_kesesuaian, format_nip, normalize_nip
+from kinerja_desktop.core.rules.pangkat import StatusKepegawaian
+from kinerja_desktop.core.services.pegawai_data import PegawaiRow, StatusAktif
+from kinerja_desktop.core.services.pegawai_periksa import info_nip
+from kinerja_desktop.ui.pegawai.form_identitas import IdentitasTab
+from kinerja_desktop.ui.pegawai.form_jabatan import KepegawaianTab
+from kinerja_desktop.ui.pegawai.widgets import FieldNote
+
+_NIP_KOLOM = ("tanggal_lahir", "jenis_kelamin", "tmt_cpns")
+
+
+@dataclass(frozen=True)
+class NipFeedback:
+    """``info`` for a valid NIP, else ``error``; ``warnings`` by the service's kolom names."""
+
+    info: NipInfo | None = None
+    error: str = ""
+    hint: str = ""
+    warnings: dict[str, str] = field(default_factory=dict)
+
+
+def _kolom(pesan: str) -> str:
+    return "tanggal_lahir" if "lahir" in pesan else "jenis_kelamin" if "kelamin" in pesan else "tmt_cpns"
+
+
+def periksa_nip(
+    text: str, status: str, tanggal_lahir: date | None, jenis_kelamin: str, tmt_cpns: date | None
+) -> NipFeedback:
+    """Parse ``text`` in the layout ``status`` implies and compare it with what was typed."""
+    if not normalize_nip(text):
+        return NipFeedback()
+    try:
+        info = info_nip(text, status)
+    except ValidationError as exc:
+        other = StatusKepegawaian.PNS.value if status == StatusKepegawaian.PPPK.value else "pppk"
+        try:
+            info_nip(text, other)
+        except ValidationError:
+            return NipFeedback(error=exc.pesan, hint=exc.saran or "")
+        pilih = "PPPK" if other == "pppk" else "PNS atau CPNS"
+        return NipFeedback(
+            error=f"{exc.pesan} Bila pegawai ini {pilih}, pilih status itu di tab Kepegawaian & Jabatan.",
+            hint=exc.saran or "",
+        )
+    tmt = tmt_cpns if info.jenis is JenisNip.PNS else None
+    pesan = cek_kesesuaian(info, tanggal_lahir, jenis_kelamin or None, tmt)
+    warnings: dict[str, str] = {}
+    for text_ in pesan:
+        kolom = _kolom(text_)
+        warnings[kolom] = f"{warnings[kolom]}\n{text_}" if kolom in warnings else text_
+    return NipFeedback(info=info, warnings=warnings)
+
+
+class NipWatcher(QObject):
+    """Reacts to the NIP and the fields it implies in the form's Identitas and Kepegawaian tabs."""
+
+    def __init__(
+        self,
+        identitas: IdentitasTab,
+        kepegawaian: KepegawaianTab,
+        notes: dict[str, FieldNote],
+        nip_owner: dict[str, PegawaiRow],
+    ) -> None:
+        super().__init__(identitas)
+        self.ident, self.kep, self.notes, self.nip_owner = identitas, kepegawaian, notes, nip_owner
+        identitas.nip.editingFinished.connect(self.on_nip_finished)
+        identitas.tanggal_lahir.changed.connect(self.on_nip_check)
+        identitas.jenis_kelamin.currentIndexChanged.connect(self.on_nip_check)
+        kepegawaian.tmt_cpns.changed.connect(self.on_nip_check)
+
+    def on_nip_finished(self) -> None:
+        """Parse the NIP; fill birth date, gender and TMT CPNS where empty; flag a twin and disagreements."""
+        ident, kep = self.ident, self.kep
+        feedback = periksa_nip(ident.nip.text(), kep.status.currentData(), None, "", None)
+        note = self.notes["nip"]
+        note.clear_note()
+        note.setToolTip(feedback.hint)
+        if feedback.error:
+            note.set_error(feedback.error)
+        if feedback.info is not None:
+            info = feedback.info
+            ident.nip.setText(format_nip(info.nip, info.jenis))
+            if ident.tanggal_lahir.value() is None:
+                ident.tanggal_lahir.set_value(info.tanggal_lahir)
+            if not ident.jenis_kelamin.currentData():
+                ident.jenis_kelamin.setCurrentIndex(ident.jenis_kelamin.findData(info.jenis_kelamin))
+            if info.tmt_cpns is not None and kep.tmt_cpns.value() is None:
+                kep.tmt_cpns.set_value(info.tmt_cpns)
+            twin = self.nip_owner.get(info.nip)
+            if twin is not None:
+                keadaan = "" if twin.status_aktif == StatusAktif.AKTIF.value else " (nonaktif)"
+                note.set_error(f"NIP {info.nip} sudah dipakai oleh {twin.nama_lengkap}{keadaan}.")
+        self.on_nip_check()
+
+    def on_nip_check(self) -> None:
+        """Amber warnings where the typed birth date, gender or TMT CPNS disagree with the NIP."""
+        for kolom in _NIP_KOLOM:
+            self.notes[kolom].clear_note()
+        feedback = periksa_nip(
+            self.ident.nip.text(),
+            self.kep.status.currentData(),
+            self.ident.tanggal_lahir.value(),
+            self.ident.jenis_kelamin.currentData() or "",
+            self.kep.tmt_cpns.value(),
+        )
+        for kolom, text in feedback.warnings.items():
+            self.notes[kolom].set_warning(text)

@@ -1,0 +1,179 @@
+"""Archiving from the Pegawai page (and re-homing subordinates), re-activating, read-only roles."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from kinerja_desktop.core.demo import generate_demo
+from kinerja_desktop.core.paths import AppPaths
+from kinerja_desktop.core.services import pegawai
+from kinerja_desktop.core.services.pegawai_data import PegawaiRow, StatusAktif
+from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.pages import pegawai as pegawai_page
+from kinerja_desktop.ui.pages.pegawai import PegawaiPage
+from kinerja_desktop.ui.pegawai.arsip import ArsipDialog, GantiAtasanDialog
+from kinerja_desktop.ui.tasks import TaskRunner
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo") / "d"
+    ws = Workspace.open(AppPaths(folder))
+    generate_demo(ws, jumlah_pegawai=30)
+    ws.close()
+    return folder
+
+
+@pytest.fixture
+def ctx(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[UiContext]:
+    shutil.copytree(demo_template, tmp_path / "d")
+    ws = Workspace.open(AppPaths(tmp_path / "d"))
+    yield UiContext(ws, ws.login("admin", "admin123"), TaskRunner(None))
+    ws.close()
+
+
+@pytest.fixture
+def page(qtbot, ctx: UiContext) -> PegawaiPage:
+    widget = PegawaiPage(ctx)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    return widget
+
+
+class Questions(list[str]):
+    """Ya/Tidak questions the page asked; each is answered with ``reply``."""
+
+    reply = True
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> Questions:
+    questions = Questions()
+
+    def yes_no(_parent: object, text: str, detail: str = "", **_: object) -> bool:
+        questions.append(f"{text} {detail}")
+        return questions.reply
+
+    monkeypatch.setattr(pegawai_page, "ask_yes_no", yes_no)
+    return questions
+
+
+def _select(page: PegawaiPage, nama: str) -> PegawaiRow:
+    page.search.setText(nama)
+    page.table.selectRow(0)
+    row = page.selected()
+    assert row is not None and row.nama == nama
+    return row
+
+
+def _row(ctx: UiContext, nama: str) -> PegawaiRow:
+    with ctx.workspace.read() as s:
+        return next(r for r in pegawai.list_pegawai(s, ctx.actor) if r.nama == nama)
+
+
+def _archive_as_pensiun(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake_exec(dialog: ArsipDialog) -> int:
+        dialog.status.setCurrentIndex(dialog.status.findData(StatusAktif.PENSIUN.value))
+        dialog.tanggal.set_value(date(2026, 10, 1))
+        dialog.alasan.setText("SK Pensiun 800/12/2026")
+        dialog.on_nonaktifkan_clicked()
+        return dialog.result()
+
+    monkeypatch.setattr(ArsipDialog, "exec", fake_exec)
+
+
+def test_archive_with_subordinates_offers_a_new_superior(
+    page: PegawaiPage, ctx: UiContext, monkeypatch: pytest.MonkeyPatch, asked: Questions
+) -> None:
+    herman = _select(page, "Herman Sanjaya")
+    assert page.nonaktifkan.isEnabled() and not page.aktifkan.isEnabled()
+    _archive_as_pensiun(monkeypatch)
+    camat = _row(ctx, "Iqbal Fauzi")
+    chosen: list[GantiAtasanDialog] = []
+
+    def fake_ganti(dialog: GantiAtasanDialog) -> int:
+        chosen.append(dialog)
+        dialog.atasan.set_value(camat.id)
+        dialog.on_simpan_clicked()
+        return dialog.result()
+
+    monkeypatch.setattr(GantiAtasanDialog, "exec", fake_ganti)
+    page.nonaktifkan.click()
+
+    assert len(asked) == 1 and "2 pegawai masih melapor kepada Herman Sanjaya" in asked[0]
+    assert "Nyayu Yuliana Fitri Sari, Zahra Permatasari" in asked[0]
+    assert chosen and "Zahra Permatasari" in chosen[0].intro.text()
+    with ctx.workspace.read() as s:
+        detail = pegawai.get_pegawai(s, ctx.actor, herman.id)
+    assert detail.status_aktif == "pensiun" and detail.alasan_nonaktif == "SK Pensiun 800/12/2026"
+    assert _row(ctx, "Zahra Permatasari").atasan_id == camat.id
+    assert _row(ctx, "Nyayu Yuliana Fitri Sari").atasan_id == camat.id
+    text = page.message.text()
+    assert "sudah dinonaktifkan (pensiun)" in text and "tidak lagi kepala Sekretariat Kecamatan" in text
+    assert "2 bawahannya kini melapor kepada H. Iqbal Fauzi, S.AP., M.AP." in text
+    assert page.model.rowCount() == 0  # the search still says Herman, who is no longer active
+
+
+def test_declining_the_offer_says_what_is_left(
+    page: PegawaiPage, ctx: UiContext, monkeypatch: pytest.MonkeyPatch, asked: Questions
+) -> None:
+    asked.reply = False
+    _select(page, "Rina Puspita")
+    _archive_as_pensiun(monkeypatch)
+    monkeypatch.setattr(GantiAtasanDialog, "exec", lambda d: pytest.fail("not offered after Tidak"))
+    page.nonaktifkan.click()
+    assert "Bawahannya masih perlu atasan baru." in page.message.text()
+    assert _row(ctx, "Lina Novitasari").atasan_nama == "Rina Puspita"
+
+
+def test_reactivate(
+    page: PegawaiPage, ctx: UiContext, monkeypatch: pytest.MonkeyPatch, asked: Questions
+) -> None:
+    sri = _row(ctx, "Sri Hasanah")
+    with ctx.workspace.transaction(ctx.actor) as s:
+        pegawai.archive_pegawai(
+            s, ctx.actor, sri.id, StatusAktif.MUTASI_KELUAR, date(2026, 3, 1), "ke Dinas X"
+        )
+    page.refresh()
+    page.aktif.setCurrentIndex(page.aktif.findData("nonaktif"))
+    _select(page, "Sri Hasanah")
+    assert page.aktifkan.isEnabled() and not page.nonaktifkan.isEnabled()
+    page.aktifkan.click()
+    assert asked == ["Aktifkan kembali Sri Hasanah? "]
+    assert _row(ctx, "Sri Hasanah").status_aktif == "aktif"
+    assert page.message.text() == "Sri Hasanah aktif kembali."
+
+
+def test_archived_pegawai_opens_read_only(qtbot, page: PegawaiPage, ctx: UiContext, monkeypatch) -> None:
+    sri = _row(ctx, "Sri Hasanah")
+    with ctx.workspace.transaction(ctx.actor) as s:
+        pegawai.archive_pegawai(s, ctx.actor, sri.id, StatusAktif.MENINGGAL, date(2026, 3, 1))
+    form = page.open_form(sri.id)
+    qtbot.addWidget(form)
+    assert form.read_only and form.simpan.isHidden()
+
+
+@pytest.mark.parametrize("username", ["penilai", "pimpinan"])
+def test_read_only_roles_cannot_change_pegawai(qtbot, ctx: UiContext, username: str, monkeypatch) -> None:
+    actor = ctx.workspace.login(username, f"{username}123")
+    page = PegawaiPage(UiContext(ctx.workspace, actor, ctx.tasks))
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.model.rowCount() == 30
+    page.table.selectRow(0)
+    assert not page.tambah.isEnabled()
+    assert not page.nonaktifkan.isEnabled() and not page.aktifkan.isEnabled()
+    assert page.ubah.text() == "Lihat…" and page.ubah.isEnabled()
+    opened: list[bool] = []
+    monkeypatch.setattr(QDialog, "exec", lambda d: opened.append(d.read_only) or 0)
+    page.ubah.click()
+    assert opened == [True]
+    page.on_tambah_clicked()  # Ctrl+N does nothing for them
+    assert opened == [True]
