@@ -1,0 +1,1 @@
+"""SKP planning screens: the year's list, the editor and its dialogs."""

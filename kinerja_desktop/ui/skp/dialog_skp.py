@@ -1,0 +1,120 @@
+"""Dialogs of the SKP list: pendekatan for a new SKP, drafts for a unit, and what the drafts run did."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.core.services.skp_data import HasilDraft, Pendekatan
+from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
+from kinerja_desktop.ui.pegawai.widgets import HINT_STYLE
+from kinerja_desktop.ui.skp.form import tombol
+
+PENDEKATAN = {
+    Pendekatan.KUANTITATIF.value: (
+        "Kuantitatif",
+        "Hasil kerja diukur dengan target angka (jumlah, persentase, waktu); lazim untuk kebanyakan jabatan.",
+    ),
+    Pendekatan.KUALITATIF.value: (
+        "Kualitatif",
+        "Hasil kerja diukur dengan uraian mutu yang disepakati dengan pejabat penilai.",
+    ),
+}
+
+
+class PendekatanDialog(QDialog):
+    """Which approach the new SKP takes (chosen once, when the SKP is created)."""
+
+    def __init__(self, parent: QWidget | None, nama: str, tahun: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Buat SKP {tahun}")
+        self.group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(f"SKP tahun {tahun} untuk <b>{nama}</b>, periode 1 Januari s.d. 31 Desember.")
+        )
+        layout.addWidget(QLabel("Pendekatan hasil kerja:"))
+        for n, (code, (label, keterangan)) in enumerate(PENDEKATAN.items()):
+            radio = QRadioButton(label)
+            radio.setProperty("kode", code)
+            radio.setChecked(n == 0)
+            self.group.addButton(radio, n)
+            layout.addWidget(radio)
+            hint = QLabel(keterangan, wordWrap=True, styleSheet=HINT_STYLE)
+            hint.setContentsMargins(24, 0, 0, 6)
+            layout.addWidget(hint)
+        buttons = tombol("Buat SKP")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def value(self) -> str:
+        return str(self.group.checkedButton().property("kode"))
+
+
+class DrafUnitDialog(QDialog):
+    """The unit (and whether its sub-units too) whose pegawai get a draft SKP for the year."""
+
+    def __init__(self, parent: QWidget | None, units: UnitIndex, unit_id: str | None, tahun: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Buat draf SKP {tahun} untuk unit")
+        self.unit = QComboBox()
+        for unit, depth in units.walk():
+            if unit.aktif:
+                self.unit.addItem("    " * depth + unit.nama, unit.id)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(unit_id)))
+        self.sub_unit = QCheckBox("Termasuk semua sub-unit", checked=True)
+        self.salin = QCheckBox(f"Isi dengan RHK, indikator dan lampiran SKP {tahun - 1} bila ada")
+        form = QFormLayout()
+        form.addRow("Unit kerja", self.unit)
+        form.addRow("", self.sub_unit)
+        form.addRow("", self.salin)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(
+            f"Setiap pegawai aktif di unit ini yang belum memiliki SKP {tahun} dibuatkan draf SKP "
+            "dengan pejabat penilai dari atasan langsungnya. Pegawai yang sudah memiliki SKP dilewati.",
+            wordWrap=True,
+        ))  # fmt: skip
+        layout.addLayout(form)
+        buttons = tombol("Buat draf")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    def value(self) -> tuple[str, bool, bool]:
+        return str(self.unit.currentData()), self.sub_unit.isChecked(), self.salin.isChecked()
+
+
+class HasilDraftDialog(QDialog):
+    """Who got a draft and who was skipped, with the reason."""
+
+    def __init__(self, parent: QWidget | None, hasil: HasilDraft, nama: dict[str, str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Hasil pembuatan draf SKP")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{len(hasil.dibuat)} draf dibuat</b>"))
+        self.dibuat = QListWidget()
+        self.dibuat.addItems(sorted(nama.get(pid, pid) for pid in hasil.dibuat))
+        layout.addWidget(self.dibuat, 1)
+        layout.addWidget(QLabel(f"<b>{len(hasil.dilewati)} pegawai dilewati</b>"))
+        self.dilewati = QListWidget(wordWrap=True)
+        self.dilewati.addItems([f"{d.nama} — {d.alasan}" for d in hasil.dilewati])
+        layout.addWidget(self.dilewati, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Tutup")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 480)

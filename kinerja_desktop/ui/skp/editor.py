@@ -1,0 +1,254 @@
+"""The SKP editor: header, the three tabs, and the flow buttons (ajukan, setujui, tolak, revisi, …)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.services import skp
+from kinerja_desktop.core.services.akses import Actor, Izin
+from kinerja_desktop.core.services.skp_data import STATUS_BISA_DIUBAH, SkpDetail, StatusSkp
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.dialogs import ask_save_discard, ask_yes_no, show_error
+from kinerja_desktop.ui.pegawai.widgets import ERROR_STYLE, OK_STYLE, WARNING_STYLE
+from kinerja_desktop.ui.skp.form import MasalahDialog, TeksDialog
+from kinerja_desktop.ui.skp.hasil_kerja import HasilKerjaTab
+from kinerja_desktop.ui.skp.header import SkpHeader
+from kinerja_desktop.ui.skp.lampiran import LampiranTab
+from kinerja_desktop.ui.skp.perilaku import PerilakuTab
+
+T = TypeVar("T")
+
+
+def alasan_read_only(d: SkpDetail) -> str:
+    """The short line that says why nothing can be changed (empty when the SKP is editable)."""
+    if not d.read_only:
+        return ""
+    if d.status == StatusSkp.DISETUJUI:
+        return "SKP sudah disetujui; buat revisi untuk mengubah."
+    if d.status == StatusSkp.DIAJUKAN:
+        return "SKP sedang diajukan; tarik kembali untuk mengubah, atau tunggu keputusan pejabat penilai."
+    if d.status == StatusSkp.DIGANTI:
+        return "Versi ini sudah diganti revisi dan hanya bisa dilihat."
+    return "Anda hanya dapat melihat SKP ini."
+
+
+class SkpEditor(QWidget):
+    """Shows one SKP version; every button is one service call in one transaction, then a reload."""
+
+    closed = Signal()
+    changed = Signal()  # something was saved: the list should refresh
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: SkpDetail | None = None
+        self.header = SkpHeader()
+        self.header.versi_dipilih.connect(self.on_versi_dipilih)
+        self.kembali = QPushButton("← Daftar SKP", clicked=self.on_kembali_clicked)
+        self.judul = QLabel()
+        self.tabs = QTabWidget()
+        self.hasil_kerja, self.lampiran, self.perilaku = (
+            HasilKerjaTab(self),
+            LampiranTab(self),
+            PerilakuTab(self),
+        )
+        self.tabs.addTab(self.hasil_kerja, "Hasil Kerja")
+        self.tabs.addTab(self.lampiran, "Lampiran")
+        self.tabs.addTab(self.perilaku, "Perilaku Kerja")
+        self.ajukan = QPushButton("Ajukan…", clicked=self.on_ajukan_clicked)
+        self.tarik = QPushButton("Tarik kembali", clicked=self.on_tarik_clicked)
+        self.setujui = QPushButton("Setujui", clicked=self.on_setujui_clicked)
+        self.tolak = QPushButton("Tolak…", clicked=self.on_tolak_clicked)
+        self.revisi = QPushButton("Revisi", clicked=self.on_revisi_clicked)
+        self.hapus = QPushButton("Hapus draf", clicked=self.on_hapus_clicked)
+        self.alasan = QLabel(wordWrap=True, styleSheet=WARNING_STYLE)
+        self.message = QLabel(wordWrap=True)
+        self._build_layout()
+        QShortcut(QKeySequence("Alt+Left"), self, self.on_kembali_clicked)
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.kembali)
+        top.addWidget(self.judul, 1)
+        for b in (self.ajukan, self.tarik, self.setujui, self.tolak, self.revisi, self.hapus):
+            top.addWidget(b)
+        line = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.header)
+        layout.addWidget(self.alasan)
+        layout.addWidget(line)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+
+    # --- the one way to read and to act ---------------------------------------------------------
+    def baca(self, fn: Callable[[Session], T]) -> T | None:
+        try:
+            with self.ctx.workspace.read() as session:
+                return fn(session)
+        except KnownError as exc:
+            show_error(self, exc)
+            return None
+
+    def jalankan(
+        self, fn: Callable[[Session, Actor], Any], sukses: str = "", *, muat_ulang: bool = True
+    ) -> Any:
+        """Run one action in a transaction; a known error is shown. Then reload. None when it failed."""
+        try:
+            with self.ctx.workspace.transaction(self.ctx.actor) as session:
+                result = fn(session, self.ctx.actor)
+        except KnownError as exc:
+            show_error(self, exc)
+            self.reload()
+            return None
+        if muat_ulang:
+            self.reload()
+        self.say(sukses)
+        self.changed.emit()
+        return True if result is None else result
+
+    def say(self, text: str, *, ok: bool = True) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
+
+    def load(self, skp_id: str) -> bool:
+        detail = self.baca(lambda s: skp.get_skp(s, self.ctx.actor, skp_id))
+        if detail is None:
+            return False
+        self.show_detail(detail)
+        self.say("")
+        return True
+
+    def reload(self) -> None:
+        if self.detail is not None:
+            detail = self.baca(lambda s: skp.get_skp(s, self.ctx.actor, self.detail.id))  # type: ignore[union-attr]
+            if detail is not None:
+                self.show_detail(detail)
+
+    def show_detail(self, d: SkpDetail) -> None:
+        self.detail = d
+        self.judul.setText(f"<b>SKP {d.tahun}</b> — {d.pegawai.nama}")
+        self.header.show_detail(d)
+        for tab in (self.hasil_kerja, self.lampiran, self.perilaku):
+            tab.show_detail(d)
+        alasan = alasan_read_only(d)
+        self.alasan.setText(alasan)
+        self.alasan.setVisible(bool(alasan))
+        kelola = self.ctx.actor.can(Izin.KELOLA_SKP)
+        bisa_ubah = d.status in STATUS_BISA_DIUBAH and not d.read_only
+        ada_revisi = any(v.versi > d.versi for v in d.versi_lain)
+        self.ajukan.setVisible(bisa_ubah)
+        self.hapus.setVisible(bisa_ubah)
+        self.tarik.setVisible(d.status == StatusSkp.DIAJUKAN and kelola and not d.boleh_setujui)
+        self.setujui.setVisible(d.boleh_setujui)
+        self.tolak.setVisible(d.boleh_setujui)
+        self.revisi.setVisible(d.status == StatusSkp.DISETUJUI and kelola and not ada_revisi)
+
+    def can_leave(self) -> bool:
+        if not self.perilaku.dirty():
+            return True
+        jawab = ask_save_discard(self, "Ekspektasi khusus yang diketik belum disimpan.")
+        if jawab == QMessageBox.StandardButton.Save:
+            self.perilaku.on_simpan_clicked()
+            return not self.perilaku.dirty()
+        return jawab == QMessageBox.StandardButton.Discard
+
+    # --- reactions --------------------------------------------------------------------------------
+    def on_kembali_clicked(self) -> None:
+        if self.can_leave():
+            self.closed.emit()
+
+    def on_versi_dipilih(self, skp_id: str) -> None:
+        if self.detail is not None and skp_id != self.detail.id and self.can_leave():
+            self.load(skp_id)
+
+    def on_ajukan_clicked(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        masalah = self.baca(lambda s: skp.check_skp(s, self.ctx.actor, d.id))
+        if masalah is None:
+            return
+        kesalahan = [m.pesan for m in masalah if not m.peringatan]
+        peringatan = [m.pesan for m in masalah if m.peringatan]
+        if kesalahan:
+            MasalahDialog(self, "SKP belum bisa diajukan:", kesalahan, peringatan).exec()
+            self.say(f"SKP belum bisa diajukan: {len(kesalahan)} hal perlu diperbaiki.", ok=False)
+            return
+        if peringatan:
+            dialog = MasalahDialog(self, "SKP dapat diajukan, tetapi perhatikan:", [], peringatan)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+        elif not ask_yes_no(self, "Ajukan SKP ini kepada pejabat penilai?", default_yes=True):
+            return
+        self.jalankan(lambda s, a: skp.submit_skp(s, a, d.id), "SKP sudah diajukan kepada pejabat penilai.")
+
+    def on_tarik_clicked(self) -> None:
+        d = self.detail
+        if d is not None and ask_yes_no(self, "Tarik kembali pengajuan SKP ini menjadi draf?"):
+            self.jalankan(
+                lambda s, a: skp.withdraw_skp(s, a, d.id), "Pengajuan sudah ditarik; SKP kembali draf."
+            )
+
+    def on_setujui_clicked(self) -> None:
+        d = self.detail
+        if d is not None and ask_yes_no(self, f"Setujui SKP {d.tahun} {d.pegawai.nama}?", default_yes=True):
+            self.jalankan(lambda s, a: skp.approve_skp(s, a, d.id), "SKP sudah disetujui.")
+
+    def on_tolak_clicked(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        dialog = TeksDialog(
+            self, "Tolak SKP", f"Catatan untuk {d.pegawai.nama}: apa yang perlu diperbaiki?", ok="Tolak SKP",
+            wajib="Tuliskan catatan penolakan agar pegawai tahu apa yang harus diperbaiki.",
+        )  # fmt: skip
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            catatan = dialog.value()
+            self.jalankan(
+                lambda s, a: skp.reject_skp(s, a, d.id, catatan), "SKP sudah ditolak dengan catatan."
+            )
+
+    def on_revisi_clicked(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        if not ask_yes_no(self, "Buat revisi SKP ini?",
+                          "Revisi menjadi versi draf baru; versi yang disetujui tetap berlaku sampai revisi "
+                          "disetujui.", default_yes=True):  # fmt: skip
+            return
+        baru = self.jalankan(lambda s, a: skp.revise_skp(s, a, d.id))
+        if baru:
+            self.load(str(baru))
+            self.say(f"Revisi dibuat sebagai versi {self.detail.versi if self.detail else ''}.")
+
+    def on_hapus_clicked(self) -> None:
+        d = self.detail
+        if d is None or not ask_yes_no(self, f"Hapus draf SKP versi {d.versi} ini beserta seluruh isinya?"):
+            return
+        if not self.jalankan(lambda s, a: skp.delete_skp(s, a, d.id), muat_ulang=False):
+            return
+        lain = max(d.versi_lain, key=lambda v: v.versi, default=None)
+        if lain is not None:
+            self.load(lain.id)
+            self.say(f"Draf dihapus; yang tampil kini versi {lain.versi}.")
+        else:
+            self.detail = None
+            self.closed.emit()

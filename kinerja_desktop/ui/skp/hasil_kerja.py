@@ -1,0 +1,286 @@
+"""The "Hasil Kerja" tab: RHK grouped Utama/Tambahan with their indicators, and buttons to change them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.core.services import skp
+from kinerja_desktop.core.services.skp_data import Aspek, JenisForm, Perspektif, RhkView, SkpDetail
+from kinerja_desktop.ui.dialogs import ask_yes_no
+from kinerja_desktop.ui.pegawai.widgets import on_enter
+from kinerja_desktop.ui.skp.dialog_indikator import IndikatorDialog
+from kinerja_desktop.ui.skp.dialog_rhk import MulaiDariDialog, RhkDialog, potong
+from kinerja_desktop.ui.skp.wrap import WrapDelegate
+
+if TYPE_CHECKING:
+    from kinerja_desktop.ui.skp.editor import SkpEditor
+
+KUNCI = Qt.ItemDataRole.UserRole + 1  # ("rhk" | "indikator", id)
+KOLOM_JA_JF = ("No", "RHK atasan yang diintervensi", "Rencana hasil kerja", "Aspek", "Indikator", "Target")
+KOLOM_JPT = ("No", "Rencana hasil kerja", "Indikator kinerja individu", "Target", "Perspektif")
+
+
+def _label(enum: type[Aspek] | type[Perspektif], code: str) -> str:
+    try:
+        return enum(code).label
+    except ValueError:
+        return code
+
+
+def _cells(texts: list[str], kunci: tuple[str, str] | None) -> list[QStandardItem]:
+    items = []
+    for text in texts:
+        item = QStandardItem(text)
+        item.setEditable(False)
+        item.setToolTip(text)
+        item.setData(kunci, KUNCI)
+        items.append(item)
+    return items
+
+
+def fill_model(model: QStandardItemModel, detail: SkpDetail) -> None:
+    """Rebuild: "A. UTAMA" and "B. TAMBAHAN" groups, each RHK a row and each indicator a row below it."""
+    jpt = detail.jenis_form == JenisForm.JPT
+    model.clear()
+    model.setHorizontalHeaderLabels(list(KOLOM_JPT if jpt else KOLOM_JA_JF))
+    bold = QFont()
+    bold.setBold(True)
+    for judul, rhk in (("A. UTAMA", detail.rhk_utama), ("B. TAMBAHAN", detail.rhk_tambahan)):
+        group = _cells([judul] + [""] * (model.columnCount() - 1), None)
+        group[0].setFont(bold)
+        model.invisibleRootItem().appendRow(group)
+        if not rhk:
+            group[0].appendRow(_cells(["", "(belum ada)"] + [""] * (model.columnCount() - 2), None))
+        for n, r in enumerate(rhk, 1):
+            group[0].appendRow(_rhk_row(r, n, jpt))
+
+
+def _rhk_row(r: RhkView, n: int, jpt: bool) -> list[QStandardItem]:
+    kunci = ("rhk", r.id)
+    if jpt:
+        row = _cells(
+            [str(n), r.teks, "", "", _label(Perspektif, r.perspektif) if r.perspektif else "—"], kunci
+        )
+    else:
+        atasan = r.rhk_atasan_teks if r.rhk_atasan_id else "—"
+        row = _cells([str(n), atasan, r.teks, "", "", ""], kunci)
+    if not r.indikator:
+        hint = _cells([""] * len(row), kunci)
+        hint[len(row) - 2 if jpt else 4].setText("(belum ada indikator)")
+        row[0].appendRow(hint)
+    for i in r.indikator:
+        k = ("indikator", i.id)
+        if jpt:
+            row[0].appendRow(_cells(["", "", i.teks, i.target or "(belum ada target)", ""], k))
+        else:
+            row[0].appendRow(
+                _cells(["", "", "", _label(Aspek, i.aspek), i.teks, i.target or "(belum ada)"], k)
+            )
+    return row
+
+
+class HasilKerjaTab(QWidget):
+    def __init__(self, editor: SkpEditor) -> None:
+        super().__init__()
+        self.editor = editor
+        self.model = QStandardItemModel(self)
+        self.tree = QTreeView(model=self.model, wordWrap=True, alternatingRowColors=True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(WrapDelegate(self.tree))
+        self.tree.setIndentation(14)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.jpt = False
+        self.tree.viewport().installEventFilter(self)
+        self.tree.doubleClicked.connect(self.on_ubah_clicked)
+        on_enter(self.tree, self.on_ubah_clicked)
+        self.tambah_rhk = QPushButton("Tambah RHK…", clicked=self.on_tambah_rhk_clicked)
+        self.mulai_dari = QPushButton("Mulai dari RHK atasan…", clicked=self.on_mulai_dari_clicked)
+        self.tambah_indikator = QPushButton("Tambah indikator…", clicked=self.on_tambah_indikator_clicked)
+        self.ubah = QPushButton("Ubah…", clicked=self.on_ubah_clicked)
+        self.hapus = QPushButton("Hapus", clicked=self.on_hapus_clicked)
+        self.naik = QPushButton("Naik", clicked=lambda: self.on_pindah_clicked(-1))
+        self.turun = QPushButton("Turun", clicked=lambda: self.on_pindah_clicked(1))
+        buttons = QHBoxLayout()
+        for b in (self.tambah_rhk, self.mulai_dari, self.tambah_indikator, self.ubah, self.hapus, self.naik,
+                  self.turun):  # fmt: skip
+            buttons.addWidget(b)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tree, 1)
+        self.tree.selectionModel().selectionChanged.connect(self.on_selection_changed)
+
+    def show_detail(self, detail: SkpDetail) -> None:
+        kunci = self.selected()
+        fill_model(self.model, detail)
+        self.tree.expandAll()
+        self.tree.setFirstColumnSpanned(0, self.tree.rootIndex(), True)
+        self.tree.setFirstColumnSpanned(1, self.tree.rootIndex(), True)
+        self.jpt = detail.jenis_form == JenisForm.JPT
+        self.fit_columns()
+        if kunci is not None:
+            self.select(kunci)
+        self.on_selection_changed()
+
+    def fit_columns(self) -> None:
+        """Share the visible width among the text columns, then let long texts wrap."""
+        lebar = self.tree.viewport().width()
+        angka = self.tree.fontMetrics().horizontalAdvance("B. TAMBAHAN") + 44
+        if self.jpt:
+            tetap = {0: angka, 3: 150, 4: 150}
+            bagian = {1: 1.0, 2: 1.0}
+        else:
+            tetap = {0: angka, 3: 90, 5: 130}
+            bagian = {1: 1.0, 2: 1.1, 4: 1.3}
+        sisa = max(300, lebar - sum(tetap.values()))
+        total = sum(bagian.values())
+        header = self.tree.header()
+        for column, width in tetap.items():
+            header.resizeSection(column, width)
+        for column, share in bagian.items():
+            header.resizeSection(column, max(120, int(sisa * share / total)))
+        self.tree.doItemsLayout()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return False
+
+    def selected(self) -> tuple[str, str] | None:
+        index = self.tree.currentIndex()
+        value = index.siblingAtColumn(0).data(KUNCI) if index.isValid() else None
+        return tuple(value) if value else None  # type: ignore[return-value]
+
+    def select(self, kunci: tuple[str, str]) -> None:
+        flags = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+        found = self.model.match(self.model.index(0, 0), KUNCI, list(kunci), 1, flags)
+        if found:
+            self.tree.setCurrentIndex(found[0])
+
+    def rhk_of_selection(self) -> RhkView | None:
+        kunci, detail = self.selected(), self.editor.detail
+        if kunci is None or detail is None:
+            return None
+        for r in detail.rhk:
+            if (kunci[0] == "rhk" and r.id == kunci[1]) or any(i.id == kunci[1] for i in r.indikator):
+                return r
+        return None
+
+    def on_selection_changed(self) -> None:
+        detail = self.editor.detail
+        bisa = detail is not None and not detail.read_only
+        kunci = self.selected()
+        for b in (self.tambah_rhk, self.mulai_dari):
+            b.setEnabled(bisa)
+        self.mulai_dari.setVisible(detail is None or detail.jenis_form != JenisForm.JPT)
+        self.tambah_indikator.setEnabled(bisa and self.rhk_of_selection() is not None)
+        for b in (self.ubah, self.hapus, self.naik, self.turun):
+            b.setEnabled(bisa and kunci is not None)
+
+    # --- actions ----------------------------------------------------------------------------------
+    def on_tambah_rhk_clicked(self) -> None:
+        detail = self.editor.detail
+        if detail is None or detail.read_only:
+            return
+        kaskade = self.editor.baca(lambda s: skp.cascade_options(s, self.editor.ctx.actor, detail.id))
+        if kaskade is None:
+            return
+        dialog = RhkDialog(self, detail.jenis_form, kaskade)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            data = dialog.value()
+            baru = self.editor.jalankan(
+                lambda s, a: skp.add_rhk(s, a, detail.id, data), "RHK sudah ditambahkan."
+            )
+            if baru:
+                self.select(("rhk", baru))
+
+    def on_mulai_dari_clicked(self) -> None:
+        detail = self.editor.detail
+        if detail is None or detail.read_only:
+            return
+        kaskade = self.editor.baca(lambda s: skp.cascade_options(s, self.editor.ctx.actor, detail.id))
+        if kaskade is None:
+            return
+        if not kaskade.pilihan:
+            self.editor.say(kaskade.pesan or "Pejabat penilai belum memiliki RHK yang disetujui.", ok=False)
+            return
+        dialog = MulaiDariDialog(self, kaskade.atasan_nama, kaskade.pilihan)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            rhk_atasan, jenis = dialog.value()
+            baru = self.editor.jalankan(lambda s, a: skp.add_rhk_from(s, a, detail.id, rhk_atasan, jenis),
+                                        "RHK dan indikatornya sudah disalin dari RHK atasan.")  # fmt: skip
+            if baru:
+                self.select(("rhk", baru))
+
+    def on_tambah_indikator_clicked(self) -> None:
+        rhk = self.rhk_of_selection()
+        if rhk is None or self.editor.detail is None or self.editor.detail.read_only:
+            return
+        dialog = IndikatorDialog(self)
+        dialog.setWindowTitle(f"Tambah indikator — {potong(rhk.teks, 50)}")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            data = dialog.value()
+            baru = self.editor.jalankan(lambda s, a: skp.add_indikator(s, a, rhk.id, data),
+                                        "Indikator sudah ditambahkan.")  # fmt: skip
+            if baru:
+                self.select(("indikator", baru))
+
+    def on_ubah_clicked(self) -> None:
+        kunci, detail, rhk = self.selected(), self.editor.detail, self.rhk_of_selection()
+        if kunci is None or detail is None or rhk is None or detail.read_only:
+            return
+        if kunci[0] == "rhk":
+            kaskade = self.editor.baca(lambda s: skp.cascade_options(s, self.editor.ctx.actor, detail.id))
+            if kaskade is None:
+                return
+            dialog = RhkDialog(self, detail.jenis_form, kaskade, rhk)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                data = dialog.value()
+                self.editor.jalankan(lambda s, a: skp.update_rhk(s, a, rhk.id, data), "RHK sudah diubah.")
+            return
+        indikator = next(i for i in rhk.indikator if i.id == kunci[1])
+        dialog2 = IndikatorDialog(self, indikator)
+        if dialog2.exec() == QDialog.DialogCode.Accepted:
+            data2 = dialog2.value()
+            self.editor.jalankan(lambda s, a: skp.update_indikator(s, a, indikator.id, data2),
+                                 "Indikator sudah diubah.")  # fmt: skip
+
+    def on_hapus_clicked(self) -> None:
+        kunci, rhk = self.selected(), self.rhk_of_selection()
+        if kunci is None or rhk is None:
+            return
+        if kunci[0] == "rhk":
+            pertanyaan = f'Hapus RHK "{potong(rhk.teks, 80)}" beserta {len(rhk.indikator)} indikatornya?'
+            if ask_yes_no(self, pertanyaan):
+                self.editor.jalankan(lambda s, a: skp.delete_rhk(s, a, rhk.id), "RHK sudah dihapus.")
+            return
+        indikator = next(i for i in rhk.indikator if i.id == kunci[1])
+        if ask_yes_no(self, f'Hapus indikator "{potong(indikator.teks, 80)}"?'):
+            self.editor.jalankan(
+                lambda s, a: skp.delete_indikator(s, a, indikator.id), "Indikator sudah dihapus."
+            )
+
+    def on_pindah_clicked(self, langkah: int) -> None:
+        kunci = self.selected()
+        if kunci is None:
+            return
+        if kunci[0] == "rhk":
+            self.editor.jalankan(lambda s, a: skp.move_rhk(s, a, kunci[1], langkah))
+        else:
+            self.editor.jalankan(lambda s, a: skp.move_indikator(s, a, kunci[1], langkah))
+        self.select(kunci)

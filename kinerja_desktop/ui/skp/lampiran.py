@@ -1,0 +1,139 @@
+"""The "Lampiran" tab: three numbered lists (sumber daya, skema pertanggungjawaban, konsekuensi)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.core.services import skp
+from kinerja_desktop.core.services.skp_data import JenisLampiran, LampiranView, SkpDetail
+from kinerja_desktop.ui.dialogs import ask_yes_no
+from kinerja_desktop.ui.pegawai.widgets import on_enter
+from kinerja_desktop.ui.skp.dialog_rhk import potong
+from kinerja_desktop.ui.skp.form import TeksDialog
+
+if TYPE_CHECKING:
+    from kinerja_desktop.ui.skp.editor import SkpEditor
+
+_ID = Qt.ItemDataRole.UserRole
+CONTOH = {
+    JenisLampiran.SUMBER_DAYA: "mis. Membutuhkan komputer/laptop",
+    JenisLampiran.SKEMA: "mis. Hasil kerja dilaporkan setiap bulan",
+    JenisLampiran.KONSEKUENSI: "mis. Penghargaan bila target tercapai, teguran bila tidak",
+}
+
+
+class DaftarLampiran(QGroupBox):
+    """One numbered list with Tambah/Ubah/Hapus/Naik/Turun."""
+
+    def __init__(self, editor: SkpEditor, jenis: JenisLampiran) -> None:
+        super().__init__(jenis.label)
+        self.editor, self.jenis = editor, jenis
+        self.items: list[LampiranView] = []
+        self.daftar = QListWidget(wordWrap=True, spacing=3)
+        self.daftar.itemDoubleClicked.connect(self.on_ubah_clicked)
+        self.daftar.currentRowChanged.connect(self.on_selection_changed)
+        on_enter(self.daftar, self.on_ubah_clicked)
+        self.tambah = QPushButton("Tambah…", clicked=self.on_tambah_clicked)
+        self.ubah = QPushButton("Ubah…", clicked=self.on_ubah_clicked)
+        self.hapus = QPushButton("Hapus", clicked=self.on_hapus_clicked)
+        self.naik = QPushButton("Naik", clicked=lambda: self.on_pindah_clicked(-1))
+        self.turun = QPushButton("Turun", clicked=lambda: self.on_pindah_clicked(1))
+        grid = QGridLayout()
+        for n, b in enumerate((self.tambah, self.ubah, self.hapus)):
+            grid.addWidget(b, 0, n)
+        grid.addWidget(self.naik, 1, 0)
+        grid.addWidget(self.turun, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.daftar, 1)
+        layout.addLayout(grid)
+
+    def show_items(self, items: list[LampiranView], read_only: bool) -> None:
+        current = self.selected()
+        self.items, self.read_only = items, read_only
+        self.daftar.clear()
+        for n, item in enumerate(items, 1):
+            row = QListWidgetItem(f"{n}. {item.teks}")
+            row.setData(_ID, item.id)
+            self.daftar.addItem(row)
+            if current is not None and item.id == current.id:
+                self.daftar.setCurrentItem(row)
+        if not items:
+            self.daftar.addItem(QListWidgetItem("(belum diisi)"))
+            self.daftar.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        self.on_selection_changed()
+
+    def selected(self) -> LampiranView | None:
+        row = self.daftar.currentItem()
+        item_id = row.data(_ID) if row is not None else None
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def on_selection_changed(self) -> None:
+        bisa = not getattr(self, "read_only", True)
+        self.tambah.setEnabled(bisa)
+        for b in (self.ubah, self.hapus, self.naik, self.turun):
+            b.setEnabled(bisa and self.selected() is not None)
+
+    def on_tambah_clicked(self) -> None:
+        detail = self.editor.detail
+        if detail is None or detail.read_only:
+            return
+        dialog = TeksDialog(
+            self, f"Tambah {self.jenis.label.lower()}", f"{self.jenis.label} ({CONTOH[self.jenis]}):"
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            teks = dialog.value()
+            baru = self.editor.jalankan(
+                lambda s, a: skp.add_lampiran(s, a, detail.id, self.jenis.value, teks)
+            )
+            if baru:
+                self.select(str(baru))
+
+    def select(self, item_id: str) -> None:
+        for n in range(self.daftar.count()):
+            if self.daftar.item(n).data(_ID) == item_id:
+                self.daftar.setCurrentRow(n)
+
+    def on_ubah_clicked(self) -> None:
+        item = self.selected()
+        if item is None or getattr(self, "read_only", True):
+            return
+        dialog = TeksDialog(self, f"Ubah {self.jenis.label.lower()}", f"{self.jenis.label}:", item.teks)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            teks = dialog.value()
+            self.editor.jalankan(lambda s, a: skp.update_lampiran(s, a, item.id, teks))
+
+    def on_hapus_clicked(self) -> None:
+        item = self.selected()
+        if item is not None and ask_yes_no(self, f'Hapus "{potong(item.teks, 80)}" dari lampiran?'):
+            self.editor.jalankan(lambda s, a: skp.delete_lampiran(s, a, item.id))
+
+    def on_pindah_clicked(self, langkah: int) -> None:
+        item = self.selected()
+        if item is not None:
+            self.editor.jalankan(lambda s, a: skp.move_lampiran(s, a, item.id, langkah))
+
+
+class LampiranTab(QWidget):
+    def __init__(self, editor: SkpEditor) -> None:
+        super().__init__()
+        self.lists = {j.value: DaftarLampiran(editor, j) for j in JenisLampiran}
+        layout = QHBoxLayout(self)
+        for box in self.lists.values():
+            layout.addWidget(box)
+
+    def show_detail(self, detail: SkpDetail) -> None:
+        for jenis, box in self.lists.items():
+            box.show_items(detail.lampiran.get(jenis, []), detail.read_only)

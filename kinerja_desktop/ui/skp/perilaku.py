@@ -1,0 +1,96 @@
+"""The "Perilaku Kerja" tab: the 7 BerAKHLAK values, their statements, and the ekspektasi khusus pimpinan."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.core.services import skp
+from kinerja_desktop.core.services.skp_data import SkpDetail
+from kinerja_desktop.ui.pegawai.widgets import HINT_STYLE
+from kinerja_desktop.ui.skp.form import TeksEdit
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from kinerja_desktop.core.services.akses import Actor
+    from kinerja_desktop.ui.skp.editor import SkpEditor
+
+
+class PerilakuTab(QWidget):
+    """Ekspektasi are edited in place and saved together with "Simpan ekspektasi"."""
+
+    def __init__(self, editor: SkpEditor) -> None:
+        super().__init__()
+        self.editor = editor
+        self.awal: dict[str, str] = {}
+        self.edits: dict[str, TeksEdit] = {}
+        self.keterangan = QLabel(wordWrap=True, styleSheet=HINT_STYLE)
+        self.simpan = QPushButton("Simpan ekspektasi", clicked=self.on_simpan_clicked)
+        self.isi = QWidget()
+        self.grid = QGridLayout(self.isi)
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(1, 2)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(self.isi)
+        top = QHBoxLayout()
+        top.addWidget(self.keterangan, 1)
+        top.addWidget(self.simpan)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+    def show_detail(self, detail: SkpDetail) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.awal = {p.perilaku_id: p.ekspektasi_khusus for p in detail.perilaku}
+        self.edits = {}
+        self.grid.addWidget(QLabel("<b>Perilaku kerja</b>"), 0, 0)
+        self.grid.addWidget(QLabel("<b>Ekspektasi khusus pimpinan</b>"), 0, 1)
+        for n, p in enumerate(detail.perilaku, 1):
+            butir = "".join(f"<li>{s}</li>" for s in p.pernyataan)
+            teks = QLabel(f"<b>{p.urutan}. {p.nama}</b><ol type='a' style='margin-left:-20px'>{butir}</ol>")
+            teks.setWordWrap(True)
+            edit = TeksEdit(p.ekspektasi_khusus, lines=4)
+            edit.setReadOnly(not detail.boleh_ekspektasi)
+            edit.setPlaceholderText("(belum diisi)")
+            edit.enter.connect(self.on_simpan_clicked)
+            self.edits[p.perilaku_id] = edit
+            self.grid.addWidget(teks, n, 0)
+            self.grid.addWidget(edit, n, 1)
+        self.simpan.setVisible(detail.boleh_ekspektasi)
+        if detail.boleh_ekspektasi:
+            self.keterangan.setText("Sebagai pejabat penilai, tuliskan ekspektasi khusus untuk setiap nilai "
+                                    "(Shift+Enter untuk baris baru), lalu simpan.")  # fmt: skip
+        else:
+            self.keterangan.setText("Ekspektasi khusus diisi oleh pejabat penilai sebelum SKP disetujui.")
+
+    def changed(self) -> dict[str, str]:
+        return {
+            pid: e.text().strip() for pid, e in self.edits.items() if e.text().strip() != self.awal.get(pid)
+        }
+
+    def dirty(self) -> bool:
+        return bool(self.changed())
+
+    def on_simpan_clicked(self) -> None:
+        detail, ubah = self.editor.detail, self.changed()
+        if detail is None or not ubah:
+            return
+
+        def simpan(session: Session, actor: Actor) -> None:
+            for perilaku_id, teks in ubah.items():
+                skp.set_ekspektasi(session, actor, detail.id, perilaku_id, teks)
+
+        self.editor.jalankan(simpan, "Ekspektasi khusus pimpinan sudah disimpan.")
