@@ -1,0 +1,305 @@
+"""The two panels under the grid for the chosen RHK and period: rencana aksi and bukti dukung."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.services import bukti, realisasi
+from kinerja_desktop.core.services.bukti import BuktiRow, JenisBukti, StatusBerkas
+from kinerja_desktop.core.services.realisasi import RencanaAksiRow
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.dialogs import ask_yes_no, show_error, show_info
+from kinerja_desktop.ui.pegawai.table import Column, RowTableModel, make_table
+from kinerja_desktop.ui.pegawai.widgets import on_enter
+from kinerja_desktop.ui.realisasi.tanya import tanya_teks
+
+_Index = QModelIndex | QPersistentModelIndex
+MERAH = QColor("#b00020")
+_JENIS = {
+    JenisBukti.CATATAN.value: "Catatan",
+    JenisBukti.TAUTAN.value: "Tautan",
+    JenisBukti.BERKAS.value: "Berkas",
+}
+_STATUS = {
+    StatusBerkas.ADA.value: "tersimpan",
+    StatusBerkas.HILANG.value: "berkas hilang",
+    StatusBerkas.BERUBAH.value: "berkas berubah",
+}
+
+
+@dataclass(frozen=True)
+class Sasaran:
+    """What the panels work on: an RHK in a period, and whether this account may change it."""
+
+    rhk_id: str
+    rhk_label: str
+    periode: str
+    periode_label: str
+    editable: bool
+
+
+def isi_bukti(row: BuktiRow) -> str:
+    if row.jenis == JenisBukti.BERKAS:
+        ukuran = f"{row.ukuran / 1024:,.0f} KB".replace(",", ".")
+        return f"{row.nama_berkas} ({ukuran})" + (f" — {row.keterangan}" if row.keterangan else "")
+    if row.jenis == JenisBukti.TAUTAN:
+        return row.tautan + (f" — {row.keterangan}" if row.keterangan else "")
+    return " ".join(row.keterangan.split())
+
+
+class BuktiModel(RowTableModel):
+    columns = (
+        Column("Jenis", lambda r: _JENIS.get(r.jenis, r.jenis)),
+        Column("Isi", isi_bukti),
+        Column("Status", lambda r: _STATUS.get(r.status_berkas, "")),
+    )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            status = self.rows[index.row()].status_berkas
+            if status and status != StatusBerkas.ADA and index.column() == 2:
+                return MERAH
+        return super().data(index, role)
+
+
+class AksiModel(RowTableModel):
+    columns = (Column("Rencana aksi", lambda r: f"{r.urutan}. {r.teks}"),)
+
+
+class _Panel(QGroupBox):
+    """A titled list with buttons; ``changed`` fires after something was saved."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: UiContext, title: str, model: RowTableModel) -> None:
+        super().__init__(title)
+        self.ctx, self.judul = ctx, title
+        self.sasaran: Sasaran | None = None
+        self.model = model
+        self.table = make_table(model, sortable=False)
+        self.buttons = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self.buttons)
+        self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+
+    def button(self, text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
+        b = QPushButton(text, clicked=slot, toolTip=tip)
+        self.buttons.addWidget(b)
+        return b
+
+    def selected(self) -> object | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def run(self, action: Callable[[Session], object]) -> bool:
+        """One user action in one transaction; an expected error is shown, False returned."""
+        try:
+            with self.ctx.workspace.transaction(self.ctx.actor) as session:
+                action(session)
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        return True
+
+    def on_selection_changed(self) -> None:
+        self.update_buttons()
+
+    def update_buttons(self) -> None:
+        raise NotImplementedError
+
+
+class AksiPanel(_Panel):
+    """Rencana aksi of the RHK in the period: add, edit, delete."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx, "Rencana aksi", AksiModel())
+        self.model.setParent(self)
+        self.table.horizontalHeader().hide()
+        self.tambah = self.button("Tambah…", self.on_tambah_clicked)
+        self.ubah = self.button("Ubah…", self.on_ubah_clicked)
+        self.hapus = self.button("Hapus", self.on_hapus_clicked)
+        self.buttons.addStretch()
+        self.table.doubleClicked.connect(self.on_ubah_clicked)
+        self.update_buttons()
+
+    def show_rows(self, sasaran: Sasaran | None, rows: list[RencanaAksiRow]) -> None:
+        self.sasaran = sasaran
+        self.model.set_rows(rows)
+        self.setTitle(f"Rencana aksi {sasaran.periode_label}" if sasaran else "Rencana aksi")
+        self.update_buttons()
+
+    def update_buttons(self) -> None:
+        editable = self.sasaran is not None and self.sasaran.editable
+        self.tambah.setEnabled(editable)
+        self.ubah.setEnabled(editable and self.selected() is not None)
+        self.hapus.setEnabled(editable and self.selected() is not None)
+
+    def on_tambah_clicked(self) -> None:
+        s = self.sasaran
+        if s is None or not s.editable:
+            return
+        label = f"Rencana aksi {s.periode_label} untuk:\n{s.rhk_label}"
+        teks = tanya_teks(self, "Tambah rencana aksi", label, panjang=True)
+        if teks is not None and self.run(
+            lambda ses: realisasi.add_rencana_aksi(ses, self.ctx.actor, s.rhk_id, s.periode, teks)
+        ):
+            self.changed.emit()
+
+    def on_ubah_clicked(self) -> None:
+        row = self.selected()
+        if not isinstance(row, RencanaAksiRow) or self.sasaran is None or not self.sasaran.editable:
+            return
+        teks = tanya_teks(self, "Ubah rencana aksi", "Rencana aksi:", row.teks, panjang=True)
+        if (
+            teks is not None
+            and teks != row.teks
+            and self.run(lambda ses: realisasi.update_rencana_aksi(ses, self.ctx.actor, row.id, teks))
+        ):
+            self.changed.emit()
+
+    def on_hapus_clicked(self) -> None:
+        row = self.selected()
+        if not isinstance(row, RencanaAksiRow) or not ask_yes_no(self, "Hapus rencana aksi ini?", row.teks):
+            return
+        if self.run(lambda ses: realisasi.delete_rencana_aksi(ses, self.ctx.actor, row.id)):
+            self.changed.emit()
+
+
+class BuktiPanel(_Panel):
+    """Bukti dukung of the RHK in the period: notes, links and files; a missing file is said, not fatal."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx, "Bukti dukung", BuktiModel())
+        self.model.setParent(self)
+        self.catatan = self.button("Tambah catatan…", self.on_catatan_clicked)
+        self.tautan = self.button("Tambah tautan…", self.on_tautan_clicked)
+        self.berkas = self.button(
+            "Lampirkan berkas…", self.on_berkas_clicked, "Salinan berkas disimpan di folder data aplikasi."
+        )
+        self.buttons.addStretch()
+        self.buka = self.button("Buka", self.on_buka_clicked)
+        self.hapus = self.button("Hapus", self.on_hapus_clicked)
+        self.table.doubleClicked.connect(self.on_buka_clicked)
+        on_enter(self.table, self.on_buka_clicked)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, header.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 80)
+        self.table.setColumnWidth(2, 120)
+        self.update_buttons()
+
+    @property
+    def evidence(self) -> Path:
+        return self.ctx.workspace.paths.evidence
+
+    def show_for(self, sasaran: Sasaran | None) -> None:
+        """List the evidence of ``sasaran`` (checking that each stored file is still there)."""
+        self.sasaran = sasaran
+        rows: list[BuktiRow] = []
+        if sasaran is not None:
+            try:
+                with self.ctx.workspace.read() as session:
+                    rows = bukti.list_bukti(
+                        session, self.ctx.actor, sasaran.rhk_id, sasaran.periode, self.evidence
+                    )
+            except KnownError as exc:
+                show_error(self, exc)
+        self.model.set_rows(rows)
+        hilang = sum(1 for r in rows if r.status_berkas and r.status_berkas != StatusBerkas.ADA)
+        judul = f"Bukti dukung {sasaran.periode_label} ({len(rows)})" if sasaran else "Bukti dukung"
+        self.setTitle(judul + (f" — {hilang} berkas bermasalah" if hilang else ""))
+        self.update_buttons()
+
+    def update_buttons(self) -> None:
+        editable = self.sasaran is not None and self.sasaran.editable
+        for b in (self.catatan, self.tautan, self.berkas):
+            b.setEnabled(editable)
+        self.buka.setEnabled(self.selected() is not None)
+        self.hapus.setEnabled(editable and self.selected() is not None)
+
+    def _after_change(self) -> None:
+        self.show_for(self.sasaran)
+        self.changed.emit()
+
+    def on_catatan_clicked(self) -> None:
+        s = self.sasaran
+        if s is None or not s.editable:
+            return
+        teks = tanya_teks(self, "Tambah catatan", f"Catatan bukti dukung untuk:\n{s.rhk_label}", panjang=True)
+        if teks is not None and self.run(
+            lambda ses: bukti.add_catatan(ses, self.ctx.actor, s.rhk_id, s.periode, teks)
+        ):
+            self._after_change()
+
+    def on_tautan_clicked(self) -> None:
+        s = self.sasaran
+        if s is None or not s.editable:
+            return
+        teks = tanya_teks(self, "Tambah tautan", "Alamat web bukti dukung (diawali https://):")
+        if teks is not None and self.run(
+            lambda ses: bukti.add_tautan(ses, self.ctx.actor, s.rhk_id, s.periode, teks)
+        ):
+            self._after_change()
+
+    def on_berkas_clicked(self) -> None:
+        s = self.sasaran
+        if s is None or not s.editable:
+            return
+        name, _ = QFileDialog.getOpenFileName(self, "Lampirkan berkas bukti dukung", str(Path.home()),
+                                              "Semua berkas (*)")  # fmt: skip
+        if name and self.run(
+            lambda ses: bukti.add_berkas(ses, self.ctx.actor, s.rhk_id, s.periode, Path(name), self.evidence)
+        ):
+            self._after_change()
+
+    def on_buka_clicked(self) -> None:
+        row = self.selected()
+        if not isinstance(row, BuktiRow):
+            return
+        if row.jenis == JenisBukti.CATATAN:
+            show_info(self, "Catatan bukti dukung", row.keterangan)
+            return
+        if row.jenis == JenisBukti.TAUTAN:
+            QDesktopServices.openUrl(QUrl(row.tautan))
+            return
+        try:
+            with self.ctx.workspace.read() as session:
+                stored = bukti.resolve_berkas(session, self.ctx.actor, row.id, self.evidence)
+            path = salinan_untuk_dibuka(stored, row.nama_berkas)
+        except KnownError as exc:
+            show_error(self, exc)
+            self.show_for(self.sasaran)  # the status column now says what is wrong
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def on_hapus_clicked(self) -> None:
+        row = self.selected()
+        if not isinstance(row, BuktiRow) or not ask_yes_no(self, "Hapus bukti dukung ini?", isi_bukti(row)):
+            return
+        if self.run(lambda ses: bukti.delete_bukti(ses, self.ctx.actor, row.id, self.evidence)):
+            self._after_change()
+
+
+def salinan_untuk_dibuka(stored: Path, nama: str) -> Path:
+    """A copy under the original name in the temp folder, so the system viewer knows the file type
+    (the evidence folder names files by their hash, without an extension)."""
+    folder = Path(tempfile.gettempdir()) / "kinerja-bukti" / stored.name[:16]
+    target = folder / (Path(nama).name or stored.name)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not target.is_file() or target.stat().st_size != stored.stat().st_size:
+            shutil.copyfile(stored, target)
+    except OSError as exc:
+        raise KnownError(f"Berkas {nama} tidak bisa disiapkan untuk dibuka: {exc.strerror or exc}.") from exc
+    return target

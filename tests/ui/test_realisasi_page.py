@@ -1,0 +1,182 @@
+"""Realisasi page: edit a realisasi cell, the reason instead of the grid, rencana aksi and bukti dukung."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from kinerja_desktop.core.demo import generate_demo
+from kinerja_desktop.core.paths import AppPaths
+from kinerja_desktop.core.services import realisasi, skp
+from kinerja_desktop.core.services.skp_data import SkpRow, StatusSkp
+from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.pages import realisasi as realisasi_page
+from kinerja_desktop.ui.pages.realisasi import RealisasiPage
+from kinerja_desktop.ui.realisasi import panel
+from kinerja_desktop.ui.realisasi.grid import KOLOM_REALISASI, format_nilai
+from kinerja_desktop.ui.tasks import TaskRunner
+
+TAHUN = date.today().year
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo-realisasi") / "d"
+    ws = Workspace.open(AppPaths(folder))
+    generate_demo(ws, jumlah_pegawai=20)
+    ws.close()
+    return folder
+
+
+@pytest.fixture
+def ctx(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[UiContext]:
+    shutil.copytree(demo_template, tmp_path / "d")
+    ws = Workspace.open(AppPaths(tmp_path / "d"))
+    yield UiContext(ws, ws.login("admin", "admin123"), TaskRunner(None))
+    ws.close()
+
+
+def _skp(ctx: UiContext, approved: bool) -> SkpRow:
+    with ctx.workspace.read() as s:
+        rows = skp.list_skp(s, ctx.actor, TAHUN)
+    return next(r for r in rows if (r.status == StatusSkp.DISETUJUI) == approved and r.jumlah_rhk)
+
+
+@pytest.fixture
+def page(qtbot, ctx: UiContext) -> RealisasiPage:
+    widget = RealisasiPage(ctx)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    widget.select_pegawai(_skp(ctx, True).pegawai_id, TAHUN, "TW4")
+    return widget
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    said: list[str] = []
+    record = lambda parent, error: said.append(str(error))  # noqa: E731
+    monkeypatch.setattr(realisasi_page, "show_error", record)
+    monkeypatch.setattr(panel, "show_error", record)
+    return said
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(panel, "tanya_teks", lambda *a, **k: text)
+
+
+def test_grid_shows_the_indicators(page: RealisasiPage, ctx: UiContext, qtmodeltester) -> None:
+    assert page.stack.currentIndex() == 0 and not page.banner.isVisible()
+    with ctx.workspace.read() as s:
+        grid = realisasi.get_realisasi_grid(s, ctx.actor, page.detail.id, "TW4")
+    assert page.model.rowCount() == sum(max(len(r.indikator), 1) for r in grid.rhk)
+    first = grid.rhk[0]
+    assert page.model.index(0, 0).data() == f"A.1  {first.teks}"
+    assert page.model.index(0, 3).data() == first.indikator[0].target
+    assert page.model.flags(page.model.index(0, KOLOM_REALISASI)) & Qt.ItemFlag.ItemIsEditable
+    assert not page.model.flags(page.model.index(0, 3)) & Qt.ItemFlag.ItemIsEditable
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.bukti.model)
+
+
+def test_realisasi_cell_saves_a_number_and_refuses_text(
+    page: RealisasiPage, ctx: UiContext, errors: list[str], qtbot
+) -> None:
+    row = next(n for n, r in enumerate(page.model.rows) if r.angka and r.indikator_id)
+    index = page.model.index(row, KOLOM_REALISASI)
+    assert page.model.setData(index, "12,5")
+    assert index.data() == "12,5"
+    with ctx.workspace.read() as s:
+        grid = realisasi.get_realisasi_grid(s, ctx.actor, page.detail.id, "TW4")
+    saved = {i.indikator_id: i.nilai for r in grid.rhk for i in r.indikator}
+    assert saved[page.model.rows[row].indikator_id] == Decimal("12.5")
+
+    assert not page.model.setData(index, "abc")
+    qtbot.wait_until(lambda: len(errors) == 1)
+    assert "angka" in errors[0]
+    assert index.data() == "12,5" and format_nilai(Decimal("100.0000")) == "100"
+
+
+def test_an_unapproved_skp_shows_the_reason(page: RealisasiPage, ctx: UiContext) -> None:
+    page.select_pegawai(_skp(ctx, False).pegawai_id)
+    assert page.stack.currentWidget() is page.alasan
+    assert "setelah SKP disetujui" in page.alasan.text()
+    assert page.model.rowCount() == 0 and not page.bukti.catatan.isEnabled()
+
+
+def test_rencana_aksi_add_edit_delete(page: RealisasiPage, monkeypatch, errors: list[str]) -> None:
+    monkeypatch.setattr(panel, "ask_yes_no", lambda *a, **k: True)
+    _answer(monkeypatch, "Menyusun jadwal musyawarah")
+    page.aksi.tambah.click()
+    assert [r.teks for r in page.aksi.model.rows] == ["Menyusun jadwal musyawarah"]
+    assert page.selected_row() is page.model.rows[0]
+    page.aksi.table.selectRow(0)
+    _answer(monkeypatch, "Menyusun dan membagikan jadwal")
+    page.aksi.ubah.click()
+    assert [r.teks for r in page.aksi.model.rows] == ["Menyusun dan membagikan jadwal"]
+    page.aksi.table.selectRow(0)
+    page.aksi.hapus.click()
+    assert page.aksi.model.rowCount() == 0 and errors == []
+
+
+def test_add_catatan_and_tautan(page: RealisasiPage, monkeypatch, errors: list[str], qtbot) -> None:
+    _answer(monkeypatch, "Daftar hadir rapat koordinasi")
+    page.bukti.catatan.click()
+    _answer(monkeypatch, "https://drive.example.go.id/berkas/123")
+    page.bukti.tautan.click()
+    assert [(r.jenis, r.keterangan or r.tautan) for r in page.bukti.model.rows] == [
+        ("catatan", "Daftar hadir rapat koordinasi"),
+        ("tautan", "https://drive.example.go.id/berkas/123"),
+    ]
+    assert page.bukti.model.index(1, 0).data() == "Tautan"
+    _answer(monkeypatch, "bukan alamat")
+    page.bukti.tautan.click()
+    assert page.bukti.model.rowCount() == 2 and "http" in errors[0]
+
+
+def test_attach_a_file_then_lose_it(
+    page: RealisasiPage, ctx: UiContext, monkeypatch, errors: list[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "laporan kegiatan.pdf"
+    source.write_bytes(b"%PDF-1.4 laporan")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    page.bukti.berkas.click()
+    sha = hashlib.sha256(source.read_bytes()).hexdigest()
+    stored = ctx.workspace.paths.evidence / sha[:2] / sha
+    assert stored.read_bytes() == source.read_bytes()
+    assert page.bukti.model.index(0, 1).data().startswith("laporan kegiatan.pdf")
+    assert page.bukti.model.index(0, 2).data() == "tersimpan"
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    page.bukti.table.selectRow(0)
+    page.bukti.buka.click()
+    assert Path(opened[0]).name == "laporan kegiatan.pdf"
+    assert Path(opened[0]).read_bytes() == source.read_bytes()
+
+    stored.unlink()
+    page.bukti.show_for(page.bukti.sasaran)
+    status = page.bukti.model.index(0, 2)
+    assert status.data() == "berkas hilang"
+    assert status.data(Qt.ItemDataRole.ForegroundRole) == panel.MERAH
+    page.bukti.table.selectRow(0)
+    page.bukti.buka.click()
+    assert len(opened) == 1 and "tidak ada" in errors[0]
+
+
+def test_penilai_starts_with_themselves(qtbot, ctx: UiContext) -> None:
+    penilai = ctx.workspace.login("penilai", "penilai123")
+    widget = RealisasiPage(UiContext(ctx.workspace, penilai, ctx.tasks))
+    qtbot.addWidget(widget)
+    widget.refresh()
+    assert widget.picker.value() == penilai.pegawai_id is not None
+    assert widget.detail is not None and widget.detail.pegawai.id == penilai.pegawai_id
