@@ -27,7 +27,7 @@ from kinerja_desktop.ui.skp.wrap import WrapDelegate
 if TYPE_CHECKING:
     from kinerja_desktop.ui.skp.editor import SkpEditor
 
-KUNCI = Qt.ItemDataRole.UserRole + 1  # ("rhk" | "indikator", id)
+KUNCI = Qt.ItemDataRole.UserRole + 1  # "rhk:<id>" or "indikator:<id>"
 KOLOM_JA_JF = ("No", "RHK atasan yang diintervensi", "Rencana hasil kerja", "Aspek", "Indikator", "Target")
 KOLOM_JPT = ("No", "Rencana hasil kerja", "Indikator kinerja individu", "Target", "Perspektif")
 
@@ -45,7 +45,7 @@ def _cells(texts: list[str], kunci: tuple[str, str] | None) -> list[QStandardIte
         item = QStandardItem(text)
         item.setEditable(False)
         item.setToolTip(text)
-        item.setData(kunci, KUNCI)
+        item.setData(":".join(kunci) if kunci else None, KUNCI)
         items.append(item)
     return items
 
@@ -164,11 +164,14 @@ class HasilKerjaTab(QWidget):
     def selected(self) -> tuple[str, str] | None:
         index = self.tree.currentIndex()
         value = index.siblingAtColumn(0).data(KUNCI) if index.isValid() else None
-        return tuple(value) if value else None  # type: ignore[return-value]
+        if not value:
+            return None
+        jenis, _, item_id = str(value).partition(":")
+        return jenis, item_id
 
     def select(self, kunci: tuple[str, str]) -> None:
         flags = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
-        found = self.model.match(self.model.index(0, 0), KUNCI, list(kunci), 1, flags)
+        found = self.model.match(self.model.index(0, 0), KUNCI, ":".join(kunci), 1, flags)
         if found:
             self.tree.setCurrentIndex(found[0])
 

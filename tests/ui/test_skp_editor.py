@@ -1,0 +1,255 @@
+"""The SKP editor: RHK with cascade, indicators, submit checks, approve or reject, revisions, ekspektasi."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from kinerja_desktop.core.demo import generate_demo
+from kinerja_desktop.core.paths import AppPaths
+from kinerja_desktop.core.services import pegawai, skp
+from kinerja_desktop.core.services.skp_data import PilihanKaskade, RhkPilihan, SkpInput
+from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.skp.dialog_indikator import IndikatorDialog, angka
+from kinerja_desktop.ui.skp.dialog_rhk import TANPA_ATASAN, RhkDialog
+from kinerja_desktop.ui.skp.editor import SkpEditor
+from kinerja_desktop.ui.skp.form import MasalahDialog, TeksDialog
+from kinerja_desktop.ui.tasks import TaskRunner
+
+TAHUN = date.today().year
+NAMA = {"reni": "Reni Lestari, S.Pd.", "heru": "Heru Saputra, S.AP.", "arief": "Arief Syahputra, S.Hum."}
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """20-pegawai demo; Reni's draft deleted; Heru (under the camat) has a submitted revision, versi 2."""
+    folder = tmp_path_factory.mktemp("demo") / "d"
+    ws = Workspace.open(AppPaths(folder))
+    generate_demo(ws, jumlah_pegawai=20)
+    admin = ws.login("admin", "admin123")
+    with ws.transaction(admin) as session:
+        skp_of = {r.nama: r.id for r in skp.list_skp(session, admin, TAHUN)}
+        skp.delete_skp(session, admin, skp_of[NAMA["reni"]])
+        revisi = skp.revise_skp(session, admin, skp_of[NAMA["heru"]])
+        skp.submit_skp(session, admin, revisi)
+    ws.close()
+    return folder
+
+
+def _ctx(tmp_path: Path, template: Path, user: str) -> Iterator[UiContext]:
+    shutil.copytree(template, tmp_path / user)
+    ws = Workspace.open(AppPaths(tmp_path / user))
+    yield UiContext(ws, ws.login(user, f"{user}123"), TaskRunner(None))
+    ws.close()
+
+
+@pytest.fixture
+def operator(tmp_path: Path, demo_template: Path) -> Iterator[UiContext]:
+    yield from _ctx(tmp_path, demo_template, "operator")
+
+
+@pytest.fixture
+def penilai(tmp_path: Path, demo_template: Path) -> Iterator[UiContext]:
+    yield from _ctx(tmp_path, demo_template, "penilai")
+
+
+def editor_for(qtbot, ctx: UiContext, nama: str) -> SkpEditor:
+    with ctx.workspace.read() as session:
+        skp_id = next(r.id for r in skp.list_skp(session, ctx.actor, TAHUN) if r.nama == NAMA[nama])
+    widget = SkpEditor(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 750)
+    assert widget.load(skp_id)
+    return widget
+
+
+def new_skp_for_reni(qtbot, ctx: UiContext) -> SkpEditor:
+    with ctx.workspace.transaction(ctx.actor) as session:
+        reni = next(p.id for p in pegawai.list_pegawai(session, ctx.actor) if p.nama_lengkap == NAMA["reni"])
+        skp_id = skp.create_skp(session, ctx.actor, reni, TAHUN, SkpInput.setahun(TAHUN))
+    widget = SkpEditor(ctx)
+    qtbot.addWidget(widget)
+    assert widget.load(skp_id)
+    return widget
+
+
+def accepted(dialog: QDialog) -> QDialog.DialogCode:
+    dialog.accept()
+    return QDialog.DialogCode.Accepted if dialog.result() else QDialog.DialogCode.Rejected
+
+
+def test_operator_builds_an_skp_and_submits_it(
+    qtbot, operator: UiContext, monkeypatch, qtmodeltester
+) -> None:
+    editor = new_skp_for_reni(qtbot, operator)
+    assert editor.tabs.tabText(0) == "Hasil Kerja" and editor.ajukan.isVisible() is False  # not shown yet
+    editor.show()
+    assert editor.ajukan.isVisible() and not editor.setujui.isVisible() and not editor.alasan.isVisible()
+
+    offered: list[int] = []
+
+    def choose_first_cascade_option(dialog: RhkDialog) -> QDialog.DialogCode:
+        offered.append(dialog.atasan.count())
+        dialog.atasan.setCurrentIndex(1)  # the text of the superior RHK is offered as a start
+        return accepted(dialog)
+
+    monkeypatch.setattr(RhkDialog, "exec", choose_first_cascade_option)
+    editor.hasil_kerja.on_tambah_rhk_clicked()
+    assert offered[0] > 1
+    assert editor.detail is not None
+    (rhk,) = editor.detail.rhk_utama
+    assert rhk.rhk_atasan_id and rhk.teks == rhk.rhk_atasan_teks
+    qtmodeltester.check(editor.hasil_kerja.model)
+
+    problems: list[list[str]] = []
+
+    def record(dialog: MasalahDialog) -> QDialog.DialogCode:
+        problems.append([dialog.daftar.item(n).text() for n in range(dialog.daftar.count())])
+        return accepted(dialog)
+
+    monkeypatch.setattr(MasalahDialog, "exec", record)
+    editor.on_ajukan_clicked()
+    assert any("belum memiliki indikator" in p for p in problems[0])
+    assert editor.detail.status == "draft"
+    assert "belum bisa diajukan" in editor.message.text()
+
+    def twelve_documents(dialog: IndikatorDialog) -> QDialog.DialogCode:
+        dialog.teks.setPlainText("Jumlah dokumen yang diselesaikan")
+        dialog.minimum.setText("12")
+        dialog.satuan.setText("dokumen")
+        return accepted(dialog)
+
+    editor.hasil_kerja.select(("rhk", rhk.id))
+    monkeypatch.setattr(IndikatorDialog, "exec", twelve_documents)
+    editor.hasil_kerja.on_tambah_indikator_clicked()
+    (indikator,) = editor.detail.rhk_utama[0].indikator
+    assert indikator.target == "12 dokumen" and indikator.aspek == "kuantitas"
+    qtmodeltester.check(editor.hasil_kerja.model)
+
+    editor.on_ajukan_clicked()  # only warnings now (lampiran empty): accepted
+    assert all(p.startswith("⚠") for p in problems[1])
+    assert editor.detail.status == "diajukan" and editor.detail.read_only
+    assert editor.alasan.text().startswith("SKP sedang diajukan")
+    assert editor.tarik.isVisible() and not editor.hasil_kerja.tambah_rhk.isEnabled()
+
+
+def test_rhk_utama_must_name_a_superior_rhk(qtbot) -> None:
+    kaskade = PilihanKaskade("p", "Atasan", "s", [RhkPilihan("r1", "utama", "Meningkatnya layanan")], "")
+    dialog = RhkDialog(None, "ja_jf", kaskade)
+    qtbot.addWidget(dialog)
+    assert dialog.atasan.itemText(0) == TANPA_ATASAN
+    dialog.teks.setPlainText("Terlaksananya pelayanan")
+    assert not dialog.check()
+    assert "wajib" in dialog.atasan_note.text()
+    dialog.jenis.setCurrentIndex(1)  # tambahan needs no link
+    assert dialog.check() and dialog.value().rhk_atasan_id is None
+
+
+def test_penilai_approves_a_subordinate_and_it_becomes_read_only(
+    qtbot, penilai: UiContext, monkeypatch
+) -> None:
+    editor = editor_for(qtbot, penilai, "heru")
+    editor.show()
+    assert editor.detail is not None and editor.detail.versi == 2 and editor.detail.status == "diajukan"
+    assert editor.setujui.isVisible() and editor.tolak.isVisible()
+    monkeypatch.setattr("kinerja_desktop.ui.skp.editor.ask_yes_no", lambda *a, **k: True)
+    editor.on_setujui_clicked()
+    assert editor.detail.status == "disetujui" and editor.detail.read_only
+    assert editor.alasan.text() == "SKP sudah disetujui; buat revisi untuk mengubah."
+    assert not editor.setujui.isVisible() and not editor.hasil_kerja.tambah_rhk.isEnabled()
+    assert editor.header.versi.count() == 2
+
+
+def test_reject_needs_a_note_and_shows_it(qtbot, penilai: UiContext, monkeypatch) -> None:
+    editor = editor_for(qtbot, penilai, "heru")
+
+    def note(dialog: TeksDialog) -> QDialog.DialogCode:
+        assert not dialog.check() and dialog.note.text()  # empty note refused
+        dialog.teks.setPlainText("Target kuantitas terlalu rendah.")
+        return accepted(dialog)
+
+    monkeypatch.setattr(TeksDialog, "exec", note)
+    editor.show()
+    editor.on_tolak_clicked()
+    assert editor.detail is not None and editor.detail.status == "ditolak"
+    assert editor.header.catatan.isVisible()
+    assert editor.header.catatan.text() == "Catatan penolakan: Target kuantitas terlalu rendah."
+
+
+def test_revise_makes_versi_2_and_deleting_it_goes_back(qtbot, operator: UiContext, monkeypatch) -> None:
+    editor = editor_for(qtbot, operator, "arief")
+    editor.show()
+    assert editor.revisi.isVisible() and editor.detail is not None and editor.detail.read_only
+    monkeypatch.setattr("kinerja_desktop.ui.skp.editor.ask_yes_no", lambda *a, **k: True)
+    editor.on_revisi_clicked()
+    assert (editor.detail.versi, editor.detail.status, editor.detail.read_only) == (2, "draft", False)
+    assert editor.message.text() == "Revisi dibuat sebagai versi 2."
+    assert [editor.header.versi.itemText(n) for n in range(2)] == ["Versi 2 — Draf", "Versi 1 — Disetujui"]
+    assert len(editor.detail.rhk) == 2  # copied
+    editor.on_hapus_clicked()
+    assert editor.detail.versi == 1 and editor.detail.status == "disetujui"
+
+
+def test_ekspektasi_is_written_only_by_the_penilai(qtbot, operator: UiContext, penilai: UiContext) -> None:
+    seen_by_operator = editor_for(qtbot, operator, "heru")
+    assert all(e.isReadOnly() for e in seen_by_operator.perilaku.edits.values())
+    assert len(seen_by_operator.perilaku.edits) == 7
+    editor = editor_for(qtbot, penilai, "heru")
+    assert editor.detail is not None and editor.detail.boleh_ekspektasi
+    first = editor.detail.perilaku[0].perilaku_id
+    editor.perilaku.edits[first].setPlainText("Menjawab setiap aduan warga dalam 2 hari kerja")
+    assert editor.perilaku.dirty()
+    editor.perilaku.on_simpan_clicked()
+    assert editor.detail.perilaku[0].ekspektasi_khusus == "Menjawab setiap aduan warga dalam 2 hari kerja"
+    assert not editor.perilaku.dirty() and editor.can_leave()
+
+
+def test_lampiran_items_are_numbered(qtbot, operator: UiContext, monkeypatch) -> None:
+    editor = new_skp_for_reni(qtbot, operator)
+
+    def type_item(dialog: TeksDialog) -> QDialog.DialogCode:
+        dialog.teks.setPlainText("Membutuhkan komputer/laptop")
+        return accepted(dialog)
+
+    monkeypatch.setattr(TeksDialog, "exec", type_item)
+    box = editor.lampiran.lists["sumber_daya"]
+    box.on_tambah_clicked()
+    box.on_tambah_clicked()
+    assert [box.daftar.item(n).text() for n in range(2)] == [
+        "1. Membutuhkan komputer/laptop",
+        "2. Membutuhkan komputer/laptop",
+    ]
+    assert box.ubah.isEnabled()
+
+
+def test_indicator_dialog_range_numbers_and_unsaved_guard(qtbot, monkeypatch) -> None:
+    assert angka("1.500") == Decimal(1500) and angka("2,5") == Decimal("2.5") and angka("") is None
+    dialog = IndikatorDialog(None)
+    qtbot.addWidget(dialog)
+    assert not dialog.check() and "indikator" in dialog.teks_note.text()
+    dialog.teks.setPlainText("Persentase layanan tepat waktu")
+    dialog.jenis_target.button(1).setChecked(True)
+    dialog.minimum.setText("100")
+    dialog.maksimum.setText("90")
+    assert not dialog.check() and "lebih besar" in dialog.target_note.text()
+    dialog.minimum.setText("90")
+    dialog.maksimum.setText("100")
+    dialog.satuan.setText("%")
+    assert dialog.check()
+    value = dialog.value()
+    assert (value.target_min, value.target_maks, value.satuan) == (Decimal(90), Decimal(100), "%")
+
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr("kinerja_desktop.ui.skp.form.ask_save_discard", lambda *a: answers.pop(0))
+    dialog.show()
+    dialog.reject()  # Esc with typed text: Batal keeps the dialog open
+    assert dialog.isVisible()
+    dialog.reject()  # Buang closes it
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
