@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kinerja_desktop.core.demo import generate_demo
@@ -253,3 +254,14 @@ def test_indicator_dialog_range_numbers_and_unsaved_guard(qtbot, monkeypatch) ->
     assert dialog.isVisible()
     dialog.reject()  # Buang closes it
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_enter_accepts_a_text_dialog_and_pasted_lines_become_one(qtbot) -> None:
+    dialog = TeksDialog(None, "Tambah konsekuensi", "Konsekuensi:")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.teks.setPlainText("Teguran\nlisan")  # pasted
+    assert dialog.teks.text() == "Teguran lisan"
+    dialog.teks.moveCursor(dialog.teks.textCursor().MoveOperation.End)
+    qtbot.keyClick(dialog.teks, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.value() == "Teguran lisan"

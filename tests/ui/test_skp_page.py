@@ -142,3 +142,29 @@ def test_drafts_for_a_unit_in_the_background(page: SkpPage, monkeypatch: pytest.
     assert page.message.text() == "1 draf SKP dibuat, 3 pegawai dilewati."
     assert page.count.text() == "4 pegawai · 0 belum ada SKP"
     assert page.draf_unit.isEnabled()
+
+
+def test_penilai_sees_own_and_direct_subordinates_first(qtbot, tmp_path: Path, demo_template: Path) -> None:
+    for ctx in _ctx(tmp_path, demo_template, "penilai"):
+        widget = SkpPage(ctx)
+        qtbot.addWidget(widget)
+        widget.refresh()
+        assert widget.bawahan.isChecked()
+        assert widget.model.rowCount() == 8  # the camat and the heads of the 7 units under him
+        widget.bawahan.setChecked(False)
+        assert widget.model.rowCount() == 20
+
+
+def test_enter_opens_the_selected_skp_and_esc_goes_back(page: SkpPage, qtbot) -> None:
+    page.show()
+    page.activateWindow()  # shortcuts bound to a widget need an active window
+    qtbot.waitUntil(page.isActiveWindow)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "zahra")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.focusWidget() is page.table and page.selected() is not None
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.editor
+    assert page.editor.detail is not None and page.editor.detail.pegawai.nama == "Zahra Oktarini"
+    qtbot.keyClick(page.editor.tabs, Qt.Key.Key_Escape)
+    assert page.stack.currentIndex() == 0

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -21,24 +22,25 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services import pegawai, skp, unit_kerja
-from kinerja_desktop.core.services.akses import Izin
+from kinerja_desktop.core.services.akses import Izin, Peran
 from kinerja_desktop.core.services.skp_data import HasilDraft, SkpInput, StatusSkp
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import ask_yes_no, show_error
 from kinerja_desktop.ui.pages import Page
 from kinerja_desktop.ui.pegawai.table import make_table, set_widths
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
-from kinerja_desktop.ui.pegawai.widgets import ERROR_STYLE, OK_STYLE, on_enter
+from kinerja_desktop.ui.pegawai.widgets import ERROR_STYLE, OK_STYLE
 from kinerja_desktop.ui.skp.daftar import BELUM, BELUM_LABEL, BarisSkp, Saringan, SkpListModel, gabung
 from kinerja_desktop.ui.skp.dialog_skp import DrafUnitDialog, HasilDraftDialog, PendekatanDialog
 from kinerja_desktop.ui.skp.editor import SkpEditor
+from kinerja_desktop.ui.skp.form import on_enter
 from kinerja_desktop.ui.tasks import default_failure
 
 STATUS_FILTER = [("Semua status", ""), (BELUM_LABEL, BELUM)] + [
     (s.label, s.value) for s in StatusSkp if s is not StatusSkp.DIGANTI
 ]
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
-WIDTHS = ("", "19860926 201505 1 001", "", "Versi", "Diajukan__", "", "RHK_")
+WIDTHS = ("", "19860926 201505 1 001", "", "Versi", "Belum ada SKP_", "", "RHK_")
 
 
 class SkpPage(Page):
@@ -58,6 +60,9 @@ class SkpPage(Page):
         for label, code in STATUS_FILTER:
             self.status.addItem(label, code)
         self.search = QLineEdit(placeholderText="Cari nama atau NIP…", clearButtonEnabled=True)
+        penilai = ctx.actor.peran is Peran.PENILAI and ctx.actor.pegawai_id is not None
+        self.bawahan = QCheckBox("Hanya saya dan bawahan langsung", checked=penilai)
+        self.bawahan.setVisible(penilai)
         self.model = SkpListModel(self)
         self.table = make_table(self.model)
         set_widths(self.table, WIDTHS, {0: (3, 180), 2: (2.5, 140), 5: (2, 130)})
@@ -77,6 +82,7 @@ class SkpPage(Page):
         self.unit.currentIndexChanged.connect(self.on_filter_changed)
         self.status.currentIndexChanged.connect(self.on_filter_changed)
         self.search.textChanged.connect(self.on_filter_changed)
+        self.bawahan.toggled.connect(self.on_filter_changed)
         self.search.returnPressed.connect(self.on_search_return)
         self.table.doubleClicked.connect(self.on_buka_clicked)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
@@ -89,6 +95,7 @@ class SkpPage(Page):
         for w in (self.tahun, self.unit, self.status):
             filters.addWidget(w)
         filters.addWidget(self.search, 1)
+        filters.addWidget(self.bawahan)
         buttons = QHBoxLayout()
         for b in (self.buka, self.buat, self.salin, self.draf_unit):
             buttons.addWidget(b)
@@ -153,6 +160,7 @@ class SkpPage(Page):
             teks=self.search.text(),
             unit_ids=frozenset(self.units.descendants(unit)) if unit else None,
             status=self.status.currentData() or "",
+            bawahan_dari=self.ctx.actor.pegawai_id if self.bawahan.isChecked() else None,
         )
 
     def update_count(self) -> None:

@@ -30,6 +30,7 @@ class BarisSkp:
     status: str = BELUM
     penilai: str = ""
     jumlah_rhk: int = 0
+    atasan_id: str | None = None
 
     @property
     def status_label(self) -> str:
@@ -39,14 +40,16 @@ class BarisSkp:
 def gabung(skp_rows: Sequence[SkpRow], pegawai_rows: Sequence[PegawaiRow]) -> list[BarisSkp]:
     """SKP rows plus every active pegawai who has none this year (``list_pegawai`` order kept)."""
     ada = {r.pegawai_id for r in skp_rows}
+    atasan = {p.id: p.atasan_id for p in pegawai_rows}
     rows = [
         BarisSkp(r.pegawai_id, r.nama, r.nip, r.unit_id, r.unit_nama, r.id, r.versi, r.status,
-                 r.pejabat_penilai_nama, r.jumlah_rhk)
+                 r.pejabat_penilai_nama, r.jumlah_rhk, atasan.get(r.pegawai_id))
         for r in skp_rows
     ]  # fmt: skip
     for p in pegawai_rows:
         if p.id not in ada and p.status_aktif == StatusAktif.AKTIF.value:
-            baris = BarisSkp(p.id, p.nama_lengkap, p.nip, p.unit_kerja_id, p.unit_nama, penilai=p.atasan_nama)
+            baris = BarisSkp(p.id, p.nama_lengkap, p.nip, p.unit_kerja_id, p.unit_nama, penilai=p.atasan_nama,
+                             atasan_id=p.atasan_id)  # fmt: skip
             rows.append(baris)
     rows.sort(key=lambda r: (r.nama.lower(), r.nip))
     return rows
@@ -57,8 +60,11 @@ class Saringan:
     teks: str = ""
     unit_ids: frozenset[str] | None = None
     status: str = ""
+    bawahan_dari: str | None = None  # a pejabat penilai: only this pegawai and their direct subordinates
 
     def cocok(self, row: BarisSkp) -> bool:
+        if self.bawahan_dari is not None and self.bawahan_dari not in (row.pegawai_id, row.atasan_id):
+            return False
         if self.unit_ids is not None and row.unit_id not in self.unit_ids:
             return False
         if self.status and row.status != self.status:

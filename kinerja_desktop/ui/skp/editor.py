@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,6 +42,10 @@ def alasan_read_only(d: SkpDetail) -> str:
         return ""
     if d.status == StatusSkp.DISETUJUI:
         return "SKP sudah disetujui; buat revisi untuk mengubah."
+    if d.status == StatusSkp.DIAJUKAN and d.boleh_setujui:
+        return (
+            "SKP ini diajukan kepada Anda: periksa isinya, tulis ekspektasi khusus, lalu setujui atau tolak."
+        )
     if d.status == StatusSkp.DIAJUKAN:
         return "SKP sedang diajukan; tarik kembali untuk mengubah, atau tunggu keputusan pejabat penilai."
     if d.status == StatusSkp.DIGANTI:
@@ -81,7 +85,9 @@ class SkpEditor(QWidget):
         self.alasan = QLabel(wordWrap=True, styleSheet=WARNING_STYLE)
         self.message = QLabel(wordWrap=True)
         self._build_layout()
-        QShortcut(QKeySequence("Alt+Left"), self, self.on_kembali_clicked)
+        for key in ("Alt+Left", "Esc"):
+            shortcut = QShortcut(QKeySequence(key), self, self.on_kembali_clicked)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,22 +20,56 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.ui.dialogs import ask_save_discard
 
 
+def on_enter(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` when Enter is pressed while ``widget`` itself has the focus.
+
+    Shortcuts, not a keyPressEvent override (see the note in ui/pegawai/table.py). The context is set
+    after construction: PySide6 ignores a ``context=`` keyword here, leaving a window-wide shortcut
+    that becomes ambiguous as soon as two widgets of a window use it.
+    """
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        shortcut = QShortcut(QKeySequence(key), widget)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(callback)
+
+
 class TeksEdit(QPlainTextEdit):
-    """Several lines of text; Enter accepts the dialog, Shift+Enter starts a new line, Tab moves on."""
+    """One paragraph shown over several wrapped lines; Enter emits ``enter`` (accept), Tab moves on.
+
+    A text edit claims Enter before any shortcut sees it, and event overrides are off limits (see
+    ui/pegawai/table.py), so a typed line break is taken back out and reported as ``enter``; pasted
+    line breaks become spaces. ``multi_line`` keeps ordinary line breaks (ekspektasi khusus).
+    """
 
     enter = Signal()
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, *, lines: int = 3) -> None:
+    def __init__(
+        self, text: str = "", parent: QWidget | None = None, *, lines: int = 3, multi_line: bool = False
+    ) -> None:
         super().__init__(text, parent)
         self.setTabChangesFocus(True)
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 14)
+        self._last = text
+        if not multi_line:
+            self.textChanged.connect(self.on_text_changed)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.enter.emit()
+    def on_text_changed(self) -> None:
+        now = self.toPlainText()
+        if "\n" not in now and "\u2028" not in now:
+            self._last = now
             return
-        super().keyPressEvent(event)
+        cursor = self.textCursor()
+        pos = cursor.position()
+        typed = now[: pos - 1] + now[pos:] == self._last and now[pos - 1 : pos] in ("\n", "\u2028")
+        clean = self._last if typed else " ".join(now.replace("\u2028", "\n").split("\n"))
+        with QSignalBlocker(self):
+            self.setPlainText(clean)
+        cursor = self.textCursor()
+        cursor.setPosition(min(pos - 1 if typed else pos, len(clean)))
+        self.setTextCursor(cursor)
+        self._last = clean
+        if typed:
+            self.enter.emit()
 
     def text(self) -> str:
         return self.toPlainText()

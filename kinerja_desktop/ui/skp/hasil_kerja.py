@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.core.services import skp
 from kinerja_desktop.core.services.skp_data import Aspek, JenisForm, Perspektif, RhkView, SkpDetail
 from kinerja_desktop.ui.dialogs import ask_yes_no
-from kinerja_desktop.ui.pegawai.widgets import on_enter
 from kinerja_desktop.ui.skp.dialog_indikator import IndikatorDialog
 from kinerja_desktop.ui.skp.dialog_rhk import MulaiDariDialog, RhkDialog, potong
+from kinerja_desktop.ui.skp.form import on_enter
 from kinerja_desktop.ui.skp.wrap import WrapDelegate
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ class HasilKerjaTab(QWidget):
         self.tree.header().setStretchLastSection(False)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.jpt = False
-        self.tree.viewport().installEventFilter(self)
+        self.tree.header().geometriesChanged.connect(self.fit_columns)
         self.tree.doubleClicked.connect(self.on_ubah_clicked)
         on_enter(self.tree, self.on_ubah_clicked)
         self.tambah_rhk = QPushButton("Tambah RHK…", clicked=self.on_tambah_rhk_clicked)
@@ -150,16 +150,12 @@ class HasilKerjaTab(QWidget):
         sisa = max(300, lebar - sum(tetap.values()))
         total = sum(bagian.values())
         header = self.tree.header()
-        for column, width in tetap.items():
-            header.resizeSection(column, width)
-        for column, share in bagian.items():
-            header.resizeSection(column, max(120, int(sisa * share / total)))
+        with QSignalBlocker(header):
+            for column, width in tetap.items():
+                header.resizeSection(column, width)
+            for column, share in bagian.items():
+                header.resizeSection(column, max(120, int(sisa * share / total)))
         self.tree.doItemsLayout()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
-            self.fit_columns()
-        return False
 
     def selected(self) -> tuple[str, str] | None:
         index = self.tree.currentIndex()

@@ -62,17 +62,16 @@ class PerilakuTab(QWidget):
             butir = "".join(f"<li>{s}</li>" for s in p.pernyataan)
             teks = QLabel(f"<b>{p.urutan}. {p.nama}</b><ol type='a' style='margin-left:-20px'>{butir}</ol>")
             teks.setWordWrap(True)
-            edit = TeksEdit(p.ekspektasi_khusus, lines=4)
+            edit = TeksEdit(p.ekspektasi_khusus, lines=4, multi_line=True)
             edit.setReadOnly(not detail.boleh_ekspektasi)
             edit.setPlaceholderText("(belum diisi)")
-            edit.enter.connect(self.on_simpan_clicked)
             self.edits[p.perilaku_id] = edit
             self.grid.addWidget(teks, n, 0)
             self.grid.addWidget(edit, n, 1)
         self.simpan.setVisible(detail.boleh_ekspektasi)
         if detail.boleh_ekspektasi:
-            self.keterangan.setText("Sebagai pejabat penilai, tuliskan ekspektasi khusus untuk setiap nilai "
-                                    "(Shift+Enter untuk baris baru), lalu simpan.")  # fmt: skip
+            self.keterangan.setText("Sebagai pejabat penilai, tuliskan ekspektasi khusus untuk setiap nilai, "
+                                    "lalu simpan.")  # fmt: skip
         else:
             self.keterangan.setText("Ekspektasi khusus diisi oleh pejabat penilai sebelum SKP disetujui.")
 
