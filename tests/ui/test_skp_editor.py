@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +20,7 @@ from kinerja_desktop.core.services.skp_data import PilihanKaskade, RhkPilihan, S
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.skp.dialog_indikator import IndikatorDialog, angka
-from kinerja_desktop.ui.skp.dialog_rhk import TANPA_ATASAN, RhkDialog
+from kinerja_desktop.ui.skp.dialog_rhk import TANPA_ATASAN, MulaiDariDialog, RhkDialog
 from kinerja_desktop.ui.skp.editor import SkpEditor
 from kinerja_desktop.ui.skp.form import MasalahDialog, TeksDialog
 from kinerja_desktop.ui.tasks import TaskRunner
@@ -265,3 +266,48 @@ def test_enter_accepts_a_text_dialog_and_pasted_lines_become_one(qtbot) -> None:
     dialog.teks.moveCursor(dialog.teks.textCursor().MoveOperation.End)
     qtbot.keyClick(dialog.teks, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.value() == "Teguran lisan"
+
+
+def test_start_from_superior_rhk_then_edit_move_and_delete(qtbot, operator: UiContext, monkeypatch) -> None:
+    editor = new_skp_for_reni(qtbot, operator)
+    monkeypatch.setattr(MulaiDariDialog, "exec", accepted)
+    editor.hasil_kerja.on_mulai_dari_clicked()
+    editor.hasil_kerja.on_mulai_dari_clicked()
+    assert editor.detail is not None
+    first, second = editor.detail.rhk_utama
+    assert first.indikator and first.rhk_atasan_id  # text, indicators and link copied
+
+    editor.hasil_kerja.select(("rhk", second.id))
+    editor.hasil_kerja.on_pindah_clicked(-1)
+    assert [r.id for r in editor.detail.rhk_utama] == [second.id, first.id]
+    assert editor.hasil_kerja.selected() == ("rhk", second.id)
+
+    def retype(dialog: IndikatorDialog) -> QDialog.DialogCode:
+        dialog.jenis_target.button(2).setChecked(True)
+        dialog.target_teks.setText("Sesuai SOP")
+        return accepted(dialog)
+
+    indikator = editor.detail.rhk_utama[0].indikator[0]
+    editor.hasil_kerja.select(("indikator", indikator.id))
+    monkeypatch.setattr(IndikatorDialog, "exec", retype)
+    editor.hasil_kerja.on_ubah_clicked()
+    assert editor.detail.rhk_utama[0].indikator[0].target == "Sesuai SOP"
+
+    monkeypatch.setattr("kinerja_desktop.ui.skp.hasil_kerja.ask_yes_no", lambda *a, **k: True)
+    editor.hasil_kerja.on_hapus_clicked()
+    assert len(editor.detail.rhk_utama[0].indikator) == len(second.indikator) - 1
+    editor.hasil_kerja.select(("rhk", first.id))
+    editor.hasil_kerja.on_hapus_clicked()
+    assert [r.id for r in editor.detail.rhk_utama] == [second.id]
+
+
+def test_jpt_form_shows_perspektif_instead_of_the_superior_rhk(qtbot, operator: UiContext) -> None:
+    editor = editor_for(qtbot, operator, "arief")
+    assert editor.detail is not None
+    jpt = replace(editor.detail, jenis_form="jpt")
+    editor.show_detail(jpt)
+    model = editor.hasil_kerja.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["No", "Rencana hasil kerja", "Indikator kinerja individu", "Target", "Perspektif"]
+    assert not editor.hasil_kerja.mulai_dari.isVisibleTo(editor)
+    assert "Administrasi" not in editor.header.info.text() and "JPT" in editor.header.info.text()

@@ -39,7 +39,6 @@ from kinerja_desktop.ui.tasks import default_failure
 STATUS_FILTER = [("Semua status", ""), (BELUM_LABEL, BELUM)] + [
     (s.label, s.value) for s in StatusSkp if s is not StatusSkp.DIGANTI
 ]
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 WIDTHS = ("", "19860926 201505 1 001", "", "Versi", "Belum ada SKP_", "", "RHK_")
 
 
@@ -132,7 +131,9 @@ class SkpPage(Page):
             self.unit.addItem("Semua unit", "")
             for unit, depth in self.units.walk():
                 self.unit.addItem("    " * depth + unit.nama, unit.id)
-                self.unit.setItemData(self.unit.count() - 1, self.units.path(unit.id), _TOOLTIP)
+                self.unit.setItemData(
+                    self.unit.count() - 1, self.units.path(unit.id), Qt.ItemDataRole.ToolTipRole
+                )
             self.unit.setCurrentIndex(max(0, self.unit.findData(current)))
         self.load_list()
         if self.stack.currentWidget() is self.editor:

@@ -190,6 +190,9 @@ class HasilKerjaTab(QWidget):
         self.tambah_indikator.setEnabled(bisa and self.rhk_of_selection() is not None)
         for b in (self.ubah, self.hapus, self.naik, self.turun):
             b.setEnabled(bisa and kunci is not None)
+        apa = " indikator" if kunci is not None and kunci[0] == "indikator" else " RHK" if kunci else ""
+        self.ubah.setText(f"Ubah{apa}…")
+        self.hapus.setText(f"Hapus{apa}")
 
     # --- actions ----------------------------------------------------------------------------------
     def on_tambah_rhk_clicked(self) -> None:
