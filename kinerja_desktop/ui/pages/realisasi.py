@@ -103,7 +103,9 @@ class RealisasiPage(Page):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.banner)
         inner.addWidget(split, 1)
-        hint = QLabel("Klik dua kali sel Realisasi (atau ketik langsung), lalu tekan Enter untuk menyimpan.")
+        self.hint = hint = QLabel(
+            "Klik dua kali sel Realisasi (atau langsung ketik), lalu tekan Enter untuk menyimpan."
+        )
         hint.setStyleSheet(HINT_STYLE)
         inner.addWidget(hint)
         self.stack.addWidget(grid_page)
@@ -190,6 +192,7 @@ class RealisasiPage(Page):
         self.banner.setText(grid.alasan)
         self.banner.setVisible(not grid.bisa_diisi and bool(grid.alasan))
         self.model.editable = grid.bisa_diisi
+        self.hint.setVisible(grid.bisa_diisi)
         self.model.set_rows(baris_grid(grid, self.detail))
         self.stack.setCurrentIndex(0)
         rows = self.model.rhk_rows(rhk_id) if rhk_id else []

@@ -36,6 +36,7 @@ class BarisRealisasi:
     angka: bool
     nilai: Decimal | None
     teks_realisasi: str
+    satuan: str = ""
 
 
 def format_nilai(nilai: Decimal | None) -> str:
@@ -58,6 +59,8 @@ def realisasi_tampil(row: BarisRealisasi) -> str:
     if not row.angka:
         return row.teks_realisasi
     angka = format_nilai(row.nilai)
+    if angka and row.satuan:
+        angka = f"{angka} {row.satuan}"
     return f"{angka} — {row.teks_realisasi}" if angka and row.teks_realisasi else angka or row.teks_realisasi
 
 
@@ -71,7 +74,7 @@ def _aspek(kode: str) -> str:
 def baris_grid(grid: RealisasiGrid, skp: SkpDetail | None) -> list[BarisRealisasi]:
     """Rows of the grid; an indicator counts as numeric when its target has a number (else text)."""
     numeric = {
-        i.id: i.target_min is not None or i.target_maks is not None
+        i.id: (i.target_min is not None or i.target_maks is not None, i.satuan)
         for r in ((skp.rhk_utama + skp.rhk_tambahan) if skp else [])
         for i in r.indikator
     }
@@ -86,7 +89,8 @@ def baris_grid(grid: RealisasiGrid, skp: SkpDetail | None) -> list[BarisRealisas
             rows.append(
                 BarisRealisasi(
                     rhk.rhk_id, kode, rhk.teks, n == 0, i.indikator_id, _aspek(i.aspek), i.teks, i.target,
-                    numeric.get(i.indikator_id, True), i.nilai, i.teks_realisasi,
+                    numeric.get(i.indikator_id, (True, ""))[0], i.nilai, i.teks_realisasi,
+                    numeric.get(i.indikator_id, (True, ""))[1],
                 )
             )  # fmt: skip
     return rows
