@@ -56,16 +56,19 @@ def test_tree_follows_the_service(page: MatriksPage, ctx: UiContext, qtmodeltest
     model = page.model
     assert model.rowCount() == len(data.baris) + 2
     for n, b in enumerate(data.baris):
-        item = model.item(n, 0)
-        assert item.text().startswith(b.teks) and model.item(n, 1).text() == b.nama
-        assert [item.child(i, 0).text().split(" (tambahan)")[0] for i in range(item.rowCount())] == [
-            p.teks for p in b.pendukung
-        ]
-    lepas = model.item(len(data.baris), 0)
-    assert lepas.text() == f"{GRUP_TANPA_INDUK} ({len(data.tanpa_induk)})" and len(data.tanpa_induk) > 0
-    assert [lepas.child(i, 1).text() for i in range(lepas.rowCount())] == [p.nama for p in data.tanpa_induk]
-    assert "mengintervensi" in lepas.child(0, 2).text()
-    assert model.item(len(data.baris) + 1, 0).text().startswith(GRUP_TANPA_SKP)
+        top = model.index(n, 0)
+        assert top.data().startswith(b.teks) and model.index(n, 1).data() == b.nama
+        assert top.data(Qt.ItemDataRole.FontRole).bold()
+        children = [model.index(i, 0, top).data().split(" (tambahan)")[0] for i in range(model.rowCount(top))]
+        assert children == [p.teks for p in b.pendukung]
+    lepas = model.index(len(data.baris), 0)
+    assert lepas.data() == f"{GRUP_TANPA_INDUK} ({len(data.tanpa_induk)})" and len(data.tanpa_induk) > 0
+    assert [model.index(i, 1, lepas).data() for i in range(model.rowCount(lepas))] == [
+        p.nama for p in data.tanpa_induk
+    ]
+    assert "mengintervensi" in model.index(0, 2, lepas).data()
+    assert model.index(len(data.baris) + 1, 0).data().startswith(GRUP_TANPA_SKP)
+    assert model.parent(model.index(0, 1, lepas)) == lepas
     qtmodeltester.check(model)
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -25,11 +26,13 @@ from kinerja_desktop.core.services import unit_kerja
 from kinerja_desktop.core.services.akses import Izin
 from kinerja_desktop.core.services.matriks import MatriksPeranHasil, matriks_peran_hasil
 from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.dialogs import show_error, show_info
+from kinerja_desktop.ui.dialogs import show_info
 from kinerja_desktop.ui.pages import Page
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
 from kinerja_desktop.ui.pegawai.widgets import ERROR_STYLE, HINT_STYLE
-from kinerja_desktop.ui.realisasi.matriks_tree import fill_matriks
+from kinerja_desktop.ui.realisasi.matriks_tree import MatriksModel
+from kinerja_desktop.ui.realisasi.pantau import angka
+from kinerja_desktop.ui.tasks import TaskContext
 
 
 def nama_berkas(unit: str, tahun: int) -> str:
@@ -53,7 +56,7 @@ class MatriksPage(Page):
         self.tahun = QSpinBox(minimum=2000, maximum=2100, value=date.today().year)
         self.ekspor = QPushButton("Ekspor ke Excel…", clicked=self.on_ekspor_clicked)
         self.ringkas = QLabel()
-        self.model = QStandardItemModel(self)
+        self.model = MatriksModel(self)
         self.tree = QTreeView(model=self.model, uniformRowHeights=True, alternatingRowColors=True)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.tree.setStyleSheet("QTreeView::item { padding: 3px 0; }")
@@ -95,16 +98,19 @@ class MatriksPage(Page):
     def load(self) -> None:
         unit_id = self.unit.currentData()
         if not unit_id:
-            self.model.clear()
+            self.model.set_data(None)
             self.ekspor.setEnabled(False)
             return
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
             with self.ctx.workspace.read() as session:
                 self.data = matriks_peran_hasil(session, self.ctx.actor, unit_id, self.tahun.value())
         except KnownError as exc:
             self.say(str(exc), error=True)
             return
-        fill_matriks(self.model, self.data)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.model.set_data(self.data)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -115,8 +121,8 @@ class MatriksPage(Page):
         d = self.data
         pendukung = sum(len(b.pendukung) for b in d.baris)
         self.ringkas.setText(
-            f"{len(d.baris)} RHK atasan, didukung {pendukung} RHK bawahan; "
-            f"{len(d.tanpa_induk)} RHK tidak mendukung RHK atasan."
+            f"{angka(len(d.baris))} RHK atasan, didukung {angka(pendukung)} RHK bawahan; "
+            f"{angka(len(d.tanpa_induk))} RHK tidak mendukung RHK atasan."
         )
         self.ekspor.setEnabled(True)
         self.say("Arahkan tetikus ke teks yang terpotong untuk melihat selengkapnya.")
@@ -135,13 +141,20 @@ class MatriksPage(Page):
         if not name:
             return
         path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                jumlah = export_matriks(session, self.ctx.actor, unit_id, tahun, path)
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        show_info(self, f"Matriks peran hasil tersimpan di {path.name} ({jumlah} baris).", str(path.parent))
+        workspace, actor = self.ctx.workspace, self.ctx.actor
+
+        def work(_task: TaskContext) -> int:
+            with workspace.transaction(actor) as session:
+                return export_matriks(session, actor, unit_id, tahun, path)
+
+        def done(jumlah: int) -> None:
+            show_info(
+                self,
+                f"Matriks peran hasil tersimpan di {path.name} ({angka(jumlah)} baris).",
+                str(path.parent),
+            )
+
+        self.ctx.tasks.run(work, done, label="Mengekspor matriks peran hasil…", cancellable=False)
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)
