@@ -56,12 +56,15 @@ def test_counts_match_the_service(page: MonitoringPage, ctx: UiContext, qtmodelt
         data = monitoring(s, ctx.actor, date.today().year, kode)
     model = page.unit_model
     assert model.rowCount() == len(data.units) + 1
-    for n, unit in enumerate(data.units):
-        cells = _cells(model, n)
+    row_of = {r.unit_id: n for n, r in enumerate(model.rows) if not r.total}
+    for unit in data.units:
+        cells = _cells(model, row_of[unit.unit_id])
         assert cells[0].strip() == unit.nama
         assert cells[1:5] == [str(unit.pegawai_aktif), str(unit.tanpa_skp), str(unit.belum_disetujui),
                               str(unit.tanpa_realisasi)]  # fmt: skip
     assert _cells(model, len(data.units))[:2] == ["Jumlah", str(data.total.pegawai_aktif)]
+    parents = [r for r in model.rows if r.depth == 0 and not r.total]
+    assert [r.data.nama for r in parents] == ["Kecamatan Plaju"]  # every other unit is indented under it
     assert model.index(len(data.units), 0).data(Qt.ItemDataRole.FontRole).bold()
     assert page.model.rowCount() == len(data.daftar)  # the Jumlah row is selected: every unit
     qtmodeltester.check(model)

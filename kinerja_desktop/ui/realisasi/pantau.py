@@ -45,14 +45,24 @@ UNIT_COLUMNS = (
 
 
 def baris_unit(units: list[UnitMonitoring], total: UnitMonitoring) -> list[BarisUnit]:
-    """Units in the order given, indented under their parents, then the total row."""
-    depth: dict[str | None, int] = {}
+    """Units in tree order (parents before their children, indented), then the total row."""
     known = {u.unit_id for u in units}
-    rows = []
+    children: dict[str | None, list[UnitMonitoring]] = {}
     for u in units:
-        parent = u.induk_id if u.induk_id in known else None
-        depth[u.unit_id] = depth.get(parent, -1) + 1 if parent else 0
-        rows.append(BarisUnit(u, depth[u.unit_id]))
+        parent = u.induk_id if u.induk_id in known and u.induk_id != u.unit_id else None
+        children.setdefault(parent, []).append(u)
+    rows: list[BarisUnit] = []
+    seen: set[str | None] = set()
+    todo: list[tuple[UnitMonitoring, int]] = [(u, 0) for u in reversed(children.get(None, []))]
+    while todo:
+        unit, depth = todo.pop()
+        if unit.unit_id in seen:
+            continue
+        seen.add(unit.unit_id)
+        rows.append(BarisUnit(unit, depth))
+        if unit.unit_id is not None:
+            todo.extend((c, depth + 1) for c in reversed(children.get(unit.unit_id, [])))
+    rows.extend(BarisUnit(u, 0) for u in units if u.unit_id not in seen)  # a cycle in bad data
     rows.append(BarisUnit(total, 0, total=True))
     return rows
 
