@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from kinerja_desktop.core.demo import generate_demo
 from kinerja_desktop.core.paths import AppPaths
-from kinerja_desktop.core.services import realisasi, skp
+from kinerja_desktop.core.services import kantor, realisasi, skp
 from kinerja_desktop.core.services.skp_data import SkpRow, StatusSkp
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.context import UiContext
@@ -180,3 +180,15 @@ def test_penilai_starts_with_themselves(qtbot, ctx: UiContext) -> None:
     widget.refresh()
     assert widget.picker.value() == penilai.pegawai_id is not None
     assert widget.detail is not None and widget.detail.pegawai.id == penilai.pegawai_id
+
+
+def test_a_monthly_office_offers_the_months(page: RealisasiPage, ctx: UiContext) -> None:
+    with ctx.workspace.transaction(ctx.actor) as s:
+        k = kantor.get_kantor(s)
+        data = kantor.KantorInput(k.kode, k.nama, k.tempat, k.instansi, kertas=k.kertas, ritme="bulanan")
+        kantor.update_kantor(s, ctx.actor, data)
+    page.refresh()
+    assert page.bar.periode.count() == 12 and page.bar.periode.itemText(0) == "Januari"
+    page.bar.periode.setCurrentIndex(page.bar.periode.findData("B05"))
+    assert page.stack.currentIndex() == 0 and page.model.editable
+    assert "Mei" in page.aksi.title()
