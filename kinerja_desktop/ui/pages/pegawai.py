@@ -27,6 +27,7 @@ from kinerja_desktop.ui.dialogs import ask_yes_no
 from kinerja_desktop.ui.pages import Page
 from kinerja_desktop.ui.pegawai.arsip import ArsipDialog, GantiAtasanDialog
 from kinerja_desktop.ui.pegawai.daftar import PegawaiTableModel, Saringan
+from kinerja_desktop.ui.pegawai.excel import ExcelPegawai
 from kinerja_desktop.ui.pegawai.form import PegawaiForm
 from kinerja_desktop.ui.pegawai.table import make_table, set_widths
 from kinerja_desktop.ui.pegawai.unit_tree import (
@@ -80,6 +81,9 @@ class PegawaiPage(Page):
         self.ubah = QPushButton("Ubah…" if self.can_edit else "Lihat…", clicked=self.on_ubah_clicked)
         self.nonaktifkan = QPushButton("Nonaktifkan…", clicked=self.on_nonaktifkan_clicked)
         self.aktifkan = QPushButton("Aktifkan kembali", clicked=self.on_aktifkan_clicked)
+        self.excel = ExcelPegawai(ctx, self, lambda: list(self.model.rows), self.refresh)
+        self.excel_button = QPushButton("Excel")
+        self.excel_button.setMenu(self.excel.menu())
         self.count = QLabel()
         self.message = QLabel(wordWrap=True)
         self._build_layout()
@@ -102,7 +106,7 @@ class PegawaiPage(Page):
         for combo in (self.status, self.golongan, self.aktif):
             filters.addWidget(combo)
         buttons = QHBoxLayout()
-        for button in (self.tambah, self.ubah, self.nonaktifkan, self.aktifkan):
+        for button in (self.tambah, self.ubah, self.nonaktifkan, self.aktifkan, self.excel_button):
             buttons.addWidget(button)
         buttons.addStretch()
         buttons.addWidget(self.count)
