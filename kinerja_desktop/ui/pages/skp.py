@@ -73,7 +73,6 @@ class SkpPage(Page):
         self.message = QLabel(wordWrap=True)
         self.editor = SkpEditor(ctx)
         self.editor.closed.connect(self.on_editor_closed)
-        self.editor.changed.connect(self.load_list)
         self.stack = QStackedWidget()
         self._build_layout()
 
