@@ -32,9 +32,13 @@ def page_classes() -> list[type[Page]]:
     from kinerja_desktop.ui.pages.beranda import BerandaPage
     from kinerja_desktop.ui.pages.cadangan import CadanganPage
     from kinerja_desktop.ui.pages.kantor import KantorPage
+    from kinerja_desktop.ui.pages.matriks import MatriksPage
+    from kinerja_desktop.ui.pages.monitoring import MonitoringPage
     from kinerja_desktop.ui.pages.pegawai import PegawaiPage
     from kinerja_desktop.ui.pages.pelatihan import PelatihanPage
     from kinerja_desktop.ui.pages.pengguna import PenggunaPage
+    from kinerja_desktop.ui.pages.realisasi import RealisasiPage
+    from kinerja_desktop.ui.pages.skp import SkpPage
     from kinerja_desktop.ui.pages.unit_kerja import UnitKerjaPage
 
     return [
@@ -42,6 +46,10 @@ def page_classes() -> list[type[Page]]:
         PegawaiPage,
         UnitKerjaPage,
         PelatihanPage,
+        SkpPage,
+        RealisasiPage,
+        MonitoringPage,
+        MatriksPage,
         PenggunaPage,
         KantorPage,
         CadanganPage,

@@ -54,7 +54,9 @@ class DateField(QWidget):
         self.check.setVisible(optional)
         self.setFocusProxy(self.check if optional else self.edit)
         if optional:
-            QShortcut(QKeySequence(Qt.Key.Key_Delete), self.edit, self.clear, context=_WIDGET)
+            shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.edit)
+            shortcut.setContext(_WIDGET)  # not the keyword: PySide6 ignores it (see on_enter)
+            shortcut.activated.connect(self.clear)
         self.check.toggled.connect(self.on_check_toggled)
         self.edit.dateChanged.connect(self.on_edit_changed)
         self.set_value(None if optional else date.today())
@@ -219,7 +221,11 @@ class PegawaiPicker(QWidget):
 def on_enter(widget: QWidget, callback: Callable[[], None]) -> None:
     """Call ``callback`` when Enter is pressed while ``widget`` has the focus (e.g. open a table's row).
 
-    A shortcut rather than an event filter: see the note on event handlers in ``table.py``.
+    A shortcut rather than an event filter: see the note on event handlers in ``table.py``. The
+    context is set after construction: PySide6 ignores a ``context=`` keyword here, which would leave
+    a window-wide shortcut that becomes ambiguous as soon as two widgets of a window use it.
     """
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-        QShortcut(QKeySequence(key), widget, callback, context=_WIDGET)
+        shortcut = QShortcut(QKeySequence(key), widget)
+        shortcut.setContext(_WIDGET)
+        shortcut.activated.connect(callback)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,19 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.ui.dialogs import ask_save_discard
-
-
-def on_enter(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Call ``callback`` when Enter is pressed while ``widget`` itself has the focus.
-
-    Shortcuts, not a keyPressEvent override (see the note in ui/pegawai/table.py). The context is set
-    after construction: PySide6 ignores a ``context=`` keyword here, leaving a window-wide shortcut
-    that becomes ambiguous as soon as two widgets of a window use it.
-    """
-    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-        shortcut = QShortcut(QKeySequence(key), widget)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        shortcut.activated.connect(callback)
 
 
 class TeksEdit(QPlainTextEdit):

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.core.services import skp
 from kinerja_desktop.core.services.skp_data import Aspek, JenisForm, Perspektif, RhkView, SkpDetail
 from kinerja_desktop.ui.dialogs import ask_yes_no
+from kinerja_desktop.ui.pegawai.widgets import on_enter
 from kinerja_desktop.ui.skp.dialog_indikator import IndikatorDialog
 from kinerja_desktop.ui.skp.dialog_rhk import MulaiDariDialog, RhkDialog, potong
-from kinerja_desktop.ui.skp.form import on_enter
 from kinerja_desktop.ui.skp.wrap import WrapDelegate
 
 if TYPE_CHECKING:
