@@ -181,6 +181,10 @@ class MainWindow(QMainWindow):
                 page.status_changed.connect(self.on_page_status_changed)
             if hasattr(page, "restored"):
                 page.restored.connect(self.on_restored)
+            from kinerja_desktop.ui.pages.monitoring import MonitoringPage
+
+            if isinstance(page, MonitoringPage):
+                page.open_skp.connect(self.on_open_skp)
         return self._pages[row]
 
     def on_nav_row_changed(self, row: int) -> None:
@@ -195,6 +199,21 @@ class MainWindow(QMainWindow):
         page = self._ensure_page(row)
         self.stack.setCurrentWidget(page)
         page.refresh()
+
+    def on_open_skp(self, ident: str) -> None:
+        """Open the SKP page on an SKP (by its id) or on a pegawai without one (by the pegawai's id)."""
+        from kinerja_desktop.core.services import skp
+        from kinerja_desktop.ui.pages.skp import SkpPage
+
+        page = self.open_page(SkpPage)
+        if not isinstance(page, SkpPage):
+            return
+        with self.workspace.read() as session:
+            is_skp = skp.skp_exists(session, ident)
+        if is_skp:
+            page.open_skp(ident)
+        else:
+            page.select_pegawai(ident)
 
     # --- actions --------------------------------------------------------------------------------
     def on_backup_triggered(self) -> None:

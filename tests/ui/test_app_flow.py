@@ -229,3 +229,28 @@ def test_demo_button_in_the_wizard_loads_the_demo_office(qtbot: QtBot, controlle
     home = window.stack.currentWidget()
     assert home.cards["pegawai"].value.text() == "40"  # type: ignore[attr-defined]
     assert home.demo_banner.isVisibleTo(window)  # type: ignore[attr-defined]
+
+
+def test_monitoring_row_opens_the_skp_page_on_that_skp(qtbot: QtBot, controller: AppController) -> None:
+    from kinerja_desktop.ui.pages.monitoring import MonitoringPage
+    from kinerja_desktop.ui.pages.skp import SkpPage
+
+    wizard = controller.window
+    assert isinstance(wizard, FirstRunWizard)
+    wizard.welcome_page.demo.setChecked(True)
+    wizard.next()
+    wizard.demo_page.load_button.click()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    _login(controller, "admin", "admin123")
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    monitoring = window.open_page(MonitoringPage)
+    assert isinstance(monitoring, MonitoringPage)
+    target = next(r for r in monitoring.model.rows if r.skp_id) if monitoring.model.rows else None
+    assert target is not None
+    monitoring.open_skp.emit(target.skp_id)
+    skp_page = window.stack.currentWidget()
+    assert isinstance(skp_page, SkpPage)
+    assert window.nav.currentItem().text() == "SKP"
+    assert skp_page.stack.currentWidget() is skp_page.editor
+    assert skp_page.editor.detail is not None and skp_page.editor.detail.id == target.skp_id

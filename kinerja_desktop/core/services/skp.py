@@ -105,6 +105,13 @@ def refresh_penilai(session: Session, actor: Actor, skp_id: str) -> bool:
     return True
 
 
+def skp_exists(session: Session, ident: str) -> bool:
+    """Whether ``ident`` is the id of a (not deleted) SKP, for screens handed either kind of id."""
+    from kinerja_desktop.core.db.models import Skp
+
+    return session.scalar(select(Skp.id).where(Skp.id == ident, Skp.dihapus_pada.is_(None))) is not None
+
+
 def delete_skp(session: Session, actor: Actor, skp_id: str) -> None:
     """Delete a draft (or rejected) version; deleting a revision brings back the approved version."""
     skp = get_skp_row(session, skp_id)
@@ -152,6 +159,7 @@ __all__ = [
     "reorder_rhk",
     "revise_skp",
     "set_ekspektasi",
+    "skp_exists",
     "starting_points",
     "submit_skp",
     "update_indikator",
