@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kinerja_desktop import APP_NAME, __version__
+from kinerja_desktop.cli_pegawai import add_pegawai_commands
 from kinerja_desktop.core.errors import KnownError
 
 if TYPE_CHECKING:
@@ -73,26 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", parents=[common], help="tampilkan lokasi data, versi skema dan kantor")
     p.set_defaults(func=cmd_info)
 
-    p = sub.add_parser("pegawai", parents=[common], help="daftar pegawai di Excel: ekspor, templat, impor")
-    aksi = p.add_subparsers(dest="pegawai_command", required=True)
-    q = aksi.add_parser("export", parents=[common], help="ekspor daftar pegawai ke berkas .xlsx")
-    q.add_argument("--out", required=True, type=Path, metavar="FILE", help="berkas .xlsx yang dibuat")
-    q.add_argument(
-        "--unit", metavar="JALUR", help='hanya unit ini dan sub-unitnya, mis. "Kecamatan Plaju / Sekretariat"'
-    )
-    q.add_argument("--status", choices=["aktif", "semua"], default="aktif", help="bawaan: aktif")
-    q.set_defaults(func=cmd_pegawai_export)
-    q = aksi.add_parser("template", parents=[common], help="buat templat .xlsx kosong untuk diisi")
-    q.add_argument("--out", required=True, type=Path, metavar="FILE", help="berkas .xlsx yang dibuat")
-    q.set_defaults(func=cmd_pegawai_template)
-    q = aksi.add_parser("import", parents=[common], help="impor daftar pegawai dari berkas .xlsx")
-    q.add_argument("file", metavar="FILE", type=Path)
-    q.add_argument("--dry-run", action="store_true", help="tampilkan rencananya saja, jangan simpan apa pun")
-    q.set_defaults(func=cmd_pegawai_import)
+    add_pegawai_commands(sub, common)
     return parser
 
 
-def _open(args: argparse.Namespace) -> Workspace:
+def open_workspace(args: argparse.Namespace) -> Workspace:
     """Open (creating or upgrading) the data folder named by ``--data-dir`` or the default."""
     from kinerja_desktop.core.paths import resolve_paths
     from kinerja_desktop.core.workspace import Workspace
@@ -119,7 +105,7 @@ def _read_password(prompt: str) -> str:
 def cmd_init(args: argparse.Namespace) -> int:
     from kinerja_desktop.core.services import kantor
 
-    ws = _open(args)
+    ws = open_workspace(args)
     try:
         if ws.is_initialised():
             raise KnownError(f"Folder data {ws.paths.data_dir} sudah disiapkan sebelumnya.")
@@ -149,7 +135,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.pegawai < 5:
         raise KnownError("Jumlah pegawai demo minimal 5.")
-    ws = _open(args)
+    ws = open_workspace(args)
     try:
         result = generate_demo(
             ws,
@@ -171,7 +157,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    ws = _open(args)
+    ws = open_workspace(args)
     try:
         path = ws.backup(reason="manual")
         print(f"Cadangan dibuat: {path}")
@@ -185,7 +171,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     source: Path = args.file.expanduser().resolve()
     check_backup_file(source)
-    ws = _open(args)
+    ws = open_workspace(args)
     try:
         if not args.yes:
             if sys.stdin is None or not sys.stdin.isatty():
@@ -207,7 +193,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     from kinerja_desktop.core.services import kantor
 
-    ws = _open(args)
+    ws = open_workspace(args)
     try:
         print(f"Versi aplikasi : {__version__}")
         print(f"Folder data    : {ws.paths.data_dir}")
@@ -222,80 +208,6 @@ def cmd_info(args: argparse.Namespace) -> int:
                 print("Kantor         : belum disiapkan (jalankan aplikasi atau 'init')")
         last = ws.last_backup()
         print(f"Cadangan akhir : {last:%d-%m-%Y %H:%M}" if last else "Cadangan akhir : belum ada")
-    finally:
-        ws.close()
-    return 0
-
-
-def cmd_pegawai_export(args: argparse.Namespace) -> int:
-    from kinerja_desktop.core.exchange.roster import export_roster
-    from kinerja_desktop.core.exchange.roster.units import PetaUnit
-    from kinerja_desktop.core.services import unit_kerja
-    from kinerja_desktop.core.services.akses import SYSTEM
-    from kinerja_desktop.core.services.pegawai import list_pegawai
-
-    out: Path = args.out.expanduser()
-    ws = _open(args)
-    try:
-        with ws.transaction(SYSTEM) as session:
-            rows = None
-            if args.unit or args.status == "aktif":
-                rows = list_pegawai(session, SYSTEM, termasuk_nonaktif=args.status == "semua")
-            if args.unit:
-                unit = PetaUnit(session).cari(args.unit)
-                if unit.unit_id is None:
-                    raise KnownError(unit.pesan or f"Unit kerja '{args.unit}' tidak ditemukan.")
-                anak: dict[str | None, list[str]] = {}
-                for u in unit_kerja.list_units(session, SYSTEM):
-                    anak.setdefault(u.induk_id, []).append(u.id)
-                pilih: set[str] = set()
-                antre = [unit.unit_id]
-                while antre:  # the unit and every unit below it
-                    unit_id = antre.pop()
-                    pilih.add(unit_id)
-                    antre.extend(anak.get(unit_id, []))
-                rows = [r for r in rows or [] if r.unit_kerja_id in pilih]
-            jumlah = export_roster(session, SYSTEM, out, rows)
-        print(f"{jumlah} pegawai diekspor ke {out}.")
-    finally:
-        ws.close()
-    return 0
-
-
-def cmd_pegawai_template(args: argparse.Namespace) -> int:
-    from kinerja_desktop.core.exchange.roster import write_template
-    from kinerja_desktop.core.services.akses import SYSTEM
-
-    out: Path = args.out.expanduser()
-    ws = _open(args)
-    try:
-        with ws.read() as session:
-            write_template(session, SYSTEM, out)
-        print(f"Templat daftar pegawai dibuat: {out}")
-    finally:
-        ws.close()
-    return 0
-
-
-def cmd_pegawai_import(args: argparse.Namespace) -> int:
-    """Print the plan; exit 1 when the file has errors (nothing saved), else apply it unless --dry-run."""
-    from kinerja_desktop.core.exchange.roster import apply_import, plan_import
-    from kinerja_desktop.core.services.akses import SYSTEM
-
-    ws = _open(args)
-    try:
-        with ws.read() as session:
-            plan = plan_import(session, SYSTEM, args.file.expanduser())
-        print("\n".join(plan.lines()))
-        if not plan.ok:
-            return 1
-        if args.dry_run:
-            print("Uji coba (--dry-run): tidak ada yang disimpan.")
-            return 0
-        if not plan.ada_perubahan:
-            return 0
-        hasil = apply_import(ws, SYSTEM, plan)
-        print("\n".join(hasil.lines()))
     finally:
         ws.close()
     return 0

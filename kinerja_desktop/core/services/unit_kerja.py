@@ -257,3 +257,21 @@ def root_unit_id(session: Session) -> str:
     if unit_id is None:
         raise NotFound("Unit teratas kantor tidak ditemukan.")
     return unit_id
+
+
+def subtree_ids(session: Session, actor: Actor, unit_id: str) -> set[str]:
+    """The unit and every unit below it (closed ones included)."""
+    require(actor, Izin.LIHAT_DATA)
+    children: dict[str | None, list[str]] = {}
+    for child_id, parent_id in session.execute(
+        select(UnitKerja.id, UnitKerja.induk_id).where(UnitKerja.dihapus_pada.is_(None))
+    ):
+        children.setdefault(parent_id, []).append(child_id)
+    found: set[str] = set()
+    queue = [unit_id]
+    while queue:
+        current = queue.pop()
+        if current not in found:
+            found.add(current)
+            queue.extend(children.get(current, []))
+    return found
