@@ -127,7 +127,10 @@ class TaskRunner(QObject):
 
         def finish() -> None:
             timer.stop()
-            dialog.close()
+            # Not close(): QProgressDialog's closeEvent emits canceled, and closing it while that
+            # signal is still connected can deadlock inside Qt (seen about once in forty runs).
+            dialog.canceled.disconnect(context.cancel)
+            dialog.hide()
             dialog.deleteLater()
             self._keep.discard(signals)
 
