@@ -29,10 +29,10 @@ from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import show_info
 from kinerja_desktop.ui.pages import Page
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
-from kinerja_desktop.ui.pegawai.widgets import ERROR_STYLE, HINT_STYLE
 from kinerja_desktop.ui.realisasi.matriks_tree import MatriksModel
 from kinerja_desktop.ui.realisasi.pantau import angka
 from kinerja_desktop.ui.tasks import TaskContext
+from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE
 
 
 def nama_berkas(unit: str, tahun: int) -> str:

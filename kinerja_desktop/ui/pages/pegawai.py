@@ -29,7 +29,6 @@ from kinerja_desktop.ui.pegawai.arsip import ArsipDialog, GantiAtasanDialog
 from kinerja_desktop.ui.pegawai.daftar import PegawaiTableModel, Saringan
 from kinerja_desktop.ui.pegawai.excel import ExcelPegawai
 from kinerja_desktop.ui.pegawai.form import PegawaiForm
-from kinerja_desktop.ui.pegawai.table import make_table, set_widths
 from kinerja_desktop.ui.pegawai.unit_tree import (
     SEMUA,
     UnitIndex,
@@ -38,7 +37,8 @@ from kinerja_desktop.ui.pegawai.unit_tree import (
     totals_with_children,
     unit_id_at,
 )
-from kinerja_desktop.ui.pegawai.widgets import ERROR_STYLE, OK_STYLE
+from kinerja_desktop.ui.table import make_table, set_widths
+from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE
 
 AKTIF_PILIHAN = (("Aktif", "aktif"), ("Nonaktif", "nonaktif"), ("Aktif dan nonaktif", ""))
 WIDTHS = ("19860926 201505 1 001", "", "Golongan", "", "", "", "Status__")

@@ -17,8 +17,8 @@ from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.pages import Page
 from kinerja_desktop.ui.pegawai.daftar import nip_tampil
 from kinerja_desktop.ui.pegawai.form import PegawaiForm
-from kinerja_desktop.ui.pegawai.table import Column, RowTableModel, make_table, set_widths
-from kinerja_desktop.ui.pegawai.widgets import ERROR_STYLE, HINT_STYLE
+from kinerja_desktop.ui.table import Column, RowTableModel, make_table, set_widths
+from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE
 
 _STATUS = {s.value: s.label for s in StatusKepegawaian}
 KURANG = QColor("#a00018")

@@ -23,11 +23,11 @@ from kinerja_desktop.core.services.skp_data import SkpDetail, StatusSkp
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import show_error
 from kinerja_desktop.ui.pages import Page
-from kinerja_desktop.ui.pegawai.table import make_table, set_widths
-from kinerja_desktop.ui.pegawai.widgets import HINT_STYLE, WARNING_STYLE, PegawaiPicker
 from kinerja_desktop.ui.realisasi.grid import BarisRealisasi, RealisasiModel, baris_grid
 from kinerja_desktop.ui.realisasi.panel import AksiPanel, BuktiPanel, Sasaran
 from kinerja_desktop.ui.realisasi.periode import PeriodeBar
+from kinerja_desktop.ui.table import make_table, set_widths
+from kinerja_desktop.ui.widgets import HINT_STYLE, WARNING_STYLE, PegawaiPicker
 
 ALASAN_STYLE = "font-size: 11pt; color: #444444; padding: 24px;"
 

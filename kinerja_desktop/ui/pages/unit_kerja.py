@@ -33,7 +33,7 @@ from kinerja_desktop.ui.pegawai.unit_tree import (
     totals_with_children,
     unit_id_at,
 )
-from kinerja_desktop.ui.pegawai.widgets import ERROR_STYLE, HINT_STYLE, OK_STYLE
+from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE, OK_STYLE
 
 
 class UnitKerjaPage(Page):

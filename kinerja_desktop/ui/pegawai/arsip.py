@@ -22,7 +22,7 @@ from kinerja_desktop.core.services.pegawai_data import PegawaiRow, StatusAktif
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.pegawai.daftar import nip_tampil
 from kinerja_desktop.ui.pegawai.form_jabatan import label_pegawai
-from kinerja_desktop.ui.pegawai.widgets import HINT_STYLE, DateField, FieldNote, PegawaiPicker, with_note
+from kinerja_desktop.ui.widgets import HINT_STYLE, DateField, FieldNote, PegawaiPicker, with_note
 
 
 def _buttons(dialog: QDialog, ok: str, cancel: str = "Batal") -> QDialogButtonBox:

@@ -12,7 +12,7 @@ from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.rules.pangkat import GOLONGAN_PNS, GOLONGAN_PPPK, StatusKepegawaian
 from kinerja_desktop.core.services.pegawai_data import PegawaiRow, StatusAktif
 from kinerja_desktop.core.services.pegawai_periksa import jenis_nip_untuk
-from kinerja_desktop.ui.pegawai.table import Column, RowTableModel
+from kinerja_desktop.ui.table import Column, RowTableModel
 
 _URUTAN_GOLONGAN = {g: n for n, g in enumerate(GOLONGAN_PNS)} | {
     g: 100 + n for n, g in enumerate(GOLONGAN_PPPK)

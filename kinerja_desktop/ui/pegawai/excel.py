@@ -33,7 +33,7 @@ from kinerja_desktop.core.services.akses import Izin
 from kinerja_desktop.core.services.pegawai_data import PegawaiRow
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import show_info
-from kinerja_desktop.ui.pegawai.table import Column, RowTableModel, make_table, set_widths
+from kinerja_desktop.ui.table import Column, RowTableModel, make_table, set_widths
 from kinerja_desktop.ui.tasks import TaskContext
 
 XLSX = "Buku kerja Excel (*.xlsx)"

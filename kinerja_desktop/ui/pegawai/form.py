@@ -28,9 +28,9 @@ from kinerja_desktop.ui.pegawai.form_jabatan import KepegawaianTab
 from kinerja_desktop.ui.pegawai.form_pelatihan import PelatihanTab
 from kinerja_desktop.ui.pegawai.form_riwayat import RiwayatTab
 from kinerja_desktop.ui.pegawai.nip_check import NipWatcher
-from kinerja_desktop.ui.pegawai.table import tanggal_pendek
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
-from kinerja_desktop.ui.pegawai.widgets import WARNING_STYLE, FieldNote
+from kinerja_desktop.ui.table import tanggal_pendek
+from kinerja_desktop.ui.widgets import WARNING_STYLE, FieldNote
 
 
 @dataclass(frozen=True)

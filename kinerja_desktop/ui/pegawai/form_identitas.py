@@ -10,7 +10,7 @@ from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.services.pegawai_data import PegawaiInput
 from kinerja_desktop.core.services.pegawai_periksa import jenis_nip_untuk
 from kinerja_desktop.ui.pegawai.foto import FotoBox
-from kinerja_desktop.ui.pegawai.widgets import DateField, FieldNote, with_note
+from kinerja_desktop.ui.widgets import DateField, FieldNote, with_note
 
 
 class FieldsTab(QWidget):

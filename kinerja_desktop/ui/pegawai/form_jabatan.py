@@ -12,7 +12,7 @@ from kinerja_desktop.core.rules.pangkat import PANGKAT_PNS, StatusKepegawaian, g
 from kinerja_desktop.core.services.pegawai_data import PegawaiInput, PegawaiRow, StatusAktif
 from kinerja_desktop.ui.pegawai.form_identitas import FieldsTab
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
-from kinerja_desktop.ui.pegawai.widgets import HINT_STYLE, DateField, PegawaiPicker
+from kinerja_desktop.ui.widgets import HINT_STYLE, DateField, PegawaiPicker
 
 BELUM = "— belum diisi —"
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole

@@ -14,7 +14,7 @@ from kinerja_desktop.core.services.pegawai_data import PegawaiRow, StatusAktif
 from kinerja_desktop.core.services.pegawai_periksa import info_nip
 from kinerja_desktop.ui.pegawai.form_identitas import IdentitasTab
 from kinerja_desktop.ui.pegawai.form_jabatan import KepegawaianTab
-from kinerja_desktop.ui.pegawai.widgets import FieldNote
+from kinerja_desktop.ui.widgets import FieldNote
 
 _NIP_KOLOM = ("tanggal_lahir", "jenis_kelamin", "tmt_cpns")
 

@@ -21,7 +21,7 @@ from kinerja_desktop.core.services.unit_kerja import UnitRow
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.pegawai.form_jabatan import label_pegawai
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
-from kinerja_desktop.ui.pegawai.widgets import FieldNote, PegawaiPicker, with_note
+from kinerja_desktop.ui.widgets import FieldNote, PegawaiPicker, with_note
 
 
 class _UnitFormDialog(QDialog):

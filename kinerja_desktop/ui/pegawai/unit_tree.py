@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from kinerja_desktop.core.services.unit_kerja import UnitRow
-from kinerja_desktop.ui.pegawai.table import DIMMED, tanggal_pendek
+from kinerja_desktop.ui.table import DIMMED, tanggal_pendek
 
 UNIT_ID = Qt.ItemDataRole.UserRole + 1
 SEMUA = ""  # the unit id of the "Semua unit" item

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.core.services.realisasi import RealisasiGrid
 from kinerja_desktop.core.services.skp_data import Aspek, JenisRhk, SkpDetail
-from kinerja_desktop.ui.pegawai.table import Column, RowTableModel
+from kinerja_desktop.ui.table import Column, RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _EDIT = Qt.ItemDataRole.EditRole

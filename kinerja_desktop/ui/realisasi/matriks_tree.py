@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.core.services.matriks import MatriksPeranHasil, PendukungRhk
 from kinerja_desktop.core.services.skp_data import JenisRhk, StatusSkp
-from kinerja_desktop.ui.pegawai.table import DIMMED
+from kinerja_desktop.ui.table import DIMMED
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole

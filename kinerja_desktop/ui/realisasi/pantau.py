@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.services.monitoring import JenisMasalah, PegawaiBermasalah, UnitMonitoring
-from kinerja_desktop.ui.pegawai.table import Column, RowTableModel
+from kinerja_desktop.ui.table import Column, RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 MASALAH_LABEL = {

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.services.pegawai_data import PegawaiRow, StatusAktif
 from kinerja_desktop.core.services.skp_data import SkpRow, StatusSkp
-from kinerja_desktop.ui.pegawai.table import Column, RowTableModel
+from kinerja_desktop.ui.table import Column, RowTableModel
 
 BELUM = "belum"  # status filter code for pegawai without an SKP this year
 BELUM_LABEL = "Belum ada SKP"

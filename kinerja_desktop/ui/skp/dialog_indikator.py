@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.services.skp_data import Aspek, IndikatorInput, IndikatorView, format_angka
-from kinerja_desktop.ui.pegawai.widgets import FieldNote, with_note
 from kinerja_desktop.ui.skp.form import FormDialog, TeksEdit
+from kinerja_desktop.ui.widgets import FieldNote, with_note
 
 
 def angka(teks: str) -> Decimal | None:

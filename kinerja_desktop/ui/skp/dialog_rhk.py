@@ -23,8 +23,8 @@ from kinerja_desktop.core.services.skp_data import (
     RhkPilihan,
     RhkView,
 )
-from kinerja_desktop.ui.pegawai.widgets import HINT_STYLE, FieldNote, with_note
 from kinerja_desktop.ui.skp.form import FormDialog, TeksEdit
+from kinerja_desktop.ui.widgets import HINT_STYLE, FieldNote, with_note
 
 _USER = Qt.ItemDataRole.UserRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole

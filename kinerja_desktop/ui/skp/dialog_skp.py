@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.core.services.skp_data import HasilDraft, Pendekatan
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
-from kinerja_desktop.ui.pegawai.widgets import HINT_STYLE
 from kinerja_desktop.ui.skp.form import tombol
+from kinerja_desktop.ui.widgets import HINT_STYLE
 
 PENDEKATAN = {
     Pendekatan.KUANTITATIF.value: (

@@ -26,12 +26,12 @@ from kinerja_desktop.core.services.akses import Actor, Izin
 from kinerja_desktop.core.services.skp_data import STATUS_BISA_DIUBAH, SkpDetail, StatusSkp
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import ask_save_discard, ask_yes_no, show_error
-from kinerja_desktop.ui.pegawai.widgets import ERROR_STYLE, OK_STYLE, WARNING_STYLE
 from kinerja_desktop.ui.skp.form import MasalahDialog, TeksDialog
 from kinerja_desktop.ui.skp.hasil_kerja import HasilKerjaTab
 from kinerja_desktop.ui.skp.header import SkpHeader
 from kinerja_desktop.ui.skp.lampiran import LampiranTab
 from kinerja_desktop.ui.skp.perilaku import PerilakuTab
+from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE, WARNING_STYLE
 
 T = TypeVar("T")
 

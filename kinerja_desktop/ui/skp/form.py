@@ -23,7 +23,7 @@ class TeksEdit(QPlainTextEdit):
     """One paragraph shown over several wrapped lines; Enter emits ``enter`` (accept), Tab moves on.
 
     A text edit claims Enter before any shortcut sees it, and event overrides are off limits (see
-    ui/pegawai/table.py), so a typed line break is taken back out and reported as ``enter``; pasted
+    ui/table.py), so a typed line break is taken back out and reported as ``enter``; pasted
     line breaks become spaces. ``multi_line`` keeps ordinary line breaks (ekspektasi khusus).
     """
 

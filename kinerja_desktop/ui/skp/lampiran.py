@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.core.services import skp
 from kinerja_desktop.core.services.skp_data import JenisLampiran, LampiranView, SkpDetail
 from kinerja_desktop.ui.dialogs import ask_yes_no
-from kinerja_desktop.ui.pegawai.widgets import on_enter
 from kinerja_desktop.ui.skp.dialog_rhk import potong
 from kinerja_desktop.ui.skp.form import TeksDialog
+from kinerja_desktop.ui.widgets import on_enter
 
 if TYPE_CHECKING:
     from kinerja_desktop.ui.skp.editor import SkpEditor

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.core.services import skp
 from kinerja_desktop.core.services.skp_data import SkpDetail
-from kinerja_desktop.ui.pegawai.widgets import HINT_STYLE
 from kinerja_desktop.ui.skp.form import TeksEdit
+from kinerja_desktop.ui.widgets import HINT_STYLE
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

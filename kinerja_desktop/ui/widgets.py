@@ -1,4 +1,4 @@
-"""Small widgets of the staff forms: optional dates, a pegawai finder, and notes under fields."""
+"""Shared widgets and styles of the forms: notes beside fields, optional dates, Enter shortcuts."""
 
 from __future__ import annotations
 
