@@ -311,3 +311,23 @@ def test_jpt_form_shows_perspektif_instead_of_the_superior_rhk(qtbot, operator: 
     assert headers == ["No", "Rencana hasil kerja", "Indikator kinerja individu", "Target", "Perspektif"]
     assert not editor.hasil_kerja.mulai_dari.isVisibleTo(editor)
     assert "Administrasi" not in editor.header.info.text() and "JPT" in editor.header.info.text()
+
+
+def test_periode_and_pendekatan_of_a_draft_can_be_changed(qtbot, operator: UiContext, monkeypatch) -> None:
+    from kinerja_desktop.ui.skp.dialog_skp import HeaderDialog
+
+    editor = new_skp_for_reni(qtbot, operator)
+    editor.show()
+    assert editor.ubah_header.isVisible()
+
+    def choose(dialog: HeaderDialog) -> QDialog.DialogCode:
+        dialog.awal.setDate(date(TAHUN, 3, 1))
+        dialog.pendekatan.setCurrentIndex(dialog.pendekatan.findData("kualitatif"))
+        return accepted(dialog)
+
+    monkeypatch.setattr(HeaderDialog, "exec", choose)
+    editor.on_ubah_header_clicked()
+    assert editor.detail is not None
+    periode = (editor.detail.periode_awal, editor.detail.periode_akhir)
+    assert periode == (date(TAHUN, 3, 1), date(TAHUN, 12, 31))
+    assert editor.detail.pendekatan == "kualitatif"

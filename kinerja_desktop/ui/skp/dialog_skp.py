@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.core.services.skp_data import HasilDraft, Pendekatan
+from kinerja_desktop.core.services.skp_data import HasilDraft, Pendekatan, SkpInput
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
 from kinerja_desktop.ui.skp.form import tombol
 from kinerja_desktop.ui.widgets import HINT_STYLE
@@ -118,3 +121,34 @@ class HasilDraftDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(640, 480)
+
+
+class HeaderDialog(QDialog):
+    """Periode penilaian (within the SKP's year) and pendekatan of a draft SKP."""
+
+    def __init__(self, parent: QWidget | None, tahun: int, awal: date, akhir: date, pendekatan: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Periode dan pendekatan SKP {tahun}")
+        self.awal = QDateEdit(awal, calendarPopup=True, displayFormat="dd-MM-yyyy")
+        self.akhir = QDateEdit(akhir, calendarPopup=True, displayFormat="dd-MM-yyyy")
+        for edit in (self.awal, self.akhir):
+            edit.setDateRange(date(tahun, 1, 1), date(tahun, 12, 31))
+        self.pendekatan = QComboBox()
+        for code, (label, _keterangan) in PENDEKATAN.items():
+            self.pendekatan.addItem(label, code)
+        self.pendekatan.setCurrentIndex(max(0, self.pendekatan.findData(pendekatan)))
+        form = QFormLayout(self)
+        form.addRow("Periode awal", self.awal)
+        form.addRow("Periode akhir", self.akhir)
+        form.addRow("Pendekatan", self.pendekatan)
+        hint = "Biasanya 1 Januari s.d. 31 Desember; ubah bila pegawai mulai atau berhenti di tengah tahun."
+        form.addRow(QLabel(hint, wordWrap=True, styleSheet=HINT_STYLE))
+        buttons = tombol("Simpan")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def data(self) -> SkpInput:
+        return SkpInput(
+            self.awal.date().toPython(), self.akhir.date().toPython(), str(self.pendekatan.currentData())
+        )

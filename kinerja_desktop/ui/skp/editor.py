@@ -26,6 +26,7 @@ from kinerja_desktop.core.services.akses import Actor, Izin
 from kinerja_desktop.core.services.skp_data import STATUS_BISA_DIUBAH, SkpDetail, StatusSkp
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import ask_save_discard, ask_yes_no, show_error
+from kinerja_desktop.ui.skp.dialog_skp import HeaderDialog
 from kinerja_desktop.ui.skp.form import MasalahDialog, TeksDialog
 from kinerja_desktop.ui.skp.hasil_kerja import HasilKerjaTab
 from kinerja_desktop.ui.skp.header import SkpHeader
@@ -82,6 +83,8 @@ class SkpEditor(QWidget):
         self.tolak = QPushButton("Tolak…", clicked=self.on_tolak_clicked)
         self.revisi = QPushButton("Revisi", clicked=self.on_revisi_clicked)
         self.hapus = QPushButton("Hapus draf", clicked=self.on_hapus_clicked)
+        self.ubah_header = QPushButton("Periode…", clicked=self.on_ubah_header_clicked)
+        self.ubah_header.setToolTip("Ubah periode penilaian atau pendekatan, dan perbarui pejabat penilai")
         self.alasan = QLabel(wordWrap=True, styleSheet=WARNING_STYLE)
         self.message = QLabel(wordWrap=True)
         self._build_layout()
@@ -93,7 +96,15 @@ class SkpEditor(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.kembali)
         top.addWidget(self.judul, 1)
-        for b in (self.ajukan, self.tarik, self.setujui, self.tolak, self.revisi, self.hapus):
+        for b in (
+            self.ubah_header,
+            self.ajukan,
+            self.tarik,
+            self.setujui,
+            self.tolak,
+            self.revisi,
+            self.hapus,
+        ):
             top.addWidget(b)
         line = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
         layout = QVBoxLayout(self)
@@ -162,6 +173,7 @@ class SkpEditor(QWidget):
         ada_revisi = any(v.versi > d.versi for v in d.versi_lain)
         self.ajukan.setVisible(bisa_ubah)
         self.hapus.setVisible(bisa_ubah)
+        self.ubah_header.setVisible(bisa_ubah)
         self.tarik.setVisible(d.status == StatusSkp.DIAJUKAN and kelola and not d.boleh_setujui)
         self.setujui.setVisible(d.boleh_setujui)
         self.tolak.setVisible(d.boleh_setujui)
@@ -244,6 +256,19 @@ class SkpEditor(QWidget):
         if baru:
             self.load(str(baru))
             self.say(f"Revisi dibuat sebagai versi {self.detail.versi if self.detail else ''}.")
+
+    def on_ubah_header_clicked(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        dialog = HeaderDialog(self, d.tahun, d.periode_awal, d.periode_akhir, d.pendekatan)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        data = dialog.data()
+        if self.jalankan(lambda s, a: skp.update_skp(s, a, d.id, data), "Periode dan pendekatan disimpan."):
+            changed = self.jalankan(lambda s, a: skp.refresh_penilai(s, a, d.id))
+            if changed is True:
+                self.say("Periode disimpan; pejabat penilai disesuaikan dengan data pegawai terkini.")
 
     def on_hapus_clicked(self) -> None:
         d = self.detail
