@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.exchange.xlsx_file import save_workbook
 from kinerja_desktop.core.services.akses import Actor
 from kinerja_desktop.core.services.matriks import MatriksPeranHasil, matriks_peran_hasil
 from kinerja_desktop.core.services.skp_data import JenisRhk
@@ -99,27 +98,6 @@ def baris_tanpa_induk(data: MatriksPeranHasil) -> list[tuple[str, ...]]:
     return [(p.nama, p.nip, p.jabatan, _jenis(p.jenis), p.teks, p.catatan) for p in data.tanpa_induk]
 
 
-def _simpan(wb: Workbook, path: Path) -> None:
-    """Write next to the target and rename, so a failure never leaves half a workbook behind."""
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".kinerja-", suffix=".xlsx", dir=path.parent)
-        os.close(fd)
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise KnownError(
-            f"Berkas {path.name} tidak bisa ditulis (mungkin sedang dibuka di Excel, atau folder ini "
-            "tidak boleh ditulisi).",
-            saran="Tutup berkas itu di Excel atau pilih folder/nama lain, lalu coba lagi.",
-        ) from exc
-    except OSError as exc:
-        raise KnownError(f"Berkas {path.name} gagal disimpan: {exc.strerror or exc}.") from exc
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-
-
 def write_matriks(data: MatriksPeranHasil, path: Path) -> int:
     """Write ``data`` to ``path``; returns the number of rows on the first sheet."""
     if not path.parent.is_dir():
@@ -140,7 +118,7 @@ def write_matriks(data: MatriksPeranHasil, path: Path) -> int:
         )
         for nama in data.atasan_tanpa_skp:
             ketiga.baris((nama,))
-    _simpan(wb, path)
+    save_workbook(wb, path)
     return len(rows)
 
 

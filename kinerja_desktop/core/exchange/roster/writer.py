@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,6 +22,7 @@ from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.roster import columns as c
 from kinerja_desktop.core.exchange.roster.petunjuk import baris_petunjuk
 from kinerja_desktop.core.exchange.roster.units import PetaUnit
+from kinerja_desktop.core.exchange.xlsx_file import save_workbook
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.akses import Actor, Izin, require
 from kinerja_desktop.core.services.pegawai_data import PegawaiRow
@@ -167,7 +166,7 @@ def _tulis_buku(
     for kunci, isi_meta in meta.items():
         penanda.append([kunci, _Sel(penanda).teks(isi_meta)])
     penanda.sheet_state = "hidden"
-    _simpan(wb, path)
+    save_workbook(wb, path)
 
 
 def _lembar_petunjuk(wb: Workbook) -> None:
@@ -180,27 +179,6 @@ def _lembar_petunjuk(wb: Workbook) -> None:
             ws.append([sel.judul(t) for t in row])
         else:
             ws.append([sel.teks(t, "@" if j == 2 else None) for j, t in enumerate(row)])
-
-
-def _simpan(wb: Workbook, path: Path) -> None:
-    """Write next to the target and rename, so a failure never leaves half a workbook behind."""
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".kinerja-", suffix=".xlsx", dir=path.parent)
-        os.close(fd)
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise KnownError(
-            f"Berkas {path.name} tidak bisa ditulis (mungkin sedang dibuka di Excel, atau folder ini "
-            "tidak boleh ditulisi).",
-            saran="Tutup berkas itu di Excel atau pilih folder/nama lain, lalu coba lagi.",
-        ) from exc
-    except OSError as exc:
-        raise KnownError(f"Berkas {path.name} gagal disimpan: {exc.strerror or exc}.") from exc
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
 
 
 def _meta(session: Session, isi: str, jumlah: int) -> dict[str, str]:
