@@ -128,7 +128,7 @@ class Realisasi(SyncMixin, Base):
     __table_args__ = (UniqueConstraint("indikator_id", "periode"),)
 
     indikator_id: Mapped[str] = mapped_column(ForeignKey("indikator.id"))
-    periode: Mapped[str] = mapped_column(String(8))
+    periode: Mapped[str] = mapped_column(String(8), index=True)
     nilai: Mapped[Decimal | None] = mapped_column(Numeric(18, 4), default=None)
     teks: Mapped[str] = mapped_column(Text, default="")
 
