@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +33,28 @@ def template_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         kantor.initialise(session, KANTOR, "admin", ADMIN_PASSWORD, "Admin Kantor")
     ws.close()
     return folder
+
+
+@pytest.fixture(scope="session")
+def demo_office(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], Path]:
+    """``demo_office(n)``: a demo office of ``n`` pegawai, generated once per run and size.
+
+    Tests copy the folder before opening it, so one build serves every module that asks.
+    """
+    built: dict[int, Path] = {}
+
+    def folder_for(jumlah: int) -> Path:
+        if jumlah not in built:
+            from kinerja_desktop.core.demo import generate_demo
+
+            folder = tmp_path_factory.mktemp(f"demo-{jumlah}") / "d"
+            ws = Workspace.open(AppPaths(folder))
+            generate_demo(ws, jumlah_pegawai=jumlah)
+            ws.close()
+            built[jumlah] = folder
+        return built[jumlah]
+
+    return folder_for
 
 
 @pytest.fixture

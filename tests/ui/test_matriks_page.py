@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from kinerja_desktop.core.demo import generate_demo
 from kinerja_desktop.core.exchange.matriks_excel import LEMBAR_MATRIKS
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services.matriks import matriks_peran_hasil
@@ -25,12 +24,8 @@ from kinerja_desktop.ui.tasks import TaskRunner
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo-matriks") / "d"
-    ws = Workspace.open(AppPaths(folder))
-    generate_demo(ws, jumlah_pegawai=20)
-    ws.close()
-    return folder
+def demo_template(demo_office: Callable[[int], Path]) -> Path:
+    return demo_office(20)
 
 
 @pytest.fixture

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from kinerja_desktop.core.demo import generate_demo
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai
 from kinerja_desktop.core.services.pegawai_data import PegawaiRow, StatusAktif
@@ -23,12 +22,8 @@ from kinerja_desktop.ui.tasks import TaskRunner
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo") / "d"
-    ws = Workspace.open(AppPaths(folder))
-    generate_demo(ws, jumlah_pegawai=30)
-    ws.close()
-    return folder
+def demo_template(demo_office: Callable[[int], Path]) -> Path:
+    return demo_office(30)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import openpyxl
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.core.db.backup import list_backups
-from kinerja_desktop.core.demo import generate_demo
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai
 from kinerja_desktop.core.workspace import Workspace
@@ -23,12 +22,8 @@ from kinerja_desktop.ui.tasks import TaskRunner
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo") / "d"
-    ws = Workspace.open(AppPaths(folder))
-    generate_demo(ws, jumlah_pegawai=12)
-    ws.close()
-    return folder
+def demo_template(demo_office: Callable[[int], Path]) -> Path:
+    return demo_office(12)
 
 
 @pytest.fixture

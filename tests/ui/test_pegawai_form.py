@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Pegawai
-from kinerja_desktop.core.demo import generate_demo
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai, unit_kerja
 from kinerja_desktop.core.services.akses import Peran
@@ -29,12 +28,8 @@ NIP_BARU = "199001012015031002"  # 1 Jan 1990, TMT CPNS March 2015, male
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo") / "d"
-    ws = Workspace.open(AppPaths(folder))
-    generate_demo(ws, jumlah_pegawai=30)
-    ws.close()
-    return folder
+def demo_template(demo_office: Callable[[int], Path]) -> Path:
+    return demo_office(30)
 
 
 @pytest.fixture

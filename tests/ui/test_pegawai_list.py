@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kinerja_desktop.core.demo import generate_demo
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai, unit_kerja
 from kinerja_desktop.core.services.pegawai_data import StatusAktif
@@ -24,13 +23,9 @@ from kinerja_desktop.ui.tasks import TaskRunner
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_template(demo_office: Callable[[int], Path]) -> Path:
     """A 30-pegawai demo office built once for this module (copied per test)."""
-    folder = tmp_path_factory.mktemp("demo") / "d"
-    ws = Workspace.open(AppPaths(folder))
-    generate_demo(ws, jumlah_pegawai=30)
-    ws.close()
-    return folder
+    return demo_office(30)
 
 
 @pytest.fixture

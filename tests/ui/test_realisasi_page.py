@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from kinerja_desktop.core.demo import generate_demo
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor, realisasi, skp
 from kinerja_desktop.core.services.skp_data import SkpRow, StatusSkp
@@ -30,12 +29,8 @@ TAHUN = date.today().year
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo-realisasi") / "d"
-    ws = Workspace.open(AppPaths(folder))
-    generate_demo(ws, jumlah_pegawai=20)
-    ws.close()
-    return folder
+def demo_template(demo_office: Callable[[int], Path]) -> Path:
+    return demo_office(20)
 
 
 @pytest.fixture

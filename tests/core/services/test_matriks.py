@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Pegawai, Pengguna, Rhk, Skp
-from kinerja_desktop.core.demo import generate_demo
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import akun, matriks
 from kinerja_desktop.core.services import skp as svc
@@ -20,12 +19,8 @@ from kinerja_desktop.core.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo") / "data"
-    ws = Workspace.open(AppPaths(folder))
-    generate_demo(ws, jumlah_pegawai=20)
-    ws.close()
-    return folder
+def template(demo_office: Callable[[int], Path]) -> Path:
+    return demo_office(20)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Indikator, Pegawai, Pengguna, Realisasi, Rhk, Skp
-from kinerja_desktop.core.demo import generate_demo
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import akun, monitoring, realisasi
@@ -22,12 +21,8 @@ from kinerja_desktop.core.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo") / "data"
-    ws = Workspace.open(AppPaths(folder))
-    generate_demo(ws, jumlah_pegawai=20)
-    ws.close()
-    return folder
+def template(demo_office: Callable[[int], Path]) -> Path:
+    return demo_office(20)
 
 
 @pytest.fixture
