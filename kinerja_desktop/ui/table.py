@@ -182,3 +182,12 @@ def set_widths(
     if weights:
         table.horizontalHeader().setStretchLastSection(False)
         _ColumnFitter(table, weights)
+
+
+def select_row(table: QTableView, row: int) -> bool:
+    """Select ``row`` of ``table`` and scroll it into view; False (nothing done) for ``row`` < 0."""
+    if row < 0:
+        return False
+    table.selectRow(row)
+    table.scrollTo(table.model().index(row, 0))
+    return True

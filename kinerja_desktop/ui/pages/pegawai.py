@@ -37,7 +37,7 @@ from kinerja_desktop.ui.pegawai.unit_tree import (
     totals_with_children,
     unit_id_at,
 )
-from kinerja_desktop.ui.table import make_table, set_widths
+from kinerja_desktop.ui.table import make_table, select_row, set_widths
 from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE
 
 AKTIF_PILIHAN = (("Aktif", "aktif"), ("Nonaktif", "nonaktif"), ("Aktif dan nonaktif", ""))
@@ -196,11 +196,7 @@ class PegawaiPage(Page):
         self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def select_pegawai(self, pegawai_id: str) -> bool:
-        row = self.model.row_of(pegawai_id)
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
-        return row >= 0
+        return select_row(self.table, self.model.row_of(pegawai_id))
 
     def say(self, text: str, *, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)

@@ -31,7 +31,7 @@ from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
 from kinerja_desktop.ui.skp.daftar import BELUM, BELUM_LABEL, BarisSkp, Saringan, SkpListModel, gabung
 from kinerja_desktop.ui.skp.dialog_skp import DrafUnitDialog, HasilDraftDialog, PendekatanDialog
 from kinerja_desktop.ui.skp.editor import SkpEditor
-from kinerja_desktop.ui.table import make_table, set_widths
+from kinerja_desktop.ui.table import make_table, select_row, set_widths
 from kinerja_desktop.ui.tasks import default_failure
 from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE, on_enter
 
@@ -173,11 +173,7 @@ class SkpPage(Page):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def select_pegawai(self, pegawai_id: str) -> bool:
-        row = self.model.row_of(pegawai_id)
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
-        return row >= 0
+        return select_row(self.table, self.model.row_of(pegawai_id))
 
     def say(self, text: str, *, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
