@@ -1,0 +1,1 @@
+"""Appraisal screens: the unit grid, the evaluation form, the distribution."""
