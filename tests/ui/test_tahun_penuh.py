@@ -478,8 +478,9 @@ def isi_sel(qtbot: QtBot, page: RealisasiPage, row: int, teks: str) -> None:
     qtbot.waitUntil(lambda: page.table.indexWidget(index) is None)  # saved and closed (a queued call)
 
 
-def operator_mengisi_realisasi(qtbot: QtBot, kantor: Kantor, dialogs: Dialogs, berkas: dict[str, Path],
-                               monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def operator_mengisi_realisasi(
+    qtbot: QtBot, kantor: Kantor, dialogs: Dialogs, berkas: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = masuk(kantor, "operator", "operator123")
     page = window.open_page(RealisasiPage)
     assert isinstance(page, RealisasiPage)
@@ -497,11 +498,12 @@ def operator_mengisi_realisasi(qtbot: QtBot, kantor: Kantor, dialogs: Dialogs, b
         assert page.grid is not None and page.grid.periode == kode
         baris = page.model.rows
         assert len(baris) == 3 and all(b.indikator_id for b in baris)
-        for row, b in enumerate(baris):
-            isi_sel(qtbot, page, row, f"{24 * n}" if b.target.endswith("kali") else
-                    f"{3 * n}" if b.angka else f"Sesuai SOP, triwulan {n}")  # fmt: skip
+        assert [b.target for b in baris] == ["96 kali", "Sesuai SOP patroli", "12 laporan"]
+        for row, teks in enumerate((f"{24 * n}", f"Sesuai SOP, triwulan {n}", f"{3 * n}")):
+            isi_sel(qtbot, page, row, teks)
         dialogs.periksa()
-        assert [b.nilai for b in page.model.rows if b.angka] == [Decimal(24 * n), Decimal(3 * n)]
+        tampil = [page.model.index(row, KOLOM_REALISASI).data() for row in range(3)]
+        assert tampil == [f"{24 * n} kali", f"Sesuai SOP, triwulan {n}", f"{3 * n} laporan"]
 
         for rhk_id in dict.fromkeys(b.rhk_id for b in baris):
             klik_baris(qtbot, page.table, page.model.index(page.model.rhk_rows(rhk_id)[0], 0))
