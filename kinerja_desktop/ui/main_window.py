@@ -37,6 +37,7 @@ def page_classes() -> list[type[Page]]:
     from kinerja_desktop.ui.pages.pegawai import PegawaiPage
     from kinerja_desktop.ui.pages.pelatihan import PelatihanPage
     from kinerja_desktop.ui.pages.pengguna import PenggunaPage
+    from kinerja_desktop.ui.pages.penilaian import PenilaianPage
     from kinerja_desktop.ui.pages.realisasi import RealisasiPage
     from kinerja_desktop.ui.pages.skp import SkpPage
     from kinerja_desktop.ui.pages.unit_kerja import UnitKerjaPage
@@ -49,6 +50,7 @@ def page_classes() -> list[type[Page]]:
         SkpPage,
         RealisasiPage,
         MonitoringPage,
+        PenilaianPage,
         MatriksPage,
         PenggunaPage,
         KantorPage,

@@ -1,0 +1,335 @@
+"""Penilaian Kinerja page: a unit's pegawai for a period, rated by keyboard, the distribution beside."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.services import capaian, evaluasi_unit, unit_kerja
+from kinerja_desktop.core.services.akses import Izin
+from kinerja_desktop.core.services.evaluasi_akses import periode_evaluasi
+from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, CapaianRow, DistribusiUnit
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.dialogs import ask_yes_no, show_error, show_info
+from kinerja_desktop.ui.pages import Page
+from kinerja_desktop.ui.penilaian.capaian import CapaianDialog
+from kinerja_desktop.ui.penilaian.distribusi import DistribusiPanel
+from kinerja_desktop.ui.penilaian.entri import (
+    PETUNJUK,
+    menu_rating,
+    pasang_tombol,
+    ratings_baru,
+    simpan_rating,
+)
+from kinerja_desktop.ui.penilaian.finalkan import (
+    AkuiDialog,
+    alasan_belum_siap,
+    finalkan,
+    siap_final,
+    temuan_baris,
+)
+from kinerja_desktop.ui.penilaian.grid import (
+    BOBOT,
+    KOLOM_HASIL,
+    KOLOM_PERILAKU,
+    LEBAR,
+    PenilaianModel,
+    alasan_terkunci,
+    ringkasan,
+)
+from kinerja_desktop.ui.penilaian.pilihan import PilihanBar
+from kinerja_desktop.ui.table import make_table, set_widths
+from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE, on_enter
+
+PESAN_KUNCI = "Evaluasi yang sudah final terkunci; hanya administrator yang dapat membukanya kembali."
+_PILIH = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+
+
+class PenilaianPage(Page):
+    """The pejabat penilai's grid: rate, watch the distribution, finalise, see who is still missing."""
+
+    title = "Penilaian Kinerja"
+    izin = Izin.LIHAT_DATA
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.dist: DistribusiUnit | None = None
+        self.capaian: CapaianRow | None = None
+        self.pilihan = PilihanBar(ctx.actor)
+        self.belum_final = QCheckBox("Hanya yang belum final")
+        self.belum_final.setToolTip(
+            "Tampilkan hanya pegawai yang evaluasinya belum final (siapa yang kurang)"
+        )
+        self.muat = QPushButton("Muat ulang", clicked=self.on_muat_clicked)
+        self.model = PenilaianModel(self)
+        self.table = make_table(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_widths(self.table, LEBAR, BOBOT)
+        self.ringkas = QLabel()
+        self.panel = DistribusiPanel()
+        boleh = ctx.actor.can(Izin.NILAI_KINERJA)
+        self.final_pilih = QPushButton(
+            "Finalkan terpilih…", clicked=self.on_final_pilih_clicked, enabled=boleh
+        )
+        self.final_semua = QPushButton("Finalkan semua yang siap…", clicked=self.on_final_semua_clicked,
+                                       enabled=boleh)  # fmt: skip
+        self.buka = QPushButton("Buka formulir…", clicked=self.on_buka_clicked)
+        self.message = QLabel(wordWrap=True)
+        self._build_layout()
+        self._shortcuts = pasang_tombol(self.table, self.on_rating_key)
+        self.pilihan.changed.connect(self.on_pilihan_changed)
+        self.belum_final.toggled.connect(self.on_belum_final_toggled)
+        self.panel.ubah_capaian.connect(self.on_capaian_clicked)
+        self.table.doubleClicked.connect(self.on_buka_clicked)
+        on_enter(self.table, self.on_buka_clicked)
+        self.table.customContextMenuRequested.connect(self.on_context_menu)
+        self.table.selectionModel().currentChanged.connect(self.on_current_changed)
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.pilihan)
+        top.addStretch()
+        top.addWidget(self.muat)
+        actions = QHBoxLayout()
+        actions.addWidget(self.belum_final)
+        actions.addWidget(self.ringkas, 1)
+        for button in (self.buka, self.final_pilih, self.final_semua):
+            actions.addWidget(button)
+        left = QWidget()
+        inner = QVBoxLayout(left)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(actions)
+        inner.addWidget(self.table, 1)
+        hint = QLabel(PETUNJUK, wordWrap=True)
+        hint.setStyleSheet(HINT_STYLE)
+        inner.addWidget(hint)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(self.panel)
+        scroll.setMinimumWidth(self.panel.minimumWidth() + 24)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([900, 400])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+
+    # --- data -------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Offer the open units and the evaluation periods, then load the grid."""
+        try:
+            with self.ctx.workspace.read() as session:
+                units = unit_kerja.list_units(session, self.ctx.actor, termasuk_ditutup=False)
+                pilihan = periode_evaluasi(session)
+        except KnownError as exc:
+            self.say(str(exc), error=True)
+            return
+        self.pilihan.blockSignals(True)
+        self.pilihan.set_units(units)
+        self.pilihan.set_periode(pilihan)
+        self.pilihan.blockSignals(False)
+        self.load()
+
+    def show_unit(self, unit_id: str, tahun: int, kode: str) -> None:
+        """Show one unit in a year and period (e.g. from another page or a benchmark)."""
+        self.pilihan.select(unit_id, tahun, kode)
+        self.load()
+
+    def load(self, keep: str | None = None, column: int | None = None, step: int = 0) -> None:
+        """Read the grid, distribution and capaian in one read; keep the selection and the scroll position.
+
+        ``keep`` is the pegawai to make current (``step`` rows further, in ``column``); by default the
+        current one.
+        """
+        p = self.pilihan.value()
+        if not p.unit_id or not p.kode:
+            return
+        current = self.table.currentIndex()
+        if keep is None and current.isValid():
+            keep = self.model.row_at(current.row()).pegawai_id
+        column = current.column() if column is None and current.isValid() else column
+        selected = {self.model.row_at(i.row()).pegawai_id for i in self.table.selectionModel().selectedRows()}
+        scroll = self.table.verticalScrollBar().value()
+        actor = self.ctx.actor
+        try:
+            with self.ctx.workspace.read() as session:
+                rows = evaluasi_unit.grid_unit(
+                    session,
+                    actor,
+                    p.unit_id,
+                    p.tahun,
+                    p.kode,
+                    termasuk_sub_unit=p.sub_unit,
+                    hanya_bawahan=p.bawahan,
+                )
+                self.dist = evaluasi_unit.distribusi_unit(session, actor, p.unit_id, p.tahun, p.kode)
+                found = capaian.list_capaian(session, actor, [p.unit_id], p.tahun, p.kode)
+        except KnownError as exc:
+            self.say(str(exc), error=True)
+            return
+        self.capaian = found[0] if found else None
+        self.model.load(rows, {r.pegawai_id: alasan_terkunci(r, actor, p.tahun) for r in rows})
+        self.table.verticalScrollBar().setValue(scroll)
+        self._restore(keep, selected, column or 0, step)
+        self.panel.show_data(self.dist, self.capaian, f"{self.pilihan.periode.label()} {p.tahun}")
+        self.ringkas.setText(ringkasan(rows))
+
+    def _restore(self, keep: str | None, selected: set[str], column: int, step: int) -> None:
+        model, sel = self.model, self.table.selectionModel()
+        row = model.row_of(keep) if keep else -1
+        if row < 0:
+            self.on_current_changed()
+            return
+        row = min(row + step, model.rowCount() - 1)
+        sel.setCurrentIndex(model.index(row, column), _PILIH)
+        for pid in selected - {keep}:
+            other = model.row_of(pid)
+            if other >= 0 and step == 0:
+                sel.select(model.index(other, 0), _PILIH & ~QItemSelectionModel.SelectionFlag.Clear)
+        self.table.scrollTo(model.index(row, column))
+
+    def rows_terpilih(self) -> list[BarisEvaluasi]:
+        return [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+
+    def baris_kini(self) -> BarisEvaluasi | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    # --- rating entry -----------------------------------------------------------------------------
+    def on_rating_key(self, angka: int) -> None:
+        index = self.table.currentIndex()
+        kolom = index.column() if index.column() in (KOLOM_HASIL, KOLOM_PERILAKU) else KOLOM_HASIL
+        self.beri_rating(kolom, angka)
+
+    def beri_rating(self, kolom: int, angka: int) -> None:
+        """Store ``angka`` (3/2/1, 0 clears) in ``kolom`` of the current row and move on like a form."""
+        row = self.baris_kini()
+        if row is None:
+            self.say("Pilih dulu baris pegawai yang akan dinilai.", error=True)
+            return
+        if not row.boleh_nilai:
+            self.say(f"{row.nama}: {self.model.alasan.get(row.pegawai_id, '')}", error=True)
+            return
+        hasil, perilaku = ratings_baru(row, kolom, angka)
+        try:
+            simpan_rating(self.ctx, row, self.pilihan.value().kode, kolom, hasil, perilaku)
+        except KnownError as exc:
+            self.say(f"{row.nama}: {exc.pesan} {exc.saran or ''}".strip(), error=True)
+            return
+        if angka and kolom == KOLOM_HASIL:
+            self.load(row.pegawai_id, KOLOM_PERILAKU)
+        elif angka:
+            self.load(row.pegawai_id, KOLOM_HASIL, step=1)
+        else:
+            self.load(row.pegawai_id, kolom)
+        self.say(f"Tersimpan: {row.nama}.")
+
+    def on_current_changed(self) -> None:
+        row = self.baris_kini()
+        alasan = self.model.alasan.get(row.pegawai_id, "") if row else ""
+        self.say(f"{row.nama}: {alasan}" if row and alasan else "")
+
+    def on_context_menu(self, pos: QPoint) -> None:
+        menu = menu_rating(self.table, pos, self.beri_rating, self.on_buka_clicked)
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # --- actions ----------------------------------------------------------------------------------
+    def on_buka_clicked(self) -> None:
+        """Open the evaluation form of the current pegawai; read the grid again when it closes."""
+        row = self.baris_kini()
+        if row is None:
+            return
+        if row.skp_id is None:
+            self.say(f"{row.nama}: {self.model.alasan.get(row.pegawai_id, '')}", error=True)
+            return
+        from kinerja_desktop.ui.penilaian.form import EvaluasiDialog
+
+        EvaluasiDialog(self.ctx, row.skp_id, self.pilihan.value().kode, self).exec()
+        self.load()
+
+    def on_final_pilih_clicked(self) -> None:
+        rows = self.rows_terpilih()
+        if not rows:
+            show_error(self, "Pilih dulu baris yang akan difinalkan (Ctrl atau Shift + klik untuk beberapa).")
+            return
+        self.finalkan_rows(rows, laporkan_belum_siap=True)
+
+    def on_final_semua_clicked(self) -> None:
+        self.finalkan_rows(list(self.model.rows), laporkan_belum_siap=False)
+
+    def finalkan_rows(self, rows: list[BarisEvaluasi], *, laporkan_belum_siap: bool) -> None:
+        """Finalise the ready rows after the findings were acknowledged; report who was not and why."""
+        siap = [r for r in rows if siap_final(r)]
+        belum = [(r.nama, alasan_belum_siap(r, self.model.alasan.get(r.pegawai_id, ""))) for r in rows
+                 if not siap_final(r)]  # fmt: skip
+        if not siap:
+            detail = "\n".join(f"• {n}: {a}" for n, a in belum[:15]) if laporkan_belum_siap else ""
+            show_error(
+                self, "Belum ada evaluasi yang siap difinalkan: beri kedua rating dulu, lalu finalkan."
+            )
+            if detail:
+                self.say(detail.replace("\n", "  "), error=True)
+            return
+        try:
+            temuan = temuan_baris(self.ctx, siap)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        if temuan:
+            dialog = AkuiDialog(temuan, len(siap), self)
+            if not dialog.exec() or not dialog.check.isChecked():
+                return
+        elif not ask_yes_no(self, f"Finalkan {len(siap)} evaluasi?", PESAN_KUNCI):
+            return
+        hasil = finalkan(self.ctx, siap, akui_temuan=bool(temuan))
+        if laporkan_belum_siap:
+            hasil.gagal = belum + hasil.gagal
+        self.load()
+        teks = f"{len(hasil.berhasil)} evaluasi difinalkan."
+        if hasil.gagal:
+            teks += f" {len(hasil.gagal)} tidak difinalkan:"
+        elif not laporkan_belum_siap and belum:
+            teks += f" {len(belum)} pegawai lain belum siap (lihat 'Hanya yang belum final')."
+        self.say(teks)
+        show_info(self, teks, hasil.rincian())
+
+    def on_capaian_clicked(self) -> None:
+        p, dist, row = self.pilihan.value(), self.dist, self.capaian
+        if dist is None or p.unit_id is None:
+            return
+        dialog = CapaianDialog(self.ctx, dist.unit_id, dist.unit, p.tahun, p.kode,
+                               f"{self.pilihan.periode.label()} {p.tahun}", dist.capaian,
+                               row.catatan if row else "", self)  # fmt: skip
+        if dialog.exec():
+            self.load()
+
+    def on_pilihan_changed(self) -> None:
+        self.load()
+
+    def on_belum_final_toggled(self, checked: bool) -> None:
+        self.model.hanya_belum_final = checked
+        self.load()
+
+    def on_muat_clicked(self) -> None:
+        self.refresh()
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))

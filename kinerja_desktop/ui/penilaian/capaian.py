@@ -1,0 +1,94 @@
+"""Setting a unit's capaian kinerja organisasi for a period: five choices and a note."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
+from kinerja_desktop.core.services import capaian as capaian_service
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.dialogs import show_error
+from kinerja_desktop.ui.widgets import HINT_STYLE
+
+PENJELASAN = {
+    CapaianOrganisasi.ISTIMEWA: "target rencana aksi/perjanjian kinerja terlampaui",
+    CapaianOrganisasi.BAIK: "sebagian besar target tercapai",
+    CapaianOrganisasi.BUTUH_PERBAIKAN: "sebagian target belum tercapai",
+    CapaianOrganisasi.KURANG: "banyak target tidak tercapai",
+    CapaianOrganisasi.SANGAT_KURANG: "sebagian besar rencana aksi tidak menunjukkan kemajuan",
+}
+
+
+class CapaianDialog(QDialog):
+    """Saves through ``set_capaian`` on OK; a refused value keeps the dialog open with the reason."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        unit_id: str,
+        unit: str,
+        tahun: int,
+        kode: str,
+        periode: str,
+        nilai: str | None = None,
+        catatan: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.unit_id, self.tahun, self.kode = ctx, unit_id, tahun, kode
+        self.setWindowTitle("Capaian kinerja organisasi")
+        self.group = QButtonGroup(self)
+        self.pilihan: dict[CapaianOrganisasi, QRadioButton] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{unit}</b> — {periode}"))
+        for c in CapaianOrganisasi:
+            button = QRadioButton(f"{c.label} — {PENJELASAN[c]}")
+            self.group.addButton(button)
+            self.pilihan[c] = button
+            layout.addWidget(button)
+        if nilai:
+            self.pilihan[CapaianOrganisasi(nilai)].setChecked(True)
+        layout.addWidget(
+            QLabel("Catatan (dasar penetapan, mis. capaian rencana aksi atau perjanjian kinerja)")
+        )
+        self.catatan = QPlainTextEdit(catatan)
+        self.catatan.setFixedHeight(80)
+        layout.addWidget(self.catatan)
+        hint = QLabel("Pola distribusi predikat pegawai unit ini mengikuti capaian yang dipilih.")
+        hint.setStyleSheet(HINT_STYLE)
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Simpan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        buttons.accepted.connect(self.on_simpan)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def value(self) -> CapaianOrganisasi | None:
+        return next((c for c, b in self.pilihan.items() if b.isChecked()), None)
+
+    def on_simpan(self) -> None:
+        nilai = self.value()
+        if nilai is None:
+            show_error(self, "Pilih salah satu capaian kinerja organisasi, lalu tekan Simpan.")
+            return
+        try:
+            with self.ctx.workspace.transaction(self.ctx.actor) as session:
+                capaian_service.set_capaian(session, self.ctx.actor, self.unit_id, self.tahun, self.kode,
+                                            nilai.value, self.catatan.toPlainText())  # fmt: skip
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self.accept()

@@ -1,0 +1,354 @@
+"""Penilaian Kinerja page: keyboard ratings, locked rows, distribution, capaian, finalising, filters."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import types
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QWidget
+
+from kinerja_desktop.core.paths import AppPaths
+from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
+from kinerja_desktop.core.rules.predikat import Predikat
+from kinerja_desktop.core.services import capaian, evaluasi, evaluasi_unit
+from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, StatusEvaluasi
+from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.pages import penilaian as penilaian_page
+from kinerja_desktop.ui.pages.penilaian import PenilaianPage
+from kinerja_desktop.ui.penilaian.capaian import CapaianDialog
+from kinerja_desktop.ui.penilaian.finalkan import AKUI, AkuiDialog
+from kinerja_desktop.ui.penilaian.grid import KOLOM_HASIL, KOLOM_PERILAKU, KOLOM_PREDIKAT
+from kinerja_desktop.ui.tasks import TaskRunner
+
+TAHUN = date.today().year
+
+
+@pytest.fixture(scope="module")
+def demo_template(demo_office: Callable[[int], Path]) -> Path:
+    return demo_office(20)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[Workspace]:
+    shutil.copytree(demo_template, tmp_path / "d")
+    ws = Workspace.open(AppPaths(tmp_path / "d"))
+    yield ws
+    ws.close()
+
+
+def _page(qtbot, ws: Workspace, user: str, kode: str) -> PenilaianPage:
+    ctx = UiContext(ws, ws.login(user, f"{user}123"), TaskRunner(None))
+    widget = PenilaianPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 800)
+    widget.pilihan.periode.tahun.setValue(TAHUN)
+    widget.refresh()
+    widget.pilihan.select(None, TAHUN, kode)
+    widget.load()
+    return widget
+
+
+@pytest.fixture
+def penilai(qtbot, workspace: Workspace) -> PenilaianPage:
+    """The camat's account on TW3: capaian set, nothing rated yet, "Hanya bawahan saya" on."""
+    return _page(qtbot, workspace, "penilai", "TW3")
+
+
+def _service_rows(page: PenilaianPage) -> dict[str, BarisEvaluasi]:
+    p = page.pilihan.value()
+    assert p.unit_id is not None
+    with page.ctx.workspace.read() as s:
+        rows = evaluasi_unit.grid_unit(s, page.ctx.actor, p.unit_id, p.tahun, p.kode,
+                                       termasuk_sub_unit=p.sub_unit, hanya_bawahan=p.bawahan)  # fmt: skip
+    return {r.pegawai_id: r for r in rows}
+
+
+def _row(page: PenilaianPage, pred: Callable[[BarisEvaluasi], bool]) -> int:
+    return next(n for n, r in enumerate(page.model.rows) if pred(r))
+
+
+def _focus(page: PenilaianPage, qtbot, row: int, column: int = 0) -> None:
+    page.show()
+    page.activateWindow()  # shortcuts bound to a widget need an active window
+    qtbot.waitUntil(page.isActiveWindow)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(row, column))
+
+
+def test_grid_matches_the_service_and_the_page_is_registered(penilai: PenilaianPage, qtmodeltester) -> None:
+    from kinerja_desktop.ui.main_window import page_classes
+    from kinerja_desktop.ui.pages.monitoring import MonitoringPage
+
+    classes = page_classes()
+    assert classes[classes.index(MonitoringPage) + 1] is PenilaianPage
+    assert penilai.pilihan.bawahan.isChecked() and penilai.pilihan.bawahan.isVisibleTo(penilai)
+    service = _service_rows(penilai)
+    assert penilai.model.rowCount() == len(service) > 0
+    assert {r.pegawai_id for r in penilai.model.rows} == set(service)
+    headers = [penilai.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+    assert headers == ["Nama", "NIP", "Status"]
+    assert f"{len(service)} pegawai" in penilai.ringkas.text()
+    qtmodeltester.check(penilai.model)
+    qtmodeltester.check(penilai.panel.model)
+
+
+def test_keyboard_entry_rates_moves_down_and_updates_the_distribution(penilai: PenilaianPage, qtbot) -> None:
+    first = _row(penilai, lambda r: r.boleh_nilai and r.status is StatusEvaluasi.BELUM)
+    pid = penilai.model.rows[first].pegawai_id
+    sebelum = penilai.dist.jumlah[Predikat.SANGAT_BAIK] if penilai.dist else -1
+    _focus(penilai, qtbot, first)
+    qtbot.keyClick(penilai.table, Qt.Key.Key_3)
+    row = _service_rows(penilai)[pid]
+    assert (row.status, row.rating_hasil, row.rating_perilaku) == (StatusEvaluasi.DRAF, "di_atas", None)
+    assert penilai.table.currentIndex().column() == KOLOM_PERILAKU  # the next key rates perilaku
+    assert penilai.model.index(penilai.model.row_of(pid), KOLOM_HASIL).data() == "3 Di Atas"
+    qtbot.keyClick(penilai.table, Qt.Key.Key_3)
+    row = _service_rows(penilai)[pid]
+    assert (row.rating_perilaku, row.predikat) == ("di_atas", Predikat.SANGAT_BAIK.value)
+    n = penilai.model.row_of(pid)
+    assert penilai.model.index(n, KOLOM_PREDIKAT).data() == "Sangat Baik"
+    current = penilai.table.currentIndex()
+    assert (current.row(), current.column()) == (n + 1, KOLOM_HASIL)
+    assert penilai.dist is not None and penilai.dist.jumlah[Predikat.SANGAT_BAIK] == sebelum + 1
+    assert penilai.panel.kurva.jumlah[Predikat.SANGAT_BAIK] == sebelum + 1
+    sebaran = {r.label: r.jumlah for r in penilai.panel.model.rows}
+    assert sebaran["Sangat Baik"] == sebelum + 1
+    # Back on the row: Delete clears the rating hasil, and the predikat with it.
+    penilai.table.setCurrentIndex(penilai.model.index(n, KOLOM_HASIL))
+    qtbot.keyClick(penilai.table, Qt.Key.Key_Delete)
+    row = _service_rows(penilai)[pid]
+    assert (row.rating_hasil, row.rating_perilaku, row.predikat) == (None, "di_atas", None)
+    assert penilai.model.index(n, KOLOM_PREDIKAT).data() == ""
+
+
+def test_the_context_menu_rates_too(penilai: PenilaianPage) -> None:
+    n = _row(penilai, lambda r: r.boleh_nilai)
+    pid = penilai.model.rows[n].pegawai_id
+    penilai.table.setCurrentIndex(penilai.model.index(n, 0))
+    penilai.beri_rating(KOLOM_PERILAKU, 1)
+    penilai.table.setCurrentIndex(penilai.model.index(penilai.model.row_of(pid), 0))
+    penilai.beri_rating(KOLOM_HASIL, 2)
+    assert _service_rows(penilai)[pid].predikat == Predikat.KURANG.value
+
+
+def test_rows_that_may_not_be_rated_refuse_and_say_why(qtbot, workspace: Workspace) -> None:
+    page = _page(qtbot, workspace, "penilai", "TW1")
+    page.pilihan.bawahan.setChecked(False)
+    final = _row(page, lambda r: r.status is StatusEvaluasi.FINAL)
+    lain = _row(page, lambda r: r.status is not StatusEvaluasi.FINAL and r.skp_id and not r.boleh_nilai)
+    for n, alasan in ((final, "sudah final"), (lain, "Hanya pejabat penilai")):
+        before = page.model.rows[n]
+        _focus(page, qtbot, n)
+        assert alasan in page.message.text()
+        qtbot.keyClick(page.table, Qt.Key.Key_1)
+        after = _service_rows(page)[before.pegawai_id]
+        assert (after.rating_hasil, after.rating_perilaku) == (before.rating_hasil, before.rating_perilaku)
+        assert alasan in page.message.text()
+        assert alasan in str(page.model.index(n, KOLOM_HASIL).data(Qt.ItemDataRole.ToolTipRole))
+    pimpinan = _page(qtbot, workspace, "pimpinan", "TW2")
+    assert not pimpinan.pilihan.bawahan.isVisibleTo(pimpinan)
+    assert not pimpinan.final_semua.isEnabled() and not any(r.boleh_nilai for r in pimpinan.model.rows)
+
+
+def test_capaian_dialog_sets_the_capaian(qtbot, workspace: Workspace, monkeypatch) -> None:
+    page = _page(qtbot, workspace, "admin", "TW4")  # the demo sets no capaian for TW4
+    assert page.dist is not None and page.dist.capaian is None
+    assert [t.kode for t in page.dist.temuan] == ["capaian_belum_ada"]
+    assert "belum ditetapkan" in page.panel.capaian.text() and page.panel.tetapkan.isEnabled()
+
+    def fake_exec(dialog: CapaianDialog) -> int:
+        dialog.pilihan[CapaianOrganisasi.ISTIMEWA].setChecked(True)
+        dialog.catatan.setPlainText("Semua target rencana aksi terlampaui")
+        dialog.on_simpan()
+        return dialog.result()
+
+    monkeypatch.setattr(CapaianDialog, "exec", fake_exec)
+    page.panel.tetapkan.click()
+    unit_id = page.pilihan.unit_id()
+    assert unit_id is not None
+    with workspace.read() as s:
+        [row] = capaian.list_capaian(s, page.ctx.actor, [unit_id], TAHUN, "TW4")
+    assert (row.capaian, row.catatan) == ("istimewa", "Semua target rencana aksi terlampaui")
+    assert "Istimewa" in page.panel.capaian.text() and "terlampaui" in page.panel.catatan.text()
+    assert page.dist.capaian == "istimewa" and not page.dist.temuan
+
+
+def test_the_penilai_may_not_set_the_top_unit_capaian(penilai: PenilaianPage) -> None:
+    assert not penilai.panel.tetapkan.isEnabled()
+    assert "satu tingkat di atasnya" in penilai.panel.tetapkan.toolTip()
+
+
+def _rate_all(page: PenilaianPage, skip: int = 0) -> list[str]:
+    """Rate every rateable row Sesuai/Sesuai except the first ``skip``; return their pegawai ids."""
+    ctx = page.ctx
+    rated = []
+    for row in [r for r in page.model.rows if r.boleh_nilai][skip:]:
+        with ctx.workspace.transaction(ctx.actor) as s:
+            assert row.skp_id is not None
+            ev = row.evaluasi_id or evaluasi.start_evaluasi(s, ctx.actor, row.skp_id, "TW3")
+            evaluasi.set_rating(s, ctx.actor, ev, "sesuai", "sesuai")
+        rated.append(row.pegawai_id)
+    page.load()
+    return rated
+
+
+def test_finalising_with_findings_needs_the_acknowledgement_then_locks(
+    penilai: PenilaianPage, qtbot, monkeypatch
+) -> None:
+    rated = _rate_all(penilai)
+    assert penilai.dist is not None and penilai.dist.temuan  # all Baik under capaian Baik: a warning
+    assert "Peringatan pola distribusi" in penilai.panel.temuan.text()
+    seen: list[tuple[bool, str]] = []
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(penilaian_page, "show_info", lambda _p, text, detail="": told.append((text, detail)))
+    monkeypatch.setattr(AkuiDialog, "exec", lambda d: seen.append((d.ok.isEnabled(), d.check.text())) or 0)
+    penilai.final_semua.click()
+    assert seen == [(False, AKUI)] and not told
+    rows = _service_rows(penilai)
+    assert all(rows[pid].status is StatusEvaluasi.DRAF for pid in rated)
+
+    def acknowledge(dialog: AkuiDialog) -> int:
+        dialog.check.setChecked(True)
+        assert dialog.ok.isEnabled()
+        return 1
+
+    monkeypatch.setattr(AkuiDialog, "exec", acknowledge)
+    penilai.final_semua.click()
+    assert told and told[-1][0].startswith(f"{len(rated)} evaluasi difinalkan.")
+    rows = _service_rows(penilai)
+    assert all(rows[pid].status is StatusEvaluasi.FINAL for pid in rated)
+    n = penilai.model.row_of(rated[0])
+    assert penilai.model.index(n, 2).data() == "Final" and not penilai.model.rows[n].boleh_nilai
+    _focus(penilai, qtbot, n)
+    qtbot.keyClick(penilai.table, Qt.Key.Key_1)
+    assert _service_rows(penilai)[rated[0]].rating_hasil == "sesuai"
+    assert "sudah final" in penilai.message.text()
+
+
+def test_finalising_selected_rows_reports_who_failed_and_why(penilai: PenilaianPage, monkeypatch) -> None:
+    rated = _rate_all(penilai, skip=1)
+    kosong = next(r for r in penilai.model.rows if r.boleh_nilai and r.pegawai_id not in rated)
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(penilaian_page, "show_info", lambda _p, text, detail="": told.append((text, detail)))
+    monkeypatch.setattr(AkuiDialog, "exec", lambda d: d.check.setChecked(True) or 1)
+    penilai.table.selectRow(penilai.model.row_of(kosong.pegawai_id))
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    penilai.table.selectionModel().select(penilai.model.index(penilai.model.row_of(rated[0]), 0), flags)
+    assert len(penilai.rows_terpilih()) == 2
+    penilai.final_pilih.click()
+    text, detail = told[-1]
+    assert text.startswith("1 evaluasi difinalkan.") and "1 tidak difinalkan" in text
+    assert kosong.nama in detail and "belum" in detail
+    rows = _service_rows(penilai)
+    assert rows[rated[0]].status is StatusEvaluasi.FINAL
+    assert rows[kosong.pegawai_id].status is StatusEvaluasi.BELUM
+
+
+def test_belum_final_filter_and_summary(qtbot, workspace: Workspace) -> None:
+    page = _page(qtbot, workspace, "admin", "TW1")
+    semua = list(page.model.rows)
+    finals = [r for r in semua if r.status is StatusEvaluasi.FINAL]
+    assert finals and len(finals) < len(semua)
+    assert f"{len(finals)} final; belum final {len(semua) - len(finals)}" in page.ringkas.text()
+    page.belum_final.setChecked(True)
+    assert page.model.rowCount() == len(semua) - len(finals)
+    assert all(r.status is not StatusEvaluasi.FINAL for r in page.model.rows)
+    with workspace.read() as s:
+        sisa = evaluasi_unit.belum_final(s, page.ctx.actor, page.pilihan.unit_id() or "", TAHUN, "TW1")
+    assert {r.pegawai_id for r in page.model.rows} == {r.pegawai_id for r in sisa}
+    page.belum_final.setChecked(False)
+    assert page.model.rowCount() == len(semua)
+
+
+def test_switching_period_and_unit(qtbot, workspace: Workspace) -> None:
+    page = _page(qtbot, workspace, "admin", "TW1")
+    kodes = [page.pilihan.periode.periode.itemData(i) for i in range(page.pilihan.periode.periode.count())]
+    assert kodes[-1] == "AKHIR" and "TW1" in kodes
+    assert any(r.status is StatusEvaluasi.FINAL for r in page.model.rows)
+    page.pilihan.periode.periode.setCurrentIndex(kodes.index("TW2"))
+    assert {r.status for r in page.model.rows} <= {StatusEvaluasi.DRAF, StatusEvaluasi.BELUM,
+                                                     StatusEvaluasi.TANPA_SKP}  # fmt: skip
+    assert "Triwulan II" in page.panel.judul.text()
+    page.pilihan.periode.periode.setCurrentIndex(kodes.index("AKHIR"))
+    assert "Akhir Tahun" in page.panel.judul.text()
+    assert page.dist is not None and page.dist.periode == "AKHIR"
+    root = page.pilihan.unit_id()
+    assert root is not None and page.pilihan.units.children.get(root)
+    semua = page.model.rowCount()
+    page.pilihan.sub_unit.setChecked(False)
+    assert {r.unit_id for r in page.model.rows} == {root} and page.model.rowCount() < semua
+    page.pilihan.sub_unit.setChecked(True)
+    unit = page.pilihan.unit
+    sub = max(range(1, unit.count()), key=lambda i: len(_rows_of(page, unit.itemData(i))))
+    unit.setCurrentIndex(sub)
+    uid = unit.itemData(sub)
+    assert unit.itemText(sub).startswith("    ")  # indented under the office
+    below = page.pilihan.units.descendants(uid)
+    assert page.model.rowCount() and {r.unit_id for r in page.model.rows} <= below
+    assert page.dist is not None and page.dist.unit_id == uid
+    assert page.dist.unit in page.panel.judul.text()
+
+
+def _rows_of(page: PenilaianPage, unit_id: str) -> list[BarisEvaluasi]:
+    with page.ctx.workspace.read() as s:
+        return evaluasi_unit.grid_unit(s, page.ctx.actor, unit_id, TAHUN, "TW1")
+
+
+def test_selection_and_scroll_survive_a_refresh(qtbot, workspace: Workspace) -> None:
+    page = _page(qtbot, workspace, "admin", "TW2")
+    page.resize(1400, 360)
+    page.show()
+    n = page.model.rowCount() - 2
+    page.table.selectRow(n)
+    page.table.scrollToBottom()
+    scroll = page.table.verticalScrollBar().value()
+    assert scroll > 0
+    pid = page.model.rows[n].pegawai_id
+    page.on_muat_clicked()
+    assert page.model.rows[page.table.currentIndex().row()].pegawai_id == pid
+    assert page.table.verticalScrollBar().value() == scroll
+
+
+def test_enter_and_double_click_open_the_form_then_refresh(
+    penilai: PenilaianPage, qtbot, monkeypatch
+) -> None:
+    opened: list[tuple[str, str]] = []
+
+    class FakeDialog:
+        def __init__(self, ctx: UiContext, skp_id: str, kode_periode: str, parent: QWidget | None = None):
+            self.ctx, self.skp_id, self.kode = ctx, skp_id, kode_periode
+
+        def exec(self) -> int:
+            opened.append((self.skp_id, self.kode))
+            with self.ctx.workspace.transaction(self.ctx.actor) as s:
+                ev = evaluasi.start_evaluasi(s, self.ctx.actor, self.skp_id, self.kode)
+                evaluasi.set_rating(s, self.ctx.actor, ev, "di_bawah", "di_bawah")
+            return 1
+
+    module = types.ModuleType("kinerja_desktop.ui.penilaian.form")
+    module.EvaluasiDialog = FakeDialog  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kinerja_desktop.ui.penilaian.form", module)
+    n = _row(penilai, lambda r: r.boleh_nilai and r.skp_id is not None)
+    row = penilai.model.rows[n]
+    _focus(penilai, qtbot, n)
+    qtbot.keyClick(penilai.table, Qt.Key.Key_Return)
+    assert opened == [(row.skp_id, "TW3")]
+    assert penilai.model.rows[penilai.model.row_of(row.pegawai_id)].predikat == Predikat.SANGAT_KURANG.value
+    penilai.table.doubleClicked.emit(penilai.model.index(n, 0))
+    assert len(opened) == 2
+
+
+def test_screenshot_of_the_loaded_page(penilai: PenilaianPage, tmp_path: Path) -> None:
+    penilai.pilihan.select(None, TAHUN, "TW2")
+    penilai.load()
+    penilai.show()
+    image = penilai.grab()
+    assert not image.isNull() and image.save(str(tmp_path / "penilaian.png"))
+    assert not penilai.panel.kurva.pixmap().isNull() and sum(penilai.panel.kurva.jumlah.values()) > 0
