@@ -352,3 +352,13 @@ def test_screenshot_of_the_loaded_page(penilai: PenilaianPage, tmp_path: Path) -
     image = penilai.grab()
     assert not image.isNull() and image.save(str(tmp_path / "penilaian.png"))
     assert not penilai.panel.kurva.pixmap().isNull() and sum(penilai.panel.kurva.jumlah.values()) > 0
+
+
+def test_the_real_evaluation_form_is_opened_for_the_row(penilai: PenilaianPage, monkeypatch) -> None:
+    form = pytest.importorskip("kinerja_desktop.ui.penilaian.form")
+    opened: list[tuple[str, str]] = []
+    monkeypatch.setattr(form.EvaluasiDialog, "exec", lambda d: opened.append((d.skp_id, d.kode_periode)) or 0)
+    n = _row(penilai, lambda r: r.skp_id is not None)
+    penilai.table.selectRow(n)
+    penilai.buka.click()
+    assert opened == [(penilai.model.rows[n].skp_id, "TW3")]

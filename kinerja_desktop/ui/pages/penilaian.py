@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -16,43 +15,28 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.errors import KnownError
-from kinerja_desktop.core.services import capaian, evaluasi_unit, unit_kerja
+from kinerja_desktop.core.services import evaluasi_unit, unit_kerja
 from kinerja_desktop.core.services.akses import Izin
 from kinerja_desktop.core.services.evaluasi_akses import periode_evaluasi
 from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, CapaianRow, DistribusiUnit
 from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.dialogs import ask_yes_no, show_error, show_info
+from kinerja_desktop.ui.dialogs import show_error, show_info
 from kinerja_desktop.ui.pages import Page
+from kinerja_desktop.ui.penilaian import entri
 from kinerja_desktop.ui.penilaian.capaian import CapaianDialog
 from kinerja_desktop.ui.penilaian.distribusi import DistribusiPanel
-from kinerja_desktop.ui.penilaian.entri import (
-    PETUNJUK,
-    menu_rating,
-    pasang_tombol,
-    ratings_baru,
-    simpan_rating,
-)
-from kinerja_desktop.ui.penilaian.finalkan import (
-    AkuiDialog,
-    alasan_belum_siap,
-    finalkan,
-    siap_final,
-    temuan_baris,
-)
+from kinerja_desktop.ui.penilaian.finalkan import finalkan_baris
 from kinerja_desktop.ui.penilaian.grid import (
-    BOBOT,
     KOLOM_HASIL,
     KOLOM_PERILAKU,
-    LEBAR,
     PenilaianModel,
     alasan_terkunci,
+    buat_tabel,
     ringkasan,
 )
-from kinerja_desktop.ui.penilaian.pilihan import PilihanBar
-from kinerja_desktop.ui.table import make_table, set_widths
+from kinerja_desktop.ui.penilaian.pilihan import PilihanBar, baca
 from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE, on_enter
 
-PESAN_KUNCI = "Evaluasi yang sudah final terkunci; hanya administrator yang dapat membukanya kembali."
 _PILIH = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
@@ -68,27 +52,21 @@ class PenilaianPage(Page):
         self.capaian: CapaianRow | None = None
         self.pilihan = PilihanBar(ctx.actor)
         self.belum_final = QCheckBox("Hanya yang belum final")
-        self.belum_final.setToolTip(
-            "Tampilkan hanya pegawai yang evaluasinya belum final (siapa yang kurang)"
-        )
+        self.belum_final.setToolTip("Hanya pegawai yang evaluasinya belum final: siapa yang masih kurang")
         self.muat = QPushButton("Muat ulang", clicked=self.on_muat_clicked)
         self.model = PenilaianModel(self)
-        self.table = make_table(self.model)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        set_widths(self.table, LEBAR, BOBOT)
+        self.table = buat_tabel(self.model)
         self.ringkas = QLabel()
         self.panel = DistribusiPanel()
         boleh = ctx.actor.can(Izin.NILAI_KINERJA)
-        self.final_pilih = QPushButton(
-            "Finalkan terpilih…", clicked=self.on_final_pilih_clicked, enabled=boleh
-        )
-        self.final_semua = QPushButton("Finalkan semua yang siap…", clicked=self.on_final_semua_clicked,
-                                       enabled=boleh)  # fmt: skip
+        self.final_pilih = QPushButton("Finalkan terpilih…", clicked=self.on_final_pilih_clicked)
+        self.final_semua = QPushButton("Finalkan semua yang siap…", clicked=self.on_final_semua_clicked)
+        for button in (self.final_pilih, self.final_semua):
+            button.setEnabled(boleh)
         self.buka = QPushButton("Buka formulir…", clicked=self.on_buka_clicked)
         self.message = QLabel(wordWrap=True)
         self._build_layout()
-        self._shortcuts = pasang_tombol(self.table, self.on_rating_key)
+        self._shortcuts = entri.pasang_tombol(self.table, self.on_rating_key)
         self.pilihan.changed.connect(self.on_pilihan_changed)
         self.belum_final.toggled.connect(self.on_belum_final_toggled)
         self.panel.ubah_capaian.connect(self.on_capaian_clicked)
@@ -112,7 +90,7 @@ class PenilaianPage(Page):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(actions)
         inner.addWidget(self.table, 1)
-        hint = QLabel(PETUNJUK, wordWrap=True)
+        hint = QLabel(entri.PETUNJUK, wordWrap=True)
         hint.setStyleSheet(HINT_STYLE)
         inner.addWidget(hint)
         scroll = QScrollArea(widgetResizable=True)
@@ -150,11 +128,10 @@ class PenilaianPage(Page):
         self.pilihan.select(unit_id, tahun, kode)
         self.load()
 
-    def load(self, keep: str | None = None, column: int | None = None, step: int = 0) -> None:
-        """Read the grid, distribution and capaian in one read; keep the selection and the scroll position.
+    def load(self, keep: str | None = None) -> None:
+        """Read grid, distribution and capaian in one read; keep the selection and the scroll position.
 
-        ``keep`` is the pegawai to make current (``step`` rows further, in ``column``); by default the
-        current one.
+        ``keep`` is the pegawai to make current; by default the current one stays current.
         """
         p = self.pilihan.value()
         if not p.unit_id or not p.kode:
@@ -162,44 +139,30 @@ class PenilaianPage(Page):
         current = self.table.currentIndex()
         if keep is None and current.isValid():
             keep = self.model.row_at(current.row()).pegawai_id
-        column = current.column() if column is None and current.isValid() else column
-        selected = {self.model.row_at(i.row()).pegawai_id for i in self.table.selectionModel().selectedRows()}
+        selected = {r.pegawai_id for r in self.rows_terpilih()}
         scroll = self.table.verticalScrollBar().value()
-        actor = self.ctx.actor
         try:
             with self.ctx.workspace.read() as session:
-                rows = evaluasi_unit.grid_unit(
-                    session,
-                    actor,
-                    p.unit_id,
-                    p.tahun,
-                    p.kode,
-                    termasuk_sub_unit=p.sub_unit,
-                    hanya_bawahan=p.bawahan,
-                )
-                self.dist = evaluasi_unit.distribusi_unit(session, actor, p.unit_id, p.tahun, p.kode)
-                found = capaian.list_capaian(session, actor, [p.unit_id], p.tahun, p.kode)
+                rows, self.dist, self.capaian = baca(session, self.ctx.actor, p)
         except KnownError as exc:
             self.say(str(exc), error=True)
             return
-        self.capaian = found[0] if found else None
-        self.model.load(rows, {r.pegawai_id: alasan_terkunci(r, actor, p.tahun) for r in rows})
+        self.model.load(rows, {r.pegawai_id: alasan_terkunci(r, self.ctx.actor, p.tahun) for r in rows})
         self.table.verticalScrollBar().setValue(scroll)
-        self._restore(keep, selected, column or 0, step)
+        self._restore(keep, selected, max(current.column(), 0))
         self.panel.show_data(self.dist, self.capaian, f"{self.pilihan.periode.label()} {p.tahun}")
         self.ringkas.setText(ringkasan(rows))
 
-    def _restore(self, keep: str | None, selected: set[str], column: int, step: int) -> None:
+    def _restore(self, keep: str | None, selected: set[str], column: int) -> None:
         model, sel = self.model, self.table.selectionModel()
         row = model.row_of(keep) if keep else -1
         if row < 0:
             self.on_current_changed()
             return
-        row = min(row + step, model.rowCount() - 1)
         sel.setCurrentIndex(model.index(row, column), _PILIH)
         for pid in selected - {keep}:
             other = model.row_of(pid)
-            if other >= 0 and step == 0:
+            if other >= 0:
                 sel.select(model.index(other, 0), _PILIH & ~QItemSelectionModel.SelectionFlag.Clear)
         self.table.scrollTo(model.index(row, column))
 
@@ -225,19 +188,38 @@ class PenilaianPage(Page):
         if not row.boleh_nilai:
             self.say(f"{row.nama}: {self.model.alasan.get(row.pegawai_id, '')}", error=True)
             return
-        hasil, perilaku = ratings_baru(row, kolom, angka)
+        hasil, perilaku = entri.ratings_baru(row, kolom, angka)
         try:
-            simpan_rating(self.ctx, row, self.pilihan.value().kode, kolom, hasil, perilaku)
+            entri.simpan_rating(self.ctx, row, self.pilihan.value().kode, kolom, hasil, perilaku)
         except KnownError as exc:
             self.say(f"{row.nama}: {exc.pesan} {exc.saran or ''}".strip(), error=True)
             return
+        self.segarkan_baris(row)
+        n = self.model.row_of(row.pegawai_id)
         if angka and kolom == KOLOM_HASIL:
-            self.load(row.pegawai_id, KOLOM_PERILAKU)
+            kolom = KOLOM_PERILAKU
         elif angka:
-            self.load(row.pegawai_id, KOLOM_HASIL, step=1)
-        else:
-            self.load(row.pegawai_id, kolom)
+            n, kolom = min(n + 1, self.model.rowCount() - 1), KOLOM_HASIL
+        index = self.model.index(n, kolom)
+        self.table.selectionModel().setCurrentIndex(index, _PILIH)
+        self.table.scrollTo(index)
         self.say(f"Tersimpan: {row.nama}.")
+
+    def segarkan_baris(self, row: BarisEvaluasi) -> None:
+        """Read the rated row and the distribution again (not the whole grid: fast for 15,000 rows)."""
+        p, actor = self.pilihan.value(), self.ctx.actor
+        try:
+            with self.ctx.workspace.read() as session:
+                baru = entri.baris_terbaru(session, actor, row, p.tahun, p.kode)
+                self.dist = evaluasi_unit.distribusi_unit(session, actor, p.unit_id or "", p.tahun, p.kode)
+        except KnownError:
+            baru = None
+        if baru is None:
+            self.load(row.pegawai_id)
+            return
+        self.model.replace(baru, alasan_terkunci(baru, actor, p.tahun))
+        self.panel.show_data(self.dist, self.capaian, f"{self.pilihan.periode.label()} {p.tahun}")
+        self.ringkas.setText(ringkasan(self.model.semua))
 
     def on_current_changed(self) -> None:
         row = self.baris_kini()
@@ -245,7 +227,7 @@ class PenilaianPage(Page):
         self.say(f"{row.nama}: {alasan}" if row and alasan else "")
 
     def on_context_menu(self, pos: QPoint) -> None:
-        menu = menu_rating(self.table, pos, self.beri_rating, self.on_buka_clicked)
+        menu = entri.menu_rating(self.table, pos, self.beri_rating, self.on_buka_clicked)
         if menu is not None:
             menu.exec(self.table.viewport().mapToGlobal(pos))
 
@@ -268,46 +250,19 @@ class PenilaianPage(Page):
         if not rows:
             show_error(self, "Pilih dulu baris yang akan difinalkan (Ctrl atau Shift + klik untuk beberapa).")
             return
-        self.finalkan_rows(rows, laporkan_belum_siap=True)
+        self.finalkan_rows(rows, terpilih=True)
 
     def on_final_semua_clicked(self) -> None:
-        self.finalkan_rows(list(self.model.rows), laporkan_belum_siap=False)
+        self.finalkan_rows(list(self.model.rows), terpilih=False)
 
-    def finalkan_rows(self, rows: list[BarisEvaluasi], *, laporkan_belum_siap: bool) -> None:
-        """Finalise the ready rows after the findings were acknowledged; report who was not and why."""
-        siap = [r for r in rows if siap_final(r)]
-        belum = [(r.nama, alasan_belum_siap(r, self.model.alasan.get(r.pegawai_id, ""))) for r in rows
-                 if not siap_final(r)]  # fmt: skip
-        if not siap:
-            detail = "\n".join(f"• {n}: {a}" for n, a in belum[:15]) if laporkan_belum_siap else ""
-            show_error(
-                self, "Belum ada evaluasi yang siap difinalkan: beri kedua rating dulu, lalu finalkan."
-            )
-            if detail:
-                self.say(detail.replace("\n", "  "), error=True)
+    def finalkan_rows(self, rows: list[BarisEvaluasi], *, terpilih: bool) -> None:
+        """Finalise the ready rows (findings acknowledged first); report who was not and why."""
+        hasil = finalkan_baris(self.ctx, self, rows, self.model.alasan, terpilih=terpilih)
+        if hasil is None:
             return
-        try:
-            temuan = temuan_baris(self.ctx, siap)
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        if temuan:
-            dialog = AkuiDialog(temuan, len(siap), self)
-            if not dialog.exec() or not dialog.check.isChecked():
-                return
-        elif not ask_yes_no(self, f"Finalkan {len(siap)} evaluasi?", PESAN_KUNCI):
-            return
-        hasil = finalkan(self.ctx, siap, akui_temuan=bool(temuan))
-        if laporkan_belum_siap:
-            hasil.gagal = belum + hasil.gagal
         self.load()
-        teks = f"{len(hasil.berhasil)} evaluasi difinalkan."
-        if hasil.gagal:
-            teks += f" {len(hasil.gagal)} tidak difinalkan:"
-        elif not laporkan_belum_siap and belum:
-            teks += f" {len(belum)} pegawai lain belum siap (lihat 'Hanya yang belum final')."
-        self.say(teks)
-        show_info(self, teks, hasil.rincian())
+        self.say(hasil.teks())
+        show_info(self, hasil.teks(), hasil.rincian())
 
     def on_capaian_clicked(self) -> None:
         p, dist, row = self.pilihan.value(), self.dist, self.capaian
@@ -323,8 +278,11 @@ class PenilaianPage(Page):
         self.load()
 
     def on_belum_final_toggled(self, checked: bool) -> None:
+        """Filter what was read (no new query); the current pegawai stays current when still shown."""
+        keep = self.baris_kini()
         self.model.hanya_belum_final = checked
-        self.load()
+        self.model.show()
+        self._restore(keep.pegawai_id if keep else None, set(), max(self.table.currentIndex().column(), 0))
 
     def on_muat_clicked(self) -> None:
         self.refresh()

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QTableView
+from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.rules.predikat import Rating
-from kinerja_desktop.core.services import evaluasi, evaluasi_baca
+from kinerja_desktop.core.services import evaluasi, evaluasi_baca, evaluasi_unit
+from kinerja_desktop.core.services.akses import Actor
 from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.penilaian.grid import KOLOM_HASIL, KOLOM_PERILAKU
@@ -68,6 +71,17 @@ def simpan_rating(
             if kolom == KOLOM_PERILAKU and hasil is None and row.kepala_unit:
                 hasil = evaluasi_baca.get_evaluasi_form_by_id(session, ctx.actor, evaluasi_id).rating_hasil
         evaluasi.set_rating(session, ctx.actor, evaluasi_id, hasil, perilaku)
+
+
+def baris_terbaru(
+    session: Session, actor: Actor, row: BarisEvaluasi, tahun: int, kode: str
+) -> BarisEvaluasi | None:
+    """The row read again from its own unit only (fast even when the grid shows the whole office)."""
+    if row.unit_id is None:
+        return None
+    rows = evaluasi_unit.grid_unit(session, actor, row.unit_id, tahun, kode, termasuk_sub_unit=False)
+    baru = next((b for b in rows if b.pegawai_id == row.pegawai_id), None)
+    return replace(baru, kepala_unit=row.kepala_unit) if baru else None
 
 
 def menu_rating(

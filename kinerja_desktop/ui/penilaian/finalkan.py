@@ -7,14 +7,16 @@ from html import escape
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.rules.distribusi import Temuan
 from kinerja_desktop.core.services import evaluasi
 from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, StatusEvaluasi
 from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.dialogs import ask_yes_no, show_error
 from kinerja_desktop.ui.widgets import WARNING_STYLE
 
 AKUI = "Saya sudah memperhatikan peringatan pola distribusi"
+PESAN_KUNCI = "Evaluasi yang sudah final terkunci; hanya administrator yang dapat membukanya kembali."
 
 
 @dataclass
@@ -24,8 +26,19 @@ class HasilFinal:
     berhasil: list[str] = field(default_factory=list)
     gagal: list[tuple[str, str]] = field(default_factory=list)
 
+    belum_siap: int = 0
+
     def rincian(self) -> str:
         return "\n".join(f"• {nama}: {alasan}" for nama, alasan in self.gagal)
+
+    def teks(self) -> str:
+        """ "3 evaluasi difinalkan. 1 tidak difinalkan:" (the reasons follow in ``rincian``)."""
+        teks = f"{len(self.berhasil)} evaluasi difinalkan."
+        if self.gagal:
+            teks += f" {len(self.gagal)} tidak difinalkan:"
+        elif self.belum_siap:
+            teks += f" {self.belum_siap} pegawai lain belum siap (lihat 'Hanya yang belum final')."
+        return teks
 
 
 def siap_final(row: BarisEvaluasi) -> bool:
@@ -109,3 +122,39 @@ class AkuiDialog(QDialog):
         layout.addWidget(daftar)
         layout.addWidget(self.check)
         layout.addWidget(self.buttons)
+
+
+def finalkan_baris(
+    ctx: UiContext, parent: QWidget, rows: list[BarisEvaluasi], alasan: dict[str, str], *, terpilih: bool
+) -> HasilFinal | None:
+    """Finalise the ready ones of ``rows`` after the user confirmed (acknowledging findings, if any).
+
+    ``terpilih``: the user chose these rows, so the ones not ready are reported as not finalised with
+    the reason; otherwise they are only counted. None when nothing was done.
+    """
+    siap = [r for r in rows if siap_final(r)]
+    belum = [(r.nama, alasan_belum_siap(r, alasan.get(r.pegawai_id, ""))) for r in rows if not siap_final(r)]
+    if not siap:
+        daftar = "\n".join(f"• {n}: {a}" for n, a in belum[:15]) if terpilih else ""
+        show_error(parent, ValidationError(
+            "Belum ada evaluasi yang siap difinalkan: beri kedua rating dulu, lalu finalkan.",
+            saran=daftar or None,
+        ))  # fmt: skip
+        return None
+    try:
+        temuan = temuan_baris(ctx, siap)
+    except KnownError as exc:
+        show_error(parent, exc)
+        return None
+    if temuan:
+        dialog = AkuiDialog(temuan, len(siap), parent)
+        if not dialog.exec() or not dialog.check.isChecked():
+            return None
+    elif not ask_yes_no(parent, f"Finalkan {len(siap)} evaluasi?", PESAN_KUNCI):
+        return None
+    hasil = finalkan(ctx, siap, akui_temuan=bool(temuan))
+    if terpilih:
+        hasil.gagal = belum + hasil.gagal
+    else:
+        hasil.belum_siap = len(belum)
+    return hasil

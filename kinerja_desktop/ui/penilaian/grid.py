@@ -7,13 +7,13 @@ from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.rules.predikat import Predikat, Rating
 from kinerja_desktop.core.services.akses import Actor, Izin
 from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, StatusEvaluasi
-from kinerja_desktop.ui.table import DIMMED, Column, RowTableModel
+from kinerja_desktop.ui.table import DIMMED, Column, RowTableModel, make_table, set_widths
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -179,3 +179,12 @@ class PenilaianModel(RowTableModel):
         if column == 0 and row.kepala_unit:
             return f"{row.nama} (kepala unit)\n{alasan}".strip()
         return alasan or self.columns[column].text(row)
+
+
+def buat_tabel(model: PenilaianModel) -> QTableView:
+    """The grid's view: several rows may be selected (to finalise them), a context menu, fitted widths."""
+    table = make_table(model)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    set_widths(table, LEBAR, BOBOT)
+    return table

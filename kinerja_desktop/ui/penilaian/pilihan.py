@@ -6,9 +6,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.rules.periode import Periode
+from kinerja_desktop.core.services import capaian, evaluasi_unit
 from kinerja_desktop.core.services.akses import Actor, Peran
+from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, CapaianRow, DistribusiUnit
 from kinerja_desktop.core.services.unit_kerja import UnitRow
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex, totals_with_children
 from kinerja_desktop.ui.realisasi.periode import PeriodeBar
@@ -23,6 +26,18 @@ class Pilihan:
     kode: str
     sub_unit: bool
     bawahan: bool
+
+
+def baca(
+    session: Session, actor: Actor, p: Pilihan
+) -> tuple[list[BarisEvaluasi], DistribusiUnit, CapaianRow | None]:
+    """What the page shows for a choice: the grid rows, the unit's distribution and its capaian."""
+    assert p.unit_id is not None
+    rows = evaluasi_unit.grid_unit(session, actor, p.unit_id, p.tahun, p.kode, termasuk_sub_unit=p.sub_unit,
+                                   hanya_bawahan=p.bawahan)  # fmt: skip
+    dist = evaluasi_unit.distribusi_unit(session, actor, p.unit_id, p.tahun, p.kode)
+    found = capaian.list_capaian(session, actor, [p.unit_id], p.tahun, p.kode)
+    return rows, dist, found[0] if found else None
 
 
 class PilihanBar(QWidget):
