@@ -24,7 +24,7 @@ from kinerja_desktop.ui.pages import penilaian as penilaian_page
 from kinerja_desktop.ui.pages.penilaian import PenilaianPage
 from kinerja_desktop.ui.penilaian.capaian import CapaianDialog
 from kinerja_desktop.ui.penilaian.finalkan import AKUI, AkuiDialog
-from kinerja_desktop.ui.penilaian.grid import KOLOM_HASIL, KOLOM_PERILAKU, KOLOM_PREDIKAT
+from kinerja_desktop.ui.penilaian.grid import KOLOM_HASIL, KOLOM_PERILAKU, KOLOM_PREDIKAT, KOLOM_STATUS
 from kinerja_desktop.ui.tasks import TaskRunner
 
 TAHUN = date.today().year
@@ -93,7 +93,7 @@ def test_grid_matches_the_service_and_the_page_is_registered(penilai: PenilaianP
     assert penilai.model.rowCount() == len(service) > 0
     assert {r.pegawai_id for r in penilai.model.rows} == set(service)
     headers = [penilai.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
-    assert headers == ["Nama", "NIP", "Status"]
+    assert headers == ["Nama", "Status", "Rating hasil"]
     assert f"{len(service)} pegawai" in penilai.ringkas.text()
     qtmodeltester.check(penilai.model)
     qtmodeltester.check(penilai.panel.model)
@@ -225,7 +225,7 @@ def test_finalising_with_findings_needs_the_acknowledgement_then_locks(
     rows = _service_rows(penilai)
     assert all(rows[pid].status is StatusEvaluasi.FINAL for pid in rated)
     n = penilai.model.row_of(rated[0])
-    assert penilai.model.index(n, 2).data() == "Final" and not penilai.model.rows[n].boleh_nilai
+    assert penilai.model.index(n, KOLOM_STATUS).data() == "Final" and not penilai.model.rows[n].boleh_nilai
     _focus(penilai, qtbot, n)
     qtbot.keyClick(penilai.table, Qt.Key.Key_1)
     assert _service_rows(penilai)[rated[0]].rating_hasil == "sesuai"

@@ -80,28 +80,32 @@ class PenilaianPage(Page):
         top.addWidget(self.pilihan)
         top.addStretch()
         top.addWidget(self.muat)
+        filters = QHBoxLayout()
+        filters.addWidget(self.pilihan.bawahan)
+        filters.addWidget(self.belum_final)
+        filters.addStretch()
         actions = QHBoxLayout()
-        actions.addWidget(self.belum_final)
-        actions.addWidget(self.ringkas, 1)
         for button in (self.buka, self.final_pilih, self.final_semua):
             actions.addWidget(button)
+        actions.addStretch()
         left = QWidget()
         inner = QVBoxLayout(left)
         inner.setContentsMargins(0, 0, 0, 0)
-        inner.addLayout(actions)
+        inner.addLayout(filters)
         inner.addWidget(self.table, 1)
+        inner.addWidget(self.ringkas)
+        inner.addLayout(actions)
         hint = QLabel(entri.PETUNJUK, wordWrap=True)
         hint.setStyleSheet(HINT_STYLE)
         inner.addWidget(hint)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.panel)
-        scroll.setMinimumWidth(self.panel.minimumWidth() + 24)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([900, 400])
+        splitter.setSizes([900, self.panel.minimumWidth() + 20])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -200,10 +204,10 @@ class PenilaianPage(Page):
             kolom = KOLOM_PERILAKU
         elif angka:
             n, kolom = min(n + 1, self.model.rowCount() - 1), KOLOM_HASIL
-        index = self.model.index(n, kolom)
-        self.table.selectionModel().setCurrentIndex(index, _PILIH)
-        self.table.scrollTo(index)
-        self.say(f"Tersimpan: {row.nama}.")
+        geser = self.table.horizontalScrollBar().value()
+        self.table.selectionModel().setCurrentIndex(self.model.index(n, kolom), _PILIH)
+        self.table.horizontalScrollBar().setValue(geser)  # down to the next pegawai, names kept in view
+        self.say(f"Rating {row.nama} tersimpan.")
 
     def segarkan_baris(self, row: BarisEvaluasi) -> None:
         """Read the rated row and the distribution again (not the whole grid: fast for 15,000 rows)."""

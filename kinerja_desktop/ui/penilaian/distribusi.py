@@ -65,7 +65,7 @@ class DistribusiPanel(QWidget):
         self.kurva = KurvaLabel()
         self.temuan = QLabel(wordWrap=True)
         self.temuan.setTextFormat(Qt.TextFormat.RichText)
-        self.setMinimumWidth(LEBAR + 20)
+        self.setMinimumWidth(LEBAR + 12)
         capaian_row = QHBoxLayout()
         capaian_row.addWidget(self.capaian, 1)
         capaian_row.addWidget(self.tetapkan)

@@ -26,9 +26,9 @@ _LABEL_X = {
     Predikat.BAIK: "Baik",
     Predikat.SANGAT_BAIK: "Sangat\nBaik",
 }
-LEBAR, TINGGI = 360, 240
+LEBAR, TINGGI = 330, 220
 _KANAN_TENGAH = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_KIRI, _KANAN, _ATAS, _BAWAH = 50, 10, 14, 40
+_KIRI, _KANAN, _ATAS, _BAWAH = 46, 6, 14, 36
 
 
 def langkah(maks: int) -> int:
@@ -51,7 +51,7 @@ def gambar_kurva(
     p = QPainter(pixmap)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     font = QFont(p.font())
-    font.setPointSizeF(8)
+    font.setPointSizeF(7.5)
     p.setFont(font)
     plot = QRectF(_KIRI, _ATAS, lebar - _KIRI - _KANAN, tinggi - _ATAS - _BAWAH)
     maks = max(jumlah.values(), default=0)
