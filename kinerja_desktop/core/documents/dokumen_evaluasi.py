@@ -1,0 +1,87 @@
+"""DOKUMEN EVALUASI KINERJA PEGAWAI: the cover sheet of one evaluation (identities, predikat, catatan)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from kinerja_desktop.core.documents.bentuk import lebar_isi, pembuka
+from kinerja_desktop.core.documents.evaluasi_umum import (
+    baris_periode,
+    kode_evaluasi,
+    periode_penilaian,
+    teks_capaian,
+    teks_predikat,
+)
+from kinerja_desktop.core.documents.gaya import gaya, p
+from kinerja_desktop.core.documents.identitas import baris_bernomor
+from kinerja_desktop.core.documents.opsi import OpsiCetak
+from kinerja_desktop.core.documents.susun import Bagian, render_pdf
+from kinerja_desktop.core.documents.tabel import Perintah, lebar_kolom, sel, tabel_garis
+from kinerja_desktop.core.documents.tanda_tangan import (
+    PEGAWAI,
+    PENILAI,
+    Penanda,
+    penanda_mengetahui,
+    tanda_tangan,
+)
+from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm
+
+JUDUL = "DOKUMEN EVALUASI KINERJA PEGAWAI"
+
+
+def tabel_dokumen(form: EvaluasiForm, lebar: float) -> Flowable:
+    """Blocks 1–3 (identities), 4 EVALUASI KINERJA, 5 CATATAN/REKOMENDASI in one ruled table."""
+    g = gaya()
+    baris: list[list[Any]] = []
+    perintah: list[Perintah] = []
+    for nomor, judul, pejabat in (
+        (1, "PEGAWAI YANG DINILAI", form.pegawai),
+        (2, "PEJABAT PENILAI KINERJA", form.pejabat_penilai),
+        (3, "ATASAN PEJABAT PENILAI KINERJA", form.atasan_penilai),
+    ):
+        b, pr = baris_bernomor(nomor, judul, pejabat, len(baris))
+        baris += b
+        perintah += pr
+    awal = len(baris)
+    baris += [
+        [p(4, g.sel_tengah), p("EVALUASI KINERJA", g.sel_tebal), ""],
+        ["", sel("CAPAIAN KINERJA ORGANISASI"), p(teks_capaian(form.capaian_organisasi), g.sel_tebal)],
+        ["", sel("PREDIKAT KINERJA PEGAWAI"), p(teks_predikat(form.predikat), g.sel_tebal)],
+        [p(5, g.sel_tengah), p("CATATAN/REKOMENDASI", g.sel_tebal), ""],
+        ["", sel(form.catatan_rekomendasi.strip() or "-"), ""],
+    ]
+    perintah += [
+        ("SPAN", (1, awal), (2, awal)),
+        ("SPAN", (1, awal + 3), (2, awal + 3)),
+        ("SPAN", (1, awal + 4), (2, awal + 4)),
+        ("BOTTOMPADDING", (1, awal + 4), (2, awal + 4), 12),
+    ]
+    return tabel_garis(baris, lebar_kolom(lebar, [6, 34, 60]), kepala_baris=0, perintah=perintah)
+
+
+def isi_dokumen_evaluasi(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
+    lebar = lebar_isi(opsi)
+    return [
+        *pembuka(opsi, lebar, [JUDUL, baris_periode(form)], periode_penilaian(form)),
+        tabel_dokumen(form, lebar),
+        tanda_tangan(
+            Penanda(PEGAWAI, form.pegawai, opsi.prefix_pegawai, bertanggal=True),
+            Penanda(PENILAI, form.pejabat_penilai, opsi.prefix_penilai, bertanggal=True),
+            opsi,
+            lebar,
+            mengetahui=penanda_mengetahui(form.atasan_penilai, opsi),
+        ),
+    ]
+
+
+def bagian_dokumen_evaluasi(form: EvaluasiForm, opsi: OpsiCetak) -> Bagian:
+    """One Dokumen Evaluasi as a part of a PDF: DRAF unless final, with the code when final."""
+    return Bagian(isi_dokumen_evaluasi(form, opsi), draf=not form.final, kode_verifikasi=kode_evaluasi(form))
+
+
+def dokumen_evaluasi_pdf(form: EvaluasiForm, opsi: OpsiCetak) -> bytes:
+    """The Dokumen Evaluasi Kinerja Pegawai of one evaluation as PDF bytes."""
+    judul = f"Dokumen Evaluasi {form.periode_label} {form.tahun} - {form.pegawai.nama}"
+    return render_pdf([bagian_dokumen_evaluasi(form, opsi)], opsi.kertas, judul=judul)

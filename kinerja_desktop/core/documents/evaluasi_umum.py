@@ -1,0 +1,77 @@
+"""What the evaluation forms share: periods, printed labels, the verification code of an evaluation."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from reportlab.platypus import Table
+
+from kinerja_desktop.core.documents.gaya import gaya, p
+from kinerja_desktop.core.documents.tabel import lebar_kolom, tabel_garis
+from kinerja_desktop.core.documents.verifikasi import kode_verifikasi
+from kinerja_desktop.core.rules.periode import Periode
+from kinerja_desktop.core.rules.tanggal import format_periode_penilaian
+from kinerja_desktop.core.services.evaluasi_data import (
+    EvaluasiForm,
+    label_capaian,
+    label_predikat,
+    label_rating,
+)
+
+#: Fields of the form that depend on who is looking, not on the evaluation itself.
+_BUKAN_ISI = (
+    "riwayat",
+    "boleh_nilai",
+    "boleh_isi_diri",
+    "boleh_buka",
+    "alasan_hanya_lihat",
+    "saran_rating_hasil",
+)
+
+
+def periode_penilaian(form: EvaluasiForm) -> str:
+    """ "01 JANUARI SD 31 MARET TAHUN 2026" for the period of the form (AKHIR: the whole year)."""
+    p = Periode(form.periode)
+    return format_periode_penilaian(p.awal(form.tahun), p.akhir(form.tahun))
+
+
+def baris_periode(form: EvaluasiForm) -> str:
+    """ "PERIODE: TRIWULAN I", "PERIODE: JANUARI" or "PERIODE: AKHIR"."""
+    return f"PERIODE: {Periode(form.periode).label_form}"
+
+
+def teks_rating(kode: str | None) -> str:
+    return label_rating(kode).upper() or "-"
+
+
+def teks_predikat(kode: str | None) -> str:
+    return label_predikat(kode).upper() or "-"
+
+
+def teks_capaian(kode: str | None) -> str:
+    return label_capaian(kode).upper() or "-"
+
+
+def data_evaluasi(form: EvaluasiForm) -> dict[str, Any]:
+    """The evaluation's own content (identities, plan, realisation, feedback, ratings, catatan, AK)."""
+    data = asdict(form)
+    for kunci in _BUKAN_ISI:
+        data.pop(kunci, None)
+    return data
+
+
+def kode_evaluasi(form: EvaluasiForm) -> str | None:
+    """The verification code of a final evaluation (the same on every form printed from it), else None.
+
+    It hashes the evaluation's content, not the print options, so a reprint carries the same code and any
+    change after reopening gives another.
+    """
+    return kode_verifikasi(data_evaluasi(form)) if form.final else None
+
+
+def kotak_nilai(baris: list[tuple[str, str]], lebar: float) -> Table:
+    """A ruled two-column box: LABEL | VALUE (bold), e.g. "RATING HASIL KERJA | SESUAI EKSPEKTASI"."""
+    g = gaya()
+    isi: list[list[Any]] = [[p(label, g.sel_tebal), p(nilai, g.sel_tebal)] for label, nilai in baris]
+    return tabel_garis(isi, lebar_kolom(lebar, [50, 50]), kepala_baris=0)

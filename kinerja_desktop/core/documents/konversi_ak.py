@@ -1,0 +1,111 @@
+"""KONVERSI PREDIKAT KINERJA KE ANGKA KREDIT for a pejabat fungsional (PermenPANRB 1/2023)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from kinerja_desktop.core.documents.bentuk import lebar_isi, pembuka
+from kinerja_desktop.core.documents.evaluasi_umum import baris_periode, kode_evaluasi, periode_penilaian
+from kinerja_desktop.core.documents.gaya import gaya, p
+from kinerja_desktop.core.documents.identitas import LABEL, nilai_identitas
+from kinerja_desktop.core.documents.opsi import OpsiCetak
+from kinerja_desktop.core.documents.susun import Bagian, render_pdf
+from kinerja_desktop.core.documents.tabel import kepala, lebar_kolom, nomor_kolom, sel, tabel_garis
+from kinerja_desktop.core.documents.tanda_tangan import PENILAI, Penanda, penanda_mengetahui, tanda_tangan
+from kinerja_desktop.core.rules.angka_kredit import (
+    KOEFISIEN_JENJANG,
+    PERSENTASE_PREDIKAT,
+    hitung_angka_kredit,
+)
+from kinerja_desktop.core.rules.jabatan import JenjangFungsional
+from kinerja_desktop.core.rules.predikat import Predikat
+from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm
+from kinerja_desktop.core.services.skp_kode import format_angka
+
+JUDUL = "KONVERSI PREDIKAT KINERJA KE ANGKA KREDIT"
+
+
+def jenjang_dari_label(label: str) -> JenjangFungsional | None:
+    """ "Ahli Madya" → AHLI_MADYA (the form carries the label); None when unknown or empty."""
+    for jenjang in JenjangFungsional:
+        if jenjang.label.casefold() == label.strip().casefold():
+            return jenjang
+    return None
+
+
+def _angka(nilai: Decimal | None, akhiran: str = "") -> str:
+    return f"{format_angka(nilai)}{akhiran}" if nilai is not None else "-"
+
+
+def tabel_konversi(form: EvaluasiForm, lebar: float) -> Flowable:
+    """PREDIKAT | PROSENTASE | KOEFISIEN PER TAHUN | (JUMLAH BULAN) | ANGKA KREDIT YANG DIDAPAT."""
+    jenjang = jenjang_dari_label(form.jenjang_fungsional)
+    predikat = Predikat(form.predikat) if form.predikat else None
+    persen = PERSENTASE_PREDIKAT[predikat] if predikat else None
+    koefisien = KOEFISIEN_JENJANG[jenjang] if jenjang else None
+    bulan = form.bulan_angka_kredit or 12
+    ak = form.angka_kredit
+    if ak is None and jenjang and predikat:
+        ak = hitung_angka_kredit(jenjang, predikat, bulan)
+    tengah = gaya().sel_tengah
+    nilai = [
+        p(predikat.label if predikat else "-", tengah),
+        p(_angka(persen, " %"), tengah),
+        p(_angka(koefisien), tengah),
+    ]
+    if bulan == 12:
+        judul = kepala("PREDIKAT", "PROSENTASE", "KOEFISIEN PER TAHUN", "ANGKA KREDIT YANG DIDAPAT")
+        rumus = "(4) = (2) × (3)"
+    else:
+        judul = kepala(
+            "PREDIKAT", "PROSENTASE", "KOEFISIEN PER TAHUN", "JUMLAH BULAN", "ANGKA KREDIT YANG DIDAPAT"
+        )
+        nilai.append(p(bulan, tengah))
+        rumus = "(5) = (2) × (3) × (4) / 12"
+    nilai.append(p(_angka(ak), gaya().sel_kepala))
+    n = len(judul)
+    baris: list[list[Any]] = [judul, nomor_kolom(n), nilai, [sel(f"Keterangan: {rumus}")] + [""] * (n - 1)]
+    return tabel_garis(
+        baris, lebar_kolom(lebar, [1] * n), kepala_baris=2, perintah=[("SPAN", (0, 3), (-1, 3))]
+    )
+
+
+def tabel_pegawai(form: EvaluasiForm, lebar: float) -> Flowable:
+    nilai = nilai_identitas(form.pegawai)
+    baris: list[list[Any]] = [
+        [p(i, gaya().sel_tengah), sel(label), sel(nilai[i - 1])] for i, label in enumerate(LABEL, 1)
+    ]
+    baris.append(
+        [p(6, gaya().sel_tengah), sel("JENJANG JABATAN FUNGSIONAL"), sel(form.jenjang_fungsional or "-")]
+    )
+    return tabel_garis(baris, lebar_kolom(lebar, [6, 34, 60]), kepala_baris=0)
+
+
+def isi_konversi_ak(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
+    lebar = lebar_isi(opsi)
+    g = gaya()
+    return [
+        *pembuka(opsi, lebar, [JUDUL, baris_periode(form)], periode_penilaian(form)),
+        p("I. PEGAWAI YANG DINILAI", g.isi_tebal),
+        tabel_pegawai(form, lebar),
+        p("II. HASIL PENILAIAN KINERJA", g.isi_tebal),
+        tabel_konversi(form, lebar),
+        tanda_tangan(
+            None,
+            Penanda(PENILAI, form.pejabat_penilai, opsi.prefix_penilai, bertanggal=True),
+            opsi,
+            lebar,
+            mengetahui=penanda_mengetahui(form.atasan_penilai, opsi),
+        ),
+    ]
+
+
+def konversi_ak_pdf(form: EvaluasiForm, opsi: OpsiCetak) -> bytes:
+    """The angka kredit conversion sheet of one evaluation; DRAF unless the evaluation is final."""
+    bagian = Bagian(isi_konversi_ak(form, opsi), draf=not form.final, kode_verifikasi=kode_evaluasi(form))
+    return render_pdf(
+        [bagian], opsi.kertas, judul=f"Konversi AK {form.periode_label} {form.tahun} - {form.pegawai.nama}"
+    )

@@ -1,0 +1,34 @@
+"""Many Dokumen Evaluasi in one PDF: one build, a page break between forms, progress and cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from kinerja_desktop.core.documents.dokumen_evaluasi import bagian_dokumen_evaluasi
+from kinerja_desktop.core.documents.opsi import OpsiCetak
+from kinerja_desktop.core.documents.susun import Bagian, Kemajuan, render_pdf
+from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm
+
+
+def urutkan(forms: Sequence[EvaluasiForm]) -> list[EvaluasiForm]:
+    """By unit, then name, then NIP (case-insensitive)."""
+    return sorted(forms, key=lambda f: (f.pegawai.unit.casefold(), f.pegawai.nama.casefold(), f.pegawai.nip))
+
+
+def dokumen_evaluasi_massal_pdf(
+    forms: Sequence[EvaluasiForm], opsi: OpsiCetak, kemajuan: Kemajuan | None = None
+) -> bytes:
+    """Every form's Dokumen Evaluasi, ordered by unit and name, each numbered "Halaman x dari y" on its own.
+
+    ``kemajuan(selesai, jumlah)`` is called before each form and at the end; returning False stops the
+    build with CetakDibatalkan. Forms are laid out one at a time, so memory stays flat.
+    """
+    urut = urutkan(forms)
+
+    def bagian() -> Iterator[Bagian]:
+        for form in urut:
+            yield bagian_dokumen_evaluasi(form, opsi)
+
+    return render_pdf(
+        bagian(), opsi.kertas, judul="Dokumen Evaluasi Kinerja Pegawai", jumlah=len(urut), kemajuan=kemajuan
+    )

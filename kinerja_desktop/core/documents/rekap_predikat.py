@@ -1,0 +1,107 @@
+"""REKAPITULASI PREDIKAT KINERJA PEGAWAI of a unit and period: the list, the counts, the chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from kinerja_desktop.core.documents.bentuk import lebar_isi, pembuka
+from kinerja_desktop.core.documents.evaluasi_umum import teks_capaian
+from kinerja_desktop.core.documents.gaya import gaya, p
+from kinerja_desktop.core.documents.grafik import URUTAN_SUMBU_X, grafik_distribusi
+from kinerja_desktop.core.documents.opsi import OpsiCetak
+from kinerja_desktop.core.documents.susun import Bagian, render_pdf
+from kinerja_desktop.core.documents.tabel import (
+    kepala,
+    lebar_kolom,
+    nomor_kolom,
+    sel,
+    tabel_garis,
+    tabel_polos,
+)
+from kinerja_desktop.core.documents.tanda_tangan import Penanda, tanda_tangan
+from kinerja_desktop.core.rules.periode import Periode
+from kinerja_desktop.core.rules.tanggal import format_periode_penilaian
+from kinerja_desktop.core.services.evaluasi_data import (
+    BarisEvaluasi,
+    DistribusiUnit,
+    StatusEvaluasi,
+    label_predikat,
+    label_rating,
+)
+from kinerja_desktop.core.services.skp_data import Pejabat
+
+JUDUL = "REKAPITULASI PREDIKAT KINERJA PEGAWAI"
+
+
+def _tabel_pegawai(baris: Sequence[BarisEvaluasi], lebar: float) -> Flowable:
+    kolom = ("NO", "NAMA / NIP", "JABATAN", "UNIT KERJA", "RATING HASIL KERJA", "RATING PERILAKU KERJA",
+             "PREDIKAT KINERJA", "STATUS")  # fmt: skip
+    isi: list[list[Any]] = [kepala(*kolom), nomor_kolom(len(kolom))]
+    tengah = gaya().sel_tengah
+    for i, b in enumerate(baris, 1):
+        isi.append([
+            p(i, tengah), sel(f"{b.nama}\nNIP {b.nip}"), sel(b.jabatan), sel(b.unit),
+            sel(label_rating(b.rating_hasil) or "-"), sel(label_rating(b.rating_perilaku) or "-"),
+            sel(label_predikat(b.predikat) or "-"), sel(b.status.label),
+        ])  # fmt: skip
+    if not baris:
+        isi.append([p("Tidak ada pegawai pada unit ini.", tengah)] + [""] * (len(kolom) - 1))
+    perintah = [("SPAN", (0, 2), (-1, 2))] if not baris else []
+    return tabel_garis(
+        isi, lebar_kolom(lebar, [4, 22, 19, 17, 11, 11, 9, 8]), kepala_baris=2, perintah=perintah
+    )
+
+
+def _tabel_jumlah(distribusi: DistribusiUnit, lebar: float) -> Flowable:
+    isi: list[list[Any]] = [kepala("PREDIKAT KINERJA PEGAWAI", "JUMLAH", "PERSENTASE")]
+    tengah = gaya().sel_tengah
+    for predikat in reversed(URUTAN_SUMBU_X):
+        persen = f"{distribusi.persen.get(predikat, 0.0):.1f} %".replace(".", ",")
+        isi.append([sel(predikat.label), p(distribusi.jumlah.get(predikat, 0), tengah), p(persen, tengah)])
+    isi.append([p("Jumlah dinilai", gaya().sel_tebal), p(distribusi.dinilai, tengah), ""])
+    isi.append([sel("Belum dinilai"), p(distribusi.belum_dinilai, tengah), ""])
+    return tabel_garis(isi, lebar_kolom(lebar, [50, 20, 30]))
+
+
+def isi_rekap(
+    baris: Sequence[BarisEvaluasi], distribusi: DistribusiUnit, opsi: OpsiCetak, penandatangan: Pejabat | None
+) -> list[Flowable]:
+    lebar = lebar_isi(opsi, lanskap=True)
+    g = gaya()
+    periode = Periode(distribusi.periode)
+    rentang = format_periode_penilaian(periode.awal(distribusi.tahun), periode.akhir(distribusi.tahun))
+    isi: list[Flowable] = [
+        *pembuka(opsi, lebar, [JUDUL, f"PERIODE: {periode.label_form}"], rentang),
+        p(f"UNIT KERJA: {distribusi.unit}", g.isi_tebal),
+        p(f"CAPAIAN KINERJA ORGANISASI: {teks_capaian(distribusi.capaian)}", g.isi_tebal),
+        Spacer(1, 2 * mm),
+        _tabel_pegawai(baris, lebar),
+    ]
+    kiri: list[Flowable] = [_tabel_jumlah(distribusi, lebar * 0.38)]
+    if distribusi.temuan:
+        kiri.append(p("Catatan pola distribusi:", g.isi_tebal))
+        kiri += [p(f"- {t.pesan}", g.isi) for t in distribusi.temuan]
+    grafik = grafik_distribusi(distribusi.jumlah, lebar * 0.5, 60 * mm, "DISTRIBUSI PREDIKAT KINERJA PEGAWAI")
+    ringkasan = tabel_polos([[kiri, grafik]], [lebar * 0.45, lebar * 0.55])
+    if penandatangan is None:
+        return [*isi, ringkasan]
+    peran = penandatangan.jabatan or "Pimpinan Unit Kerja"
+    ttd = tanda_tangan(None, Penanda(peran, penandatangan, bertanggal=True), opsi, lebar, ekor=ringkasan)
+    return [*isi, ttd]
+
+
+def rekap_predikat_pdf(
+    baris: Sequence[BarisEvaluasi],
+    distribusi: DistribusiUnit,
+    opsi: OpsiCetak,
+    penandatangan: Pejabat | None = None,
+) -> bytes:
+    """The unit's pegawai with their predikat, the counts and the chart; DRAF while any is not final."""
+    draf = any(b.status is not StatusEvaluasi.FINAL for b in baris)
+    bagian = Bagian(isi_rekap(baris, distribusi, opsi, penandatangan), draf=draf)
+    judul = f"Rekap predikat {distribusi.unit} {Periode(distribusi.periode).label} {distribusi.tahun}"
+    return render_pdf([bagian], opsi.kertas, lanskap=True, judul=judul)
