@@ -101,7 +101,7 @@ def _baris_rhk(nomor: int, rhk: RhkEvaluasi, jpt: bool, mulai: int) -> tuple[lis
 def tabel_hasil_kerja(form: EvaluasiForm, lebar: float) -> Table:
     jpt = form.jenis_form == JenisForm.JPT
     kolom = KOLOM_JPT if jpt else KOLOM_JA_JF
-    bagian = [4, 20, 17, 11, 14, 17, 18] if jpt else [3, 14, 15, 7, 17, 9, 16, 19]
+    bagian = [4, 19, 17, 10, 13, 17, 19] if jpt else [3, 14, 15, 7, 17, 9, 16, 19]
     baris: list[list[Any]] = [kepala(*kolom), nomor_kolom(len(kolom))]
     perintah: list[Perintah] = []
     utama = [r for r in form.hasil_kerja if r.jenis == JenisRhk.UTAMA]

@@ -90,19 +90,29 @@ class TeksPolos(Flowable):  # type: ignore[misc]
             self._para = Paragraph(f"<u>{markup}</u>" if self.garis_bawah else markup, self.style)
         return self._para
 
-    def wrap(self, lebar: float, tinggi: float) -> tuple[float, float]:
+    def _satu_baris(self, lebar: float) -> bool:
         s = self.style
-        if "\n" not in self.isi:
-            self._lebar_teks = stringWidth(self.isi, s.fontName, s.fontSize)
-            if self._lebar_teks <= lebar - s.leftIndent - s.rightIndent:
-                self._para = None
-                self._lebar = lebar
-                return lebar, s.leading
-        lebar_p, tinggi_p = self._paragraf().wrap(lebar, tinggi)
-        return float(lebar_p), float(tinggi_p)
+        if "\n" in self.isi:
+            return False
+        self._lebar_teks = stringWidth(self.isi, s.fontName, s.fontSize)
+        return bool(self._lebar_teks <= lebar - s.leftIndent - s.rightIndent)
+
+    def wrap(self, lebar: float, tinggi: float) -> tuple[float, float]:
+        if self._satu_baris(lebar):
+            self._para = None
+            self._lebar = lebar
+            self.width, self.height = lebar, self.style.leading
+        else:
+            lebar_p, tinggi_p = self._paragraf().wrap(lebar, tinggi)
+            self.width, self.height = float(lebar_p), float(tinggi_p)
+        return self.width, self.height
 
     def split(self, lebar: float, tinggi: float) -> list[Flowable]:
-        return self._paragraf().split(lebar, tinggi) if self._para is not None else []
+        if self._satu_baris(lebar):
+            return []
+        para = self._paragraf()
+        para.wrap(lebar, tinggi)
+        return list(para.split(lebar, tinggi))
 
     def draw(self) -> None:
         if self._para is not None:

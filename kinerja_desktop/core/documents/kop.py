@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from functools import cache
 from io import BytesIO
 
 from reportlab.lib.colors import black
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Image, Spacer
 
-from kinerja_desktop.core.documents.gaya import gaya, p, pm, teks
+from kinerja_desktop.core.documents.gaya import gaya, p
 from kinerja_desktop.core.documents.huruf import HURUF_TEBAL
 from kinerja_desktop.core.documents.opsi import Kop
 from kinerja_desktop.core.documents.tabel import tabel_polos
@@ -75,17 +78,23 @@ def judul(*baris: str) -> list[Flowable]:
     return [p(b, g.judul) for b in baris] + [Spacer(1, 4 * mm)]
 
 
+@cache
+def _gaya_kepala() -> tuple[ParagraphStyle, ParagraphStyle]:
+    g = gaya()
+    kiri = ParagraphStyle("kepala_kiri", parent=g.isi, fontName=HURUF_TEBAL, fontSize=8, leading=10)
+    return kiri, ParagraphStyle("kepala_kanan", parent=kiri, alignment=TA_RIGHT)
+
+
 def baris_kepala(kiri: str, kanan: str, lebar: float) -> Flowable:
     """Agency name on the left and "PERIODE PENILAIAN: …" on the right, above the identity table.
 
-    The right part gets the width it needs on one line (up to 70 %); the agency wraps in the rest.
+    The right part gets the width it needs on one line (up to 78 %); the agency wraps in the rest.
     """
-    g = gaya()
-    kanan_teks = pm(f"<b>{teks(kanan)}</b>", g.isi_kanan)
-    perlu = stringWidth(kanan, HURUF_TEBAL, g.isi_kanan.fontSize) + 4
-    lebar_kanan = min(max(perlu, lebar * 0.5), lebar * 0.7)
+    gaya_kiri, gaya_kanan = _gaya_kepala()
+    perlu = stringWidth(kanan, HURUF_TEBAL, gaya_kanan.fontSize) + 6
+    lebar_kanan = min(max(perlu, lebar * 0.5), lebar * 0.78)
     return tabel_polos(
-        [[pm(f"<b>{teks(kiri.upper())}</b>", g.isi), kanan_teks]],
+        [[p(kiri.upper(), gaya_kiri), p(kanan, gaya_kanan)]],
         [lebar - lebar_kanan, lebar_kanan],
         perintah=[("BOTTOMPADDING", (0, 0), (-1, -1), 3)],
     )

@@ -7,12 +7,18 @@ from collections.abc import Iterator, Sequence
 from kinerja_desktop.core.documents.dokumen_evaluasi import bagian_dokumen_evaluasi
 from kinerja_desktop.core.documents.opsi import OpsiCetak
 from kinerja_desktop.core.documents.susun import Bagian, Kemajuan, render_pdf
+from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm
 
 
+def _kunci(form: EvaluasiForm) -> tuple[str, str, str, int, int]:
+    p = form.pegawai
+    return (p.unit.casefold(), p.nama.casefold(), p.nip, form.tahun, Periode(form.periode).urutan)
+
+
 def urutkan(forms: Sequence[EvaluasiForm]) -> list[EvaluasiForm]:
-    """By unit, then name, then NIP (case-insensitive)."""
-    return sorted(forms, key=lambda f: (f.pegawai.unit.casefold(), f.pegawai.nama.casefold(), f.pegawai.nip))
+    """By unit, then name, then NIP (case-insensitive), then year and period."""
+    return sorted(forms, key=_kunci)
 
 
 def dokumen_evaluasi_massal_pdf(

@@ -113,7 +113,7 @@ def tabel_hasil_kerja(skp: SkpDetail, lebar: float) -> Table:
     """HASIL KERJA: the column heads and numbers (repeated on every page), A. UTAMA and B. TAMBAHAN."""
     jpt = skp.jenis_form == JenisForm.JPT
     kolom = KOLOM_JPT if jpt else KOLOM_JA_JF
-    bagian = [5, 34, 34, 14, 13] if jpt else [5, 21, 23, 10, 25, 16]
+    bagian = [5, 33, 33, 13, 16] if jpt else [5, 21, 23, 10, 25, 16]
     baris: list[list[Any]] = [kepala(*kolom), nomor_kolom(len(kolom))]
     perintah: list[Perintah] = []
     for judul, daftar in (("A. UTAMA", skp.rhk_utama), ("B. TAMBAHAN", skp.rhk_tambahan)):

@@ -15,6 +15,9 @@ ABU_KEPALA = Color(0.86, 0.86, 0.86)
 ABU_KELOMPOK = Color(0.94, 0.94, 0.94)
 
 Perintah = tuple[Any, ...]
+#: A row taller than what is left of the page may be split inside (long feedback, a catatan of 4,000
+#: characters), so no text is ever cut off; each piece is at least this tall (points).
+_SISA_MINIMUM = 36
 
 
 def sel(nilai: object) -> Flowable:
@@ -62,13 +65,16 @@ def tabel_garis(
             ("VALIGN", (0, 0), (-1, kepala_baris - 1), "MIDDLE"),
         ]
     gaya_tabel += list(perintah)
+    # In-row splitting works on cells that hold a list of flowables.
+    sel_daftar = [[[c] if isinstance(c, Flowable) else c for c in b] for b in baris]
     return Table(
-        baris,
+        sel_daftar,
         colWidths=list(lebar),
         repeatRows=kepala_baris,
         style=TableStyle(gaya_tabel),
         hAlign="LEFT",
         spaceAfter=ruang_sesudah,
+        splitInRow=_SISA_MINIMUM,
     )
 
 
