@@ -64,7 +64,8 @@ def start_draft(
 
 
 def copy_content(session: Session, src: Skp, dst: Skp, *, lengkap: bool) -> None:
-    """Copy RHK, indicators and lampiran; ``lengkap`` adds cascade links, ekspektasi and the year's work."""
+    """Copy RHK, indicators and lampiran; ``lengkap`` (a revision) adds cascade links, each RHK's origin
+    (``asal_id``), ekspektasi and the year's work."""
     jpt = dst.jenis_form == JenisForm.JPT
     rhk_map: dict[str, str] = {}
     for r in live_rhk(session, src.id):
@@ -72,7 +73,7 @@ def copy_content(session: Session, src: Skp, dst: Skp, *, lengkap: bool) -> None
         session.add(
             Rhk(
                 id=rhk_map[r.id], skp_id=dst.id, jenis=r.jenis, teks=r.teks, urutan=r.urutan,
-                rhk_atasan_id=r.rhk_atasan_id if lengkap else None,
+                rhk_atasan_id=r.rhk_atasan_id if lengkap else None, asal_id=r.id if lengkap else None,
                 perspektif=r.perspektif if jpt else "", penugasan_dari=r.penugasan_dari if jpt else "",
             )
         )  # fmt: skip

@@ -159,26 +159,45 @@ def approve_skp(session: Session, actor: Actor, skp_id: str) -> None:
         _relink_subordinates(session, versi, skp)
 
 
-def _relink_subordinates(session: Session, lama: Skp, baru: Skp) -> None:
-    """Point links to RHKs of the replaced version at the same-text RHK of the new version."""
+def _pengganti(session: Session, lama: Skp, baru: Skp) -> dict[str, str]:
+    """Old RHK id → the new version's RHK that replaces it.
+
+    A revision records where each copied RHK came from (``asal_id``), so a reworded RHK still
+    replaces its original, and an RHK deleted in the revision replaces nothing. A revision copied
+    before that column existed has no origins at all; there the same text decides, as it used to.
+    """
     lama_rhk = {r.id: r.teks for r in live_rhk(session, lama.id)}
-    baru_per_teks = {r.teks: r.id for r in live_rhk(session, baru.id)}
-    if not lama_rhk:
+    baru_rhk = live_rhk(session, baru.id)
+    ada_asal = session.scalar(
+        select(Rhk.id).where(Rhk.skp_id == baru.id, Rhk.asal_id.is_not(None)).limit(1)
+    )  # deleted rows count too: the revision was copied with origins even if the user removed them
+    if ada_asal is not None:
+        return {r.asal_id: r.id for r in baru_rhk if r.asal_id is not None and r.asal_id in lama_rhk}
+    per_teks = {r.teks: r.id for r in baru_rhk}
+    return {lama_id: per_teks[teks] for lama_id, teks in lama_rhk.items() if teks in per_teks}
+
+
+def _relink_subordinates(session: Session, lama: Skp, baru: Skp) -> None:
+    """Point links to RHKs of the replaced version at the RHK of the new version that replaces them.
+
+    Links to an RHK the revision deleted stay where they are; the cascade check then tells the
+    subordinate that the link points at a replaced version and must be chosen again.
+    """
+    pengganti = _pengganti(session, lama, baru)
+    if not pengganti:
         return
     bawahan = session.scalars(
         select(Rhk)
         .join(Skp, Skp.id == Rhk.skp_id)
         .where(
-            Rhk.rhk_atasan_id.in_(lama_rhk),
+            Rhk.rhk_atasan_id.in_(pengganti),
             Rhk.dihapus_pada.is_(None),
             Skp.dihapus_pada.is_(None),
             Skp.status != StatusSkp.DIGANTI.value,
         )
     )
     for rhk in bawahan:
-        pengganti = baru_per_teks.get(lama_rhk[rhk.rhk_atasan_id or ""])
-        if pengganti is not None:
-            rhk.rhk_atasan_id = pengganti
+        rhk.rhk_atasan_id = pengganti[rhk.rhk_atasan_id or ""]
 
 
 def reject_skp(session: Session, actor: Actor, skp_id: str, catatan: str) -> None:

@@ -247,13 +247,10 @@ def test_revision_keeps_the_old_version_until_the_new_one_is_approved(ws: Worksp
         svc.approve_skp(s, penilai, baru_id)
     assert (_skp(ws, lama.id).status, _skp(ws, baru_id).status) == ("diganti", "disetujui")
     with ws.read() as s:
-        baru_rhk = {r.teks: r.id for r in s.scalars(select(Rhk).where(Rhk.skp_id == baru_id))}
+        salinan = {r.asal_id: r.id for r in s.scalars(select(Rhk).where(Rhk.skp_id == baru_id))}
         relinked = {r.id: r.rhk_atasan_id for r in s.scalars(select(Rhk).where(Rhk.skp_id == staf_skp.id))}
         assert svc.get_skp(s, admin, lama.id).read_only
-    for rhk_id, target in links.items():
-        if target in lama_rhk and lama_rhk[target] in baru_rhk:
-            assert relinked[rhk_id] == baru_rhk[lama_rhk[target]]
-        else:
-            assert relinked[rhk_id] == target
+    for rhk_id, target in links.items():  # every copied RHK replaces its origin, reworded or not
+        assert relinked[rhk_id] == (salinan[target] if target in lama_rhk else target)
     with pytest.raises(ValidationError, match="diganti"), ws.transaction(admin) as s:
         svc.add_rhk(s, admin, lama.id, RhkInput("X", jenis="tambahan"))

@@ -55,7 +55,13 @@ class Skp(SyncMixin, Base):
 
 
 class Rhk(SyncMixin, Base):
-    """Rencana Hasil Kerja; ``rhk_atasan_id`` is the superior's RHK it intervenes (the cascade)."""
+    """Rencana Hasil Kerja; ``rhk_atasan_id`` is the superior's RHK it intervenes (the cascade).
+
+    ``asal_id`` is the RHK of the approved version a revision copied this one from, so that approving
+    the revision moves subordinates' links to it even when its text was reworded. Only revisions set
+    it: a copy of last year's SKP is a new plan for another year (links never cross years), and an RHK
+    typed in or started from the superior's RHK has no origin.
+    """
 
     __tablename__ = "rhk"
 
@@ -63,6 +69,7 @@ class Rhk(SyncMixin, Base):
     jenis: Mapped[str] = mapped_column(String(10), default="utama")
     teks: Mapped[str] = mapped_column(Text)
     rhk_atasan_id: Mapped[str | None] = mapped_column(ForeignKey("rhk.id"), index=True, default=None)
+    asal_id: Mapped[str | None] = mapped_column(ForeignKey("rhk.id"), index=True, default=None)
     perspektif: Mapped[str] = mapped_column(String(30), default="")
     penugasan_dari: Mapped[str] = mapped_column(String(200), default="")
     urutan: Mapped[int] = mapped_column(Integer, default=0)
