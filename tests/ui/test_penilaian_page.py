@@ -93,7 +93,7 @@ def test_grid_matches_the_service_and_the_page_is_registered(penilai: PenilaianP
     assert penilai.model.rowCount() == len(service) > 0
     assert {r.pegawai_id for r in penilai.model.rows} == set(service)
     headers = [penilai.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
-    assert headers == ["Nama", "Status", "Rating hasil"]
+    assert headers == ["Nama", "Rating hasil", "Rating perilaku"]
     assert f"{len(service)} pegawai" in penilai.ringkas.text()
     qtmodeltester.check(penilai.model)
     qtmodeltester.check(penilai.panel.model)

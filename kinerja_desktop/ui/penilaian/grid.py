@@ -32,7 +32,7 @@ _WARNA_STATUS = {
     StatusEvaluasi.FINAL: QColor("#1b5e20"),
     StatusEvaluasi.TANPA_SKP: QColor("#b00020"),
 }
-KOLOM_STATUS, KOLOM_HASIL, KOLOM_PERILAKU, KOLOM_PREDIKAT, KOLOM_AK = 1, 2, 3, 4, 5
+KOLOM_HASIL, KOLOM_PERILAKU, KOLOM_PREDIKAT, KOLOM_STATUS, KOLOM_AK = 1, 2, 3, 4, 5
 KETIK = "Ketik 3 (Di Atas), 2 (Sesuai) atau 1 (Di Bawah); Delete mengosongkan."
 
 
@@ -71,7 +71,6 @@ def alasan_terkunci(row: BarisEvaluasi, actor: Actor, tahun: int) -> str:
 
 COLUMNS = (
     Column("Nama", lambda r: r.nama, lambda r: (r.nama.casefold(), r.nip)),
-    Column("Status", lambda r: r.status.label),
     Column("Rating hasil", lambda r: teks_rating(r.rating_hasil), lambda r: urutan_rating(r.rating_hasil)),
     Column(
         "Rating perilaku",
@@ -83,6 +82,7 @@ COLUMNS = (
         lambda r: Predikat(r.predikat).label if r.predikat else "",
         lambda r: Predikat(r.predikat).urutan if r.predikat else 9,
     ),
+    Column("Status", lambda r: r.status.label),
     Column("AK", lambda r: teks_angka_kredit(r.angka_kredit), lambda r: r.angka_kredit or 0, True),
     Column("NIP", lambda r: format_nip(r.nip), lambda r: r.nip),
     Column("Jabatan", lambda r: r.jabatan),
@@ -95,11 +95,11 @@ _JUDUL_PANJANG = {
     KOLOM_PREDIKAT: "Predikat kinerja pegawai, dihitung dari kedua rating (matriks 3×3)",
     KOLOM_AK: "Angka kredit dari predikat periode ini (jabatan fungsional)",
 }
-#: Sample texts for the column widths (measured once): the working columns come first, right after
-#: the name, so that they stay in view on a small screen; the last three share what is left.
-LEBAR = ("", "SKP belum disetujui", "Rating hasil_", "Rating perilaku", "Kurang/Misconduct", "18,750",
+#: Sample texts for the column widths (measured once): the ratings and the predikat come right after
+#: the name, so that they stay in view in the smallest window; the last three share what is left.
+LEBAR = ("", "Rating hasil_", "Rating perilaku", "Kurang/Misconduct", "SKP belum disetujui", "18,750",
          "19860926 201505 1 001")  # fmt: skip
-BOBOT = {0: (3, 190), 7: (3, 110), 8: (2, 100), 9: (2, 110)}
+BOBOT: dict[int, tuple[float, int]] = {0: (3, 150), 7: (3, 110), 8: (2, 100), 9: (2, 110)}
 
 
 def ringkasan(rows: list[BarisEvaluasi]) -> str:
