@@ -31,8 +31,11 @@ from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm
 JUDUL = "DOKUMEN EVALUASI KINERJA PEGAWAI"
 
 
-def tabel_dokumen(form: EvaluasiForm, lebar: float) -> Flowable:
-    """Blocks 1–3 (identities), 4 EVALUASI KINERJA, 5 CATATAN/REKOMENDASI in one ruled table."""
+def tabel_dokumen(form: EvaluasiForm, lebar: float) -> tuple[Flowable, Flowable]:
+    """Blocks 1–3 (identities) and 4 EVALUASI KINERJA; then 5 CATATAN/REKOMENDASI as its own table.
+
+    Block 5 is kept on the page of the signatures, so they never stand alone on a page.
+    """
     g = gaya()
     baris: list[list[Any]] = []
     perintah: list[Perintah] = []
@@ -49,29 +52,37 @@ def tabel_dokumen(form: EvaluasiForm, lebar: float) -> Flowable:
         [p(4, g.sel_tengah), p("EVALUASI KINERJA", g.sel_tebal), ""],
         ["", sel("CAPAIAN KINERJA ORGANISASI"), p(teks_capaian(form.capaian_organisasi), g.sel_tebal)],
         ["", sel("PREDIKAT KINERJA PEGAWAI"), p(teks_predikat(form.predikat), g.sel_tebal)],
+    ]
+    perintah.append(("SPAN", (1, awal), (2, awal)))
+    lebar_kol = lebar_kolom(lebar, [6, 34, 60])
+    catatan: list[list[Any]] = [
         [p(5, g.sel_tengah), p("CATATAN/REKOMENDASI", g.sel_tebal), ""],
         ["", sel(form.catatan_rekomendasi.strip() or "-"), ""],
     ]
-    perintah += [
-        ("SPAN", (1, awal), (2, awal)),
-        ("SPAN", (1, awal + 3), (2, awal + 3)),
-        ("SPAN", (1, awal + 4), (2, awal + 4)),
-        ("BOTTOMPADDING", (1, awal + 4), (2, awal + 4), 12),
+    perintah_catatan: list[Perintah] = [
+        ("SPAN", (1, 0), (2, 0)),
+        ("SPAN", (1, 1), (2, 1)),
+        ("BOTTOMPADDING", (1, 1), (2, 1), 12),
     ]
-    return tabel_garis(baris, lebar_kolom(lebar, [6, 34, 60]), kepala_baris=0, perintah=perintah)
+    return (
+        tabel_garis(baris, lebar_kol, kepala_baris=0, perintah=perintah, ruang_sesudah=0),
+        tabel_garis(catatan, lebar_kol, kepala_baris=0, perintah=perintah_catatan, ruang_sesudah=0),
+    )
 
 
 def isi_dokumen_evaluasi(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
     lebar = lebar_isi(opsi)
+    identitas, catatan = tabel_dokumen(form, lebar)
     return [
         *pembuka(opsi, lebar, [JUDUL, baris_periode(form)], periode_penilaian(form)),
-        tabel_dokumen(form, lebar),
+        identitas,
         tanda_tangan(
             Penanda(PEGAWAI, form.pegawai, opsi.prefix_pegawai, bertanggal=True),
             Penanda(PENILAI, form.pejabat_penilai, opsi.prefix_penilai, bertanggal=True),
             opsi,
             lebar,
             mengetahui=penanda_mengetahui(form.atasan_penilai, opsi),
+            ekor=catatan,
         ),
     ]
 

@@ -32,6 +32,7 @@ from kinerja_desktop.core.documents.susun import Bagian, render_pdf
 from kinerja_desktop.core.documents.tabel import (
     Perintah,
     baris_kelompok,
+    gabung_baris,
     kepala,
     lebar_kolom,
     nomor_kolom,
@@ -60,7 +61,7 @@ KOLOM_JPT = (
 )
 
 
-def _baris_rhk(nomor: int, rhk: RhkEvaluasi, jpt: bool, mulai: int) -> tuple[list[list[Any]], list[Perintah]]:
+def _baris_rhk(nomor: int, rhk: RhkEvaluasi, jpt: bool) -> tuple[list[list[Any]], tuple[int, ...]]:
     n = max(1, len(rhk.indikator))
     tengah = gaya().sel_tengah
     baris: list[list[Any]] = []
@@ -91,17 +92,14 @@ def _baris_rhk(nomor: int, rhk: RhkEvaluasi, jpt: bool, mulai: int) -> tuple[lis
             )
             aspek = sel(label_aspek(ind.aspek)) if ind else ""
             baris.append([*awal, aspek, iki, target, realisasi, umpan])
-    perintah: list[Perintah] = []
-    if n > 1:
-        kolom = (0, 1, 4, 6) if jpt else (0, 1, 2, 7)
-        perintah = [("SPAN", (c, mulai), (c, mulai + n - 1)) for c in kolom]
-    return baris, perintah
+    return baris, (0, 1, 4, 6) if jpt else (0, 1, 2, 7)
 
 
 def tabel_hasil_kerja(form: EvaluasiForm, lebar: float) -> Table:
     jpt = form.jenis_form == JenisForm.JPT
     kolom = KOLOM_JPT if jpt else KOLOM_JA_JF
     bagian = [4, 19, 17, 10, 13, 17, 19] if jpt else [3, 14, 15, 7, 17, 9, 16, 19]
+    lebar_kol = lebar_kolom(lebar, bagian)
     baris: list[list[Any]] = [kepala(*kolom), nomor_kolom(len(kolom))]
     perintah: list[Perintah] = []
     utama = [r for r in form.hasil_kerja if r.jenis == JenisRhk.UTAMA]
@@ -114,10 +112,10 @@ def tabel_hasil_kerja(form: EvaluasiForm, lebar: float) -> Table:
             perintah.append(("SPAN", (0, len(baris)), (-1, len(baris))))
             baris.append([p("-", gaya().sel_tengah)] + [""] * (len(kolom) - 1))
         for nomor, rhk in enumerate(daftar, 1):
-            b, pr = _baris_rhk(nomor, rhk, jpt, len(baris))
+            b, kolom_gabung = _baris_rhk(nomor, rhk, jpt)
+            perintah += gabung_baris(b, kolom_gabung, len(baris), lebar_kol)
             baris += b
-            perintah += pr
-    return tabel_garis(baris, lebar_kolom(lebar, bagian), kepala_baris=2, perintah=perintah)
+    return tabel_garis(baris, lebar_kol, kepala_baris=2, perintah=perintah, judul="HASIL KERJA")
 
 
 def _capaian(form: EvaluasiForm, distribusi: DistribusiUnit | None, lebar: float) -> Flowable:
@@ -136,7 +134,6 @@ def isi_evaluasi_kinerja(
     form: EvaluasiForm, opsi: OpsiCetak, distribusi: DistribusiUnit | None
 ) -> list[Flowable]:
     lebar = lebar_isi(opsi, lanskap=True)
-    g = gaya()
     jpt = form.jenis_form == JenisForm.JPT
     judul = [
         "EVALUASI KINERJA PEGAWAI",
@@ -150,12 +147,8 @@ def isi_evaluasi_kinerja(
         *pembuka(opsi, lebar, judul, periode_penilaian(form)),
         tabel_identitas(form.pegawai, form.pejabat_penilai, lebar),
         _capaian(form, distribusi, lebar),
-        p("HASIL KERJA", g.isi_tebal),
-        Spacer(1, 1 * mm),
         tabel_hasil_kerja(form, lebar),
         kotak_nilai([("RATING HASIL KERJA", teks_rating(form.rating_hasil))], kotak),
-        p("PERILAKU KERJA", g.isi_tebal),
-        Spacer(1, 1 * mm),
         perilaku,
         tanda_tangan(
             None,

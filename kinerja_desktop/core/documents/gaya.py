@@ -24,6 +24,7 @@ class Gaya:
     isi: ParagraphStyle
     isi_tebal: ParagraphStyle
     isi_kanan: ParagraphStyle
+    bagian: ParagraphStyle
     judul: ParagraphStyle
     subjudul: ParagraphStyle
     sel: ParagraphStyle
@@ -50,6 +51,7 @@ def gaya() -> Gaya:
         isi=buat("isi"),
         isi_tebal=buat("isi_tebal", fontName=HURUF_TEBAL),
         isi_kanan=buat("isi_kanan", alignment=TA_RIGHT),
+        bagian=buat("bagian", fontName=HURUF_TEBAL, spaceAfter=3, keepWithNext=1),
         judul=buat("judul", 11, fontName=HURUF_TEBAL, alignment=TA_CENTER, leading=14),
         subjudul=buat("subjudul", UKURAN_ISI, fontName=HURUF_TEBAL, alignment=TA_CENTER),
         sel=buat("sel", UKURAN_SEL, alignment=TA_LEFT),

@@ -52,7 +52,7 @@ def _tabel_pegawai(baris: Sequence[BarisEvaluasi], lebar: float) -> Flowable:
         isi.append([p("Tidak ada pegawai pada unit ini.", tengah)] + [""] * (len(kolom) - 1))
     perintah = [("SPAN", (0, 2), (-1, 2))] if not baris else []
     return tabel_garis(
-        isi, lebar_kolom(lebar, [4, 22, 19, 17, 11, 11, 9, 8]), kepala_baris=2, perintah=perintah
+        isi, lebar_kolom(lebar, [4, 22, 18, 16, 11, 11, 11, 8]), kepala_baris=2, perintah=perintah
     )
 
 

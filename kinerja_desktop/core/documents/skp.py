@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Table
 
 from kinerja_desktop.core.documents.bentuk import lebar_isi, pembuka
 from kinerja_desktop.core.documents.gaya import gaya, p, pm, teks
@@ -15,6 +14,7 @@ from kinerja_desktop.core.documents.susun import Bagian, render_pdf
 from kinerja_desktop.core.documents.tabel import (
     Perintah,
     baris_kelompok,
+    gabung_baris,
     kepala,
     lebar_kolom,
     nomor_kolom,
@@ -51,6 +51,7 @@ KOLOM_JA_JF = (
     "TARGET",
 )
 KOLOM_JPT = ("NO", "RENCANA HASIL KERJA", "INDIKATOR KINERJA INDIVIDU", "TARGET", "PERSPEKTIF")
+JUDUL_PERILAKU = "PERILAKU KERJA"
 _STATUS_FINAL = (StatusSkp.DISETUJUI.value, StatusSkp.DIGANTI.value)
 
 
@@ -79,7 +80,7 @@ def teks_rhk(rhk: RhkView) -> str:
     return rhk.teks
 
 
-def _baris_rhk(nomor: int, rhk: RhkView, jpt: bool, mulai: int) -> tuple[list[list[Any]], list[Perintah]]:
+def _baris_rhk(nomor: int, rhk: RhkView, jpt: bool) -> tuple[list[list[Any]], tuple[int, ...]]:
     indikator = rhk.indikator or []
     n = max(1, len(indikator))
     baris: list[list[Any]] = []
@@ -102,11 +103,7 @@ def _baris_rhk(nomor: int, rhk: RhkView, jpt: bool, mulai: int) -> tuple[list[li
             aspek = sel(label_aspek(ind.aspek)) if ind else ""
             awal = [p(nomor, gaya().sel_tengah), sel(rhk.rhk_atasan_teks or "-"), sel(teks_rhk(rhk))]
             baris.append([*(awal if i == 0 else ["", "", ""]), aspek, iki, target])
-    perintah: list[Perintah] = []
-    if n > 1:
-        kolom = (0, 1, 4) if jpt else (0, 1, 2)
-        perintah = [("SPAN", (c, mulai), (c, mulai + n - 1)) for c in kolom]
-    return baris, perintah
+    return baris, (0, 1, 4) if jpt else (0, 1, 2)
 
 
 def tabel_hasil_kerja(skp: SkpDetail, lebar: float) -> Table:
@@ -114,6 +111,7 @@ def tabel_hasil_kerja(skp: SkpDetail, lebar: float) -> Table:
     jpt = skp.jenis_form == JenisForm.JPT
     kolom = KOLOM_JPT if jpt else KOLOM_JA_JF
     bagian = [5, 33, 33, 13, 16] if jpt else [5, 21, 23, 10, 25, 16]
+    lebar_kol = lebar_kolom(lebar, bagian)
     baris: list[list[Any]] = [kepala(*kolom), nomor_kolom(len(kolom))]
     perintah: list[Perintah] = []
     for judul, daftar in (("A. UTAMA", skp.rhk_utama), ("B. TAMBAHAN", skp.rhk_tambahan)):
@@ -124,10 +122,10 @@ def tabel_hasil_kerja(skp: SkpDetail, lebar: float) -> Table:
             perintah.append(("SPAN", (0, len(baris)), (-1, len(baris))))
             baris.append([p("-", gaya().sel_tengah)] + [""] * (len(kolom) - 1))
         for nomor, rhk in enumerate(daftar, 1):
-            b, pr = _baris_rhk(nomor, rhk, jpt, len(baris))
+            b, kolom_gabung = _baris_rhk(nomor, rhk, jpt)
+            perintah += gabung_baris(b, kolom_gabung, len(baris), lebar_kol)
             baris += b
-            perintah += pr
-    return tabel_garis(baris, lebar_kolom(lebar, bagian), kepala_baris=2, perintah=perintah)
+    return tabel_garis(baris, lebar_kol, kepala_baris=2, perintah=perintah, judul="HASIL KERJA")
 
 
 def tabel_perilaku(
@@ -138,7 +136,7 @@ def tabel_perilaku(
     The last value comes as a table of its own, to be kept on the page of the signatures.
     """
     g = gaya()
-    kolom = ["NO", "PERILAKU KERJA", "EKSPEKTASI KHUSUS PIMPINAN"]
+    kolom = ["NO", "PERILAKU", "EKSPEKTASI KHUSUS PIMPINAN"]
     bagian = [5, 58, 37]
     if umpan_balik:
         kolom.append("UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")
@@ -156,9 +154,9 @@ def tabel_perilaku(
         baris.append(isi)
     lebar_kol = lebar_kolom(lebar, bagian)
     if len(baris) < 3:
-        return tabel_garis(baris, lebar_kol), None
+        return tabel_garis(baris, lebar_kol, judul=JUDUL_PERILAKU), None
     return (
-        tabel_garis(baris[:-1], lebar_kol, ruang_sesudah=0),
+        tabel_garis(baris[:-1], lebar_kol, ruang_sesudah=0, judul=JUDUL_PERILAKU),
         tabel_garis(baris[-1:], lebar_kol, kepala_baris=0, ruang_sesudah=0),
     )
 
@@ -183,16 +181,11 @@ def isi_skp(skp: SkpDetail, opsi: OpsiCetak) -> list[Flowable]:
     """The SKP page(s): header, identities, HASIL KERJA, PERILAKU KERJA, signatures."""
     lebar = lebar_isi(opsi)
     periode = format_periode_penilaian(skp.periode_awal, skp.periode_akhir)
-    g = gaya()
     perilaku, ekor = tabel_perilaku(skp.perilaku, lebar)
     return [
         *pembuka(opsi, lebar, _judul(skp, "SASARAN KINERJA PEGAWAI"), periode),
         tabel_identitas(skp.pegawai, skp.pejabat_penilai, lebar),
-        p("HASIL KERJA", g.isi_tebal),
-        Spacer(1, 1 * mm),
         tabel_hasil_kerja(skp, lebar),
-        p("PERILAKU KERJA", g.isi_tebal),
-        Spacer(1, 1 * mm),
         perilaku,
         _tanda_tangan_skp(skp, opsi, lebar, ekor),
     ]

@@ -48,8 +48,18 @@ def tabel_garis(
     kepala_baris: int = 1,
     perintah: Sequence[Perintah] = (),
     ruang_sesudah: float = 6,
+    judul: str | None = None,
 ) -> Table:
-    """A ruled table whose first ``kepala_baris`` rows are shaded and repeated on every page."""
+    """A ruled table whose first ``kepala_baris`` rows are shaded and repeated on every page.
+
+    ``judul`` adds a full-width title row on top ("HASIL KERJA"), repeated with the header; the row
+    numbers in ``perintah`` do not count it.
+    """
+    if judul is not None:
+        jumlah_kolom = len(baris[0]) if baris else 1
+        baris = [[p(judul, gaya().isi_tebal)] + [""] * (jumlah_kolom - 1), *baris]
+        perintah = [_geser(c) for c in perintah] + [("SPAN", (0, 0), (-1, 0))]
+        kepala_baris += 1
     gaya_tabel: list[Perintah] = [
         ("GRID", (0, 0), (-1, -1), 0.5, black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -64,6 +74,8 @@ def tabel_garis(
             ("BACKGROUND", (0, 0), (-1, kepala_baris - 1), ABU_KEPALA),
             ("VALIGN", (0, 0), (-1, kepala_baris - 1), "MIDDLE"),
         ]
+    if judul is not None:
+        gaya_tabel.append(("BACKGROUND", (0, 0), (-1, 0), ABU_KELOMPOK))
     gaya_tabel += list(perintah)
     # In-row splitting works on cells that hold a list of flowables.
     sel_daftar = [[[c] if isinstance(c, Flowable) else c for c in b] for b in baris]
@@ -76,6 +88,13 @@ def tabel_garis(
         spaceAfter=ruang_sesudah,
         splitInRow=_SISA_MINIMUM,
     )
+
+
+def _geser(perintah: Perintah) -> Perintah:
+    """The same style command one row further down (for a title row added on top)."""
+    nama, awal, akhir, *lain = perintah
+    turun = [(k, b + 1 if b >= 0 else b) for k, b in (awal, akhir)]
+    return (nama, turun[0], turun[1], *lain)
 
 
 def tabel_polos(
@@ -101,3 +120,29 @@ def baris_kelompok(judul: str, jumlah_kolom: int, indeks: int) -> tuple[list[Any
         ("BACKGROUND", (0, indeks), (-1, indeks), ABU_KELOMPOK),
     ]
     return baris, perintah
+
+
+#: Cells taller than this (points) are not spanned over their indicator rows: a span cannot be split
+#: across pages, a plain row can.
+BATAS_GABUNG = 240.0
+
+
+def _tinggi(sel_isi: Any, lebar: float) -> float:
+    if isinstance(sel_isi, Flowable):
+        return float(sel_isi.wrap(lebar - 6, 1e6)[1]) + 5
+    return 0.0
+
+
+def gabung_baris(
+    baris: list[list[Any]], kolom: Sequence[int], mulai: int, lebar: Sequence[float]
+) -> list[Perintah]:
+    """SPAN ``kolom`` over the rows of one group (table rows ``mulai`` …), unless a cell is too tall.
+
+    The text stays at the top of the group's first row either way.
+    """
+    n = len(baris)
+    if n < 2:
+        return []
+    if any(_tinggi(baris[0][c], lebar[c]) > BATAS_GABUNG for c in kolom):
+        return []
+    return [("SPAN", (c, mulai), (c, mulai + n - 1)) for c in kolom]
