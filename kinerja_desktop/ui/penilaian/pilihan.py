@@ -28,9 +28,11 @@ class Pilihan:
     bawahan: bool
 
 
-def baca(
-    session: Session, actor: Actor, p: Pilihan
-) -> tuple[list[BarisEvaluasi], DistribusiUnit, CapaianRow | None]:
+#: What the page reads for a choice: the grid rows, the unit's distribution and its capaian.
+Bacaan = tuple[list[BarisEvaluasi], DistribusiUnit, CapaianRow | None]
+
+
+def baca(session: Session, actor: Actor, p: Pilihan) -> Bacaan:
     """What the page shows for a choice: the grid rows, the unit's distribution and its capaian."""
     assert p.unit_id is not None
     rows = evaluasi_unit.grid_unit(session, actor, p.unit_id, p.tahun, p.kode, termasuk_sub_unit=p.sub_unit,
