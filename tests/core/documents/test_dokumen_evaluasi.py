@@ -118,3 +118,18 @@ def test_batch_can_be_cancelled(forms, opsi: OpsiCetak) -> None:
         assert "dibatalkan" in str(exc)
     else:
         raise AssertionError("the batch was not cancelled")
+
+
+def test_kop_with_the_office_logo_and_without_a_damaged_one(forms, opsi: OpsiCetak, baca) -> None:
+    from kinerja_desktop.core.paths import resources_dir
+
+    form = forms("TW1", "final")[0]
+    assert opsi.kop is not None
+    logo = (resources_dir() / "icons" / "app.png").read_bytes()
+    dengan = baca(dokumen_evaluasi_pdf(form, replace(opsi, kop=replace(opsi.kop, logo=logo))))
+    assert len(dengan.reader.pages[0].images) == 1
+    rusak = baca(dokumen_evaluasi_pdf(form, replace(opsi, kop=replace(opsi.kop, logo=b"bukan gambar"))))
+    assert len(rusak.reader.pages[0].images) == 0
+    assert "KECAMATAN PLAJU" in rusak.teks and "PEMERINTAH KOTA PALEMBANG" in rusak.teks
+    tanpa_kop = baca(dokumen_evaluasi_pdf(form, replace(opsi, cetak_kop=False)))
+    assert "KECAMATAN PLAJU" not in tanpa_kop.teks and "PEMERINTAH KOTA PALEMBANG" in tanpa_kop.teks
