@@ -15,9 +15,11 @@ from kinerja_desktop.core.documents.tabel import (
     Perintah,
     baris_kelompok,
     gabung_baris,
+    jangan_pisah,
     kepala,
     lebar_kolom,
     nomor_kolom,
+    rendah,
     sel,
     tabel_garis,
 )
@@ -123,6 +125,8 @@ def tabel_hasil_kerja(skp: SkpDetail, lebar: float) -> Table:
             baris.append([p("-", gaya().sel_tengah)] + [""] * (len(kolom) - 1))
         for nomor, rhk in enumerate(daftar, 1):
             b, kolom_gabung = _baris_rhk(nomor, rhk, jpt)
+            if nomor == 1 and rendah(b[0], lebar_kol):
+                perintah.append(jangan_pisah(len(baris) - 1))
             perintah += gabung_baris(b, kolom_gabung, len(baris), lebar_kol)
             baris += b
     return tabel_garis(baris, lebar_kol, kepala_baris=2, perintah=perintah, judul="HASIL KERJA")

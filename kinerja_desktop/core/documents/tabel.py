@@ -133,6 +133,16 @@ def _tinggi(sel_isi: Any, lebar: float) -> float:
     return 0.0
 
 
+def rendah(baris: list[Any], lebar: Sequence[float]) -> bool:
+    """True when no cell of the row is taller than BATAS_GABUNG (the row never needs splitting)."""
+    return all(_tinggi(isi, lebar[c]) <= BATAS_GABUNG for c, isi in enumerate(baris))
+
+
+def jangan_pisah(indeks: int) -> Perintah:
+    """Keep row ``indeks`` (a group row) on the page of the row after it."""
+    return ("NOSPLIT", (0, indeks), (-1, indeks + 1))
+
+
 def gabung_baris(
     baris: list[list[Any]], kolom: Sequence[int], mulai: int, lebar: Sequence[float]
 ) -> list[Perintah]:
