@@ -20,7 +20,7 @@ from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.pages.skp import SkpPage
 from kinerja_desktop.ui.skp.daftar import BELUM, BELUM_LABEL
 from kinerja_desktop.ui.skp.dialog_skp import DrafUnitDialog, HasilDraftDialog, PendekatanDialog
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.tasks import Cancelled, TaskContext, TaskRunner
 
 CONTAINS = Qt.MatchFlag.MatchContains
 RENI = "Reni Lestari, S.Pd."  # a draft in the demo: deleted here so she has no SKP
@@ -141,6 +141,28 @@ def test_drafts_for_a_unit_in_the_background(page: SkpPage, monkeypatch: pytest.
     assert "Sudah memiliki SKP" in dialog.dilewati.item(0).text()
     assert page.message.text() == "1 draf SKP dibuat, 3 pegawai dilewati."
     assert page.count.text() == "4 pegawai · 0 belum ada SKP"
+    assert page.draf_unit.isEnabled()
+
+
+def test_drafts_for_a_unit_can_be_cancelled_and_nothing_is_kept(
+    page: SkpPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page.unit.setCurrentIndex(page.unit.findText("Sekretariat Kecamatan", flags=CONTAINS))
+    monkeypatch.setattr(DrafUnitDialog, "exec", accepted)
+    monkeypatch.setattr(HasilDraftDialog, "exec", lambda d: pytest.fail("no result after a cancel"))
+    laporan: list[tuple[int, int]] = []
+
+    def batal(_task: TaskContext, done: int, total: int, _label: str = "") -> None:
+        laporan.append((done, total))
+        if done > 0:
+            raise Cancelled()
+
+    monkeypatch.setattr(TaskContext, "progress", batal)
+    page.on_draf_unit_clicked()
+    assert laporan == [(0, 1), (1, 1)]
+    assert page.message.text() == "Pembuatan draf SKP dibatalkan; tidak ada draf yang dibuat."
+    page.load_list()
+    assert page.count.text().endswith("1 belum ada SKP")
     assert page.draf_unit.isEnabled()
 
 

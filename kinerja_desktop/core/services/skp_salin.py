@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -18,18 +20,15 @@ from kinerja_desktop.core.db.models import (
     Skp,
 )
 from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.services.akses import Actor, Izin, require
+from kinerja_desktop.core.services.akses import Actor, Izin, Peran, require
 from kinerja_desktop.core.services.skp_akses import (
     approved_skp,
     ensure_can_edit,
     ensure_scope,
     get_pegawai_row,
     get_skp_row,
-    in_scope,
     latest_skp,
     live_indikator,
-    live_lampiran,
-    live_rhk,
     unit_ids_under,
 )
 from kinerja_desktop.core.services.skp_baru import (
@@ -49,6 +48,10 @@ from kinerja_desktop.core.services.skp_data import (
     StatusSkp,
 )
 
+Progress = Callable[[int, int, str], None]
+# Pegawai per batch of drafts: one flush and one progress report each (150 batches for 15,000).
+BATCH_DRAF = 100
+
 
 def start_draft(
     session: Session, actor: Actor, pegawai_id: str, tahun: int, data: SkpInput | None = None
@@ -66,9 +69,25 @@ def start_draft(
 def copy_content(session: Session, src: Skp, dst: Skp, *, lengkap: bool) -> None:
     """Copy RHK, indicators and lampiran; ``lengkap`` (a revision) adds cascade links, each RHK's origin
     (``asal_id``), ekspektasi and the year's work."""
-    jpt = dst.jenis_form == JenisForm.JPT
+    rhk_map, ind_map = _copy_plans(session, [(src.id, dst)], lengkap=lengkap)
+    if lengkap:
+        _copy_progress(session, src, dst, rhk_map, ind_map)
+
+
+def _copy_plans(
+    session: Session, pasangan: Sequence[tuple[str, Skp]], *, lengkap: bool
+) -> tuple[dict[str, str], dict[str, str]]:
+    """RHK, indicators and lampiran of each source SKP id into its new SKP, in three queries for all.
+
+    Returns the new ids of the copied RHKs and indicators, keyed by the old ones.
+    """
+    tujuan = dict(pasangan)
     rhk_map: dict[str, str] = {}
-    for r in live_rhk(session, src.id):
+    for r in session.scalars(
+        select(Rhk).where(Rhk.skp_id.in_(tujuan), Rhk.dihapus_pada.is_(None)).order_by(Rhk.urutan, Rhk.id)
+    ):
+        dst = tujuan[r.skp_id]
+        jpt = dst.jenis_form == JenisForm.JPT
         rhk_map[r.id] = new_id()
         session.add(
             Rhk(
@@ -87,10 +106,15 @@ def copy_content(session: Session, src: Skp, dst: Skp, *, lengkap: bool) -> None
                 target_teks=i.target_teks,
             )
         )  # fmt: skip
-    for row in live_lampiran(session, src.id):
-        session.add(LampiranSkp(skp_id=dst.id, jenis=row.jenis, teks=row.teks, urutan=row.urutan))
-    if lengkap:
-        _copy_progress(session, src, dst, rhk_map, ind_map)
+    for row in session.scalars(
+        select(LampiranSkp)
+        .where(LampiranSkp.skp_id.in_(tujuan), LampiranSkp.dihapus_pada.is_(None))
+        .order_by(LampiranSkp.urutan, LampiranSkp.id)
+    ):
+        session.add(
+            LampiranSkp(skp_id=tujuan[row.skp_id].id, jenis=row.jenis, teks=row.teks, urutan=row.urutan)
+        )
+    return rhk_map, ind_map
 
 
 def _copy_progress(
@@ -169,6 +193,29 @@ def copy_last_year(
     return baru.id
 
 
+def _sources_last_year(session: Session, tahun: int) -> dict[str, str]:
+    """Pegawai id → the SKP of ``tahun - 1`` that ``_previous`` would pick (approved first, then latest)."""
+    terpilih: dict[str, tuple[bool, int, str]] = {}
+    for pegawai_id, skp_id, status, versi in session.execute(
+        select(Skp.pegawai_id, Skp.id, Skp.status, Skp.versi).where(
+            Skp.tahun == tahun - 1, Skp.dihapus_pada.is_(None)
+        )
+    ):
+        kunci = (status == StatusSkp.DISETUJUI, versi, skp_id)
+        if pegawai_id not in terpilih or kunci[:2] > terpilih[pegawai_id][:2]:
+            terpilih[pegawai_id] = kunci
+    return {pegawai_id: kunci[2] for pegawai_id, kunci in terpilih.items()}
+
+
+def _in_scope(actor: Actor, pegawai_id: str, atasan: dict[str, str | None]) -> bool:
+    """``in_scope`` without a query per pegawai (``atasan`` maps every pegawai to their superior)."""
+    if actor.peran is not Peran.PENILAI:
+        return True
+    if actor.pegawai_id is None:
+        return False
+    return actor.pegawai_id in (pegawai_id, atasan.get(pegawai_id))
+
+
 def create_drafts_for_unit(
     session: Session,
     actor: Actor,
@@ -177,8 +224,14 @@ def create_drafts_for_unit(
     *,
     termasuk_sub_unit: bool = True,
     salin_tahun_lalu: bool = False,
+    progress: Progress | None = None,
 ) -> HasilDraft:
-    """A draft SKP for every active pegawai of the unit who has none for ``tahun``; says who was skipped."""
+    """A draft SKP for every active pegawai of the unit who has none for ``tahun``; says who was skipped.
+
+    The drafts are written in batches of ``BATCH_DRAF`` pegawai; ``progress(done, total, label)`` is
+    called after each batch (about a hundred times for 15,000 pegawai). An exception it raises (a
+    cancel) leaves the caller's transaction to roll back, so either every draft is made or none.
+    """
     require(actor, Izin.KELOLA_SKP)
     header = clean_header(tahun, SkpInput.setahun(tahun))
     units = unit_ids_under(session, unit_id, termasuk_sub_unit=termasuk_sub_unit)
@@ -193,7 +246,9 @@ def create_drafts_for_unit(
             .order_by(Pegawai.nama, Pegawai.nip)
         )
     )
-    atasan = dict(session.execute(select(Pegawai.id, Pegawai.atasan_id)).all())
+    atasan: dict[str, str | None] = {
+        pid: atas for pid, atas in session.execute(select(Pegawai.id, Pegawai.atasan_id))
+    }
     versi = dict(
         session.execute(
             select(Skp.pegawai_id, func.max(Skp.versi)).where(Skp.tahun == tahun).group_by(Skp.pegawai_id)
@@ -209,7 +264,7 @@ def create_drafts_for_unit(
     hasil = HasilDraft()
     baru: list[tuple[Pegawai, Skp]] = []
     for p in pegawai:
-        if not in_scope(session, actor, p.id):
+        if not _in_scope(actor, p.id, atasan):
             hasil.dilewati.append(DraftDilewati(p.id, p.nama, "Bukan bawahan langsung Anda."))
         elif p.id in ada:
             alasan = f"Sudah memiliki SKP tahun {tahun} (status {StatusSkp(ada[p.id]).label})."
@@ -217,11 +272,27 @@ def create_drafts_for_unit(
         else:
             penilai = (p.atasan_id, atasan.get(p.atasan_id) if p.atasan_id else None)
             baru.append((p, skp_row(p, tahun, header, int(versi.get(p.id) or 0) + 1, penilai)))
-    session.add_all(skp for _, skp in baru)
-    session.flush()
-    add_ekspektasi_rows(session, [skp.id for _, skp in baru], perilaku_ids(session))
-    for p, skp in baru:
-        if salin_tahun_lalu and (src := _previous(session, p.id, tahun)) is not None:
-            copy_content(session, src, skp, lengkap=False)
-        hasil.dibuat[p.id] = skp.id
+    sumber = _sources_last_year(session, tahun) if salin_tahun_lalu else {}
+    perilaku = perilaku_ids(session)
+    total = len(baru)
+    if progress is not None:
+        progress(0, total, _label(0, total))
+    for mulai in range(0, total, BATCH_DRAF):
+        bagian = baru[mulai : mulai + BATCH_DRAF]
+        session.add_all(skp for _, skp in bagian)
+        session.flush()
+        add_ekspektasi_rows(session, [skp.id for _, skp in bagian], perilaku)
+        salin = [(sumber[p.id], skp) for p, skp in bagian if p.id in sumber]
+        if salin:
+            _copy_plans(session, salin, lengkap=False)
+        session.flush()
+        for p, skp in bagian:
+            hasil.dibuat[p.id] = skp.id
+        if progress is not None:
+            selesai = mulai + len(bagian)
+            progress(selesai, total, _label(selesai, total))
     return hasil
+
+
+def _label(selesai: int, total: int) -> str:
+    return f"Membuat draf SKP: {selesai:,} dari {total:,} pegawai".replace(",", ".")

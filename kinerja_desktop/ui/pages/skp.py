@@ -32,7 +32,7 @@ from kinerja_desktop.ui.skp.daftar import BELUM, BELUM_LABEL, BarisSkp, Saringan
 from kinerja_desktop.ui.skp.dialog_skp import DrafUnitDialog, HasilDraftDialog, PendekatanDialog
 from kinerja_desktop.ui.skp.editor import SkpEditor
 from kinerja_desktop.ui.table import make_table, select_row, set_widths
-from kinerja_desktop.ui.tasks import default_failure
+from kinerja_desktop.ui.tasks import Cancelled, TaskContext, default_failure
 from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE, on_enter
 
 STATUS_FILTER = [("Semua status", ""), (BELUM_LABEL, BELUM)] + [
@@ -272,16 +272,18 @@ class SkpPage(Page):
         unit_id, sub_unit, salin = dialog.value()
         ctx = self.ctx
 
-        def work(_task: object) -> HasilDraft:
+        def work(task: TaskContext) -> HasilDraft:
+            # Batal raises Cancelled from task.progress inside the transaction: nothing is kept.
             with ctx.workspace.transaction(ctx.actor) as session:
                 return skp.create_drafts_for_unit(
-                    session, ctx.actor, unit_id, tahun, termasuk_sub_unit=sub_unit, salin_tahun_lalu=salin
-                )
+                    session, ctx.actor, unit_id, tahun, termasuk_sub_unit=sub_unit, salin_tahun_lalu=salin,
+                    progress=task.progress,
+                )  # fmt: skip
 
         self.draf_unit.setEnabled(False)
         self.say("Membuat draf SKP…")
         self.ctx.tasks.run(work, self.on_drafts_done, self.on_drafts_failed,
-                           label=f"Membuat draf SKP {tahun}…", cancellable=False)  # fmt: skip
+                           label=f"Membuat draf SKP {tahun}…", cancellable=True)  # fmt: skip
 
     def on_drafts_done(self, hasil: HasilDraft) -> None:
         self.draf_unit.setEnabled(self.can_edit)
@@ -292,5 +294,8 @@ class SkpPage(Page):
 
     def on_drafts_failed(self, exc: BaseException) -> None:
         self.draf_unit.setEnabled(self.can_edit)
+        if isinstance(exc, Cancelled):
+            self.say("Pembuatan draf SKP dibatalkan; tidak ada draf yang dibuat.", ok=False)
+            return
         self.say("Draf SKP tidak dibuat.", ok=False)
         default_failure(self, exc)
