@@ -103,3 +103,11 @@ def test_rekap_predikat_of_the_office(ws: Workspace, admin: Actor, opsi: OpsiCet
     assert f"Jumlah dinilai {distribusi.dinilai}" in teks
     assert BARIS_TANGGAL in pdf.halaman[-1] and f"{kepala.jabatan}," in pdf.halaman[-1]
     assert f"Halaman {pdf.jumlah} dari {pdf.jumlah}" in pdf.halaman[-1]
+
+
+def test_jpt_evaluation_columns(forms, opsi: OpsiCetak, baca) -> None:
+    form = next(f for f in forms("TW1", "final") if f.hasil_kerja)
+    hasil = [replace(r, perspektif="proses_bisnis") for r in form.hasil_kerja]
+    teks = baca(evaluasi_kinerja_pdf(replace(form, jenis_form="jpt", hasil_kerja=hasil), opsi)).teks
+    assert "BAGI PEJABAT PIMPINAN TINGGI" in teks and "PERSPEKTIF" in teks and "Proses Bisnis" in teks
+    assert "DIINTERVENSI" not in teks and "REALISASI BERDASARKAN BUKTI DUKUNG" in teks
