@@ -11,6 +11,7 @@ from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame,
 
 from kinerja_desktop import __version__
 from kinerja_desktop.core.documents.halaman import InfoDokumen, KanvasBernomor
+from kinerja_desktop.core.documents.huruf import daftarkan_huruf
 from kinerja_desktop.core.documents.kertas import (
     MARGIN_ATAS,
     MARGIN_BAWAH,
@@ -115,6 +116,8 @@ def render_pdf(
         author="Kinerja Desktop",
         creator=f"Kinerja Desktop {__version__}",
         subject=judul,
+        initialFontName=daftarkan_huruf(),
+        initialFontSize=9,
     )
     bingkai = Frame(
         MARGIN_KIRI, MARGIN_BAWAH, hal.lebar_isi, hal.tinggi_isi, id="isi",
