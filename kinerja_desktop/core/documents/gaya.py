@@ -79,7 +79,8 @@ class TeksPolos(Flowable):  # type: ignore[misc]
 
     def __init__(self, isi: str, style: ParagraphStyle, *, garis_bawah: bool = False) -> None:
         super().__init__()
-        self.isi = isi
+        # Spaces collapse as in a Paragraph, so both ways of drawing look the same.
+        self.isi = "\n".join(" ".join(baris.split()) for baris in isi.split("\n"))
         self.style = style
         self.garis_bawah = garis_bawah
         self._para: Paragraph | None = None

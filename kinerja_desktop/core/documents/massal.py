@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from kinerja_desktop.core.documents.dokumen_evaluasi import bagian_dokumen_evaluasi
 from kinerja_desktop.core.documents.opsi import OpsiCetak
@@ -30,11 +30,22 @@ def dokumen_evaluasi_massal_pdf(
     build with CetakDibatalkan. Forms are laid out one at a time, so memory stays flat.
     """
     urut = urutkan(forms)
+    return dokumen_evaluasi_berurutan_pdf(urut, len(urut), opsi, kemajuan)
+
+
+def dokumen_evaluasi_berurutan_pdf(
+    forms: Iterable[EvaluasiForm], jumlah: int, opsi: OpsiCetak, kemajuan: Kemajuan | None = None
+) -> bytes:
+    """Like ``dokumen_evaluasi_massal_pdf`` for forms already in order, taken one at a time.
+
+    ``forms`` may be a generator that loads each form only when it is printed (ids sorted beforehand),
+    so loading and layout share one progress bar and the forms never sit in memory together.
+    """
 
     def bagian() -> Iterator[Bagian]:
-        for form in urut:
+        for form in forms:
             yield bagian_dokumen_evaluasi(form, opsi)
 
     return render_pdf(
-        bagian(), opsi.kertas, judul="Dokumen Evaluasi Kinerja Pegawai", jumlah=len(urut), kemajuan=kemajuan
+        bagian(), opsi.kertas, judul="Dokumen Evaluasi Kinerja Pegawai", jumlah=jumlah, kemajuan=kemajuan
     )

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kinerja_desktop.core.documents import CetakDibatalkan, dokumen_evaluasi_massal_pdf, dokumen_evaluasi_pdf
+from kinerja_desktop.core.documents import (
+    CetakDibatalkan,
+    dokumen_evaluasi_berurutan_pdf,
+    dokumen_evaluasi_massal_pdf,
+    dokumen_evaluasi_pdf,
+)
 from kinerja_desktop.core.documents.evaluasi_umum import kode_evaluasi
 from kinerja_desktop.core.documents.massal import urutkan
 from kinerja_desktop.core.documents.opsi import OpsiCetak
@@ -131,3 +136,17 @@ def test_kop_with_the_office_logo_and_without_a_damaged_one(forms, opsi: OpsiCet
     assert "KECAMATAN PLAJU" in rusak.teks and "PEMERINTAH KOTA PALEMBANG" in rusak.teks
     tanpa_kop = baca(dokumen_evaluasi_pdf(form, replace(opsi, cetak_kop=False)))
     assert "KECAMATAN PLAJU" not in tanpa_kop.teks and "PEMERINTAH KOTA PALEMBANG" in tanpa_kop.teks
+
+
+def test_ordered_forms_can_come_from_a_generator(forms, opsi: OpsiCetak, baca) -> None:
+    semua = urutkan(forms("TW1"))
+    diambil: list[int] = []
+
+    def satu_per_satu():  # type: ignore[no-untyped-def]
+        for i, form in enumerate(semua):
+            diambil.append(i)
+            yield form
+
+    pdf = baca(dokumen_evaluasi_berurutan_pdf(satu_per_satu(), len(semua), opsi))
+    assert diambil == list(range(len(semua)))
+    assert sum("Halaman 1 dari" in h for h in pdf.halaman) == len(semua)
