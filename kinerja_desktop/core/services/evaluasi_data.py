@@ -138,6 +138,9 @@ class EvaluasiForm:
     boleh_isi_diri: bool
     boleh_buka: bool
     alasan_hanya_lihat: str
+    jenjang_kode: str = ""
+    skp_periode_awal: date | None = None
+    skp_periode_akhir: date | None = None
 
     @property
     def final(self) -> bool:

@@ -272,7 +272,10 @@ def test_angka_kredit_pro_rata_for_jabatan_fungsional(ws: Workspace) -> None:
         assert s.get(Evaluasi, ev).angka_kredit == Decimal("3.125")  # type: ignore[union-attr]
         assert s.get(Evaluasi, akhir).angka_kredit == Decimal("18.750")  # type: ignore[union-attr]
         form = evaluasi_baca.get_evaluasi_form(s, admin, skp.id, TW)
-        assert form.jenjang_fungsional and form.bulan_angka_kredit == 3
+        assert (
+            form.jenjang_fungsional and form.jenjang_kode == "ahli_pertama" and form.bulan_angka_kredit == 3
+        )
+        assert form.skp_periode_awal == skp.periode_awal and form.skp_periode_akhir == skp.periode_akhir
 
 
 def test_grid_distribution_and_missing_list(ws: Workspace) -> None:
