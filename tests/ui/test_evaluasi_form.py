@@ -125,6 +125,9 @@ def test_save_persists_feedback_self_assessment_ratings_and_note(qtbot, login) -
     dialog = open_dialog(qtbot, admin, skp_id)
     rhk = dialog.form.hasil_kerja[0].rhk_id  # type: ignore[union-attr]
     perilaku = dialog.form.perilaku[2].perilaku_id  # type: ignore[union-attr]
+    assert dialog.focusWidget() is dialog.hasil_kerja.umpan[rhk]  # the cursor starts in the first feedback
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)  # Tab moves on instead of typing a tab
+    assert dialog.focusWidget() is not dialog.hasil_kerja.umpan[rhk] and not dialog.dirty()
     dialog.hasil_kerja.diri[rhk].setPlainText("Tiga laporan selesai sebelum tenggat.")
     dialog.hasil_kerja.umpan[rhk].setPlainText("Bagus; bagikan cara kerjanya kepada tim.")
     dialog.perilaku.umpan[perilaku].setPlainText("Aktif mengikuti pelatihan.")

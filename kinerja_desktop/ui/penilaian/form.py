@@ -75,7 +75,8 @@ class EvaluasiDialog(QDialog):
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # not the keyword (PySide6 ignores it)
         shortcut.activated.connect(self.on_simpan_clicked)
         self.resize(1180, 820)
-        self.muat()
+        if self.muat():
+            self.fokus_awal()
 
     def _build_layout(self) -> None:
         bawah = QHBoxLayout()
@@ -124,6 +125,14 @@ class EvaluasiDialog(QDialog):
         self.buka.setVisible(form.boleh_buka)
         self._awal = self.isian()
         self.on_isian_changed()
+
+    def fokus_awal(self) -> None:
+        """Put the cursor in the first box this account may type in (the Tab order follows the form)."""
+        kotak = [*self.hasil_kerja.umpan.values(), *self.hasil_kerja.diri.values()]
+        pertama = next((k for k in kotak if not k.isReadOnly()), None)
+        if pertama is not None:
+            self.tabs.setCurrentWidget(self.hasil_kerja)
+            pertama.setFocus()
 
     def isian(self) -> _Isian:
         hasil, perilaku, catatan, tanggal = self.rating.values()

@@ -63,6 +63,11 @@ class EvaluasiHeader(QWidget):
         unit = form.kepala_unit or form.pegawai.unit
         nilai = label_capaian(form.capaian_organisasi) or "belum ditetapkan"
         teks = f"Capaian kinerja organisasi ({escape(unit)}): <b>{nilai}</b>"
+        if not form.capaian_organisasi and not form.final:
+            teks += (
+                " <span style='color:#555'>(ditetapkan pimpinan satu tingkat di atasnya melalui tombol "
+                "capaian organisasi di halaman Penilaian)</span>"
+            )
         if form.kepala_unit:
             teks += (
                 " &nbsp;·&nbsp; <span style='color:#555'>Pegawai ini kepala unit: rating hasil kerja "

@@ -218,7 +218,10 @@ class RatingPanel(QWidget):
         f = self.form
         if f is None or not f.jenjang_fungsional:
             return
-        jenjang = {j.label: j for j in JenjangFungsional}.get(f.jenjang_fungsional)
+        menurut_kode = {j.value: j for j in JenjangFungsional}
+        jenjang = menurut_kode.get(f.jenjang_kode) or {j.label: j for j in JenjangFungsional}.get(
+            f.jenjang_fungsional
+        )
         if jenjang is None:
             self.ak.setText(f"Jenjang {escape(f.jenjang_fungsional)} tidak dikenal.")
             return
