@@ -31,9 +31,18 @@ _BUKAN_ISI = (
 
 
 def periode_penilaian(form: EvaluasiForm) -> str:
-    """ "01 JANUARI SD 31 MARET TAHUN 2026" for the period of the form (AKHIR: the whole year)."""
+    """ "01 JANUARI SD 31 MARET TAHUN 2026": the period of the form within the SKP's own period.
+
+    AKHIR is the SKP's whole period (e.g. 1 Juli – 31 Desember for someone who started in July); a
+    triwulan or month is cut to the part the SKP covers.
+    """
     p = Periode(form.periode)
-    return format_periode_penilaian(p.awal(form.tahun), p.akhir(form.tahun))
+    awal, akhir = p.awal(form.tahun), p.akhir(form.tahun)
+    if form.skp_periode_awal is not None and form.skp_periode_akhir is not None:
+        dalam = max(awal, form.skp_periode_awal), min(akhir, form.skp_periode_akhir)
+        if dalam[0] <= dalam[1]:
+            awal, akhir = dalam
+    return format_periode_penilaian(awal, akhir)
 
 
 def baris_periode(form: EvaluasiForm) -> str:

@@ -29,11 +29,21 @@ JUDUL = "KONVERSI PREDIKAT KINERJA KE ANGKA KREDIT"
 
 
 def jenjang_dari_label(label: str) -> JenjangFungsional | None:
-    """ "Ahli Madya" → AHLI_MADYA (the form carries the label); None when unknown or empty."""
+    """ "Ahli Madya" → AHLI_MADYA; None when unknown or empty."""
     for jenjang in JenjangFungsional:
         if jenjang.label.casefold() == label.strip().casefold():
             return jenjang
     return None
+
+
+def jenjang_form(form: EvaluasiForm) -> JenjangFungsional | None:
+    """The jenjang of the form: by its code, else (older data) by its label."""
+    if form.jenjang_kode:
+        try:
+            return JenjangFungsional(form.jenjang_kode)
+        except ValueError:
+            pass
+    return jenjang_dari_label(form.jenjang_fungsional)
 
 
 def _angka(nilai: Decimal | None, akhiran: str = "") -> str:
@@ -42,7 +52,7 @@ def _angka(nilai: Decimal | None, akhiran: str = "") -> str:
 
 def tabel_konversi(form: EvaluasiForm, lebar: float) -> Flowable:
     """PREDIKAT | PROSENTASE | KOEFISIEN PER TAHUN | (JUMLAH BULAN) | ANGKA KREDIT YANG DIDAPAT."""
-    jenjang = jenjang_dari_label(form.jenjang_fungsional)
+    jenjang = jenjang_form(form)
     predikat = Predikat(form.predikat) if form.predikat else None
     persen = PERSENTASE_PREDIKAT[predikat] if predikat else None
     koefisien = KOEFISIEN_JENJANG[jenjang] if jenjang else None
@@ -103,9 +113,14 @@ def isi_konversi_ak(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
     ]
 
 
+def bagian_konversi_ak(form: EvaluasiForm, opsi: OpsiCetak) -> Bagian:
+    """One conversion sheet as a part of a PDF: DRAF unless final, with the code when final."""
+    return Bagian(isi_konversi_ak(form, opsi), draf=not form.final, kode_verifikasi=kode_evaluasi(form))
+
+
 def konversi_ak_pdf(form: EvaluasiForm, opsi: OpsiCetak) -> bytes:
     """The angka kredit conversion sheet of one evaluation; DRAF unless the evaluation is final."""
-    bagian = Bagian(isi_konversi_ak(form, opsi), draf=not form.final, kode_verifikasi=kode_evaluasi(form))
+    bagian = bagian_konversi_ak(form, opsi)
     return render_pdf(
         [bagian], opsi.kertas, judul=f"Konversi AK {form.periode_label} {form.tahun} - {form.pegawai.nama}"
     )
