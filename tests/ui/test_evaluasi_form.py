@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import AuditLog, Evaluasi, Pegawai, Skp
@@ -162,6 +163,7 @@ def test_operator_types_only_the_self_assessment(qtbot, login) -> None:
     assert not any(b.isEnabled() for b in dialog.rating.hasil.tombol.values())
     assert dialog.rating.hasil.value() is None  # the unit's default is the penilai's to apply
     assert dialog.simpan.isVisible() and not dialog.finalkan.isVisible() and not dialog.buka.isVisible()
+    assert "mengisi penilaian diri" in dialog.header.alasan.text()
     dialog.hasil_kerja.diri[rhk].setPlainText("Semua kegiatan triwulan III terlaksana.")
     dialog.on_simpan_clicked()
     saved = stored(operator, skp_id)
@@ -354,3 +356,17 @@ def test_closing_asks_to_save_what_was_typed(qtbot, login, monkeypatch) -> None:
     dialog.tutup.click()
     assert not dialog.isVisible()
     assert stored(penilai, skp_id).hasil_kerja[0].umpan_balik == "Catatan yang hampir hilang."
+
+
+def test_a_jpt_form_shows_perspektif_instead_of_aspek(qtbot, login) -> None:
+    admin = login("admin")
+    dialog = open_dialog(qtbot, admin, bawahan_camat(admin)[0])
+    f = dialog.form
+    assert f is not None
+    rhk = [replace(r, perspektif="penerima_layanan") for r in f.hasil_kerja]
+    dialog.hasil_kerja.show_form(replace(f, jenis_form="jpt", hasil_kerja=rhk))
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the JA/JF cards are gone
+    teks = [label.text() for label in dialog.hasil_kerja.findChildren(QLabel)]
+    assert "Perspektif: Penerima Layanan" in teks and not any("diintervensi" in t for t in teks)
+    tabel = dialog.hasil_kerja.findChildren(TeksTampil)[0].toPlainText()
+    assert "Indikator kinerja individu" in tabel and "Aspek" not in tabel

@@ -65,8 +65,8 @@ class EvaluasiHeader(QWidget):
         teks = f"Capaian kinerja organisasi ({escape(unit)}): <b>{nilai}</b>"
         if not form.capaian_organisasi and not form.final:
             teks += (
-                " <span style='color:#555'>(ditetapkan pimpinan satu tingkat di atasnya melalui tombol "
-                "capaian organisasi di halaman Penilaian)</span>"
+                " <span style='color:#555'>(ditetapkan pimpinan satu tingkat di atasnya dengan tombol "
+                "Tetapkan capaian… di halaman Penilaian Kinerja)</span>"
             )
         if form.kepala_unit:
             teks += (
@@ -79,5 +79,11 @@ class EvaluasiHeader(QWidget):
             "Pernah dibuka kembali oleh administrator:<br>" + "<br>".join(f"• {escape(b)}" for b in riwayat)
         )
         self.dibuka.setVisible(bool(riwayat))
-        self.alasan.setText(escape(form.alasan_hanya_lihat))
-        self.alasan.setVisible(bool(form.alasan_hanya_lihat))
+        alasan = form.alasan_hanya_lihat
+        if not alasan and form.boleh_isi_diri and not form.boleh_nilai:
+            alasan = (
+                "Akun ini mengisi penilaian diri pegawai; rating dan umpan balik diberikan oleh pejabat "
+                "penilai."
+            )
+        self.alasan.setText(escape(alasan))
+        self.alasan.setVisible(bool(alasan))
