@@ -379,3 +379,34 @@ def test_a_slow_read_runs_in_the_background(penilai: PenilaianPage, monkeypatch)
     assert ran == ["Memuat data penilaian…"]
     assert penilai.dist is not None and penilai.dist.periode == "TW1" and penilai.model.rowCount()
     assert penilai.lambat is False  # measured fast this time: the next read runs inline
+
+
+def test_keypad_digits_rate_too(penilai: PenilaianPage, qtbot) -> None:
+    n = _row(penilai, lambda r: r.boleh_nilai)
+    pid = penilai.model.rows[n].pegawai_id
+    _focus(penilai, qtbot, n)
+    qtbot.keyClick(penilai.table, Qt.Key.Key_2, Qt.KeyboardModifier.KeypadModifier)
+    qtbot.keyClick(penilai.table, Qt.Key.Key_1, Qt.KeyboardModifier.KeypadModifier)
+    row = _service_rows(penilai)[pid]
+    assert (row.rating_hasil, row.rating_perilaku, row.predikat) == ("sesuai", "di_bawah", "kurang")
+
+
+def test_without_findings_finalising_asks_a_plain_question(penilai: PenilaianPage, monkeypatch) -> None:
+    """The question is a plain Ya/Tidak; a refusal of the service is then reported per pegawai."""
+    from kinerja_desktop.ui.penilaian import finalkan as finalkan_module
+
+    rated = _rate_all(penilai)
+    asked: list[str] = []
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(finalkan_module, "temuan_baris", lambda _ctx, _rows: [])  # as if none were found
+    monkeypatch.setattr(AkuiDialog, "exec", lambda d: pytest.fail("no findings: nothing to acknowledge"))
+    monkeypatch.setattr(finalkan_module, "ask_yes_no", lambda _p, text, *_a, **_k: asked.append(text) or True)
+    monkeypatch.setattr(penilaian_page, "show_info", lambda _p, text, detail="": told.append((text, detail)))
+    penilai.final_semua.click()
+    assert asked == [f"Finalkan {len(rated)} evaluasi?"]
+    # The service still checks the distribution itself: without an acknowledgement nothing is locked.
+    text, detail = told[-1]
+    assert text == f"0 evaluasi difinalkan. {len(rated)} tidak difinalkan:"
+    assert detail.count("pola distribusi") == len(rated)
+    rows = _service_rows(penilai)
+    assert all(rows[pid].status is StatusEvaluasi.DRAF for pid in rated)
