@@ -63,9 +63,13 @@ def alasan_terkunci(row: BarisEvaluasi, actor: Actor, tahun: int) -> str:
         return f"SKP {tahun} {row.nama} belum disetujui: ajukan dan setujui SKP-nya dulu di halaman SKP."
     if row.status is StatusEvaluasi.FINAL:
         return "Evaluasi ini sudah final dan terkunci; minta administrator membukanya kembali bila perlu."
-    if not actor.can(Izin.NILAI_KINERJA):
-        return f"Akun {actor.peran.label} hanya dapat melihat; rating diberikan oleh pejabat penilai."
     penilai = row.penilai or "belum ditentukan"
+    if not actor.can(Izin.NILAI_KINERJA):
+        isi = "mengisi penilaian diri" if actor.can(Izin.KELOLA_SKP) else "melihat"
+        return (
+            f"Rating diberikan oleh pejabat penilai ({penilai}); akun {actor.peran.label} dapat {isi} "
+            "lewat formulir evaluasi (Enter)."
+        )
     return f"Hanya pejabat penilai pegawai ini ({penilai}) atau administrator yang dapat memberi rating."
 
 
