@@ -370,3 +370,17 @@ def test_a_jpt_form_shows_perspektif_instead_of_aspek(qtbot, login) -> None:
     assert "Perspektif: Penerima Layanan" in teks and not any("diintervensi" in t for t in teks)
     tabel = dialog.hasil_kerja.findChildren(TeksTampil)[0].toPlainText()
     assert "Indikator kinerja individu" in tabel and "Aspek" not in tabel
+
+
+def test_finalising_without_both_ratings_says_what_to_choose(qtbot, login, monkeypatch) -> None:
+    penilai = login("penilai")
+    skp_id = bawahan_camat(penilai)[3]
+    dialog = open_dialog(qtbot, penilai, skp_id)
+    dialog.rating.hasil.tombol[Rating.SESUAI].click()
+    shown: list[str] = []
+    monkeypatch.setattr(form_module, "show_error", lambda _p, error: shown.append(str(error)))
+    dialog.finalkan.click()
+    assert shown and "rating perilaku kerja belum dipilih" in shown[0] and "tab Rating" in shown[0]
+    assert dialog.tabs.currentWidget() is dialog.rating
+    saved = stored(penilai, skp_id)
+    assert saved.status is StatusEvaluasi.DRAF and saved.rating_hasil == "sesuai"  # what was chosen is kept

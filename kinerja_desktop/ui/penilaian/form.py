@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.rules.distribusi import Temuan
 from kinerja_desktop.core.rules.predikat import Rating
 from kinerja_desktop.core.services import evaluasi, evaluasi_baca
@@ -74,7 +74,8 @@ class EvaluasiDialog(QDialog):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # not the keyword (PySide6 ignores it)
         shortcut.activated.connect(self.on_simpan_clicked)
-        self.resize(1180, 820)
+        layar = self.screen().availableGeometry()
+        self.resize(min(1180, int(layar.width() * 0.95)), min(820, int(layar.height() * 0.9)))
         if self.muat():
             self.fokus_awal()
 
@@ -214,6 +215,16 @@ class EvaluasiDialog(QDialog):
         f = self.form
         assert f is not None and f.evaluasi_id is not None
         ev_id = f.evaluasi_id
+        kurang = [n for n, v in (("rating hasil kerja", f.rating_hasil), ("rating perilaku kerja",
+                  f.rating_perilaku)) if not v]  # fmt: skip
+        if kurang:
+            self.tabs.setCurrentWidget(self.rating)
+            (self.rating.hasil if not f.rating_hasil else self.rating.perilaku).setFocus()
+            show_error(self, ValidationError(
+                f"Evaluasi belum bisa difinalkan: {' dan '.join(kurang)} belum dipilih.",
+                saran="Pilih rating pada tab Rating dan Predikat, lalu tekan Finalkan lagi.",
+            ))  # fmt: skip
+            return
         try:
             with self.ctx.workspace.read() as session:
                 temuan = evaluasi.temuan_untuk(session, self.ctx.actor, ev_id)
