@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kinerja_desktop import APP_NAME, __version__
+from kinerja_desktop.cli_cetak import add_cetak_command
 from kinerja_desktop.cli_pegawai import add_pegawai_commands
 from kinerja_desktop.core.errors import KnownError
 
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_info)
 
     add_pegawai_commands(sub, common)
+    add_cetak_command(sub, common)
     return parser
 
 

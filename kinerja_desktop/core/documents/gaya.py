@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from kinerja_desktop.core.documents.huruf import HURUF_TEBAL, daftarkan_huruf
 
@@ -70,6 +70,22 @@ def teks(nilai: object) -> str:
     return escape(str(nilai if nilai is not None else "")).replace("\n", "<br/>")
 
 
+def utuh_atau_pecah(bagian: list[Flowable]) -> list[Flowable]:
+    """A split as a table row split expects: none, or two parts.
+
+    A Paragraph that turns out to fit returns itself alone; ReportLab's in-row split of a table then
+    fails (IndexError), so an empty second part is added.
+    """
+    return [bagian[0], Spacer(0, 0)] if len(bagian) == 1 else list(bagian)
+
+
+class ParagrafSel(Paragraph):  # type: ignore[misc]
+    """A Paragraph whose split always gives none or two parts (see ``utuh_atau_pecah``)."""
+
+    def split(self, lebar: float, tinggi: float) -> list[Flowable]:
+        return utuh_atau_pecah(super().split(lebar, tinggi))
+
+
 class TeksPolos(Flowable):  # type: ignore[misc]
     """Plain text in a style: drawn as one line when it fits (cheap), else as a wrapping Paragraph.
 
@@ -115,7 +131,7 @@ class TeksPolos(Flowable):  # type: ignore[misc]
             return []
         para = self._paragraf()
         para.wrap(lebar, tinggi)
-        return list(para.split(lebar, tinggi))
+        return utuh_atau_pecah(para.split(lebar, tinggi))
 
     def draw(self) -> None:
         if self._para is not None:
@@ -146,4 +162,4 @@ def p(nilai: object, style: ParagraphStyle | None = None, *, garis_bawah: bool =
 
 def pm(markup: str, style: ParagraphStyle | None = None) -> Paragraph:
     """A Paragraph of markup the caller built with ``teks`` for every piece of data."""
-    return Paragraph(markup, style or gaya().sel)
+    return ParagrafSel(markup, style or gaya().sel)

@@ -135,3 +135,12 @@ def test_units_by_code_name_or_path_and_nip_checked(ws, admin) -> None:
         with pytest.raises(NotFound, match="Tidak ada pegawai dengan NIP"):
             cari_pegawai_nip(s, admin, "199001012015031001")
         s.rollback()
+
+
+def test_every_skp_of_the_office_fits_a4_too(ws, admin, opsi, baca) -> None:
+    """A row split inside a table where one cell turns out to fit used to fail in ReportLab."""
+    with ws.read() as s:
+        daftar, data = cetak(s, admin, Permintaan(JenisCetak.SKP, TAHUN), replace(opsi, kertas="A4"))
+    pdf = baca(data)
+    assert sum("Halaman 1 dari" in h for h in pdf.halaman) == daftar.jumlah
+    assert all(pdf.ukuran(i) == (595.3, 841.9) for i in range(pdf.jumlah))
