@@ -114,7 +114,12 @@ def ensure_penilai(session: Session, actor: Actor, skp: Skp, tindakan: str) -> N
 
 
 def may_self_assess(session: Session, actor: Actor, skp: Skp) -> bool:
-    """The pegawai's own account, typed by the pegawai, an operator for them, or an administrator."""
+    """The pegawai's own account, typed by the pegawai, an operator for them, or an administrator.
+
+    A pejabat penilai account writes only its own self-assessment, never its subordinates'.
+    """
+    if actor.peran is Peran.PENILAI:
+        return actor.pegawai_id is not None and actor.pegawai_id == skp.pegawai_id
     return may_edit(session, actor, skp)
 
 

@@ -147,8 +147,9 @@ def test_permissions(ws: Workspace) -> None:
     ):
         with pytest.raises(PermissionDenied), ws.transaction(operator) as s:
             fn(s)
-    with pytest.raises(PermissionDenied), ws.transaction(pimpinan) as s:
-        evaluasi.set_penilaian_diri(s, pimpinan, ev, rhk_id, "x")
+    for bukan_pegawainya in (pimpinan, penilai):
+        with pytest.raises(PermissionDenied), ws.transaction(bukan_pegawainya) as s:
+            evaluasi.set_penilaian_diri(s, bukan_pegawainya, ev, rhk_id, "x")
     orang_lain = _skp_of(ws, _staf(ws))
     ev_lain = _start(ws, _actor(ws, "admin"), orang_lain.id)
     with pytest.raises(PermissionDenied, match="pejabat penilai"), ws.transaction(penilai) as s:
