@@ -16,6 +16,7 @@ from kinerja_desktop.core.services import evaluasi_unit, unit_kerja
 from kinerja_desktop.core.services.akses import Izin
 from kinerja_desktop.core.services.evaluasi_akses import periode_evaluasi
 from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, CapaianRow, DistribusiUnit
+from kinerja_desktop.ui.cetak.menu import pilihan_grid, tombol_evaluasi
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import show_error, show_info
 from kinerja_desktop.ui.pages import Page
@@ -66,6 +67,7 @@ class PenilaianPage(Page):
         for button in (self.final_pilih, self.final_semua):
             button.setEnabled(boleh)
         self.buka = QPushButton("Buka formulir…", clicked=self.on_buka_clicked)
+        self.cetak = tombol_evaluasi(ctx, self, lambda: pilihan_grid(self.baris_kini(), self.pilihan.value()))
         self.message = QLabel(wordWrap=True)
         self._build_layout()
         self._shortcuts = entri.pasang_tombol(self.table, self.on_rating_key)
@@ -83,7 +85,7 @@ class PenilaianPage(Page):
             baris(self.pilihan.bawahan, self.belum_final),
             self.table,
             self.ringkas,
-            baris(self.buka, self.final_pilih, self.final_semua),
+            baris(self.buka, self.final_pilih, self.final_semua, self.cetak),
             hint,
             isi=self.table,
         )

@@ -24,6 +24,7 @@ from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services import pegawai, skp, unit_kerja
 from kinerja_desktop.core.services.akses import Izin, Peran
 from kinerja_desktop.core.services.skp_data import HasilDraft, SkpInput, StatusSkp
+from kinerja_desktop.ui.cetak.menu import tombol_skp
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import ask_yes_no, show_error
 from kinerja_desktop.ui.pages import Page
@@ -68,6 +69,7 @@ class SkpPage(Page):
         self.buat = QPushButton("Buat SKP…", clicked=self.on_buat_clicked)
         self.salin = QPushButton("Salin dari tahun lalu", clicked=self.on_salin_clicked)
         self.draf_unit = QPushButton("Buat draf untuk unit…", clicked=self.on_draf_unit_clicked)
+        self.cetak = tombol_skp(ctx, self, lambda: row.skp_id if (row := self.selected()) else None)
         self.count = QLabel()
         self.message = QLabel(wordWrap=True)
         self.editor = SkpEditor(ctx)
@@ -94,7 +96,7 @@ class SkpPage(Page):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.bawahan)
         buttons = QHBoxLayout()
-        for b in (self.buka, self.buat, self.salin, self.draf_unit):
+        for b in (self.buka, self.buat, self.salin, self.draf_unit, self.cetak):
             buttons.addWidget(b)
         buttons.addStretch()
         buttons.addWidget(self.count)

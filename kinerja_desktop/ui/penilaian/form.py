@@ -26,6 +26,7 @@ from kinerja_desktop.core.rules.predikat import Rating
 from kinerja_desktop.core.services import evaluasi, evaluasi_baca
 from kinerja_desktop.core.services.akses import Actor
 from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm
+from kinerja_desktop.ui.cetak.menu import pilihan_form, tombol_evaluasi
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import ask_save_discard, ask_yes_no, show_error
 from kinerja_desktop.ui.penilaian.form_header import EvaluasiHeader
@@ -66,6 +67,7 @@ class EvaluasiDialog(QDialog):
         self.finalkan = QPushButton("&Finalkan…", clicked=self.on_finalkan_clicked)
         self.buka = QPushButton("&Buka kembali…", clicked=self.on_buka_clicked)
         self.tutup = QPushButton("&Tutup", clicked=self.reject, autoDefault=False)
+        self.cetak = tombol_evaluasi(ctx, self, lambda: pilihan_form(self.form, self.dirty()), unit=False)
         for b in (self.simpan, self.finalkan, self.buka):
             b.setAutoDefault(False)
         for panel in (self.hasil_kerja, self.perilaku, self.rating):
@@ -84,7 +86,7 @@ class EvaluasiDialog(QDialog):
         bawah.addWidget(QLabel("Predikat:"))
         bawah.addWidget(self.predikat)
         bawah.addWidget(self.message, 1)
-        for b in (self.simpan, self.finalkan, self.buka, self.tutup):
+        for b in (self.cetak, self.simpan, self.finalkan, self.buka, self.tutup):
             bawah.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(self.judul)

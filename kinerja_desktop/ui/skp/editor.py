@@ -24,6 +24,7 @@ from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services import skp
 from kinerja_desktop.core.services.akses import Actor, Izin
 from kinerja_desktop.core.services.skp_data import STATUS_BISA_DIUBAH, SkpDetail, StatusSkp
+from kinerja_desktop.ui.cetak.menu import tombol_skp
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import ask_save_discard, ask_yes_no, show_error
 from kinerja_desktop.ui.skp.dialog_skp import HeaderDialog
@@ -85,6 +86,7 @@ class SkpEditor(QWidget):
         self.hapus = QPushButton("Hapus draf", clicked=self.on_hapus_clicked)
         self.ubah_header = QPushButton("Periode…", clicked=self.on_ubah_header_clicked)
         self.ubah_header.setToolTip("Ubah periode penilaian atau pendekatan, dan perbarui pejabat penilai")
+        self.cetak = tombol_skp(ctx, self, lambda: self.detail.id if self.detail else None)
         self.alasan = QLabel(wordWrap=True, styleSheet=WARNING_STYLE)
         self.message = QLabel(wordWrap=True)
         self._build_layout()
@@ -104,6 +106,7 @@ class SkpEditor(QWidget):
             self.tolak,
             self.revisi,
             self.hapus,
+            self.cetak,
         ):
             top.addWidget(b)
         line = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)

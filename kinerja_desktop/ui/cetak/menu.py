@@ -1,0 +1,109 @@
+"""The "Cetak" buttons other screens add: a menu of the evaluation forms, and the SKP."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+
+from kinerja_desktop.core.services.akses import Izin
+from kinerja_desktop.core.services.cetak import JenisCetak, Permintaan
+from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, EvaluasiForm
+from kinerja_desktop.ui.cetak.aksi import cetak_massal, pratinjau_evaluasi, pratinjau_rekap, pratinjau_skp
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.dialogs import show_error
+
+
+@dataclass(frozen=True)
+class Pilihan:
+    """What the screen has in view: one pegawai's approved SKP (if any), the unit, year and period."""
+
+    skp_id: str | None
+    periode: str
+    tahun: int
+    unit_id: str | None = None
+    sub_unit: bool = True
+    belum_disimpan: bool = False
+
+
+def pilihan_form(form: EvaluasiForm | None, belum_disimpan: bool) -> Pilihan | None:
+    """The evaluation form's pegawai and period (``belum_disimpan``: what is typed is not stored yet)."""
+    if form is None:
+        return None
+    return Pilihan(form.skp_id, form.periode, form.tahun, form.unit_id, belum_disimpan=belum_disimpan)
+
+
+def pilihan_grid(baris: BarisEvaluasi | None, pilihan: Any) -> Pilihan:
+    """The Penilaian page's current row and its unit / year / period / sub-unit choice."""
+    skp_id = baris.skp_id if baris is not None else None
+    return Pilihan(skp_id, pilihan.kode, pilihan.tahun, pilihan.unit_id, pilihan.sub_unit)
+
+
+def tombol_skp(ctx: UiContext, parent: QWidget, skp_id: Callable[[], str | None]) -> QPushButton:
+    """ "Cetak SKP…": the SKP ``skp_id()`` names, with its lampiran, in the preview."""
+
+    def klik() -> None:
+        sid = skp_id()
+        if sid is None:
+            show_error(parent, "Pilih dulu pegawai yang sudah punya SKP.")
+            return
+        pratinjau_skp(ctx, parent, sid)
+
+    tombol = QPushButton("Cetak SKP…", clicked=klik)
+    tombol.setToolTip("Pratinjau, cetak ke printer, atau simpan SKP dan lampirannya sebagai PDF")
+    tombol.setEnabled(ctx.actor.can(Izin.CETAK))
+    return tombol
+
+
+def _satu(ctx: UiContext, parent: QWidget, pilih: Callable[[], Pilihan | None], jenis: JenisCetak) -> None:
+    p = pilih()
+    if p is None or p.skp_id is None:
+        show_error(parent, "Pilih dulu pegawai yang SKP-nya sudah disetujui.")
+        return
+    if p.belum_disimpan:
+        pesan = "Isian evaluasi belum disimpan. Simpan dulu (Ctrl+S) agar yang dicetak sama dengan layar."
+        show_error(parent, pesan)
+        return
+    pratinjau_evaluasi(ctx, parent, jenis, p.skp_id, p.periode)
+
+
+def _unit(ctx: UiContext, parent: QWidget, pilih: Callable[[], Pilihan | None], massal: bool) -> None:
+    p = pilih()
+    if p is None or p.unit_id is None:
+        show_error(parent, "Pilih dulu unit kerjanya.")
+        return
+    if massal:
+        permintaan = Permintaan(JenisCetak.DOKUMEN_EVALUASI, p.tahun, p.periode, p.unit_id,
+                                termasuk_sub_unit=p.sub_unit)  # fmt: skip
+        cetak_massal(ctx, parent, permintaan)
+    else:
+        pratinjau_rekap(ctx, parent, p.unit_id, p.tahun, p.periode, sub_unit=p.sub_unit)
+
+
+def tombol_evaluasi(
+    ctx: UiContext, parent: QWidget, pilih: Callable[[], Pilihan | None], *, unit: bool = True
+) -> QPushButton:
+    """ "Cetak ▾": Evaluasi Kinerja, Dokumen Evaluasi, Konversi AK of the pegawai in view; with ``unit``
+    also the unit's rekap predikat and every Dokumen Evaluasi of the unit in one PDF.
+    """
+    menu = QMenu(parent)
+    for jenis, teks in (
+        (JenisCetak.EVALUASI, "Evaluasi Kinerja…"),
+        (JenisCetak.DOKUMEN_EVALUASI, "Dokumen Evaluasi…"),
+        (JenisCetak.KONVERSI_AK, "Konversi Angka Kredit (jabatan fungsional)…"),
+    ):
+        menu.addAction(teks, lambda j=jenis: _satu(ctx, parent, pilih, j))
+    if unit:
+        menu.addSeparator()
+        menu.addAction("Rekap predikat unit…", lambda: _unit(ctx, parent, pilih, massal=False))
+        menu.addAction(
+            "Cetak semua Dokumen Evaluasi unit ini…", lambda: _unit(ctx, parent, pilih, massal=True)
+        )
+    tombol = QPushButton("Cetak")
+    tombol.setMenu(menu)
+    tombol.setToolTip("Pratinjau, cetak ke printer, atau simpan formulir sebagai PDF")
+    tombol.setEnabled(ctx.actor.can(Izin.CETAK))
+    tombol.setAutoDefault(False)
+    return tombol
