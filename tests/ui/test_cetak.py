@@ -203,3 +203,25 @@ def test_the_pages_offer_the_print_buttons(qtbot, workspace: Workspace, sync_tas
     form = EvaluasiDialog(ctx, str(baris.skp_id), "TW1")
     qtbot.addWidget(form)
     assert "Rekap predikat unit…" not in [a.text() for a in form.cetak.menu().actions()]
+
+
+def test_scanned_signatures_are_offered_only_for_a_final_evaluation(
+    qtbot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from kinerja_desktop.core.paths import resources_dir
+
+    ctx = _ctx(workspace)
+    baris = _bawahan_final(ctx)
+    skp = pratinjau_skp(ctx, None, str(baris.skp_id))
+    assert skp is not None
+    qtbot.addWidget(skp)
+    assert not skp.opsi.ttd.isEnabled() and not skp.opsi.ttd.isChecked()
+    dialog = pratinjau_evaluasi(ctx, None, JenisCetak.DOKUMEN_EVALUASI, str(baris.skp_id), "TW1")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.opsi.ttd.isEnabled() and not dialog.opsi.ttd.isChecked()
+    dialog.opsi.ttd.pilih("penilai", str(resources_dir() / "icons" / "app.png"))
+    dialog.opsi.ttd.setChecked(True)
+    qtbot.waitUntil(lambda: len(PdfReader(io.BytesIO(dialog.pdf)).pages[0].images) == 1, timeout=3000)
+    dialog.opsi.ttd.setChecked(False)
+    qtbot.waitUntil(lambda: len(PdfReader(io.BytesIO(dialog.pdf)).pages[0].images) == 0, timeout=3000)

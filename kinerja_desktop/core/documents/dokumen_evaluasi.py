@@ -25,6 +25,7 @@ from kinerja_desktop.core.documents.tanda_tangan import (
     Penanda,
     penanda_mengetahui,
     tanda_tangan,
+    ttd_final,
 )
 from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm
 
@@ -73,15 +74,16 @@ def tabel_dokumen(form: EvaluasiForm, lebar: float) -> tuple[Flowable, Flowable]
 def isi_dokumen_evaluasi(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
     lebar = lebar_isi(opsi)
     identitas, catatan = tabel_dokumen(form, lebar)
+    ttd_pegawai, ttd_penilai, ttd_atasan = ttd_final(opsi, form.final)
     return [
         *pembuka(opsi, lebar, [JUDUL, baris_periode(form)], periode_penilaian(form)),
         identitas,
         tanda_tangan(
-            Penanda(PEGAWAI, form.pegawai, opsi.prefix_pegawai, bertanggal=True),
-            Penanda(PENILAI, form.pejabat_penilai, opsi.prefix_penilai, bertanggal=True),
+            Penanda(PEGAWAI, form.pegawai, opsi.prefix_pegawai, bertanggal=True, gambar=ttd_pegawai),
+            Penanda(PENILAI, form.pejabat_penilai, opsi.prefix_penilai, bertanggal=True, gambar=ttd_penilai),
             opsi,
             lebar,
-            mengetahui=penanda_mengetahui(form.atasan_penilai, opsi),
+            mengetahui=penanda_mengetahui(form.atasan_penilai, opsi, ttd_atasan),
             ekor=catatan,
         ),
     ]

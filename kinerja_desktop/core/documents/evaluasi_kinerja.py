@@ -42,7 +42,13 @@ from kinerja_desktop.core.documents.tabel import (
     tabel_garis,
     tabel_polos,
 )
-from kinerja_desktop.core.documents.tanda_tangan import PENILAI, Penanda, penanda_mengetahui, tanda_tangan
+from kinerja_desktop.core.documents.tanda_tangan import (
+    PENILAI,
+    Penanda,
+    penanda_mengetahui,
+    tanda_tangan,
+    ttd_final,
+)
 from kinerja_desktop.core.services.evaluasi_data import DistribusiUnit, EvaluasiForm, RhkEvaluasi
 from kinerja_desktop.core.services.skp_data import JenisForm, JenisRhk
 
@@ -138,6 +144,7 @@ def isi_evaluasi_kinerja(
     form: EvaluasiForm, opsi: OpsiCetak, distribusi: DistribusiUnit | None
 ) -> list[Flowable]:
     lebar = lebar_isi(opsi, lanskap=True)
+    ttd = ttd_final(opsi, form.final)
     jpt = form.jenis_form == JenisForm.JPT
     judul = [
         "EVALUASI KINERJA PEGAWAI",
@@ -156,10 +163,10 @@ def isi_evaluasi_kinerja(
         perilaku,
         tanda_tangan(
             None,
-            Penanda(PENILAI, form.pejabat_penilai, opsi.prefix_penilai, bertanggal=True),
+            Penanda(PENILAI, form.pejabat_penilai, opsi.prefix_penilai, bertanggal=True, gambar=ttd[1]),
             opsi,
             lebar,
-            mengetahui=penanda_mengetahui(form.atasan_penilai, opsi),
+            mengetahui=penanda_mengetahui(form.atasan_penilai, opsi, ttd[2]),
             ekor=_ekor(ekor, form, kotak),
         ),
     ]

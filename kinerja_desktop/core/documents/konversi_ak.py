@@ -14,7 +14,13 @@ from kinerja_desktop.core.documents.identitas import LABEL, nilai_identitas
 from kinerja_desktop.core.documents.opsi import OpsiCetak
 from kinerja_desktop.core.documents.susun import Bagian, render_pdf
 from kinerja_desktop.core.documents.tabel import kepala, lebar_kolom, nomor_kolom, sel, tabel_garis
-from kinerja_desktop.core.documents.tanda_tangan import PENILAI, Penanda, penanda_mengetahui, tanda_tangan
+from kinerja_desktop.core.documents.tanda_tangan import (
+    PENILAI,
+    Penanda,
+    penanda_mengetahui,
+    tanda_tangan,
+    ttd_final,
+)
 from kinerja_desktop.core.rules.angka_kredit import (
     KOEFISIEN_JENJANG,
     PERSENTASE_PREDIKAT,
@@ -96,6 +102,7 @@ def tabel_pegawai(form: EvaluasiForm, lebar: float) -> Flowable:
 
 def isi_konversi_ak(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
     lebar = lebar_isi(opsi)
+    ttd = ttd_final(opsi, form.final)
     g = gaya()
     return [
         *pembuka(opsi, lebar, [JUDUL, baris_periode(form)], periode_penilaian(form)),
@@ -105,10 +112,10 @@ def isi_konversi_ak(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
         tabel_konversi(form, lebar),
         tanda_tangan(
             None,
-            Penanda(PENILAI, form.pejabat_penilai, opsi.prefix_penilai, bertanggal=True),
+            Penanda(PENILAI, form.pejabat_penilai, opsi.prefix_penilai, bertanggal=True, gambar=ttd[1]),
             opsi,
             lebar,
-            mengetahui=penanda_mengetahui(form.atasan_penilai, opsi),
+            mengetahui=penanda_mengetahui(form.atasan_penilai, opsi, ttd[2]),
         ),
     ]
 

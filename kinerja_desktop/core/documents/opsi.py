@@ -35,6 +35,8 @@ class OpsiCetak:
     ``prefix_*`` is "", "Plt." or "Plh." and is written before the signer's jabatan.
     ``kop`` names the agency on every form; ``cetak_kop`` also prints it as a letterhead on top.
     ``tampilkan_mengetahui`` adds "Mengetahui, Atasan Pejabat Penilai Kinerja" under the signatures.
+    ``ttd_*`` is a scanned signature (PNG or JPEG) put in the signing space; it is printed only on the
+    forms of a final evaluation, never on a draft or an SKP.
     """
 
     tanggal: date
@@ -47,6 +49,9 @@ class OpsiCetak:
     prefix_atasan: str = ""
     tampilkan_mengetahui: bool = False
     tampilkan_pangkat: bool = False
+    ttd_pegawai: bytes | None = field(default=None, repr=False)
+    ttd_penilai: bytes | None = field(default=None, repr=False)
+    ttd_atasan: bytes | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.kertas not in ("F4", "A4"):

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from io import BytesIO
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
 
 from kinerja_desktop.core.documents.gaya import gaya, p, pm
 from kinerja_desktop.core.documents.huruf import HURUF_TEBAL
 from kinerja_desktop.core.documents.opsi import OpsiCetak
-from kinerja_desktop.core.documents.tabel import tabel_polos
+from kinerja_desktop.core.documents.tabel import Perintah, tabel_polos
 from kinerja_desktop.core.rules.tanggal import baris_tempat_tanggal
 from kinerja_desktop.core.services.skp_data import Pejabat
 
 RUANG_TANDA_TANGAN = 24 * mm
+_LEBAR_GAMBAR = 55 * mm
 PEGAWAI = "Pegawai yang Dinilai"
 PENILAI = "Pejabat Penilai Kinerja"
 ATASAN = "Atasan Pejabat Penilai Kinerja"
@@ -33,6 +35,7 @@ class Penanda:
     prefix: str = ""
     bertanggal: bool = False
     pembuka: str = ""
+    gambar: bytes | None = None
 
 
 @cache
@@ -43,6 +46,34 @@ def _tengah() -> ParagraphStyle:
 @cache
 def _tengah_tebal() -> ParagraphStyle:
     return ParagraphStyle("ttd_nama", parent=gaya().isi, alignment=TA_CENTER, fontName=HURUF_TEBAL)
+
+
+def _ruang(gambar: bytes | None) -> Flowable:
+    """The space to sign in, or a scanned signature scaled into it (a damaged image leaves it blank)."""
+    if not gambar:
+        return Spacer(1, RUANG_TANDA_TANGAN)
+    try:
+        isi = Image(BytesIO(gambar))
+        lebar, tinggi = float(isi.imageWidth), float(isi.imageHeight)
+    except Exception:  # damaged or unsupported: sign by hand
+        return Spacer(1, RUANG_TANDA_TANGAN)
+    if lebar <= 0 or tinggi <= 0:
+        return Spacer(1, RUANG_TANDA_TANGAN)
+    skala = min(RUANG_TANDA_TANGAN / tinggi, _LEBAR_GAMBAR / lebar)
+    isi.drawWidth, isi.drawHeight = lebar * skala, tinggi * skala
+    gaya_sel: list[Perintah] = [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+    gaya_sel += [(f"{sisi}PADDING", (0, 0), (-1, -1), 0) for sisi in ("LEFT", "RIGHT", "TOP", "BOTTOM")]
+    return Table(
+        [[isi]], colWidths=[_LEBAR_GAMBAR], rowHeights=[RUANG_TANDA_TANGAN], style=TableStyle(gaya_sel),
+        hAlign="CENTER",
+    )  # fmt: skip
+
+
+def ttd_final(opsi: OpsiCetak, final: bool) -> tuple[bytes | None, bytes | None, bytes | None]:
+    """The scanned signatures of pegawai, penilai and atasan: only on a final evaluation's forms."""
+    if not final:
+        return None, None, None
+    return opsi.ttd_pegawai, opsi.ttd_penilai, opsi.ttd_atasan
 
 
 def blok(penanda: Penanda, opsi: OpsiCetak, *, baris_tanggal: bool) -> list[Flowable]:
@@ -60,7 +91,7 @@ def blok(penanda: Penanda, opsi: OpsiCetak, *, baris_tanggal: bool) -> list[Flow
     pejabat = penanda.pejabat
     if penanda.prefix and pejabat is not None and pejabat.jabatan:
         baris.append(p(f"{penanda.prefix} {pejabat.jabatan}", s))
-    baris.append(Spacer(1, RUANG_TANDA_TANGAN))
+    baris.append(_ruang(penanda.gambar if pejabat is not None else None))
     if pejabat is None or not pejabat.nama.strip():
         baris.append(pm("(" + "." * 45 + ")", s))
         baris.append(pm("NIP " + "." * 36, s))
@@ -104,8 +135,10 @@ def tanda_tangan(
     return KeepTogether(bagian)
 
 
-def penanda_mengetahui(atasan: Pejabat | None, opsi: OpsiCetak) -> Penanda | None:
+def penanda_mengetahui(
+    atasan: Pejabat | None, opsi: OpsiCetak, gambar: bytes | None = None
+) -> Penanda | None:
     """The optional "Mengetahui, Atasan Pejabat Penilai Kinerja" block, when the options ask for it."""
     if not opsi.tampilkan_mengetahui:
         return None
-    return Penanda(ATASAN, atasan, opsi.prefix_atasan, pembuka="Mengetahui,")
+    return Penanda(ATASAN, atasan, opsi.prefix_atasan, pembuka="Mengetahui,", gambar=gambar)

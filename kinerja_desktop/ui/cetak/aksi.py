@@ -95,7 +95,7 @@ def pratinjau_evaluasi(
         show_error(parent, exc)
         return None
     judul = f"{jenis.label} {form.periode_label} {form.tahun} - {form.pegawai.nama}"
-    return _buka(ctx, parent, Sumber(judul, render, opsi))
+    return _buka(ctx, parent, Sumber(judul, render, opsi, boleh_ttd=form.final))
 
 
 def _render_daftar(ctx: UiContext, daftar: DaftarCetak) -> Callable[[OpsiCetak, Kemajuan | None], bytes]:
@@ -178,7 +178,8 @@ def cetak_massal(
             show_info(parent, f"{daftar.jumlah} dokumen {permintaan.jenis.label} tersimpan.", str(tujuan))
             lapor(tujuan)
             return
-        sumber = Sumber(daftar.judul, render, opsi, daftar.jumlah, latar=daftar.jumlah > 1)
+        ttd = daftar.semua_final and permintaan.jenis not in (JenisCetak.SKP, JenisCetak.REKAP)
+        sumber = Sumber(daftar.judul, render, opsi, daftar.jumlah, latar=daftar.jumlah > 1, boleh_ttd=ttd)
         lapor(_buka(ctx, parent, sumber, pdf))
 
     def gagal(exc: BaseException) -> None:

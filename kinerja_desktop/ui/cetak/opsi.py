@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.documents.opsi import PREFIX_PENANDATANGAN, OpsiCetak
+from kinerja_desktop.ui.cetak.ttd import TtdPindaian
 from kinerja_desktop.ui.widgets import HINT_STYLE
 
 KERTAS = (("F4 (215 × 330 mm)", "F4"), ("A4 (210 × 297 mm)", "A4"))
@@ -36,9 +37,10 @@ class OpsiPanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, awal: OpsiCetak, parent: QWidget | None = None) -> None:
+    def __init__(self, awal: OpsiCetak, parent: QWidget | None = None, *, boleh_ttd: bool = False) -> None:
         super().__init__(parent)
         self.awal = awal
+        self.ttd = TtdPindaian(boleh_ttd)
         self.tanggal = QDateEdit(calendarPopup=True, displayFormat="d MMMM yyyy")
         kalender = self.tanggal.calendarWidget()
         kalender.setGridVisible(True)
@@ -62,6 +64,7 @@ class OpsiPanel(QWidget):
             combo.currentIndexChanged.connect(self.changed)
         for check in (self.mengetahui, self.pangkat, self.kop):
             check.toggled.connect(self.changed)
+        self.ttd.changed.connect(self.changed)
         self._tempat_terakhir = awal.tempat
 
     def _bulan_indonesia(self) -> None:
@@ -90,7 +93,7 @@ class OpsiPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(umum)
         layout.addWidget(ttd)
-        for w in (self.mengetahui, self.pangkat, self.kop, catatan):
+        for w in (self.mengetahui, self.pangkat, self.kop, self.ttd, catatan):
             layout.addWidget(w)
         layout.addStretch(1)
 
@@ -112,4 +115,7 @@ class OpsiPanel(QWidget):
             tampilkan_mengetahui=self.mengetahui.isChecked(),
             tampilkan_pangkat=self.pangkat.isChecked(),
             cetak_kop=self.kop.isChecked() and self.awal.kop is not None,
+            ttd_pegawai=self.ttd.gambar("pegawai"),
+            ttd_penilai=self.ttd.gambar("penilai"),
+            ttd_atasan=self.ttd.gambar("atasan"),
         )

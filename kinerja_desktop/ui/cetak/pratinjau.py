@@ -42,6 +42,7 @@ class Sumber:
     """What a preview shows: a title, a renderer for any options, and how many documents it holds.
 
     ``latar`` renders in the background with progress and Batal (a batch); otherwise on the spot.
+    ``boleh_ttd``: every document is a final evaluation's, so scanned signatures may be offered.
     """
 
     judul: str
@@ -49,6 +50,7 @@ class Sumber:
     opsi: OpsiCetak
     jumlah: int = 1
     latar: bool = False
+    boleh_ttd: bool = False
 
 
 def nama_berkas(judul: str) -> str:
@@ -73,7 +75,7 @@ class PratinjauDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.dokumen)
-        self.opsi = OpsiPanel(sumber.opsi)
+        self.opsi = OpsiPanel(sumber.opsi, boleh_ttd=sumber.boleh_ttd)
         self.info = QLabel(wordWrap=True, styleSheet=HINT_STYLE)
         self.message = QLabel(wordWrap=True)
         self.cetak = QPushButton("&Cetak…", clicked=self.on_cetak_clicked)

@@ -144,3 +144,35 @@ def test_every_skp_of_the_office_fits_a4_too(ws, admin, opsi, baca) -> None:
     pdf = baca(data)
     assert sum("Halaman 1 dari" in h for h in pdf.halaman) == daftar.jumlah
     assert all(pdf.ukuran(i) == (595.3, 841.9) for i in range(pdf.jumlah))
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    gambar = Image.new("RGB", (240, 90), "white")
+    ImageDraw.Draw(gambar).line([(10, 70), (80, 20), (150, 70), (230, 15)], fill="navy", width=5)
+    berkas = io.BytesIO()
+    gambar.save(berkas, "PNG")
+    return berkas.getvalue()
+
+
+def test_scanned_signatures_only_on_final_evaluations(ws, admin, opsi, forms, baca) -> None:
+    from kinerja_desktop.core.documents import dokumen_evaluasi_pdf, konversi_ak_pdf, skp_pdf
+    from kinerja_desktop.core.paths import resources_dir
+    from kinerja_desktop.core.services import skp_baca
+
+    gambar = (resources_dir() / "icons" / "app.png").read_bytes()
+    dengan = replace(opsi, cetak_kop=False, ttd_pegawai=gambar, ttd_penilai=_png(), ttd_atasan=b"rusak",
+                     tampilkan_mengetahui=True)  # fmt: skip
+    final = forms("TW1", "final")[0]
+    pdf = baca(dokumen_evaluasi_pdf(final, dengan))
+    assert len(pdf.reader.pages[0].images) == 2  # the damaged one leaves its space blank
+    assert "Mengetahui" in pdf.teks
+    assert len(baca(dokumen_evaluasi_pdf(forms("TW2", "draf")[0], dengan)).reader.pages[0].images) == 0
+    jf = next(f for f in forms("TW1", "final") if f.jenjang_kode)
+    assert sum(len(h.images) for h in baca(konversi_ak_pdf(jf, dengan)).reader.pages) == 1
+    with ws.read() as s:
+        skp = skp_pdf(skp_baca.get_skp(s, admin, final.skp_id), dengan)
+    assert sum(len(h.images) for h in baca(skp).reader.pages) == 0
