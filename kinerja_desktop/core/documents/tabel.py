@@ -20,6 +20,24 @@ Perintah = tuple[Any, ...]
 _SISA_MINIMUM = 36
 
 
+class TabelBerlanjut(Table):  # type: ignore[misc]
+    """A ruled table whose continuation never starts on the page its first part ended on.
+
+    After a split ReportLab offers the rest (repeated header first) to the same frame; with rows split
+    inside, it could then place the header and a sliver of the next row in the space left, a second
+    header in mid-page. A continuation therefore refuses to split anywhere but at the top of a frame.
+    """
+
+    def split(self, lebar: float, tinggi: float) -> list[Flowable]:
+        bingkai = getattr(self, "_frame", None)
+        if getattr(self, "lanjutan", False) and bingkai is not None and not bingkai._atTop:
+            return []
+        bagian = list(super().split(lebar, tinggi))
+        if len(bagian) == 2:
+            bagian[1].lanjutan = True
+        return bagian
+
+
 def sel(nilai: object) -> Flowable:
     """A word-wrapped table cell of plain text."""
     return p(nilai, gaya().sel)
@@ -79,7 +97,7 @@ def tabel_garis(
     gaya_tabel += list(perintah)
     # In-row splitting works on cells that hold a list of flowables.
     sel_daftar = [[[c] if isinstance(c, Flowable) else c for c in b] for b in baris]
-    return Table(
+    return TabelBerlanjut(
         sel_daftar,
         colWidths=list(lebar),
         repeatRows=kepala_baris,

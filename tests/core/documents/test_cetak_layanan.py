@@ -144,6 +144,8 @@ def test_every_skp_of_the_office_fits_a4_too(ws, admin, opsi, baca) -> None:
     pdf = baca(data)
     assert sum("Halaman 1 dari" in h for h in pdf.halaman) == daftar.jumlah
     assert all(pdf.ukuran(i) == (595.3, 841.9) for i in range(pdf.jumlah))
+    # a continued table never starts again (repeated header) on the page its first part ended on
+    assert all(h.count("INDIKATOR KINERJA INDIVIDU") <= 1 for h in pdf.halaman)
 
 
 def _png() -> bytes:
