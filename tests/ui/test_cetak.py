@@ -225,3 +225,22 @@ def test_scanned_signatures_are_offered_only_for_a_final_evaluation(
     qtbot.waitUntil(lambda: len(PdfReader(io.BytesIO(dialog.pdf)).pages[0].images) == 1, timeout=3000)
     dialog.opsi.ttd.setChecked(False)
     qtbot.waitUntil(lambda: len(PdfReader(io.BytesIO(dialog.pdf)).pages[0].images) == 0, timeout=3000)
+
+
+def test_a_batch_preview_renders_again_in_the_background(
+    qtbot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = _ctx(workspace, "admin")
+    unit_id, jumlah = _unit_sek(ctx)
+    monkeypatch.setattr(aksi, "ask_yes_no", lambda *a, **k: True)
+    hasil: list[object] = []
+    cetak_massal(ctx, None, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1", unit_id), hasil.append)
+    qtbot.waitUntil(lambda: bool(hasil), timeout=20_000)
+    dialog = hasil[0]
+    assert isinstance(dialog, PratinjauDialog) and dialog.sumber.latar
+    qtbot.addWidget(dialog)
+    assert _ukuran(dialog) == F4
+    dialog.opsi.kertas.setCurrentIndex(dialog.opsi.kertas.findData("A4"))
+    qtbot.waitUntil(lambda: _ukuran(dialog) == A4 and dialog.isEnabled(), timeout=20_000)
+    assert sum("Halaman 1 dari" in h for h in _teks(dialog.pdf)) == jumlah
+    ctx.tasks.wait()
