@@ -22,7 +22,7 @@ def add_cetak_command(sub: Any, common: argparse.ArgumentParser) -> None:
         description="Tanpa --unit dan --nip: seluruh kantor. Urutan: unit kerja, lalu nama.",
     )
     p.add_argument("jenis", choices=JENIS, metavar="JENIS", help="salah satu dari: " + ", ".join(JENIS))
-    p.add_argument("--tahun", type=int, required=True, metavar="Y")
+    p.add_argument("--tahun", type=int, required=True, metavar="Y", help="tahun SKP dan penilaian")
     p.add_argument("--periode", default="", metavar="P", help="TW1–TW4, B01–B12 atau AKHIR (selain skp)")
     siapa = p.add_mutually_exclusive_group()
     siapa.add_argument("--unit", metavar="U", help="kode, nama, atau jalur unit kerja (termasuk sub-unit)")
