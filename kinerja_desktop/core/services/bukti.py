@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import BuktiDukung
 from kinerja_desktop.core.errors import KnownError, NotFound, ValidationError
+from kinerja_desktop.core.rules.periode import periode
 from kinerja_desktop.core.services.akses import Actor, Izin, require
 from kinerja_desktop.core.services.realisasi import check_periode, ensure_progress
 from kinerja_desktop.core.services.skp_akses import get_rhk_row
@@ -226,7 +227,7 @@ def delete_bukti(session: Session, actor: Actor, bukti_id: str, evidence_dir: Pa
     """Delete (tombstone) evidence; its stored file goes after the commit unless another row uses it."""
     row = _get(session, bukti_id)
     _, skp = get_rhk_row(session, row.rhk_id)
-    ensure_progress(session, actor, skp, None)
+    ensure_progress(session, actor, skp, periode(row.periode))
     row.dihapus_pada = utcnow()
     if row.jenis == JenisBukti.BERKAS and row.sha256 and not _hash_in_use(session, row.sha256, row.id):
         path = berkas_path(evidence_dir, row)

@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import utcnow
-from kinerja_desktop.core.db.models import BuktiDukung, Realisasi, RencanaAksi, Rhk, Skp
+from kinerja_desktop.core.db.models import BuktiDukung, Evaluasi, Realisasi, RencanaAksi, Rhk, Skp
 from kinerja_desktop.core.errors import NotFound, ValidationError
-from kinerja_desktop.core.rules.periode import Periode, Ritme, daftar_periode, periode
+from kinerja_desktop.core.rules.periode import AKHIR, Periode, Ritme, daftar_periode, periode
 from kinerja_desktop.core.rules.tanggal import format_rentang
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.akses import Actor, Izin, require
@@ -107,7 +107,31 @@ def progress_problem(session: Session, skp: Skp, p: Periode | None = None) -> st
     if p is not None and (p.akhir(skp.tahun) < skp.periode_awal or p.awal(skp.tahun) > skp.periode_akhir):
         rentang = format_rentang(skp.periode_awal, skp.periode_akhir)
         return f"{p.label} di luar periode penilaian SKP ini ({rentang})."
+    if p is not None:
+        final = _periode_final(session, skp, p)
+        if final:
+            return (
+                f"Evaluasi {final} SKP ini sudah final, jadi realisasi, rencana aksi dan bukti dukung "
+                f"{p.label} terkunci. Minta administrator membuka kembali evaluasinya bila perlu diubah."
+            )
     return ""
+
+
+def _periode_final(session: Session, skp: Skp, p: Periode) -> str:
+    """The label of a final evaluation that locks period ``p`` (its own, or the annual AKHIR), else ""."""
+    kode = session.scalars(
+        select(Evaluasi.periode)
+        .join(Skp, Skp.id == Evaluasi.skp_id)
+        .where(
+            Skp.pegawai_id == skp.pegawai_id,
+            Skp.tahun == skp.tahun,
+            Skp.dihapus_pada.is_(None),
+            Evaluasi.periode.in_([p.kode, AKHIR]),
+            Evaluasi.status == "final",
+            Evaluasi.dihapus_pada.is_(None),
+        )
+    ).first()
+    return Periode(kode).label if kode else ""
 
 
 def ensure_progress(session: Session, actor: Actor, skp: Skp, p: Periode | None) -> None:
@@ -192,13 +216,13 @@ def add_rencana_aksi(session: Session, actor: Actor, rhk_id: str, kode_periode: 
 
 def update_rencana_aksi(session: Session, actor: Actor, rencana_id: str, teks: str) -> None:
     row, skp = _aksi(session, rencana_id)
-    ensure_progress(session, actor, skp, None)
+    ensure_progress(session, actor, skp, periode(row.periode))
     row.teks = _teks_aksi(teks)
 
 
 def delete_rencana_aksi(session: Session, actor: Actor, rencana_id: str) -> None:
     row, skp = _aksi(session, rencana_id)
-    ensure_progress(session, actor, skp, None)
+    ensure_progress(session, actor, skp, periode(row.periode))
     row.dihapus_pada = utcnow()
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kinerja_desktop.core.db.models import AuditLog, Evaluasi, Pegawai, Pengguna, Skp, UnitKerja
+from kinerja_desktop.core.db.models import AuditLog, Evaluasi, Indikator, Pegawai, Pengguna, Skp, UnitKerja
 from kinerja_desktop.core.errors import PermissionDenied, ValidationError
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
-from kinerja_desktop.core.services import akun, capaian, evaluasi, evaluasi_baca, evaluasi_unit
+from kinerja_desktop.core.services import akun, capaian, evaluasi, evaluasi_baca, evaluasi_unit, realisasi
 from kinerja_desktop.core.services.akses import Actor
 from kinerja_desktop.core.services.evaluasi_data import StatusEvaluasi
 from kinerja_desktop.core.workspace import Workspace
@@ -348,3 +348,33 @@ def test_form_shows_realisation_feedback_and_history(ws: Workspace) -> None:
     assert len(form.perilaku) == 7
     assert akhir.status is StatusEvaluasi.BELUM and [r.periode for r in akhir.riwayat] == ["TW1", "TW2"]
     assert any("Triwulan I:" in i.realisasi for r in akhir.hasil_kerja for i in r.indikator)
+
+
+def test_a_final_evaluation_locks_the_realisation_of_its_period(ws: Workspace) -> None:
+    admin = _actor(ws, "admin")
+    with ws.read() as s:
+        ev = s.scalars(select(Evaluasi).where(Evaluasi.periode == "TW1", Evaluasi.status == "final")).first()
+        assert ev is not None
+        form = evaluasi_baca.get_evaluasi_form_by_id(s, admin, ev.id)
+    rhk = form.hasil_kerja[0].rhk_id
+    with ws.read() as s:
+        indikator = s.scalars(select(Indikator.id).where(Indikator.rhk_id == rhk)).first()
+    assert indikator is not None
+    with pytest.raises(ValidationError, match="Triwulan I SKP ini sudah final"), ws.transaction(admin) as s:
+        realisasi.set_realisasi(s, admin, indikator, "TW1", 1)
+    with pytest.raises(ValidationError, match="terkunci"), ws.transaction(admin) as s:
+        realisasi.add_rencana_aksi(s, admin, rhk, "TW1", "Aksi baru")
+    with ws.transaction(admin) as s:
+        realisasi.set_realisasi(s, admin, indikator, "TW3", 1)  # other periods stay open
+        evaluasi.reopen_evaluasi(s, admin, ev.id, "Realisasi Triwulan I salah ketik")
+    with ws.transaction(admin) as s:
+        realisasi.set_realisasi(s, admin, indikator, "TW1", 1)
+    with ws.read() as s:
+        grid = realisasi.get_realisasi_grid(s, admin, ev.skp_id, "TW1")
+        assert grid.bisa_diisi
+    akhir = _start(ws, admin, ev.skp_id, "AKHIR")
+    with ws.transaction(admin) as s:
+        evaluasi.set_rating(s, admin, akhir, "sesuai", "sesuai")
+        evaluasi.finalise_evaluasi(s, admin, akhir, akui_temuan=True)
+    with ws.read() as s:
+        assert not realisasi.get_realisasi_grid(s, admin, ev.skp_id, "TW3").bisa_diisi
