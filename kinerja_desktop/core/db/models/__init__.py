@@ -10,7 +10,7 @@ from kinerja_desktop.core.db.models.evaluasi import (
 )
 from kinerja_desktop.core.db.models.organisasi import Kantor, Pengaturan, UnitKerja
 from kinerja_desktop.core.db.models.pegawai import Pegawai, Pelatihan, RiwayatJabatan, RiwayatPangkat
-from kinerja_desktop.core.db.models.sistem import AuditLog, Pengguna, SyncLog
+from kinerja_desktop.core.db.models.sistem import AuditLog, Pengguna, SinkronDasar, SyncLog
 from kinerja_desktop.core.db.models.skp import (
     BuktiDukung,
     EkspektasiPerilaku,
@@ -43,6 +43,7 @@ __all__ = [
     "Rhk",
     "RiwayatJabatan",
     "RiwayatPangkat",
+    "SinkronDasar",
     "Skp",
     "SyncLog",
     "SyncMixin",

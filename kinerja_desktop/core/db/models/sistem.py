@@ -65,3 +65,21 @@ class SyncLog(Base):
     username: Mapped[str] = mapped_column(String(60), default="")
     status: Mapped[str] = mapped_column(String(20), default="selesai")
     keterangan: Mapped[str] = mapped_column(Text, default="")
+
+
+class SinkronDasar(Base):
+    """The version of one travelling row last agreed with one partner office (the base of a 3-way merge).
+
+    Written on export (what we sent becomes the base for that partner) and on import (what we received
+    and applied, or found identical, becomes the base). ``id_mitra`` is the partner's own id for the row
+    when the two were born apart and merged by business key. Never travels.
+    """
+
+    __tablename__ = "sinkron_dasar"
+
+    mitra: Mapped[str] = mapped_column(String(20), primary_key=True)
+    baris_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tabel: Mapped[str] = mapped_column(String(40))
+    revisi: Mapped[int] = mapped_column(Integer)
+    sidik: Mapped[str] = mapped_column(String(32))
+    id_mitra: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
