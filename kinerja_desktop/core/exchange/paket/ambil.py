@@ -19,7 +19,7 @@ from kinerja_desktop.core.db.models import (
 )
 from kinerja_desktop.core.errors import NotFound
 from kinerja_desktop.core.exchange.paket.model import Baris
-from kinerja_desktop.core.exchange.paket.skema import Jenis, semua_jenis
+from kinerja_desktop.core.exchange.paket.skema import Jenis, jenis_tabel, semua_jenis
 
 Kemajuan = Callable[[int, int], bool]  # (done, total) → False to cancel
 
@@ -97,4 +97,82 @@ def ambil_paket_kantor(
             hasil[jenis.tabel] = _rows(session, jenis, _filter(jenis, pegawai, skp, unit, tahun))
         if kemajuan is not None and not kemajuan(i + 1, len(daftar)):
             break
+    return hasil
+
+
+#: What a paket induk carries of the target office itself: its units, its staff and their records.
+_INDUK_KANTOR = ("unit_kerja", "pegawai", "riwayat_jabatan", "riwayat_pangkat", "pelatihan")
+
+
+def _leluhur(session: Session, unit_ids: set[str]) -> set[str]:
+    """The units and every unit above them (the induk chain)."""
+    semua = set(unit_ids)
+    baru = set(unit_ids)
+    while baru:
+        induk = set(session.scalars(select(UnitKerja.induk_id).where(UnitKerja.id.in_(baru))))
+        baru = {i for i in induk if i is not None} - semua
+        semua |= baru
+    return semua
+
+
+def lepas_rujukan_luar(hasil: dict[str, list[Baris]]) -> None:
+    """Blank (in place) every optional reference to a row the package does not carry, so nothing dangles."""
+    ada = {tabel: {r["id"] for r in rows} for tabel, rows in hasil.items()}
+    for tabel, rows in hasil.items():
+        kolom = [k for k in jenis_tabel(tabel).kolom if k.rujukan and not k.wajib and k.rujukan in ada]
+        for row in rows:
+            for k in kolom:
+                v = row.get(k.nama)
+                if v is not None and v not in ada[k.rujukan]:  # type: ignore[index]
+                    row[k.nama] = None
+
+
+def ambil_paket_induk(
+    session: Session, tujuan_kode: str, tahun: int | None = None, kemajuan: Kemajuan | None = None
+) -> dict[str, list[Baris]]:
+    """The master data an office needs from the central office (tombstones too).
+
+    Its units and staff with their histories and training, every office, the BerAKHLAK master, and
+    the superiors outside the office that its staff report to, with the units above them and their
+    approved SKPs and RHK of ``tahun`` (all years when None), so the office can cascade from them.
+    """
+    kid = _kantor_id(session, tujuan_kode)
+    staf = select(Pegawai.id).where(Pegawai.kantor_id == kid)
+    atasan_luar = set(
+        session.scalars(
+            select(Pegawai.atasan_id).where(
+                Pegawai.kantor_id == kid, Pegawai.atasan_id.is_not(None), Pegawai.atasan_id.not_in(staf)
+            )
+        )
+    )
+    atasan_luar.discard(None)
+    unit_atasan = set(session.scalars(select(Pegawai.unit_kerja_id).where(Pegawai.id.in_(atasan_luar))))
+    unit_kantor = set(session.scalars(select(UnitKerja.id).where(UnitKerja.kantor_id == kid)))
+    unit_ids = _leluhur(session, unit_kantor | {u for u in unit_atasan if u is not None})
+    skp = select(Skp.id).where(
+        Skp.pegawai_id.in_(atasan_luar), Skp.status == "disetujui", Skp.dihapus_pada.is_(None)
+    )
+    if tahun is not None:
+        skp = skp.where(Skp.tahun == tahun)
+    saring: dict[str, list[ColumnElement[bool]]] = {
+        "kantor": [],
+        "perilaku": [],
+        "unit_kerja": [UnitKerja.id.in_(unit_ids)],
+        "pegawai": [Pegawai.id.in_(staf) | Pegawai.id.in_(atasan_luar)],
+        "skp": [Skp.id.in_(skp)],
+        "rhk": [Rhk.skp_id.in_(skp), Rhk.dihapus_pada.is_(None)],
+    }
+    hasil: dict[str, list[Baris]] = {}
+    daftar = semua_jenis()
+    for i, jenis in enumerate(daftar):
+        t = jenis.table.c
+        if jenis.tabel in saring:
+            hasil[jenis.tabel] = _rows(session, jenis, saring[jenis.tabel])
+        elif jenis.tabel in _INDUK_KANTOR:
+            hasil[jenis.tabel] = _rows(session, jenis, [t.pegawai_id.in_(staf)])
+        else:
+            hasil[jenis.tabel] = []
+        if kemajuan is not None and not kemajuan(i + 1, len(daftar)):
+            break
+    lepas_rujukan_luar(hasil)
     return hasil

@@ -1,0 +1,86 @@
+"""Build a package in memory from the database: a paket kantor (office → central) or a paket induk."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.db.models import Kantor, Pegawai
+from kinerja_desktop.core.exchange.paket.ambil import Kemajuan, ambil_paket_induk, ambil_paket_kantor
+from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket, checksum_paket
+from kinerja_desktop.core.exchange.paket.siasn import baris_siasn
+from kinerja_desktop.core.exchange.paket.tulis import bersihkan
+
+
+def _nama_kantor(session: Session, kode: str) -> str:
+    return session.scalar(select(Kantor.nama).where(Kantor.kode == kode)) or kode
+
+
+def _kantor_sendiri(session: Session) -> str:
+    """This installation's own office (the central office when it is one)."""
+    kode = session.scalar(select(Kantor.kode).where(Kantor.is_pusat.is_(True)).limit(1))
+    if kode is None:
+        kode = session.scalar(select(Kantor.kode).order_by(Kantor.diubah_pada).limit(1))
+    return kode or ""
+
+
+def _paket(
+    session: Session,
+    jenis: JenisPaket,
+    kantor_kode: str,
+    tujuan_kode: str,
+    tahun: int | None,
+    versi_aplikasi: str,
+    baris: dict[str, list[Baris]],
+) -> Paket:
+    bersihkan(baris)
+    info = InfoPaket(
+        jenis=jenis,
+        kantor_kode=kantor_kode,
+        kantor_nama=_nama_kantor(session, kantor_kode),
+        tujuan_kode=tujuan_kode,
+        tahun=tahun,
+        dibuat_pada=datetime.now(UTC),
+        versi_aplikasi=versi_aplikasi,
+        jumlah={tabel: len(rows) for tabel, rows in baris.items()},
+        checksum=checksum_paket(baris),
+    )
+    return Paket(info, baris)
+
+
+def buat_paket_kantor(
+    session: Session,
+    kantor_kode: str,
+    tahun: int | None,
+    versi_aplikasi: str,
+    *,
+    dengan_siasn: bool = False,
+    kemajuan: Kemajuan | None = None,
+) -> Paket:
+    """Everything office ``kantor_kode`` holds for ``tahun`` (all years when None), tombstones too.
+
+    ``dengan_siasn`` adds the SIASN sheet (a central office exporting an office's results).
+    """
+    baris = ambil_paket_kantor(session, kantor_kode, tahun, kemajuan)
+    paket = _paket(session, JenisPaket.KANTOR, kantor_kode, "", tahun, versi_aplikasi, baris)
+    if dengan_siasn:
+        kid = select(Kantor.id).where(Kantor.kode == kantor_kode).scalar_subquery()
+        paket.siasn = baris_siasn(session, select(Pegawai.id).where(Pegawai.kantor_id == kid), tahun)
+    return paket
+
+
+def buat_paket_induk(
+    session: Session,
+    tujuan_kode: str,
+    tahun: int | None,
+    versi_aplikasi: str,
+    *,
+    kantor_kode: str | None = None,
+    kemajuan: Kemajuan | None = None,
+) -> Paket:
+    """The master data office ``tujuan_kode`` needs, made by ``kantor_kode`` (default: this office)."""
+    baris = ambil_paket_induk(session, tujuan_kode, tahun, kemajuan)
+    pembuat = kantor_kode or _kantor_sendiri(session)
+    return _paket(session, JenisPaket.INDUK, pembuat, tujuan_kode, tahun, versi_aplikasi, baris)
