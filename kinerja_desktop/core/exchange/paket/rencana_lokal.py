@@ -1,0 +1,75 @@
+"""What the database already holds for a package's rows: ids with their revisi, business keys, whole rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, select
+
+from kinerja_desktop.core.exchange.paket.model import Baris
+from kinerja_desktop.core.exchange.paket.skema import Jenis
+
+_BLOK = 900  # values per IN (...): under SQLite's old 999-parameter limit
+_PINDAI = 3  # scan the whole table when it holds at most this many times the rows asked about
+
+
+def _blok(nilai: list[Any]) -> Iterator[list[Any]]:
+    for i in range(0, len(nilai), _BLOK):
+        yield nilai[i : i + _BLOK]
+
+
+def jumlah_baris(conn: Connection, table: Table) -> int:
+    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def revisi_lokal(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str, int]:
+    """Of ``ids``, those the table holds, with their revisi."""
+    dicari = set(ids)
+    n = jumlah_baris(conn, table) if dicari else 0
+    if n == 0:
+        return {}
+    if n <= _PINDAI * len(dicari):
+        rows = conn.execute(select(table.c.id, table.c.revisi))
+        return {r[0]: r[1] for r in rows if r[0] in dicari}
+    hasil: dict[str, int] = {}
+    for blok in _blok(sorted(dicari)):
+        hasil.update(
+            (r[0], r[1]) for r in conn.execute(select(table.c.id, table.c.revisi).where(table.c.id.in_(blok)))
+        )
+    return hasil
+
+
+def ada_lokal(conn: Connection, table: Table, ids: Iterable[str]) -> set[str]:
+    """Of ``ids``, those the table holds."""
+    return set(revisi_lokal(conn, table, ids))
+
+
+def kunci_lokal(
+    conn: Connection, table: Table, kolom: tuple[str, ...], awal: set[Any]
+) -> dict[tuple[Any, ...], str]:
+    """Business key → local id, for the rows whose first key column is one of ``awal``."""
+    n = jumlah_baris(conn, table) if awal else 0
+    if n == 0:
+        return {}
+    cols = [table.c[k] for k in kolom]
+    stmt = select(table.c.id, *cols)
+    if n <= _PINDAI * len(awal):
+        return {tuple(r[1:]): r[0] for r in conn.execute(stmt)}
+    hasil: dict[tuple[Any, ...], str] = {}
+    for blok in _blok(sorted(awal, key=str)):
+        hasil.update((tuple(r[1:]), r[0]) for r in conn.execute(stmt.where(cols[0].in_(blok))))
+    return hasil
+
+
+def baris_lokal(conn: Connection, jenis: Jenis, ids: Iterable[str]) -> dict[str, Baris]:
+    """The whole rows (every package column) of ``ids`` as this database holds them."""
+    t = jenis.table
+    nama = [k.nama for k in jenis.kolom]
+    cols = [t.c[k] for k in nama]
+    hasil: dict[str, Baris] = {}
+    for blok in _blok(sorted(set(ids))):
+        for r in conn.execute(select(*cols).where(t.c.id.in_(blok))):
+            row = dict(zip(nama, r, strict=True))
+            hasil[row["id"]] = row
+    return hasil

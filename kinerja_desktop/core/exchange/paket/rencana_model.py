@@ -1,0 +1,216 @@
+"""What an import plan says: per sheet counts, problems, conflicts side by side, merges, and its decisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal, Protocol
+
+from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket
+
+Pilihan = Literal["kami", "mereka"]
+
+
+class Aksi(StrEnum):
+    """The fate of one incoming row."""
+
+    BARU = "baru"  # not here yet: inserted
+    UBAH = "ubah"  # a newer version of a row we have not changed since we last agreed: updated
+    SAMA = "sama"  # the same content as ours: nothing to do
+    USANG = "usang"  # an older (or equal) version than ours: ours is kept
+    KONFLIK = "konflik"  # both sides changed it since they last agreed: the user chooses
+    GALAT = "galat"  # invalid: blocks the whole import
+
+    @property
+    def label(self) -> str:
+        return _LABEL[self]
+
+
+_LABEL = {
+    Aksi.BARU: "Baru",
+    Aksi.UBAH: "Berubah",
+    Aksi.SAMA: "Sama",
+    Aksi.USANG: "Usang",
+    Aksi.KONFLIK: "Konflik",
+    Aksi.GALAT: "Galat",
+}
+
+
+class MasalahBaca(Protocol):
+    """A problem found while reading the workbook (the reader's own type only needs these fields)."""
+
+    @property
+    def lembar(self) -> str: ...
+    @property
+    def baris(self) -> int | None: ...
+    @property
+    def kolom(self) -> str: ...
+    @property
+    def pesan(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Masalah:
+    """One problem: where (sheet, row, column header) and what to do; ``menghalangi`` blocks the import."""
+
+    lembar: str
+    baris: int | None  # the sheet's row number; None for the sheet or the package as a whole
+    kolom: str  # the column's Indonesian header; "" when not about one column
+    pesan: str
+    menghalangi: bool = True
+
+    def teks(self) -> str:
+        tempat = [f"lembar {self.lembar}"] if self.lembar else []
+        if self.baris is not None:
+            tempat.append(f"baris {self.baris}")
+        if self.kolom:
+            tempat.append(f"kolom {self.kolom}")
+        awal = ", ".join(tempat)
+        return f"{awal[:1].upper()}{awal[1:]}: {self.pesan}" if awal else self.pesan
+
+
+@dataclass(frozen=True)
+class NilaiBeda:
+    """One column that differs: our value and theirs, as a clerk reads them."""
+
+    kolom: str
+    kami: str
+    mereka: str
+
+
+@dataclass(frozen=True)
+class Konflik:
+    """A row both sides changed since they last agreed, shown side by side."""
+
+    tabel: str
+    lembar: str
+    id: str  # the row's id in this database
+    baris: int  # the sheet row
+    uraian: str  # e.g. "Pegawai 198503302010011002 Budi Santoso"
+    beda: tuple[NilaiBeda, ...]
+    revisi_kami: int
+    revisi_mereka: int
+    revisi_dasar: int | None  # the revision both last agreed on (None: never agreed, e.g. born twice)
+
+    @property
+    def kunci(self) -> tuple[str, str]:
+        """The key of this conflict in ``terapkan``'s ``pilihan``."""
+        return (self.tabel, self.id)
+
+
+@dataclass(frozen=True)
+class Penggabungan:
+    """An incoming row born elsewhere under another id, matched to ours by its business key."""
+
+    tabel: str
+    lembar: str
+    baris: int
+    id_mereka: str
+    id_kami: str
+    uraian: str
+    otomatis: bool  # master data merged without asking (the BerAKHLAK values)
+
+
+@dataclass
+class JumlahLembar:
+    """Counts for one sheet."""
+
+    tabel: str
+    lembar: str
+    baru: int = 0
+    ubah: int = 0
+    sama: int = 0
+    usang: int = 0
+    konflik: int = 0
+    galat: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.baru + self.ubah + self.sama + self.usang + self.konflik + self.galat
+
+    def tambah(self, aksi: Aksi) -> None:
+        setattr(self, aksi.value, getattr(self, aksi.value) + 1)
+
+    def sebagai_dict(self) -> dict[str, int]:
+        return {a.value: getattr(self, a.value) for a in Aksi}
+
+
+@dataclass
+class Keputusan:
+    """What applying does to one table (rows are the package's own dicts; ids are mapped on writing)."""
+
+    sisip: list[Baris] = field(default_factory=list)
+    perbarui: list[Baris] = field(default_factory=list)
+    konflik: dict[str, Baris] = field(default_factory=dict)  # local id → their row
+    revisi_kami: dict[str, int] = field(default_factory=dict)  # local id → our revisi (conflicts)
+    dasar: list[Baris] = field(default_factory=list)  # rows whose version becomes the agreed base
+
+
+@dataclass
+class RencanaImpor:
+    """The plan of one import: show it, then hand it to ``terapkan``."""
+
+    info: InfoPaket
+    jumlah: list[JumlahLembar]
+    masalah: list[Masalah]
+    konflik: list[Konflik]
+    penggabungan: list[Penggabungan]
+    checksum_cocok: bool
+    sudah_diimpor: bool  # the same package (file hash or content checksum) was imported before
+    lebih_lama: bool  # made before the last package imported from this office
+    sha256: str = ""
+    keputusan: dict[str, Keputusan] = field(default_factory=dict)
+    peta_id: dict[str, str] = field(default_factory=dict)  # their id → our id (merges)
+    revisi_db: dict[str, int] = field(default_factory=dict)  # local id → revisi seen (for changed rows)
+
+    @property
+    def mitra(self) -> str:
+        """The office the package came from."""
+        return self.info.kantor_kode
+
+    @property
+    def galat(self) -> list[Masalah]:
+        return [m for m in self.masalah if m.menghalangi]
+
+    @property
+    def peringatan(self) -> list[Masalah]:
+        return [m for m in self.masalah if not m.menghalangi]
+
+    @property
+    def ok(self) -> bool:
+        """No blocking problem (conflicts still need a choice)."""
+        return not self.galat
+
+    def total(self, aksi: Aksi) -> int:
+        return sum(getattr(j, aksi.value) for j in self.jumlah)
+
+    @property
+    def ada_perubahan(self) -> bool:
+        """Applying would change data or sync bookkeeping."""
+        return any(k.sisip or k.perbarui or k.konflik or k.dasar for k in self.keputusan.values()) or bool(
+            self.penggabungan
+        )
+
+    def ringkasan(self) -> list[str]:
+        """The plan in a few sentences for the preview and ``--dry-run``."""
+        out = [
+            f"{self.info.jenis.label} dari {self.info.kantor_nama} ({self.info.kantor_kode}): "
+            + ", ".join(f"{self.total(a)} {a.label.lower()}" for a in Aksi)
+            + "."
+        ]
+        if self.sudah_diimpor and not self.ada_perubahan:
+            out.append("Paket ini sudah pernah diimpor; tidak ada yang berubah.")
+        elif not self.ada_perubahan and self.ok:
+            out.append("Tidak ada yang berubah: semua data di paket ini sudah sama atau lebih baru di sini.")
+        if self.lebih_lama:
+            out.append("Paket ini lebih lama daripada paket terakhir yang diimpor dari kantor ini.")
+        if self.galat:
+            out.append(f"{len(self.galat)} galat harus diperbaiki dulu; tidak ada yang akan diimpor.")
+        if self.konflik:
+            out.append(f"{len(self.konflik)} konflik: pilih data kami atau data mereka untuk setiap baris.")
+        gabung = [g for g in self.penggabungan if not g.otomatis]
+        if gabung:
+            out.append(f"{len(gabung)} data yang sama tercatat dua kali akan digabungkan (lihat daftarnya).")
+        if not self.checksum_cocok:
+            out.append("Isi paket tidak cocok dengan checksum-nya: berkas ini diubah setelah diekspor.")
+        return out

@@ -1,0 +1,260 @@
+"""``terapkan``: carry out an import plan after a backup, all or nothing, in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.db import backup as backups
+from kinerja_desktop.core.db.base import utcnow
+from kinerja_desktop.core.db.models import AuditLog, SinkronDasar, SyncLog
+from kinerja_desktop.core.db.session import log_event
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.exchange.paket.dasar import EntriDasar, pembuat_sidik, tulis_dasar
+from kinerja_desktop.core.exchange.paket.rencana_klasifikasi import kolom_id, petakan
+from kinerja_desktop.core.exchange.paket.rencana_lokal import revisi_lokal
+from kinerja_desktop.core.exchange.paket.rencana_model import Aksi, Konflik, Pilihan, RencanaImpor
+from kinerja_desktop.core.exchange.paket.skema import Jenis, semua_jenis
+from kinerja_desktop.core.exchange.paket.terapkan_tulis import Penulis
+from kinerja_desktop.core.services.akses import Actor, Izin, require
+from kinerja_desktop.core.workspace import Workspace
+
+ALASAN_CADANGAN = "sebelum-impor-paket"
+_SARAN = "Tidak ada data yang diubah. Buat pratinjau impor lagi, lalu lanjutkan."
+
+
+@dataclass(frozen=True)
+class HasilImpor:
+    """What the import did, and the backup taken just before it (None when nothing was written)."""
+
+    jumlah: dict[str, dict[str, int]]  # table → counts per Aksi
+    pilihan: dict[tuple[str, str], Pilihan]
+    digabung: int
+    cadangan: Path | None
+
+    def total(self, aksi: Aksi) -> int:
+        return sum(j[aksi.value] for j in self.jumlah.values())
+
+    def lines(self) -> list[str]:
+        if self.cadangan is None:
+            return ["Tidak ada yang berubah; tidak ada yang ditulis."]
+        return [
+            f"Impor selesai: {self.total(Aksi.BARU)} baris baru, {self.total(Aksi.UBAH)} diperbarui, "
+            f"{len(self.pilihan)} konflik diputuskan, {self.digabung} data digabungkan.",
+            f"Cadangan sebelum impor: {self.cadangan}",
+        ]
+
+
+def _daftar(judul: str, isi: list[str]) -> str:
+    lebih = f" … dan {len(isi) - 10} lainnya" if len(isi) > 10 else ""
+    return f"{judul}: " + "; ".join(isi[:10]) + lebih
+
+
+def _pilihan(
+    rencana: RencanaImpor, pilihan: dict[tuple[str, str], Pilihan] | None, semua: Pilihan | None
+) -> dict[tuple[str, str], Pilihan]:
+    hasil: dict[tuple[str, str], Pilihan] = {}
+    belum: list[Konflik] = []
+    for k in rencana.konflik:
+        p = (pilihan or {}).get(k.kunci) or semua
+        if p not in ("kami", "mereka"):
+            belum.append(k)
+        else:
+            hasil[k.kunci] = p
+    if belum:
+        raise KnownError(
+            _daftar(
+                f"{len(belum)} konflik belum diputuskan",
+                [f"{k.lembar} baris {k.baris}: {k.uraian}" for k in belum],
+            ),
+            saran="Pilih data kami atau data mereka untuk setiap konflik (atau untuk semuanya), lalu impor.",
+        )
+    return hasil
+
+
+def _periksa(rencana: RencanaImpor, akui_checksum: bool) -> None:
+    if rencana.galat:
+        raise KnownError(
+            _daftar(
+                f"Paket masih memiliki {len(rencana.galat)} galat; tidak ada yang diimpor",
+                [m.teks() for m in rencana.galat],
+            ),
+            saran="Perbaiki galat yang tercantum pada pratinjau (biasanya: ekspor ulang paket dari kantor "
+            "asal).",
+        )
+    if not rencana.checksum_cocok and not akui_checksum:
+        raise KnownError(
+            "Isi paket tidak cocok dengan checksum-nya (berkas diubah setelah diekspor); tidak ada yang "
+            "diimpor.",
+            saran="Periksa pratinjau, lalu nyatakan bahwa Anda memahami perubahan itu sebelum mengimpor.",
+        )
+
+
+def _belum_berubah(session: Session, rencana: RencanaImpor) -> None:
+    """Rows the plan compared must still be as the plan saw them."""
+    for jenis in semua_jenis():
+        kep = rencana.keputusan.get(jenis.tabel)
+        if kep is None:
+            continue
+        ids = [petakan(r, ("id",), rencana.peta_id)["id"] for r in kep.perbarui] + list(kep.konflik)
+        if not ids:
+            continue
+        sekarang = revisi_lokal(session.connection(), jenis.table, ids)
+        for i in ids:
+            if sekarang.get(i) != rencana.revisi_db.get(i):
+                raise KnownError(
+                    f"Data di lembar {jenis.lembar} sudah diubah di komputer ini setelah pratinjau dibuat.",
+                    saran=_SARAN,
+                )
+
+
+def _tulis(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
+    conn = session.connection()
+    peta = rencana.peta_id
+    penulis = {j.tabel: Penulis(conn, j, peta) for j in semua_jenis()}
+    for jenis in semua_jenis():
+        penulis[jenis.tabel].sisipkan(rencana.keputusan[jenis.tabel].sisip)
+    sekarang = utcnow()
+    for jenis in semua_jenis():
+        kep = rencana.keputusan[jenis.tabel]
+        mereka = [r for lid, r in kep.konflik.items() if pilih[(jenis.tabel, lid)] == "mereka"]
+        penulis[jenis.tabel].perbarui(kep.perbarui + mereka)
+        kami = [
+            {"b_id": lid, "b_revisi": max(kep.revisi_kami[lid], int(r["revisi"])) + 1, "b_waktu": sekarang}
+            for lid, r in kep.konflik.items()
+            if pilih[(jenis.tabel, lid)] == "kami"
+        ]
+        if kami:  # our version wins: a revision above both, so it travels back as the newer one
+            t = jenis.table
+            stmt = update(t).where(t.c.id == bindparam("b_id"))
+            conn.execute(stmt.values(revisi=bindparam("b_revisi"), diubah_pada=bindparam("b_waktu")), kami)
+    for jenis in semua_jenis():
+        penulis[jenis.tabel].isi_tunda(rencana.keputusan[jenis.tabel].sisip)
+
+
+def _entri_dasar(jenis: Jenis, rows: list[Any], peta: dict[str, str]) -> list[EntriDasar]:
+    sidik = pembuat_sidik(jenis)
+    kolom = kolom_id(jenis)
+    out = []
+    for r in rows:
+        rm = petakan(r, kolom, peta)
+        rid, lid = str(r["id"]), str(rm["id"])
+        out.append(EntriDasar(jenis.tabel, lid, int(rm["revisi"]), sidik(rm), rid if rid != lid else None))
+    return out
+
+
+def _dasar(session: Session, rencana: RencanaImpor) -> None:
+    conn = session.connection()
+    t = SinkronDasar.__table__
+    ada = set(conn.execute(select(t.c.baris_id).where(t.c.mitra == rencana.mitra)).scalars())
+    entri: list[EntriDasar] = []
+    for jenis in semua_jenis():
+        kep = rencana.keputusan[jenis.tabel]
+        entri += _entri_dasar(jenis, kep.dasar + list(kep.konflik.values()), rencana.peta_id)
+    tulis_dasar(conn, rencana.mitra, entri, ada)
+
+
+def _audit(
+    session: Session, actor: Actor, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]
+) -> None:
+    kantor = f"{rencana.info.kantor_nama} ({rencana.mitra})"
+    for k in rencana.konflik:
+        p = pilih[k.kunci]
+        session.add(
+            AuditLog(
+                pengguna_id=actor.pengguna_id,
+                username=actor.username,
+                aksi="konflik",
+                tabel=k.tabel,
+                baris_id=k.id,
+                sebelum={b.kolom: b.kami for b in k.beda},
+                sesudah={b.kolom: b.mereka for b in k.beda},
+                keterangan=f"Konflik impor {k.uraian}: dipilih data {'kami' if p == 'kami' else kantor}.",
+            )
+        )
+    for g in rencana.penggabungan:
+        cara = "otomatis" if g.otomatis else "sesuai kunci bisnis"
+        session.add(
+            AuditLog(
+                pengguna_id=actor.pengguna_id,
+                username=actor.username,
+                aksi="gabung",
+                tabel=g.tabel,
+                baris_id=g.id_kami,
+                keterangan=f"Digabungkan ({cara}): {g.uraian}; ID {g.id_mereka} dari {kantor} = ID "
+                f"{g.id_kami} di sini.",
+            )
+        )
+
+
+def terapkan(
+    workspace: Workspace,
+    actor: Actor,
+    rencana: RencanaImpor,
+    pilihan: dict[tuple[str, str], Pilihan] | None = None,
+    semua: Pilihan | None = None,
+    akui_checksum: bool = False,
+    nama_berkas: str = "",
+    sha256: str = "",
+) -> HasilImpor:
+    """Apply ``rencana``: refuses while a problem or an undecided conflict remains; then backs up and
+    writes everything in one transaction (any failure leaves the database exactly as it was).
+    """
+    require(actor, Izin.SINKRONISASI)
+    _periksa(rencana, akui_checksum)
+    pilih = _pilihan(rencana, pilihan, semua)
+    jumlah = {j.tabel: j.sebagai_dict() for j in rencana.jumlah}
+    if not rencana.ada_perubahan:
+        return HasilImpor(jumlah, {}, 0, None)
+    cadangan: Path | None = None
+    if workspace.is_sqlite:
+        cadangan = backups.backup_database(workspace.engine, workspace.paths.backups, ALASAN_CADANGAN)
+        backups.sync_evidence(workspace.paths.evidence, workspace.paths.backups / "bukti")
+    info = rencana.info
+    total = {a.value: rencana.total(a) for a in Aksi}
+    try:
+        with workspace.transaction(actor) as session:
+            _belum_berubah(session, rencana)
+            _tulis(session, rencana, pilih)
+            _dasar(session, rencana)
+            if cadangan is not None:
+                log_event(session, "cadangan", f"Cadangan dibuat: {cadangan.name}")
+            _audit(session, actor, rencana, pilih)
+            ringkas = ", ".join(f"{v} {k}" for k, v in total.items())
+            log_event(
+                session,
+                "impor",
+                f"Impor {info.jenis.label.lower()} dari {info.kantor_nama} ({info.kantor_kode}) "
+                f"{nama_berkas or ''}: {ringkas}; {len(pilih)} konflik diputuskan, "
+                f"{len(rencana.penggabungan)} digabungkan.",
+                tabel="sync_log",
+            )
+            session.add(
+                SyncLog(
+                    arah="impor",
+                    jenis_paket=info.jenis.value,
+                    nama_berkas=nama_berkas,
+                    sha256=sha256 or rencana.sha256,
+                    kantor_kode=info.kantor_kode,
+                    tahun=info.tahun,
+                    jumlah={
+                        "total": total,
+                        "lembar": jumlah,
+                        "checksum": info.checksum,
+                        "dibuat_pada": info.dibuat_pada.isoformat(),
+                    },
+                    pengguna_id=actor.pengguna_id,
+                    username=actor.username,
+                    keterangan=f"checksum {info.checksum}",
+                )
+            )
+    except IntegrityError as exc:
+        raise KnownError(
+            f"Impor dibatalkan: data paket bertentangan dengan basis data ({exc.orig}).", saran=_SARAN
+        ) from exc
+    return HasilImpor(jumlah, pilih, len(rencana.penggabungan), cadangan)
