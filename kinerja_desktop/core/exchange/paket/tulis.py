@@ -40,6 +40,8 @@ MAKS_PANJANG_SEL = 32_767
 AWAL_RUMUS = ("=", "+", "-", "@")
 #: Characters an xlsx (XML 1.0) cannot hold; ``bersihkan`` removes them before the checksum is taken.
 KARAKTER_TERLARANG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: "_x0041_" in a cell's text is read by Excel (and calamine) as the escape of "A"; its "_" is escaped.
+_GAYA_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 _TEKS_PANJANG = {"nama", "teks", "uraian", "keterangan", "definisi", "jabatan", "umpan_balik"}
 _SETIAP = 5000  # rows between progress reports
 
@@ -59,14 +61,22 @@ def bersihkan_teks(teks: str) -> str:
 
 
 def bersihkan(baris: dict[str, list[Baris]]) -> None:
-    """Make every text value one a workbook can carry unchanged (in place), so checksums survive."""
+    """Make every text value one a workbook carries unchanged (in place), so the checksum survives.
+
+    XML-illegal characters go, line ends become \n, and a blank text (empty or only spaces, which a
+    workbook cell does not keep) becomes "" in a required column and None in an optional one.
+    """
     for tabel, rows in baris.items():
         jenis = next(j for j in semua_jenis() if j.tabel == tabel)
-        teks = [k.nama for k in jenis.kolom if k.tipe is TipeKolom.TEKS]
+        teks = [(k.nama, "" if k.wajib else None) for k in jenis.kolom if k.tipe is TipeKolom.TEKS]
         for row in rows:
-            for nama in teks:
+            for nama, kosong in teks:
                 v = row.get(nama)
-                if isinstance(v, str) and (KARAKTER_TERLARANG.search(v) or "\r" in v):
+                if not isinstance(v, str):
+                    continue
+                if not v.strip() and v != kosong:
+                    row[nama] = kosong
+                elif KARAKTER_TERLARANG.search(v) or "\r" in v:
                     row[nama] = bersihkan_teks(v)
 
 
@@ -107,6 +117,8 @@ class _Sel:
                 f"karakter; satu sel Excel memuat paling banyak {MAKS_PANJANG_SEL:,}.".replace(",", "."),
                 saran="Perpendek teks itu di aplikasi, lalu buat paketnya lagi.",
             )
+        if "_x" in v:
+            v = _GAYA_ESCAPE.sub("_x005F_", v)
         if v.startswith(AWAL_RUMUS):
             cell = WriteOnlyCell(self.ws, value=v)
             cell.data_type = "s"  # never a formula, whatever it starts with

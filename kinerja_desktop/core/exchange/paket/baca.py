@@ -1,0 +1,272 @@
+"""Read a package workbook with python-calamine into a Paket, with every problem found on the way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import python_calamine
+
+from kinerja_desktop.core.exchange.paket.baca_berkas import BerkasPaketSalah, periksa_berkas, sel_rumus
+from kinerja_desktop.core.exchange.paket.baca_info import baca_info, tolak_bukan_paket
+from kinerja_desktop.core.exchange.paket.baca_nilai import NilaiSalah, Peringatan, pengubah
+from kinerja_desktop.core.exchange.paket.model import Baris, Paket, checksum_paket
+from kinerja_desktop.core.exchange.paket.skema import Jenis, semua_jenis
+from kinerja_desktop.core.exchange.paket.tulis import PaketDibatalkan
+from kinerja_desktop.core.exchange.paket.tulis_info import (
+    LEMBAR_DAFTAR,
+    LEMBAR_INFO,
+    LEMBAR_PETUNJUK,
+    LEMBAR_SIASN,
+)
+
+Kemajuan = Callable[[int, int], bool]  # (done, total) → False to cancel
+
+#: Excel's own row limit per sheet, and a package-wide cap (a year of 15,000 pegawai is 1.25 million).
+MAKS_BARIS_LEMBAR = 1_048_576
+MAKS_BARIS_TOTAL = 5_000_000
+_SETIAP = 50_000
+_SARAN_ASLI = "Minta paket baru dari pengirimnya, atau ambil lagi berkas aslinya."
+
+
+@dataclass(frozen=True)
+class MasalahBaca:
+    """One problem found while reading: where (sheet, row, column header) and what to do."""
+
+    lembar: str
+    baris: int | None  # the sheet's row number; None for the sheet or the file as a whole
+    kolom: str  # the column's header as written; "" when not about one column
+    pesan: str
+    menghalangi: bool = True  # False: a warning, the import may go on
+
+
+@dataclass
+class HasilBaca:
+    """The package as read, every problem found, and whether the data still matches its checksum."""
+
+    paket: Paket
+    masalah: list[MasalahBaca] = field(default_factory=list)
+    checksum_cocok: bool = True
+    checksum_dihitung: str = ""
+
+    @property
+    def menghalangi(self) -> bool:
+        return any(m.menghalangi for m in self.masalah)
+
+
+def _kunci(v: Any) -> str:
+    return " ".join(str(v).split()).casefold()
+
+
+def _huruf(i: int) -> str:
+    hasil = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        hasil = chr(65 + r) + hasil
+    return hasil
+
+
+class _Pembaca:
+    """Reads the sheets of one open workbook, collecting problems."""
+
+    def __init__(self, path: Path, wb: python_calamine.CalamineWorkbook, bagian: dict[str, str]) -> None:
+        self.path = path
+        self.wb = wb
+        self.bagian = bagian
+        self.masalah: list[MasalahBaca] = []
+
+    def tambah(
+        self, lembar: str, baris: int | None, kolom: str, pesan: str, menghalangi: bool = True
+    ) -> None:
+        self.masalah.append(MasalahBaca(lembar, baris, kolom, pesan, menghalangi))
+
+    def lembar(self, nama: str) -> Any:
+        try:
+            return self.wb.get_sheet_by_name(nama)
+        except (python_calamine.CalamineError, OSError, ValueError) as exc:
+            raise BerkasPaketSalah(
+                f"Lembar '{nama}' pada berkas {self.path.name} rusak dan tidak bisa dibaca: {exc}.",
+                saran=_SARAN_ASLI,
+            ) from exc
+
+    def masalah_sel(self, lembar: str, sheet: Any, judul: Sequence[Any]) -> None:
+        """Formulas (from the sheet's XML) and merged cells: both block the import."""
+        c0 = (sheet.start or (0, 0))[1]
+        for (ra, ca), (rb, cb) in sheet.merged_cell_ranges or []:
+            rentang = f"{_huruf(ca)}{ra + 1}:{_huruf(cb)}{rb + 1}"
+            self.tambah(
+                lembar,
+                ra + 1,
+                "",
+                f"Sel {rentang} digabung (merge); isi sel yang tergabung hilang. "
+                "Pisahkan lagi selnya (Unmerge) dengan isi aslinya, atau minta paket baru.",
+            )
+        part = self.bagian.get(lembar)
+        for baris, kolom in sel_rumus(self.path, part) if part else []:
+            i = (kolom or 0) - 1 - c0
+            nama = str(judul[i]) if 0 <= i < len(judul) else ""
+            self.tambah(
+                lembar,
+                baris,
+                nama,
+                "Sel berisi rumus (formula); paket hanya boleh berisi nilai. "
+                "Ganti rumus itu dengan nilai aslinya, atau minta paket baru.",
+            )
+
+    def posisi(self, jenis: Jenis, judul: Sequence[Any]) -> list[int]:
+        """Each column's index in the sheet, found by its header; missing columns refuse the file."""
+        ada: dict[str, int] = {}
+        for i, v in enumerate(judul):
+            if v == "" or v is None:
+                continue
+            k = _kunci(v)
+            if k in ada:
+                self.tambah(
+                    jenis.lembar,
+                    1,
+                    str(v),
+                    "Judul kolom ini muncul dua kali; yang dipakai hanya "
+                    "yang pertama. Hapus kolom yang lain.",
+                )
+            else:
+                ada[k] = i
+        hilang = [k.judul for k in jenis.kolom if _kunci(k.judul) not in ada]
+        if hilang:
+            raise BerkasPaketSalah(
+                f"Lembar '{jenis.lembar}' pada berkas {self.path.name} tidak memiliki kolom: "
+                f"{', '.join(hilang)}.",
+                saran="Kolom paket tidak boleh dihapus atau diganti judulnya. " + _SARAN_ASLI,
+            )
+        dikenal = {_kunci(k.judul) for k in jenis.kolom}
+        for k, i in ada.items():
+            if k not in dikenal:
+                self.tambah(jenis.lembar, 1, str(judul[i]), "Kolom ini tidak dikenal dan diabaikan.", False)
+        return [ada[_kunci(k.judul)] for k in jenis.kolom]
+
+    def baca(
+        self, jenis: Jenis, sudah: int, total: int, kemajuan: Kemajuan | None
+    ) -> tuple[list[Baris], list[int]]:
+        sheet = self.lembar(jenis.lembar)
+        if sheet.height > MAKS_BARIS_LEMBAR or sudah + sheet.height > MAKS_BARIS_TOTAL:
+            raise BerkasPaketSalah(
+                f"Lembar '{jenis.lembar}' berisi {sheet.height:,} baris; batasnya {MAKS_BARIS_LEMBAR:,} per "
+                f"lembar dan {MAKS_BARIS_TOTAL:,} untuk seluruh paket.".replace(",", "."),
+                saran="Berkas ini bukan paket yang wajar. " + _SARAN_ASLI,
+            )
+        r0 = (sheet.start or (0, 0))[0]
+        rows = iter(sheet.iter_rows())
+        judul: list[Any] = next(rows, [])
+        kolom = [
+            (j, k.nama, pengubah(k), k.judul)
+            for j, k in zip(self.posisi(jenis, judul), jenis.kolom, strict=True)
+        ]
+        self.masalah_sel(jenis.lembar, sheet, judul)
+        hasil: list[Baris] = []
+        nomor: list[int] = []
+        ids: dict[str, int] = {}
+        for i, row in enumerate(rows):
+            if not any(row) and all(v == "" or v is None for v in row):
+                continue  # blank rows are skipped silently
+            n = r0 + i + 2
+            try:
+                d = {nama: f(row[j]) for j, nama, f, _ in kolom}
+            except (NilaiSalah, Peringatan):
+                d = self._lambat(jenis.lembar, n, row, kolom)
+            rid = d.get("id")
+            if not rid:
+                self.tambah(
+                    jenis.lembar,
+                    n,
+                    "ID",
+                    "ID kosong; baris tanpa ID tidak bisa dikenali dan dilewati. Kembalikan ID aslinya.",
+                )
+                continue
+            if rid in ids:
+                self.tambah(
+                    jenis.lembar,
+                    n,
+                    "ID",
+                    f"ID ini sama dengan baris {ids[rid]}; baris ini dilewati. Hapus salah satunya.",
+                )
+                continue
+            ids[rid] = n
+            hasil.append(d)
+            nomor.append(n)
+            if kemajuan is not None and len(hasil) % _SETIAP == 0 and not kemajuan(sudah + len(hasil), total):
+                raise PaketDibatalkan()
+        return hasil, nomor
+
+    def _lambat(
+        self, lembar: str, n: int, row: Sequence[Any], kolom: list[tuple[int, str, Any, str]]
+    ) -> Baris:
+        d: Baris = {}
+        for j, nama, f, judul in kolom:
+            try:
+                d[nama] = f(row[j])
+            except NilaiSalah as exc:
+                d[nama] = None
+                self.tambah(lembar, n, judul, exc.pesan)
+            except Peringatan as p:
+                d[nama] = p.nilai
+                self.tambah(lembar, n, judul, p.pesan, False)
+        return d
+
+
+def _buka(path: Path) -> python_calamine.CalamineWorkbook:
+    try:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    except (python_calamine.CalamineError, OSError, ValueError) as exc:
+        raise BerkasPaketSalah(
+            f"Berkas {path.name} tidak bisa dibaca sebagai buku kerja Excel: {exc}.", saran=_SARAN_ASLI
+        ) from exc
+
+
+def baca_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
+    """Read the package at ``path``; a file that is not a sound package raises ``BerkasPaketSalah``."""
+    path = Path(path)
+    bagian = periksa_berkas(path)
+    wb = _buka(path)
+    try:
+        nama_lembar = list(wb.sheet_names)
+        tolak_bukan_paket(path.name, nama_lembar)
+        pembaca = _Pembaca(path, wb, bagian)
+        info_sheet = pembaca.lembar(LEMBAR_INFO)
+        info = baca_info(path.name, info_sheet.to_python(skip_empty_area=False))
+        pembaca.masalah_sel(LEMBAR_INFO, info_sheet, [])
+        daftar = semua_jenis()
+        hilang = [j.lembar for j in daftar if j.lembar not in nama_lembar]
+        if hilang:
+            raise BerkasPaketSalah(
+                f"Paket {path.name} tidak lengkap: lembar {', '.join(hilang)} tidak ada.",
+                saran="Lembar paket tidak boleh dihapus atau diganti namanya. " + _SARAN_ASLI,
+            )
+        dikenal = {j.lembar for j in daftar} | {LEMBAR_INFO, LEMBAR_PETUNJUK, LEMBAR_DAFTAR, LEMBAR_SIASN}
+        for lain in nama_lembar:
+            if lain not in dikenal:
+                pembaca.tambah(lain, None, "", "Lembar ini tidak dikenal dan diabaikan.", False)
+        total = max(sum(v for v in info.jumlah.values() if v > 0), 1)
+        paket = Paket(info)
+        for jenis in daftar:
+            rows, nomor = pembaca.baca(jenis, sum(len(v) for v in paket.baris.values()), total, kemajuan)
+            paket.baris[jenis.tabel], paket.nomor[jenis.tabel] = rows, nomor
+            if info.jumlah.get(jenis.tabel, 0) != len(rows):
+                tertulis = info.jumlah.get(jenis.tabel, 0)
+                pesan = f"Lembar Info menyebut {tertulis} baris, yang terbaca {len(rows)}."
+                pembaca.tambah(jenis.lembar, None, "", pesan, False)
+            if kemajuan is not None and not kemajuan(sum(len(v) for v in paket.baris.values()), total):
+                raise PaketDibatalkan()
+    finally:
+        wb.close()
+    dihitung = checksum_paket(paket.baris)
+    hasil = HasilBaca(paket, pembaca.masalah, dihitung == info.checksum, dihitung)
+    if not hasil.checksum_cocok:
+        hasil.masalah.append(MasalahBaca(
+            LEMBAR_INFO, None, "Checksum data (SHA-256)",
+            "Isi paket tidak cocok lagi dengan checksum-nya: paket ini telah diubah setelah dibuat (misalnya "
+            "disunting di Excel). Periksa perubahannya sebelum memutuskan mengimpornya.",
+            False,
+        ))  # fmt: skip
+    return hasil
