@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Table
 
 from kinerja_desktop.core.documents.bentuk import lebar_isi, pembuka
 from kinerja_desktop.core.documents.evaluasi_umum import (
@@ -29,19 +29,8 @@ from kinerja_desktop.core.documents.skp import (
     tabel_perilaku,
 )
 from kinerja_desktop.core.documents.susun import Bagian, render_pdf
-from kinerja_desktop.core.documents.tabel import (
-    Perintah,
-    baris_kelompok,
-    gabung_baris,
-    jangan_pisah,
-    kepala,
-    lebar_kolom,
-    nomor_kolom,
-    rendah,
-    sel,
-    tabel_garis,
-    tabel_polos,
-)
+from kinerja_desktop.core.documents.tabel import sel, tabel_polos
+from kinerja_desktop.core.documents.tabel_rhk import BlokRhk, tabel_rhk
 from kinerja_desktop.core.documents.tanda_tangan import (
     PENILAI,
     Penanda,
@@ -67,13 +56,15 @@ KOLOM_JPT = (
     REALISASI,
     UMPAN_BALIK,
 )
+#: The smallest POLA DISTRIBUSI chart beside the identities (it grows to their height).
+_TINGGI_GRAFIK = 30 * mm
 
 
-def _baris_rhk(nomor: int, rhk: RhkEvaluasi, jpt: bool) -> tuple[list[list[Any]], tuple[int, ...]]:
-    n = max(1, len(rhk.indikator))
+def _blok(nomor: int, rhk: RhkEvaluasi, jpt: bool) -> BlokRhk:
+    """The rows of one RHK: RHK cells and the feedback in the first row, one row per indicator."""
     tengah = gaya().sel_tengah
     baris: list[list[Any]] = []
-    for i in range(n):
+    for i in range(max(1, len(rhk.indikator))):
         ind = rhk.indikator[i] if i < len(rhk.indikator) else None
         iki, target, realisasi = (
             (sel(ind.teks), sel(ind.target), sel(ind.realisasi or "-")) if ind else ("", "", "")
@@ -82,16 +73,8 @@ def _baris_rhk(nomor: int, rhk: RhkEvaluasi, jpt: bool) -> tuple[list[list[Any]]
         umpan = sel(rhk.umpan_balik or "-") if pertama else ""
         if jpt:
             awal = [p(nomor, tengah), sel(rhk.teks)] if pertama else ["", ""]
-            baris.append(
-                [
-                    *awal,
-                    iki,
-                    target,
-                    sel(label_perspektif(rhk.perspektif)) if pertama else "",
-                    realisasi,
-                    umpan,
-                ]
-            )
+            perspektif = sel(label_perspektif(rhk.perspektif)) if pertama else ""
+            baris.append([*awal, iki, target, perspektif, realisasi, umpan])
         else:
             awal = (
                 [p(nomor, tengah), sel(rhk.rhk_atasan_teks or "-"), sel(rhk.teks)]
@@ -100,44 +83,54 @@ def _baris_rhk(nomor: int, rhk: RhkEvaluasi, jpt: bool) -> tuple[list[list[Any]]
             )
             aspek = sel(label_aspek(ind.aspek)) if ind else ""
             baris.append([*awal, aspek, iki, target, realisasi, umpan])
-    return baris, (0, 1, 4, 6) if jpt else (0, 1, 2, 7)
+    if jpt:
+        ulang = {0: str(nomor), 1: rhk.teks, 4: label_perspektif(rhk.perspektif)}
+        return BlokRhk(baris, (0, 1, 4, 6), ulang)
+    return BlokRhk(baris, (0, 1, 2, 7), {0: str(nomor), 1: rhk.rhk_atasan_teks or "-", 2: rhk.teks})
 
 
 def tabel_hasil_kerja(form: EvaluasiForm, lebar: float) -> Table:
+    """HASIL KERJA: A. UTAMA and B. TAMBAHAN, one block per RHK (see ``tabel_rhk``)."""
     jpt = form.jenis_form == JenisForm.JPT
     kolom = KOLOM_JPT if jpt else KOLOM_JA_JF
     bagian = [4, 19, 17, 10, 13, 17, 19] if jpt else [3, 14, 15, 7, 17, 9, 16, 19]
-    lebar_kol = lebar_kolom(lebar, bagian)
-    baris: list[list[Any]] = [kepala(*kolom), nomor_kolom(len(kolom))]
-    perintah: list[Perintah] = []
     utama = [r for r in form.hasil_kerja if r.jenis == JenisRhk.UTAMA]
     tambahan = [r for r in form.hasil_kerja if r.jenis != JenisRhk.UTAMA]
-    for judul, daftar in (("A. UTAMA", utama), ("B. TAMBAHAN", tambahan)):
-        kelompok, pk = baris_kelompok(judul, len(kolom), len(baris))
-        baris.append(kelompok)
-        perintah += pk
-        if not daftar:
-            perintah.append(("SPAN", (0, len(baris)), (-1, len(baris))))
-            baris.append([p("-", gaya().sel_tengah)] + [""] * (len(kolom) - 1))
-        for nomor, rhk in enumerate(daftar, 1):
-            b, kolom_gabung = _baris_rhk(nomor, rhk, jpt)
-            if nomor == 1 and rendah(b[0], lebar_kol):
-                perintah.append(jangan_pisah(len(baris) - 1))
-            perintah += gabung_baris(b, kolom_gabung, len(baris), lebar_kol)
-            baris += b
-    return tabel_garis(baris, lebar_kol, kepala_baris=2, perintah=perintah, judul="HASIL KERJA")
+    kelompok = [
+        (judul, [_blok(nomor, rhk, jpt) for nomor, rhk in enumerate(daftar, 1)])
+        for judul, daftar in (("A. UTAMA", utama), ("B. TAMBAHAN", tambahan))
+    ]
+    return tabel_rhk(kolom, bagian, lebar, kelompok)
 
 
-def _capaian(form: EvaluasiForm, distribusi: DistribusiUnit | None, lebar: float) -> Flowable:
-    """CAPAIAN KINERJA ORGANISASI on the left and, when known, the unit's POLA DISTRIBUSI on the right."""
-    kotak = kotak_nilai([("CAPAIAN KINERJA ORGANISASI", teks_capaian(form.capaian_organisasi))], lebar * 0.42)
+def _identitas_capaian(form: EvaluasiForm, distribusi: DistribusiUnit | None, lebar: float) -> list[Flowable]:
+    """The identity table, CAPAIAN KINERJA ORGANISASI and, when known, the unit's POLA DISTRIBUSI.
+
+    With the curve, the identities take the left and the capaian and curve the right of one band, so
+    the HASIL KERJA table has room to begin on the first page.
+    """
+    capaian = [("CAPAIAN KINERJA ORGANISASI", teks_capaian(form.capaian_organisasi))]
     if distribusi is None:
-        return kotak
-    judul = f"POLA DISTRIBUSI: {distribusi.unit} ({distribusi.dinilai} pegawai dinilai)"
-    grafik = grafik_distribusi(distribusi.jumlah, min(lebar * 0.55, 150 * mm), 52 * mm, judul)
-    return tabel_polos(
-        [[kotak, grafik]], [lebar * 0.45, lebar * 0.55], perintah=[("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
-    )
+        identitas = tabel_identitas(form.pegawai, form.pejabat_penilai, lebar)
+        return [identitas, kotak_nilai(capaian, lebar * 0.42)]
+    kiri, jarak = lebar * 0.61, lebar * 0.02
+    kanan = lebar - kiri - jarak
+    identitas = tabel_identitas(form.pegawai, form.pejabat_penilai, kiri)
+    kotak = kotak_nilai(capaian, kanan, (64, 36))
+    judul = p(f"POLA DISTRIBUSI: {distribusi.unit} ({distribusi.dinilai} pegawai dinilai)", gaya().sel_kepala)
+    sisa = identitas.wrap(kiri, 1e6)[1] - kotak.wrap(kanan, 1e6)[1] - judul.wrap(kanan, 1e6)[1] - 8
+    isi_kanan: list[Flowable] = [
+        kotak,
+        judul,
+        grafik_distribusi(distribusi.jumlah, kanan, max(_TINGGI_GRAFIK, sisa)),
+    ]
+    return [
+        tabel_polos(
+            [[identitas, "", isi_kanan]],
+            [kiri, jarak, kanan],
+            perintah=[("BOTTOMPADDING", (0, 0), (-1, -1), 6)],
+        )
+    ]
 
 
 def isi_evaluasi_kinerja(
@@ -153,13 +146,18 @@ def isi_evaluasi_kinerja(
         baris_periode(form),
     ]
     perilaku, ekor = tabel_perilaku(form.perilaku, lebar, umpan_balik=True)
-    kotak = lebar * 0.6
+    nilai_akhir = kotak_nilai(
+        [
+            ("RATING PERILAKU KERJA", teks_rating(form.rating_perilaku)),
+            ("PREDIKAT KINERJA PEGAWAI", teks_predikat(form.predikat)),
+        ],
+        lebar * 0.46,
+    )
     return [
         *pembuka(opsi, lebar, judul, periode_penilaian(form)),
-        tabel_identitas(form.pegawai, form.pejabat_penilai, lebar),
-        _capaian(form, distribusi, lebar),
+        *_identitas_capaian(form, distribusi, lebar),
         tabel_hasil_kerja(form, lebar),
-        kotak_nilai([("RATING HASIL KERJA", teks_rating(form.rating_hasil))], kotak),
+        kotak_nilai([("RATING HASIL KERJA", teks_rating(form.rating_hasil))], lebar * 0.46),
         perilaku,
         tanda_tangan(
             None,
@@ -167,26 +165,10 @@ def isi_evaluasi_kinerja(
             opsi,
             lebar,
             mengetahui=penanda_mengetahui(form.atasan_penilai, opsi, ttd[2]),
-            ekor=_ekor(ekor, form, kotak),
+            ekor=ekor,
+            samping=nilai_akhir,
         ),
     ]
-
-
-def _ekor(ekor: Table | None, form: EvaluasiForm, lebar: float) -> Flowable:
-    from reportlab.platypus import KeepTogether
-
-    bagian: list[Flowable] = [ekor] if ekor is not None else []
-    bagian += [
-        Spacer(1, 6),
-        kotak_nilai(
-            [
-                ("RATING PERILAKU KERJA", teks_rating(form.rating_perilaku)),
-                ("PREDIKAT KINERJA PEGAWAI", teks_predikat(form.predikat)),
-            ],
-            lebar,
-        ),
-    ]
-    return KeepTogether(bagian)
 
 
 def bagian_evaluasi_kinerja(

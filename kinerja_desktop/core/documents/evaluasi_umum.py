@@ -79,8 +79,8 @@ def kode_evaluasi(form: EvaluasiForm) -> str | None:
     return kode_verifikasi(data_evaluasi(form)) if form.final else None
 
 
-def kotak_nilai(baris: list[tuple[str, str]], lebar: float) -> Table:
+def kotak_nilai(baris: list[tuple[str, str]], lebar: float, bagian: tuple[float, float] = (50, 50)) -> Table:
     """A ruled two-column box: LABEL | VALUE (bold), e.g. "RATING HASIL KERJA | SESUAI EKSPEKTASI"."""
     g = gaya()
     isi: list[list[Any]] = [[p(label, g.sel_tebal), p(nilai, g.sel_tebal)] for label, nilai in baris]
-    return tabel_garis(isi, lebar_kolom(lebar, [50, 50]), kepala_baris=0)
+    return tabel_garis(isi, lebar_kolom(lebar, bagian), kepala_baris=0)

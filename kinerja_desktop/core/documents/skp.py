@@ -14,15 +14,12 @@ from kinerja_desktop.core.documents.susun import Bagian, render_pdf
 from kinerja_desktop.core.documents.tabel import (
     Perintah,
     baris_kelompok,
-    gabung_baris,
-    jangan_pisah,
     kepala,
     lebar_kolom,
-    nomor_kolom,
-    rendah,
     sel,
     tabel_garis,
 )
+from kinerja_desktop.core.documents.tabel_rhk import BlokRhk, tabel_rhk
 from kinerja_desktop.core.documents.tanda_tangan import (
     PEGAWAI,
     PENILAI,
@@ -82,30 +79,24 @@ def teks_rhk(rhk: RhkView) -> str:
     return rhk.teks
 
 
-def _baris_rhk(nomor: int, rhk: RhkView, jpt: bool) -> tuple[list[list[Any]], tuple[int, ...]]:
+def _blok(nomor: int, rhk: RhkView, jpt: bool) -> BlokRhk:
     indikator = rhk.indikator or []
-    n = max(1, len(indikator))
     baris: list[list[Any]] = []
-    for i in range(n):
+    for i in range(max(1, len(indikator))):
         ind = indikator[i] if i < len(indikator) else None
         iki, target = (sel(ind.teks), sel(ind.target)) if ind else ("", "")
         if jpt:
-            baris.append(
-                [
-                    p(nomor, gaya().sel_tengah),
-                    sel(teks_rhk(rhk)),
-                    iki,
-                    target,
-                    sel(label_perspektif(rhk.perspektif)),
-                ]
-                if i == 0
-                else ["", "", iki, target, ""]
-            )
+            awal = [p(nomor, gaya().sel_tengah), sel(teks_rhk(rhk))] if i == 0 else ["", ""]
+            perspektif = sel(label_perspektif(rhk.perspektif)) if i == 0 else ""
+            baris.append([*awal, iki, target, perspektif])
         else:
             aspek = sel(label_aspek(ind.aspek)) if ind else ""
             awal = [p(nomor, gaya().sel_tengah), sel(rhk.rhk_atasan_teks or "-"), sel(teks_rhk(rhk))]
             baris.append([*(awal if i == 0 else ["", "", ""]), aspek, iki, target])
-    return baris, (0, 1, 4) if jpt else (0, 1, 2)
+    if jpt:
+        ulang = {0: str(nomor), 1: teks_rhk(rhk), 4: label_perspektif(rhk.perspektif)}
+        return BlokRhk(baris, (0, 1, 4), ulang)
+    return BlokRhk(baris, (0, 1, 2), {0: str(nomor), 1: rhk.rhk_atasan_teks or "-", 2: teks_rhk(rhk)})
 
 
 def tabel_hasil_kerja(skp: SkpDetail, lebar: float) -> Table:
@@ -113,23 +104,11 @@ def tabel_hasil_kerja(skp: SkpDetail, lebar: float) -> Table:
     jpt = skp.jenis_form == JenisForm.JPT
     kolom = KOLOM_JPT if jpt else KOLOM_JA_JF
     bagian = [5, 33, 33, 13, 16] if jpt else [5, 21, 23, 10, 25, 16]
-    lebar_kol = lebar_kolom(lebar, bagian)
-    baris: list[list[Any]] = [kepala(*kolom), nomor_kolom(len(kolom))]
-    perintah: list[Perintah] = []
-    for judul, daftar in (("A. UTAMA", skp.rhk_utama), ("B. TAMBAHAN", skp.rhk_tambahan)):
-        kelompok, pk = baris_kelompok(judul, len(kolom), len(baris))
-        baris.append(kelompok)
-        perintah += pk
-        if not daftar:
-            perintah.append(("SPAN", (0, len(baris)), (-1, len(baris))))
-            baris.append([p("-", gaya().sel_tengah)] + [""] * (len(kolom) - 1))
-        for nomor, rhk in enumerate(daftar, 1):
-            b, kolom_gabung = _baris_rhk(nomor, rhk, jpt)
-            if nomor == 1 and rendah(b[0], lebar_kol):
-                perintah.append(jangan_pisah(len(baris) - 1))
-            perintah += gabung_baris(b, kolom_gabung, len(baris), lebar_kol)
-            baris += b
-    return tabel_garis(baris, lebar_kol, kepala_baris=2, perintah=perintah, judul="HASIL KERJA")
+    kelompok = [
+        (judul, [_blok(nomor, rhk, jpt) for nomor, rhk in enumerate(daftar, 1)])
+        for judul, daftar in (("A. UTAMA", skp.rhk_utama), ("B. TAMBAHAN", skp.rhk_tambahan))
+    ]
+    return tabel_rhk(kolom, bagian, lebar, kelompok)
 
 
 def tabel_perilaku(
@@ -144,7 +123,7 @@ def tabel_perilaku(
     bagian = [5, 58, 37]
     if umpan_balik:
         kolom.append("UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")
-        bagian = [4, 40, 28, 28]
+        bagian = [4, 48, 24, 24]
     baris: list[list[Any]] = [kepala(*kolom)]
     for i, nilai in enumerate(perilaku, 1):
         butir = "".join(f"<br/>- {teks(s)}" for s in nilai.pernyataan)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
+from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -111,15 +112,17 @@ def tanda_tangan(
     *,
     mengetahui: Penanda | None = None,
     ekor: Flowable | None = None,
+    samping: Flowable | None = None,
 ) -> Flowable:
     """Left and right blocks side by side (kept on one page), optionally a centred block below.
 
     ``ekor`` (the last rows of the table above) is kept on the same page, so the signatures never
-    stand alone on a page.
+    stand alone on a page. ``samping`` fills the left column when no one signs there (the rating boxes
+    of the Evaluasi Kinerja).
     """
     ada_tanggal = any(b is not None and b.bertanggal for b in (kiri, kanan))
     kolom = lebar * 0.46
-    isi_kiri = blok(kiri, opsi, baris_tanggal=ada_tanggal) if kiri else ""
+    isi_kiri: Any = blok(kiri, opsi, baris_tanggal=ada_tanggal) if kiri else (samping or "")
     isi_kanan = blok(kanan, opsi, baris_tanggal=ada_tanggal) if kanan else ""
     bagian: list[Flowable] = [ekor] if ekor is not None else []
     bagian += [
