@@ -1,0 +1,228 @@
+"""Hostile and damaged packages: a clear refusal for a bad file, a problem per cell for a bad value."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from kinerja_desktop.core.exchange.paket import baca, baca_berkas
+from kinerja_desktop.core.exchange.paket.baca import HasilBaca, baca_paket
+from kinerja_desktop.core.exchange.paket.baca_berkas import BerkasPaketSalah
+from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket, Paket, checksum_paket
+from kinerja_desktop.core.exchange.paket.skema import jenis_tabel, semua_jenis
+from kinerja_desktop.core.exchange.paket.tulis import tulis_paket
+
+NIP = "198612202008021001"
+
+
+def _row(tabel: str, **nilai: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {k.nama: ("" if k.wajib else None) for k in jenis_tabel(tabel).kolom}
+    row.update(kantor_asal="PLJ", revisi=1, diubah_pada=datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=UTC))
+    row.update(nilai)
+    return row
+
+
+@pytest.fixture
+def paket(tmp_path: Path) -> Path:
+    baris: dict[str, list[dict[str, Any]]] = {j.tabel: [] for j in semua_jenis()}
+    baris["kantor"] = [
+        _row("kantor", id="k", kode="PLJ", nama="Kecamatan Plaju", is_pusat=False, kertas="F4")
+    ]
+    baris["pegawai"] = [
+        _row("pegawai", id=f"p{i}", kantor_id="k", nip=NIP[:-1] + str(i), nama=f"Pegawai {i}",
+             tanggal_lahir=date(1986, 12, 20), status_kepegawaian="pns", status_aktif="aktif")
+        for i in range(3)
+    ]  # fmt: skip
+    info = InfoPaket(JenisPaket.KANTOR, "PLJ", "Kecamatan Plaju", "", 2026, datetime(2026, 1, 1, tzinfo=UTC),
+                     "1.0", {t: len(r) for t, r in baris.items()}, checksum_paket(baris))  # fmt: skip
+    path = tmp_path / "paket.xlsx"
+    tulis_paket(Paket(info, baris), path)
+    return path
+
+
+def _ubah(path: Path, ubah: Callable[[Any], None]) -> Path:
+    wb = load_workbook(path)
+    ubah(wb)
+    wb.save(path)
+    return path
+
+
+def _kolom(ws: Any, judul: str) -> int:
+    return int([c.value for c in ws[1]].index(judul) + 1)
+
+
+def _masalah(hasil: HasilBaca, menghalangi: bool = True) -> list[tuple[str, int | None, str, str]]:
+    return [(m.lembar, m.baris, m.kolom, m.pesan) for m in hasil.masalah if m.menghalangi is menghalangi]
+
+
+@pytest.mark.parametrize(
+    ("isi", "pesan"),
+    [
+        (b"", "kosong"),
+        (b"NIP;Nama\n1;Budi\n", "bukan buku kerja Excel"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "Excel lama"),
+    ],
+)
+def test_not_a_workbook_is_refused_clearly(tmp_path: Path, isi: bytes, pesan: str) -> None:
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(isi)
+    with pytest.raises(BerkasPaketSalah, match=pesan):
+        baca_paket(path)
+
+
+def test_damaged_zip_and_other_zips_are_refused(paket: Path, tmp_path: Path) -> None:
+    data = paket.read_bytes()
+    (tmp_path / "potong.xlsx").write_bytes(data[: len(data) // 2])
+    with pytest.raises(BerkasPaketSalah, match="rusak"):
+        baca_paket(tmp_path / "potong.xlsx")
+    with zipfile.ZipFile(tmp_path / "lain.xlsx", "w") as z:
+        z.writestr("foto.jpg", b"x")
+    with pytest.raises(BerkasPaketSalah, match="bukan buku kerja"):
+        baca_paket(tmp_path / "lain.xlsx")
+    with zipfile.ZipFile(tmp_path / "a.xlsx", "w") as z:
+        z.writestr("content.xml", b"<x/>")
+    with pytest.raises(BerkasPaketSalah, match="OpenDocument"):
+        baca_paket(tmp_path / "a.xlsx")
+    with pytest.raises(BerkasPaketSalah, match="tidak ditemukan"):
+        baca_paket(tmp_path / "tidak-ada.xlsx")
+
+
+def test_workbook_from_another_program_or_a_roster_is_not_a_package(tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.title = "Data"
+    wb.save(tmp_path / "lain.xlsx")
+    with pytest.raises(BerkasPaketSalah, match="program lain") as e:
+        baca_paket(tmp_path / "lain.xlsx")
+    assert "Data" in str(e.value)
+    wb.create_sheet("_kinerja")
+    wb.save(tmp_path / "roster.xlsx")
+    with pytest.raises(BerkasPaketSalah, match="daftar pegawai"):
+        baca_paket(tmp_path / "roster.xlsx")
+    wb.create_sheet("Info").append(["Format", "aplikasi-lain/ekspor"])
+    wb.save(tmp_path / "info.xlsx")
+    with pytest.raises(BerkasPaketSalah, match="aplikasi-lain/ekspor"):
+        baca_paket(tmp_path / "info.xlsx")
+
+
+def test_newer_format_version_is_refused(paket: Path) -> None:
+    _ubah(paket, lambda wb: wb["Info"].cell(3, 2, "2"))
+    with pytest.raises(BerkasPaketSalah, match=r"(?s)lebih baru.*Perbarui"):
+        baca_paket(paket)
+
+
+def test_missing_sheets_and_columns_are_named(paket: Path) -> None:
+    asli = paket.read_bytes()
+    _ubah(paket, lambda wb: (wb.remove(wb["Pelatihan"]), wb.remove(wb["RHK"])))
+    with pytest.raises(BerkasPaketSalah, match="lembar Pelatihan, RHK tidak ada"):
+        baca_paket(paket)
+    paket.write_bytes(asli)
+
+    def hapus_kolom(wb: Any) -> None:
+        ws = wb["Pegawai"]
+        ws.delete_cols(_kolom(ws, "Nama"))
+        ws.delete_cols(_kolom(ws, "Revisi"))
+
+    _ubah(paket, hapus_kolom)
+    with pytest.raises(BerkasPaketSalah, match=r"'Pegawai'.*tidak memiliki kolom: Nama, Revisi"):
+        baca_paket(paket)
+
+
+def test_resaved_by_openpyxl_with_columns_moved_and_an_extra_column_still_matches(paket: Path) -> None:
+    def pindah(wb: Any) -> None:
+        ws = wb["Pegawai"]
+        ws.move_range("A1:A4", cols=ws.max_column + 1)  # ID Kantor moves to the end
+        ws.delete_cols(1)
+        ws.cell(1, ws.max_column + 1, "Catatan saya")
+        ws.cell(2, ws.max_column, "boleh")
+
+    _ubah(paket, pindah)
+    hasil = baca_paket(paket)
+    assert _masalah(hasil) == []
+    assert _masalah(hasil, False) == [
+        ("Pegawai", 1, "Catatan saya", "Kolom ini tidak dikenal dan diabaikan.")
+    ]
+    assert hasil.checksum_cocok and hasil.paket.baris["pegawai"][0]["kantor_id"] == "k"
+
+
+def test_an_edited_value_is_a_checksum_warning_not_a_block(paket: Path) -> None:
+    _ubah(paket, lambda wb: wb["Pegawai"].cell(3, _kolom(wb["Pegawai"], "Nama"), "Nama Baru"))
+    hasil = baca_paket(paket)
+    assert not hasil.checksum_cocok and not hasil.menghalangi
+    assert [m.kolom for m in hasil.masalah] == ["Checksum data (SHA-256)"]
+    assert hasil.paket.baris["pegawai"][1]["nama"] == "Nama Baru"
+
+
+def test_cell_problems_name_sheet_row_and_column(paket: Path) -> None:
+    def rusak(wb: Any) -> None:
+        ws = wb["Pegawai"]
+        ws.cell(2, _kolom(ws, "NIP"), int(NIP))  # what Excel does to a NIP typed without the quote
+        ws.cell(3, _kolom(ws, "Tanggal lahir"), "31 Februari 1986")
+        ws.cell(4, _kolom(ws, "Tanggal lahir"), "20/12/1986")  # readable text: accepted as it is
+        ws.cell(4, _kolom(ws, "Revisi"), "dua")
+        ws.cell(3, _kolom(ws, "Gelar depan"), "=1+1")
+        ws.cell(3, _kolom(ws, "Telepon"), 81234567890)
+
+    _ubah(paket, rusak)
+    hasil = baca_paket(paket)
+    masalah = {(m.baris, m.kolom): m.pesan for m in hasil.masalah if m.menghalangi and m.lembar == "Pegawai"}
+    assert "angka" in masalah[(2, "NIP")] and "digit terakhirnya sudah hilang" in masalah[(2, "NIP")]
+    assert "tidak terbaca" in masalah[(3, "Tanggal lahir")]
+    assert "bilangan bulat" in masalah[(4, "Revisi")]
+    assert "rumus" in masalah[(3, "Gelar depan")]
+    assert set(masalah) == {(2, "NIP"), (3, "Tanggal lahir"), (4, "Revisi"), (3, "Gelar depan")}
+    peringatan = [m for m in hasil.masalah if not m.menghalangi and m.lembar == "Pegawai"]
+    assert [(m.baris, m.kolom) for m in peringatan] == [(3, "Telepon")]
+    assert "81234567890" in peringatan[0].pesan
+    assert hasil.paket.baris["pegawai"][2]["tanggal_lahir"] == date(1986, 12, 20)
+    assert hasil.menghalangi and not hasil.checksum_cocok
+
+
+def test_merged_cells_blank_rows_and_duplicate_ids(paket: Path) -> None:
+    def ubah(wb: Any) -> None:
+        ws = wb["Pegawai"]
+        ws.insert_rows(3, 2)  # two blank rows: skipped silently
+        ws.cell(6, _kolom(ws, "ID"), "p0")
+        wb["Kantor"].merge_cells("B2:C2")
+
+    _ubah(paket, ubah)
+    hasil = baca_paket(paket)
+    assert hasil.paket.nomor["pegawai"] == [2, 5]
+    assert [(m.lembar, m.baris, m.kolom) for m in hasil.masalah if m.menghalangi] == [
+        ("Kantor", 2, ""),
+        ("Pegawai", 6, "ID"),
+    ]
+    assert "digabung" in hasil.masalah[0].pesan and "baris 2" in hasil.masalah[1].pesan
+
+
+def _ganti_xml(path: Path, lembar: str, lama: bytes, baru: bytes) -> None:
+    part = baca_berkas.periksa_berkas(path)[lembar]
+    with zipfile.ZipFile(path) as z:
+        isi = {i.filename: z.read(i) for i in z.infolist()}
+    assert lama in isi[part]
+    isi[part] = isi[part].replace(lama, baru)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for nama, data in isi.items():
+            z.writestr(nama, data)
+
+
+def test_a_cell_longer_than_excel_allows_is_a_problem(paket: Path) -> None:
+    _ganti_xml(paket, "Pegawai", b"<t>Pegawai 1</t>", b"<t>" + b"x" * 40_000 + b"</t>")
+    hasil = baca_paket(paket)
+    assert [(m.lembar, m.baris, m.kolom) for m in hasil.masalah if m.menghalangi] == [("Pegawai", 3, "Nama")]
+    assert "40.000 karakter" in hasil.masalah[0].pesan
+
+
+def test_absurd_sizes_are_refused(paket: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(baca, "MAKS_BARIS_LEMBAR", 2)
+    with pytest.raises(BerkasPaketSalah, match="'Pegawai' berisi 4 baris; batasnya 2"):
+        baca_paket(paket)
+    monkeypatch.undo()
+    monkeypatch.setattr(baca_berkas, "MAKS_UKURAN_ISI", 10_000)
+    with pytest.raises(BerkasPaketSalah, match="terlalu besar"):
+        baca_paket(paket)
