@@ -22,7 +22,7 @@ from kinerja_desktop.core.documents.tabel import (
     tabel_garis,
     tabel_polos,
 )
-from kinerja_desktop.core.documents.tanda_tangan import Penanda, tanda_tangan
+from kinerja_desktop.core.documents.tanda_tangan import Penanda, blok
 from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.rules.tanggal import format_periode_penilaian
 from kinerja_desktop.core.services.evaluasi_data import (
@@ -81,17 +81,26 @@ def isi_rekap(
         Spacer(1, 2 * mm),
         _tabel_pegawai(baris, lebar),
     ]
-    kiri: list[Flowable] = [_tabel_jumlah(distribusi, lebar * 0.38)]
+    if penandatangan is None:
+        return [*isi, _ringkasan(distribusi, [lebar * 0.45, lebar * 0.55], None)]
+    # The signature beside the counts and the chart: one band that moves to a new page whole, so it
+    # never stands alone, and a small unit's rekap fits on one page.
+    peran = penandatangan.jabatan or "Pimpinan Unit Kerja"
+    ttd = blok(Penanda(peran, penandatangan, bertanggal=True), opsi, baris_tanggal=True)
+    return [*isi, _ringkasan(distribusi, [lebar * 0.33, lebar * 0.4, lebar * 0.27], ttd)]
+
+
+def _ringkasan(distribusi: DistribusiUnit, lebar: list[float], ttd: list[Flowable] | None) -> Flowable:
+    """The counts per predikat (with the notes on the distribution), the chart and the signature."""
+    g = gaya()
+    kiri: list[Flowable] = [_tabel_jumlah(distribusi, lebar[0] * 0.85)]
     if distribusi.temuan:
         kiri.append(p("Catatan pola distribusi:", g.isi_tebal))
         kiri += [p(f"- {t.pesan}", g.isi) for t in distribusi.temuan]
-    grafik = grafik_distribusi(distribusi.jumlah, lebar * 0.5, 60 * mm, "DISTRIBUSI PREDIKAT KINERJA PEGAWAI")
-    ringkasan = tabel_polos([[kiri, grafik]], [lebar * 0.45, lebar * 0.55])
-    if penandatangan is None:
-        return [*isi, ringkasan]
-    peran = penandatangan.jabatan or "Pimpinan Unit Kerja"
-    ttd = tanda_tangan(None, Penanda(peran, penandatangan, bertanggal=True), opsi, lebar, ekor=ringkasan)
-    return [*isi, ttd]
+    judul = "DISTRIBUSI PREDIKAT KINERJA PEGAWAI"
+    grafik = grafik_distribusi(distribusi.jumlah, lebar[1], (60 if ttd is None else 52) * mm, judul)
+    baris: list[Any] = [kiri, grafik] if ttd is None else [kiri, grafik, [Spacer(1, 6 * mm), *ttd]]
+    return tabel_polos([baris], lebar)
 
 
 def rekap_predikat_pdf(

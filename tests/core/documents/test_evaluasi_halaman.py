@@ -1,17 +1,20 @@
-"""How the Evaluasi Kinerja Pegawai fills its pages: HASIL KERJA from page 1, blocks, long texts."""
+"""How the forms fill their pages: HASIL KERJA from page 1, RHK blocks, long texts, the rekap's last page."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import select
 
-from kinerja_desktop.core.documents import evaluasi_kinerja_pdf
+from kinerja_desktop.core.db.models import UnitKerja
+from kinerja_desktop.core.documents import evaluasi_kinerja_pdf, rekap_predikat_pdf
 from kinerja_desktop.core.documents.opsi import OpsiCetak
 from kinerja_desktop.core.documents.tabel_rhk import LANJUTAN
 from kinerja_desktop.core.services import evaluasi_unit
 from kinerja_desktop.core.services.akses import Actor
 from kinerja_desktop.core.services.evaluasi_data import DistribusiUnit, EvaluasiForm, IndikatorEvaluasi
+from kinerja_desktop.core.services.skp_data import Pejabat
 from kinerja_desktop.core.workspace import Workspace
 
 #: Before HASIL KERJA could begin on page 1, every final TW1 form of the demo took at least this many.
@@ -96,3 +99,19 @@ def test_jpt_and_akhir_begin_hasil_kerja_on_page_one_when_it_fits(
     assert "PERSPEKTIF" in pdf.halaman[0] and rhk.teks in pdf.halaman[0]
     akhir = replace(form, periode="AKHIR", hasil_kerja=[rhk])
     assert rhk.teks in baca(evaluasi_kinerja_pdf(akhir, opsi)).halaman[0]
+
+
+def test_rekap_signature_stands_beside_the_chart(ws: Workspace, admin: Actor, opsi: OpsiCetak, baca) -> None:
+    with ws.read() as s:
+        unit = s.scalars(select(UnitKerja.id).where(UnitKerja.induk_id.is_(None))).one()
+        baris = evaluasi_unit.grid_unit(s, admin, unit, 2026, "TW1")
+        distribusi = evaluasi_unit.distribusi_unit(s, admin, unit, 2026, "TW1")
+    kepala = next(b for b in baris if b.kepala_unit)
+    penanda = Pejabat(kepala.pegawai_id, kepala.nama, kepala.nip, "", kepala.jabatan, kepala.unit)
+    pdf = baca(rekap_predikat_pdf(baris, distribusi, opsi, penanda))
+    # 20 pegawai: the list, then counts, chart and signature in one band (three pages before).
+    assert pdf.jumlah == 2
+    terakhir = pdf.halaman[-1]
+    assert baris[-1].nama in terakhir and "Frekuensi Pegawai" in terakhir and kepala.nama in terakhir
+    kecil = baca(rekap_predikat_pdf(baris[:3], distribusi, opsi, penanda))
+    assert kecil.jumlah == 1 and "Plaju, 23 November 2026" in kecil.halaman[0]
