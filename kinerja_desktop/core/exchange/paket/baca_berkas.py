@@ -18,7 +18,12 @@ MAKS_RASIO = 200
 _SARAN_ULANG = "Ambil ulang berkas aslinya dari pengirimnya, atau minta dibuatkan paket baru."
 _POTONGAN = 1 << 20
 _ADA_RUMUS = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_SEL_RUMUS = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*>\s*<(?:\w+:)?f[\s>/]')
+_SEL_RUMUS = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)<)'
+)
+_RUMUS_TANPA_ALAMAT = re.compile(rb"<(?:\w+:)?c\b(?![^>]*\br=)[^>]*>\s*<(?:\w+:)?f[\s>/]")
+#: LibreOffice writes every TRUE/FALSE cell as the formula TRUE()/FALSE() with its value: not a formula.
+_RUMUS_NILAI = {b"TRUE()", b"FALSE()"}
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -111,9 +116,11 @@ def sel_rumus(path: Path, part: str) -> list[tuple[int | None, int | None]]:
             while potongan := f.read(_POTONGAN):
                 buf = sisa + potongan
                 if _ADA_RUMUS.search(buf):
-                    hasil.extend((int(m[2]), _kolom(m[1])) for m in _SEL_RUMUS.finditer(buf))
-                    if not hasil:
-                        hasil.append((None, None))  # a formula in a cell without an address
+                    for m in _SEL_RUMUS.finditer(buf):
+                        if (m[3] or b"").strip().upper() not in _RUMUS_NILAI:
+                            hasil.append((int(m[2]), _kolom(m[1])))
+                    if _RUMUS_TANPA_ALAMAT.search(buf):
+                        hasil.append((None, None))
                 sisa = buf[-4096:]
     except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise BerkasPaketSalah(
