@@ -11,7 +11,24 @@ from kinerja_desktop.core.db.models import Kantor, Pegawai
 from kinerja_desktop.core.exchange.paket.ambil import Kemajuan, ambil_paket_induk, ambil_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket, checksum_paket
 from kinerja_desktop.core.exchange.paket.siasn import baris_siasn
-from kinerja_desktop.core.exchange.paket.tulis import bersihkan
+from kinerja_desktop.core.exchange.paket.tulis import PaketDibatalkan, bersihkan
+
+
+class _Awas:
+    """Passes progress on and remembers a cancel (extraction stops quietly; building must not)."""
+
+    def __init__(self, kemajuan: Kemajuan | None) -> None:
+        self.kemajuan = kemajuan
+        self.batal = False
+
+    def __call__(self, selesai: int, total: int) -> bool:
+        if self.kemajuan is not None and not self.kemajuan(selesai, total):
+            self.batal = True
+        return not self.batal
+
+    def periksa(self) -> None:
+        if self.batal:
+            raise PaketDibatalkan()
 
 
 def _nama_kantor(session: Session, kode: str) -> str:
@@ -63,7 +80,9 @@ def buat_paket_kantor(
 
     ``dengan_siasn`` adds the SIASN sheet (a central office exporting an office's results).
     """
-    baris = ambil_paket_kantor(session, kantor_kode, tahun, kemajuan)
+    awas = _Awas(kemajuan)
+    baris = ambil_paket_kantor(session, kantor_kode, tahun, awas)
+    awas.periksa()
     paket = _paket(session, JenisPaket.KANTOR, kantor_kode, "", tahun, versi_aplikasi, baris)
     if dengan_siasn:
         kid = select(Kantor.id).where(Kantor.kode == kantor_kode).scalar_subquery()
@@ -81,6 +100,8 @@ def buat_paket_induk(
     kemajuan: Kemajuan | None = None,
 ) -> Paket:
     """The master data office ``tujuan_kode`` needs, made by ``kantor_kode`` (default: this office)."""
-    baris = ambil_paket_induk(session, tujuan_kode, tahun, kemajuan)
+    awas = _Awas(kemajuan)
+    baris = ambil_paket_induk(session, tujuan_kode, tahun, awas)
+    awas.periksa()
     pembuat = kantor_kode or _kantor_sendiri(session)
     return _paket(session, JenisPaket.INDUK, pembuat, tujuan_kode, tahun, versi_aplikasi, baris)

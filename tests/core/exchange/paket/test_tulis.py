@@ -149,6 +149,8 @@ def test_paket_induk_carries_staff_and_outside_superiors_without_dangling_refere
         luar_id = luar.id
     with demo.read() as s:
         paket = buat_paket_induk(s, demo.kantor_kode, tahun, "1.0", kantor_kode="PST")
+        with pytest.raises(PaketDibatalkan):
+            buat_paket_kantor(s, demo.kantor_kode, tahun, "1.0", kemajuan=lambda a, _b: a < 3)
     demo.close()
     assert paket.info.jenis is JenisPaket.INDUK and paket.info.tujuan_kode == demo.kantor_kode
     assert luar_id in {r["id"] for r in paket.baris["pegawai"]}
