@@ -100,7 +100,8 @@ def tabel_hasil_kerja(form: EvaluasiForm, lebar: float) -> Table:
         (judul, [_blok(nomor, rhk, jpt) for nomor, rhk in enumerate(daftar, 1)])
         for judul, daftar in (("A. UTAMA", utama), ("B. TAMBAHAN", tambahan))
     ]
-    return tabel_rhk(kolom, bagian, lebar, kelompok)
+    rating = ("RATING HASIL KERJA", teks_rating(form.rating_hasil))
+    return tabel_rhk(kolom, bagian, lebar, kelompok, penutup=rating)
 
 
 def _identitas_capaian(form: EvaluasiForm, distribusi: DistribusiUnit | None, lebar: float) -> list[Flowable]:
@@ -157,7 +158,6 @@ def isi_evaluasi_kinerja(
         *pembuka(opsi, lebar, judul, periode_penilaian(form)),
         *_identitas_capaian(form, distribusi, lebar),
         tabel_hasil_kerja(form, lebar),
-        kotak_nilai([("RATING HASIL KERJA", teks_rating(form.rating_hasil))], lebar * 0.46),
         perilaku,
         tanda_tangan(
             None,

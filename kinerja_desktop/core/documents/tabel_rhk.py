@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from kinerja_desktop.core.documents.gaya import gaya, p
 from kinerja_desktop.core.documents.tabel import (
+    ABU_KELOMPOK,
     Perintah,
     TabelBerlanjut,
     baris_kelompok,
@@ -111,6 +112,7 @@ def tabel_rhk(
     lebar: float,
     kelompok: Sequence[tuple[str, Sequence[BlokRhk]]],
     judul: str = "HASIL KERJA",
+    penutup: tuple[str, str] | None = None,
 ) -> Table:
     """Title, column heads and numbers (repeated on every page), then each group ("A. UTAMA") of blocks.
 
@@ -119,6 +121,7 @@ def tabel_rhk(
     table begins on a page only when its first RHK fits there. A taller block spans nothing, so it can
     be split between its indicators (a text taller than a page inside it), its RHK cells are drawn
     without inner lines, and the page it continues on names the RHK again, marked "(lanjutan)".
+    ``penutup`` ("RATING HASIL KERJA", value) closes the table on the page of its last row.
     """
     lebar_kol = lebar_kolom(lebar, bagian)
     jumlah = len(kolom)
@@ -152,6 +155,8 @@ def tabel_rhk(
             meta += [(len(ulang), i) for i in range(len(blok.baris))]
             ulang.append(blok.ulang)
             baris += blok.baris
+    if penutup is not None:
+        perintah += _penutup(baris, meta, penutup, lebar_kol)
     perintah.append(("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.5, black))
     tabel = tabel_garis(
         baris, lebar_kol, kepala_baris=2, perintah=perintah, judul=judul, kelas=TabelRhk, grid=False
@@ -177,4 +182,24 @@ def _garis_blok(blok: BlokRhk, mulai: int, jumlah: int) -> list[Perintah]:
         if akhir > mulai:
             perintah.append(("LINEBELOW", (a, mulai), (b, akhir - 1), 0.5, black))
     perintah.append(("LINEBELOW", (0, akhir), (-1, akhir), 0.5, black))
+    return perintah
+
+
+def _penutup(
+    baris: list[list[Any]], meta: list[tuple[int, int] | None], isi: tuple[str, str], lebar: Sequence[float]
+) -> list[Perintah]:
+    """The closing row (label over the first half of the columns, value over the rest), kept with the
+    row above it unless that one is tall enough to need splitting."""
+    g = gaya()
+    r, tengah = len(baris), len(lebar) // 2 + 1
+    perintah: list[Perintah] = [
+        ("SPAN", (0, r), (tengah - 1, r)),
+        ("SPAN", (tengah, r), (-1, r)),
+        ("BACKGROUND", (0, r), (-1, r), ABU_KELOMPOK),
+    ]
+    if _tinggi_baris(baris[-1], lebar) <= BATAS_BLOK_AWAL:
+        perintah.append(("NOSPLIT", (0, r - 1), (-1, r)))
+    kosong = [""] * (len(lebar) - tengah - 1)
+    baris.append([p(isi[0], g.sel_tebal), *[""] * (tengah - 1), p(isi[1], g.sel_tebal), *kosong])
+    meta.append(None)
     return perintah
