@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kinerja_desktop import APP_NAME, __version__
 from kinerja_desktop.cli_cetak import add_cetak_command
+from kinerja_desktop.cli_paket import add_paket_commands
 from kinerja_desktop.cli_pegawai import add_pegawai_commands
 from kinerja_desktop.core.errors import KnownError
 
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_pegawai_commands(sub, common)
     add_cetak_command(sub, common)
+    add_paket_commands(sub, common)
     return parser
 
 
