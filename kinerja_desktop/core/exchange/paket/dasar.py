@@ -33,7 +33,7 @@ from functools import cache
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import SinkronDasar
@@ -42,7 +42,9 @@ from kinerja_desktop.core.exchange.paket.skema import Jenis, TipeKolom, semua_je
 
 #: Technical columns that are bookkeeping, not content: two equal rows may differ in them.
 BUKAN_ISI = frozenset({"id", "kantor_asal", "revisi", "diubah_pada"})
+_POTONG = 20_000  # entries per executemany
 _BLOK = 900  # ids per IN (...) query: under SQLite's old 999-parameter limit
+_KOLOM = ("mitra", "baris_id", "tabel", "revisi", "sidik", "id_mitra")
 _TABEL: Table = SinkronDasar.__table__  # type: ignore[assignment]
 
 
@@ -112,21 +114,35 @@ def pembuat_sidik(jenis: Jenis) -> Callable[[Baris], str]:
     return sidik
 
 
-def _blok(ids: list[str]) -> Iterator[list[str]]:
-    for i in range(0, len(ids), _BLOK):
-        yield ids[i : i + _BLOK]
-
-
-def muat_dasar(conn: Connection | Session, mitra: str) -> dict[str, Dasar]:
-    """Every base entry held for ``mitra``: local id → agreed version."""
+def muat_dasar(conn: Connection | Session, mitra: str, ids: Iterable[str]) -> dict[str, Dasar]:
+    """The base entries held for ``mitra`` of these local ids: local id → agreed version."""
     t = _TABEL
+    dicari = set(ids)
     stmt = select(t.c.baris_id, t.c.revisi, t.c.sidik, t.c.id_mitra).where(t.c.mitra == mitra)
-    return {r[0]: Dasar(r[1], r[2], r[3]) for r in conn.execute(stmt)}
+    n = (
+        conn.execute(select(func.count()).select_from(t).where(t.c.mitra == mitra)).scalar_one()
+        if dicari
+        else 0
+    )
+    if n == 0:
+        return {}
+    if n <= 3 * len(dicari):
+        return {r[0]: Dasar(r[1], r[2], r[3]) for r in conn.execute(stmt) if r[0] in dicari}
+    hasil: dict[str, Dasar] = {}
+    urut = sorted(dicari)
+    for i in range(0, len(urut), _BLOK):
+        blok = urut[i : i + _BLOK]
+        hasil.update(
+            (r[0], Dasar(r[1], r[2], r[3])) for r in conn.execute(stmt.where(t.c.baris_id.in_(blok)))
+        )
+    return hasil
 
 
-def alias_mitra(dasar: dict[str, Dasar]) -> dict[str, str]:
+def muat_alias(conn: Connection | Session, mitra: str) -> dict[str, str]:
     """The partner's ids for rows merged here under another id: their id → our id."""
-    return {d.id_mitra: baris_id for baris_id, d in dasar.items() if d.id_mitra}
+    t = _TABEL
+    stmt = select(t.c.id_mitra, t.c.baris_id).where(t.c.mitra == mitra, t.c.id_mitra.is_not(None))
+    return {r[0]: r[1] for r in conn.execute(stmt)}
 
 
 class EntriDasar(NamedTuple):
@@ -139,49 +155,58 @@ class EntriDasar(NamedTuple):
     id_mitra: str | None = None
 
 
+def _potong(entri: Iterable[EntriDasar]) -> Iterator[list[EntriDasar]]:
+    kumpul: list[EntriDasar] = []
+    for e in entri:
+        kumpul.append(e)
+        if len(kumpul) >= _POTONG:
+            yield kumpul
+            kumpul = []
+    if kumpul:
+        yield kumpul
+
+
+def _sisip(conn: Connection, mitra: str, baru: list[EntriDasar]) -> None:
+    t = _TABEL
+    if conn.dialect.name == "sqlite":  # straight to the driver: these are plain strings and integers
+        stmt = insert(t).values({c: bindparam(c) for c in _KOLOM})
+        compiled = stmt.compile(dialect=conn.dialect)
+        urutan = list(compiled.positiontup or _KOLOM)
+        posisi = [_KOLOM.index(c) for c in urutan]
+        data = [(mitra, e.baris_id, e.tabel, e.revisi, e.sidik, e.id_mitra) for e in baru]
+        conn.exec_driver_sql(str(compiled), [tuple(d[i] for i in posisi) for d in data])
+    else:
+        rows = [(mitra, e.baris_id, e.tabel, e.revisi, e.sidik, e.id_mitra) for e in baru]
+        conn.execute(insert(t), [dict(zip(_KOLOM, r, strict=True)) for r in rows])
+
+
 def tulis_dasar(conn: Connection, mitra: str, entri: Iterable[EntriDasar], ada: set[str]) -> int:
     """Insert or update the base entries for ``mitra`` (``ada``: local ids that already have one).
 
-    An update keeps a remembered partner id unless the entry brings one.
+    Written a slice at a time, so a million entries never sit in memory at once. An update keeps a
+    remembered partner id unless the entry brings one.
     """
     t = _TABEL
-    baru: list[dict[str, Any]] = []
-    ubah: list[dict[str, Any]] = []
-    ubah_alias: list[dict[str, Any]] = []
-    for e in entri:
-        if e.baris_id in ada:
-            row = {"b_id": e.baris_id, "b_revisi": e.revisi, "b_sidik": e.sidik}
-            if e.id_mitra:
-                ubah_alias.append({**row, "b_alias": e.id_mitra})
-            else:
-                ubah.append(row)
-        else:
-            baru.append(
-                {
-                    "mitra": mitra,
-                    "baris_id": e.baris_id,
-                    "tabel": e.tabel,
-                    "revisi": e.revisi,
-                    "sidik": e.sidik,
-                    "id_mitra": e.id_mitra,
-                }
-            )
     where = (t.c.mitra == mitra) & (t.c.baris_id == bindparam("b_id"))
     nilai: dict[str, Any] = {"revisi": bindparam("b_revisi"), "sidik": bindparam("b_sidik")}
-    if baru:
-        conn.execute(insert(t), baru)
-    if ubah:
-        conn.execute(update(t).where(where).values(nilai), ubah)
-    if ubah_alias:
-        conn.execute(update(t).where(where).values(**nilai, id_mitra=bindparam("b_alias")), ubah_alias)
-    return len(baru) + len(ubah) + len(ubah_alias)
-
-
-def hapus_dasar(conn: Connection, mitra: str, ids: list[str]) -> None:
-    """Forget the base of these rows for ``mitra``."""
-    t = _TABEL
-    for blok in _blok(ids):
-        conn.execute(delete(t).where(t.c.mitra == mitra, t.c.baris_id.in_(blok)))
+    n = 0
+    for potong in _potong(entri):
+        baru = [e for e in potong if e.baris_id not in ada]
+        ubah = [
+            {"b_id": e.baris_id, "b_revisi": e.revisi, "b_sidik": e.sidik, "b_alias": e.id_mitra}
+            for e in potong
+            if e.baris_id in ada
+        ]
+        if baru:
+            _sisip(conn, mitra, baru)
+        polos = [u for u in ubah if not u["b_alias"]]
+        alias = [u for u in ubah if u["b_alias"]]
+        if polos:
+            conn.execute(update(t).where(where).values(nilai), polos)
+        if alias:
+            conn.execute(update(t).where(where).values(**nilai, id_mitra=bindparam("b_alias")), alias)
+        n += len(potong)
+    return n
 
 
 def catat_ekspor(session: Session, paket: Paket, tujuan_kode: str) -> int:
@@ -191,10 +216,12 @@ def catat_ekspor(session: Session, paket: Paket, tujuan_kode: str) -> int:
     Returns the number of base entries written.
     """
     conn = session.connection()
-    ada = set(muat_dasar(conn, tujuan_kode))
-    entri: list[EntriDasar] = []
+    ids = (str(b["id"]) for rows in paket.baris.values() for b in rows)
+    ada = set(muat_dasar(conn, tujuan_kode, ids))
+    n = 0
     for jenis in semua_jenis():
         sidik = pembuat_sidik(jenis)
-        for b in paket.baris.get(jenis.tabel, ()):
-            entri.append(EntriDasar(jenis.tabel, str(b["id"]), int(b["revisi"]), sidik(b)))
-    return tulis_dasar(conn, tujuan_kode, entri, ada)
+        rows = paket.baris.get(jenis.tabel, ())
+        entri = (EntriDasar(jenis.tabel, str(b["id"]), int(b["revisi"]), sidik(b)) for b in rows)
+        n += tulis_dasar(conn, tujuan_kode, entri, ada)
+    return n

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import SyncLog
-from kinerja_desktop.core.exchange.paket.dasar import alias_mitra, muat_dasar
+from kinerja_desktop.core.exchange.paket.dasar import muat_alias
 from kinerja_desktop.core.exchange.paket.model import Baris, JenisPaket, Paket
 from kinerja_desktop.core.exchange.paket.rencana_klasifikasi import klasifikasi
 from kinerja_desktop.core.exchange.paket.rencana_lokal import ada_lokal, kunci_lokal, revisi_lokal
@@ -34,6 +34,8 @@ from kinerja_desktop.core.exchange.paket.verifikasi import checksum_cepat, lemba
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.akses import Actor, Izin, require
 
+#: Tables some column refers to: their package ids are kept while the references are checked.
+_DIRUJUK = frozenset(k.rujukan for j in semua_jenis() for k in j.kolom if k.rujukan)
 #: Master data born in every office with its own ids: merged by business key without asking.
 GABUNG_OTOMATIS = frozenset({"perilaku"})
 
@@ -49,8 +51,7 @@ class _Perencana:
     def __init__(self, session: Session, paket: Paket) -> None:
         self.conn = session.connection()
         self.paket = paket
-        self.dasar = muat_dasar(self.conn, paket.info.kantor_kode)
-        self.peta: dict[str, str] = alias_mitra(self.dasar)  # their id → our id
+        self.peta: dict[str, str] = muat_alias(self.conn, paket.info.kantor_kode)  # their id → our id
         self.peraga = Peraga(self.conn, paket, self.peta)
         self.pencatat: dict[str, PencatatMasalah] = {}
         self.lokal: dict[str, dict[str, int]] = {}  # table → our id → revisi, for the package's rows
@@ -79,9 +80,12 @@ class _Perencana:
                     catat.galat.add(per_nomor[m.baris])
         ids = [self.id_kami(r) for r in rows]
         self.id_paket[jenis.tabel] = {i for i in ids if i}
+        del ids
         self.lokal[jenis.tabel] = revisi_lokal(self.conn, jenis.table, self.id_paket[jenis.tabel])
         for kunci in jenis.kunci_bisnis:
             self._kunci(jenis, rows, kunci, catat)
+        if jenis.tabel not in _DIRUJUK:  # nothing refers to these rows: their ids need not be kept
+            self.id_paket[jenis.tabel] = set()
 
     def _kunci(self, jenis: Jenis, rows: list[Baris], kunci: tuple[str, ...], catat: PencatatMasalah) -> None:
         rujuk = {k.nama for k in jenis.kolom if k.rujukan}
@@ -179,7 +183,11 @@ class _Perencana:
         jumlah = JumlahLembar(jenis.tabel, jenis.lembar)
         kep = Keputusan()
         ada = self.lokal[jenis.tabel]
-        ganda = {i for i in range(len(rows)) if i not in catat.galat and self.id_kami(rows[i]) in ada}
+        ganda = (
+            {i for i in range(len(rows)) if i not in catat.galat and self.id_kami(rows[i]) in ada}
+            if ada
+            else set()
+        )
         klasifikasi(self, jenis, rows, ganda, jumlah, kep)
         for i, row in enumerate(rows):
             if i in catat.galat:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from kinerja_desktop.core.exchange.paket.dasar import Dasar, kolom_isi, pembuat_sidik
+from kinerja_desktop.core.exchange.paket.dasar import Dasar, kolom_isi, muat_dasar, pembuat_sidik
 from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.exchange.paket.rencana_lokal import baris_lokal
 from kinerja_desktop.core.exchange.paket.rencana_model import (
@@ -76,14 +76,17 @@ def klasifikasi(
     isi_nama = kolom_isi(jenis)
     isi = itemgetter(*isi_nama)
     sidik = pembuat_sidik(jenis)
-    lokal = baris_lokal(p.conn, jenis, [p.id_kami(rows[i]) for i in ada])
+    ids = [p.id_kami(rows[i]) for i in ada]
+    lokal = baris_lokal(p.conn, jenis, ids)
+    semua_dasar = muat_dasar(p.conn, p.rencana.mitra, ids)
+    p.rencana.ada_dasar.update(semua_dasar)
     nomor = p.pencatat[jenis.tabel].nomor
     for i in sorted(ada):
         row = rows[i]
         rm = petakan(row, kolom, peta)
         mid = str(rm["id"])
         kami = lokal[mid]
-        dasar = p.dasar.get(mid)
+        dasar = semua_dasar.get(mid)
         kembar = str(row["id"]) in p.gabung_baru
         rm_isi = tuple(rm.get(c) for c in isi_nama)
         if rm_isi == isi(kami):

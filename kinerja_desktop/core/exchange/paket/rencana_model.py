@@ -162,6 +162,7 @@ class RencanaImpor:
     keputusan: dict[str, Keputusan] = field(default_factory=dict)
     peta_id: dict[str, str] = field(default_factory=dict)  # their id → our id (merges)
     revisi_db: dict[str, int] = field(default_factory=dict)  # local id → revisi seen (for changed rows)
+    ada_dasar: set[str] = field(default_factory=set)  # local ids that already have a base with the partner
 
     @property
     def mitra(self) -> str:

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db import backup as backups
 from kinerja_desktop.core.db.base import utcnow
-from kinerja_desktop.core.db.models import AuditLog, SinkronDasar, SyncLog
+from kinerja_desktop.core.db.models import AuditLog, SyncLog
 from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.dasar import EntriDasar, pembuat_sidik, tulis_dasar
+from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.exchange.paket.rencana_klasifikasi import kolom_id, petakan
 from kinerja_desktop.core.exchange.paket.rencana_lokal import revisi_lokal
 from kinerja_desktop.core.exchange.paket.rencana_model import Aksi, Konflik, Pilihan, RencanaImpor
@@ -137,26 +139,21 @@ def _tulis(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str],
         penulis[jenis.tabel].isi_tunda(rencana.keputusan[jenis.tabel].sisip)
 
 
-def _entri_dasar(jenis: Jenis, rows: list[Any], peta: dict[str, str]) -> list[EntriDasar]:
+def _entri_dasar(jenis: Jenis, rows: Iterable[Baris], peta: dict[str, str]) -> Iterator[EntriDasar]:
     sidik = pembuat_sidik(jenis)
     kolom = kolom_id(jenis)
-    out = []
     for r in rows:
-        rm = petakan(r, kolom, peta)
+        rm = petakan(r, kolom, peta) if peta else r
         rid, lid = str(r["id"]), str(rm["id"])
-        out.append(EntriDasar(jenis.tabel, lid, int(rm["revisi"]), sidik(rm), rid if rid != lid else None))
-    return out
+        yield EntriDasar(jenis.tabel, lid, int(rm["revisi"]), sidik(rm), rid if rid != lid else None)
 
 
 def _dasar(session: Session, rencana: RencanaImpor) -> None:
     conn = session.connection()
-    t = SinkronDasar.__table__
-    ada = set(conn.execute(select(t.c.baris_id).where(t.c.mitra == rencana.mitra)).scalars())
-    entri: list[EntriDasar] = []
     for jenis in semua_jenis():
         kep = rencana.keputusan[jenis.tabel]
-        entri += _entri_dasar(jenis, kep.dasar + list(kep.konflik.values()), rencana.peta_id)
-    tulis_dasar(conn, rencana.mitra, entri, ada)
+        rows = itertools.chain(kep.dasar, kep.konflik.values())
+        tulis_dasar(conn, rencana.mitra, _entri_dasar(jenis, rows, rencana.peta_id), rencana.ada_dasar)
 
 
 def _audit(

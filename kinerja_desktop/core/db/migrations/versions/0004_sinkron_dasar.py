@@ -26,10 +26,9 @@ def upgrade() -> None:
         sa.Column("sidik", sa.String(length=32), nullable=False),
         sa.Column("id_mitra", sa.String(length=36), nullable=True),
         sa.PrimaryKeyConstraint("mitra", "baris_id", name=op.f("pk_sinkron_dasar")),
+        sqlite_with_rowid=False,
     )
-    op.create_index(op.f("ix_sinkron_dasar_id_mitra"), "sinkron_dasar", ["id_mitra"], unique=False)
 
 
 def downgrade() -> None:
-    op.drop_index(op.f("ix_sinkron_dasar_id_mitra"), table_name="sinkron_dasar")
     op.drop_table("sinkron_dasar")
