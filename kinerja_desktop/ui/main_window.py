@@ -39,6 +39,7 @@ def page_classes() -> list[type[Page]]:
     from kinerja_desktop.ui.pages.pengguna import PenggunaPage
     from kinerja_desktop.ui.pages.penilaian import PenilaianPage
     from kinerja_desktop.ui.pages.realisasi import RealisasiPage
+    from kinerja_desktop.ui.pages.sinkronisasi import SinkronisasiPage
     from kinerja_desktop.ui.pages.skp import SkpPage
     from kinerja_desktop.ui.pages.unit_kerja import UnitKerjaPage
 
@@ -52,6 +53,7 @@ def page_classes() -> list[type[Page]]:
         MonitoringPage,
         PenilaianPage,
         MatriksPage,
+        SinkronisasiPage,
         PenggunaPage,
         KantorPage,
         CadanganPage,

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop import __version__
-from kinerja_desktop.core.db.models import Kantor, SyncLog
+from kinerja_desktop.core.db.models import Kantor, Skp, SyncLog
 from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.baca import baca_paket
@@ -71,6 +71,11 @@ def kantor_tujuan(session: Session) -> list[tuple[str, str]]:
         .order_by(Kantor.nama)
     )
     return [(kode, nama) for kode, nama in rows]
+
+
+def tahun_tersedia(session: Session) -> list[int]:
+    """The years that have SKPs here, newest first (a package can hold one year or all)."""
+    return list(session.scalars(select(Skp.tahun).distinct().order_by(Skp.tahun.desc())))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,248 @@
+"""Pertukaran Data page: export, the import wizard (plan, conflicts side by side, apply, report), history."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kinerja_desktop.core.db.models import AuditLog, Pegawai
+from kinerja_desktop.core.exchange.sinkron import ekspor_paket
+from kinerja_desktop.core.paths import AppPaths
+from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.services.akses import SYSTEM
+from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.pages.sinkronisasi import SinkronisasiPage
+from kinerja_desktop.ui.sinkron import wizard as wz
+from kinerja_desktop.ui.sinkron.berkas import paket_di_folder
+from kinerja_desktop.ui.tasks import TaskRunner
+
+Buka = Callable[[str], Workspace]
+
+
+@pytest.fixture(scope="module")
+def templat(tmp_path_factory: pytest.TempPathFactory, demo_office: Callable[[int], Path]) -> dict[str, Path]:
+    """PLJ (the shared demo office), SKU (a second small office) and an empty central office BKPSDM."""
+    from kinerja_desktop.core.demo import generate_demo
+
+    root = tmp_path_factory.mktemp("sinkron-ui")
+    ws = Workspace.open(AppPaths(root / "SKU"))
+    generate_demo(ws, jumlah_pegawai=5, kantor_kode="SKU", kantor_nama="Kecamatan Sukarami", seed=2)
+    ws.close()
+    ws = Workspace.open(AppPaths(root / "PUSAT"))
+    with ws.transaction() as s:
+        data = kantor.KantorInput(
+            kode="BKPSDM", nama="BKPSDM Kota Palembang", tempat="Palembang", is_pusat=True
+        )
+        kantor.initialise(s, data, "admin", "rahasia123", "Admin Pusat")
+    ws.close()
+    return {"PLJ": demo_office(8), "SKU": root / "SKU", "PUSAT": root / "PUSAT"}
+
+
+@pytest.fixture
+def buka(tmp_path: Path, templat: dict[str, Path], sync_tasks: None) -> Iterator[Buka]:
+    dibuka: list[Workspace] = []
+
+    def _buka(kode: str) -> Workspace:
+        shutil.copytree(templat[kode], tmp_path / kode)
+        ws = Workspace.open(AppPaths(tmp_path / kode))
+        dibuka.append(ws)
+        return ws
+
+    yield _buka
+    for ws in dibuka:
+        ws.close()
+
+
+def _page(qtbot: QtBot, ws: Workspace, user: str = "admin", password: str = "rahasia123") -> SinkronisasiPage:
+    page = SinkronisasiPage(UiContext(ws, ws.login(user, password), TaskRunner(None)))
+    qtbot.addWidget(page)
+    page.refresh()
+    return page
+
+
+def _ekspor(ws: Workspace, path: Path) -> Path:
+    ekspor_paket(ws, SYSTEM, path)
+    return path
+
+
+def _hash(ws: Workspace) -> str:
+    ws.engine.dispose()
+    return hashlib.sha256(ws.paths.database.read_bytes()).hexdigest()
+
+
+def _counts(w: wz.ImporWizard, lembar: str) -> list[str]:
+    m = w.rencana.jumlah
+    row = next(i for i, j in enumerate(m.rows) if j.lembar == lembar)
+    return [str(m.index(row, c).data()) for c in range(1, 7)]
+
+
+def _ubah_nama(ws: Workspace, nip: str, nama: str) -> None:
+    with ws.transaction() as s:
+        p = s.scalars(select(Pegawai).where(Pegawai.nip == nip)).one()
+        p.nama = nama
+
+
+def test_export_from_a_demo_office_reports_rows_and_the_file(
+    qtbot: QtBot, buka: Buka, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page(qtbot, buka("PLJ"), "operator", "operator123")
+    assert not page.ekspor.jenis_induk.isVisibleTo(page), "only the central office makes a paket induk"
+    target = tmp_path / "kirim.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.ekspor.on_ekspor_clicked()
+    assert target.exists()
+    assert (
+        str(target) in page.ekspor.hasil_label.text()
+        and "Paket kantor untuk PUSAT" in page.ekspor.hasil_label.text()
+    )
+    assert "Pegawai: 8 baris" in page.ekspor.rincian.toPlainText()
+    assert [(r.arah_label, r.nama_berkas, r.username) for r in page.model.rows] == [
+        ("Ekspor", "kirim.xlsx", "operator")
+    ]
+
+
+def test_import_through_the_wizard_then_again_changes_nothing(
+    qtbot: QtBot, buka: Buka, tmp_path: Path
+) -> None:
+    paket = _ekspor(buka("PLJ"), tmp_path / "plj.xlsx")
+    pusat = buka("PUSAT")
+    page = _page(qtbot, pusat)
+    w = page.buka_wizard([paket])
+    assert w.stack.currentIndex() == wz.RENCANA
+    assert w.rencana.judul.text() == "Berkas 1 dari 1: plj.xlsx"
+    assert _counts(w, "Pegawai") == ["8", "0", "0", "0", "0", "0"]
+    assert _counts(w, "Perilaku Kerja") == ["0", "0", "7", "0", "0", "0"]
+    assert w.lanjut.text() == "Impor sekarang" and w.lanjut.isEnabled()
+    w.lanjut.click()
+    assert w.stack.currentIndex() == wz.LAPORAN
+    (h,) = w.laporan.model.rows
+    assert h.hasil == "Diimpor" and h.baru > 8 and h.cadangan is not None and h.cadangan.exists()
+    assert "sebelum-impor-paket" in w.laporan.cadangan.text()
+    assert [r.arah_label for r in page.model.rows] == ["Impor"]
+    w.lanjut.click()  # Selesai
+
+    sebelum = _hash(pusat)
+    w = page.buka_wizard([paket])
+    assert "Tidak ada yang berubah" in w.rencana.keadaan.text()
+    assert "sudah pernah diimpor" in w.rencana.ringkasan.text()
+    assert w.lanjut.text() == "Lihat laporan"
+    w.lanjut.click()
+    assert [(h.hasil, h.keterangan) for h in w.laporan.model.rows] == [
+        ("Tidak ada yang berubah", "Sudah pernah diimpor")
+    ]
+    assert _hash(pusat) == sebelum
+
+
+def test_a_conflict_is_resolved_side_by_side_and_audited(qtbot: QtBot, buka: Buka, tmp_path: Path) -> None:
+    plj, pusat = buka("PLJ"), buka("PUSAT")
+    page = _page(qtbot, pusat)
+    page.buka_wizard([_ekspor(plj, tmp_path / "a.xlsx")]).lanjut.click()
+    with plj.read() as s:
+        nip = s.scalars(select(Pegawai.nip).order_by(Pegawai.nip).limit(1)).one()
+    _ubah_nama(pusat, nip, "Nama Dari Pusat")
+    _ubah_nama(plj, nip, "Nama Dari Kantor")
+    w = page.buka_wizard([_ekspor(plj, tmp_path / "b.xlsx")])
+    assert w.lanjut.text() == "Lanjut: putuskan konflik" and w.lanjut.isEnabled()
+    w.lanjut.click()
+    assert w.stack.currentIndex() == wz.KONFLIK
+    assert not w.lanjut.isEnabled() and "1 konflik belum diputuskan" in w.alasan.text()
+    beda = [(b.kolom, b.kami, b.mereka) for b in w.konflik.beda.rows]
+    assert beda == [("Nama", "Nama Dari Pusat", "Nama Dari Kantor")]
+    w.konflik.mereka.click()
+    assert w.konflik.model.index(0, 3).data() == "Pakai data paket"
+    assert w.lanjut.isEnabled() and w.lanjut.text() == "Impor sekarang"
+    w.lanjut.click()
+    assert w.laporan.model.rows[0].konflik == 1
+    with pusat.read() as s:
+        assert s.scalar(select(Pegawai.nama).where(Pegawai.nip == nip)) == "Nama Dari Kantor"
+        audit = s.scalars(select(AuditLog).where(AuditLog.aksi == "konflik")).all()
+    assert [a.username for a in audit] == ["admin"]
+
+
+def test_invalid_files_show_a_clear_message_and_change_nothing(
+    qtbot: QtBot, buka: Buka, tmp_path: Path
+) -> None:
+    plj, pusat = buka("PLJ"), buka("PUSAT")
+    rusak = tmp_path / "rusak.xlsx"
+    rusak.write_bytes(b"bukan buku kerja")
+    paket = _ekspor(plj, tmp_path / "nip.xlsx")
+    book = openpyxl.load_workbook(paket)
+    sheet = book["Pegawai"]
+    kolom = [c.value for c in sheet[1]].index("NIP") + 1
+    sheet.cell(row=3, column=kolom).value = 198609262015051001  # a NIP Excel turned into a number
+    book.save(paket)
+    page = _page(qtbot, pusat)
+    sebelum = _hash(pusat)
+    w = page.buka_wizard([rusak, paket])
+    assert w.galat.isVisibleTo(w) and "Berkas ini tidak bisa diimpor" in w.galat.text()
+    assert "rusak.xlsx" in w.galat.text() and "Tidak ada yang diubah" in w.galat.text()
+    assert w.lanjut.text() == "Berkas berikutnya"
+    w.lanjut.click()
+    assert not w.galat.isVisibleTo(w) and w.rencana.masalah.rows
+    m = w.rencana.masalah.rows[0]
+    assert (m.lembar, m.baris, m.kolom) == ("Pegawai", 3, "NIP") and m.menghalangi
+    assert not w.lanjut.isEnabled() and "galat" in w.alasan.text()
+    assert w.rencana.akui.isVisibleTo(w), "the edit also breaks the checksum"
+    w.lewati.click()
+    assert [h.hasil for h in w.laporan.model.rows] == ["Tidak bisa dibaca", "Dilewati"]
+    assert _hash(pusat) == sebelum
+
+
+def test_an_edited_package_needs_the_checkbox(qtbot: QtBot, buka: Buka, tmp_path: Path) -> None:
+    plj, pusat = buka("PLJ"), buka("PUSAT")
+    paket = _ekspor(plj, tmp_path / "ubah.xlsx")
+    book = openpyxl.load_workbook(paket)
+    sheet = book["Pegawai"]
+    kolom = [c.value for c in sheet[1]].index("Nama") + 1
+    sheet.cell(row=2, column=kolom).value = "Nama Diketik di Excel"
+    book.save(paket)
+    page = _page(qtbot, pusat)
+    w = page.buka_wizard([paket])
+    assert w.rencana.checksum.isVisibleTo(w) and not w.lanjut.isEnabled()
+    assert "Saya mengerti" in w.alasan.text()
+    w.rencana.akui.setChecked(True)
+    assert w.lanjut.isEnabled()
+    w.lanjut.click()
+    assert w.laporan.model.rows[0].hasil == "Diimpor"
+
+
+def test_central_imports_a_folder_of_two_packages_then_sends_a_paket_induk(
+    qtbot: QtBot, buka: Buka, tmp_path: Path
+) -> None:
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    _ekspor(buka("PLJ"), folder / "plj.xlsx")
+    _ekspor(buka("SKU"), folder / "sku.xlsx")
+    (folder / "~$plj.xlsx").write_bytes(b"lock")
+    pusat = buka("PUSAT")
+    page = _page(qtbot, pusat)
+    files = paket_di_folder(folder)
+    assert [f.name for f in files] == ["plj.xlsx", "sku.xlsx"]
+    w = page.buka_wizard(files)
+    assert w.rencana.judul.text() == "Berkas 1 dari 2: plj.xlsx" and w.lanjut.text() == "Impor sekarang"
+    w.lanjut.click()
+    assert w.rencana.judul.text() == "Berkas 2 dari 2: sku.xlsx"
+    assert _counts(w, "Pegawai") == ["5", "0", "0", "0", "0", "0"]
+    w.lanjut.click()
+    assert [h.hasil for h in w.laporan.model.rows] == ["Diimpor", "Diimpor"]
+    assert w.laporan.judul.text() == "Selesai: 2 dari 2 berkas diimpor."
+    with pusat.read() as s:
+        assert len(s.scalars(select(Pegawai.id)).all()) == 13
+    assert {r.kantor_kode for r in page.model.rows} == {"PLJ", "SKU"}
+
+    panel = page.ekspor
+    assert panel.jenis_induk.isVisibleTo(page) and panel.kantor.count() == 2
+    panel.jenis_induk.setChecked(True)
+    panel.kantor.setCurrentIndex(panel.kantor.findData("SKU"))
+    panel.ekspor_ke(tmp_path / "induk-sku.xlsx")
+    assert "Paket induk untuk SKU tersimpan" in panel.hasil_label.text()
+    assert page.model.rows[0].arah_label == "Ekspor" and page.model.rows[0].kantor_kode == "SKU"
