@@ -53,12 +53,15 @@ class PilihBerkas(QWidget):
             wordWrap=True,
         )
         petunjuk.setStyleSheet(HINT_STYLE)
+        judul = QLabel("Pilih paket yang akan diimpor")
+        judul.setStyleSheet("font-size: 12pt; font-weight: bold;")
         tombol = QHBoxLayout()
         for b in (tambah, folder, hapus):
             tombol.addWidget(b)
         tombol.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(judul)
         layout.addWidget(petunjuk)
         layout.addLayout(tombol)
         layout.addWidget(self.daftar, 1)

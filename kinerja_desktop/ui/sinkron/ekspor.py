@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -60,11 +59,12 @@ class EksporPanel(QGroupBox):
         self.hasil_label.setObjectName("hasil_ekspor")
         self.hasil_label.setStyleSheet(OK_STYLE)
         self.hasil_label.hide()
-        self.rincian = QPlainTextEdit(readOnly=True)
-        self.rincian.setMaximumHeight(96)
+        self.rincian = QLabel(wordWrap=True)
+        self.rincian.setObjectName("rincian_ekspor")
         self.rincian.hide()
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Tahun SKP dan penilaian", self.tahun)
         self.kantor_row = QLabel("Kantor tujuan")
         form.addRow(self.kantor_row, self.kantor)
@@ -144,8 +144,10 @@ class EksporPanel(QGroupBox):
             "Kirim berkas itu ke penerimanya."
         )
         self.hasil_label.show()
-        self.rincian.setPlainText(
-            "\n".join(f"{lembar}: {n} baris" for lembar, n in hasil.per_lembar if n) or "Paket kosong."
+        self.rincian.setText(
+            "Baris per lembar: "
+            + (", ".join(f"{lembar} {n}" for lembar, n in hasil.per_lembar if n) or "kosong")
+            + "."
         )
         self.rincian.show()
         self.exported.emit()

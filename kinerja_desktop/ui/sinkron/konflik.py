@@ -30,13 +30,15 @@ class KonflikView(QWidget):
         super().__init__(parent)
         self.model = KonflikModel(self)
         self.tabel = make_table(self.model, sortable=False)
-        set_widths(self.tabel, ("Umpan Balik Perilaku", "99999", "", "Pakai data paket"), {2: (1, 220)})
+        set_widths(self.tabel, ("Umpan Balik Perilaku", "99999", "Pakai data di sini", ""))
         self.tabel.selectionModel().currentRowChanged.connect(self.on_row_changed)
         self.beda = BedaModel(self)
         self.tabel_beda = make_table(self.beda, sortable=False)
         self.tabel_beda.setWordWrap(True)
         self.tabel_beda.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         set_widths(self.tabel_beda, ("Tempat lahir", "", ""), {1: (1, 160), 2: (1, 160)})
+        self.judul = QLabel()
+        self.judul.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.uraian = QLabel(wordWrap=True)
         self.uraian.setStyleSheet("font-weight: bold;")
         self.kami = QRadioButton("Pakai data di sini")
@@ -52,8 +54,6 @@ class KonflikView(QWidget):
         self.semua_kami.clicked.connect(lambda: self.pilih_semua("kami"))
         self.semua_mereka = QPushButton("Semua: pakai data paket")
         self.semua_mereka.clicked.connect(lambda: self.pilih_semua("mereka"))
-        self.sisa = QLabel(wordWrap=True)
-        self.sisa.setObjectName("sisa_konflik")
         petunjuk = QLabel(
             "Baris-baris ini diubah di sini dan juga di kantor pengirim sejak data keduanya terakhir sama. "
             "Pilih untuk setiap baris data mana yang dipakai; pilihan Anda dicatat di log audit, dan bila "
@@ -68,6 +68,7 @@ class KonflikView(QWidget):
         lay.addWidget(self.uraian)
         lay.addWidget(self.tabel_beda, 1)
         pilih = QHBoxLayout()
+        pilih.addWidget(QLabel("Untuk baris ini:"))
         pilih.addWidget(self.kami)
         pilih.addWidget(self.mereka)
         pilih.addStretch()
@@ -75,23 +76,25 @@ class KonflikView(QWidget):
         split = QSplitter()
         split.addWidget(self.tabel)
         split.addWidget(kanan)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setSizes([520, 500])
         semua = QHBoxLayout()
         semua.addWidget(self.semua_kami)
         semua.addWidget(self.semua_mereka)
         semua.addStretch()
-        semua.addWidget(self.sisa)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.judul)
         layout.addWidget(petunjuk)
         layout.addWidget(split, 1)
         layout.addLayout(semua)
 
-    def tampilkan(self, konflik: list[Konflik]) -> None:
+    def tampilkan(self, konflik: list[Konflik], judul: str = "") -> None:
+        self.judul.setText(f"Konflik: {judul}" if judul else "Konflik")
         self.model.set_rows([BarisKonflik(k) for k in konflik])
+        for kolom in range(3):
+            self.tabel.resizeColumnToContents(kolom)
         select_row(self.tabel, 0)
-        self._sisa()
+        self.changed.emit()
 
     def pilihan(self) -> dict[tuple[str, str], Pilihan]:
         return {b.konflik.kunci: b.pilihan for b in self.model.rows if b.pilihan is not None}
@@ -109,7 +112,7 @@ class KonflikView(QWidget):
             return
         self.model.rows[row].pilihan = p
         self.model.refresh_row(row)
-        self._sisa()
+        self.changed.emit()
         lanjut = next((i for i, b in enumerate(self.model.rows) if b.pilihan is None), -1)
         if lanjut >= 0:
             select_row(self.tabel, lanjut)
@@ -120,13 +123,6 @@ class KonflikView(QWidget):
         if self.model.rows:
             self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(len(self.model.rows) - 1, 3))
         self.on_row_changed(self.tabel.currentIndex(), QModelIndex())
-        self._sisa()
-
-    def _sisa(self) -> None:
-        n = self.belum()
-        self.sisa.setText(
-            f"{n} dari {len(self.model.rows)} konflik belum diputuskan." if n else "Semua sudah diputuskan."
-        )
         self.changed.emit()
 
     def on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -54,9 +54,7 @@ class LaporanModel(RowTableModel):
         _angka("Diperbarui", "ubah"),
         _angka("Konflik diputuskan", "konflik"),
         _angka("Digabungkan", "gabung"),
-        Column(
-            "Keterangan", lambda h: h.keterangan or (f"Cadangan: {h.cadangan.name}" if h.cadangan else "")
-        ),
+        Column("Keterangan", lambda h: h.keterangan or ("Tercatat di riwayat" if h.cadangan else "")),
     )
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.core.exchange.paket.rencana_model import (
+    JumlahLembar,
     Konflik,
     Masalah,
     NilaiBeda,
@@ -17,6 +19,7 @@ from kinerja_desktop.core.exchange.sinkron import EntriRiwayat
 from kinerja_desktop.core.exchange.sinkron_laporan import KOLOM_JUMLAH
 from kinerja_desktop.ui.table import Column, RowTableModel
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
 LABEL_PILIHAN: dict[str | None, str] = {
     None: "belum dipilih",
     "kami": "Pakai data di sini",
@@ -35,6 +38,18 @@ class JumlahModel(RowTableModel):
         Column("Lembar", lambda j: j.lembar, key=lambda j: j.lembar),
         *(_jumlah_kolom(a, judul) for a, judul in KOLOM_JUMLAH),
     )
+
+    def set_jumlah(self, rows: list[JumlahLembar]) -> None:
+        """The sheets, then a "Jumlah" row adding them up."""
+        total = JumlahLembar("", "Jumlah")
+        for a, _ in KOLOM_JUMLAH:
+            setattr(total, a, sum(getattr(j, a) for j in rows))
+        self.set_rows([*rows, total])
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:
+        if role == Qt.ItemDataRole.TextAlignmentRole and section > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return super().headerData(section, orientation, role)
 
 
 def _baris(m: Masalah | Penggabungan | Konflik) -> str:
@@ -78,8 +93,8 @@ class KonflikModel(RowTableModel):
     columns = (
         Column("Lembar", lambda b: b.konflik.lembar),
         Column("Baris", lambda b: str(b.konflik.baris), key=lambda b: b.konflik.baris, right=True),
-        Column("Data", lambda b: b.konflik.uraian),
         Column("Pilihan", lambda b: LABEL_PILIHAN[b.pilihan]),
+        Column("Data", lambda b: b.konflik.uraian),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:

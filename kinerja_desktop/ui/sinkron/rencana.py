@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.core.exchange.paket.rencana_model import Masalah
 from kinerja_desktop.core.exchange.sinkron import RencanaBerkas
 from kinerja_desktop.core.exchange.sinkron_laporan import lembar_berisi
 from kinerja_desktop.ui.sinkron.model import GabungModel, JumlahModel, MasalahModel
@@ -19,6 +20,13 @@ from kinerja_desktop.ui.table import make_table, set_widths
 from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE, OK_STYLE, WARNING_STYLE
 
 _JUDUL_STYLE = "font-size: 12pt; font-weight: bold;"
+#: The summary sentences not already said by the status line, the table or the checksum box.
+_CATATAN = ("sudah pernah diimpor", "lebih lama", "digabungkan")
+
+
+def _checksum(m: Masalah) -> bool:
+    """The checksum warnings (the reader's and the plan's): the box above the tabs says it once."""
+    return not m.menghalangi and "checksum" in m.pesan
 
 
 def _keterangan(rb: RencanaBerkas) -> str:
@@ -54,7 +62,7 @@ class RencanaView(QWidget):
 
         self.jumlah = JumlahModel(self)
         self.tabel_jumlah = make_table(self.jumlah, sortable=False)
-        set_widths(self.tabel_jumlah, ("Umpan Balik Perilaku", *(["Tidak sah"] * 6)))
+        set_widths(self.tabel_jumlah, ("Umpan Balik Perilaku", *(["Tidak sah 00000"] * 6)), {0: (1, 180)})
         self.masalah = MasalahModel(self)
         self.tabel_masalah = make_table(self.masalah)
         set_widths(self.tabel_masalah, ("Umpan Balik Perilaku", "99999", "Tanggal lahir", "Peringatan", ""))
@@ -89,21 +97,24 @@ class RencanaView(QWidget):
         r = rb.rencana
         self.judul.setText(judul)
         self.asal.setText(_keterangan(rb))
-        self.ringkasan.setText("\n".join(r.ringkasan()[1:]) or r.ringkasan()[0])
-        self.jumlah.set_rows(lembar_berisi(r))
-        self.masalah.set_rows(sorted(r.masalah, key=lambda m: (not m.menghalangi, m.lembar, m.baris or 0)))
+        catatan = [b for b in r.ringkasan()[1:] if any(k in b for k in _CATATAN)]
+        self.ringkasan.setText("\n".join(catatan))
+        self.ringkasan.setVisible(bool(catatan))
+        self.jumlah.set_jumlah(lembar_berisi(r))
+        banner = next((m for m in r.masalah if _checksum(m) and not m.lembar), None)
+        masalah = [m for m in r.masalah if not _checksum(m)]
+        self.masalah.set_rows(sorted(masalah, key=lambda m: (not m.menghalangi, m.lembar, m.baris or 0)))
         self.gabung.set_rows([g for g in r.penggabungan if not g.otomatis])
-        self.tab.setTabText(1, f"Masalah ({len(r.masalah)})")
+        self.tab.setTabText(1, f"Masalah ({len(masalah)})")
         self.tab.setTabText(2, f"Digabungkan ({self.gabung.rowCount()})")
         self.checksum.setText(
-            "Isi berkas ini tidak cocok dengan checksum-nya: ada yang mengubahnya setelah diekspor "
-            "(misalnya disunting di Excel). Lihat tab Masalah dan jumlah Berubah: itulah yang akan berubah. "
-            "Impor hanya bila perubahan itu disengaja; bila ragu, minta paket baru dari pengirimnya."
+            (banner.pesan if banner else "Isi paket tidak cocok dengan checksum-nya.")
+            + " Bila ragu, minta paket baru dari pengirimnya."
         )
         self.checksum.setVisible(not r.checksum_cocok)
         self.akui.setChecked(False)
-        self.akui.setVisible(not r.checksum_cocok)
-        if r.galat:
+        self.akui.setVisible(not r.checksum_cocok and r.ok)
+        if masalah and r.galat:
             self.tab.setCurrentIndex(1)
             self.tabel_masalah.setCurrentIndex(self.masalah.index(0, 0))
         else:

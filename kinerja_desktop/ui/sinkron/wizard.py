@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -58,7 +58,7 @@ class ImporWizard(QDialog):
         halaman_rencana = QWidget()
         lay = QVBoxLayout(halaman_rencana)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.galat)
+        lay.addWidget(self.galat, 0, Qt.AlignmentFlag.AlignTop)
         lay.addWidget(self.rencana, 1)
         self.konflik = KonflikView()
         self.konflik.changed.connect(self.perbarui_tombol)
@@ -121,7 +121,7 @@ class ImporWizard(QDialog):
         self.galat.hide()
         self.rencana.show()
         self.rencana.tampilkan(rb, self._judul())
-        self.konflik.tampilkan(rb.rencana.konflik)
+        self.konflik.tampilkan(rb.rencana.konflik, self._judul())
         self._ke(RENCANA)
 
     def on_rencana_failed(self, exc: BaseException) -> None:
