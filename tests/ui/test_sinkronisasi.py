@@ -246,3 +246,27 @@ def test_central_imports_a_folder_of_two_packages_then_sends_a_paket_induk(
     panel.ekspor_ke(tmp_path / "induk-sku.xlsx")
     assert "Paket induk untuk SKU tersimpan" in panel.hasil_label.text()
     assert page.model.rows[0].arah_label == "Ekspor" and page.model.rows[0].kantor_kode == "SKU"
+
+
+def test_the_wizard_works_with_real_background_tasks_and_its_models_pass_the_tester(
+    qtbot: QtBot, buka: Buka, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtmodeltester: object
+) -> None:
+    monkeypatch.setattr(TaskRunner, "synchronous", False)
+    paket = _ekspor(buka("PLJ"), tmp_path / "plj.xlsx")
+    page = _page(qtbot, buka("PUSAT"))
+    w = page.buka_wizard([paket])
+    assert w.sibuk and not w.lanjut.isEnabled()
+    qtbot.waitUntil(lambda: w.stack.currentIndex() == wz.RENCANA and not w.sibuk, timeout=20_000)
+    for model in (w.rencana.jumlah, w.rencana.masalah, w.rencana.gabung, w.konflik.model, page.model):
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+    w.lanjut.click()
+    qtbot.waitUntil(lambda: w.stack.currentIndex() == wz.LAPORAN, timeout=20_000)
+    qtmodeltester.check(w.laporan.model)  # type: ignore[attr-defined]
+    assert [r.arah_label for r in page.model.rows] == ["Impor"]
+
+
+def test_the_page_is_in_the_navigation_for_those_who_exchange() -> None:
+    from kinerja_desktop.core.services.akses import Izin
+    from kinerja_desktop.ui.main_window import page_classes
+
+    assert SinkronisasiPage in page_classes() and SinkronisasiPage.izin is Izin.SINKRONISASI

@@ -47,6 +47,7 @@ class ImporWizard(QDialog):
         self.rb: RencanaBerkas | None = None
         self.gagal = ""
         self.hasil: list[HasilBerkas] = []
+        self.sibuk = False  # a file is being read or applied: the buttons wait
 
         self.pilih = PilihBerkas()
         self.pilih.changed.connect(self.perbarui_tombol)
@@ -114,9 +115,19 @@ class ImporWizard(QDialog):
         def work(task: TaskContext) -> RencanaBerkas:
             return rencanakan_berkas(self.ctx.workspace, self.ctx.actor, path, task.progress)
 
+        self._mulai_tugas()
         self.tasks.run(work, self.on_rencana_ready, self.on_rencana_failed, label=f"Memeriksa {path.name}…")
 
+    def _mulai_tugas(self) -> None:
+        self.sibuk = True
+        self.perbarui_tombol()
+
+    def reject(self) -> None:
+        if not self.sibuk:  # closing mid-task would leave the work running unseen
+            super().reject()
+
     def on_rencana_ready(self, rb: RencanaBerkas) -> None:
+        self.sibuk = False
         self.rb = rb
         self.galat.hide()
         self.rencana.show()
@@ -125,11 +136,13 @@ class ImporWizard(QDialog):
         self._ke(RENCANA)
 
     def on_rencana_failed(self, exc: BaseException) -> None:
+        self.sibuk = False
         if isinstance(exc, Cancelled):
             self._ke(PILIH)
             return
         if not isinstance(exc, KnownError):
             default_failure(self, exc)
+            self.perbarui_tombol()
             return
         self.gagal = exc.pesan
         saran = exc.saran or "Minta paket baru dari pengirimnya."
@@ -158,10 +171,17 @@ class ImporWizard(QDialog):
             return impor_berkas(self.ctx.workspace, self.ctx.actor, rb, pilihan=pilihan, akui_checksum=akui)
 
         def done(h: HasilImpor) -> None:
+            self.sibuk = False
             self.diimpor.emit()
             self._berikutnya(HasilBerkas.dari(rb.nama, h))
 
-        self.tasks.run(work, done, label=f"Mengimpor {rb.nama}…", cancellable=False)
+        def failed(exc: BaseException) -> None:
+            self.sibuk = False
+            self.perbarui_tombol()
+            default_failure(self, exc)
+
+        self._mulai_tugas()
+        self.tasks.run(work, done, failed, label=f"Mengimpor {rb.nama}…", cancellable=False)
 
     # --- buttons ----------------------------------------------------------------------------------
     def perbarui_tombol(self) -> None:
@@ -191,7 +211,9 @@ class ImporWizard(QDialog):
         else:
             teks = "Selesai"
         self.lanjut.setText(teks)
-        self.lanjut.setEnabled(aktif)
+        self.lanjut.setEnabled(aktif and not self.sibuk)
+        for b in (self.lewati, self.kembali, self.simpan, self.tutup):
+            b.setEnabled(not self.sibuk)
         self.alasan.setText(alasan)
         self.alasan.setVisible(bool(alasan))
         self.lewati.setVisible(langkah in (RENCANA, KONFLIK) and not self.gagal)
