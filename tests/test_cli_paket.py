@@ -69,18 +69,20 @@ def test_export_both_kinds_and_usage_errors(folders: dict[str, Path], tmp_path: 
     paket = tmp_path / "plj.xlsx"
     code, out = run(folders["plj"], "export", "--out", str(paket))
     assert code == 0 and paket.exists()
-    assert "Paket kantor (semua tahun) untuk PUSAT" in out and "Pegawai" in out
+    assert "Paket kantor (semua tahun) untuk kantor pusat:" in out and "Pegawai" in out
     assert run(folders["plj"], "export", "--out", str(tmp_path / "x.xlsx"), "--induk")[0] == 2
     code, out = run(folders["plj"], "export", "--out", str(tmp_path / "x.xlsx"), "--induk", "--kantor", "PLJ")
     assert code == 1 and "hanya dibuat oleh kantor pusat" in out
     assert run(folders["pusat"], "import", str(paket))[0] == 0
     induk = tmp_path / "induk.xlsx"
     code, out = run(folders["pusat"], "export", "--out", str(induk), "--induk", "--kantor", "plj")
-    assert code == 0 and "Paket induk (semua tahun) untuk PLJ" in out
+    assert code == 0 and "Paket induk (semua tahun) untuk kantor PLJ" in out
     code, out = run(folders["plj"], "import", str(induk))
     assert code == 0 and "Paket induk dari BKPSDM Kota Palembang (BKPSDM)" in out
     code, out = run(folders["plj"], "export", "--out", str(paket), "--tahun", "2026")
-    assert "untuk BKPSDM" in out, "once a paket induk came, the office knows the central office's code"
+    assert "untuk kantor pusat (BKPSDM)" in out, (
+        "once a paket induk came, the office knows the central office's code"
+    )
     ws = Workspace.open(AppPaths(folders["plj"]))
     with ws.read() as s:
         arah = [r.arah for r in s.scalars(select(SyncLog).order_by(SyncLog.id))]

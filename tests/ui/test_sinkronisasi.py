@@ -102,7 +102,7 @@ def test_export_from_a_demo_office_reports_rows_and_the_file(
     assert target.exists()
     assert (
         str(target) in page.ekspor.hasil_label.text()
-        and "Paket kantor untuk PUSAT" in page.ekspor.hasil_label.text()
+        and "Paket kantor untuk kantor pusat tersimpan" in page.ekspor.hasil_label.text()
     )
     assert "Pegawai 8," in page.ekspor.rincian.text()
     assert [(r.arah_label, r.nama_berkas, r.username) for r in page.model.rows] == [
@@ -244,7 +244,7 @@ def test_central_imports_a_folder_of_two_packages_then_sends_a_paket_induk(
     panel.jenis_induk.setChecked(True)
     panel.kantor.setCurrentIndex(panel.kantor.findData("SKU"))
     panel.ekspor_ke(tmp_path / "induk-sku.xlsx")
-    assert "Paket induk untuk SKU tersimpan" in panel.hasil_label.text()
+    assert "Paket induk untuk kantor SKU tersimpan" in panel.hasil_label.text()
     assert page.model.rows[0].arah_label == "Ekspor" and page.model.rows[0].kantor_kode == "SKU"
 
 

@@ -94,10 +94,17 @@ class HasilEkspor:
     def total(self) -> int:
         return sum(self.info.jumlah.values())
 
+    @property
+    def penerima(self) -> str:
+        """ "kantor pusat (BKPSDM)", "kantor pusat" while its code is unknown, or "kantor PLJ"."""
+        if self.info.jenis is JenisPaket.INDUK:
+            return f"kantor {self.tujuan}"
+        return "kantor pusat" if self.tujuan == PUSAT_BAWAAN else f"kantor pusat ({self.tujuan})"
+
     def lines(self) -> list[str]:
         tahun = f"tahun {self.info.tahun}" if self.info.tahun else "semua tahun"
         out = [
-            f"{self.info.jenis.label} ({tahun}) untuk {self.tujuan}: {self.total} baris "
+            f"{self.info.jenis.label} ({tahun}) untuk {self.penerima}: {self.total} baris "
             f"disimpan ke {self.path}."
         ]
         out += [f"  {lembar:<28} {n:>8}" for lembar, n in self.per_lembar if n]

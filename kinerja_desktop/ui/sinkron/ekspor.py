@@ -140,7 +140,7 @@ class EksporPanel(QGroupBox):
     def on_ekspor_done(self, hasil: HasilEkspor) -> None:
         self.hasil = hasil
         self.hasil_label.setText(
-            f"{hasil.info.jenis.label} untuk {hasil.tujuan} tersimpan: {hasil.path} ({hasil.total} baris). "
+            f"{hasil.info.jenis.label} untuk {hasil.penerima} tersimpan: {hasil.path} ({hasil.total} baris). "
             "Kirim berkas itu ke penerimanya."
         )
         self.hasil_label.show()

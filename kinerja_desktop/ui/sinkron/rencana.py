@@ -58,7 +58,7 @@ class RencanaView(QWidget):
         self.checksum.setStyleSheet(WARNING_STYLE)
         self.akui = QCheckBox("Saya mengerti bahwa berkas ini diubah setelah diekspor; lanjutkan impor")
         self.akui.setObjectName("akui_checksum")
-        self.akui.toggled.connect(lambda _on: self.changed.emit())
+        self.akui.toggled.connect(self.on_akui_toggled)
 
         self.jumlah = JumlahModel(self)
         self.tabel_jumlah = make_table(self.jumlah, sortable=False)
@@ -149,6 +149,9 @@ class RencanaView(QWidget):
             )
         elif not r.ada_perubahan:
             teks, gaya = "Tidak ada yang berubah: data di berkas ini sudah ada di sini.", OK_STYLE
+        elif not r.checksum_cocok and not self.akui.isChecked():
+            teks = "Berkas ini diubah setelah diekspor: baca peringatan di bawah ini, lalu putuskan."
+            gaya = WARNING_STYLE
         elif r.konflik:
             teks = (
                 f"{len(r.konflik)} baris diubah di sini dan di kantor pengirim sejak terakhir sama. Tekan "
@@ -159,6 +162,10 @@ class RencanaView(QWidget):
             teks, gaya = "Siap diimpor. Data di sini dicadangkan dulu secara otomatis.", HINT_STYLE
         self.keadaan.setText(teks)
         self.keadaan.setStyleSheet(gaya + " font-weight: bold;")
+
+    def on_akui_toggled(self, _on: bool) -> None:
+        self._keadaan()
+        self.changed.emit()
 
     def on_masalah_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
