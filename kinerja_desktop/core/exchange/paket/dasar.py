@@ -29,7 +29,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -61,6 +61,7 @@ def kolom_isi(jenis: Jenis) -> tuple[str, ...]:
     return tuple(k.nama for k in jenis.kolom if k.nama not in BUKAN_ISI)
 
 
+@lru_cache(maxsize=65_536)  # decimals, dates and times repeat a lot across rows
 def _desimal(v: Any) -> Any:
     if isinstance(v, Decimal | int) and not isinstance(v, bool):
         try:
@@ -70,6 +71,7 @@ def _desimal(v: Any) -> Any:
     return v
 
 
+@lru_cache(maxsize=65_536)
 def _waktu(v: Any) -> Any:
     if isinstance(v, datetime):
         w = v.astimezone(UTC) if v.tzinfo is not None else v
@@ -77,6 +79,7 @@ def _waktu(v: Any) -> Any:
     return _tanggal(v)
 
 
+@lru_cache(maxsize=65_536)
 def _tanggal(v: Any) -> Any:
     return v.isoformat() if isinstance(v, date) else v
 
@@ -169,12 +172,13 @@ def _potong(entri: Iterable[EntriDasar]) -> Iterator[list[EntriDasar]]:
 def _sisip(conn: Connection, mitra: str, baru: list[EntriDasar]) -> None:
     t = _TABEL
     if conn.dialect.name == "sqlite":  # straight to the driver: these are plain strings and integers
-        stmt = insert(t).values({c: bindparam(c) for c in _KOLOM})
-        compiled = stmt.compile(dialect=conn.dialect)
-        urutan = list(compiled.positiontup or _KOLOM)
-        posisi = [_KOLOM.index(c) for c in urutan]
+        compiled = insert(t).values({c: bindparam(c) for c in _KOLOM}).compile(dialect=conn.dialect)
+        urutan = tuple(compiled.positiontup or _KOLOM)
         data = [(mitra, e.baris_id, e.tabel, e.revisi, e.sidik, e.id_mitra) for e in baru]
-        conn.exec_driver_sql(str(compiled), [tuple(d[i] for i in posisi) for d in data])
+        if urutan != _KOLOM:
+            ambil = itemgetter(*[_KOLOM.index(c) for c in urutan])
+            data = [ambil(d) for d in data]
+        conn.exec_driver_sql(str(compiled), data)
     else:
         rows = [(mitra, e.baris_id, e.tabel, e.revisi, e.sidik, e.id_mitra) for e in baru]
         conn.execute(insert(t), [dict(zip(_KOLOM, r, strict=True)) for r in rows])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from operator import itemgetter
+from operator import methodcaller
 from typing import Any
 
 from sqlalchemy import select
@@ -13,13 +13,13 @@ from kinerja_desktop.core.db.models import SyncLog
 from kinerja_desktop.core.exchange.paket.dasar import muat_alias
 from kinerja_desktop.core.exchange.paket.model import Baris, JenisPaket, Paket
 from kinerja_desktop.core.exchange.paket.rencana_klasifikasi import klasifikasi
-from kinerja_desktop.core.exchange.paket.rencana_lokal import ada_lokal, kunci_lokal, revisi_lokal
+from kinerja_desktop.core.exchange.paket.rencana_kunci import periksa_kunci
+from kinerja_desktop.core.exchange.paket.rencana_lokal import ada_lokal, revisi_lokal
 from kinerja_desktop.core.exchange.paket.rencana_model import (
     JumlahLembar,
     Keputusan,
     Masalah,
     MasalahBaca,
-    Penggabungan,
     RencanaImpor,
 )
 from kinerja_desktop.core.exchange.paket.rencana_periksa import (
@@ -36,8 +36,6 @@ from kinerja_desktop.core.services.akses import Actor, Izin, require
 
 #: Tables some column refers to: their package ids are kept while the references are checked.
 _DIRUJUK = frozenset(k.rujukan for j in semua_jenis() for k in j.kolom if k.rujukan)
-#: Master data born in every office with its own ids: merged by business key without asking.
-GABUNG_OTOMATIS = frozenset({"perilaku"})
 
 
 def _penomor(paket: Paket, tabel: str) -> Callable[[int], int]:
@@ -58,6 +56,7 @@ class _Perencana:
         self.id_paket: dict[str, set[str]] = {}  # table → the package's ids (in our ids)
         self.ada: dict[str, set[str]] = {}  # table → ids outside the package known to exist here
         self.gabung_baru: dict[str, str] = {}  # merges found now: their id → our id
+        self.tabel_peta: set[str] = set()  # tables some of whose ids the package knows under others
         self.rencana = RencanaImpor(paket.info, [], [], [], [], True, False, False)
 
     def rows(self, jenis: Jenis) -> list[Baris]:
@@ -66,6 +65,14 @@ class _Perencana:
     def id_kami(self, row: Baris) -> str:
         rid = row.get("id")
         return self.peta.get(rid, rid) if isinstance(rid, str) else ""
+
+    def kolom_kami(self, rows: list[Baris], nama: str, rujukan: str | None) -> list[Any]:
+        """One column's values, ids in this database's ids when the column names a merged table."""
+        vals = list(map(methodcaller("get", nama), rows))
+        if rujukan in self.tabel_peta:
+            peta = self.peta
+            return [peta.get(v, v) if type(v) is str else v for v in vals]
+        return vals
 
     def periksa(self, jenis: Jenis, baca: list[MasalahBaca]) -> None:
         """Phase 1: values, ids, business keys within the package and against ours (merges)."""
@@ -78,71 +85,17 @@ class _Perencana:
             for m in baca:
                 if m.baris in per_nomor and getattr(m, "menghalangi", True):
                     catat.galat.add(per_nomor[m.baris])
-        ids = [self.id_kami(r) for r in rows]
-        self.id_paket[jenis.tabel] = {i for i in ids if i}
+        ids = [v for v in map(methodcaller("get", "id"), rows) if type(v) is str]
+        if not self.peta.keys().isdisjoint(ids):
+            self.tabel_peta.add(jenis.tabel)
+        self.id_paket[jenis.tabel] = set(self.kolom_kami(rows, "id", jenis.tabel) if ids else ())
+        self.id_paket[jenis.tabel].discard(None)
         del ids
         self.lokal[jenis.tabel] = revisi_lokal(self.conn, jenis.table, self.id_paket[jenis.tabel])
         for kunci in jenis.kunci_bisnis:
-            self._kunci(jenis, rows, kunci, catat)
+            periksa_kunci(self, jenis, rows, kunci, catat)
         if jenis.tabel not in _DIRUJUK:  # nothing refers to these rows: their ids need not be kept
             self.id_paket[jenis.tabel] = set()
-
-    def _kunci(self, jenis: Jenis, rows: list[Baris], kunci: tuple[str, ...], catat: PencatatMasalah) -> None:
-        rujuk = {k.nama for k in jenis.kolom if k.rujukan}
-        peta = self.peta
-        milik: dict[tuple[Any, ...], int] = {}
-        for i, row in enumerate(rows):
-            if i in catat.galat:
-                continue
-            nilai = tuple(_peta(peta, row.get(c)) if c in rujuk else row.get(c) for c in kunci)
-            if None in nilai:
-                continue
-            j = milik.setdefault(nilai, i)
-            if j != i:
-                judul = ", ".join(jenis.kolom_bernama(c).judul for c in kunci)
-                catat.catat(
-                    i,
-                    kunci[0],
-                    f"{self.peraga.uraian(jenis.tabel, row)} tercatat dua kali di paket ini (baris "
-                    f"{catat.nomor(j)} juga, kolom {judul}); satu data hanya boleh satu baris. {SARAN}",
-                )
-        lokal = kunci_lokal(self.conn, jenis.table, kunci, {k[0] for k in milik})
-        ada = self.lokal[jenis.tabel]
-        gabung: list[tuple[int, str]] = []
-        for nilai, i in milik.items():
-            lid = lokal.get(nilai)
-            mid = self.id_kami(rows[i])
-            if lid is None or lid == mid:
-                continue
-            if mid in ada or lid in self.id_paket[jenis.tabel]:
-                pesan = (
-                    f"{self.peraga.uraian(jenis.tabel, rows[i])} sudah dipakai oleh data lain di sini "
-                    f"({self.peraga.uraian_id(jenis.tabel, lid)}). Perbaiki datanya di kantor asal, "
-                    "lalu ekspor ulang paketnya."
-                )
-                catat.catat(i, kunci[0], pesan)
-                continue
-            gabung.append((i, lid))
-        if not gabung:
-            return
-        revisi = revisi_lokal(self.conn, jenis.table, [lid for _, lid in gabung])
-        for i, lid in gabung:
-            rid = str(rows[i]["id"])
-            self.peta[rid] = self.gabung_baru[rid] = lid
-            ada[lid] = revisi[lid]
-            self.id_paket[jenis.tabel].discard(rid)
-            self.id_paket[jenis.tabel].add(lid)
-            self.rencana.penggabungan.append(
-                Penggabungan(
-                    jenis.tabel,
-                    jenis.lembar,
-                    catat.nomor(i),
-                    rid,
-                    lid,
-                    self.peraga.uraian(jenis.tabel, rows[i]),
-                    jenis.tabel in GABUNG_OTOMATIS,
-                )
-            )
 
     def rujukan(self, jenis: Jenis) -> None:
         """Phase 2a: every reference names a row of the package or of this database."""
@@ -151,29 +104,27 @@ class _Perencana:
         for k in jenis.kolom:
             if not k.rujukan or k.teknis:
                 continue
-            dikenal = self.id_paket[k.rujukan]
+            vals = self.kolom_kami(rows, k.nama, k.rujukan)
+            try:
+                cari = set(vals)
+            except TypeError:  # an unhashable value: its row is already invalid
+                cari = {v for v in vals if type(v) is str}
+            cari = {v for v in cari - self.id_paket[k.rujukan] if type(v) is str}
             ada = self.ada.setdefault(k.rujukan, set())
-            ambil = itemgetter(k.nama)
-            cari = {
-                self.peta.get(v, v)
-                for r in rows
-                if isinstance(v := r.get(k.nama), str) and self.peta.get(v, v) not in dikenal
-            }
             cari -= ada
             if cari:
                 ada |= ada_lokal(self.conn, jenis_tabel(k.rujukan).table, cari)
-            for i, r in enumerate(rows):
-                v = r.get(k.nama) if k.nama in r else None
-                if not isinstance(v, str) or i in catat.galat:
-                    continue
-                m = self.peta.get(v, v)
-                if m not in dikenal and m not in ada:
-                    lembar = jenis_tabel(k.rujukan).lembar
+                cari -= ada
+            if not cari:
+                continue
+            lembar = jenis_tabel(k.rujukan).lembar
+            for i, v in enumerate(vals):
+                if type(v) is str and v in cari and i not in catat.galat:
                     catat.catat(
                         i,
                         k.nama,
-                        f"Merujuk ke lembar {lembar} dengan ID {ambil(r)}, yang tidak ada di paket ini "
-                        f"maupun di basis data ini. {SARAN}",
+                        f"Merujuk ke lembar {lembar} dengan ID {rows[i].get(k.nama)}, yang tidak ada di "
+                        f"paket ini maupun di basis data ini. {SARAN}",
                     )
 
     def keputusan(self, jenis: Jenis) -> tuple[JumlahLembar, Keputusan]:
@@ -189,18 +140,14 @@ class _Perencana:
             else set()
         )
         klasifikasi(self, jenis, rows, ganda, jumlah, kep)
-        for i, row in enumerate(rows):
-            if i in catat.galat:
-                jumlah.galat += 1
-            elif i not in ganda:
-                jumlah.baru += 1
-                kep.sisip.append(row)
-                kep.dasar.append(row)
+        jumlah.galat = len(catat.galat)
+        if catat.galat or ganda:
+            kep.sisip = [row for i, row in enumerate(rows) if i not in catat.galat and i not in ganda]
+        else:
+            kep.sisip = list(rows)
+        jumlah.baru = len(kep.sisip)
+        kep.dasar.extend(kep.sisip)
         return jumlah, kep
-
-
-def _peta(peta: dict[str, str], v: Any) -> Any:
-    return peta.get(v, v) if isinstance(v, str) else v
 
 
 def _riwayat(session: Session, paket: Paket, sha256: str) -> tuple[bool, bool]:
@@ -248,8 +195,14 @@ def rencanakan(
     masalah_baca: Iterable[MasalahBaca] = (),
     *,
     sha256: str = "",
+    checksum_cocok: bool | None = None,
 ) -> RencanaImpor:
-    """The plan of importing ``paket`` here; nothing is written. ``masalah_baca``: the reader's problems."""
+    """The plan of importing ``paket`` here; nothing is written.
+
+    ``masalah_baca``, ``checksum_cocok`` and ``sha256`` come from the reader (``baca_paket``'s
+    ``HasilBaca``: its problems, whether the rows still match the checksum, and the file's hash); without
+    ``checksum_cocok`` the checksum is computed here.
+    """
     require(actor, Izin.SINKRONISASI)
     baca = list(masalah_baca)
     p = _Perencana(session, paket)
@@ -270,7 +223,10 @@ def rencanakan(
         r.keputusan[jenis.tabel] = kep
         r.masalah.extend(p.pencatat[jenis.tabel].selesai())
     r.peta_id = p.peta
-    r.checksum_cocok = checksum_cepat(paket.baris) == paket.info.checksum
+    r.tabel_peta = p.tabel_peta
+    if checksum_cocok is None:
+        checksum_cocok = checksum_cepat(paket.baris) == paket.info.checksum
+    r.checksum_cocok = checksum_cocok
     if not r.checksum_cocok:
         r.masalah.append(lembar_tak_cocok(r))
     r.sudah_diimpor, r.lebih_lama = _riwayat(session, paket, sha256)

@@ -161,6 +161,7 @@ class RencanaImpor:
     sha256: str = ""
     keputusan: dict[str, Keputusan] = field(default_factory=dict)
     peta_id: dict[str, str] = field(default_factory=dict)  # their id → our id (merges)
+    tabel_peta: set[str] = field(default_factory=set)  # the tables whose ids ``peta_id`` maps
     revisi_db: dict[str, int] = field(default_factory=dict)  # local id → revisi seen (for changed rows)
     ada_dasar: set[str] = field(default_factory=set)  # local ids that already have a base with the partner
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
+from operator import methodcaller
 from typing import Any
 
 from kinerja_desktop.core.exchange.paket.model import Baris
@@ -65,31 +66,50 @@ class PencatatMasalah:
         return self.masalah
 
 
+def _nilai(rows: list[Baris], nama: str) -> list[Any]:
+    return list(map(methodcaller("get", nama), rows))
+
+
 def periksa_nilai(jenis: Jenis, rows: list[Baris], catat: PencatatMasalah) -> None:
-    """Every cell has its column's type; required cells are filled; the revision is a positive number."""
-    aturan = [(k.nama, _BOLEH[k.tipe], k.wajib, k.tipe) for k in jenis.kolom]
-    for i, row in enumerate(rows):
-        for nama, boleh, wajib, tipe in aturan:
-            v = row.get(nama)
+    """Every cell has its column's type; required cells are filled; the revision is a positive number.
+
+    A column is checked as a whole first (the set of its value types); rows are looked at one by one
+    only in a column that has a problem.
+    """
+    kosong = type(None)
+    for k in jenis.kolom:
+        vals = _nilai(rows, k.nama)
+        boleh = _BOLEH[k.tipe]
+        if set(map(type, vals)) <= (boleh if k.wajib else boleh | {kosong}):
+            continue
+        for i, v in enumerate(vals):
             if v is None:
-                if wajib:
-                    catat.catat(i, nama, f"Kolom ini wajib diisi. {SARAN}")
+                if k.wajib:
+                    catat.catat(i, k.nama, f"Kolom ini wajib diisi. {SARAN}")
             elif type(v) not in boleh:
-                catat.catat(i, nama, f"Isinya harus {_NAMA_TIPE[tipe]}, tertulis “{_cuplik(v)}”. {SARAN}")
-        revisi = row.get("revisi")
-        if type(revisi) is int and revisi < 1:
-            catat.catat(i, "revisi", f"Revisi harus 1 atau lebih, tertulis {revisi}. {SARAN}")
-        rid = row.get("id")
-        if type(rid) is str and not 1 <= len(rid) <= 36:
-            catat.catat(i, "id", f"ID harus 1 sampai 36 karakter, tertulis “{_cuplik(rid)}”. {SARAN}")
+                catat.catat(i, k.nama, f"Isinya harus {_NAMA_TIPE[k.tipe]}, tertulis “{_cuplik(v)}”. {SARAN}")
+    revisi = [(i, v) for i, v in enumerate(_nilai(rows, "revisi")) if type(v) is int]
+    if revisi and min(v for _, v in revisi) < 1:
+        for i, v in revisi:
+            if v < 1:
+                catat.catat(i, "revisi", f"Revisi harus 1 atau lebih, tertulis {v}. {SARAN}")
+    ids = [(i, v) for i, v in enumerate(_nilai(rows, "id")) if type(v) is str]
+    panjang = set(map(len, (v for _, v in ids)))
+    if panjang and (min(panjang) < 1 or max(panjang) > 36):
+        for i, v in ids:
+            if not 1 <= len(v) <= 36:
+                catat.catat(i, "id", f"ID harus 1 sampai 36 karakter, tertulis “{_cuplik(v)}”. {SARAN}")
 
 
 def periksa_id_ganda(rows: list[Baris], catat: PencatatMasalah) -> None:
     """An id appears once in its sheet (the later copies are the invalid ones)."""
+    ids = [v for v in _nilai(rows, "id") if type(v) is str]
+    if len(set(ids)) == len(ids):
+        return
     pertama: dict[Any, int] = {}
     for i, row in enumerate(rows):
         rid = row.get("id")
-        if rid is None:
+        if type(rid) is not str:
             continue
         j = pertama.setdefault(rid, i)
         if j != i:

@@ -115,10 +115,29 @@ def _belum_berubah(session: Session, rencana: RencanaImpor) -> None:
                 )
 
 
+#: SQLite page cache (KiB) while a package is written: the random-uuid indexes stay in memory.
+CACHE_KIB = 65_536
+
+
 def _tulis(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
     conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        _tulis_semua(session, rencana, pilih)
+        _dasar(session, rencana)
+        return
+    lama = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    conn.exec_driver_sql(f"PRAGMA cache_size = {-CACHE_KIB}")
+    try:
+        _tulis_semua(session, rencana, pilih)
+        _dasar(session, rencana)
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {lama}")
+
+
+def _tulis_semua(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
+    conn = session.connection()
     peta = rencana.peta_id
-    penulis = {j.tabel: Penulis(conn, j, peta) for j in semua_jenis()}
+    penulis = {j.tabel: Penulis(conn, j, peta, rencana.tabel_peta) for j in semua_jenis()}
     for jenis in semua_jenis():
         penulis[jenis.tabel].sisipkan(rencana.keputusan[jenis.tabel].sisip)
     sekarang = utcnow()
@@ -139,11 +158,16 @@ def _tulis(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str],
         penulis[jenis.tabel].isi_tunda(rencana.keputusan[jenis.tabel].sisip)
 
 
-def _entri_dasar(jenis: Jenis, rows: Iterable[Baris], peta: dict[str, str]) -> Iterator[EntriDasar]:
+def _entri_dasar(
+    jenis: Jenis, rows: Iterable[Baris], peta: dict[str, str], tabel_peta: set[str]
+) -> Iterator[EntriDasar]:
     sidik = pembuat_sidik(jenis)
     kolom = kolom_id(jenis)
+    petakan_ini = (
+        bool(peta) and any(k.rujukan in tabel_peta for k in jenis.kolom if k.rujukan)
+    ) or jenis.tabel in tabel_peta
     for r in rows:
-        rm = petakan(r, kolom, peta) if peta else r
+        rm = petakan(r, kolom, peta) if petakan_ini else r
         rid, lid = str(r["id"]), str(rm["id"])
         yield EntriDasar(jenis.tabel, lid, int(rm["revisi"]), sidik(rm), rid if rid != lid else None)
 
@@ -153,7 +177,12 @@ def _dasar(session: Session, rencana: RencanaImpor) -> None:
     for jenis in semua_jenis():
         kep = rencana.keputusan[jenis.tabel]
         rows = itertools.chain(kep.dasar, kep.konflik.values())
-        tulis_dasar(conn, rencana.mitra, _entri_dasar(jenis, rows, rencana.peta_id), rencana.ada_dasar)
+        tulis_dasar(
+            conn,
+            rencana.mitra,
+            _entri_dasar(jenis, rows, rencana.peta_id, rencana.tabel_peta),
+            rencana.ada_dasar,
+        )
 
 
 def _audit(
@@ -218,7 +247,6 @@ def terapkan(
         with workspace.transaction(actor) as session:
             _belum_berubah(session, rencana)
             _tulis(session, rencana, pilih)
-            _dasar(session, rencana)
             if cadangan is not None:
                 log_event(session, "cadangan", f"Cadangan dibuat: {cadangan.name}")
             _audit(session, actor, rencana, pilih)

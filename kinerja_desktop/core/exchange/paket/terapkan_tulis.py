@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, update
 
 from kinerja_desktop.core.exchange.paket.model import Baris
-from kinerja_desktop.core.exchange.paket.rencana_klasifikasi import kolom_id
 from kinerja_desktop.core.exchange.paket.skema import Jenis, semua_jenis
 
 _POTONG = 20_000  # rows per executemany
+_BERULANG = frozenset({date, datetime, Decimal})
 
 
 def kolom_tunda(jenis: Jenis) -> tuple[str, ...]:
@@ -28,13 +30,16 @@ def kolom_tunda(jenis: Jenis) -> tuple[str, ...]:
 class Penulis:
     """Writes one table's rows: inserts, full updates, and the postponed references."""
 
-    def __init__(self, conn: Connection, jenis: Jenis, peta: dict[str, str]) -> None:
+    def __init__(self, conn: Connection, jenis: Jenis, peta: dict[str, str], tabel_peta: set[str]) -> None:
         self.conn = conn
         self.jenis = jenis
         self.peta = peta
         self.kolom = [k.nama for k in jenis.kolom]
+        self._ambil = itemgetter(*self.kolom)
         self.tunda = kolom_tunda(jenis)
-        self._ids = {i for i, c in enumerate(self.kolom) if c in kolom_id(jenis)}
+        dipetakan = {"id"} if jenis.tabel in tabel_peta else set()
+        dipetakan |= {k.nama for k in jenis.kolom if k.rujukan in tabel_peta}
+        self._ids = [i for i, c in enumerate(self.kolom) if c in dipetakan]
         self._tunda_i = {i for i, c in enumerate(self.kolom) if c in self.tunda}
         self._id = self.kolom.index("id")
         dialect = conn.dialect
@@ -44,16 +49,20 @@ class Penulis:
         compiled = stmt.compile(dialect=dialect)
         self.sql = str(compiled)
         urutan = list(compiled.positiontup or self.kolom)
-        self._posisi = [self.kolom.index(c) for c in urutan]
-        self._proses: list[Callable[[Any], Any] | None] = [
-            table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in self.kolom
-        ]
-        self._memo: dict[tuple[int, Any], Any] = {}
+        self._urutkan = itemgetter(*[self.kolom.index(c) for c in urutan])
+        self._proses: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = []
+        for i, c in enumerate(self.kolom):
+            proses = table.c[c].type.dialect_impl(dialect).bind_processor(dialect)
+            if proses is not None:
+                self._proses.append((i, proses, {}))
 
     def nilai(self, row: Baris, *, kosongkan_tunda: bool) -> list[Any]:
         """The row's values in column order, ids mapped, postponed references emptied if asked."""
         peta = self.peta
-        out = [row.get(c) for c in self.kolom]
+        try:
+            out = list(self._ambil(row))
+        except KeyError:
+            out = [row.get(c) for c in self.kolom]
         for i in self._ids:
             v = out[i]
             if v is not None and v in peta:
@@ -64,20 +73,20 @@ class Penulis:
         return out
 
     def _siap(self, vals: list[Any]) -> tuple[Any, ...]:
-        memo = self._memo
-        for i, proses in enumerate(self._proses):
+        """The values as the driver takes them (each column type's own bind processor)."""
+        for i, proses, memo in self._proses:
             v = vals[i]
-            if proses is None or v is None:
+            if v is None:
                 continue
-            if isinstance(v, date):  # dates repeat a lot and their processors are slow
-                kunci = (i, v)
-                hasil = memo.get(kunci)
-                if hasil is None:
-                    hasil = memo[kunci] = proses(v)
+            if type(v) in _BERULANG:  # dates, times and decimals repeat a lot; their processors are slow
+                hasil = memo.get(v, memo)
+                if hasil is memo:
+                    hasil = memo[v] = proses(v)
                 vals[i] = hasil
             else:
                 vals[i] = proses(v)
-        return tuple(vals[i] for i in self._posisi)
+        hasil_tuple: tuple[Any, ...] = self._urutkan(vals)
+        return hasil_tuple
 
     def sisipkan(self, rows: list[Baris]) -> None:
         for a in range(0, len(rows), _POTONG):

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from kinerja_desktop.core.exchange.paket.model import Baris, _kanonik
 from kinerja_desktop.core.exchange.paket.rencana_model import Masalah, RencanaImpor
 
 _POLOS = frozenset({str, int, bool, float, type(None)})
+_BERULANG = frozenset({Decimal, date, datetime})
 
 
 def checksum_cepat(baris: dict[str, list[Baris]]) -> str:
-    """``checksum_paket(baris)``, computed with each row's keys sorted once per sheet instead of per row."""
+    """``checksum_paket(baris)``, computed with each row's keys sorted once per sheet instead of per row,
+    and each distinct date, time or decimal made canonical once."""
     h = hashlib.sha256()
-    dumps = json.dumps
+    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    kanon: dict[Any, Any] = {}
     for tabel in sorted(baris):
         h.update(tabel.encode())
         urut: list[str] = []
@@ -27,8 +32,18 @@ def checksum_cepat(baris: dict[str, list[Baris]]) -> str:
             d: dict[str, Any] = {}
             for k in urut:
                 v = row[k]
-                d[k] = v if type(v) in _POLOS else _kanonik(v)
-            h.update(dumps(d, ensure_ascii=False, default=str).encode())
+                if type(v) in _POLOS:
+                    d[k] = v
+                elif type(v) in _BERULANG:
+                    hasil = kanon.get(v, kanon)
+                    if hasil is kanon:  # keyed by type too: 1 and Decimal(1) are one dict key
+                        hasil = kanon[v] = (type(v), _kanonik(v))
+                    if hasil[0] is not type(v):
+                        hasil = (type(v), _kanonik(v))
+                    d[k] = hasil[1]
+                else:
+                    d[k] = _kanonik(v)
+            h.update(encode(d).encode())
             h.update(b"\n")
     return h.hexdigest()
 
