@@ -18,6 +18,7 @@ from kinerja_desktop.core.rules.tanggal import parse_tanggal
 #: Excel's own limit of characters in a cell; a longer text is not something a workbook should carry.
 MAKS_PANJANG_SEL = 32_767
 _EPOCH_EXCEL = date(1899, 12, 30)
+_MAKS_BERSAMA = 20_000  # distinct values remembered per column
 _YA = {"ya", "true", "benar", "1", "y"}
 _TIDAK = {"tidak", "false", "salah", "0", "t", "n"}
 
@@ -62,7 +63,7 @@ def _teks(k: Kolom) -> Pengubah:
                 )
             if not v:
                 return kosong
-            return sys.intern(v) if pengenal else v
+            return sys.intern(v) if pengenal or len(v) <= 16 else v
         if v is None:
             return kosong
         if adalah_nip:
@@ -177,19 +178,33 @@ _LAIN: dict[TipeKolom, Callable[[Any], Any]] = {
 
 
 def pengubah(k: Kolom) -> Pengubah:
-    """The reader of one column: a cell → its typed value; raises NilaiSalah or Peringatan."""
+    """The reader of one column: a cell → its typed value; raises NilaiSalah or Peringatan.
+
+    Equal dates, times and numbers of a column share one object (a year of a big office repeats them
+    hundreds of thousands of times), which keeps a read package smaller in memory.
+    """
     if k.tipe is TipeKolom.TEKS:
         return _teks(k)
     dasar = _LAIN[k.tipe]
     wajib = k.wajib
+    bersama: dict[Any, Any] = {}
+    batas = 0 if k.tipe is TipeKolom.JSON else _MAKS_BERSAMA  # a JSON value is mutable: never shared
 
     def ubah(v: Any) -> Any:
-        if v == "" or v is None or (type(v) is str and not v.strip()):
+        jenis = type(v)
+        if jenis is float or jenis is date or jenis is datetime or (jenis is str and 0 < len(v) <= 40):
+            hasil = bersama.get(v)
+            if hasil is not None:
+                return hasil
+        if v == "" or v is None or (jenis is str and not v.strip()):
             if wajib:
                 raise NilaiSalah("Wajib diisi, tetapi kosong.")
             return None
-        if type(v) is str and len(v) > MAKS_PANJANG_SEL:
+        if jenis is str and len(v) > MAKS_PANJANG_SEL:
             raise NilaiSalah(f"Isinya melebihi batas satu sel Excel ({MAKS_PANJANG_SEL:,} karakter).")
-        return dasar(v)
+        hasil = dasar(v)
+        if len(bersama) < batas and (jenis is float or jenis is date or jenis is datetime or jenis is str):
+            bersama[v] = hasil
+        return hasil
 
     return ubah
