@@ -36,7 +36,7 @@ class KonflikView(QWidget):
         self.tabel_beda = make_table(self.beda, sortable=False)
         self.tabel_beda.setWordWrap(True)
         self.tabel_beda.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        set_widths(self.tabel_beda, ("Tempat lahir", "", ""), {1: (1, 160), 2: (1, 160)})
+        set_widths(self.tabel_beda, ("Tempat lahir", "", ""), {1: (1, 100), 2: (1, 100)})
         self.judul = QLabel()
         self.judul.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.uraian = QLabel(wordWrap=True)
