@@ -10,11 +10,18 @@ The rule, and why it is sound. A base entry ``(mitra, id) → (revisi, sidik)`` 
   partner's version; a later package carrying it again is not news).
 
 So when a row arrives again, "changed since we last agreed" is a comparison with the base on each
-side: ours when the local revisi or content differs from the base, theirs when the incoming one does.
-Neither side can move the base without having held (export) or seen (import) the other's version, and
-every local edit bumps ``revisi`` through the session hook, so a change made after the base was written
-is never mistaken for the agreed version. Both sides writing the base for the same exchange keeps them
-symmetric: what central sent to an office is what the office will compare against when it replies.
+side: ours when the local content differs from the base, theirs when the incoming one does (and an
+incoming revisi below the base's is simply older). Neither side moves the base without having held
+(export) or seen (import) the other's version, and every local edit bumps ``revisi`` through the
+session hook, so a change made after the base was written is never mistaken for the agreed version.
+Writing the base on both sides of one exchange keeps them symmetric: what central sent to an office
+is what the office compares against when it replies, and a conflict resolved at central travels back
+with a revisi above both versions, so the office takes it as an update.
+
+The export half assumes the usual cycle: a partner imports what we sent before it sends us changes of
+the same rows. A partner that edits a row from its older version without importing ours, and reaches
+a revisi at least as high as the one we sent, is taken as an update, not a conflict (a package could
+carry the checksum of the last package its maker imported to close that gap).
 
 The ``sidik`` is a 128-bit BLAKE2b of the row's content in this database's ids (data columns and
 ``dihapus_pada``; not ``kantor_asal``, ``revisi`` or ``diubah_pada``), canonical like ``sidik_baris``:
