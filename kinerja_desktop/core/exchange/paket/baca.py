@@ -12,7 +12,7 @@ import python_calamine
 from kinerja_desktop.core.exchange.paket.baca_berkas import BerkasPaketSalah, periksa_berkas, sel_rumus
 from kinerja_desktop.core.exchange.paket.baca_info import baca_info, tolak_bukan_paket
 from kinerja_desktop.core.exchange.paket.baca_nilai import NilaiSalah, Peringatan, pengubah
-from kinerja_desktop.core.exchange.paket.model import Baris, Paket, checksum_paket
+from kinerja_desktop.core.exchange.paket.model import Baris, Paket
 from kinerja_desktop.core.exchange.paket.skema import Jenis, semua_jenis
 from kinerja_desktop.core.exchange.paket.tulis import PaketDibatalkan
 from kinerja_desktop.core.exchange.paket.tulis_info import (
@@ -21,6 +21,7 @@ from kinerja_desktop.core.exchange.paket.tulis_info import (
     LEMBAR_PETUNJUK,
     LEMBAR_SIASN,
 )
+from kinerja_desktop.core.exchange.paket.verifikasi import checksum_cepat
 
 Kemajuan = Callable[[int, int], bool]  # (done, total) → False to cancel
 
@@ -164,6 +165,9 @@ class _Pembaca:
             for j, k in zip(self.posisi(jenis, judul), jenis.kolom, strict=True)
         ]
         self.masalah_sel(jenis.lembar, sheet, judul)
+        nama = [k for _, k, _, _ in kolom]
+        fungsi = [f for _, _, f, _ in kolom]
+        berurutan = [j for j, _, _, _ in kolom] == list(range(len(kolom)))  # the usual case: as written
         hasil: list[Baris] = []
         nomor: list[int] = []
         ids: dict[str, int] = {}
@@ -172,7 +176,10 @@ class _Pembaca:
                 continue  # blank rows are skipped silently
             n = r0 + i + 2
             try:
-                d = {nama: f(row[j]) for j, nama, f, _ in kolom}
+                if berurutan:
+                    d = dict(zip(nama, [f(v) for f, v in zip(fungsi, row, strict=False)], strict=False))
+                else:
+                    d = {k: f(row[j]) for j, k, f, _ in kolom}
             except (NilaiSalah, Peringatan):
                 d = self._lambat(jenis.lembar, n, row, kolom)
             rid = d.get("id")
@@ -260,7 +267,7 @@ def baca_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
                 raise PaketDibatalkan()
     finally:
         wb.close()
-    dihitung = checksum_paket(paket.baris)
+    dihitung = checksum_cepat(paket.baris)  # the same value as checksum_paket, three times faster
     hasil = HasilBaca(paket, pembaca.masalah, dihitung == info.checksum, dihitung)
     if not hasil.checksum_cocok:
         hasil.masalah.append(MasalahBaca(

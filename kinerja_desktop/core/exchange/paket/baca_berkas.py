@@ -115,7 +115,7 @@ def sel_rumus(path: Path, part: str) -> list[tuple[int | None, int | None]]:
         with zipfile.ZipFile(path) as arsip, arsip.open(part) as f:
             while potongan := f.read(_POTONGAN):
                 buf = sisa + potongan
-                if _ADA_RUMUS.search(buf):
+                if (b"<f" in buf or b":f" in buf) and _ADA_RUMUS.search(buf):
                     for m in _SEL_RUMUS.finditer(buf):
                         if (m[3] or b"").strip().upper() not in _RUMUS_NILAI:
                             hasil.append((int(m[2]), _kolom(m[1])))

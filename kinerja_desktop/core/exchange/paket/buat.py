@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Kantor, Pegawai
 from kinerja_desktop.core.exchange.paket.ambil import Kemajuan, ambil_paket_induk, ambil_paket_kantor
-from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket, checksum_paket
+from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket
 from kinerja_desktop.core.exchange.paket.siasn import baris_siasn
 from kinerja_desktop.core.exchange.paket.tulis import PaketDibatalkan, bersihkan
+from kinerja_desktop.core.exchange.paket.verifikasi import checksum_cepat
 
 
 class _Awas:
@@ -62,7 +63,7 @@ def _paket(
         dibuat_pada=datetime.now(UTC),
         versi_aplikasi=versi_aplikasi,
         jumlah={tabel: len(rows) for tabel, rows in baris.items()},
-        checksum=checksum_paket(baris),
+        checksum=checksum_cepat(baris),
     )
     return Paket(info, baris)
 
