@@ -226,3 +226,18 @@ def test_absurd_sizes_are_refused(paket: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(baca_berkas, "MAKS_UKURAN_ISI", 10_000)
     with pytest.raises(BerkasPaketSalah, match="terlalu besar"):
         baca_paket(paket)
+
+
+def test_a_damaged_part_inside_an_intact_zip_is_refused(paket: Path) -> None:
+    part = baca_berkas.periksa_berkas(paket)["Pegawai"]
+    with zipfile.ZipFile(paket) as z:
+        isi = {i.filename: z.read(i) for i in z.infolist()}
+    with zipfile.ZipFile(paket, "w", zipfile.ZIP_DEFLATED) as z:
+        for nama, data in isi.items():
+            z.writestr(nama, data, zipfile.ZIP_STORED if nama == part else zipfile.ZIP_DEFLATED)
+    data = bytearray(paket.read_bytes())
+    i = data.index(b"Pegawai 1")
+    data[i : i + 9] = b"Pegawai X"  # same length, so only the CRC tells
+    paket.write_bytes(bytes(data))
+    with pytest.raises(BerkasPaketSalah, match="rusak"):
+        baca_paket(paket)
