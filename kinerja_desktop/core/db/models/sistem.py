@@ -77,12 +77,13 @@ class SinkronDasar(Base):
 
     __tablename__ = "sinkron_dasar"
     # One entry per row and partner: a million for a big office. Without a rowid the primary key is
-    # the table itself (one B-tree to write instead of two).
+    # the table itself (one B-tree to write instead of two); the table name before the id keeps each
+    # sheet's entries together, so a sheet written in id order appends instead of scattering.
     __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012
 
     mitra: Mapped[str] = mapped_column(String(20), primary_key=True)
+    tabel: Mapped[str] = mapped_column(String(40), primary_key=True)
     baris_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    tabel: Mapped[str] = mapped_column(String(40))
     revisi: Mapped[int] = mapped_column(Integer)
     sidik: Mapped[str] = mapped_column(String(32))
     id_mitra: Mapped[str | None] = mapped_column(String(36), default=None)

@@ -124,16 +124,13 @@ def pembuat_sidik(jenis: Jenis) -> Callable[[Baris], str]:
     return sidik
 
 
-def muat_dasar(conn: Connection | Session, mitra: str, ids: Iterable[str]) -> dict[str, Dasar]:
-    """The base entries held for ``mitra`` of these local ids: local id → agreed version."""
+def muat_dasar(conn: Connection | Session, mitra: str, tabel: str, ids: Iterable[str]) -> dict[str, Dasar]:
+    """The base entries held for ``mitra`` of these local ids of ``tabel``: local id → agreed version."""
     t = _TABEL
     dicari = set(ids)
-    stmt = select(t.c.baris_id, t.c.revisi, t.c.sidik, t.c.id_mitra).where(t.c.mitra == mitra)
-    n = (
-        conn.execute(select(func.count()).select_from(t).where(t.c.mitra == mitra)).scalar_one()
-        if dicari
-        else 0
-    )
+    milik = (t.c.mitra == mitra) & (t.c.tabel == tabel)
+    stmt = select(t.c.baris_id, t.c.revisi, t.c.sidik, t.c.id_mitra).where(milik)
+    n = conn.execute(select(func.count()).select_from(t).where(milik)).scalar_one() if dicari else 0
     if n == 0:
         return {}
     if n <= 3 * len(dicari):
@@ -198,13 +195,19 @@ def tulis_dasar(conn: Connection, mitra: str, entri: Iterable[EntriDasar], ada: 
     remembered partner id unless the entry brings one.
     """
     t = _TABEL
-    where = (t.c.mitra == mitra) & (t.c.baris_id == bindparam("b_id"))
+    where = (t.c.mitra == mitra) & (t.c.tabel == bindparam("b_tabel")) & (t.c.baris_id == bindparam("b_id"))
     nilai: dict[str, Any] = {"revisi": bindparam("b_revisi"), "sidik": bindparam("b_sidik")}
     n = 0
     for potong in _potong(entri):
         baru = [e for e in potong if e.baris_id not in ada]
         ubah = [
-            {"b_id": e.baris_id, "b_revisi": e.revisi, "b_sidik": e.sidik, "b_alias": e.id_mitra}
+            {
+                "b_tabel": e.tabel,
+                "b_id": e.baris_id,
+                "b_revisi": e.revisi,
+                "b_sidik": e.sidik,
+                "b_alias": e.id_mitra,
+            }
             for e in potong
             if e.baris_id in ada
         ]
@@ -227,12 +230,11 @@ def catat_ekspor(session: Session, paket: Paket, tujuan_kode: str) -> int:
     Returns the number of base entries written.
     """
     conn = session.connection()
-    ids = (str(b["id"]) for rows in paket.baris.values() for b in rows)
-    ada = set(muat_dasar(conn, tujuan_kode, ids))
     n = 0
     for jenis in semua_jenis():
         sidik = pembuat_sidik(jenis)
-        rows = paket.baris.get(jenis.tabel, ())
+        rows = paket.baris.get(jenis.tabel, [])
+        ada = set(muat_dasar(conn, tujuan_kode, jenis.tabel, (str(b["id"]) for b in rows)))
         entri = (EntriDasar(jenis.tabel, str(b["id"]), int(b["revisi"]), sidik(b)) for b in rows)
         n += tulis_dasar(conn, tujuan_kode, entri, ada)
     return n

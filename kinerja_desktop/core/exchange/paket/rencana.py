@@ -14,7 +14,7 @@ from kinerja_desktop.core.exchange.paket.dasar import muat_alias
 from kinerja_desktop.core.exchange.paket.model import Baris, JenisPaket, Paket
 from kinerja_desktop.core.exchange.paket.rencana_klasifikasi import klasifikasi
 from kinerja_desktop.core.exchange.paket.rencana_kunci import periksa_kunci
-from kinerja_desktop.core.exchange.paket.rencana_lokal import ada_lokal, revisi_lokal
+from kinerja_desktop.core.exchange.paket.rencana_lokal import ada_lokal, revisi_lokal, tanpa_gc
 from kinerja_desktop.core.exchange.paket.rencana_model import (
     JumlahLembar,
     Keputusan,
@@ -188,23 +188,9 @@ def _paket_milik(session: Session, paket: Paket) -> list[Masalah]:
     return []
 
 
-def rencanakan(
-    session: Session,
-    actor: Actor,
-    paket: Paket,
-    masalah_baca: Iterable[MasalahBaca] = (),
-    *,
-    sha256: str = "",
-    checksum_cocok: bool | None = None,
+def _rencana(
+    session: Session, paket: Paket, baca: list[MasalahBaca], sha256: str, checksum_cocok: bool | None
 ) -> RencanaImpor:
-    """The plan of importing ``paket`` here; nothing is written.
-
-    ``masalah_baca``, ``checksum_cocok`` and ``sha256`` come from the reader (``baca_paket``'s
-    ``HasilBaca``: its problems, whether the rows still match the checksum, and the file's hash); without
-    ``checksum_cocok`` the checksum is computed here.
-    """
-    require(actor, Izin.SINKRONISASI)
-    baca = list(masalah_baca)
     p = _Perencana(session, paket)
     r = p.rencana
     r.sha256 = sha256
@@ -229,5 +215,26 @@ def rencanakan(
     r.checksum_cocok = checksum_cocok
     if not r.checksum_cocok:
         r.masalah.append(lembar_tak_cocok(r))
+    return r
+
+
+def rencanakan(
+    session: Session,
+    actor: Actor,
+    paket: Paket,
+    masalah_baca: Iterable[MasalahBaca] = (),
+    *,
+    sha256: str = "",
+    checksum_cocok: bool | None = None,
+) -> RencanaImpor:
+    """The plan of importing ``paket`` here; nothing is written.
+
+    ``masalah_baca``, ``checksum_cocok`` and ``sha256`` come from the reader (``baca_paket``'s
+    ``HasilBaca``: its problems, whether the rows still match the checksum, and the file's hash); without
+    ``checksum_cocok`` the checksum is computed here.
+    """
+    require(actor, Izin.SINKRONISASI)
+    with tanpa_gc():
+        r = _rencana(session, paket, list(masalah_baca), sha256, checksum_cocok)
     r.sudah_diimpor, r.lebih_lama = _riwayat(session, paket, sha256)
     return r

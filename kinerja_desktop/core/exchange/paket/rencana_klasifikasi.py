@@ -78,7 +78,7 @@ def klasifikasi(
     sidik = pembuat_sidik(jenis)
     ids = [p.id_kami(rows[i]) for i in ada]
     lokal = baris_lokal(p.conn, jenis, ids)
-    semua_dasar = muat_dasar(p.conn, p.rencana.mitra, ids)
+    semua_dasar = muat_dasar(p.conn, p.rencana.mitra, jenis.tabel, ids)
     p.rencana.ada_dasar.update(semua_dasar)
     nomor = p.pencatat[jenis.tabel].nomor
     for i in sorted(ada):

@@ -1,8 +1,10 @@
-"""What the database already holds for a package's rows: ids with their revisi, business keys, whole rows."""
+"""What the database already holds for a package's rows (ids with revisi, keys, whole rows); a GC pause."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
@@ -12,6 +14,22 @@ from kinerja_desktop.core.exchange.paket.skema import Jenis
 
 _BLOK = 900  # values per IN (...): under SQLite's old 999-parameter limit
 _PINDAI = 3  # scan the whole table when it holds at most this many times the rows asked about
+
+
+@contextmanager
+def tanpa_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a package is planned or written.
+
+    Planning and writing make millions of short-lived tuples next to the package's million rows; each
+    full collection would walk all of them again. The work makes no reference cycles worth collecting.
+    """
+    aktif = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aktif:
+            gc.enable()
 
 
 def _blok(nilai: list[Any]) -> Iterator[list[Any]]:

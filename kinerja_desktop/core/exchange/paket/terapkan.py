@@ -19,7 +19,7 @@ from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.dasar import EntriDasar, pembuat_sidik, tulis_dasar
 from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.exchange.paket.rencana_klasifikasi import kolom_id, petakan
-from kinerja_desktop.core.exchange.paket.rencana_lokal import revisi_lokal
+from kinerja_desktop.core.exchange.paket.rencana_lokal import revisi_lokal, tanpa_gc
 from kinerja_desktop.core.exchange.paket.rencana_model import Aksi, Konflik, Pilihan, RencanaImpor
 from kinerja_desktop.core.exchange.paket.skema import Jenis, semua_jenis
 from kinerja_desktop.core.exchange.paket.terapkan_tulis import Penulis
@@ -244,7 +244,7 @@ def terapkan(
     info = rencana.info
     total = {a.value: rencana.total(a) for a in Aksi}
     try:
-        with workspace.transaction(actor) as session:
+        with tanpa_gc(), workspace.transaction(actor) as session:
             _belum_berubah(session, rencana)
             _tulis(session, rencana, pilih)
             if cadangan is not None:

@@ -20,12 +20,12 @@ def upgrade() -> None:
     op.create_table(
         "sinkron_dasar",
         sa.Column("mitra", sa.String(length=20), nullable=False),
-        sa.Column("baris_id", sa.String(length=36), nullable=False),
         sa.Column("tabel", sa.String(length=40), nullable=False),
+        sa.Column("baris_id", sa.String(length=36), nullable=False),
         sa.Column("revisi", sa.Integer(), nullable=False),
         sa.Column("sidik", sa.String(length=32), nullable=False),
         sa.Column("id_mitra", sa.String(length=36), nullable=True),
-        sa.PrimaryKeyConstraint("mitra", "baris_id", name=op.f("pk_sinkron_dasar")),
+        sa.PrimaryKeyConstraint("mitra", "tabel", "baris_id", name=op.f("pk_sinkron_dasar")),
         sqlite_with_rowid=False,
     )
 
