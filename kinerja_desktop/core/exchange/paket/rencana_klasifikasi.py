@@ -17,6 +17,8 @@ from kinerja_desktop.core.exchange.paket.rencana_model import (
 )
 from kinerja_desktop.core.exchange.paket.skema import Jenis
 
+_POTONG = 20_000  # rows compared per slice
+
 if TYPE_CHECKING:
     from kinerja_desktop.core.exchange.paket.rencana import _Perencana
 
@@ -76,12 +78,15 @@ def klasifikasi(
     isi_nama = kolom_isi(jenis)
     isi = itemgetter(*isi_nama)
     sidik = pembuat_sidik(jenis)
-    ids = [p.id_kami(rows[i]) for i in ada]
-    lokal = baris_lokal(p.conn, jenis, ids)
-    semua_dasar = muat_dasar(p.conn, p.rencana.mitra, jenis.tabel, ids)
-    p.rencana.ada_dasar.update(semua_dasar)
     nomor = p.pencatat[jenis.tabel].nomor
-    for i in sorted(ada):
+    urut = sorted(ada)
+    lokal: dict[str, Baris] = {}
+    semua_dasar: dict[str, Dasar] = {}
+    for n, i in enumerate(urut):
+        if n % _POTONG == 0:  # our rows and their bases a slice at a time: a re-import holds no copy of all
+            ids = [p.id_kami(rows[j]) for j in urut[n : n + _POTONG]]
+            lokal = baris_lokal(p.conn, jenis, ids)
+            semua_dasar = muat_dasar(p.conn, p.rencana.mitra, jenis.tabel, ids)
         row = rows[i]
         rm = petakan(row, kolom, peta)
         mid = str(rm["id"])
@@ -93,7 +98,11 @@ def klasifikasi(
             jumlah.sama += 1
             if kembar or dasar is None or dasar.revisi != rm["revisi"] or dasar.sidik != sidik(rm):
                 kep.dasar.append(row)
+                if dasar is not None:
+                    p.rencana.ada_dasar.add(mid)
             continue
+        if dasar is not None:
+            p.rencana.ada_dasar.add(mid)
         aksi = tentukan(sidik(rm), sidik(kami), int(rm["revisi"]), int(kami["revisi"]), dasar, kembar)
         jumlah.tambah(aksi)
         if aksi is Aksi.UBAH:
