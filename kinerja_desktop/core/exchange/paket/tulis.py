@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from collections.abc import Callable
@@ -42,6 +43,8 @@ AWAL_RUMUS = ("=", "+", "-", "@")
 KARAKTER_TERLARANG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: "_x0041_" in a cell's text is read by Excel (and calamine) as the escape of "A"; its "_" is escaped.
 _GAYA_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+_AWAL = frozenset(AWAL_RUMUS)
+_MAKS_INGAT = 50_000
 _TEKS_PANJANG = {"nama", "teks", "uraian", "keterangan", "definisi", "jabatan", "umpan_balik"}
 _SETIAP = 5000  # rows between progress reports
 
@@ -104,7 +107,7 @@ class _Sel:
     def __init__(self, ws: Any, lembar: str) -> None:
         self.ws = ws
         self.lembar = lembar
-        self.id_baris = ""
+        self.baris: Baris = {}
 
     def teks(self, v: Any, judul: str) -> Any:
         if v is None or v == "":
@@ -113,8 +116,10 @@ class _Sel:
             v = str(v)
         if len(v) > MAKS_PANJANG_SEL:
             raise KnownError(
-                f"Teks pada lembar {self.lembar}, kolom {judul} (ID {self.id_baris}) panjangnya {len(v):,} "
-                f"karakter; satu sel Excel memuat paling banyak {MAKS_PANJANG_SEL:,}.".replace(",", "."),
+                f"Teks pada lembar {self.lembar}, kolom {judul} (ID {self.baris.get('id', '')}) panjangnya "
+                f"{len(v):,} karakter; satu sel Excel memuat paling banyak {MAKS_PANJANG_SEL:,}.".replace(
+                    ",", "."
+                ),
                 saran="Perpendek teks itu di aplikasi, lalu buat paketnya lagi.",
             )
         if "_x" in v:
@@ -150,15 +155,43 @@ class _Sel:
         return self.teks(json.dumps(v, sort_keys=True, ensure_ascii=False), judul)
 
 
+def _teks_cepat(sel: _Sel, judul: str) -> Callable[[Any], Any]:
+    teks = sel.teks
+
+    def ubah(v: Any) -> Any:
+        # The common case: a printable text of a sane length that needs nothing done to it.
+        biasa = type(v) is str and v and v[0] not in _AWAL and len(v) <= MAKS_PANJANG_SEL
+        if biasa and v.isprintable() and "_x" not in v:
+            return v
+        return teks(v, judul)
+
+    return ubah
+
+
+def _diingat(f: Callable[[Any, str], Any], judul: str) -> Callable[[Any], Any]:
+    """``f`` with its plain results remembered per value (a column repeats the same times and numbers)."""
+    ingat: dict[Any, Any] = {}
+
+    def ubah(v: Any) -> Any:
+        hasil = ingat.get(v)
+        if hasil is None:
+            hasil = f(v, judul)
+            if type(hasil) in (str, float) and len(ingat) < _MAKS_INGAT:
+                ingat[v] = hasil
+        return hasil
+
+    return ubah
+
+
 def _pengubah(sel: _Sel, k: Kolom) -> Callable[[Any], Any] | None:
     """The converter of one column; None when the value goes in as it is."""
     judul = k.judul
     if k.tipe is TipeKolom.TEKS:
-        return lambda v: sel.teks(v, judul)
+        return _teks_cepat(sel, judul)
     if k.tipe is TipeKolom.DESIMAL:
-        return lambda v: sel.desimal(v, judul)
+        return _diingat(sel.desimal, judul)
     if k.tipe is TipeKolom.WAKTU:
-        return lambda v: sel.waktu(v, judul)
+        return _diingat(sel.waktu, judul)
     if k.tipe is TipeKolom.JSON:
         return lambda v: sel.json(v, judul)
     if k.tipe is TipeKolom.TANGGAL:
@@ -171,7 +204,7 @@ def pengubah_baris(sel: _Sel, jenis: Jenis) -> Callable[[Baris], list[Any]]:
     ubah = [(k.nama, _pengubah(sel, k)) for k in jenis.kolom]
 
     def baris(row: Baris) -> list[Any]:
-        sel.id_baris = str(row.get("id", ""))
+        sel.baris = row
         return [row.get(n) if f is None else f(row.get(n)) for n, f in ubah]
 
     return baris
@@ -270,6 +303,8 @@ def tulis_paket(paket: Paket, path: Path, kemajuan: Kemajuan | None = None) -> N
     _periksa_ukuran(paket)
     total = sum(len(v) for v in paket.baris.values())
     wb = Workbook(write_only=True)
+    gc_aktif = gc.isenabled()
+    gc.disable()  # a million new row lists would otherwise trigger many full collections: no cycles here
     try:
         tulis_info(wb.create_sheet(LEMBAR_INFO), paket.info)
         tulis_petunjuk(wb.create_sheet(LEMBAR_PETUNJUK))
@@ -294,4 +329,7 @@ def tulis_paket(paket: Paket, path: Path, kemajuan: Kemajuan | None = None) -> N
     except BaseException:
         _buang(wb)
         raise
+    finally:
+        if gc_aktif:
+            gc.enable()
     save_workbook(wb, path)
