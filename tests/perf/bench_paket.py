@@ -32,7 +32,7 @@ from kinerja_desktop.core.exchange.paket.baca import baca_paket
 from kinerja_desktop.core.exchange.paket.buat import buat_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import Paket
 from kinerja_desktop.core.exchange.paket.skema import semua_jenis
-from kinerja_desktop.core.exchange.paket.tulis import _Sel, pengubah_baris, tulis_paket
+from kinerja_desktop.core.exchange.paket.tulis import Sel, pengubah_baris, tulis_paket
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.workspace import Workspace
 
@@ -84,7 +84,7 @@ def langkah_polos(folder: Path, keluar: Path) -> dict[str, Any]:
     isi = []
     for jenis in semua_jenis():
         ws = wb.create_sheet(jenis.lembar)
-        ubah = pengubah_baris(_Sel(ws, jenis.lembar), jenis)
+        ubah = pengubah_baris(Sel(ws, jenis.lembar), jenis)
         isi.append((ws, [k.judul for k in jenis.kolom], [ubah(r) for r in paket.baris[jenis.tabel]]))
     del paket
     mulai = time.perf_counter()
