@@ -96,6 +96,11 @@ def test_demo_office_package_has_info_first_and_a_formatted_sheet_per_kind(
     assert "Daftar Pilihan" in validasi[status]
     siasn = list(wb[LEMBAR_SIASN].iter_rows(values_only=True))
     assert "hasilKinerjaNilai" in siasn[0] and len(siasn) == len(paket.siasn) + 1 > 1
+    baris = [dict(zip(siasn[0], r, strict=True)) for r in siasn[1:]]
+    tw1 = next(r for r in baris if r["Periode"] == "Triwulan I")
+    assert (tw1["bulanMulaiPenilaian"], tw1["bulanSelesaiPenilaian"], tw1["tahun"]) == (1, 3, tahun)
+    assert tw1["hasilKinerjaNilai"] in (1, 2, 3) and tw1["hasilKinerja"].endswith("Ekspektasi")
+    assert len(tw1["penilaiNipNrp"]) == 18 and tw1["statusPenilai"] == "ASN"
 
 
 def test_formula_looking_text_is_stored_as_text(tmp_path: Path) -> None:
