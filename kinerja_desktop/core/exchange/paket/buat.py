@@ -13,6 +13,7 @@ from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPak
 from kinerja_desktop.core.exchange.paket.siasn import baris_siasn
 from kinerja_desktop.core.exchange.paket.tulis import PaketDibatalkan, bersihkan
 from kinerja_desktop.core.exchange.paket.verifikasi import checksum_cepat
+from kinerja_desktop.core.services.kantor import get_kantor
 
 
 class _Awas:
@@ -37,11 +38,8 @@ def _nama_kantor(session: Session, kode: str) -> str:
 
 
 def _kantor_sendiri(session: Session) -> str:
-    """This installation's own office (the central office when it is one)."""
-    kode = session.scalar(select(Kantor.kode).where(Kantor.is_pusat.is_(True)).limit(1))
-    if kode is None:
-        kode = session.scalar(select(Kantor.kode).order_by(Kantor.diubah_pada).limit(1))
-    return kode or ""
+    """This installation's own office (the one set up by the first-run wizard)."""
+    return get_kantor(session).kode
 
 
 def _paket(
