@@ -18,6 +18,7 @@ def save_workbook(wb: Workbook, path: Path) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".kinerja-", suffix=".xlsx", dir=path.parent)
         os.close(fd)
         wb.save(tmp)
+        os.chmod(tmp, 0o644)  # mkstemp makes it owner-only; a workbook is meant to be shared
         os.replace(tmp, path)
     except PermissionError as exc:
         raise KnownError(

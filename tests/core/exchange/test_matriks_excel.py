@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from kinerja_desktop.core.exchange.matriks_excel import (
     LEMBAR_TANPA_INDUK,
     export_matriks,
 )
+from kinerja_desktop.core.exchange.xlsx_file import save_workbook
 from kinerja_desktop.core.services import matriks, unit_kerja
 from kinerja_desktop.core.services.akses import Actor
 from kinerja_desktop.core.workspace import Workspace
@@ -63,3 +65,9 @@ def test_workbook_rows_match_the_service(demo: Workspace, demo_admin: Actor, tmp
 def test_a_missing_folder_is_a_message(demo: Workspace, demo_admin: Actor, tmp_path: Path) -> None:
     with pytest.raises(KnownError, match="tidak ada"), demo.transaction(demo_admin) as s:
         export_matriks(s, demo_admin, _root(demo, demo_admin), date.today().year, tmp_path / "x" / "m.xlsx")
+
+
+def test_saved_workbooks_are_readable_by_others(tmp_path: Path) -> None:
+    target = tmp_path / "bersama.xlsx"
+    save_workbook(openpyxl.Workbook(), target)
+    assert stat.S_IMODE(target.stat().st_mode) & 0o044 == 0o044
