@@ -18,7 +18,7 @@ from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.baca import baca_paket
 from kinerja_desktop.core.exchange.paket.buat import buat_paket_induk, buat_paket_kantor
-from kinerja_desktop.core.exchange.paket.dasar import catat_ekspor
+from kinerja_desktop.core.exchange.paket.dasar import catat_ekspor, kunci_mitra
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket
 from kinerja_desktop.core.exchange.paket.rencana import rencanakan
 from kinerja_desktop.core.exchange.paket.rencana_model import Pilihan, RencanaImpor
@@ -30,7 +30,9 @@ from kinerja_desktop.core.services.akses import Actor, Izin, require
 from kinerja_desktop.core.workspace import Workspace
 
 Kemajuan = Callable[[int, int, str], None]  # (done, total, what) — raise to cancel
-#: The partner an office records its export against while it does not know the central office's code yet.
+#: How an office names the central office (receiver, sync log) while it does not know its code yet.
+#: Only a name: the sync base of an office keys the central office as ``dasar.MITRA_PUSAT`` whether or
+#: not its code is known, so bases recorded before the first paket induk still count afterwards.
 PUSAT_BAWAAN = "PUSAT"
 
 
@@ -123,7 +125,8 @@ def ekspor_paket(
     """Write this office's paket kantor (or, at the central office, a paket induk for ``induk_untuk``).
 
     Nothing is recorded until the file is written; then the rows sent become the version agreed with
-    the receiver, and the sync log and audit log say so.
+    the receiver (at an office under ``MITRA_PUSAT``, the key it uses for its central office whether
+    or not its code is known yet), and the sync log and audit log say so.
     """
     require(actor, Izin.SINKRONISASI)
     path = Path(path)
@@ -144,17 +147,18 @@ def ekspor_paket(
             paket = buat_paket_induk(
                 s, kode, tahun, __version__, kemajuan=_lapor(kemajuan, "Mengambil data…")
             )
-            tujuan = kode
+            tujuan = mitra = kode
         else:
             paket = buat_paket_kantor(
                 s, sendiri.kode, tahun, __version__, kemajuan=_lapor(kemajuan, "Mengambil data…")
             )
             tujuan = kode_pusat(s)
+            mitra = kunci_mitra(tujuan, di_pusat=sendiri.is_pusat, mitra_pusat=True)
     tulis_paket(paket, path, _lapor(kemajuan, f"Menulis {path.name}…"))
     sha = sha256_berkas(path)
     info = paket.info
     with ws.transaction(actor) as s:
-        catat_ekspor(s, paket, tujuan)
+        catat_ekspor(s, paket, mitra)
         s.add(
             SyncLog(
                 arah="ekspor",

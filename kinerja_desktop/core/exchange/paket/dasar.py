@@ -23,6 +23,17 @@ the same rows. A partner that edits a row from its older version without importi
 a revisi at least as high as the one we sent, is taken as an update, not a conflict (a package could
 carry the checksum of the last package its maker imported to close that gap).
 
+The partner key. At the central office each partner is an office, keyed by its code (the package's
+``kantor_kode`` on import, the paket induk's receiver on export). An office has exactly one partner
+for packages in both directions, the central office, yet it learns the central office's code only
+when the first paket induk arrives, after it may already have exported. So an office keeps
+everything agreed with its central office under the fixed key ``MITRA_PUSAT`` (``kunci_mitra``): a
+paket kantor it sends goes to the central office, and a paket induk it receives comes from it (only
+the central office makes one). The key cannot be an office code (codes start with a letter or
+digit), so it never mixes with a partner keyed by code, and nothing is re-keyed when the code becomes
+known: a plan that is cancelled leaves the database as it was, and a later change of the central
+office's code does not orphan the bases.
+
 The ``sidik`` is a 128-bit BLAKE2b of the row's content in this database's ids (data columns and
 ``dihapus_pada``; not ``kantor_asal``, ``revisi`` or ``diubah_pada``), canonical like ``sidik_baris``:
 decimals normalised, times in UTC, JSON with sorted keys. It catches a change that did not bump the
@@ -53,6 +64,17 @@ _POTONG = 20_000  # entries per executemany
 _BLOK = 900  # ids per IN (...) query: under SQLite's old 999-parameter limit
 _KOLOM = ("mitra", "baris_id", "tabel", "revisi", "sidik", "id_mitra")
 _TABEL: Table = SinkronDasar.__table__  # type: ignore[assignment]
+#: The partner key under which an office keeps what it agreed with its central office (see above).
+MITRA_PUSAT = "(pusat)"
+
+
+def kunci_mitra(kode: str, *, di_pusat: bool, mitra_pusat: bool) -> str:
+    """The key of the base agreed with office ``kode``.
+
+    ``di_pusat``: this installation is the central office; ``mitra_pusat``: the partner is the central
+    office (it made a paket induk we import, or receives the paket kantor we export).
+    """
+    return MITRA_PUSAT if mitra_pusat and not di_pusat else kode
 
 
 class Dasar(NamedTuple):
@@ -225,6 +247,8 @@ def tulis_dasar(conn: Connection, mitra: str, entri: Iterable[EntriDasar], ada: 
 
 def catat_ekspor(session: Session, paket: Paket, tujuan_kode: str) -> int:
     """Record every row of an exported package as the version agreed with ``tujuan_kode``.
+
+    ``tujuan_kode`` is the receiver's partner key (``kunci_mitra``: ``MITRA_PUSAT`` at an office).
 
     Call it in the transaction that writes the export's sync log, after the workbook is written.
     Returns the number of base entries written.

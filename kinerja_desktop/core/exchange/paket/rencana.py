@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import SyncLog
-from kinerja_desktop.core.exchange.paket.dasar import muat_alias
+from kinerja_desktop.core.exchange.paket.dasar import kunci_mitra, muat_alias
 from kinerja_desktop.core.exchange.paket.model import Baris, JenisPaket, Paket
 from kinerja_desktop.core.exchange.paket.rencana_klasifikasi import klasifikasi
 from kinerja_desktop.core.exchange.paket.rencana_kunci import periksa_kunci
@@ -49,7 +49,11 @@ class _Perencana:
     def __init__(self, session: Session, paket: Paket) -> None:
         self.conn = session.connection()
         self.paket = paket
-        self.peta: dict[str, str] = muat_alias(self.conn, paket.info.kantor_kode)  # their id → our id
+        self.rencana = RencanaImpor(paket.info, [], [], [], [], True, False, False)
+        di_pusat = kantor.is_initialised(session) and kantor.get_kantor(session).is_pusat
+        induk = paket.info.jenis is JenisPaket.INDUK  # only the central office makes one
+        self.rencana.kunci_mitra = kunci_mitra(paket.info.kantor_kode, di_pusat=di_pusat, mitra_pusat=induk)
+        self.peta: dict[str, str] = muat_alias(self.conn, self.rencana.mitra)  # their id → our id
         self.peraga = Peraga(self.conn, paket, self.peta)
         self.pencatat: dict[str, PencatatMasalah] = {}
         self.lokal: dict[str, dict[str, int]] = {}  # table → our id → revisi, for the package's rows
@@ -57,7 +61,6 @@ class _Perencana:
         self.ada: dict[str, set[str]] = {}  # table → ids outside the package known to exist here
         self.gabung_baru: dict[str, str] = {}  # merges found now: their id → our id
         self.tabel_peta: set[str] = set()  # tables some of whose ids the package knows under others
-        self.rencana = RencanaImpor(paket.info, [], [], [], [], True, False, False)
 
     def rows(self, jenis: Jenis) -> list[Baris]:
         return self.paket.baris.get(jenis.tabel, [])

@@ -165,10 +165,12 @@ class RencanaImpor:
     revisi_db: dict[str, int] = field(default_factory=dict)  # local id → revisi seen (for changed rows)
     ada_dasar: set[str] = field(default_factory=set)  # local ids that already have a base with the partner
 
+    kunci_mitra: str = ""  # the sync base's key for the package's office ("": its code)
+
     @property
     def mitra(self) -> str:
-        """The office the package came from."""
-        return self.info.kantor_kode
+        """The key of the sync base agreed with the package's office (``dasar.kunci_mitra``)."""
+        return self.kunci_mitra or self.info.kantor_kode
 
     @property
     def galat(self) -> list[Masalah]:

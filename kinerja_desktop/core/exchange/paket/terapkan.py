@@ -188,7 +188,7 @@ def _dasar(session: Session, rencana: RencanaImpor) -> None:
 def _audit(
     session: Session, actor: Actor, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]
 ) -> None:
-    kantor = f"{rencana.info.kantor_nama} ({rencana.mitra})"
+    kantor = f"{rencana.info.kantor_nama} ({rencana.info.kantor_kode})"
     for k in rencana.konflik:
         p = pilih[k.kunci]
         session.add(

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.base import Base
 from kinerja_desktop.core.exchange.paket.ambil import ambil_paket_kantor
-from kinerja_desktop.core.exchange.paket.dasar import catat_ekspor
+from kinerja_desktop.core.exchange.paket.dasar import MITRA_PUSAT, catat_ekspor
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket, Paket, checksum_paket
 from kinerja_desktop.core.exchange.paket.rencana import rencanakan
 from kinerja_desktop.core.exchange.paket.rencana_model import RencanaImpor
@@ -64,7 +64,7 @@ class Sinkron:
             )
             paket = Paket(info, rows)
             if catat:
-                catat_ekspor(s, paket, tujuan or "PUSAT")
+                catat_ekspor(s, paket, tujuan or MITRA_PUSAT)
         return paket
 
     @staticmethod
