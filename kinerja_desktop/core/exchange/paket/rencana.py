@@ -30,6 +30,7 @@ from kinerja_desktop.core.exchange.paket.rencana_periksa import (
 )
 from kinerja_desktop.core.exchange.paket.rencana_uraian import Peraga
 from kinerja_desktop.core.exchange.paket.skema import Jenis, jenis_tabel, semua_jenis
+from kinerja_desktop.core.exchange.paket.tulis_info import LABEL_INFO, LEMBAR_INFO
 from kinerja_desktop.core.exchange.paket.verifikasi import checksum_cepat, lembar_tak_cocok
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.akses import Actor, Izin, require
@@ -81,6 +82,9 @@ class _Perencana:
         """Phase 1: values, ids, business keys within the package and against ours (merges)."""
         rows = self.rows(jenis)
         catat = self.pencatat[jenis.tabel] = PencatatMasalah(jenis, _penomor(self.paket, jenis.tabel))
+        catat.dilapor = {
+            (m.baris, m.kolom) for m in baca if m.baris is not None and getattr(m, "menghalangi", True)
+        }
         periksa_nilai(jenis, rows, catat)
         periksa_id_ganda(rows, catat)
         if baca:
@@ -191,6 +195,11 @@ def _paket_milik(session: Session, paket: Paket) -> list[Masalah]:
     return []
 
 
+def _checksum_pembaca(m: MasalahBaca) -> bool:
+    """The reader's checksum warning: the plan gives its own, which also says what would change."""
+    return m.lembar == LEMBAR_INFO and m.baris is None and m.kolom == LABEL_INFO["checksum"]
+
+
 def _rencana(
     session: Session, paket: Paket, baca: list[MasalahBaca], sha256: str, checksum_cocok: bool | None
 ) -> RencanaImpor:
@@ -199,7 +208,9 @@ def _rencana(
     r.sha256 = sha256
     r.masalah.extend(_paket_milik(session, paket))
     r.masalah.extend(
-        Masalah(m.lembar, m.baris, m.kolom, m.pesan, getattr(m, "menghalangi", True)) for m in baca
+        Masalah(m.lembar, m.baris, m.kolom, m.pesan, getattr(m, "menghalangi", True))
+        for m in baca
+        if not _checksum_pembaca(m)
     )
     daftar = semua_jenis()
     for jenis in daftar:

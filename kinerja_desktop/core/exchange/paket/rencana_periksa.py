@@ -49,11 +49,15 @@ class PencatatMasalah:
         self.nomor = nomor
         self.galat: set[int] = set()
         self.masalah: list[Masalah] = []
+        self.dilapor: set[tuple[int, str]] = set()  # (sheet row, header) the reader already blocked
         self._lain = 0
 
     def catat(self, i: int, kolom: str, pesan: str) -> None:
+        """Row ``i`` is invalid; say why, unless the reader already said so for this cell."""
         self.galat.add(i)
         judul = self.jenis.kolom_bernama(kolom).judul if kolom else ""
+        if judul and (self.nomor(i), judul) in self.dilapor:
+            return
         if len(self.masalah) < BATAS_PESAN:
             self.masalah.append(Masalah(self.jenis.lembar, self.nomor(i), judul, pesan))
         else:
@@ -80,12 +84,16 @@ def periksa_nilai(jenis: Jenis, rows: list[Baris], catat: PencatatMasalah) -> No
     for k in jenis.kolom:
         vals = _nilai(rows, k.nama)
         boleh = _BOLEH[k.tipe]
+        if k.isi_wajib:
+            for i, v in enumerate(vals):
+                if type(v) is str and not v.strip():
+                    catat.catat(i, k.nama, f"{k.judul} wajib diisi; sel ini kosong. {SARAN}")
         if set(map(type, vals)) <= (boleh if k.wajib else boleh | {kosong}):
             continue
         for i, v in enumerate(vals):
             if v is None:
                 if k.wajib:
-                    catat.catat(i, k.nama, f"Kolom ini wajib diisi. {SARAN}")
+                    catat.catat(i, k.nama, f"{k.judul} wajib diisi. {SARAN}")
             elif type(v) not in boleh:
                 catat.catat(i, k.nama, f"Isinya harus {_NAMA_TIPE[k.tipe]}, tertulis “{_cuplik(v)}”. {SARAN}")
     revisi = [(i, v) for i, v in enumerate(_nilai(rows, "revisi")) if type(v) is int]

@@ -36,6 +36,7 @@ class Kolom:
     wajib: bool  # NOT NULL in the database
     rujukan: str | None  # the table a foreign key points to
     teknis: bool
+    isi_wajib: bool = False  # a text the application never leaves empty ("" is invalid too)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,26 @@ _JUDUL_KHUSUS = {
     "email": "E-mail",
 }
 
+#: Texts the application never leaves empty (NOT NULL alone allows ""): what the services refuse as
+#: "… wajib diisi" (kantor, unit kerja, pegawai, pelatihan, RHK, indikator, lampiran, rencana aksi) and
+#: the codes every row is created with (status, jenis, periode, pendekatan).
+ISI_WAJIB: dict[str, frozenset[str]] = {
+    "kantor": frozenset({"kode", "nama", "tempat"}),
+    "unit_kerja": frozenset({"nama"}),
+    "pegawai": frozenset({"nip", "nama", "status_kepegawaian", "status_aktif"}),
+    "pelatihan": frozenset({"nama"}),
+    "perilaku": frozenset({"nama"}),
+    "skp": frozenset({"pendekatan", "jenis_form", "status"}),
+    "rhk": frozenset({"jenis", "teks"}),
+    "indikator": frozenset({"teks"}),
+    "lampiran_skp": frozenset({"jenis", "teks"}),
+    "rencana_aksi": frozenset({"periode", "teks"}),
+    "realisasi": frozenset({"periode"}),
+    "bukti_dukung": frozenset({"periode", "jenis"}),
+    "capaian_organisasi": frozenset({"periode"}),
+    "evaluasi": frozenset({"periode", "status"}),
+}
+
 #: Columns that never travel (pictures are kept where they were taken).
 _TIDAK_IKUT = {("pegawai", "foto"), ("kantor", "logo")}
 
@@ -140,6 +161,7 @@ def _kolom(table: Table, col: Column[object]) -> Kolom:
         not col.nullable,
         fk.column.table.name if fk is not None else None,
         col.name in KOLOM_TEKNIS,
+        col.name in ISI_WAJIB.get(table.name, ()),
     )
 
 

@@ -30,13 +30,14 @@ from kinerja_desktop.core.workspace import Workspace
 
 TAHUN = date.today().year
 teks = st.text(st.characters(blacklist_categories=("Cs",)), max_size=25)
+isi = teks.filter(str.strip)  # a text the application never leaves empty (a name, an RHK, an indicator)
 desimal = st.none() | st.decimals(
     min_value=Decimal("-99999999"), max_value=Decimal("99999999"), places=4, allow_nan=False
 )
 tanggal = st.none() | st.dates(min_value=date(1940, 1, 1), max_value=date(2040, 12, 31))
 indikator = st.fixed_dictionaries(
     {
-        "teks": teks,
+        "teks": isi,
         "target_min": desimal,
         "target_maks": desimal,
         "realisasi": st.dictionaries(st.sampled_from(["TW1", "TW2", "TW3", "TW4"]), desimal, max_size=3),
@@ -44,11 +45,11 @@ indikator = st.fixed_dictionaries(
     }
 )
 rhk = st.fixed_dictionaries(
-    {"teks": teks, "indikator": st.lists(indikator, max_size=2), "hapus": st.booleans()}
+    {"teks": isi, "indikator": st.lists(indikator, max_size=2), "hapus": st.booleans()}
 )
 pegawai = st.fixed_dictionaries(
     {
-        "nama": teks,
+        "nama": isi,
         "gelar_belakang": teks,
         "tanggal_lahir": tanggal,
         "rhk": st.lists(rhk, max_size=2),

@@ -1,0 +1,83 @@
+"""A workbook edited in Excel: emptied required texts are invalid, and each problem is reported once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from kinerja_desktop.core.exchange.paket.baca import baca_paket
+from kinerja_desktop.core.exchange.paket.rencana import rencanakan
+from kinerja_desktop.core.exchange.paket.rencana_model import RencanaImpor
+from kinerja_desktop.core.exchange.paket.tulis import tulis_paket
+from kinerja_desktop.core.services.akses import SYSTEM
+from kinerja_desktop.core.workspace import Workspace
+
+Buka = Callable[[str], Workspace]
+
+
+def _kolom(ws: Any, judul: str) -> int:
+    return int([c.value for c in ws[1]].index(judul) + 1)
+
+
+def _rencana(buka: Buka, sinkron: Any, tmp_path: Path, ubah: Callable[[Any], None]) -> RencanaImpor:
+    pusat, plj = buka("PUSAT"), buka("PLJ")
+    path = tmp_path / "paket.xlsx"
+    tulis_paket(sinkron.paket(plj), path)
+    wb = load_workbook(path)
+    ubah(wb)
+    wb.save(path)
+    hasil = baca_paket(path)
+    with pusat.read() as s:
+        return rencanakan(s, SYSTEM, hasil.paket, hasil.masalah, checksum_cocok=hasil.checksum_cocok)
+
+
+@pytest.mark.parametrize(
+    ("lembar", "judul"),
+    [
+        ("Pegawai", "Nama"),
+        ("Pegawai", "NIP"),
+        ("RHK", "Teks"),
+        ("Indikator", "Teks"),
+        ("Unit Kerja", "Nama"),
+        ("Perilaku Kerja", "Nama"),
+    ],
+)
+def test_a_required_text_emptied_in_excel_is_an_invalid_row(
+    buka: Buka, sinkron: Any, tmp_path: Path, lembar: str, judul: str
+) -> None:
+    def kosongkan(wb: Any) -> None:
+        ws = wb[lembar]
+        ws.cell(2, _kolom(ws, judul)).value = None  # emptied (cell(…, None) would not write)
+
+    rencana = _rencana(buka, sinkron, tmp_path, kosongkan)
+    assert not rencana.ok
+    (m,) = [m for m in rencana.galat if (m.lembar, m.baris) == (lembar, 2)]
+    assert m.kolom == judul and "wajib diisi" in m.pesan
+    assert next(j for j in rencana.jumlah if j.lembar == lembar).galat == 1
+
+
+def test_a_nip_turned_into_a_number_is_reported_once(buka: Buka, sinkron: Any, tmp_path: Path) -> None:
+    def angka(wb: Any) -> None:
+        ws = wb["Pegawai"]
+        kolom = _kolom(ws, "NIP")
+        ws.cell(2, kolom, int(ws.cell(2, kolom).value))
+
+    rencana = _rencana(buka, sinkron, tmp_path, angka)
+    di_sel = [m for m in rencana.masalah if (m.lembar, m.baris, m.kolom) == ("Pegawai", 2, "NIP")]
+    assert len(di_sel) == 1 and "angka" in di_sel[0].pesan, [m.pesan for m in di_sel]
+    assert next(j for j in rencana.jumlah if j.lembar == "Pegawai").galat == 1
+
+
+def test_an_edited_package_warns_about_its_checksum_once(buka: Buka, sinkron: Any, tmp_path: Path) -> None:
+    def ubah(wb: Any) -> None:
+        ws = wb["Pegawai"]
+        ws.cell(2, _kolom(ws, "Telepon"), "0711-999")
+
+    rencana = _rencana(buka, sinkron, tmp_path, ubah)
+    assert rencana.ok and not rencana.checksum_cocok
+    (peringatan,) = [m for m in rencana.masalah if "checksum" in m.pesan.lower() or "checksum" in m.kolom]
+    assert "Yang akan berubah" in peringatan.pesan and not peringatan.menghalangi
