@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from kinerja_desktop.core.exchange.paket.rencana_model import JumlahLembar, RencanaImpor
+from kinerja_desktop.core.exchange.paket.rencana_model import Aksi, JumlahLembar, RencanaImpor
 
-#: The count columns, in the order the plan shows them (Aksi value → heading).
-KOLOM_JUMLAH = (
-    ("baru", "Baru"),
-    ("ubah", "Berubah"),
-    ("sama", "Sama"),
-    ("usang", "Usang"),
-    ("konflik", "Konflik"),
-    ("galat", "Tidak sah"),
-)
+#: The count columns, in the order the plan shows them (Aksi value → heading, the words of the summary).
+KOLOM_JUMLAH = tuple((a.value, a.label) for a in Aksi)
 
 
 def lembar_berisi(rencana: RencanaImpor) -> list[JumlahLembar]:

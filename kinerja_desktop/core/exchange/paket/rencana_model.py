@@ -32,7 +32,7 @@ _LABEL = {
     Aksi.SAMA: "Sama",
     Aksi.USANG: "Usang",
     Aksi.KONFLIK: "Konflik",
-    Aksi.GALAT: "Galat",
+    Aksi.GALAT: "Tidak sah",  # the word the count tables use (GUI and CLI)
 }
 
 

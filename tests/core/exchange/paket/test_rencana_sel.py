@@ -81,3 +81,18 @@ def test_an_edited_package_warns_about_its_checksum_once(buka: Buka, sinkron: An
     assert rencana.ok and not rencana.checksum_cocok
     (peringatan,) = [m for m in rencana.masalah if "checksum" in m.pesan.lower() or "checksum" in m.kolom]
     assert "Yang akan berubah" in peringatan.pesan and not peringatan.menghalangi
+
+
+def test_the_summary_uses_the_same_count_words_as_the_table(buka: Buka, sinkron: Any, tmp_path: Path) -> None:
+    from kinerja_desktop.core.exchange.paket.rencana_model import Aksi
+    from kinerja_desktop.core.exchange.sinkron_laporan import KOLOM_JUMLAH
+
+    def kosongkan(wb: Any) -> None:
+        ws = wb["RHK"]
+        ws.cell(2, _kolom(ws, "Teks")).value = "  "
+
+    rencana = _rencana(buka, sinkron, tmp_path, kosongkan)
+    kalimat = rencana.ringkasan()[0]
+    assert "1 tidak sah" in kalimat and "galat" not in kalimat, kalimat
+    judul = [j for _, j in KOLOM_JUMLAH]
+    assert judul == [a.label for a in Aksi] == ["Baru", "Berubah", "Sama", "Usang", "Konflik", "Tidak sah"]
