@@ -13,7 +13,7 @@ _PILIHAN = {"ours": "kami", "theirs": "mereka"}
 
 
 def add_paket_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Add ``export --out FILE [--tahun Y] [--induk --kantor KODE]`` and ``import FILE... [options]``."""
+    """Add ``export --out FILE [--tahun Y] [--induk --kantor KODE | --siasn]`` and ``import FILE...``."""
     p = sub.add_parser(
         "export",
         parents=[common],
@@ -25,6 +25,12 @@ def add_paket_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--tahun", type=int, metavar="Y", help="hanya SKP dan penilaian tahun ini (bawaan: semua)")
     p.add_argument("--induk", action="store_true", help="paket induk dari kantor pusat (perlu --kantor)")
     p.add_argument("--kantor", metavar="KODE", help="kode kantor tujuan paket induk")
+    p.add_argument(
+        "--siasn",
+        action="store_true",
+        help="hanya di kantor pusat, tanpa --induk: sertakan lembar SIASN Kinerja Periodik (penilaian final "
+        "semua kantor pada tahun --tahun, untuk diunggah ke SIASN; tidak ikut diimpor)",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -76,7 +82,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         aktif = sys.stderr.isatty()
         hasil = ekspor_paket(
-            ws, SYSTEM, out, tahun=args.tahun, induk_untuk=args.kantor, kemajuan=_kemajuan(aktif)
+            ws,
+            SYSTEM,
+            out,
+            tahun=args.tahun,
+            induk_untuk=args.kantor,
+            siasn=args.siasn,
+            kemajuan=_kemajuan(aktif),
         )
         if aktif:
             print(file=sys.stderr)

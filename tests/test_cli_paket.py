@@ -161,3 +161,42 @@ def test_damaged_and_edited_files_are_refused_clearly(
             select(func.count()).select_from(Pegawai).where(Pegawai.nama == "Nama Diketik di Excel")
         )
     ws.close()
+
+
+def test_central_export_with_the_siasn_sheet_which_import_skips(
+    folders: dict[str, Path], tmp_path: Path, run: Run
+) -> None:
+    from kinerja_desktop.core.exchange.paket.baca import baca_paket
+
+    paket = tmp_path / "plj.xlsx"
+    assert run(folders["plj"], "export", "--out", str(paket))[0] == 0
+    code, out = run(folders["plj"], "export", "--out", str(tmp_path / "x.xlsx"), "--siasn")
+    assert code == 1 and "hanya dibuat di kantor pusat" in out
+    assert run(folders["pusat"], "import", str(paket))[0] == 0
+    code, out = run(
+        folders["pusat"], "export", "--out", str(tmp_path / "y.xlsx"), "--induk", "--kantor", "PLJ", "--siasn"
+    )
+    assert code == 1 and "semua kantor" in out
+    siasn = tmp_path / "siasn.xlsx"
+    code, out = run(folders["pusat"], "export", "--out", str(siasn), "--tahun", "2026", "--siasn")
+    assert code == 0 and "SIASN Kinerja Periodik" in out, out
+    wb = openpyxl.load_workbook(siasn, read_only=True)
+    rows = list(wb["SIASN Kinerja Periodik"].values)
+    petunjuk = " ".join(str(v) for r in wb["Petunjuk"].values for v in r if v)
+    wb.close()
+    assert rows[0][0] == "NIP Dinilai" and "hasilKinerjaNilai" in rows[0]
+    assert len(rows) == 1 + 4 and {r[0] for r in rows[1:]} <= {r[0] for r in _nip(folders["plj"])}
+    assert "tidak ikut diimpor" in petunjuk
+    hasil = baca_paket(siasn)
+    assert not hasil.masalah and hasil.checksum_cocok, [m.pesan for m in hasil.masalah]
+    code, out = run(folders["plj"], "import", "--dry-run", str(siasn))
+    assert code == 0 and "SIASN" not in out, out
+
+
+def _nip(folder: Path) -> list[tuple[str]]:
+    ws = Workspace.open(AppPaths(folder))
+    try:
+        with ws.read() as s:
+            return [(n,) for n in s.scalars(select(Pegawai.nip))]
+    finally:
+        ws.close()

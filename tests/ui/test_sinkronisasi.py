@@ -248,6 +248,31 @@ def test_central_imports_a_folder_of_two_packages_then_sends_a_paket_induk(
     assert page.model.rows[0].arah_label == "Ekspor" and page.model.rows[0].kantor_kode == "SKU"
 
 
+def test_central_export_box_adds_the_siasn_sheet_only_outside_a_paket_induk(
+    qtbot: QtBot, buka: Buka, tmp_path: Path
+) -> None:
+    from kinerja_desktop.core.exchange.sinkron import impor_berkas, rencanakan_berkas
+
+    plj = buka("PLJ")
+    di_kantor = _page(qtbot, plj, "operator", "operator123")
+    assert not di_kantor.ekspor.siasn.isVisibleTo(di_kantor), "offices make no SIASN sheet"
+    pusat = buka("PUSAT")
+    impor_berkas(pusat, SYSTEM, rencanakan_berkas(pusat, SYSTEM, _ekspor(plj, tmp_path / "plj.xlsx")))
+    page = _page(qtbot, pusat)
+    panel = page.ekspor
+    assert panel.siasn.isVisibleTo(page) and not panel.siasn.isChecked()
+    panel.jenis_induk.setChecked(True)
+    assert not panel.siasn.isVisibleTo(page)
+    panel.jenis_kantor.setChecked(True)
+    panel.siasn.setChecked(True)
+    panel.tahun.setCurrentIndex(panel.tahun.findData(None))
+    panel.ekspor_ke(tmp_path / "siasn.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "siasn.xlsx", read_only=True)
+    n = len(list(wb["SIASN Kinerja Periodik"].values)) - 1
+    wb.close()
+    assert n > 0 and f"SIASN: {n} penilaian final" in panel.rincian.text(), panel.rincian.text()
+
+
 def test_the_wizard_works_with_real_background_tasks_and_its_models_pass_the_tester(
     qtbot: QtBot, buka: Buka, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtmodeltester: object
 ) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop import __version__
-from kinerja_desktop.core.db.models import Kantor, Skp, SyncLog
+from kinerja_desktop.core.db.models import Kantor, Pegawai, Skp, SyncLog
 from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.baca import baca_paket
@@ -22,9 +22,11 @@ from kinerja_desktop.core.exchange.paket.dasar import catat_ekspor, kunci_mitra
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket
 from kinerja_desktop.core.exchange.paket.rencana import rencanakan
 from kinerja_desktop.core.exchange.paket.rencana_model import Pilihan, RencanaImpor
+from kinerja_desktop.core.exchange.paket.siasn import baris_siasn
 from kinerja_desktop.core.exchange.paket.skema import jenis_tabel
 from kinerja_desktop.core.exchange.paket.terapkan import HasilImpor, terapkan
 from kinerja_desktop.core.exchange.paket.tulis import tulis_paket
+from kinerja_desktop.core.exchange.paket.tulis_info import LEMBAR_SIASN
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.akses import Actor, Izin, require
 from kinerja_desktop.core.workspace import Workspace
@@ -87,6 +89,7 @@ class HasilEkspor:
     path: Path
     info: InfoPaket
     tujuan: str
+    siasn: int | None = None  # rows of the SIASN sheet (None: no SIASN sheet)
 
     @property
     def per_lembar(self) -> list[tuple[str, int]]:
@@ -110,7 +113,23 @@ class HasilEkspor:
             f"disimpan ke {self.path}."
         ]
         out += [f"  {lembar:<28} {n:>8}" for lembar, n in self.per_lembar if n]
+        if self.siasn is not None:
+            out.append(f"  {LEMBAR_SIASN:<28} {self.siasn:>8}  (untuk SIASN; tidak ikut diimpor)")
         return out
+
+
+def _periksa_siasn(siasn: bool, di_pusat: bool, induk_untuk: str | None) -> None:
+    if siasn and not di_pusat:
+        raise KnownError(
+            "Lembar SIASN hanya dibuat di kantor pusat.",
+            saran="Di kantor ini buat paket kantor tanpa lembar SIASN, lalu kirim ke kantor pusat.",
+        )
+    if siasn and induk_untuk is not None:
+        raise KnownError(
+            "Lembar SIASN memuat hasil penilaian semua kantor, jadi tidak disertakan pada paket induk untuk "
+            "satu kantor.",
+            saran="Buat ekspor tersendiri dengan lembar SIASN (tanpa paket induk).",
+        )
 
 
 def ekspor_paket(
@@ -120,18 +139,22 @@ def ekspor_paket(
     *,
     tahun: int | None = None,
     induk_untuk: str | None = None,
+    siasn: bool = False,
     kemajuan: Kemajuan | None = None,
 ) -> HasilEkspor:
     """Write this office's paket kantor (or, at the central office, a paket induk for ``induk_untuk``).
 
     Nothing is recorded until the file is written; then the rows sent become the version agreed with
     the receiver (at an office under ``MITRA_PUSAT``, the key it uses for its central office whether
-    or not its code is known yet), and the sync log and audit log say so.
+    or not its code is known yet), and the sync log and audit log say so. ``siasn`` (central office,
+    paket kantor only) adds the SIASN sheet: the final evaluations of every office held here for
+    ``tahun``, shaped like SIASN's kinerja periodik upload. It is for central staff and is not imported.
     """
     require(actor, Izin.SINKRONISASI)
     path = Path(path)
     with ws.read() as s:
         sendiri = kantor.get_kantor(s)
+        _periksa_siasn(siasn, sendiri.is_pusat, induk_untuk)
         if induk_untuk is not None:
             kode = induk_untuk.strip().upper()
             if not sendiri.is_pusat:
@@ -153,6 +176,8 @@ def ekspor_paket(
                 s, sendiri.kode, tahun, __version__, kemajuan=_lapor(kemajuan, "Mengambil data…")
             )
             tujuan = kode_pusat(s)
+            if siasn:  # every pegawai held here, of every office
+                paket.siasn = baris_siasn(s, select(Pegawai.id), tahun)
             mitra = kunci_mitra(tujuan, di_pusat=sendiri.is_pusat, mitra_pusat=True)
     tulis_paket(paket, path, _lapor(kemajuan, f"Menulis {path.name}…"))
     sha = sha256_berkas(path)
@@ -180,7 +205,7 @@ def ekspor_paket(
             f"{sum(info.jumlah.values())} baris.",
             tabel="sync_log",
         )
-    return HasilEkspor(path, info, tujuan)
+    return HasilEkspor(path, info, tujuan, None if paket.siasn is None else len(paket.siasn))
 
 
 @dataclass

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -42,6 +43,11 @@ class EksporPanel(QGroupBox):
             "Paket induk untuk satu kantor (data pegawai, unit, atasan di luar kantor)"
         )
         self.jenis_kantor.setChecked(True)
+        self.siasn = QCheckBox(
+            "Sertakan lembar SIASN Kinerja Periodik: penilaian final semua kantor pada tahun ini, untuk "
+            "diunggah ke SIASN (tidak ikut diimpor)"
+        )
+        self.siasn.setObjectName("siasn")
         self.tahun = QComboBox()
         self.kantor = QComboBox()
         self.kantor.setMinimumContentsLength(24)
@@ -75,6 +81,7 @@ class EksporPanel(QGroupBox):
         layout.addWidget(self.jenis_kantor)
         layout.addWidget(self.jenis_induk)
         layout.addLayout(form)
+        layout.addWidget(self.siasn)
         layout.addWidget(self.catatan)
         layout.addLayout(tombol)
         layout.addWidget(self.hasil_label)
@@ -107,6 +114,7 @@ class EksporPanel(QGroupBox):
     def on_jenis_toggled(self, induk: bool) -> None:
         self.kantor.setVisible(induk)
         self.kantor_row.setVisible(induk)
+        self.siasn.setVisible(self.sendiri.is_pusat and not induk)  # all offices' results: never in an induk
 
     def _nama_saran(self) -> str:
         tahun = self.tahun.currentData() or "semua-tahun"
@@ -124,6 +132,7 @@ class EksporPanel(QGroupBox):
         """Write the chosen package to ``path`` in the background."""
         tahun = self.tahun.currentData()
         induk = self.kantor.currentData() if self.jenis_induk.isChecked() else None
+        siasn = self.siasn.isVisibleTo(self) and self.siasn.isChecked()
 
         def work(task: TaskContext) -> HasilEkspor:
             return ekspor_paket(
@@ -132,6 +141,7 @@ class EksporPanel(QGroupBox):
                 path,
                 tahun=tahun,
                 induk_untuk=induk,
+                siasn=siasn,
                 kemajuan=task.progress,
             )
 
@@ -148,6 +158,7 @@ class EksporPanel(QGroupBox):
             "Baris per lembar: "
             + (", ".join(f"{lembar} {n}" for lembar, n in hasil.per_lembar if n) or "kosong")
             + "."
+            + ("" if hasil.siasn is None else f" SIASN: {hasil.siasn} penilaian final (tidak diimpor).")
         )
         self.rincian.show()
         self.exported.emit()

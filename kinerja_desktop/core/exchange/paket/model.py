@@ -50,7 +50,7 @@ class Paket:
     info: InfoPaket
     baris: dict[str, list[Baris]] = field(default_factory=dict)
     nomor: dict[str, list[int]] = field(default_factory=dict)
-    siasn: list[Baris] = field(default_factory=list)  # the SIASN sheet (central export only; not imported)
+    siasn: list[Baris] | None = None  # the SIASN sheet, when asked for (central only; not imported)
 
 
 def _kanonik(nilai: Any) -> Any:

@@ -186,7 +186,7 @@ def tulis_paket(paket: Paket, path: Path, kemajuan: Kemajuan | None = None) -> N
             selesai += len(rows)
             if kemajuan is not None and not kemajuan(selesai, total):
                 raise PaketDibatalkan()
-        if paket.siasn:
+        if paket.siasn is not None:  # asked for: written with its headers even when empty
             _tulis_siasn(wb, paket.siasn)
         _lembar_daftar(wb)
     except BaseException:

@@ -52,8 +52,9 @@ _PETUNJUK = (
     "menggabungkan sel (merge) atau menyisipkan baris judul lain: aplikasi menolaknya saat impor.",
     "Kolom berkode (status, periode, rating, predikat, …) memakai kode yang tersimpan di aplikasi; "
     'daftar kodenya ada pada lembar tersembunyi "Daftar Pilihan".',
-    'Lembar "SIASN Kinerja Periodik" (hanya pada ekspor kantor pusat) disusun seperti isian unggah '
-    "kinerja periodik SIASN; lembar itu tidak ikut diimpor.",
+    'Lembar "SIASN Kinerja Periodik" (hanya pada ekspor kantor pusat yang memintanya) memuat penilaian '
+    "final semua kantor, disusun seperti isian unggah kinerja periodik SIASN. Lembar itu tidak ikut "
+    "diimpor: aplikasi melewatinya saat mengimpor paket ini.",
 )
 
 
