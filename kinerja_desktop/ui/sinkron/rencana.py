@@ -25,7 +25,7 @@ _CATATAN = ("sudah pernah diimpor", "lebih lama", "digabungkan")
 
 
 def _checksum(m: Masalah) -> bool:
-    """The checksum warnings (the reader's and the plan's): the box above the tabs says it once."""
+    """The checksum warning (the plan keeps one): the box above the tabs shows it instead of the list."""
     return not m.menghalangi and "checksum" in m.pesan
 
 
