@@ -55,7 +55,10 @@ _LABEL = {
 
 @dataclass(frozen=True)
 class Permintaan:
-    """What to print: a kind, a year (and period), for one pegawai, one unit, or (neither) the office."""
+    """What to print: a kind, a year (and period), for one pegawai, one unit, or (neither) the office.
+
+    ``hanya_pegawai`` narrows the scope to these pegawai (the rows a filtered list shows); None: all.
+    """
 
     jenis: JenisCetak
     tahun: int
@@ -63,6 +66,7 @@ class Permintaan:
     unit_id: str | None = None
     pegawai_id: str | None = None
     termasuk_sub_unit: bool = True
+    hanya_pegawai: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -165,12 +169,16 @@ def _isi_skp(
 ) -> None:
     rows = skp_baca.list_skp(session, actor, p.tahun, unit_id, termasuk_sub_unit=sub_unit)
     for r in rows:
-        if p.pegawai_id is None or r.pegawai_id == p.pegawai_id:
+        if (p.pegawai_id is None or r.pegawai_id == p.pegawai_id) and _dalam(p, r.pegawai_id):
             d.butir.append(
                 Butir(r.pegawai_id, r.nama, r.nip, r.unit_nama, r.id, final=r.status == "disetujui")
             )
     if p.pegawai_id is not None and not d.butir:
         raise NotFound(f"Pegawai ini belum punya SKP tahun {p.tahun}.")
+
+
+def _dalam(p: Permintaan, pegawai_id: str) -> bool:
+    return p.hanya_pegawai is None or pegawai_id in p.hanya_pegawai
 
 
 def _jenjang(session: Session, ids: list[str]) -> dict[str, str]:
@@ -191,6 +199,7 @@ def _isi_evaluasi(
     d: DaftarCetak,
 ) -> None:
     rows = evaluasi_unit.grid_unit(session, actor, unit_id, p.tahun, periode.kode, termasuk_sub_unit=sub_unit)
+    rows = [r for r in rows if _dalam(p, r.pegawai_id)]
     if p.pegawai_id is not None:
         rows = [r for r in rows if r.pegawai_id == p.pegawai_id]
         if not rows:

@@ -1,4 +1,5 @@
-"""What to print for: a unit typed by code, name or path, and a pegawai by NIP (checked first)."""
+"""What to print for: a unit typed by code, name or path, a pegawai by NIP (checked first), and whether
+a pegawai has a Konversi Angka Kredit to print."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from kinerja_desktop.core.db.models import Pegawai, UnitKerja
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.rules.nip import normalize_nip, parse_nip
 from kinerja_desktop.core.services.akses import Actor, Izin, require
+from kinerja_desktop.core.services.evaluasi_akses import jenjang_of
 
 
 def _kunci(teks: str) -> str:
@@ -80,3 +82,10 @@ def cari_pegawai_nip(session: Session, actor: Actor, nip: str) -> str:
         return str(pegawai_id)
     parse_nip(bersih)  # a malformed NIP says what is wrong with it
     raise NotFound(f"Tidak ada pegawai dengan NIP {bersih}.", saran="Periksa NIP-nya di halaman Pegawai.")
+
+
+def pejabat_fungsional(session: Session, actor: Actor, pegawai_id: str) -> bool:
+    """Whether the pegawai holds a jenjang fungsional that earns angka kredit (one lookup by key)."""
+    require(actor, Izin.LIHAT_DATA)
+    pegawai = session.get(Pegawai, pegawai_id)
+    return pegawai is not None and jenjang_of(pegawai) is not None

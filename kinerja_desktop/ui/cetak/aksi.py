@@ -121,6 +121,20 @@ def pratinjau_rekap(
     return _buka(ctx, parent, Sumber(daftar.judul, _render_daftar(ctx, daftar), opsi))
 
 
+def _setuju(parent: QWidget | None, daftar: DaftarCetak) -> bool:
+    """Ask before a batch that skips someone or keeps to the pegawai a filtered list shows."""
+    dilewati = daftar.dilewati
+    teks = f"{daftar.jumlah} dokumen {daftar.permintaan.jenis.label} akan dicetak"
+    teks += f"; {len(dilewati)} pegawai dilewati." if dilewati else "."
+    rincian: list[str] = []
+    if daftar.permintaan.hanya_pegawai is not None:
+        rincian.append("Hanya pegawai yang tampil di daftar (sesuai saringan yang dipilih).")
+    if dilewati:
+        rincian.append("\n".join(f"{d.nama}: {d.alasan}" for d in dilewati[:12])
+                       + ("\n…" if len(dilewati) > 12 else ""))  # fmt: skip
+    return ask_yes_no(parent, teks, "\n\n".join([*rincian, "Lanjutkan?"]), default_yes=True)
+
+
 def cetak_massal(
     ctx: UiContext,
     parent: QWidget | None,
@@ -153,11 +167,7 @@ def cetak_massal(
             lapor(None)
             return None
         tujuan = Path(nama if nama.lower().endswith(".pdf") else f"{nama}.pdf")
-    elif daftar.dilewati and not ask_yes_no(
-        parent, f"{daftar.jumlah} dokumen akan dicetak; {len(daftar.dilewati)} pegawai dilewati.",
-        "\n".join(f"{d.nama}: {d.alasan}" for d in daftar.dilewati[:12])
-        + ("\n…" if len(daftar.dilewati) > 12 else "") + "\n\nLanjutkan?", default_yes=True,
-    ):  # fmt: skip
+    elif (daftar.dilewati or permintaan.hanya_pegawai is not None) and not _setuju(parent, daftar):
         lapor(None)
         return None
     render = _render_daftar(ctx, daftar)

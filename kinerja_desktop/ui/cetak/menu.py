@@ -6,19 +6,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
+from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services.akses import Izin
 from kinerja_desktop.core.services.cetak import JenisCetak, Permintaan
+from kinerja_desktop.core.services.cetak_pilih import pejabat_fungsional
 from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, EvaluasiForm
 from kinerja_desktop.ui.cetak.aksi import cetak_massal, pratinjau_evaluasi, pratinjau_rekap, pratinjau_skp
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import show_error
 
+#: Why Konversi AK is greyed out for a pegawai without a jenjang fungsional.
+TANPA_JENJANG = "Hanya untuk pejabat fungsional"
+
 
 @dataclass(frozen=True)
 class Pilihan:
-    """What the screen has in view: one pegawai's approved SKP (if any), the unit, year and period."""
+    """What the screen has in view: one pegawai's approved SKP (if any), the unit, year and period.
+
+    ``fungsional``: whether that pegawai has a jenjang fungsional (None: not known, read when asked).
+    ``tampil``: the pegawai a filtered list shows, which a batch then keeps to (None: the whole unit).
+    """
 
     skp_id: str | None
     periode: str
@@ -26,19 +36,30 @@ class Pilihan:
     unit_id: str | None = None
     sub_unit: bool = True
     belum_disimpan: bool = False
+    pegawai_id: str | None = None
+    fungsional: bool | None = None
+    tampil: frozenset[str] | None = None
 
 
 def pilihan_form(form: EvaluasiForm | None, belum_disimpan: bool) -> Pilihan | None:
     """The evaluation form's pegawai and period (``belum_disimpan``: what is typed is not stored yet)."""
     if form is None:
         return None
-    return Pilihan(form.skp_id, form.periode, form.tahun, form.unit_id, belum_disimpan=belum_disimpan)
+    return Pilihan(form.skp_id, form.periode, form.tahun, form.unit_id, belum_disimpan=belum_disimpan,
+                   fungsional=bool(form.jenjang_kode))  # fmt: skip
 
 
-def pilihan_grid(baris: BarisEvaluasi | None, pilihan: Any) -> Pilihan:
-    """The Penilaian page's current row and its unit / year / period / sub-unit choice."""
-    skp_id = baris.skp_id if baris is not None else None
-    return Pilihan(skp_id, pilihan.kode, pilihan.tahun, pilihan.unit_id, pilihan.sub_unit)
+def pilihan_grid(
+    baris: BarisEvaluasi | None, pilihan: Any, tampil: list[BarisEvaluasi] | None = None
+) -> Pilihan:
+    """The Penilaian page's current row and its unit / year / period / sub-unit choice.
+
+    ``tampil``: the rows listed when the list is filtered (only the account's staff, only not final).
+    """
+    skp_id, pegawai_id = (baris.skp_id, baris.pegawai_id) if baris is not None else (None, None)
+    ids = frozenset(r.pegawai_id for r in tampil) if tampil is not None else None
+    return Pilihan(skp_id, pilihan.kode, pilihan.tahun, pilihan.unit_id, pilihan.sub_unit,
+                   pegawai_id=pegawai_id, tampil=ids)  # fmt: skip
 
 
 def tombol_skp(ctx: UiContext, parent: QWidget, skp_id: Callable[[], str | None]) -> QPushButton:
@@ -76,10 +97,25 @@ def _unit(ctx: UiContext, parent: QWidget, pilih: Callable[[], Pilihan | None], 
         return
     if massal:
         permintaan = Permintaan(JenisCetak.DOKUMEN_EVALUASI, p.tahun, p.periode, p.unit_id,
-                                termasuk_sub_unit=p.sub_unit)  # fmt: skip
+                                termasuk_sub_unit=p.sub_unit, hanya_pegawai=p.tampil)  # fmt: skip
         cetak_massal(ctx, parent, permintaan)
     else:
         pratinjau_rekap(ctx, parent, p.unit_id, p.tahun, p.periode, sub_unit=p.sub_unit)
+
+
+def _konversi_ak(ctx: UiContext, aksi: QAction, p: Pilihan | None) -> None:
+    """Offer Konversi AK only for a pejabat fungsional (read when the menu opens, not per row)."""
+    fungsional = True if p is None else p.fungsional
+    if fungsional is None:
+        fungsional = True
+        if p is not None and p.pegawai_id is not None:
+            try:
+                with ctx.workspace.read() as session:
+                    fungsional = pejabat_fungsional(session, ctx.actor, p.pegawai_id)
+            except KnownError:
+                pass  # chosen anyway, the preview says what is wrong
+    aksi.setEnabled(fungsional)
+    aksi.setToolTip("" if fungsional else TANPA_JENJANG)
 
 
 def tombol_evaluasi(
@@ -89,12 +125,15 @@ def tombol_evaluasi(
     also the unit's rekap predikat and every Dokumen Evaluasi of the unit in one PDF.
     """
     menu = QMenu(parent)
+    menu.setToolTipsVisible(True)
+    aksi: dict[JenisCetak, QAction] = {}
     for jenis, teks in (
         (JenisCetak.EVALUASI, "Evaluasi Kinerja…"),
         (JenisCetak.DOKUMEN_EVALUASI, "Dokumen Evaluasi…"),
         (JenisCetak.KONVERSI_AK, "Konversi Angka Kredit (jabatan fungsional)…"),
     ):
-        menu.addAction(teks, lambda j=jenis: _satu(ctx, parent, pilih, j))
+        aksi[jenis] = menu.addAction(teks, lambda j=jenis: _satu(ctx, parent, pilih, j))
+    menu.aboutToShow.connect(lambda: _konversi_ak(ctx, aksi[JenisCetak.KONVERSI_AK], pilih()))
     if unit:
         menu.addSeparator()
         menu.addAction("Rekap predikat unit…", lambda: _unit(ctx, parent, pilih, massal=False))

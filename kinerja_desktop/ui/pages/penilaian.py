@@ -16,6 +16,7 @@ from kinerja_desktop.core.services import evaluasi_unit, unit_kerja
 from kinerja_desktop.core.services.akses import Izin
 from kinerja_desktop.core.services.evaluasi_akses import periode_evaluasi
 from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, CapaianRow, DistribusiUnit
+from kinerja_desktop.ui.cetak.menu import Pilihan as PilihanCetak
 from kinerja_desktop.ui.cetak.menu import pilihan_grid, tombol_evaluasi
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import show_error, show_info
@@ -67,7 +68,7 @@ class PenilaianPage(Page):
         for button in (self.final_pilih, self.final_semua):
             button.setEnabled(boleh)
         self.buka = QPushButton("Buka formulir…", clicked=self.on_buka_clicked)
-        self.cetak = tombol_evaluasi(ctx, self, lambda: pilihan_grid(self.baris_kini(), self.pilihan.value()))
+        self.cetak = tombol_evaluasi(ctx, self, self.pilihan_cetak)
         self.message = QLabel(wordWrap=True)
         self._build_layout()
         self._shortcuts = entri.pasang_tombol(self.table, self.on_rating_key)
@@ -180,6 +181,12 @@ class PenilaianPage(Page):
     def baris_kini(self) -> BarisEvaluasi | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
+
+    def pilihan_cetak(self) -> PilihanCetak:
+        """The current row for Cetak; with a filter on, the unit's batch keeps to the rows listed."""
+        p = self.pilihan.value()
+        tersaring = p.bawahan or self.model.hanya_belum_final
+        return pilihan_grid(self.baris_kini(), p, self.model.rows if tersaring else None)
 
     # --- rating entry -----------------------------------------------------------------------------
     def on_rating_key(self, angka: int) -> None:
