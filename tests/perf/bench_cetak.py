@@ -2,7 +2,7 @@
 
 Run from the checkout:  python tests/perf/bench_cetak.py [--pegawai 15000] [--jumlah 1000]
 
-Uses the demo office of ``bench_skp.py`` (built once in ``<temp>/kinerja-bench-<N>``). Each measurement
+Uses the shared demo office (``demo_bench.py``, built once in ``<temp>/kinerja-bench-<N>``). Each measurement
 runs in a fresh process so that its peak memory (``ru_maxrss``) and its cold start are its own:
 
 - batch: load ``--jumlah`` final TW1 evaluation forms (timed apart), then render them into one PDF
@@ -29,7 +29,7 @@ import subprocess
 import time
 from datetime import date
 
-from bench_skp import demo_folder  # type: ignore[import-not-found]
+from demo_bench import demo_folder  # type: ignore[import-not-found]
 
 
 def _rss_mb() -> float:

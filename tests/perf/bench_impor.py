@@ -134,7 +134,7 @@ def main() -> None:
     if args.anak:
         _anak(args.anak, args.tahun)
         return
-    from bench_skp import demo_folder
+    from demo_bench import demo_folder
 
     folder = demo_folder(args.pegawai)
     keluar = subprocess.run(

@@ -25,6 +25,7 @@ import tempfile
 import time
 from typing import Any
 
+from demo_bench import demo_folder  # type: ignore[import-not-found]
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Skp
@@ -35,28 +36,6 @@ from kinerja_desktop.core.exchange.paket.skema import semua_jenis
 from kinerja_desktop.core.exchange.paket.tulis import Sel, pengubah_baris, tulis_paket
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.workspace import Workspace
-
-
-def demo_folder(jumlah: int) -> Path:
-    folder = Path(tempfile.gettempdir()) / f"kinerja-bench-{jumlah}"
-    if not (folder / "kinerja.sqlite3").exists():
-        print(f"membuat data demo {jumlah} pegawai di {folder} …", flush=True)
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "kinerja_desktop",
-                "demo",
-                "--pegawai",
-                str(jumlah),
-                "--data-dir",
-                str(folder),
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            cwd=Path(__file__).resolve().parents[2],
-        )
-    return folder
 
 
 def _paket(folder: Path) -> tuple[Paket, float]:

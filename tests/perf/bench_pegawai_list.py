@@ -12,31 +12,19 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from demo_bench import demo_folder  # type: ignore[import-not-found]  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 PEGAWAI = 15_000
 OPEN_TARGET_S = 0.5
 KEY_TARGET_MS = 50.0
-
-
-def demo_folder() -> Path:
-    folder = Path(tempfile.gettempdir()) / f"kinerja-bench-{PEGAWAI}"
-    if not (folder / "kinerja.sqlite3").exists():
-        print(f"membuat data demo {PEGAWAI} pegawai di {folder} …", flush=True)
-        start = time.perf_counter()
-        command = [sys.executable, "-m", "kinerja_desktop", "demo", "--pegawai", str(PEGAWAI)]
-        subprocess.run([*command, "--data-dir", str(folder)], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-        print(f"  selesai dalam {time.perf_counter() - start:.1f} s", flush=True)
-    return folder
 
 
 def settle(app: QApplication, view: QWidget) -> None:
@@ -59,7 +47,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    folder = demo_folder()
+    folder = demo_folder(PEGAWAI)
     # PySide6 6.12.0 on Python 3.11 drops a reference to None on each void call (None is immortal
     # only from 3.12 on); thousands of keystrokes would abort the run with "deallocating None".
     # Holding spare references keeps the measurement alive; it does not change the timings.

@@ -2,8 +2,8 @@
 
 Run from the checkout:  QT_QPA_PLATFORM=offscreen python tests/perf/bench_penilaian.py [--pegawai 15000]
 
-Uses the demo office of ``bench_skp.py`` (built once in ``<temp>/kinerja-bench-<N>``). Picks the unit whose
-subtree holds the number of active pegawai closest to ``--ukuran`` (300) and prints medians of: the grid
+Uses the shared demo office (``demo_bench.py``, built once in ``<temp>/kinerja-bench-<N>``). Picks the unit
+whose subtree holds the number of active pegawai closest to ``--ukuran`` (300) and prints medians of: the grid
 data (grid_unit), the distribution (distribusi_unit), the evaluation form of one pegawai, and the
 Penilaian page showing that unit and period (target ≤ 300 ms).
 """
@@ -23,7 +23,7 @@ from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_skp import demo_folder, ms, report  # type: ignore[import-not-found]
+from demo_bench import demo_folder, ms, report  # type: ignore[import-not-found]
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Pegawai, UnitKerja

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import argparse
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+
+from demo_bench import demo_folder  # type: ignore[import-not-found]
 
 from kinerja_desktop.core.exchange.roster import Aksi, apply_import, export_roster, plan_import
 from kinerja_desktop.core.paths import AppPaths
@@ -26,27 +26,6 @@ from kinerja_desktop.core.services.akses import SYSTEM
 from kinerja_desktop.core.workspace import Workspace
 
 T = TypeVar("T")
-
-
-def demo_folder(pegawai: int) -> Path:
-    folder = Path(tempfile.gettempdir()) / f"kinerja-bench-{pegawai}"
-    if not (folder / "kinerja.sqlite3").exists():
-        print(f"membuat data demo {pegawai} pegawai di {folder} …", flush=True)
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "kinerja_desktop",
-                "demo",
-                "--pegawai",
-                str(pegawai),
-                "--data-dir",
-                str(folder),
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    return folder
 
 
 def timed(label: str, rows: int, func: Callable[[], T]) -> T:

@@ -18,59 +18,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, no
 import argparse
 import os
 import random
-import statistics
-import subprocess
-import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from demo_bench import demo_folder, ms, report  # type: ignore[import-not-found]
 
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai, skp
 from kinerja_desktop.core.services.monitoring import monitoring
 from kinerja_desktop.core.services.skp_data import StatusSkp
 from kinerja_desktop.core.workspace import Workspace
-
-
-def demo_folder(jumlah: int) -> Path:
-    folder = Path(tempfile.gettempdir()) / f"kinerja-bench-{jumlah}"
-    if not (folder / "kinerja.sqlite3").exists():
-        print(f"membuat data demo {jumlah} pegawai di {folder} …", flush=True)
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "kinerja_desktop",
-                "demo",
-                "--pegawai",
-                str(jumlah),
-                "--data-dir",
-                str(folder),
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            cwd=Path(__file__).resolve().parents[2],
-        )
-    return folder
-
-
-def ms(func: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    func()
-    return (time.perf_counter() - start) * 1000
-
-
-def report(label: str, samples: list[float], target_ms: float | None = None) -> None:
-    median = statistics.median(samples)
-    verdict = (
-        "" if target_ms is None else ("  OK" if median <= target_ms else f"  LEBIH dari {target_ms:.0f} ms")
-    )
-    print(
-        f"{label:<46} median {median:8.1f} ms  (maks {max(samples):7.1f}, n={len(samples)}){verdict}",
-        flush=True,
-    )
 
 
 def main() -> None:

@@ -14,9 +14,10 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from demo_bench import demo_folder  # type: ignore[import-not-found]
 
 BARE_WINDOW = (
     "import sys\n"
@@ -25,29 +26,6 @@ BARE_WINDOW = (
     "app = QApplication(sys.argv); w = QWidget(); w.show()\n"
     "QTimer.singleShot(0, app.quit); app.exec()\n"
 )
-
-
-def demo_folder(pegawai: int) -> Path:
-    folder = Path(tempfile.gettempdir()) / f"kinerja-bench-{pegawai}"
-    if not (folder / "kinerja.sqlite3").exists():
-        print(f"membuat data demo {pegawai} pegawai di {folder} …", flush=True)
-        start = time.perf_counter()
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "kinerja_desktop",
-                "demo",
-                "--pegawai",
-                str(pegawai),
-                "--data-dir",
-                str(folder),
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        print(f"  selesai dalam {time.perf_counter() - start:.1f} s", flush=True)
-    return folder
 
 
 def time_process(args: list[str]) -> float:
