@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,24 +10,9 @@ from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import BuktiDukung, Pegawai, Pengguna, Rhk, Skp
 from kinerja_desktop.core.errors import NotFound, ValidationError
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import akun, bukti, realisasi
 from kinerja_desktop.core.services.akses import Actor
 from kinerja_desktop.core.workspace import Workspace
-
-
-@pytest.fixture(scope="module")
-def template(demo_office: Callable[[int], Path]) -> Path:
-    return demo_office(20)
-
-
-@pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    folder = tmp_path / "data"
-    shutil.copytree(template, folder)
-    workspace = Workspace.open(AppPaths(folder))
-    yield workspace
-    workspace.close()
 
 
 @pytest.fixture

@@ -2,43 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from pendukung_demo import demo_actor as _actor
 from sqlalchemy import select
 
-from kinerja_desktop.core.db.models import AuditLog, Evaluasi, Indikator, Pegawai, Pengguna, Skp, UnitKerja
+from kinerja_desktop.core.db.models import AuditLog, Evaluasi, Indikator, Pegawai, Skp, UnitKerja
 from kinerja_desktop.core.errors import PermissionDenied, ValidationError
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
-from kinerja_desktop.core.services import akun, capaian, evaluasi, evaluasi_baca, evaluasi_unit, realisasi
+from kinerja_desktop.core.services import capaian, evaluasi, evaluasi_baca, evaluasi_unit, realisasi
 from kinerja_desktop.core.services.akses import Actor
 from kinerja_desktop.core.services.evaluasi_data import StatusEvaluasi
 from kinerja_desktop.core.workspace import Workspace
 
 TW = "TW3"  # the demo has capaian for TW1–TW3 and evaluations only for TW1 (final) and TW2 (draft)
-
-
-@pytest.fixture(scope="module")
-def template(demo_office: Callable[[int], Path]) -> Path:
-    return demo_office(20)
-
-
-@pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    folder = tmp_path / "data"
-    shutil.copytree(template, folder)
-    workspace = Workspace.open(AppPaths(folder))
-    yield workspace
-    workspace.close()
-
-
-def _actor(ws: Workspace, username: str) -> Actor:
-    with ws.read() as s:
-        return akun.actor_of(s.scalars(select(Pengguna).where(Pengguna.username == username)).one())
 
 
 def _camat(ws: Workspace) -> str:

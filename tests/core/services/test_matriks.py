@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Pegawai, Pengguna, Rhk, Skp
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import akun, matriks
 from kinerja_desktop.core.services import skp as svc
 from kinerja_desktop.core.services.akses import Actor
 from kinerja_desktop.core.services.skp_data import RhkInput
 from kinerja_desktop.core.workspace import Workspace
-
-
-@pytest.fixture(scope="module")
-def template(demo_office: Callable[[int], Path]) -> Path:
-    return demo_office(20)
-
-
-@pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    folder = tmp_path / "data"
-    shutil.copytree(template, folder)
-    workspace = Workspace.open(AppPaths(folder))
-    yield workspace
-    workspace.close()
 
 
 @pytest.fixture

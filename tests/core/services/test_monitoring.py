@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
+from pendukung_demo import demo_actor as _actor
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.db.models import Indikator, Pegawai, Pengguna, Realisasi, Rhk, Skp
+from kinerja_desktop.core.db.models import Indikator, Pegawai, Realisasi, Rhk, Skp
 from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.paths import AppPaths
-from kinerja_desktop.core.services import akun, monitoring, realisasi
+from kinerja_desktop.core.services import monitoring, realisasi
 from kinerja_desktop.core.services import skp as svc
-from kinerja_desktop.core.services.akses import Actor
 from kinerja_desktop.core.workspace import Workspace
-
-
-@pytest.fixture(scope="module")
-def template(demo_office: Callable[[int], Path]) -> Path:
-    return demo_office(20)
-
-
-@pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    folder = tmp_path / "data"
-    shutil.copytree(template, folder)
-    workspace = Workspace.open(AppPaths(folder))
-    yield workspace
-    workspace.close()
-
-
-def _actor(ws: Workspace, username: str) -> Actor:
-    with ws.read() as s:
-        return akun.actor_of(s.scalars(select(Pengguna).where(Pengguna.username == username)).one())
 
 
 def _tahun(ws: Workspace) -> int:

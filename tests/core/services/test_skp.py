@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from pendukung_demo import demo_actor as _actor
 from sqlalchemy import func, select
 
-from kinerja_desktop.core.db.models import EkspektasiPerilaku, Pegawai, Pengguna, Rhk, Skp
+from kinerja_desktop.core.db.models import EkspektasiPerilaku, Pegawai, Rhk, Skp
 from kinerja_desktop.core.errors import PermissionDenied, ValidationError
-from kinerja_desktop.core.paths import AppPaths
-from kinerja_desktop.core.services import akun
 from kinerja_desktop.core.services import skp as svc
-from kinerja_desktop.core.services.akses import Actor
 from kinerja_desktop.core.services.skp_data import IndikatorInput, RhkInput, SkpInput
 from kinerja_desktop.core.workspace import Workspace
-
-
-@pytest.fixture(scope="module")
-def template(demo_office: Callable[[int], Path]) -> Path:
-    return demo_office(20)
-
-
-@pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    folder = tmp_path / "data"
-    shutil.copytree(template, folder)
-    workspace = Workspace.open(AppPaths(folder))
-    yield workspace
-    workspace.close()
-
-
-def _actor(ws: Workspace, username: str) -> Actor:
-    with ws.read() as s:
-        return akun.actor_of(s.scalars(select(Pengguna).where(Pengguna.username == username)).one())
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,24 +15,9 @@ from kinerja_desktop.core.db.models import (
     Rhk,
     Skp,
 )
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import skp as svc
 from kinerja_desktop.core.services import skp_salin
 from kinerja_desktop.core.workspace import Workspace
-
-
-@pytest.fixture(scope="module")
-def template(demo_office: Callable[[int], Path]) -> Path:
-    return demo_office(20)
-
-
-@pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    folder = tmp_path / "data"
-    shutil.copytree(template, folder)
-    workspace = Workspace.open(AppPaths(folder))
-    yield workspace
-    workspace.close()
 
 
 def _root_and_year(ws: Workspace) -> tuple[str, int]:
