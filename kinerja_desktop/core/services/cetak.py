@@ -257,7 +257,7 @@ def _rekap(session: Session, actor: Actor, daftar: DaftarCetak, opsi: OpsiCetak)
     baris.sort(key=lambda b: (b.unit.casefold(), b.nama.casefold(), b.nip))
     dist = evaluasi_unit.distribusi_unit(session, actor, daftar.unit_id, p.tahun, p.periode)
     unit = session.get(UnitKerja, daftar.unit_id)
-    kepala = skp_baca._pejabat(session, unit.kepala_id if unit else None)
+    kepala = skp_baca.pejabat_of(session, unit.kepala_id if unit else None)
     return rekap_predikat_pdf(baris, dist, opsi, kepala)
 
 

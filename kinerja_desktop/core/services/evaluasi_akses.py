@@ -87,15 +87,16 @@ def find_evaluasi(session: Session, pegawai_id: str, tahun: int, kode: str) -> E
     )
 
 
-def is_penilai(actor: Actor, skp: Skp) -> bool:
-    """The SKP's own pejabat penilai (with the right to rate) or an administrator."""
+def is_penilai_of(actor: Actor, penilai_id: str | None) -> bool:
+    """``actor`` is the pejabat penilai ``penilai_id`` (with the right to rate), or an administrator."""
     if actor.peran is Peran.ADMIN:
         return True
-    return (
-        actor.can(Izin.NILAI_KINERJA)
-        and actor.pegawai_id is not None
-        and (actor.pegawai_id == skp.pejabat_penilai_id)
-    )
+    return actor.can(Izin.NILAI_KINERJA) and actor.pegawai_id is not None and actor.pegawai_id == penilai_id
+
+
+def is_penilai(actor: Actor, skp: Skp) -> bool:
+    """The SKP's own pejabat penilai (with the right to rate) or an administrator."""
+    return is_penilai_of(actor, skp.pejabat_penilai_id)
 
 
 def ensure_penilai(session: Session, actor: Actor, skp: Skp, tindakan: str) -> None:

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import (
     BuktiDukung,
-    EkspektasiPerilaku,
     Evaluasi,
     Pegawai,
     Perilaku,
@@ -45,7 +44,7 @@ from kinerja_desktop.core.services.evaluasi_data import (
     StatusEvaluasi,
 )
 from kinerja_desktop.core.services.skp_akses import get_skp_row, live_indikator, live_rhk
-from kinerja_desktop.core.services.skp_baca import _pejabat
+from kinerja_desktop.core.services.skp_baca import pejabat_of, perilaku_views
 from kinerja_desktop.core.services.skp_data import JenisRhk
 from kinerja_desktop.core.services.skp_kode import format_angka, format_target
 from kinerja_desktop.core.services.snapshot import pejabat_dari_snapshot
@@ -82,9 +81,9 @@ def _form(session: Session, actor: Actor, skp: Skp, p: Periode, ev: Evaluasi | N
         )
     else:
         identitas = (
-            _pejabat(session, skp.pegawai_id),
-            _pejabat(session, skp.pejabat_penilai_id),
-            _pejabat(session, skp.atasan_penilai_id),
+            pejabat_of(session, skp.pegawai_id),
+            pejabat_of(session, skp.pejabat_penilai_id),
+            pejabat_of(session, skp.atasan_penilai_id),
         )
     dipimpin = kepala_dari(session, pegawai.id)
     capaian_dipimpin = get_capaian(session, dipimpin.id, skp.tahun, p.kode) if dipimpin else None
@@ -220,13 +219,6 @@ def _hasil_kerja(session: Session, skp: Skp, p: Periode, ev: Evaluasi | None) ->
 
 
 def _perilaku(session: Session, skp: Skp, ev: Evaluasi | None) -> list[PerilakuEvaluasi]:
-    ekspektasi = dict(
-        session.execute(
-            select(EkspektasiPerilaku.perilaku_id, EkspektasiPerilaku.ekspektasi_khusus).where(
-                EkspektasiPerilaku.skp_id == skp.id, EkspektasiPerilaku.dihapus_pada.is_(None)
-            )
-        ).all()
-    )
     umpan: dict[str, str] = {}
     if ev is not None:
         umpan = dict(
@@ -236,12 +228,11 @@ def _perilaku(session: Session, skp: Skp, ev: Evaluasi | None) -> list[PerilakuE
                 )
             ).all()
         )
-    rows = session.scalars(select(Perilaku).where(Perilaku.dihapus_pada.is_(None)).order_by(Perilaku.urutan))
     return [
         PerilakuEvaluasi(
-            r.id, r.urutan, r.nama, tuple(r.pernyataan or ()), ekspektasi.get(r.id, ""), umpan.get(r.id, "")
+            v.perilaku_id, v.urutan, v.nama, v.pernyataan, v.ekspektasi_khusus, umpan.get(v.perilaku_id, "")
         )
-        for r in rows
+        for v in perilaku_views(session, skp.id)
     ]
 
 

@@ -12,8 +12,8 @@ from kinerja_desktop.core.errors import NotFound
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi, Temuan, periksa_distribusi, persentase
 from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.rules.predikat import Predikat
-from kinerja_desktop.core.services.akses import Actor, Izin, Peran, require
-from kinerja_desktop.core.services.evaluasi_akses import check_periode_evaluasi, get_capaian
+from kinerja_desktop.core.services.akses import Actor, Izin, require
+from kinerja_desktop.core.services.evaluasi_akses import check_periode_evaluasi, get_capaian, is_penilai_of
 from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, DistribusiUnit, StatusEvaluasi
 from kinerja_desktop.core.services.pegawai_data import nama_lengkap
 from kinerja_desktop.core.services.skp_akses import unit_ids_under
@@ -27,12 +27,6 @@ def _anggota(unit_ids: list[str], bawahan_dari: str | None = None) -> Select[Any
     if bawahan_dari is not None:
         stmt = stmt.where(Pegawai.atasan_id == bawahan_dari)
     return stmt
-
-
-def _boleh_nilai(actor: Actor, penilai_id: str | None) -> bool:
-    if actor.peran is Peran.ADMIN:
-        return True
-    return actor.can(Izin.NILAI_KINERJA) and actor.pegawai_id is not None and actor.pegawai_id == penilai_id
 
 
 def grid_unit(
@@ -142,7 +136,7 @@ def grid_unit(
                 ev.predikat if ev else None,
                 ev.angka_kredit if ev else None,
                 r.id in kepala,
-                sid is not None and status is not StatusEvaluasi.FINAL and _boleh_nilai(actor, penilai),
+                sid is not None and status is not StatusEvaluasi.FINAL and is_penilai_of(actor, penilai),
             )
         )
     hasil.sort(key=lambda b: (not b.kepala_unit, b.unit, b.nama.casefold(), b.nip))

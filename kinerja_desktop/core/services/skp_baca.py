@@ -44,7 +44,8 @@ def _pangkat(golongan: str) -> str:
         return golongan
 
 
-def _pejabat(session: Session, pegawai_id: str | None) -> Pejabat | None:
+def pejabat_of(session: Session, pegawai_id: str | None) -> Pejabat | None:
+    """The identity block of a pegawai as the forms show it now (None when unknown)."""
     if pegawai_id is None:
         return None
     p = session.get(Pegawai, pegawai_id)
@@ -78,7 +79,8 @@ def _rhk_views(session: Session, skp_id: str) -> list[RhkView]:
     ]  # fmt: skip
 
 
-def _perilaku(session: Session, skp_id: str) -> list[PerilakuView]:
+def perilaku_views(session: Session, skp_id: str) -> list[PerilakuView]:
+    """The seven BerAKHLAK values in order, with the SKP's ekspektasi khusus pimpinan."""
     ekspektasi = dict(
         session.execute(
             select(EkspektasiPerilaku.perilaku_id, EkspektasiPerilaku.ekspektasi_khusus).where(
@@ -99,7 +101,7 @@ def skp_detail(session: Session, actor: Actor, skp: Skp) -> SkpDetail:
     lampiran: dict[str, list[LampiranView]] = {j.value: [] for j in JenisLampiran}
     for row in live_lampiran(session, skp.id):
         lampiran.setdefault(row.jenis, []).append(LampiranView(row.id, row.jenis, row.teks, row.urutan))
-    pegawai = _pejabat(session, skp.pegawai_id)
+    pegawai = pejabat_of(session, skp.pegawai_id)
     assert pegawai is not None
     versi = [
         VersiRow(v.id, v.versi, v.status)
@@ -113,11 +115,11 @@ def skp_detail(session: Session, actor: Actor, skp: Skp) -> SkpDetail:
         periode_akhir=skp.periode_akhir, pendekatan=skp.pendekatan, jenis_form=skp.jenis_form,
         status=skp.status, catatan_penolakan=skp.catatan_penolakan, diajukan_pada=skp.diajukan_pada,
         disetujui_pada=skp.disetujui_pada, pegawai=pegawai,
-        pejabat_penilai=_pejabat(session, skp.pejabat_penilai_id),
-        atasan_penilai=_pejabat(session, skp.atasan_penilai_id),
+        pejabat_penilai=pejabat_of(session, skp.pejabat_penilai_id),
+        atasan_penilai=pejabat_of(session, skp.atasan_penilai_id),
         rhk_utama=[r for r in rhk if r.jenis == JenisRhk.UTAMA],
         rhk_tambahan=[r for r in rhk if r.jenis != JenisRhk.UTAMA],
-        lampiran=lampiran, perilaku=_perilaku(session, skp.id), versi_lain=versi,
+        lampiran=lampiran, perilaku=perilaku_views(session, skp.id), versi_lain=versi,
         read_only=not (bisa_ubah and may_edit(session, actor, skp)),
         boleh_setujui=skp.status == StatusSkp.DIAJUKAN and is_approver(actor, skp),
         boleh_ekspektasi=sebelum_setuju and is_approver(actor, skp),
