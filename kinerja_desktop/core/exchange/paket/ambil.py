@@ -18,6 +18,7 @@ from kinerja_desktop.core.db.models import (
     UnitKerja,
 )
 from kinerja_desktop.core.errors import NotFound
+from kinerja_desktop.core.exchange.paket.hemat import Penghemat
 from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.exchange.paket.skema import Jenis, jenis_tabel, semua_jenis
 
@@ -30,11 +31,18 @@ _ANAK_RHK = {"indikator", "rencana_aksi", "bukti_dukung"}
 _ANAK_EVALUASI = {"umpan_balik_rhk", "umpan_balik_perilaku"}
 
 
-def _rows(session: Session, jenis: Jenis, where: Iterable[ColumnElement[bool]]) -> list[Baris]:
+_POTONG = 20_000  # rows fetched at a time
+
+
+def _rows(
+    session: Session, jenis: Jenis, where: Iterable[ColumnElement[bool]], hemat: Penghemat
+) -> list[Baris]:
     cols = [jenis.table.c[k.nama] for k in jenis.kolom]
     stmt: Select[tuple[object, ...]] = select(*cols).where(*where).order_by(jenis.table.c.id)
-    nama = [k.nama for k in jenis.kolom]
-    return [dict(zip(nama, r, strict=True)) for r in session.execute(stmt)]
+    hasil: list[Baris] = []
+    for potong in session.execute(stmt.execution_options(yield_per=_POTONG)).partitions():
+        hasil.extend(hemat.baris(jenis, potong))
+    return hasil
 
 
 def _kantor_id(session: Session, kode: str) -> str:
@@ -89,12 +97,13 @@ def ambil_paket_kantor(
     if tahun is not None:
         skp = skp.where(Skp.tahun == tahun)
     hasil: dict[str, list[Baris]] = {}
+    hemat = Penghemat()
     daftar = semua_jenis()
     for i, jenis in enumerate(daftar):
         if jenis.tabel == "kantor":
-            hasil[jenis.tabel] = _rows(session, jenis, [jenis.table.c.id == kid])
+            hasil[jenis.tabel] = _rows(session, jenis, [jenis.table.c.id == kid], hemat)
         else:
-            hasil[jenis.tabel] = _rows(session, jenis, _filter(jenis, pegawai, skp, unit, tahun))
+            hasil[jenis.tabel] = _rows(session, jenis, _filter(jenis, pegawai, skp, unit, tahun), hemat)
         if kemajuan is not None and not kemajuan(i + 1, len(daftar)):
             break
     return hasil
@@ -117,14 +126,17 @@ def _leluhur(session: Session, unit_ids: set[str]) -> set[str]:
 
 def lepas_rujukan_luar(hasil: dict[str, list[Baris]]) -> None:
     """Blank (in place) every optional reference to a row the package does not carry, so nothing dangles."""
-    ada = {tabel: {r["id"] for r in rows} for tabel, rows in hasil.items()}
+    ada = {tabel: {r.id for r in rows} for tabel, rows in hasil.items()}
     for tabel, rows in hasil.items():
         kolom = [k for k in jenis_tabel(tabel).kolom if k.rujukan and not k.wajib and k.rujukan in ada]
-        for row in rows:
-            for k in kolom:
-                v = row.get(k.nama)
-                if v is not None and v not in ada[k.rujukan]:  # type: ignore[index]
-                    row[k.nama] = None
+        for n, row in enumerate(rows):
+            lepas = {
+                k.nama: None
+                for k in kolom
+                if (v := row.get(k.nama)) is not None and v not in ada[k.rujukan]  # type: ignore[index]
+            }
+            if lepas:
+                rows[n] = row.ganti(**lepas)
 
 
 def ambil_paket_induk(
@@ -163,13 +175,14 @@ def ambil_paket_induk(
         "rhk": [Rhk.skp_id.in_(skp), Rhk.dihapus_pada.is_(None)],
     }
     hasil: dict[str, list[Baris]] = {}
+    hemat = Penghemat()
     daftar = semua_jenis()
     for i, jenis in enumerate(daftar):
         t = jenis.table.c
         if jenis.tabel in saring:
-            hasil[jenis.tabel] = _rows(session, jenis, saring[jenis.tabel])
+            hasil[jenis.tabel] = _rows(session, jenis, saring[jenis.tabel], hemat)
         elif jenis.tabel in _INDUK_KANTOR:
-            hasil[jenis.tabel] = _rows(session, jenis, [t.pegawai_id.in_(staf)])
+            hasil[jenis.tabel] = _rows(session, jenis, [t.pegawai_id.in_(staf)], hemat)
         else:
             hasil[jenis.tabel] = []
         if kemajuan is not None and not kemajuan(i + 1, len(daftar)):

@@ -12,6 +12,7 @@ import python_calamine
 from kinerja_desktop.core.exchange.paket.baca_berkas import BerkasPaketSalah, periksa_berkas, sel_rumus
 from kinerja_desktop.core.exchange.paket.baca_info import baca_info, tolak_bukan_paket
 from kinerja_desktop.core.exchange.paket.baca_nilai import NilaiSalah, Peringatan, pengubah
+from kinerja_desktop.core.exchange.paket.hemat import Penghemat
 from kinerja_desktop.core.exchange.paket.model import Baris, Paket
 from kinerja_desktop.core.exchange.paket.skema import Jenis, semua_jenis
 from kinerja_desktop.core.exchange.paket.tulis import PaketDibatalkan
@@ -78,6 +79,7 @@ class _Pembaca:
         self.wb = wb
         self.bagian = bagian
         self.masalah: list[MasalahBaca] = []
+        self.hemat = Penghemat()
 
     def tambah(
         self, lembar: str, baris: int | None, kolom: str, pesan: str, menghalangi: bool = True
@@ -165,10 +167,12 @@ class _Pembaca:
             for j, k in zip(self.posisi(jenis, judul), jenis.kolom, strict=True)
         ]
         self.masalah_sel(jenis.lembar, sheet, judul)
-        nama = [k for _, k, _, _ in kolom]
         fungsi = [f for _, _, f, _ in kolom]
-        berurutan = [j for j, _, _, _ in kolom] == list(range(len(kolom)))  # the usual case: as written
+        lebar = len(kolom)
+        berurutan = [j for j, _, _, _ in kolom] == list(range(lebar))  # the usual case: as written
+        i_id = jenis.indeks("id")
         hasil: list[Baris] = []
+        potong: list[list[Any]] = []
         nomor: list[int] = []
         ids: dict[str, int] = {}
         for i, row in enumerate(rows):
@@ -177,12 +181,14 @@ class _Pembaca:
             n = r0 + i + 2
             try:
                 if berurutan:
-                    d = dict(zip(nama, [f(v) for f, v in zip(fungsi, row, strict=False)], strict=False))
+                    d = [f(v) for f, v in zip(fungsi, row, strict=False)]
+                    if len(d) < lebar:  # a row cut short: its last cells are empty
+                        d.extend(f(None) for f in fungsi[len(d) :])
                 else:
-                    d = {k: f(row[j]) for j, k, f, _ in kolom}
+                    d = [f(row[j] if j < len(row) else None) for j, _, f, _ in kolom]
             except (NilaiSalah, Peringatan):
                 d = self._lambat(jenis.lembar, n, row, kolom)
-            rid = d.get("id")
+            rid = d[i_id]
             if not rid:
                 self.tambah(
                     jenis.lembar,
@@ -200,24 +206,28 @@ class _Pembaca:
                 )
                 continue
             ids[rid] = n
-            hasil.append(d)
+            potong.append(d)
             nomor.append(n)
-            if kemajuan is not None and len(hasil) % _SETIAP == 0 and not kemajuan(sudah + len(hasil), total):
-                raise PaketDibatalkan()
+            if len(potong) == _SETIAP:
+                hasil.extend(self.hemat.baris(jenis, potong))
+                potong.clear()
+                if kemajuan is not None and not kemajuan(sudah + len(hasil), total):
+                    raise PaketDibatalkan()
+        hasil.extend(self.hemat.baris(jenis, potong))
         return hasil, nomor
 
     def _lambat(
         self, lembar: str, n: int, row: Sequence[Any], kolom: list[tuple[int, str, Any, str]]
-    ) -> Baris:
-        d: Baris = {}
-        for j, nama, f, judul in kolom:
+    ) -> list[Any]:
+        d: list[Any] = []
+        for j, _, f, judul in kolom:
             try:
-                d[nama] = f(row[j])
+                d.append(f(row[j] if j < len(row) else None))
             except NilaiSalah as exc:
-                d[nama] = None
+                d.append(None)
                 self.tambah(lembar, n, judul, exc.pesan)
             except Peringatan as p:
-                d[nama] = p.nilai
+                d.append(p.nilai)
                 self.tambah(lembar, n, judul, p.pesan, False)
         return d
 
@@ -256,7 +266,8 @@ def baca_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
                 pembaca.tambah(lain, None, "", "Lembar ini tidak dikenal dan diabaikan.", False)
         total = max(sum(v for v in info.jumlah.values() if v > 0), 1)
         paket = Paket(info)
-        for jenis in daftar:
+        # The largest sheets first: each is read whole into memory, best while the package is still small.
+        for jenis in sorted(daftar, key=lambda j: -info.jumlah.get(j.tabel, 0)):
             rows, nomor = pembaca.baca(jenis, sum(len(v) for v in paket.baris.values()), total, kemajuan)
             paket.baris[jenis.tabel], paket.nomor[jenis.tabel] = rows, nomor
             if info.jumlah.get(jenis.tabel, 0) != len(rows):
@@ -265,6 +276,10 @@ def baca_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
                 pembaca.tambah(jenis.lembar, None, "", pesan, False)
             if kemajuan is not None and not kemajuan(sum(len(v) for v in paket.baris.values()), total):
                 raise PaketDibatalkan()
+        paket.baris = {j.tabel: paket.baris[j.tabel] for j in daftar}  # back in apply order
+        paket.nomor = {j.tabel: paket.nomor[j.tabel] for j in daftar}
+        posisi = {j.lembar: i for i, j in enumerate(daftar)}
+        pembaca.masalah.sort(key=lambda m: posisi.get(m.lembar, -1))  # in sheet order, as the user reads
     finally:
         wb.close()
     dihitung = checksum_cepat(paket.baris)  # the same value as checksum_paket, three times faster

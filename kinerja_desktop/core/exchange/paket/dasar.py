@@ -131,13 +131,10 @@ def pembuat_sidik(jenis: Jenis) -> Callable[[Baris], str]:
     nama = kolom_isi(jenis)
     tipe = [jenis.kolom_bernama(n).tipe for n in nama]
     ubah = [(i, _KANON[t]) for i, t in enumerate(tipe) if t in _KANON]
-    ambil = itemgetter(*nama)
+    ambil = itemgetter(*(jenis.indeks(n) for n in nama))
 
     def sidik(baris: Baris) -> str:
-        try:
-            nilai = list(ambil(baris))
-        except KeyError:
-            nilai = [baris.get(n) for n in nama]
+        nilai = list(ambil(baris))
         for i, f in ubah:
             if nilai[i] is not None:
                 nilai[i] = f(nilai[i])
@@ -258,7 +255,7 @@ def catat_ekspor(session: Session, paket: Paket, tujuan_kode: str) -> int:
     for jenis in semua_jenis():
         sidik = pembuat_sidik(jenis)
         rows = paket.baris.get(jenis.tabel, [])
-        ada = set(muat_dasar(conn, tujuan_kode, jenis.tabel, (str(b["id"]) for b in rows)))
-        entri = (EntriDasar(jenis.tabel, str(b["id"]), int(b["revisi"]), sidik(b)) for b in rows)
+        ada = set(muat_dasar(conn, tujuan_kode, jenis.tabel, (str(b.id) for b in rows)))
+        entri = (EntriDasar(jenis.tabel, str(b.id), int(b.revisi), sidik(b)) for b in rows)
         n += tulis_dasar(conn, tujuan_kode, entri, ada)
     return n

@@ -4,17 +4,61 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 #: Written in the Info sheet; a reader refuses another format and a newer version.
 FORMAT_PAKET = "kinerja-desktop/paket"
 VERSI_FORMAT = 1
 
-Baris = dict[str, Any]  # one row: column name → typed value (str, int, Decimal, date, datetime, bool, …)
+
+class Baris(tuple[Any, ...]):
+    """One row of a sheet: its typed values in the sheet's column order, each also readable by name.
+
+    A package holds a million of these, so a row is a tuple (a third of a dict's size) of a class made
+    per table by ``kelas_baris``: ``row.nip`` reads a column, ``row.get("nip")`` one named at run time,
+    ``row.ganti(nip=...)`` makes a changed copy, and ``list(row)`` gives the values in column order.
+    """
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ()
+    _indeks: ClassVar[dict[str, int]] = {}
+
+    def get(self, nama: str, bawaan: Any = None) -> Any:
+        i = self._indeks.get(nama)
+        return bawaan if i is None else tuple.__getitem__(self, i)
+
+    def ganti(self, **nilai: Any) -> Self:
+        """A copy with the named columns changed."""
+        isi = list(self)
+        for nama, v in nilai.items():
+            isi[self._indeks[nama]] = v
+        return tuple.__new__(type(self), isi)
+
+    def sebagai_dict(self) -> dict[str, Any]:
+        return dict(zip(self._fields, self, strict=True))
+
+    if TYPE_CHECKING:  # the columns are attributes made per table
+
+        def __getattr__(self, nama: str) -> Any: ...
+
+
+@cache
+def kelas_baris(tabel: str, kolom: tuple[str, ...]) -> type[Baris]:
+    """The row class of one table: a named tuple of its columns that is also a ``Baris``."""
+    dasar = namedtuple(f"Baris_{tabel}", kolom)  # type: ignore[misc]
+    indeks = {nama: i for i, nama in enumerate(kolom)}
+    return type(f"Baris_{tabel}", (dasar, Baris), {"__slots__": (), "_indeks": indeks})
+
+
+def buat_baris(kelas: type[Baris], nilai: Any) -> Baris:
+    """A row of ``kelas`` from its values in column order (no check of their number)."""
+    return tuple.__new__(kelas, nilai)
 
 
 class JenisPaket(StrEnum):
@@ -50,7 +94,7 @@ class Paket:
     info: InfoPaket
     baris: dict[str, list[Baris]] = field(default_factory=dict)
     nomor: dict[str, list[int]] = field(default_factory=dict)
-    siasn: list[Baris] | None = None  # the SIASN sheet, when asked for (central only; not imported)
+    siasn: list[dict[str, Any]] | None = None  # the SIASN sheet, when asked for (central only; not imported)
 
 
 def _kanonik(nilai: Any) -> Any:
@@ -67,7 +111,8 @@ def _kanonik(nilai: Any) -> Any:
 
 def sidik_baris(baris: Baris) -> str:
     """A stable text of one row's values (the same whether it came from the database or a workbook)."""
-    return json.dumps({k: _kanonik(v) for k, v in sorted(baris.items())}, ensure_ascii=False, default=str)
+    isi = sorted(zip(baris._fields, baris, strict=True))
+    return json.dumps({k: _kanonik(v) for k, v in isi}, ensure_ascii=False, default=str)
 
 
 def checksum_paket(baris: dict[str, list[Baris]]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from operator import methodcaller
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -29,14 +29,11 @@ from kinerja_desktop.core.exchange.paket.rencana_periksa import (
     periksa_nilai,
 )
 from kinerja_desktop.core.exchange.paket.rencana_uraian import Peraga
-from kinerja_desktop.core.exchange.paket.skema import Jenis, jenis_tabel, semua_jenis
+from kinerja_desktop.core.exchange.paket.skema import Jenis, jenis_tabel, semua_jenis, tabel_dirujuk
 from kinerja_desktop.core.exchange.paket.tulis_info import LABEL_INFO, LEMBAR_INFO
 from kinerja_desktop.core.exchange.paket.verifikasi import checksum_cepat, lembar_tak_cocok
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.akses import Actor, Izin, require
-
-#: Tables some column refers to: their package ids are kept while the references are checked.
-_DIRUJUK = frozenset(k.rujukan for j in semua_jenis() for k in j.kolom if k.rujukan)
 
 
 def _penomor(paket: Paket, tabel: str) -> Callable[[int], int]:
@@ -67,12 +64,12 @@ class _Perencana:
         return self.paket.baris.get(jenis.tabel, [])
 
     def id_kami(self, row: Baris) -> str:
-        rid = row.get("id")
+        rid = row.id
         return self.peta.get(rid, rid) if isinstance(rid, str) else ""
 
     def kolom_kami(self, rows: list[Baris], nama: str, rujukan: str | None) -> list[Any]:
         """One column's values, ids in this database's ids when the column names a merged table."""
-        vals = list(map(methodcaller("get", nama), rows))
+        vals = list(map(attrgetter(nama), rows))
         if rujukan in self.tabel_peta:
             peta = self.peta
             return [peta.get(v, v) if type(v) is str else v for v in vals]
@@ -92,7 +89,7 @@ class _Perencana:
             for m in baca:
                 if m.baris in per_nomor and getattr(m, "menghalangi", True):
                     catat.galat.add(per_nomor[m.baris])
-        ids = [v for v in map(methodcaller("get", "id"), rows) if type(v) is str]
+        ids = [v for v in map(attrgetter("id"), rows) if type(v) is str]
         if not self.peta.keys().isdisjoint(ids):
             self.tabel_peta.add(jenis.tabel)
         self.id_paket[jenis.tabel] = set(self.kolom_kami(rows, "id", jenis.tabel) if ids else ())
@@ -101,7 +98,7 @@ class _Perencana:
         self.lokal[jenis.tabel] = revisi_lokal(self.conn, jenis.table, self.id_paket[jenis.tabel])
         for kunci in jenis.kunci_bisnis:
             periksa_kunci(self, jenis, rows, kunci, catat)
-        if jenis.tabel not in _DIRUJUK:  # nothing refers to these rows: their ids need not be kept
+        if jenis.tabel not in tabel_dirujuk():  # nothing refers to these rows: their ids need not be kept
             self.id_paket[jenis.tabel] = set()
 
     def rujukan(self, jenis: Jenis) -> None:

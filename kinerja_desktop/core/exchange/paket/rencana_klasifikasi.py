@@ -29,15 +29,11 @@ def kolom_id(jenis: Jenis) -> tuple[str, ...]:
 
 
 def petakan(row: Baris, kolom: tuple[str, ...], peta: dict[str, str]) -> Baris:
-    """The row in this database's ids (the same dict when no id changes)."""
-    baru: Baris | None = None
-    for c in kolom:
-        v = row.get(c)
-        if v is not None and v in peta:
-            if baru is None:
-                baru = dict(row)
-            baru[c] = peta[v]
-    return baru if baru is not None else row
+    """The row in this database's ids (the same row when no id changes)."""
+    if not peta:
+        return row
+    ganti = {c: peta[v] for c in kolom if (v := row.get(c)) is not None and v in peta}
+    return row.ganti(**ganti) if ganti else row
 
 
 def tentukan(
@@ -76,7 +72,7 @@ def klasifikasi(
     peta = p.peta
     kolom = kolom_id(jenis)
     isi_nama = kolom_isi(jenis)
-    isi = itemgetter(*isi_nama)
+    isi = itemgetter(*(jenis.indeks(c) for c in isi_nama))
     sidik = pembuat_sidik(jenis)
     nomor = p.pencatat[jenis.tabel].nomor
     urut = sorted(ada)
@@ -89,30 +85,29 @@ def klasifikasi(
             semua_dasar = muat_dasar(p.conn, p.rencana.mitra, jenis.tabel, ids)
         row = rows[i]
         rm = petakan(row, kolom, peta)
-        mid = str(rm["id"])
+        mid = str(rm.id)
         kami = lokal[mid]
         dasar = semua_dasar.get(mid)
-        kembar = str(row["id"]) in p.gabung_baru
-        rm_isi = tuple(rm.get(c) for c in isi_nama)
-        if rm_isi == isi(kami):
+        kembar = str(row.id) in p.gabung_baru
+        if isi(rm) == isi(kami):
             jumlah.sama += 1
-            if kembar or dasar is None or dasar.revisi != rm["revisi"] or dasar.sidik != sidik(rm):
+            if kembar or dasar is None or dasar.revisi != rm.revisi or dasar.sidik != sidik(rm):
                 kep.dasar.append(row)
                 if dasar is not None:
                     p.rencana.ada_dasar.add(mid)
             continue
         if dasar is not None:
             p.rencana.ada_dasar.add(mid)
-        aksi = tentukan(sidik(rm), sidik(kami), int(rm["revisi"]), int(kami["revisi"]), dasar, kembar)
+        aksi = tentukan(sidik(rm), sidik(kami), int(rm.revisi), int(kami.revisi), dasar, kembar)
         jumlah.tambah(aksi)
         if aksi is Aksi.UBAH:
             kep.perbarui.append(row)
             kep.dasar.append(row)
-            p.rencana.revisi_db[mid] = int(kami["revisi"])
+            p.rencana.revisi_db[mid] = int(kami.revisi)
         elif aksi is Aksi.KONFLIK:
             kep.konflik[mid] = row
-            kep.revisi_kami[mid] = int(kami["revisi"])
-            p.rencana.revisi_db[mid] = int(kami["revisi"])
+            kep.revisi_kami[mid] = int(kami.revisi)
+            p.rencana.revisi_db[mid] = int(kami.revisi)
             beda = tuple(
                 NilaiBeda(k.judul, p.peraga.tampil(k, kami.get(k.nama)), p.peraga.tampil(k, rm.get(k.nama)))
                 for k in (jenis.kolom_bernama(c) for c in isi_nama)
@@ -126,8 +121,8 @@ def klasifikasi(
                     nomor(i),
                     p.peraga.uraian(jenis.tabel, kami),
                     beda,
-                    int(kami["revisi"]),
-                    int(rm["revisi"]),
+                    int(kami.revisi),
+                    int(rm.revisi),
                     dasar.revisi if dasar is not None else None,
                 )
             )

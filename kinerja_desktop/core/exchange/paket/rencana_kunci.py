@@ -69,7 +69,7 @@ def periksa_kunci(
     revisi = revisi_lokal(p.conn, jenis.table, [lid for _, lid in gabung])
     p.tabel_peta.add(jenis.tabel)
     for i, lid in gabung:
-        rid = str(rows[i]["id"])
+        rid = str(rows[i].id)
         p.peta[rid] = p.gabung_baru[rid] = lid
         ada[lid] = revisi[lid]
         p.id_paket[jenis.tabel].discard(rid)

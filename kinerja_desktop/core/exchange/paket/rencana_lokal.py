@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
-from kinerja_desktop.core.exchange.paket.model import Baris
+from kinerja_desktop.core.exchange.paket.model import Baris, buat_baris
 from kinerja_desktop.core.exchange.paket.skema import Jenis
 
 _BLOK = 900  # values per IN (...): under SQLite's old 999-parameter limit
@@ -83,11 +83,11 @@ def kunci_lokal(
 def baris_lokal(conn: Connection, jenis: Jenis, ids: Iterable[str]) -> dict[str, Baris]:
     """The whole rows (every package column) of ``ids`` as this database holds them."""
     t = jenis.table
-    nama = [k.nama for k in jenis.kolom]
-    cols = [t.c[k] for k in nama]
+    cols = [t.c[k.nama] for k in jenis.kolom]
+    kelas = jenis.kelas
     hasil: dict[str, Baris] = {}
     for blok in _blok(sorted(set(ids))):
         for r in conn.execute(select(*cols).where(t.c.id.in_(blok))):
-            row = dict(zip(nama, r, strict=True))
-            hasil[row["id"]] = row
+            row = buat_baris(kelas, r)
+            hasil[row.id] = row
     return hasil

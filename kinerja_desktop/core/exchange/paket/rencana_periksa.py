@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from operator import methodcaller
+from operator import attrgetter
 from typing import Any
 
 from kinerja_desktop.core.exchange.paket.model import Baris
@@ -71,7 +71,7 @@ class PencatatMasalah:
 
 
 def _nilai(rows: list[Baris], nama: str) -> list[Any]:
-    return list(map(methodcaller("get", nama), rows))
+    return list(map(attrgetter(nama), rows))
 
 
 def periksa_nilai(jenis: Jenis, rows: list[Baris], catat: PencatatMasalah) -> None:

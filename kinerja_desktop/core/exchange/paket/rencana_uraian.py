@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from kinerja_desktop.core.exchange.paket.model import Baris, Paket
+from kinerja_desktop.core.exchange.paket.model import Baris, Paket, buat_baris
 from kinerja_desktop.core.exchange.paket.skema import Kolom, jenis_tabel
 
 _INDUK = ("pegawai_id", "skp_id", "evaluasi_id", "rhk_id", "indikator_id", "unit_kerja_id")
@@ -41,7 +41,7 @@ class Peraga:
         t = jenis.table
         nama = [k.nama for k in jenis.kolom]
         r = self._conn.execute(select(*[t.c[k] for k in nama]).where(t.c.id == rid)).first()
-        return dict(zip(nama, r, strict=True)) if r is not None else None
+        return buat_baris(jenis.kelas, r) if r is not None else None
 
     def uraian_id(self, tabel: str, rid: str | None) -> str:
         if not rid:

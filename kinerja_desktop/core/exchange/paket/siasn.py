@@ -8,7 +8,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Evaluasi, Pegawai, Skp
-from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.rules.periode import periode
 from kinerja_desktop.core.rules.predikat import Predikat, Rating
 from kinerja_desktop.core.services.kantor import get_setting
@@ -63,7 +62,7 @@ def _label(enum: Any, kode: str | None) -> str:
         return kode or ""
 
 
-def baris_siasn(session: Session, pegawai_ids: Any, tahun: int | None) -> list[Baris]:
+def baris_siasn(session: Session, pegawai_ids: Any, tahun: int | None) -> list[dict[str, Any]]:
     """One row per final evaluation of the pegawai in ``pegawai_ids`` (a select of ids) for ``tahun``."""
     stmt = (
         select(Evaluasi, Skp.tahun, Skp.periode_awal, Skp.periode_akhir, Pegawai.nip, Pegawai.nama)
@@ -74,7 +73,7 @@ def baris_siasn(session: Session, pegawai_ids: Any, tahun: int | None) -> list[B
     )
     if tahun is not None:
         stmt = stmt.where(Skp.tahun == tahun)
-    hasil: list[Baris] = []
+    hasil: list[dict[str, Any]] = []
     for ev, th, awal, akhir, nip, nama in session.execute(stmt):
         p = periode(ev.periode)
         mulai = max(p.bulan_awal, awal.month if awal.year == th else 1)

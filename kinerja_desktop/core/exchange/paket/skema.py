@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, LargeBinary, Numeric, Table, UniqueConstraint
 from sqlalchemy.sql.schema import Column
 
 from kinerja_desktop.core.db import models
 from kinerja_desktop.core.db.base import Base, UtcDateTime
+from kinerja_desktop.core.exchange.paket.model import Baris, buat_baris, kelas_baris
 
 #: Identity and sync columns, written after the data columns and grouped to the side.
 KOLOM_TEKNIS = ("id", "kantor_asal", "revisi", "diubah_pada", "dihapus_pada")
@@ -50,6 +52,26 @@ class Jenis:
 
     def kolom_bernama(self, nama: str) -> Kolom:
         return next(k for k in self.kolom if k.nama == nama)
+
+    @property
+    def nama_kolom(self) -> tuple[str, ...]:
+        return tuple(k.nama for k in self.kolom)
+
+    @property
+    def kelas(self) -> type[Baris]:
+        """The class of this sheet's rows (values in ``kolom`` order)."""
+        return kelas_baris(self.tabel, self.nama_kolom)
+
+    def indeks(self, nama: str) -> int:
+        """The position of column ``nama`` in a row."""
+        return self.kelas._indeks[nama]
+
+    def baris(self, **nilai: Any) -> Baris:
+        """A row of this sheet from named values (the columns not named are None)."""
+        salah = set(nilai) - set(self.nama_kolom)
+        if salah:
+            raise KeyError(f"Kolom tidak dikenal di {self.tabel}: {', '.join(sorted(salah))}")
+        return buat_baris(self.kelas, [nilai.get(n) for n in self.nama_kolom])
 
     @property
     def table(self) -> Table:
@@ -183,6 +205,12 @@ def _jenis(model: type[Base], lembar: str) -> Jenis:
 def semua_jenis() -> tuple[Jenis, ...]:
     """Every kind of travelling row, in apply order."""
     return tuple(_jenis(model, lembar) for model, lembar in URUTAN)
+
+
+@cache
+def tabel_dirujuk() -> frozenset[str]:
+    """The tables some column refers to."""
+    return frozenset(k.rujukan for j in semua_jenis() for k in j.kolom if k.rujukan)
 
 
 def jenis_tabel(tabel: str) -> Jenis:

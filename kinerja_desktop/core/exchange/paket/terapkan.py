@@ -103,7 +103,7 @@ def _belum_berubah(session: Session, rencana: RencanaImpor) -> None:
         kep = rencana.keputusan.get(jenis.tabel)
         if kep is None:
             continue
-        ids = [petakan(r, ("id",), rencana.peta_id)["id"] for r in kep.perbarui] + list(kep.konflik)
+        ids = [petakan(r, ("id",), rencana.peta_id).id for r in kep.perbarui] + list(kep.konflik)
         if not ids:
             continue
         sekarang = revisi_lokal(session.connection(), jenis.table, ids)
@@ -146,7 +146,7 @@ def _tulis_semua(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str,
         mereka = [r for lid, r in kep.konflik.items() if pilih[(jenis.tabel, lid)] == "mereka"]
         penulis[jenis.tabel].perbarui(kep.perbarui + mereka)
         kami = [
-            {"b_id": lid, "b_revisi": max(kep.revisi_kami[lid], int(r["revisi"])) + 1, "b_waktu": sekarang}
+            {"b_id": lid, "b_revisi": max(kep.revisi_kami[lid], int(r.revisi)) + 1, "b_waktu": sekarang}
             for lid, r in kep.konflik.items()
             if pilih[(jenis.tabel, lid)] == "kami"
         ]
@@ -168,8 +168,8 @@ def _entri_dasar(
     ) or jenis.tabel in tabel_peta
     for r in rows:
         rm = petakan(r, kolom, peta) if petakan_ini else r
-        rid, lid = str(r["id"]), str(rm["id"])
-        yield EntriDasar(jenis.tabel, lid, int(rm["revisi"]), sidik(rm), rid if rid != lid else None)
+        rid, lid = str(r.id), str(rm.id)
+        yield EntriDasar(jenis.tabel, lid, int(rm.revisi), sidik(rm), rid if rid != lid else None)
 
 
 def _dasar(session: Session, rencana: RencanaImpor) -> None:

@@ -34,8 +34,7 @@ class Penulis:
         self.conn = conn
         self.jenis = jenis
         self.peta = peta
-        self.kolom = [k.nama for k in jenis.kolom]
-        self._ambil = itemgetter(*self.kolom)
+        self.kolom = [k.nama for k in jenis.kolom]  # a row's values are in this order
         self.tunda = kolom_tunda(jenis)
         dipetakan = {"id"} if jenis.tabel in tabel_peta else set()
         dipetakan |= {k.nama for k in jenis.kolom if k.rujukan in tabel_peta}
@@ -59,10 +58,7 @@ class Penulis:
     def nilai(self, row: Baris, *, kosongkan_tunda: bool) -> list[Any]:
         """The row's values in column order, ids mapped, postponed references emptied if asked."""
         peta = self.peta
-        try:
-            out = list(self._ambil(row))
-        except KeyError:
-            out = [row.get(c) for c in self.kolom]
+        out = list(row)
         for i in self._ids:
             v = out[i]
             if v is not None and v in peta:

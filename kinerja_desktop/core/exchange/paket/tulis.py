@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kinerja_desktop.core.errors import KnownError
-from kinerja_desktop.core.exchange.paket.model import Baris, Paket
+from kinerja_desktop.core.exchange.paket.model import Paket
 from kinerja_desktop.core.exchange.paket.siasn import KOLOM_SIASN
 from kinerja_desktop.core.exchange.paket.skema import Jenis, Kolom, TipeKolom, semua_jenis
 from kinerja_desktop.core.exchange.paket.tulis_info import (
@@ -135,7 +135,7 @@ def _periksa_ukuran(paket: Paket) -> None:
             )
 
 
-def _tulis_siasn(wb: Workbook, rows: list[Baris]) -> None:
+def _tulis_siasn(wb: Workbook, rows: list[dict[str, Any]]) -> None:
     ws = wb.create_sheet(LEMBAR_SIASN)
     sel = Sel(ws, LEMBAR_SIASN)
     for i, (_, judul) in enumerate(KOLOM_SIASN, start=1):

@@ -50,15 +50,18 @@ def bersihkan(baris: dict[str, list[Baris]]) -> None:
     for tabel, rows in baris.items():
         jenis = next(j for j in semua_jenis() if j.tabel == tabel)
         teks = [(k.nama, "" if k.wajib else None) for k in jenis.kolom if k.tipe is TipeKolom.TEKS]
-        for row in rows:
+        for n, row in enumerate(rows):
+            ganti: dict[str, Any] = {}
             for nama, kosong in teks:
                 v = row.get(nama)
                 if not isinstance(v, str):
                     continue
                 if not v.strip() and v != kosong:
-                    row[nama] = kosong
+                    ganti[nama] = kosong
                 elif KARAKTER_TERLARANG.search(v) or "\r" in v:
-                    row[nama] = bersihkan_teks(v)
+                    ganti[nama] = bersihkan_teks(v)
+            if ganti:
+                rows[n] = row.ganti(**ganti)
 
 
 class Sel:
@@ -67,7 +70,7 @@ class Sel:
     def __init__(self, ws: Any, lembar: str) -> None:
         self.ws = ws
         self.lembar = lembar
-        self.baris: Baris = {}
+        self.baris: Baris | None = None
 
     def teks(self, v: Any, judul: str) -> Any:
         if v is None or v == "":
@@ -75,8 +78,9 @@ class Sel:
         if not isinstance(v, str):
             v = str(v)
         if len(v) > MAKS_PANJANG_SEL:
+            rid = self.baris.get("id", "") if self.baris is not None else ""
             raise KnownError(
-                f"Teks pada lembar {self.lembar}, kolom {judul} (ID {self.baris.get('id', '')}) panjangnya "
+                f"Teks pada lembar {self.lembar}, kolom {judul} (ID {rid}) panjangnya "
                 f"{len(v):,} karakter; satu sel Excel memuat paling banyak {MAKS_PANJANG_SEL:,}.".replace(
                     ",", "."
                 ),
@@ -161,10 +165,13 @@ def _pengubah(sel: Sel, k: Kolom) -> Callable[[Any], Any] | None:
 
 def pengubah_baris(sel: Sel, jenis: Jenis) -> Callable[[Baris], list[Any]]:
     """A function turning one row into the list of cells ``ws.append`` takes."""
-    ubah = [(k.nama, _pengubah(sel, k)) for k in jenis.kolom]
+    ubah = [(i, f) for i, k in enumerate(jenis.kolom) if (f := _pengubah(sel, k)) is not None]
 
     def baris(row: Baris) -> list[Any]:
         sel.baris = row
-        return [row.get(n) if f is None else f(row.get(n)) for n, f in ubah]
+        sel_sel = list(row)
+        for i, f in ubah:
+            sel_sel[i] = f(sel_sel[i])
+        return sel_sel
 
     return baris

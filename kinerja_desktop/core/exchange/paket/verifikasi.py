@@ -6,6 +6,7 @@ import hashlib
 import json
 from datetime import date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from kinerja_desktop.core.exchange.paket.model import Baris, _kanonik
@@ -16,34 +17,36 @@ _BERULANG = frozenset({Decimal, date, datetime})
 
 
 def checksum_cepat(baris: dict[str, list[Baris]]) -> str:
-    """``checksum_paket(baris)``, computed with each row's keys sorted once per sheet instead of per row,
+    """``checksum_paket(baris)``, computed with each sheet's column order sorted once instead of per row,
     and each distinct date, time or decimal made canonical once."""
     h = hashlib.sha256()
     encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
     kanon: dict[Any, Any] = {}
     for tabel in sorted(baris):
         h.update(tabel.encode())
-        urut: list[str] = []
-        kunci_lalu: tuple[str, ...] = ()
-        for row in sorted(baris[tabel], key=lambda r: str(r.get("id", ""))):
-            kunci = tuple(row)
-            if kunci != kunci_lalu:
-                kunci_lalu, urut = kunci, sorted(row)
-            d: dict[str, Any] = {}
-            for k in urut:
-                v = row[k]
+        rows = baris[tabel]
+        if not rows:
+            continue
+        fields = rows[0]._fields
+        urut = sorted(range(len(fields)), key=fields.__getitem__)
+        kunci = [fields[i] for i in urut]
+        ambil = itemgetter(*urut)
+        i_id = fields.index("id")
+        for row in sorted(rows, key=lambda r: str(r[i_id])):
+            nilai = list(ambil(row))
+            for n, v in enumerate(nilai):
                 if type(v) in _POLOS:
-                    d[k] = v
-                elif type(v) in _BERULANG:
+                    continue
+                if type(v) in _BERULANG:
                     hasil = kanon.get(v, kanon)
                     if hasil is kanon:  # keyed by type too: 1 and Decimal(1) are one dict key
                         hasil = kanon[v] = (type(v), _kanonik(v))
                     if hasil[0] is not type(v):
                         hasil = (type(v), _kanonik(v))
-                    d[k] = hasil[1]
+                    nilai[n] = hasil[1]
                 else:
-                    d[k] = _kanonik(v)
-            h.update(encode(d).encode())
+                    nilai[n] = _kanonik(v)
+            h.update(encode(dict(zip(kunci, nilai, strict=True))).encode())
             h.update(b"\n")
     return h.hexdigest()
 

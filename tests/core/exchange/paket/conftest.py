@@ -15,7 +15,7 @@ from sqlalchemy import select
 from kinerja_desktop.core.db.base import Base
 from kinerja_desktop.core.exchange.paket.ambil import ambil_paket_kantor
 from kinerja_desktop.core.exchange.paket.dasar import MITRA_PUSAT, catat_ekspor
-from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket, Paket, checksum_paket
+from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket, checksum_paket
 from kinerja_desktop.core.exchange.paket.rencana import rencanakan
 from kinerja_desktop.core.exchange.paket.rencana_model import RencanaImpor
 from kinerja_desktop.core.exchange.paket.terapkan import HasilImpor, terapkan
@@ -91,9 +91,10 @@ class Sinkron:
         return hasil
 
     @staticmethod
-    def normal(baris: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    def normal(paket_baris: dict[str, list[Baris]]) -> dict[str, list[dict[str, Any]]]:
         """Rows as two databases must agree on them: the BerAKHLAK values (born in every office with
         their own ids, merged by their order) named by their order, and compared on content only."""
+        baris = {t: [r.sebagai_dict() for r in rows] for t, rows in paket_baris.items()}
         urut = {r["id"]: f"perilaku-{r['urutan']}" for r in baris.get("perilaku", [])}
         hasil: dict[str, list[dict[str, Any]]] = {}
         for tabel, rows in baris.items():

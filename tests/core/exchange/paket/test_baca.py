@@ -94,11 +94,12 @@ def test_tricky_values_round_trip_exactly(
     indikator: list[dict[str, Any]],
     evaluasi: list[dict[str, Any]],
 ) -> None:
-    baris: dict[str, list[dict[str, Any]]] = {j.tabel: [] for j in semua_jenis()}
-    baris |= {"pegawai": pegawai, "indikator": indikator, "evaluasi": evaluasi}
-    for tabel, rows in baris.items():
-        for i, r in enumerate(rows):
-            r["id"] = f"{tabel}-{i}"
+    isi: dict[str, list[dict[str, Any]]] = {j.tabel: [] for j in semua_jenis()}
+    isi |= {"pegawai": pegawai, "indikator": indikator, "evaluasi": evaluasi}
+    baris = {
+        tabel: [jenis_tabel(tabel).baris(**r, id=f"{tabel}-{i}") for i, r in enumerate(rows)]
+        for tabel, rows in isi.items()
+    }
     bersihkan(baris)  # what buat_paket_* does: blank texts become "" or None
     info = InfoPaket(JenisPaket.KANTOR, "=PLJ", "@Kantor", "", None, datetime(2026, 1, 1, tzinfo=UTC), "1",
                      {t: len(r) for t, r in baris.items()}, checksum_paket(baris))  # fmt: skip

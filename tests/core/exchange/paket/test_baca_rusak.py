@@ -14,18 +14,18 @@ from openpyxl import Workbook, load_workbook
 from kinerja_desktop.core.exchange.paket import baca, baca_berkas
 from kinerja_desktop.core.exchange.paket.baca import HasilBaca, baca_paket
 from kinerja_desktop.core.exchange.paket.baca_berkas import BerkasPaketSalah
-from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket, Paket, checksum_paket
+from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket, checksum_paket
 from kinerja_desktop.core.exchange.paket.skema import jenis_tabel, semua_jenis
 from kinerja_desktop.core.exchange.paket.tulis import tulis_paket
 
 NIP = "198612202008021001"
 
 
-def _row(tabel: str, **nilai: Any) -> dict[str, Any]:
+def _row(tabel: str, **nilai: Any) -> Baris:
     row: dict[str, Any] = {k.nama: ("" if k.wajib else None) for k in jenis_tabel(tabel).kolom}
     row.update(kantor_asal="PLJ", revisi=1, diubah_pada=datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=UTC))
     row.update(nilai)
-    return row
+    return jenis_tabel(tabel).baris(**row)
 
 
 @pytest.fixture
@@ -147,7 +147,7 @@ def test_resaved_by_openpyxl_with_columns_moved_and_an_extra_column_still_matche
     assert _masalah(hasil, False) == [
         ("Pegawai", 1, "Catatan saya", "Kolom ini tidak dikenal dan diabaikan.")
     ]
-    assert hasil.checksum_cocok and hasil.paket.baris["pegawai"][0]["kantor_id"] == "k"
+    assert hasil.checksum_cocok and hasil.paket.baris["pegawai"][0].kantor_id == "k"
 
 
 def test_an_edited_value_is_a_checksum_warning_not_a_block(paket: Path) -> None:
@@ -155,7 +155,7 @@ def test_an_edited_value_is_a_checksum_warning_not_a_block(paket: Path) -> None:
     hasil = baca_paket(paket)
     assert not hasil.checksum_cocok and not hasil.menghalangi
     assert [m.kolom for m in hasil.masalah] == ["Checksum data (SHA-256)"]
-    assert hasil.paket.baris["pegawai"][1]["nama"] == "Nama Baru"
+    assert hasil.paket.baris["pegawai"][1].nama == "Nama Baru"
 
 
 def test_cell_problems_name_sheet_row_and_column(paket: Path) -> None:
@@ -179,7 +179,7 @@ def test_cell_problems_name_sheet_row_and_column(paket: Path) -> None:
     peringatan = [m for m in hasil.masalah if not m.menghalangi and m.lembar == "Pegawai"]
     assert [(m.baris, m.kolom) for m in peringatan] == [(3, "Telepon")]
     assert "81234567890" in peringatan[0].pesan
-    assert hasil.paket.baris["pegawai"][2]["tanggal_lahir"] == date(1986, 12, 20)
+    assert hasil.paket.baris["pegawai"][2].tanggal_lahir == date(1986, 12, 20)
     assert hasil.menghalangi and not hasil.checksum_cocok
 
 

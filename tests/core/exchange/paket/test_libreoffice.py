@@ -29,9 +29,9 @@ def test_libreoffice_resave_reads_cleanly_and_the_checksum_still_matches() -> No
     )
     assert info.jumlah["pegawai"] == len(hasil.paket.baris["pegawai"]) == 20
     pegawai = hasil.paket.baris["pegawai"]
-    assert all(isinstance(p["nip"], str) and len(p["nip"]) == 18 and p["nip"].isdigit() for p in pegawai)
-    assert all(type(p["tanggal_lahir"]) is date for p in pegawai)
-    teks = {p["alamat"] for p in pegawai} | {p["telepon"] for p in pegawai} | {p["email"] for p in pegawai}
+    assert all(isinstance(p.nip, str) and len(p.nip) == 18 and p.nip.isdigit() for p in pegawai)
+    assert all(type(p.tanggal_lahir) is date for p in pegawai)
+    teks = {p.alamat for p in pegawai} | {p.telepon for p in pegawai} | {p.email for p in pegawai}
     assert {'=HYPERLINK("http://contoh.go.id")', "+62 812 3456 7890", "@plaju"} <= teks
-    assert any(isinstance(p["dihapus_pada"], datetime) for p in hasil.paket.baris["pelatihan"])
-    assert {type(e["distribusi_diakui"]) for e in hasil.paket.baris["evaluasi"]} == {bool}
+    assert any(isinstance(p.dihapus_pada, datetime) for p in hasil.paket.baris["pelatihan"])
+    assert {type(e.distribusi_diakui) for e in hasil.paket.baris["evaluasi"]} == {bool}

@@ -90,13 +90,14 @@ def _rusak(paket: Paket) -> Paket:
     """A package with one of each kind of invalid row (rows 2.. of each sheet are list index + 2)."""
     p = copy.deepcopy(paket)
     pegawai = p.baris["pegawai"]
-    pegawai[0]["nip"] = 198503302010011002  # a NIP that became a number
-    pegawai[1]["nama"] = None  # a required value removed
-    pegawai[2]["nip"] = pegawai[3]["nip"]  # the same NIP twice
+    pegawai[0] = pegawai[0].ganti(nip=198503302010011002)  # a NIP that became a number
+    pegawai[1] = pegawai[1].ganti(nama=None)  # a required value removed
+    pegawai[2] = pegawai[2].ganti(nip=pegawai[3].nip)  # the same NIP twice
     pelatihan = p.baris["pelatihan"]
-    pelatihan.append(dict(pelatihan[0]))  # the same id twice
-    p.baris["realisasi"][0]["indikator_id"] = "00000000-0000-0000-0000-000000000000"  # nowhere
-    p.baris["indikator"][0]["target_min"] = "banyak"  # not a number
+    pelatihan.append(pelatihan[0])  # the same id twice
+    realisasi, indikator = p.baris["realisasi"], p.baris["indikator"]
+    realisasi[0] = realisasi[0].ganti(indikator_id="00000000-0000-0000-0000-000000000000")  # nowhere
+    indikator[0] = indikator[0].ganti(target_min="banyak")  # not a number
     return p
 
 
@@ -145,7 +146,8 @@ def test_edited_workbook_warns_and_needs_acknowledging(buka: Buka, sinkron: Any)
     pusat, plj = buka("PUSAT"), buka("PLJ")
     sinkron.impor(pusat, sinkron.paket(plj))
     paket = sinkron.paket(plj)
-    paket.baris["realisasi"][0]["nilai"] = Decimal("99.5")  # typed over in Excel: revisi unchanged
+    realisasi = paket.baris["realisasi"]
+    realisasi[0] = realisasi[0].ganti(nilai=Decimal("99.5"))  # typed over in Excel: revisi unchanged
     rencana = sinkron.rencana(pusat, paket)
     assert not rencana.checksum_cocok and rencana.ok
     assert _jumlah(rencana, "realisasi").ubah == 1 and rencana.total(Aksi.UBAH) == 1

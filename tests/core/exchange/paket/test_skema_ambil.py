@@ -53,13 +53,13 @@ def test_extraction_of_a_year_keeps_tombstones_and_leaves_other_years(
             lain = ambil_paket_kantor(s, ws.kantor_kode, tahun + 1)
         assert len(semua["skp"]) == 20 and lain["skp"] == [] and lain["evaluasi"] == []
         assert len(lain["pegawai"]) == 20, "staff travel whole whatever the year"
-        hapus = semua["pelatihan"][0]["id"]
+        hapus = semua["pelatihan"][0].id
         with ws.transaction() as s:
             s.execute(update(Pelatihan).where(Pelatihan.id == hapus).values(dihapus_pada=utcnow()))
         with ws.read() as s:
             lagi = ambil_paket_kantor(s, ws.kantor_kode, tahun)
-        row = next(r for r in lagi["pelatihan"] if r["id"] == hapus)
-        assert row["dihapus_pada"] is not None
+        row = next(r for r in lagi["pelatihan"] if r.id == hapus)
+        assert row.dihapus_pada is not None
         assert checksum_paket(lagi) != checksum_paket(semua)
         assert checksum_paket(lagi) == checksum_paket({k: list(reversed(v)) for k, v in lagi.items()})
     finally:

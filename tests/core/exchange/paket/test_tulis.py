@@ -24,7 +24,8 @@ from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.workspace import Workspace
 
 
-def paket_kecil(rows: dict[str, list[dict[str, object]]]) -> Paket:
+def paket_kecil(isi: dict[str, list[dict[str, object]]]) -> Paket:
+    rows = {t: [jenis_tabel(t).baris(**r) for r in v] for t, v in isi.items()}
     info = InfoPaket(
         jenis=JenisPaket.KANTOR,
         kantor_kode="PLJ",
@@ -158,12 +159,12 @@ def test_paket_induk_carries_staff_and_outside_superiors_without_dangling_refere
             buat_paket_kantor(s, demo.kantor_kode, tahun, "1.0", kemajuan=lambda a, _b: a < 3)
     demo.close()
     assert paket.info.jenis is JenisPaket.INDUK and paket.info.tujuan_kode == demo.kantor_kode
-    assert luar_id in {r["id"] for r in paket.baris["pegawai"]}
+    assert luar_id in {r.id for r in paket.baris["pegawai"]}
     assert paket.baris["evaluasi"] == [] and paket.baris["kantor"]
-    ada = {t: {r["id"] for r in rows} for t, rows in paket.baris.items()}
+    ada = {t: {r.id for r in rows} for t, rows in paket.baris.items()}
     for tabel, rows in paket.baris.items():
         for k in jenis_tabel(tabel).kolom:
             if k.rujukan:
                 for r in rows:
-                    assert r[k.nama] is None or r[k.nama] in ada[k.rujukan], (tabel, k.nama)
+                    assert r.get(k.nama) is None or r.get(k.nama) in ada[k.rujukan], (tabel, k.nama)
     assert paket.info.checksum == checksum_paket(paket.baris)
