@@ -23,13 +23,15 @@ from kinerja_desktop.core.exchange.paket.tulis_info import (
     LEMBAR_SIASN,
 )
 from kinerja_desktop.core.exchange.paket.verifikasi import checksum_cepat
+from kinerja_desktop.core.memori import lepas_memori
 
 Kemajuan = Callable[[int, int], bool]  # (done, total) → False to cancel
 
 #: Excel's own row limit per sheet, and a package-wide cap (a year of 15,000 pegawai is 1.25 million).
 MAKS_BARIS_LEMBAR = 1_048_576
 MAKS_BARIS_TOTAL = 5_000_000
-_SETIAP = 50_000
+_SETIAP = 50_000  # rows between progress reports
+_POTONG = 5_000  # rows turned into compact rows at a time (their temporary lists stay few)
 _SARAN_ASLI = "Minta paket baru dari pengirimnya, atau ambil lagi berkas aslinya."
 
 
@@ -151,7 +153,7 @@ class _Pembaca:
 
     def baca(
         self, jenis: Jenis, sudah: int, total: int, kemajuan: Kemajuan | None
-    ) -> tuple[list[Baris], list[int]]:
+    ) -> tuple[list[Baris], Sequence[int]]:
         sheet = self.lembar(jenis.lembar)
         if sheet.height > MAKS_BARIS_LEMBAR or sudah + sheet.height > MAKS_BARIS_TOTAL:
             raise BerkasPaketSalah(
@@ -173,8 +175,10 @@ class _Pembaca:
         i_id = jenis.indeks("id")
         hasil: list[Baris] = []
         potong: list[list[Any]] = []
-        nomor: list[int] = []
-        ids: dict[str, int] = {}
+        nomor: list[int] | None = None  # None while each row follows the one before (the usual case)
+        pertama = r0 + 2
+        ids: set[str] = set()
+        ganda: list[tuple[int, str]] = []  # (sheet row, id) of the rows skipped as a copy of an earlier one
         for i, row in enumerate(rows):
             if not any(row) and all(v == "" or v is None for v in row):
                 continue  # blank rows are skipped silently
@@ -198,23 +202,39 @@ class _Pembaca:
                 )
                 continue
             if rid in ids:
-                self.tambah(
-                    jenis.lembar,
-                    n,
-                    "ID",
-                    f"ID ini sama dengan baris {ids[rid]}; baris ini dilewati. Hapus salah satunya.",
-                )
+                ganda.append((n, rid))
                 continue
-            ids[rid] = n
+            ids.add(rid)
+            if nomor is None and n != pertama + len(hasil) + len(potong):
+                nomor = list(range(pertama, pertama + len(hasil) + len(potong)))
+            if nomor is not None:
+                nomor.append(n)
             potong.append(d)
-            nomor.append(n)
-            if len(potong) == _SETIAP:
+            if len(potong) == _POTONG:
                 hasil.extend(self.hemat.baris(jenis, potong))
                 potong.clear()
-                if kemajuan is not None and not kemajuan(sudah + len(hasil), total):
+                if (
+                    kemajuan is not None
+                    and len(hasil) % _SETIAP == 0
+                    and not kemajuan(sudah + len(hasil), total)
+                ):
                     raise PaketDibatalkan()
         hasil.extend(self.hemat.baris(jenis, potong))
-        return hasil, nomor
+        urutan = nomor if nomor is not None else range(pertama, pertama + len(hasil))
+        self._lapor_ganda(jenis.lembar, ganda, hasil, urutan, i_id)
+        return hasil, urutan
+
+    def _lapor_ganda(
+        self, lembar: str, ganda: list[tuple[int, str]], rows: list[Baris], nomor: Sequence[int], i_id: int
+    ) -> None:
+        """One message per row skipped because its id was taken by an earlier row (named by its number)."""
+        if not ganda:
+            return
+        dicari = {rid for _, rid in ganda}
+        asli = {row[i_id]: nomor[j] for j, row in enumerate(rows) if row[i_id] in dicari}
+        for n, rid in ganda:
+            pesan = f"ID ini sama dengan baris {asli[rid]}; baris ini dilewati. Hapus salah satunya."
+            self.tambah(lembar, n, "ID", pesan)
 
     def _lambat(
         self, lembar: str, n: int, row: Sequence[Any], kolom: list[tuple[int, str, Any, str]]
@@ -269,6 +289,7 @@ def baca_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
         # The largest sheets first: each is read whole into memory, best while the package is still small.
         for jenis in sorted(daftar, key=lambda j: -info.jumlah.get(j.tabel, 0)):
             rows, nomor = pembaca.baca(jenis, sum(len(v) for v in paket.baris.values()), total, kemajuan)
+            lepas_memori()  # the sheet as calamine held it is freed now
             paket.baris[jenis.tabel], paket.nomor[jenis.tabel] = rows, nomor
             if info.jumlah.get(jenis.tabel, 0) != len(rows):
                 tertulis = info.jumlah.get(jenis.tabel, 0)
@@ -279,7 +300,8 @@ def baca_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
         paket.baris = {j.tabel: paket.baris[j.tabel] for j in daftar}  # back in apply order
         paket.nomor = {j.tabel: paket.nomor[j.tabel] for j in daftar}
         posisi = {j.lembar: i for i, j in enumerate(daftar)}
-        pembaca.masalah.sort(key=lambda m: posisi.get(m.lembar, -1))  # in sheet order, as the user reads
+        # As the user reads them: sheet by sheet, row by row, what is about a whole sheet after its rows.
+        pembaca.masalah.sort(key=lambda m: (posisi.get(m.lembar, -1), m.baris or MAKS_BARIS_LEMBAR + 1))
     finally:
         wb.close()
     dihitung = checksum_cepat(paket.baris)  # the same value as checksum_paket, three times faster

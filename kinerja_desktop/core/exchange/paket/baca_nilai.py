@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
@@ -63,7 +62,7 @@ def _teks(k: Kolom) -> Pengubah:
                 )
             if not v:
                 return kosong
-            return sys.intern(v) if pengenal or len(v) <= 16 else v
+            return v  # repeated values are shared once the rows are built (hemat.Penghemat)
         if v is None:
             return kosong
         if adalah_nip:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import namedtuple
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -93,7 +94,7 @@ class Paket:
 
     info: InfoPaket
     baris: dict[str, list[Baris]] = field(default_factory=dict)
-    nomor: dict[str, list[int]] = field(default_factory=dict)
+    nomor: dict[str, Sequence[int]] = field(default_factory=dict)  # a range when no row was skipped
     siasn: list[dict[str, Any]] | None = None  # the SIASN sheet, when asked for (central only; not imported)
 
 

@@ -54,7 +54,7 @@ class _Perencana:
         self.peta: dict[str, str] = muat_alias(self.conn, self.rencana.mitra)  # their id → our id
         self.peraga = Peraga(self.conn, paket, self.peta)
         self.pencatat: dict[str, PencatatMasalah] = {}
-        self.lokal: dict[str, dict[str, int]] = {}  # table → our id → revisi, for the package's rows
+        self.lokal: dict[str, dict[str, int]] = {}  # table → our id → revisi (while its keys are checked)
         self.id_paket: dict[str, set[str]] = {}  # table → the package's ids (in our ids)
         self.ada: dict[str, set[str]] = {}  # table → ids outside the package known to exist here
         self.gabung_baru: dict[str, str] = {}  # merges found now: their id → our id
@@ -95,9 +95,11 @@ class _Perencana:
         self.id_paket[jenis.tabel] = set(self.kolom_kami(rows, "id", jenis.tabel) if ids else ())
         self.id_paket[jenis.tabel].discard(None)
         del ids
-        self.lokal[jenis.tabel] = revisi_lokal(self.conn, jenis.table, self.id_paket[jenis.tabel])
-        for kunci in jenis.kunci_bisnis:
-            periksa_kunci(self, jenis, rows, kunci, catat)
+        if jenis.kunci_bisnis:
+            self.lokal[jenis.tabel] = revisi_lokal(self.conn, jenis.table, self.id_paket[jenis.tabel])
+            for kunci in jenis.kunci_bisnis:
+                periksa_kunci(self, jenis, rows, kunci, catat)
+            del self.lokal[jenis.tabel]  # asked again table by table when deciding: one table's ids at a time
         if jenis.tabel not in tabel_dirujuk():  # nothing refers to these rows: their ids need not be kept
             self.id_paket[jenis.tabel] = set()
 
@@ -137,12 +139,15 @@ class _Perencana:
         catat = self.pencatat[jenis.tabel]
         jumlah = JumlahLembar(jenis.tabel, jenis.lembar)
         kep = Keputusan()
-        ada = self.lokal[jenis.tabel]
+        ids = [v for v in self.kolom_kami(rows, "id", jenis.tabel) if type(v) is str]
+        ada = ada_lokal(self.conn, jenis.table, ids)
+        del ids
         ganda = (
             {i for i in range(len(rows)) if i not in catat.galat and self.id_kami(rows[i]) in ada}
             if ada
             else set()
         )
+        del ada
         klasifikasi(self, jenis, rows, ganda, jumlah, kep)
         jumlah.galat = len(catat.galat)
         if catat.galat or ganda:

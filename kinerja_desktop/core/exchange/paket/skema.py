@@ -181,7 +181,7 @@ def _kolom(table: Table, col: Column[object]) -> Kolom:
         _judul(col.name),
         _tipe(col),
         not col.nullable,
-        fk.column.table.name if fk is not None else None,
+        str(fk.column.table.name) if fk is not None else None,
         col.name in KOLOM_TEKNIS,
         col.name in ISI_WAJIB.get(table.name, ()),
     )
@@ -198,7 +198,8 @@ def _jenis(model: type[Base], lembar: str) -> Jenis:
         tuple(c.name for c in con.columns) for con in table.constraints if isinstance(con, UniqueConstraint)
     )
     kunci += tuple((c.name,) for c in table.columns if c.unique)
-    return Jenis(table.name, lembar, (*data, *teknis), tuple(dict.fromkeys(kunci)))
+    nama = str(table.name)  # a plain str: the driver checks a str subclass for adapters on every row
+    return Jenis(nama, lembar, (*data, *teknis), tuple(dict.fromkeys(kunci)))
 
 
 @cache

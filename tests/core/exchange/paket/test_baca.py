@@ -43,7 +43,7 @@ def test_demo_office_round_trip_gives_the_same_rows_and_checksum(
         assert hasil.masalah == [] and hasil.checksum_cocok
         assert hasil.paket.info == p.info
         assert hasil.paket.baris == p.baris
-        assert hasil.paket.nomor["pegawai"] == list(range(2, len(p.baris["pegawai"]) + 2))
+        assert list(hasil.paket.nomor["pegawai"]) == list(range(2, len(p.baris["pegawai"]) + 2))
 
 
 _TERLARANG = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n") + "\r\ufffe\uffff"

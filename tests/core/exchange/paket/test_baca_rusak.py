@@ -192,7 +192,7 @@ def test_merged_cells_blank_rows_and_duplicate_ids(paket: Path) -> None:
 
     _ubah(paket, ubah)
     hasil = baca_paket(paket)
-    assert hasil.paket.nomor["pegawai"] == [2, 5]
+    assert list(hasil.paket.nomor["pegawai"]) == [2, 5]
     assert [(m.lembar, m.baris, m.kolom) for m in hasil.masalah if m.menghalangi] == [
         ("Kantor", 2, ""),
         ("Pegawai", 6, "ID"),
