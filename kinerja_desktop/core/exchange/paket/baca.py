@@ -304,7 +304,8 @@ def baca_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
         pembaca.masalah.sort(key=lambda m: (posisi.get(m.lembar, -1), m.baris or MAKS_BARIS_LEMBAR + 1))
     finally:
         wb.close()
-    dihitung = checksum_cepat(paket.baris)  # the same value as checksum_paket, three times faster
+    dihitung = checksum_cepat(paket.baris)  # the same value as checksum_paket, several times faster
+    lepas_memori()
     hasil = HasilBaca(paket, pembaca.masalah, dihitung == info.checksum, dihitung)
     if not hasil.checksum_cocok:
         hasil.masalah.append(MasalahBaca(

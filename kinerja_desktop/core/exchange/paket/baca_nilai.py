@@ -18,6 +18,7 @@ from kinerja_desktop.core.rules.tanggal import parse_tanggal
 MAKS_PANJANG_SEL = 32_767
 _EPOCH_EXCEL = date(1899, 12, 30)
 _MAKS_BERSAMA = 20_000  # distinct values remembered per column
+_BERSAMA = frozenset({float, date, datetime})  # cell types whose converted value is shared
 _YA = {"ya", "true", "benar", "1", "y"}
 _TIDAK = {"tidak", "false", "salah", "0", "t", "n"}
 
@@ -179,19 +180,23 @@ _LAIN: dict[TipeKolom, Callable[[Any], Any]] = {
 def pengubah(k: Kolom) -> Pengubah:
     """The reader of one column: a cell → its typed value; raises NilaiSalah or Peringatan.
 
-    Equal dates, times and numbers of a column share one object (a year of a big office repeats them
-    hundreds of thousands of times), which keeps a read package smaller in memory.
+    Equal dates, times, numbers and JSON texts of a column share one object (a year of a big office
+    repeats them hundreds of thousands of times; a snapshot of one pejabat penilai appears in every
+    evaluation he signs), which keeps a read package smaller in memory. A package's values are never
+    changed in place, so sharing a JSON dict is safe.
     """
     if k.tipe is TipeKolom.TEKS:
         return _teks(k)
     dasar = _LAIN[k.tipe]
     wajib = k.wajib
     bersama: dict[Any, Any] = {}
-    batas = 0 if k.tipe is TipeKolom.JSON else _MAKS_BERSAMA  # a JSON value is mutable: never shared
 
     def ubah(v: Any) -> Any:
         jenis = type(v)
-        if jenis is float or jenis is date or jenis is datetime or (jenis is str and 0 < len(v) <= 40):
+        dikenal = (
+            jenis is float or jenis is date or jenis is datetime or (jenis is str and 0 < len(v) <= 2000)
+        )
+        if dikenal:
             hasil = bersama.get(v)
             if hasil is not None:
                 return hasil
@@ -202,7 +207,7 @@ def pengubah(k: Kolom) -> Pengubah:
         if jenis is str and len(v) > MAKS_PANJANG_SEL:
             raise NilaiSalah(f"Isinya melebihi batas satu sel Excel ({MAKS_PANJANG_SEL:,} karakter).")
         hasil = dasar(v)
-        if len(bersama) < batas and (jenis is float or jenis is date or jenis is datetime or jenis is str):
+        if dikenal and len(bersama) < _MAKS_BERSAMA:
             bersama[v] = hasil
         return hasil
 

@@ -14,7 +14,7 @@ from kinerja_desktop.core.exchange.paket.dasar import kunci_mitra, muat_alias
 from kinerja_desktop.core.exchange.paket.model import Baris, JenisPaket, Paket
 from kinerja_desktop.core.exchange.paket.rencana_klasifikasi import klasifikasi
 from kinerja_desktop.core.exchange.paket.rencana_kunci import periksa_kunci
-from kinerja_desktop.core.exchange.paket.rencana_lokal import ada_lokal, revisi_lokal, tanpa_gc
+from kinerja_desktop.core.exchange.paket.rencana_lokal import ada_lokal, jumlah_baris, revisi_lokal, tanpa_gc
 from kinerja_desktop.core.exchange.paket.rencana_model import (
     JumlahLembar,
     Keputusan,
@@ -32,6 +32,7 @@ from kinerja_desktop.core.exchange.paket.rencana_uraian import Peraga
 from kinerja_desktop.core.exchange.paket.skema import Jenis, jenis_tabel, semua_jenis, tabel_dirujuk
 from kinerja_desktop.core.exchange.paket.tulis_info import LABEL_INFO, LEMBAR_INFO
 from kinerja_desktop.core.exchange.paket.verifikasi import checksum_cepat, lembar_tak_cocok
+from kinerja_desktop.core.memori import lepas_memori
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.akses import Actor, Izin, require
 
@@ -92,11 +93,14 @@ class _Perencana:
         ids = [v for v in map(attrgetter("id"), rows) if type(v) is str]
         if not self.peta.keys().isdisjoint(ids):
             self.tabel_peta.add(jenis.tabel)
-        self.id_paket[jenis.tabel] = set(self.kolom_kami(rows, "id", jenis.tabel) if ids else ())
+        di_sini = jumlah_baris(self.conn, jenis.table) > 0
+        perlu = jenis.tabel in tabel_dirujuk() or (bool(jenis.kunci_bisnis) and di_sini)
+        self.id_paket[jenis.tabel] = set(self.kolom_kami(rows, "id", jenis.tabel) if ids and perlu else ())
         self.id_paket[jenis.tabel].discard(None)
         del ids
         if jenis.kunci_bisnis:
-            self.lokal[jenis.tabel] = revisi_lokal(self.conn, jenis.table, self.id_paket[jenis.tabel])
+            ada = revisi_lokal(self.conn, jenis.table, self.id_paket[jenis.tabel]) if di_sini else {}
+            self.lokal[jenis.tabel] = ada
             for kunci in jenis.kunci_bisnis:
                 periksa_kunci(self, jenis, rows, kunci, catat)
             del self.lokal[jenis.tabel]  # asked again table by table when deciding: one table's ids at a time
@@ -153,9 +157,8 @@ class _Perencana:
         if catat.galat or ganda:
             kep.sisip = [row for i, row in enumerate(rows) if i not in catat.galat and i not in ganda]
         else:
-            kep.sisip = list(rows)
+            kep.sisip = rows  # every row is new: the package's own list (nothing changes it)
         jumlah.baru = len(kep.sisip)
-        kep.dasar.extend(kep.sisip)
         return jumlah, kep
 
 
@@ -217,6 +220,7 @@ def _rencana(
     daftar = semua_jenis()
     for jenis in daftar:
         p.periksa(jenis, [m for m in baca if m.lembar == jenis.lembar])
+        lepas_memori()  # a big sheet's temporary sets and lists, before the next one makes its own
     for jenis in daftar:
         p.rujukan(jenis)
     for jenis in daftar:
@@ -224,6 +228,7 @@ def _rencana(
         r.jumlah.append(jumlah)
         r.keputusan[jenis.tabel] = kep
         r.masalah.extend(p.pencatat[jenis.tabel].selesai())
+        lepas_memori()
     r.peta_id = p.peta
     r.tabel_peta = p.tabel_peta
     if checksum_cocok is None:
@@ -253,4 +258,5 @@ def rencanakan(
     with tanpa_gc():
         r = _rencana(session, paket, list(masalah_baca), sha256, checksum_cocok)
     r.sudah_diimpor, r.lebih_lama = _riwayat(session, paket, sha256)
+    lepas_memori()
     return r

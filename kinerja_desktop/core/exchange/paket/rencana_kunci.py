@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from kinerja_desktop.core.exchange.paket.model import Baris
-from kinerja_desktop.core.exchange.paket.rencana_lokal import kunci_lokal, revisi_lokal
+from kinerja_desktop.core.exchange.paket.rencana_lokal import jumlah_baris, kunci_lokal, revisi_lokal
 from kinerja_desktop.core.exchange.paket.rencana_model import Penggabungan
 from kinerja_desktop.core.exchange.paket.rencana_periksa import SARAN, PencatatMasalah
 from kinerja_desktop.core.exchange.paket.skema import Jenis
@@ -17,18 +18,51 @@ if TYPE_CHECKING:
 GABUNG_OTOMATIS = frozenset({"perilaku"})
 
 
+def _kunci_sah(kolom: list[list[Any]], galat: set[int]) -> Iterator[tuple[Any, ...]]:
+    return (k for i, k in enumerate(zip(*kolom, strict=True)) if None not in k and i not in galat)
+
+
+def _tanpa_ganda(kolom: list[list[Any]], galat: set[int]) -> bool:
+    """No key twice among the valid rows, told from the keys' hashes alone (a few bytes a row)."""
+    jumlah = sum(1 for _ in _kunci_sah(kolom, galat))
+    try:
+        return len(set(map(hash, _kunci_sah(kolom, galat)))) == jumlah  # equal hashes: look closer
+    except TypeError:  # an unhashable value: its row is already invalid, but look closer
+        return False
+
+
 def _milik(
-    p: _Perencana, jenis: Jenis, rows: list[Baris], kunci: tuple[str, ...], catat: PencatatMasalah
+    p: _Perencana,
+    jenis: Jenis,
+    rows: list[Baris],
+    kunci: tuple[str, ...],
+    catat: PencatatMasalah,
+    perlu: bool,
 ) -> dict[tuple[Any, ...], int]:
-    """Key → the first valid row holding it; later rows with the same key are invalid."""
+    """Key → the first valid row holding it; later rows with the same key are invalid.
+
+    ``perlu`` False: the caller only needs the duplicates marked; when there are none, nothing is built.
+    """
     rujukan = {k.nama: k.rujukan for k in jenis.kolom if k.rujukan}
     kolom = [p.kolom_kami(rows, c, rujukan.get(c)) for c in kunci]
-    semua = [(k, i) for i, k in enumerate(zip(*kolom, strict=True)) if None not in k and i not in catat.galat]
-    milik = dict(reversed(semua))  # the first row wins
-    if len(milik) == len(semua):
-        return milik
+    galat = catat.galat
+    if not perlu and _tanpa_ganda(kolom, galat):
+        return {}
+    milik: dict[tuple[Any, ...], int] = {}
+    ganda: list[int] = []
+    for i, k in enumerate(zip(*kolom, strict=True)):
+        if None in k or i in galat:
+            continue
+        try:
+            pertama = milik.setdefault(k, i)
+        except TypeError:  # an unhashable value: the row is invalid already
+            continue
+        if pertama != i:  # the first row wins
+            ganda.append(i)
+    del kolom
     judul = ", ".join(jenis.kolom_bernama(c).judul for c in kunci)
-    for k, i in semua:
+    for i in ganda:
+        k = tuple(p.kolom_kami([rows[i]], c, rujukan.get(c))[0] for c in kunci)
         j = milik[k]
         if j != i:
             catat.catat(
@@ -44,16 +78,18 @@ def periksa_kunci(
     p: _Perencana, jenis: Jenis, rows: list[Baris], kunci: tuple[str, ...], catat: PencatatMasalah
 ) -> None:
     """Duplicates within the package, clashes with another row here, and merges with ours."""
-    milik = _milik(p, jenis, rows, kunci, catat)
-    lokal = kunci_lokal(p.conn, jenis.table, kunci, {k[0] for k in milik})
-    if not lokal:
+    ada_di_sini = jumlah_baris(p.conn, jenis.table) > 0
+    milik = _milik(p, jenis, rows, kunci, catat, perlu=ada_di_sini)
+    if not milik or not ada_di_sini:
         return
     ada = p.lokal[jenis.tabel]
     gabung: list[tuple[int, str]] = []
-    for nilai, i in milik.items():
-        lid = lokal.get(nilai)
+    for nilai, lid in kunci_lokal(p.conn, jenis.table, kunci, {k[0] for k in milik}):
+        i = milik.get(nilai)  # only keys both hold matter: ours are read a block at a time, never all at once
+        if i is None:
+            continue
         mid = p.id_kami(rows[i])
-        if lid is None or lid == mid:
+        if lid == mid:
             continue
         if mid in ada or lid in p.id_paket[jenis.tabel]:
             pesan = (

@@ -43,9 +43,11 @@ def jumlah_baris(conn: Connection, table: Table) -> int:
 
 def revisi_lokal(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str, int]:
     """Of ``ids``, those the table holds, with their revisi."""
-    dicari = set(ids)
-    n = jumlah_baris(conn, table) if dicari else 0
+    n = jumlah_baris(conn, table)
     if n == 0:
+        return {}
+    dicari = set(ids)
+    if not dicari:
         return {}
     if n <= _PINDAI * len(dicari):
         rows = conn.execute(select(table.c.id, table.c.revisi))
@@ -65,19 +67,23 @@ def ada_lokal(conn: Connection, table: Table, ids: Iterable[str]) -> set[str]:
 
 def kunci_lokal(
     conn: Connection, table: Table, kolom: tuple[str, ...], awal: set[Any]
-) -> dict[tuple[Any, ...], str]:
-    """Business key → local id, for the rows whose first key column is one of ``awal``."""
+) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(business key, local id) of the rows whose first key column is one of ``awal`` (and maybe others).
+
+    Yielded as read, so a caller holding the package's keys never holds all of ours too.
+    """
     n = jumlah_baris(conn, table) if awal else 0
     if n == 0:
-        return {}
+        return
     cols = [table.c[k] for k in kolom]
     stmt = select(table.c.id, *cols)
     if n <= _PINDAI * len(awal):
-        return {tuple(r[1:]): r[0] for r in conn.execute(stmt)}
-    hasil: dict[tuple[Any, ...], str] = {}
+        for r in conn.execute(stmt):
+            yield tuple(r[1:]), r[0]
+        return
     for blok in _blok(sorted(awal, key=str)):
-        hasil.update((tuple(r[1:]), r[0]) for r in conn.execute(stmt.where(cols[0].in_(blok))))
-    return hasil
+        for r in conn.execute(stmt.where(cols[0].in_(blok))):
+            yield tuple(r[1:]), r[0]
 
 
 def baris_lokal(conn: Connection, jenis: Jenis, ids: Iterable[str]) -> dict[str, Baris]:

@@ -143,7 +143,7 @@ class Keputusan:
     perbarui: list[Baris] = field(default_factory=list)
     konflik: dict[str, Baris] = field(default_factory=dict)  # local id → their row
     revisi_kami: dict[str, int] = field(default_factory=dict)  # local id → our revisi (conflicts)
-    dasar: list[Baris] = field(default_factory=list)  # rows whose version becomes the agreed base
+    dasar: list[Baris] = field(default_factory=list)  # rows besides ``sisip`` whose version becomes the base
 
 
 @dataclass

@@ -23,6 +23,7 @@ from kinerja_desktop.core.exchange.paket.rencana_lokal import revisi_lokal, tanp
 from kinerja_desktop.core.exchange.paket.rencana_model import Aksi, Konflik, Pilihan, RencanaImpor
 from kinerja_desktop.core.exchange.paket.skema import Jenis, semua_jenis
 from kinerja_desktop.core.exchange.paket.terapkan_tulis import Penulis
+from kinerja_desktop.core.memori import lepas_memori
 from kinerja_desktop.core.services.akses import Actor, Izin, require
 from kinerja_desktop.core.workspace import Workspace
 
@@ -116,7 +117,7 @@ def _belum_berubah(session: Session, rencana: RencanaImpor) -> None:
 
 
 #: SQLite page cache (KiB) while a package is written: the random-uuid indexes stay in memory.
-CACHE_KIB = 65_536
+CACHE_KIB = 32_768
 
 
 def _tulis(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
@@ -176,7 +177,7 @@ def _dasar(session: Session, rencana: RencanaImpor) -> None:
     conn = session.connection()
     for jenis in semua_jenis():
         kep = rencana.keputusan[jenis.tabel]
-        rows = itertools.chain(kep.dasar, kep.konflik.values())
+        rows = itertools.chain(kep.sisip, kep.dasar, kep.konflik.values())
         tulis_dasar(
             conn,
             rencana.mitra,
@@ -282,4 +283,5 @@ def terapkan(
         raise KnownError(
             f"Impor dibatalkan: data paket bertentangan dengan basis data ({exc.orig}).", saran=_SARAN
         ) from exc
+    lepas_memori()
     return HasilImpor(jumlah, pilih, len(rencana.penggabungan), cadangan)

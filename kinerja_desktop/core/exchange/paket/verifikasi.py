@@ -15,7 +15,7 @@ from kinerja_desktop.core.exchange.paket.model import Baris, _kanonik
 from kinerja_desktop.core.exchange.paket.rencana_model import Masalah, RencanaImpor
 
 _BERULANG = frozenset({Decimal, date, datetime})
-_POTONG = 10_000  # rows hashed at a time
+_POTONG = 2_000  # rows hashed at a time (their texts are temporary: a few megabytes)
 _TEKS = frozenset({str})
 _TEKS_KOSONG = frozenset({str, type(None)})
 _BULAT = frozenset({int})
@@ -59,7 +59,7 @@ def checksum_cepat(baris: dict[str, list[Baris]]) -> str:
 
     Each row's text is ``{"column": value, ...}`` with the columns sorted (what ``sidik_baris`` writes);
     here each column's values are turned into JSON at once, keys and braces added to the whole column,
-    and the rows joined by C code, ten thousand at a time.
+    and the rows joined by C code, two thousand at a time.
     """
     h = hashlib.sha256()
     kanon = _Kanon()
