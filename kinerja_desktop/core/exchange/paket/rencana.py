@@ -14,7 +14,7 @@ from kinerja_desktop.core.exchange.paket.dasar import kunci_mitra, muat_alias
 from kinerja_desktop.core.exchange.paket.model import Baris, JenisPaket, Paket
 from kinerja_desktop.core.exchange.paket.rencana_klasifikasi import klasifikasi
 from kinerja_desktop.core.exchange.paket.rencana_kunci import periksa_kunci
-from kinerja_desktop.core.exchange.paket.rencana_lokal import ada_lokal, jumlah_baris, revisi_lokal, tanpa_gc
+from kinerja_desktop.core.exchange.paket.rencana_lokal import ada_lokal, tanda_lokal, tanpa_gc
 from kinerja_desktop.core.exchange.paket.rencana_model import (
     JumlahLembar,
     Keputusan,
@@ -55,7 +55,6 @@ class _Perencana:
         self.peta: dict[str, str] = muat_alias(self.conn, self.rencana.mitra)  # their id → our id
         self.peraga = Peraga(self.conn, paket, self.peta)
         self.pencatat: dict[str, PencatatMasalah] = {}
-        self.lokal: dict[str, dict[str, int]] = {}  # table → our id → revisi (while its keys are checked)
         self.id_paket: dict[str, set[str]] = {}  # table → the package's ids (in our ids)
         self.ada: dict[str, set[str]] = {}  # table → ids outside the package known to exist here
         self.gabung_baru: dict[str, str] = {}  # merges found now: their id → our id
@@ -93,18 +92,13 @@ class _Perencana:
         ids = [v for v in map(attrgetter("id"), rows) if type(v) is str]
         if not self.peta.keys().isdisjoint(ids):
             self.tabel_peta.add(jenis.tabel)
-        di_sini = jumlah_baris(self.conn, jenis.table) > 0
-        perlu = jenis.tabel in tabel_dirujuk() or (bool(jenis.kunci_bisnis) and di_sini)
-        self.id_paket[jenis.tabel] = set(self.kolom_kami(rows, "id", jenis.tabel) if ids and perlu else ())
+        dirujuk = jenis.tabel in tabel_dirujuk()  # otherwise nothing refers to these rows: ids not kept
+        self.id_paket[jenis.tabel] = set(self.kolom_kami(rows, "id", jenis.tabel) if ids and dirujuk else ())
         self.id_paket[jenis.tabel].discard(None)
         del ids
-        if jenis.kunci_bisnis:
-            ada = revisi_lokal(self.conn, jenis.table, self.id_paket[jenis.tabel]) if di_sini else {}
-            self.lokal[jenis.tabel] = ada
-            for kunci in jenis.kunci_bisnis:
-                periksa_kunci(self, jenis, rows, kunci, catat)
-            del self.lokal[jenis.tabel]  # asked again table by table when deciding: one table's ids at a time
-        if jenis.tabel not in tabel_dirujuk():  # nothing refers to these rows: their ids need not be kept
+        for kunci in jenis.kunci_bisnis:
+            periksa_kunci(self, jenis, rows, kunci, catat)
+        if not dirujuk:
             self.id_paket[jenis.tabel] = set()
 
     def rujukan(self, jenis: Jenis) -> None:
@@ -143,19 +137,13 @@ class _Perencana:
         catat = self.pencatat[jenis.tabel]
         jumlah = JumlahLembar(jenis.tabel, jenis.lembar)
         kep = Keputusan()
-        ids = [v for v in self.kolom_kami(rows, "id", jenis.tabel) if type(v) is str]
-        ada = ada_lokal(self.conn, jenis.table, ids)
-        del ids
-        ganda = (
-            {i for i in range(len(rows)) if i not in catat.galat and self.id_kami(rows[i]) in ada}
-            if ada
-            else set()
-        )
-        del ada
+        galat = catat.galat
+        tanda = tanda_lokal(self.conn, jenis.table, self.kolom_kami(rows, "id", jenis.tabel))
+        ganda = [i for i in range(len(rows)) if tanda[i] and i not in galat] if any(tanda) else []
         klasifikasi(self, jenis, rows, ganda, jumlah, kep)
-        jumlah.galat = len(catat.galat)
-        if catat.galat or ganda:
-            kep.sisip = [row for i, row in enumerate(rows) if i not in catat.galat and i not in ganda]
+        jumlah.galat = len(galat)
+        if galat or ganda:
+            kep.sisip = [row for i, row in enumerate(rows) if not tanda[i] and i not in galat]
         else:
             kep.sisip = rows  # every row is new: the package's own list (nothing changes it)
         jumlah.baru = len(kep.sisip)

@@ -64,10 +64,10 @@ def tentukan(
 
 
 def klasifikasi(
-    p: _Perencana, jenis: Jenis, rows: list[Baris], ada: set[int], jumlah: JumlahLembar, kep: Keputusan
+    p: _Perencana, jenis: Jenis, rows: list[Baris], urut: list[int], jumlah: JumlahLembar, kep: Keputusan
 ) -> None:
-    """Decide every row of ``rows`` at the indices ``ada`` (rows this database already holds)."""
-    if not ada:
+    """Decide every row of ``rows`` at the ascending indices ``urut`` (rows this database already holds)."""
+    if not urut:
         return
     peta = p.peta
     kolom = kolom_id(jenis)
@@ -75,7 +75,6 @@ def klasifikasi(
     isi = itemgetter(*(jenis.indeks(c) for c in isi_nama))
     sidik = pembuat_sidik(jenis)
     nomor = p.pencatat[jenis.tabel].nomor
-    urut = sorted(ada)
     lokal: dict[str, Baris] = {}
     semua_dasar: dict[str, Dasar] = {}
     for n, i in enumerate(urut):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from kinerja_desktop.core.exchange.paket.model import Baris
-from kinerja_desktop.core.exchange.paket.rencana_lokal import jumlah_baris, kunci_lokal, revisi_lokal
+from kinerja_desktop.core.exchange.paket.rencana_lokal import ada_lokal, jumlah_baris, kunci_lokal
 from kinerja_desktop.core.exchange.paket.rencana_model import Penggabungan
 from kinerja_desktop.core.exchange.paket.rencana_periksa import SARAN, PencatatMasalah
 from kinerja_desktop.core.exchange.paket.skema import Jenis
@@ -82,16 +82,21 @@ def periksa_kunci(
     milik = _milik(p, jenis, rows, kunci, catat, perlu=ada_di_sini)
     if not milik or not ada_di_sini:
         return
-    ada = p.lokal[jenis.tabel]
-    gabung: list[tuple[int, str]] = []
+    kandidat: list[tuple[int, str]] = []  # (row, our id) where we hold its key under another id
     for nilai, lid in kunci_lokal(p.conn, jenis.table, kunci, {k[0] for k in milik}):
         i = milik.get(nilai)  # only keys both hold matter: ours are read a block at a time, never all at once
-        if i is None:
-            continue
+        if i is not None and lid != p.id_kami(rows[i]):
+            kandidat.append((i, lid))
+    del milik
+    if not kandidat:
+        return
+    sini = ada_lokal(p.conn, jenis.table, [p.id_kami(rows[i]) for i, _ in kandidat])
+    lid_dicari = {lid for _, lid in kandidat}
+    lid_paket = {v for v in p.kolom_kami(rows, "id", jenis.tabel) if v in lid_dicari}
+    gabung: list[tuple[int, str]] = []
+    for i, lid in kandidat:
         mid = p.id_kami(rows[i])
-        if lid == mid:
-            continue
-        if mid in ada or lid in p.id_paket[jenis.tabel]:
+        if mid in sini or lid in lid_paket:  # ours is another row of the package, or theirs is here too
             pesan = (
                 f"{p.peraga.uraian(jenis.tabel, rows[i])} sudah dipakai oleh data lain di sini "
                 f"({p.peraga.uraian_id(jenis.tabel, lid)}). Perbaiki datanya di kantor asal, "
@@ -102,12 +107,10 @@ def periksa_kunci(
         gabung.append((i, lid))
     if not gabung:
         return
-    revisi = revisi_lokal(p.conn, jenis.table, [lid for _, lid in gabung])
     p.tabel_peta.add(jenis.tabel)
     for i, lid in gabung:
         rid = str(rows[i].id)
         p.peta[rid] = p.gabung_baru[rid] = lid
-        ada[lid] = revisi[lid]
         p.id_paket[jenis.tabel].discard(rid)
         p.id_paket[jenis.tabel].add(lid)
         p.rencana.penggabungan.append(

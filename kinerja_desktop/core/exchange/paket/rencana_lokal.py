@@ -60,6 +60,32 @@ def revisi_lokal(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str
     return hasil
 
 
+def tanda_lokal(conn: Connection, table: Table, ids: list[Any]) -> bytearray:
+    """1 at each position of ``ids`` whose row the table holds, else 0 (a byte a row, however many)."""
+    tanda = bytearray(len(ids))
+    n = jumlah_baris(conn, table)
+    if n == 0:
+        return tanda
+    if n <= _PINDAI * len(ids):
+        posisi: dict[str, int] = {}
+        for i, v in enumerate(ids):
+            if type(v) is str:
+                posisi.setdefault(v, i)  # an id twice: the later copy is invalid anyway
+        for (rid,) in conn.execute(select(table.c.id)):
+            j = posisi.get(rid)
+            if j is not None:
+                tanda[j] = 1
+        return tanda
+    urut = sorted((v, i) for i, v in enumerate(ids) if type(v) is str)
+    for a in range(0, len(urut), _BLOK):
+        blok: dict[str, int] = {}
+        for v, i in urut[a : a + _BLOK]:
+            blok.setdefault(v, i)
+        for (rid,) in conn.execute(select(table.c.id).where(table.c.id.in_(list(blok)))):
+            tanda[blok[rid]] = 1
+    return tanda
+
+
 def ada_lokal(conn: Connection, table: Table, ids: Iterable[str]) -> set[str]:
     """Of ``ids``, those the table holds."""
     return set(revisi_lokal(conn, table, ids))
