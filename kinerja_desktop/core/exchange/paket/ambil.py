@@ -40,7 +40,8 @@ def _rows(
     cols = [jenis.table.c[k.nama] for k in jenis.kolom]
     stmt: Select[tuple[object, ...]] = select(*cols).where(*where).order_by(jenis.table.c.id)
     hasil: list[Baris] = []
-    for potong in session.execute(stmt.execution_options(yield_per=_POTONG)).partitions():
+    hasil_db = session.connection().execute(stmt.execution_options(yield_per=_POTONG))  # Core: no ORM loading
+    for potong in hasil_db.partitions():
         hasil.extend(hemat.baris(jenis, potong))
     return hasil
 
