@@ -11,7 +11,7 @@ import python_calamine
 
 from kinerja_desktop.core.exchange.paket.baca_berkas import BerkasPaketSalah, periksa_berkas, sel_rumus
 from kinerja_desktop.core.exchange.paket.baca_info import baca_info, tolak_bukan_paket
-from kinerja_desktop.core.exchange.paket.baca_nilai import NilaiSalah, Peringatan, pengubah
+from kinerja_desktop.core.exchange.paket.baca_nilai import SUDAH_DIBAGI, NilaiSalah, Peringatan, pengubah
 from kinerja_desktop.core.exchange.paket.hemat import Penghemat
 from kinerja_desktop.core.exchange.paket.model import Baris, Paket
 from kinerja_desktop.core.exchange.paket.skema import Jenis, semua_jenis
@@ -81,7 +81,7 @@ class _Pembaca:
         self.wb = wb
         self.bagian = bagian
         self.masalah: list[MasalahBaca] = []
-        self.hemat = Penghemat()
+        self.hemat = Penghemat(SUDAH_DIBAGI)  # the converters share equal dates, times and numbers
 
     def tambah(
         self, lembar: str, baris: int | None, kolom: str, pesan: str, menghalangi: bool = True

@@ -23,7 +23,9 @@ _YA = {"ya", "true", "benar", "1", "y"}
 _TIDAK = {"tidak", "false", "salah", "0", "t", "n"}
 
 Pengubah = Callable[[Any], Any]
-__all__ = ["MAKS_PANJANG_SEL", "NilaiSalah", "Pengubah", "Peringatan", "pengubah"]
+__all__ = ["MAKS_PANJANG_SEL", "SUDAH_DIBAGI", "NilaiSalah", "Pengubah", "Peringatan", "pengubah"]
+#: Column types whose converter hands equal values over as one shared object (and JSON, shared too).
+SUDAH_DIBAGI = frozenset({TipeKolom.DESIMAL, TipeKolom.TANGGAL, TipeKolom.WAKTU})
 
 
 class Peringatan(Exception):

@@ -19,9 +19,11 @@ class Penghemat:
     each, the package takes less than half the memory. The pools live only while the package is built.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, sudah_dibagi: frozenset[TipeKolom] = frozenset()) -> None:
+        """``sudah_dibagi``: column types whose equal values arrive shared already (left as they are)."""
         self._id: dict[str, str] = {}  # ids of referred rows, and the references to them
         self._kolom: dict[tuple[TipeKolom, str], dict[Any, Any]] = {}  # (type, column) → value pool
+        self._lewati = frozenset({TipeKolom.BULAT, TipeKolom.BOOLEAN, TipeKolom.JSON}) | sudah_dibagi
 
     def baris(self, jenis: Jenis, isi: Iterable[Sequence[Any]]) -> list[Baris]:
         """Rows of ``jenis`` from value sequences in column order, each as long as ``jenis.kolom``."""
@@ -44,7 +46,7 @@ class Penghemat:
             return nilai
         if rujukan is not None:
             return list(map(self._id.setdefault, nilai, nilai))
-        if tipe in (TipeKolom.BULAT, TipeKolom.BOOLEAN, TipeKolom.JSON):
+        if tipe in self._lewati:
             return nilai
         pool = self._kolom.setdefault((tipe, nama), {})
         if tipe is TipeKolom.DESIMAL:  # 1.0 and 1.00 are equal but written differently: keyed by their text

@@ -14,6 +14,7 @@ from kinerja_desktop.core.exchange.paket.skema import Jenis
 
 _BLOK = 900  # values per IN (...): under SQLite's old 999-parameter limit
 _PINDAI = 3  # scan the whole table when it holds at most this many times the rows asked about
+_PINDAI_MAKS = 100_000  # … and marking rows by a scan needs a map of at most this many package ids
 
 
 @contextmanager
@@ -66,7 +67,7 @@ def tanda_lokal(conn: Connection, table: Table, ids: list[Any]) -> bytearray:
     n = jumlah_baris(conn, table)
     if n == 0:
         return tanda
-    if n <= _PINDAI * len(ids):
+    if n <= _PINDAI * len(ids) and len(ids) <= _PINDAI_MAKS:
         posisi: dict[str, int] = {}
         for i, v in enumerate(ids):
             if type(v) is str:
