@@ -139,8 +139,10 @@ class _Perencana:
         kep = Keputusan()
         galat = catat.galat
         tanda = tanda_lokal(self.conn, jenis.table, self.kolom_kami(rows, "id", jenis.tabel))
-        ganda = [i for i in range(len(rows)) if tanda[i] and i not in galat] if any(tanda) else []
-        klasifikasi(self, jenis, rows, ganda, jumlah, kep)
+        ganda = any(tanda)
+        klasifikasi(
+            self, jenis, rows, (i for i in range(len(rows)) if tanda[i] and i not in galat), jumlah, kep
+        )
         jumlah.galat = len(galat)
         if galat or ganda:
             kep.sisip = [row for i, row in enumerate(rows) if not tanda[i] and i not in galat]

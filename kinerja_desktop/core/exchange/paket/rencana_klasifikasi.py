@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import islice
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -17,7 +19,7 @@ from kinerja_desktop.core.exchange.paket.rencana_model import (
 )
 from kinerja_desktop.core.exchange.paket.skema import Jenis
 
-_POTONG = 20_000  # rows compared per slice
+_POTONG = 5_000  # rows compared per slice
 
 if TYPE_CHECKING:
     from kinerja_desktop.core.exchange.paket.rencana import _Perencana
@@ -64,24 +66,31 @@ def tentukan(
 
 
 def klasifikasi(
+    p: _Perencana, jenis: Jenis, rows: list[Baris], urut: Iterable[int], jumlah: JumlahLembar, kep: Keputusan
+) -> None:
+    """Decide every row of ``rows`` at the ascending indices ``urut`` (rows this database already holds).
+
+    Our rows and their bases are read a slice at a time: a re-import never holds a copy of all of them.
+    """
+    semua = iter(urut)
+    while potong := list(islice(semua, _POTONG)):
+        _klasifikasi_potong(p, jenis, rows, potong, jumlah, kep)
+
+
+def _klasifikasi_potong(
     p: _Perencana, jenis: Jenis, rows: list[Baris], urut: list[int], jumlah: JumlahLembar, kep: Keputusan
 ) -> None:
-    """Decide every row of ``rows`` at the ascending indices ``urut`` (rows this database already holds)."""
-    if not urut:
-        return
     peta = p.peta
     kolom = kolom_id(jenis)
     isi_nama = kolom_isi(jenis)
     isi = itemgetter(*(jenis.indeks(c) for c in isi_nama))
     sidik = pembuat_sidik(jenis)
     nomor = p.pencatat[jenis.tabel].nomor
-    lokal: dict[str, Baris] = {}
-    semua_dasar: dict[str, Dasar] = {}
-    for n, i in enumerate(urut):
-        if n % _POTONG == 0:  # our rows and their bases a slice at a time: a re-import holds no copy of all
-            ids = [p.id_kami(rows[j]) for j in urut[n : n + _POTONG]]
-            lokal = baris_lokal(p.conn, jenis, ids)
-            semua_dasar = muat_dasar(p.conn, p.rencana.mitra, jenis.tabel, ids)
+    ids = [p.id_kami(rows[j]) for j in urut]
+    lokal = baris_lokal(p.conn, jenis, ids)
+    semua_dasar = muat_dasar(p.conn, p.rencana.mitra, jenis.tabel, ids)
+    del ids
+    for i in urut:
         row = rows[i]
         rm = petakan(row, kolom, peta)
         mid = str(rm.id)
