@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
+from operator import eq
 from typing import TYPE_CHECKING, Any
 
 from kinerja_desktop.core.exchange.paket.model import Baris
@@ -24,11 +26,11 @@ def _kunci_sah(kolom: list[list[Any]], galat: set[int]) -> Iterator[tuple[Any, .
 
 def _tanpa_ganda(kolom: list[list[Any]], galat: set[int]) -> bool:
     """No key twice among the valid rows, told from the keys' hashes alone (a few bytes a row)."""
-    jumlah = sum(1 for _ in _kunci_sah(kolom, galat))
     try:
-        return len(set(map(hash, _kunci_sah(kolom, galat)))) == jumlah  # equal hashes: look closer
+        urut = sorted(map(hash, _kunci_sah(kolom, galat)))
     except TypeError:  # an unhashable value: its row is already invalid, but look closer
         return False
+    return not any(map(eq, urut, islice(urut, 1, None)))  # equal hashes: look closer
 
 
 def _milik(

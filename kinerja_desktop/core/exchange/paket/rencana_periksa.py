@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from operator import attrgetter
+from itertools import islice
+from operator import attrgetter, eq
 from typing import Any
 
 from kinerja_desktop.core.exchange.paket.model import Baris
@@ -96,24 +97,27 @@ def periksa_nilai(jenis: Jenis, rows: list[Baris], catat: PencatatMasalah) -> No
                     catat.catat(i, k.nama, f"{k.judul} wajib diisi. {SARAN}")
             elif type(v) not in boleh:
                 catat.catat(i, k.nama, f"Isinya harus {_NAMA_TIPE[k.tipe]}, tertulis “{_cuplik(v)}”. {SARAN}")
-    revisi = [(i, v) for i, v in enumerate(_nilai(rows, "revisi")) if type(v) is int]
-    if revisi and min(v for _, v in revisi) < 1:
-        for i, v in revisi:
-            if v < 1:
+    # Whole columns first (no list of (row, value) pairs: a million of them would be 60 MB).
+    revisi = _nilai(rows, "revisi")
+    if min((v for v in revisi if type(v) is int), default=1) < 1:
+        for i, v in enumerate(revisi):
+            if type(v) is int and v < 1:
                 catat.catat(i, "revisi", f"Revisi harus 1 atau lebih, tertulis {v}. {SARAN}")
-    ids = [(i, v) for i, v in enumerate(_nilai(rows, "id")) if type(v) is str]
-    panjang = set(map(len, (v for _, v in ids)))
+    del revisi
+    ids = _nilai(rows, "id")
+    panjang = set(map(len, (v for v in ids if type(v) is str)))
     if panjang and (min(panjang) < 1 or max(panjang) > 36):
-        for i, v in ids:
-            if not 1 <= len(v) <= 36:
+        for i, v in enumerate(ids):
+            if type(v) is str and not 1 <= len(v) <= 36:
                 catat.catat(i, "id", f"ID harus 1 sampai 36 karakter, tertulis “{_cuplik(v)}”. {SARAN}")
 
 
 def periksa_id_ganda(rows: list[Baris], catat: PencatatMasalah) -> None:
     """An id appears once in its sheet (the later copies are the invalid ones)."""
-    ids = [v for v in _nilai(rows, "id") if type(v) is str]
-    if len(set(ids)) == len(ids):
+    ids = sorted(v for v in _nilai(rows, "id") if type(v) is str)  # sorted, not a set: a pointer a row
+    if not any(map(eq, ids, islice(ids, 1, None))):
         return
+    del ids
     pertama: dict[Any, int] = {}
     for i, row in enumerate(rows):
         rid = row.get("id")

@@ -117,7 +117,7 @@ def _belum_berubah(session: Session, rencana: RencanaImpor) -> None:
 
 
 #: SQLite page cache (KiB) while a package is written: the random-uuid indexes stay in memory.
-CACHE_KIB = 32_768
+CACHE_KIB = 16_384
 
 
 def _tulis(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
