@@ -131,6 +131,17 @@ def normalize_golongan(text: str, status: StatusKepegawaian | None = None) -> st
     raise _gagal(asli, "bentuk penulisannya tidak dikenal.")
 
 
+def pangkat_tampil(golongan: str, tertulis: str = "") -> str:
+    """Pangkat as forms show it ("Penata (III/c)"); without a golongan we know, what was written
+    (a snapshot's own pangkat) or else the golongan as it stands."""
+    if not golongan:
+        return tertulis
+    try:
+        return format_pangkat_golongan(golongan)
+    except ValidationError:
+        return tertulis or golongan
+
+
 def format_pangkat_golongan(golongan: str) -> str:
     """Display text: "Penata Muda Tingkat I (III/b)" for PNS, "Golongan IX" for PPPK."""
     gol = normalize_golongan(golongan)

@@ -7,18 +7,12 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import CapaianOrganisasi as CapaianRowDb
 from kinerja_desktop.core.db.models import Evaluasi, Pegawai, Skp, UnitKerja
-from kinerja_desktop.core.errors import NotFound, PermissionDenied, ValidationError
+from kinerja_desktop.core.errors import PermissionDenied, ValidationError
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
 from kinerja_desktop.core.services.akses import Actor, Izin, Peran, require
 from kinerja_desktop.core.services.evaluasi_akses import check_periode_evaluasi, get_capaian, hitung_ulang
 from kinerja_desktop.core.services.evaluasi_data import RATING_DARI_CAPAIAN, CapaianRow, StatusEvaluasi
-
-
-def _unit(session: Session, unit_id: str) -> UnitKerja:
-    unit = session.get(UnitKerja, unit_id)
-    if unit is None or unit.dihapus_pada is not None:
-        raise NotFound("Unit kerja tidak ditemukan.")
-    return unit
+from kinerja_desktop.core.services.skp_akses import get_unit_row
 
 
 def penetap_capaian(session: Session, unit: UnitKerja) -> str | None:
@@ -85,7 +79,7 @@ def set_capaian(
 ) -> None:
     """Record the unit's capaian for the period; a unit head's draft rating hasil kerja follows it."""
     require(actor, Izin.NILAI_KINERJA)
-    unit = _unit(session, unit_id)
+    unit = get_unit_row(session, unit_id)
     if not may_set_capaian(session, actor, unit):
         if unit.induk_id is None:
             pesan = (

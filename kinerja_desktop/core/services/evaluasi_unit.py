@@ -8,7 +8,6 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Evaluasi, Pegawai, Skp, UnitKerja
-from kinerja_desktop.core.errors import NotFound
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi, Temuan, periksa_distribusi, persentase
 from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.rules.predikat import Predikat
@@ -16,7 +15,7 @@ from kinerja_desktop.core.services.akses import Actor, Izin, require
 from kinerja_desktop.core.services.evaluasi_akses import check_periode_evaluasi, get_capaian, is_penilai_of
 from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, DistribusiUnit, StatusEvaluasi
 from kinerja_desktop.core.services.pegawai_data import nama_lengkap
-from kinerja_desktop.core.services.skp_akses import unit_ids_under
+from kinerja_desktop.core.services.skp_akses import get_unit_row, unit_ids_under
 from kinerja_desktop.core.services.skp_data import StatusSkp
 
 
@@ -168,9 +167,7 @@ def distribusi_unit(
     """
     require(actor, Izin.LIHAT_DATA)
     p = check_periode_evaluasi(session, kode_periode)
-    unit = session.get(UnitKerja, unit_id)
-    if unit is None or unit.dihapus_pada is not None:
-        raise NotFound("Unit kerja tidak ditemukan.")
+    unit = get_unit_row(session, unit_id)
     anggota = _anggota(unit_ids_under(session, unit_id))
     jumlah = {pr: 0 for pr in Predikat}
     for predikat, n in session.execute(

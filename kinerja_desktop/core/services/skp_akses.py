@@ -50,6 +50,13 @@ def get_lampiran_row(session: Session, lampiran_id: str) -> tuple[LampiranSkp, S
     return row, get_skp_row(session, row.skp_id)
 
 
+def get_unit_row(session: Session, unit_id: str) -> UnitKerja:
+    unit = session.get(UnitKerja, unit_id)
+    if unit is None or unit.dihapus_pada is not None:
+        raise NotFound("Unit kerja tidak ditemukan (mungkin sudah dihapus).")
+    return unit
+
+
 def get_pegawai_row(session: Session, pegawai_id: str) -> Pegawai:
     pegawai = session.get(Pegawai, pegawai_id)
     if pegawai is None or pegawai.dihapus_pada is not None:

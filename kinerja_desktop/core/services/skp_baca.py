@@ -6,8 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from kinerja_desktop.core.db.models import EkspektasiPerilaku, Pegawai, Perilaku, Rhk, Skp, UnitKerja
-from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.rules.pangkat import format_pangkat_golongan
+from kinerja_desktop.core.rules.pangkat import pangkat_tampil
 from kinerja_desktop.core.services.akses import Actor, Izin, require
 from kinerja_desktop.core.services.pegawai_data import nama_lengkap
 from kinerja_desktop.core.services.skp_akses import (
@@ -37,13 +36,6 @@ from kinerja_desktop.core.services.skp_data import (
 )
 
 
-def _pangkat(golongan: str) -> str:
-    try:
-        return format_pangkat_golongan(golongan) if golongan else ""
-    except ValidationError:
-        return golongan
-
-
 def pejabat_of(session: Session, pegawai_id: str | None) -> Pejabat | None:
     """The identity block of a pegawai as the forms show it now (None when unknown)."""
     if pegawai_id is None:
@@ -52,7 +44,7 @@ def pejabat_of(session: Session, pegawai_id: str | None) -> Pejabat | None:
     if p is None:
         return None
     unit = session.scalar(select(UnitKerja.nama).where(UnitKerja.id == p.unit_kerja_id)) or ""
-    return Pejabat(p.id, p.nama_lengkap, p.nip, _pangkat(p.golongan), p.jabatan, unit)
+    return Pejabat(p.id, p.nama_lengkap, p.nip, pangkat_tampil(p.golongan), p.jabatan, unit)
 
 
 def _rhk_views(session: Session, skp_id: str) -> list[RhkView]:

@@ -8,8 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Pegawai, UnitKerja
-from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.rules.pangkat import PANGKAT_PNS, format_pangkat_golongan
+from kinerja_desktop.core.rules.pangkat import PANGKAT_PNS, pangkat_tampil
 from kinerja_desktop.core.services.skp_data import Pejabat
 
 
@@ -36,11 +35,7 @@ def pejabat_dari_snapshot(data: dict[str, Any] | None) -> Pejabat | None:
     """The identity block for forms from a stored snapshot (pangkat written "Penata (III/c)")."""
     if not data:
         return None
-    golongan = str(data.get("golongan", ""))
-    try:
-        pangkat = format_pangkat_golongan(golongan) if golongan else str(data.get("pangkat", ""))
-    except ValidationError:
-        pangkat = str(data.get("pangkat", "")) or golongan
+    pangkat = pangkat_tampil(str(data.get("golongan", "")), str(data.get("pangkat", "")))
     return Pejabat(
         str(data.get("id", "")),
         str(data.get("nama", "")),

@@ -13,6 +13,7 @@ from kinerja_desktop.core.rules.pangkat import (
     format_pangkat_golongan,
     golongan_untuk_status,
     normalize_golongan,
+    pangkat_tampil,
     urutan_golongan,
 )
 
@@ -142,3 +143,11 @@ def test_urutan_golongan() -> None:
     assert [urutan_golongan(g) for g in GOLONGAN_PNS] == list(range(1, 18))
     assert sorted(["X", "IX", "II", "XVII"], key=urutan_golongan) == ["II", "IX", "X", "XVII"]
     assert urutan_golongan("IV/e") < urutan_golongan("I")
+
+
+def test_pangkat_tampil_falls_back_to_what_was_written() -> None:
+    assert pangkat_tampil("III/c") == "Penata (III/c)"
+    assert pangkat_tampil("III/c", "Penata Lama") == "Penata (III/c)"  # a known golongan wins
+    assert pangkat_tampil("", "Penata (III/c)") == "Penata (III/c)"  # an old snapshot's own text
+    assert pangkat_tampil("X/z") == "X/z" and pangkat_tampil("X/z", "Pembina") == "Pembina"
+    assert pangkat_tampil("") == ""
