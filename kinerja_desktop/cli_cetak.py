@@ -11,6 +11,21 @@ from kinerja_desktop.core.errors import KnownError
 
 JENIS = ("skp", "evaluasi", "dokumen-evaluasi", "konversi-ak", "rekap")
 _BATAS_DAFTAR = 15
+_PERAN = (
+    ("pegawai", "pegawai yang dinilai"),
+    ("penilai", "pejabat penilai"),
+    ("atasan", "atasan pejabat penilai"),
+)
+
+
+def _awalan(teks: str) -> str:
+    """'plt', 'Plt.', 'PLH' … → "Plt." or "Plh." (what forms write before a signer's jabatan)."""
+    kunci = teks.strip().rstrip(".").casefold()
+    if not kunci:
+        return ""
+    if kunci in ("plt", "plh"):
+        return kunci.capitalize() + "."
+    raise argparse.ArgumentTypeError(f"awalan '{teks}' tidak dikenal; pakai Plt atau Plh")
 
 
 def add_cetak_command(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -32,6 +47,21 @@ def add_cetak_command(sub: Any, common: argparse.ArgumentParser) -> None:
         "--tanggal", metavar="TGL", help="tanggal tanda tangan, mis. 23/11/2026 (bawaan: hari ini)"
     )
     p.add_argument("--tempat", metavar="KOTA", help="tempat tanda tangan (bawaan: pengaturan kantor)")
+    for peran, siapa in _PERAN:
+        p.add_argument(
+            f"--awalan-{peran}",
+            type=_awalan,
+            default="",
+            metavar="PLT|PLH",
+            help=f"Plt. atau Plh. di depan jabatan {siapa}",
+        )
+    p.add_argument(
+        "--mengetahui",
+        action="store_true",
+        help="tambahkan blok \u201cMengetahui\u201d atasan pejabat penilai",
+    )
+    p.add_argument("--pangkat", action="store_true", help="pangkat di bawah nama penanda tangan")
+    p.add_argument("--tanpa-kop", action="store_true", help="tanpa kop surat di atas formulir")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="berkas PDF yang dibuat")
     p.set_defaults(func=cmd_cetak)
 
@@ -82,6 +112,13 @@ def cmd_cetak(args: argparse.Namespace) -> int:
                 if not args.tempat.strip():
                     raise KnownError("Tempat tanda tangan tidak boleh kosong.")
                 ubah["tempat"] = args.tempat.strip()
+            for peran, _ in _PERAN:
+                ubah[f"prefix_{peran}"] = getattr(args, f"awalan_{peran}")
+            ubah |= {
+                "tampilkan_mengetahui": args.mengetahui,
+                "tampilkan_pangkat": args.pangkat,
+                "cetak_kop": not args.tanpa_kop,
+            }
             opsi = opsi_bawaan(session, tanggal, **ubah)
             daftar = daftar_cetak(session, SYSTEM, Permintaan(jenis, args.tahun, kode, unit_id, pegawai_id))
             data = render_daftar(session, SYSTEM, daftar, opsi, _kemajuan(sys.stderr.isatty()))

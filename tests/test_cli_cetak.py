@@ -137,3 +137,23 @@ def test_the_output_must_be_a_writable_pdf(
     assert ".pdf" in capsys.readouterr().err
     assert _cetak(data, "skp", "--out", str(tmp_path / "tidak-ada" / "x.pdf")) == 1
     assert "tidak ada" in capsys.readouterr().err
+
+
+def test_signer_prefixes_mengetahui_pangkat_and_no_letterhead(data: Path, tmp_path: Path) -> None:
+    biasa, pilihan = tmp_path / "biasa.pdf", tmp_path / "pilihan.pdf"
+    args = ("dokumen-evaluasi", "--periode", "TW1", "--unit", "plj.sek")
+    assert _cetak(data, *args, "--out", str(biasa)) == 0
+    lain = ("--awalan-penilai", "plt", "--awalan-atasan", "Plh.", "--mengetahui", "--pangkat", "--tanpa-kop")
+    assert _cetak(data, *args, *lain, "--out", str(pilihan)) == 0
+    awal, akhir = _teks(biasa)[0], _teks(pilihan)[0]
+    assert "Plt. " not in awal and "Mengetahui" not in awal
+    assert "Plt. " in akhir and "Mengetahui" in akhir and "Plh. " in akhir
+    assert awal.startswith("PEMERINTAH KOTA PALEMBANG KECAMATAN PLAJU")  # the letterhead, then none
+    assert akhir.startswith("DOKUMEN EVALUASI KINERJA PEGAWAI")
+    assert "Pembina (IV/a) NIP" in akhir and "Pembina (IV/a) NIP" not in awal  # pangkat under the name
+
+
+def test_an_unknown_signer_prefix_is_refused(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        _cetak(data, "skp", "--awalan-penilai", "pj", "--out", "x.pdf")
+    assert "Plt atau Plh" in capsys.readouterr().err

@@ -77,8 +77,21 @@ def ttd_final(opsi: OpsiCetak, final: bool) -> tuple[bytes | None, bytes | None,
     return opsi.ttd_pegawai, opsi.ttd_penilai, opsi.ttd_atasan
 
 
-def blok(penanda: Penanda, opsi: OpsiCetak, *, baris_tanggal: bool) -> list[Flowable]:
-    """The lines of one block; ``baris_tanggal`` keeps a (possibly empty) place/date line for alignment."""
+def _berjabatan(penanda: Penanda | None) -> bool:
+    """The block has a "Plt. <jabatan>" line."""
+    return (
+        penanda is not None
+        and bool(penanda.prefix)
+        and penanda.pejabat is not None
+        and bool(penanda.pejabat.jabatan)
+    )
+
+
+def blok(
+    penanda: Penanda, opsi: OpsiCetak, *, baris_tanggal: bool, baris_jabatan: bool = False
+) -> list[Flowable]:
+    """The lines of one block; ``baris_tanggal`` and ``baris_jabatan`` keep a (possibly empty) place/date
+    line and Plt./Plh. line, so the names of blocks side by side stand on one line."""
     s = _tengah()
     baris: list[Flowable] = []
     if baris_tanggal:
@@ -90,8 +103,10 @@ def blok(penanda: Penanda, opsi: OpsiCetak, *, baris_tanggal: bool) -> list[Flow
         baris.append(p(penanda.pembuka, s))
     baris.append(p(f"{penanda.peran},", s))
     pejabat = penanda.pejabat
-    if penanda.prefix and pejabat is not None and pejabat.jabatan:
+    if _berjabatan(penanda) and pejabat is not None:
         baris.append(p(f"{penanda.prefix} {pejabat.jabatan}", s))
+    elif baris_jabatan:
+        baris.append(pm(_KOSONG, s))
     baris.append(_ruang(penanda.gambar if pejabat is not None else None))
     if pejabat is None or not pejabat.nama.strip():
         baris.append(pm("(" + "." * 45 + ")", s))
@@ -121,9 +136,12 @@ def tanda_tangan(
     of the Evaluasi Kinerja).
     """
     ada_tanggal = any(b is not None and b.bertanggal for b in (kiri, kanan))
+    ada_jabatan = _berjabatan(kiri) or _berjabatan(kanan)
     kolom = lebar * 0.46
-    isi_kiri: Any = blok(kiri, opsi, baris_tanggal=ada_tanggal) if kiri else (samping or "")
-    isi_kanan = blok(kanan, opsi, baris_tanggal=ada_tanggal) if kanan else ""
+    isi_kiri: Any = (
+        blok(kiri, opsi, baris_tanggal=ada_tanggal, baris_jabatan=ada_jabatan) if kiri else (samping or "")
+    )
+    isi_kanan = blok(kanan, opsi, baris_tanggal=ada_tanggal, baris_jabatan=ada_jabatan) if kanan else ""
     bagian: list[Flowable] = [ekor] if ekor is not None else []
     bagian += [
         Spacer(1, 6 * mm),
