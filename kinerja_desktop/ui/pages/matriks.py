@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -34,6 +33,11 @@ from kinerja_desktop.ui.realisasi.pantau import angka
 from kinerja_desktop.ui.tasks import TaskContext
 from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE
 
+#: A matriks that took longer than this is built in the background from then on.
+BATAS_DETIK = 0.3
+#: An office with more pegawai than this builds its first matriks in the background too.
+BATAS_PEGAWAI = 3000
+
 
 def nama_berkas(unit: str, tahun: int) -> str:
     """ "Matriks Peran Hasil - Seksi Pemerintahan 2026.xlsx" without characters file systems refuse."""
@@ -50,6 +54,7 @@ class MatriksPage(Page):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         self.data: MatriksPeranHasil | None = None
+        self.lambat: bool | None = None  # None: not known yet
         self.unit = QComboBox()
         self.unit.setMinimumContentsLength(30)
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -83,10 +88,13 @@ class MatriksPage(Page):
         """Reload the unit list (keeping the chosen unit) and the matriks."""
         try:
             with self.ctx.workspace.read() as session:
-                units = UnitIndex(unit_kerja.list_units(session, self.ctx.actor, termasuk_ditutup=False))
+                daftar = unit_kerja.list_units(session, self.ctx.actor, termasuk_ditutup=False)
         except KnownError as exc:
             self.say(str(exc), error=True)
             return
+        if self.lambat is None:
+            self.lambat = sum(u.jumlah_pegawai for u in daftar) > BATAS_PEGAWAI
+        units = UnitIndex(daftar)
         current = self.unit.currentData()
         with QSignalBlocker(self.unit):
             self.unit.clear()
@@ -96,20 +104,44 @@ class MatriksPage(Page):
         self.load()
 
     def load(self) -> None:
-        unit_id = self.unit.currentData()
+        """Build the matriks of the chosen unit and year: in the background when it is known to be slow."""
+        unit_id, tahun = self.unit.currentData(), self.tahun.value()
         if not unit_id:
             self.model.set_data(None)
             self.ekspor.setEnabled(False)
             return
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        workspace, actor = self.ctx.workspace, self.ctx.actor
+
+        def work(_task: TaskContext | None) -> tuple[MatriksPeranHasil, float]:
+            start = time.perf_counter()
+            with workspace.read() as session:
+                data = matriks_peran_hasil(session, actor, unit_id, tahun)
+            return data, time.perf_counter() - start
+
+        self.ekspor.setEnabled(False)
+        if self.lambat:
+            self.say("Menyusun matriks…")
+            self.ctx.tasks.run(work, self.on_data_loaded, self.on_load_failed, label="Menyusun matriks…")
+            return
         try:
-            with self.ctx.workspace.read() as session:
-                self.data = matriks_peran_hasil(session, self.ctx.actor, unit_id, self.tahun.value())
+            hasil = work(None)
         except KnownError as exc:
+            self.on_load_failed(exc)
+            return
+        self.on_data_loaded(hasil)
+
+    def on_load_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, KnownError):
             self.say(str(exc), error=True)
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        raise exc  # not expected: the application's error dialog shows it
+
+    def on_data_loaded(self, hasil: tuple[MatriksPeranHasil, float]) -> None:
+        data, detik = hasil
+        self.lambat = detik > BATAS_DETIK
+        if (data.unit_id, data.tahun) != (self.unit.currentData(), self.tahun.value()):
+            return  # another unit or year was chosen meanwhile; its matriks follows
+        self.data = data
         self.model.set_data(self.data)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
