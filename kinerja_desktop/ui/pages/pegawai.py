@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,6 +22,7 @@ from kinerja_desktop.core.services import pegawai, unit_kerja
 from kinerja_desktop.core.services.akses import Izin
 from kinerja_desktop.core.services.pegawai_data import PegawaiRow, StatusAktif
 from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.daftar_panel import panel_daftar
 from kinerja_desktop.ui.dialogs import ask_yes_no
 from kinerja_desktop.ui.pages import Page
 from kinerja_desktop.ui.pegawai.arsip import ArsipDialog, GantiAtasanDialog
@@ -37,16 +37,12 @@ from kinerja_desktop.ui.pegawai.unit_tree import (
     totals_with_children,
     unit_id_at,
 )
+from kinerja_desktop.ui.realisasi.pantau import angka
 from kinerja_desktop.ui.table import make_table, select_row, set_widths
 from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE
 
 AKTIF_PILIHAN = (("Aktif", "aktif"), ("Nonaktif", "nonaktif"), ("Aktif dan nonaktif", ""))
 WIDTHS = ("19860926 201505 1 001", "", "Golongan", "", "", "", "Status__")
-
-
-def jumlah(n: int) -> str:
-    """15000 → "15.000" (Indonesian thousands)."""
-    return f"{n:,}".replace(",", ".")
 
 
 class PegawaiPage(Page):
@@ -101,22 +97,13 @@ class PegawaiPage(Page):
         self.on_selection_changed()
 
     def _build_layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        for combo in (self.status, self.golongan, self.aktif):
-            filters.addWidget(combo)
-        buttons = QHBoxLayout()
-        for button in (self.tambah, self.ubah, self.nonaktifkan, self.aktifkan, self.excel_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        buttons.addWidget(self.count)
-        right = QWidget()
-        inner = QVBoxLayout(right)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addLayout(filters)
-        inner.addLayout(buttons)
-        inner.addWidget(self.table, 1)
-        inner.addWidget(self.message)
+        right = panel_daftar(
+            [(self.search, 2), (self.status, 0), (self.golongan, 0), (self.aktif, 0)],
+            [self.tambah, self.ubah, self.nonaktifkan, self.aktifkan, self.excel_button],
+            self.count,
+            self.table,
+            self.message,
+        )
         splitter = QSplitter()
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
@@ -148,7 +135,7 @@ class PegawaiPage(Page):
         active = sum(direct.values())
         with QSignalBlocker(self.tree.selectionModel()):
             fill_tree(self.tree_model, self.units, totals_with_children(self.units, direct),
-                      semua=f"Semua unit ({jumlah(active)})")  # fmt: skip
+                      semua=f"Semua unit ({angka(active)})")  # fmt: skip
             self.tree.expandToDepth(0)
             self.select_unit(unit or SEMUA)
         self.model.saringan = Saringan()  # the unit list may have changed: filter afresh
@@ -207,7 +194,7 @@ class PegawaiPage(Page):
         """Every keystroke and filter change: filter in the model (no per-row proxy), keep the selection."""
         selected = self.selected()
         self.model.set_saringan(self.saringan())
-        self.count.setText(f"{jumlah(self.model.rowCount())} pegawai")
+        self.count.setText(f"{angka(self.model.rowCount())} pegawai")
         if selected is not None:
             self.select_pegawai(selected.id)
         self.on_selection_changed()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,9 +25,11 @@ from kinerja_desktop.core.services.akses import Izin, Peran
 from kinerja_desktop.core.services.skp_data import HasilDraft, SkpInput, StatusSkp
 from kinerja_desktop.ui.cetak.menu import tombol_skp
 from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.daftar_panel import panel_daftar
 from kinerja_desktop.ui.dialogs import ask_yes_no, show_error
 from kinerja_desktop.ui.pages import Page
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
+from kinerja_desktop.ui.realisasi.pantau import angka
 from kinerja_desktop.ui.skp.daftar import BELUM, BELUM_LABEL, BarisSkp, Saringan, SkpListModel, gabung
 from kinerja_desktop.ui.skp.dialog_skp import DrafUnitDialog, HasilDraftDialog, PendekatanDialog
 from kinerja_desktop.ui.skp.editor import SkpEditor
@@ -90,23 +91,13 @@ class SkpPage(Page):
         self.on_selection_changed()
 
     def _build_layout(self) -> None:
-        filters = QHBoxLayout()
-        for w in (self.tahun, self.unit, self.status):
-            filters.addWidget(w)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.bawahan)
-        buttons = QHBoxLayout()
-        for b in (self.buka, self.buat, self.salin, self.draf_unit, self.cetak):
-            buttons.addWidget(b)
-        buttons.addStretch()
-        buttons.addWidget(self.count)
-        daftar = QWidget()
-        inner = QVBoxLayout(daftar)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addLayout(filters)
-        inner.addLayout(buttons)
-        inner.addWidget(self.table, 1)
-        inner.addWidget(self.message)
+        daftar = panel_daftar(
+            [(self.tahun, 0), (self.unit, 0), (self.status, 0), (self.search, 1), (self.bawahan, 0)],
+            [self.buka, self.buat, self.salin, self.draf_unit, self.cetak],
+            self.count,
+            self.table,
+            self.message,
+        )
         self.stack.addWidget(daftar)
         self.stack.addWidget(self.editor)
         layout = QVBoxLayout(self)
@@ -167,7 +158,7 @@ class SkpPage(Page):
     def update_count(self) -> None:
         semua = self.model.rowCount()
         belum = sum(1 for r in self.model.rows if r.skp_id is None)
-        self.count.setText(f"{semua} pegawai · {belum} belum ada SKP")
+        self.count.setText(f"{angka(semua)} pegawai · {angka(belum)} belum ada SKP")
 
     # --- selection --------------------------------------------------------------------------------
     def selected(self) -> BarisSkp | None:
