@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,27 +12,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from kinerja_desktop.core.exchange.matriks_excel import LEMBAR_MATRIKS
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services.matriks import matriks_peran_hasil
-from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.pages import matriks as matriks_page
 from kinerja_desktop.ui.pages.matriks import MatriksPage, nama_berkas
 from kinerja_desktop.ui.realisasi.matriks_tree import GRUP_TANPA_INDUK, GRUP_TANPA_SKP
-from kinerja_desktop.ui.tasks import TaskRunner
 
 
 @pytest.fixture(scope="module")
 def demo_template(demo_office: Callable[[int], Path]) -> Path:
     return demo_office(20)
-
-
-@pytest.fixture
-def ctx(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[UiContext]:
-    shutil.copytree(demo_template, tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield UiContext(ws, ws.login("admin", "admin123"), TaskRunner(None))
-    ws.close()
 
 
 @pytest.fixture

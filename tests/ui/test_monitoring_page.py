@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services.monitoring import monitoring
-from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.pages import monitoring as monitoring_page
 from kinerja_desktop.ui.pages.monitoring import MonitoringPage
-from kinerja_desktop.ui.tasks import TaskRunner
 
 
 @pytest.fixture(scope="module")
 def demo_template(demo_office: Callable[[int], Path]) -> Path:
     return demo_office(20)
-
-
-@pytest.fixture
-def ctx(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[UiContext]:
-    shutil.copytree(demo_template, tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield UiContext(ws, ws.login("admin", "admin123"), TaskRunner(None))
-    ws.close()
 
 
 @pytest.fixture

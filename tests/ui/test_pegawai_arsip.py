@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai
 from kinerja_desktop.core.services.pegawai_data import PegawaiRow, StatusAktif
-from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.pages import pegawai as pegawai_page
 from kinerja_desktop.ui.pages.pegawai import PegawaiPage
 from kinerja_desktop.ui.pegawai.arsip import ArsipDialog, GantiAtasanDialog
-from kinerja_desktop.ui.tasks import TaskRunner
-
-
-@pytest.fixture(scope="module")
-def demo_template(demo_office: Callable[[int], Path]) -> Path:
-    return demo_office(30)
-
-
-@pytest.fixture
-def ctx(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[UiContext]:
-    shutil.copytree(demo_template, tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield UiContext(ws, ws.login("admin", "admin123"), TaskRunner(None))
-    ws.close()
 
 
 @pytest.fixture

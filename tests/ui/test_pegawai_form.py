@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,30 +12,14 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Pegawai
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai, unit_kerja
 from kinerja_desktop.core.services.akses import Peran
 from kinerja_desktop.core.services.pegawai_data import PegawaiRow
-from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.pegawai import form, foto
 from kinerja_desktop.ui.pegawai.form import PegawaiForm
-from kinerja_desktop.ui.tasks import TaskRunner
 
 NIP_BARU = "199001012015031002"  # 1 Jan 1990, TMT CPNS March 2015, male
-
-
-@pytest.fixture(scope="module")
-def demo_template(demo_office: Callable[[int], Path]) -> Path:
-    return demo_office(30)
-
-
-@pytest.fixture
-def ctx(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[UiContext]:
-    shutil.copytree(demo_template, tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield UiContext(ws, ws.login("admin", "admin123"), TaskRunner(None))
-    ws.close()
 
 
 @pytest.fixture(autouse=True)

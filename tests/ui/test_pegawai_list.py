@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai, unit_kerja
 from kinerja_desktop.core.services.pegawai_data import StatusAktif
-from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.pages.pegawai import PegawaiPage
 from kinerja_desktop.ui.pegawai.daftar import kunci_cari
 from kinerja_desktop.ui.pegawai.unit_tree import SEMUA, index_of_unit
-from kinerja_desktop.ui.tasks import TaskRunner
-
-
-@pytest.fixture(scope="module")
-def demo_template(demo_office: Callable[[int], Path]) -> Path:
-    """A 30-pegawai demo office built once for this module (copied per test)."""
-    return demo_office(30)
-
-
-@pytest.fixture
-def ctx(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[UiContext]:
-    shutil.copytree(demo_template, tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield UiContext(ws, ws.login("admin", "admin123"), TaskRunner(None))
-    ws.close()
 
 
 @pytest.fixture

@@ -2,39 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai, pelatihan
 from kinerja_desktop.core.services.pelatihan import PelatihanInput
-from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.pages import pelatihan as pelatihan_page
 from kinerja_desktop.ui.pages.pelatihan import PelatihanPage
 from kinerja_desktop.ui.pegawai.form import PegawaiForm
 from kinerja_desktop.ui.pegawai.form_pelatihan import PelatihanDialog, ringkasan_jp
-from kinerja_desktop.ui.tasks import TaskRunner
 
 TAHUN = 2025  # the demo records trainings in the current year only; this year starts empty
-
-
-@pytest.fixture(scope="module")
-def demo_template(demo_office: Callable[[int], Path]) -> Path:
-    return demo_office(30)
-
-
-@pytest.fixture
-def ctx(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[UiContext]:
-    shutil.copytree(demo_template, tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield UiContext(ws, ws.login("admin", "admin123"), TaskRunner(None))
-    ws.close()
 
 
 @pytest.fixture

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,16 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor, realisasi, skp
 from kinerja_desktop.core.services.skp_data import SkpRow, StatusSkp
-from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.pages import realisasi as realisasi_page
 from kinerja_desktop.ui.pages.realisasi import RealisasiPage
 from kinerja_desktop.ui.realisasi import panel
 from kinerja_desktop.ui.realisasi.grid import KOLOM_REALISASI, format_nilai
-from kinerja_desktop.ui.tasks import TaskRunner
 
 TAHUN = date.today().year
 
@@ -31,14 +27,6 @@ TAHUN = date.today().year
 @pytest.fixture(scope="module")
 def demo_template(demo_office: Callable[[int], Path]) -> Path:
     return demo_office(20)
-
-
-@pytest.fixture
-def ctx(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[UiContext]:
-    shutil.copytree(demo_template, tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield UiContext(ws, ws.login("admin", "admin123"), TaskRunner(None))
-    ws.close()
 
 
 def _skp(ctx: UiContext, approved: bool) -> SkpRow:

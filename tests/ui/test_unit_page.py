@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QModelIndex
 
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import unit_kerja
-from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.pages import unit_kerja as unit_page
 from kinerja_desktop.ui.pages.unit_kerja import UnitKerjaPage
 from kinerja_desktop.ui.pegawai.unit_dialogs import PindahUnitDialog, UnitDialog
 from kinerja_desktop.ui.pegawai.unit_tree import index_of_unit
-from kinerja_desktop.ui.tasks import TaskRunner
-
-
-@pytest.fixture(scope="module")
-def demo_template(demo_office: Callable[[int], Path]) -> Path:
-    return demo_office(30)
-
-
-@pytest.fixture
-def ctx(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[UiContext]:
-    shutil.copytree(demo_template, tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield UiContext(ws, ws.login("admin", "admin123"), TaskRunner(None))
-    ws.close()
 
 
 @pytest.fixture
