@@ -8,13 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -29,6 +27,7 @@ from kinerja_desktop import APP_TITLE
 from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.isian_kantor import IsianKantor
 from kinerja_desktop.ui.tasks import TaskContext, TaskRunner
 
 PAGE_WELCOME, PAGE_KANTOR, PAGE_ADMIN, PAGE_DEMO, PAGE_DONE = range(5)
@@ -67,31 +66,12 @@ class WelcomePage(QWizardPage):
         return PAGE_DEMO if self.demo.isChecked() else PAGE_KANTOR
 
 
-class KantorPage(QWizardPage):
+class KantorPage(QWizardPage, IsianKantor):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Identitas kantor")
         self.setSubTitle("Dipakai pada kop dokumen, baris tanda tangan dan paket data ke kantor pusat.")
-        self.nama = QLineEdit()
-        self.nama.setPlaceholderText("mis. Kecamatan Plaju")
-        self.kode = QLineEdit()
-        self.kode.setPlaceholderText("mis. PLJ (singkat, tidak bisa diubah nanti)")
-        self.kode.setMaxLength(20)
-        self.instansi = QLineEdit()
-        self.instansi.setPlaceholderText("mis. Pemerintah Kota Palembang")
-        self.tempat = QLineEdit()
-        self.tempat.setPlaceholderText("mis. Plaju (untuk baris tanda tangan)")
-        self.alamat = QPlainTextEdit()
-        self.alamat.setFixedHeight(54)
-        self.alamat.setTabChangesFocus(True)
-        self.telepon = QLineEdit()
-        self.email = QLineEdit()
-        self.kertas = QComboBox()
-        self.kertas.addItem("F4 (215 × 330 mm)", "F4")
-        self.kertas.addItem("A4 (210 × 297 mm)", "A4")
-        self.ritme = QComboBox()
-        self.ritme.addItem("Triwulanan", "triwulan")
-        self.ritme.addItem("Bulanan", "bulanan")
+        self.buat_isian_kantor()
         self.pusat = QCheckBox("Ini kantor pusat (BKPSDM) yang menghimpun data banyak kantor")
         self.logo_bytes: bytes | None = None
         self.logo_preview = QLabel("(tanpa logo)")
@@ -105,15 +85,7 @@ class KantorPage(QWizardPage):
         self.error = _error_label()
 
         form = QFormLayout(self)
-        form.addRow("Nama kantor *", self.nama)
-        form.addRow("Kode kantor *", self.kode)
-        form.addRow("Instansi", self.instansi)
-        form.addRow("Tempat (kota/kecamatan) *", self.tempat)
-        form.addRow("Alamat", self.alamat)
-        form.addRow("Telepon", self.telepon)
-        form.addRow("Surel", self.email)
-        form.addRow("Ukuran kertas", self.kertas)
-        form.addRow("Ritme penilaian", self.ritme)
+        self.isi_form(form, self.kode)
         form.addRow("", self.pusat)
         form.addRow("Logo (opsional)", logo_row)
         form.addRow(self.error)

@@ -8,15 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,14 +25,13 @@ from kinerja_desktop.core.services.akses import Izin
 from kinerja_desktop.core.services.kantor import KantorInfo, KantorInput
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import ask_save_discard, show_error
+from kinerja_desktop.ui.isian_kantor import IsianKantor
 from kinerja_desktop.ui.pages import Page
 
-KERTAS_LABEL = {"F4": "F4 (215 × 330 mm)", "A4": "A4 (210 × 297 mm)"}
-RITME_LABEL = {"triwulan": "Triwulanan (4 kali setahun)", "bulanan": "Bulanan (12 kali setahun)"}
 LOGO_SIZE = 96
 
 
-class KantorPage(Page):
+class KantorPage(Page, IsianKantor):
     title = "Pengaturan Kantor"
     izin = Izin.KELOLA_KANTOR
     status_changed = Signal()  # the main window refreshes its title and status bar
@@ -46,9 +42,9 @@ class KantorPage(Page):
         self.logo: bytes | None = None
         self._saved: tuple[object, ...] = ()
 
-        self.nama = QLineEdit()
-        self.kode = QLineEdit()
+        self.buat_isian_kantor()
         self.kode.setReadOnly(True)
+        self.kode.setPlaceholderText("")
         self.kode.setStyleSheet("background: palette(window);")
         self.kode.setMaximumWidth(160)
         kode_note = QLabel("Kode kantor tidak dapat diubah karena ikut tercatat di setiap paket data.")
@@ -57,20 +53,6 @@ class KantorPage(Page):
         kode_row = QHBoxLayout()
         kode_row.addWidget(self.kode)
         kode_row.addWidget(kode_note, 1)
-        self.instansi = QLineEdit()
-        self.instansi.setPlaceholderText("misalnya Pemerintah Kota Palembang")
-        self.tempat = QLineEdit()
-        self.tempat.setPlaceholderText("kota/tempat pada baris tanda tangan, misalnya Plaju")
-        self.alamat = QPlainTextEdit()
-        self.alamat.setFixedHeight(64)
-        self.telepon = QLineEdit()
-        self.email = QLineEdit()
-        self.kertas = QComboBox()
-        for code in kantor.KERTAS:
-            self.kertas.addItem(KERTAS_LABEL.get(code, code), code)
-        self.ritme = QComboBox()
-        for code in kantor.RITME:
-            self.ritme.addItem(RITME_LABEL.get(code, code), code)
 
         self.logo_preview = QLabel()
         self.logo_preview.setObjectName("logo_preview")
@@ -91,15 +73,7 @@ class KantorPage(Page):
         logo_row.addStretch()
 
         form = QFormLayout()
-        form.addRow("Nama kantor", self.nama)
-        form.addRow("Kode kantor", kode_row)
-        form.addRow("Instansi", self.instansi)
-        form.addRow("Tempat", self.tempat)
-        form.addRow("Alamat", self.alamat)
-        form.addRow("Telepon", self.telepon)
-        form.addRow("Email", self.email)
-        form.addRow("Ukuran kertas", self.kertas)
-        form.addRow("Ritme penilaian", self.ritme)
+        self.isi_form(form, kode_row)
         form.addRow("Logo", logo_row)
 
         self.simpan = QPushButton("Simpan")
