@@ -74,6 +74,24 @@ def workspace(tmp_path: Path, template_folder: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
+def buka_salinan(tmp_path: Path) -> Iterator[Callable[[Path], Workspace]]:
+    """``buka_salinan(folder)`` opens a copy of a prepared data folder (each call its own copy, named
+    after the folder's own name); every copy is closed after the test."""
+    dibuka: list[Workspace] = []
+
+    def buka(sumber: Path) -> Workspace:
+        folder = tmp_path / f"salinan-{len(dibuka)}-{sumber.name}"
+        shutil.copytree(sumber, folder)
+        ws = Workspace.open(AppPaths(folder))
+        dibuka.append(ws)
+        return ws
+
+    yield buka
+    for ws in dibuka:
+        ws.close()
+
+
+@pytest.fixture
 def admin(workspace: Workspace) -> Actor:
     return workspace.login("admin", ADMIN_PASSWORD)
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.tasks import TaskRunner
@@ -21,9 +20,26 @@ def demo_template(demo_office: Callable[[int], Path]) -> Path:
 
 
 @pytest.fixture
-def ctx(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[UiContext]:
-    """The administrator on a copy of ``demo_template``, with background tasks run inline."""
-    shutil.copytree(demo_template, tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield UiContext(ws, ws.login("admin", "admin123"), TaskRunner(None))
-    ws.close()
+def demo_ws(demo_template: Path, buka_salinan: Callable[[Path], Workspace], sync_tasks: None) -> Workspace:
+    """A copy of ``demo_template``, opened, with background tasks run inline."""
+    return buka_salinan(demo_template)
+
+
+@pytest.fixture
+def ctx(demo_ws: Workspace) -> UiContext:
+    """The administrator on ``demo_ws``."""
+    return UiContext(demo_ws, demo_ws.login("admin", "admin123"), TaskRunner(None))
+
+
+@pytest.fixture
+def tugas_dijalankan(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The labels of the background tasks started during the test (each still runs, inline)."""
+    dijalankan: list[str] = []
+    asli = TaskRunner.run
+
+    def catat(self: TaskRunner, fn: Any, on_success: Any, on_failure: Any = None, **kwargs: Any) -> Any:
+        dijalankan.append(kwargs.get("label", ""))
+        return asli(self, fn, on_success, on_failure, **kwargs)
+
+    monkeypatch.setattr(TaskRunner, "run", catat)
+    return dijalankan

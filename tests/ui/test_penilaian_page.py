@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +12,6 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QWidget
 
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
 from kinerja_desktop.core.rules.predikat import Predikat
 from kinerja_desktop.core.services import capaian, evaluasi, evaluasi_unit
@@ -36,11 +34,8 @@ def demo_template(demo_office: Callable[[int], Path]) -> Path:
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, demo_template: Path, sync_tasks: None) -> Iterator[Workspace]:
-    shutil.copytree(demo_template, tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield ws
-    ws.close()
+def workspace(demo_ws: Workspace) -> Workspace:
+    return demo_ws
 
 
 def _page(qtbot, ws: Workspace, user: str, kode: str) -> PenilaianPage:
@@ -364,21 +359,16 @@ def test_the_real_evaluation_form_is_opened_for_the_row(penilai: PenilaianPage, 
     assert opened == [(penilai.model.rows[n].skp_id, "TW3")]
 
 
-def test_a_slow_read_runs_in_the_background(penilai: PenilaianPage, monkeypatch) -> None:
-    ran: list[str] = []
-    run = penilai.ctx.tasks.run
-
-    def spy(fn, on_success, on_failure=None, **kwargs):
-        ran.append(kwargs.get("label", ""))
-        return run(fn, on_success, on_failure, **kwargs)
-
-    monkeypatch.setattr(penilai.ctx.tasks, "run", spy)
+def test_a_slow_read_runs_in_the_background(
+    penilai: PenilaianPage, tugas_dijalankan: list[str], monkeypatch
+) -> None:
+    ran = tugas_dijalankan
     monkeypatch.setattr(penilaian_page, "BATAS_DETIK", 60.0)  # any read counts as fast here
-    penilai.lambat = True
+    penilai.pemuat.lambat = True
     penilai.pilihan.periode.periode.setCurrentIndex(penilai.pilihan.periode.periode.findData("TW1"))
     assert ran == ["Memuat data penilaian…"]
     assert penilai.dist is not None and penilai.dist.periode == "TW1" and penilai.model.rowCount()
-    assert penilai.lambat is False  # measured fast this time: the next read runs inline
+    assert penilai.pemuat.lambat is False  # measured fast this time: the next read runs inline
 
 
 def test_keypad_digits_rate_too(penilai: PenilaianPage, qtbot) -> None:

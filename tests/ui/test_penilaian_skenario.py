@@ -3,8 +3,7 @@ sees the distribution warnings, finalises, and the administrator reopens one eva
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import AuditLog
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
 from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, StatusEvaluasi
 from kinerja_desktop.core.workspace import Workspace
@@ -35,16 +33,13 @@ Skrip = Callable[[EvaluasiDialog], None]
 
 
 @pytest.fixture(scope="module")
-def template(demo_office: Callable[[int], Path]) -> Path:
+def demo_template(demo_office: Callable[[int], Path]) -> Path:
     return demo_office(20)
 
 
 @pytest.fixture
-def workspace(template: Path, tmp_path: Path, sync_tasks: None) -> Iterator[Workspace]:
-    shutil.copytree(template, tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield ws
-    ws.close()
+def workspace(demo_ws: Workspace) -> Workspace:
+    return demo_ws
 
 
 @pytest.fixture

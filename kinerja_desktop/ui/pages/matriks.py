@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from kinerja_desktop.core.services.akses import Izin
 from kinerja_desktop.core.services.matriks import MatriksPeranHasil, matriks_peran_hasil
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import show_info
+from kinerja_desktop.ui.muat_terukur import MuatTerukur
 from kinerja_desktop.ui.pages import Page
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
 from kinerja_desktop.ui.realisasi.matriks_tree import MatriksModel
@@ -54,7 +54,7 @@ class MatriksPage(Page):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         self.data: MatriksPeranHasil | None = None
-        self.lambat: bool | None = None  # None: not known yet
+        self.pemuat = MuatTerukur(ctx.tasks, lambat=None)  # known slow: built in the background
         self.unit = QComboBox()
         self.unit.setMinimumContentsLength(30)
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -92,8 +92,8 @@ class MatriksPage(Page):
         except KnownError as exc:
             self.say(str(exc), error=True)
             return
-        if self.lambat is None:
-            self.lambat = sum(u.jumlah_pegawai for u in daftar) > BATAS_PEGAWAI
+        if self.pemuat.lambat is None:
+            self.pemuat.lambat = sum(u.jumlah_pegawai for u in daftar) > BATAS_PEGAWAI
         units = UnitIndex(daftar)
         current = self.unit.currentData()
         with QSignalBlocker(self.unit):
@@ -112,23 +112,16 @@ class MatriksPage(Page):
             return
         workspace, actor = self.ctx.workspace, self.ctx.actor
 
-        def work(_task: TaskContext | None) -> tuple[MatriksPeranHasil, float]:
-            start = time.perf_counter()
+        def baca() -> MatriksPeranHasil:
             with workspace.read() as session:
-                data = matriks_peran_hasil(session, actor, unit_id, tahun)
-            return data, time.perf_counter() - start
+                return matriks_peran_hasil(session, actor, unit_id, tahun)
 
         self.ekspor.setEnabled(False)
-        if self.lambat:
+        if self.pemuat.lambat:
             self.say("Menyusun matriks…")
-            self.ctx.tasks.run(work, self.on_data_loaded, self.on_load_failed, label="Menyusun matriks…")
-            return
-        try:
-            hasil = work(None)
-        except KnownError as exc:
-            self.on_load_failed(exc)
-            return
-        self.on_data_loaded(hasil)
+        self.pemuat.jalankan(
+            baca, self.on_data_loaded, self.on_load_failed, label="Menyusun matriks…", batas=BATAS_DETIK
+        )
 
     def on_load_failed(self, exc: BaseException) -> None:
         if isinstance(exc, KnownError):
@@ -136,9 +129,7 @@ class MatriksPage(Page):
             return
         raise exc  # not expected: the application's error dialog shows it
 
-    def on_data_loaded(self, hasil: tuple[MatriksPeranHasil, float]) -> None:
-        data, detik = hasil
-        self.lambat = detik > BATAS_DETIK
+    def on_data_loaded(self, data: MatriksPeranHasil) -> None:
         if (data.unit_id, data.tahun) != (self.unit.currentData(), self.tahun.value()):
             return  # another unit or year was chosen meanwhile; its matriks follows
         self.data = data

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -13,11 +11,11 @@ from kinerja_desktop.core.services.akses import Izin
 from kinerja_desktop.core.services.monitoring import MonitoringData, monitoring
 from kinerja_desktop.core.services.realisasi import periode_realisasi
 from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.muat_terukur import MuatTerukur
 from kinerja_desktop.ui.pages import Page
 from kinerja_desktop.ui.realisasi.pantau import BarisUnit, MasalahModel, UnitModel, angka, baris_unit
 from kinerja_desktop.ui.realisasi.periode import PeriodeBar
 from kinerja_desktop.ui.table import make_table, set_widths
-from kinerja_desktop.ui.tasks import TaskContext
 from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE, on_enter
 
 #: A query slower than this runs in the background (with 15,000 pegawai it takes about 0.3 s).
@@ -36,7 +34,7 @@ class MonitoringPage(Page):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self.lambat: bool | None = None
+        self.pemuat = MuatTerukur(ctx.tasks, lambat=None)  # known slow: counted in the background
         self.data: MonitoringData | None = None
         self.bar = PeriodeBar()
         self.muat = QPushButton("Muat ulang", clicked=self.on_muat_clicked)
@@ -86,9 +84,9 @@ class MonitoringPage(Page):
         try:
             with self.ctx.workspace.read() as session:
                 pilihan = periode_realisasi(session)
-                if self.lambat is None:
+                if self.pemuat.lambat is None:
                     units = unit_kerja.list_units(session, self.ctx.actor)
-                    self.lambat = sum(u.jumlah_pegawai for u in units) > BATAS_PEGAWAI
+                    self.pemuat.lambat = sum(u.jumlah_pegawai for u in units) > BATAS_PEGAWAI
         except KnownError as exc:
             self.say(str(exc), error=True)
             return
@@ -102,26 +100,16 @@ class MonitoringPage(Page):
             return
         workspace, actor = self.ctx.workspace, self.ctx.actor
 
-        def work(_task: TaskContext | None) -> tuple[MonitoringData, float]:
-            start = time.perf_counter()
+        def baca() -> MonitoringData:
             with workspace.read() as session:
-                data = monitoring(session, actor, tahun, kode)
-            return data, time.perf_counter() - start
+                return monitoring(session, actor, tahun, kode)
 
         self.say("Menghitung…")
-        if self.lambat:
-            self.ctx.tasks.run(work, self.on_data_loaded, self.on_load_failed, label="Menghitung monitoring…")
-            return
-        try:
-            result = work(None)
-        except KnownError as exc:
-            self.on_load_failed(exc)
-            return
-        self.on_data_loaded(result)
+        self.pemuat.jalankan(
+            baca, self.on_data_loaded, self.on_load_failed, label="Menghitung monitoring…", batas=BATAS_DETIK
+        )
 
-    def on_data_loaded(self, result: tuple[MonitoringData, float]) -> None:
-        data, detik = result
-        self.lambat = detik > BATAS_DETIK
+    def on_data_loaded(self, data: MonitoringData) -> None:
         if (data.tahun, data.periode) != self.bar.value():
             return  # the user chose another period meanwhile; its result follows
         self.data = data

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QItemSelectionModel, QPoint
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +18,7 @@ from kinerja_desktop.ui.cetak.menu import Pilihan as PilihanCetak
 from kinerja_desktop.ui.cetak.menu import pilihan_grid, tombol_evaluasi
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.dialogs import show_error, show_info
+from kinerja_desktop.ui.muat_terukur import MuatTerukur
 from kinerja_desktop.ui.pages import Page
 from kinerja_desktop.ui.penilaian import entri
 from kinerja_desktop.ui.penilaian.capaian import CapaianDialog
@@ -33,9 +32,8 @@ from kinerja_desktop.ui.penilaian.grid import (
     buat_tabel,
     ringkasan,
 )
-from kinerja_desktop.ui.penilaian.pilihan import Bacaan, Pilihan, PilihanBar, baca
+from kinerja_desktop.ui.penilaian.pilihan import Bacaan, PilihanBar, baca
 from kinerja_desktop.ui.penilaian.tata import baris, berdampingan, tumpuk
-from kinerja_desktop.ui.tasks import TaskContext
 from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE, on_enter
 
 #: A read slower than this runs in the background next time (15,000 pegawai at once take about 1 s).
@@ -53,7 +51,7 @@ class PenilaianPage(Page):
         super().__init__(ctx)
         self.dist: DistribusiUnit | None = None
         self.capaian: CapaianRow | None = None
-        self.lambat = False
+        self.pemuat = MuatTerukur(ctx.tasks)  # a read measured slow runs in the background
         self.pilihan = PilihanBar(ctx.actor)
         self.belum_final = QCheckBox("Hanya yang belum final")
         self.belum_final.setToolTip("Hanya pegawai yang evaluasinya belum final: siapa yang masih kurang")
@@ -129,24 +127,17 @@ class PenilaianPage(Page):
             keep = self.model.row_at(current.row()).pegawai_id
         tetap = (keep, {r.pegawai_id for r in self.rows_terpilih()}, max(current.column(), 0))
 
-        def work(_task: TaskContext | None) -> tuple[Pilihan, Bacaan, float]:
-            start = time.perf_counter()
+        def work() -> Bacaan:
             with workspace.read() as session:
-                data = baca(session, actor, p)
-            return p, data, time.perf_counter() - start
+                return baca(session, actor, p)
 
-        def done(result: tuple[Pilihan, Bacaan, float]) -> None:
-            self.lambat = result[2] > BATAS_DETIK
-            if result[0] == self.pilihan.value():  # else another choice was made meanwhile
-                self.tampilkan(result[1], *tetap)
+        def done(data: Bacaan) -> None:
+            if p == self.pilihan.value():  # else another choice was made meanwhile
+                self.tampilkan(data, *tetap)
 
-        if self.lambat:
-            self.ctx.tasks.run(work, done, self.on_load_failed, label="Memuat data penilaian…")
-            return
-        try:
-            done(work(None))
-        except KnownError as exc:
-            self.on_load_failed(exc)
+        self.pemuat.jalankan(
+            work, done, self.on_load_failed, label="Memuat data penilaian…", batas=BATAS_DETIK
+        )
 
     def tampilkan(self, data: Bacaan, keep: str | None, selected: set[str], column: int) -> None:
         rows, self.dist, self.capaian = data

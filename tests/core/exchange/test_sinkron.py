@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from sqlalchemy import func, select
 from kinerja_desktop.core.db.models import SinkronDasar, SyncLog
 from kinerja_desktop.core.errors import PermissionDenied
 from kinerja_desktop.core.exchange.sinkron import ekspor_paket, riwayat
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services.akses import SYSTEM, Actor, Peran
 from kinerja_desktop.core.workspace import Workspace
 
@@ -22,11 +20,8 @@ class Batal(Exception):
 
 
 @pytest.fixture
-def kantor(tmp_path: Path, demo_office: Callable[[int], Path]) -> Iterator[Workspace]:
-    shutil.copytree(demo_office(6), tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield ws
-    ws.close()
+def kantor(demo_office: Callable[[int], Path], buka_salinan: Callable[[Path], Workspace]) -> Workspace:
+    return buka_salinan(demo_office(6))
 
 
 def test_a_cancelled_export_leaves_no_file_and_records_nothing(kantor: Workspace, tmp_path: Path) -> None:

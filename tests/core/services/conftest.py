@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.workspace import Workspace
 
 
 @pytest.fixture
-def ws(demo_office: Callable[[int], Path], tmp_path: Path) -> Iterator[Workspace]:
+def ws(demo_office: Callable[[int], Path], buka_salinan: Callable[[Path], Workspace]) -> Workspace:
     """A copy of the shared 20-pegawai demo office, opened; closed after the test."""
-    folder = tmp_path / "data"
-    shutil.copytree(demo_office(20), folder)
-    workspace = Workspace.open(AppPaths(folder))
-    yield workspace
-    workspace.close()
+    return buka_salinan(demo_office(20))

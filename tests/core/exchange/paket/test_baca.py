@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import string
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -20,22 +19,17 @@ from kinerja_desktop.core.exchange.paket.buat import buat_paket_induk, buat_pake
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket, Paket, checksum_paket
 from kinerja_desktop.core.exchange.paket.skema import Kolom, TipeKolom, jenis_tabel, semua_jenis
 from kinerja_desktop.core.exchange.paket.tulis import bersihkan, tulis_paket
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.workspace import Workspace
 
 
 def test_demo_office_round_trip_gives_the_same_rows_and_checksum(
-    demo_office: Callable[[int], Path], tmp_path: Path
+    demo_office: Callable[[int], Path], buka_salinan: Callable[[Path], Workspace], tmp_path: Path
 ) -> None:
-    shutil.copytree(demo_office(20), tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    try:
-        with ws.read() as s:
-            tahun = s.scalars(select(Skp.tahun)).first()
-            paket = buat_paket_kantor(s, ws.kantor_kode, tahun, "1.0", dengan_siasn=True)
-            induk = buat_paket_induk(s, ws.kantor_kode, tahun, "1.0", kantor_kode="PST")
-    finally:
-        ws.close()
+    ws = buka_salinan(demo_office(20))
+    with ws.read() as s:
+        tahun = s.scalars(select(Skp.tahun)).first()
+        paket = buat_paket_kantor(s, ws.kantor_kode, tahun, "1.0", dengan_siasn=True)
+        induk = buat_paket_induk(s, ws.kantor_kode, tahun, "1.0", kantor_kode="PST")
     for p in (paket, induk):
         path = tmp_path / f"{p.info.jenis}.xlsx"
         tulis_paket(p, path)

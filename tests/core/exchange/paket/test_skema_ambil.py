@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from kinerja_desktop.core.db.models import Pelatihan, Skp
 from kinerja_desktop.core.exchange.paket.ambil import ambil_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import checksum_paket
 from kinerja_desktop.core.exchange.paket.skema import KOLOM_TEKNIS, TipeKolom, jenis_tabel, semua_jenis
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.workspace import Workspace
 
 
@@ -41,26 +39,22 @@ def test_every_travelling_table_has_a_sheet_in_dependency_order() -> None:
 
 
 def test_extraction_of_a_year_keeps_tombstones_and_leaves_other_years(
-    demo_office: Callable[[int], Path], tmp_path: Path
+    demo_office: Callable[[int], Path], buka_salinan: Callable[[Path], Workspace]
 ) -> None:
-    shutil.copytree(demo_office(20), tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    try:
-        with ws.read() as s:
-            tahun = s.scalars(select(Skp.tahun)).first()
-            assert tahun is not None
-            semua = ambil_paket_kantor(s, ws.kantor_kode, tahun)
-            lain = ambil_paket_kantor(s, ws.kantor_kode, tahun + 1)
-        assert len(semua["skp"]) == 20 and lain["skp"] == [] and lain["evaluasi"] == []
-        assert len(lain["pegawai"]) == 20, "staff travel whole whatever the year"
-        hapus = semua["pelatihan"][0].id
-        with ws.transaction() as s:
-            s.execute(update(Pelatihan).where(Pelatihan.id == hapus).values(dihapus_pada=utcnow()))
-        with ws.read() as s:
-            lagi = ambil_paket_kantor(s, ws.kantor_kode, tahun)
-        row = next(r for r in lagi["pelatihan"] if r.id == hapus)
-        assert row.dihapus_pada is not None
-        assert checksum_paket(lagi) != checksum_paket(semua)
-        assert checksum_paket(lagi) == checksum_paket({k: list(reversed(v)) for k, v in lagi.items()})
-    finally:
-        ws.close()
+    ws = buka_salinan(demo_office(20))
+    with ws.read() as s:
+        tahun = s.scalars(select(Skp.tahun)).first()
+        assert tahun is not None
+        semua = ambil_paket_kantor(s, ws.kantor_kode, tahun)
+        lain = ambil_paket_kantor(s, ws.kantor_kode, tahun + 1)
+    assert len(semua["skp"]) == 20 and lain["skp"] == [] and lain["evaluasi"] == []
+    assert len(lain["pegawai"]) == 20, "staff travel whole whatever the year"
+    hapus = semua["pelatihan"][0].id
+    with ws.transaction() as s:
+        s.execute(update(Pelatihan).where(Pelatihan.id == hapus).values(dihapus_pada=utcnow()))
+    with ws.read() as s:
+        lagi = ambil_paket_kantor(s, ws.kantor_kode, tahun)
+    row = next(r for r in lagi["pelatihan"] if r.id == hapus)
+    assert row.dihapus_pada is not None
+    assert checksum_paket(lagi) != checksum_paket(semua)
+    assert checksum_paket(lagi) == checksum_paket({k: list(reversed(v)) for k, v in lagi.items()})

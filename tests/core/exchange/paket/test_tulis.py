@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -20,7 +19,6 @@ from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket, Pak
 from kinerja_desktop.core.exchange.paket.skema import jenis_tabel, semua_jenis
 from kinerja_desktop.core.exchange.paket.tulis import PaketDibatalkan, tulis_paket
 from kinerja_desktop.core.exchange.paket.tulis_info import LABEL_INFO, LEMBAR_DAFTAR, LEMBAR_SIASN
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.workspace import Workspace
 
 
@@ -59,9 +57,8 @@ def baris_pelatihan(nama: str, **lain: object) -> dict[str, object]:
 
 
 @pytest.fixture
-def demo(demo_office: Callable[[int], Path], tmp_path: Path) -> Workspace:
-    shutil.copytree(demo_office(20), tmp_path / "d")
-    return Workspace.open(AppPaths(tmp_path / "d"))
+def demo(demo_office: Callable[[int], Path], buka_salinan: Callable[[Path], Workspace]) -> Workspace:
+    return buka_salinan(demo_office(20))
 
 
 def test_demo_office_package_has_info_first_and_a_formatted_sheet_per_kind(
