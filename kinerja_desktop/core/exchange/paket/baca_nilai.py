@@ -195,9 +195,7 @@ def pengubah(k: Kolom) -> Pengubah:
 
     def ubah(v: Any) -> Any:
         jenis = type(v)
-        dikenal = (
-            jenis is float or jenis is date or jenis is datetime or (jenis is str and 0 < len(v) <= 2000)
-        )
+        dikenal = jenis in _BERSAMA or (jenis is str and 0 < len(v) <= 2000)
         if dikenal:
             hasil = bersama.get(v)
             if hasil is not None:

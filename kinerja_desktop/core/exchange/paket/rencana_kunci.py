@@ -20,14 +20,15 @@ if TYPE_CHECKING:
 GABUNG_OTOMATIS = frozenset({"perilaku"})
 
 
-def _kunci_sah(kolom: list[list[Any]], galat: set[int]) -> Iterator[tuple[Any, ...]]:
-    return (k for i, k in enumerate(zip(*kolom, strict=True)) if None not in k and i not in galat)
+def _kunci_sah(kolom: list[list[Any]], galat: set[int]) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(row, key) of every valid row whose key is complete."""
+    return ((i, k) for i, k in enumerate(zip(*kolom, strict=True)) if None not in k and i not in galat)
 
 
 def _tanpa_ganda(kolom: list[list[Any]], galat: set[int]) -> bool:
     """No key twice among the valid rows, told from the keys' hashes alone (a few bytes a row)."""
     try:
-        urut = sorted(map(hash, _kunci_sah(kolom, galat)))
+        urut = sorted(hash(k) for _, k in _kunci_sah(kolom, galat))
     except TypeError:  # an unhashable value: its row is already invalid, but look closer
         return False
     return not any(map(eq, urut, islice(urut, 1, None)))  # equal hashes: look closer
@@ -52,9 +53,7 @@ def _milik(
         return {}
     milik: dict[tuple[Any, ...], int] = {}
     ganda: list[int] = []
-    for i, k in enumerate(zip(*kolom, strict=True)):
-        if None in k or i in galat:
-            continue
+    for i, k in _kunci_sah(kolom, galat):
         try:
             pertama = milik.setdefault(k, i)
         except TypeError:  # an unhashable value: the row is invalid already

@@ -89,7 +89,8 @@ def tanda_lokal(conn: Connection, table: Table, ids: list[Any]) -> bytearray:
 
 def ada_lokal(conn: Connection, table: Table, ids: Iterable[str]) -> set[str]:
     """Of ``ids``, those the table holds."""
-    return set(revisi_lokal(conn, table, ids))
+    daftar = list(ids)
+    return {v for v, ada in zip(daftar, tanda_lokal(conn, table, daftar), strict=True) if ada}
 
 
 def kunci_lokal(
