@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import io
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import UnitKerja
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import evaluasi_unit, unit_kerja
 from kinerja_desktop.core.services.cetak import JenisCetak, Permintaan
 from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, StatusEvaluasi
@@ -32,11 +30,8 @@ A4 = (595.3, 841.9)
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, demo_office: Callable[[int], Path]) -> Iterator[Workspace]:
-    shutil.copytree(demo_office(20), tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield ws
-    ws.close()
+def workspace(demo_office: Callable[[int], Path], buka_salinan: Callable[[Path], Workspace]) -> Workspace:
+    return buka_salinan(demo_office(20))
 
 
 def _ctx(ws: Workspace, user: str = "penilai") -> UiContext:

@@ -3,8 +3,7 @@ fungsional, and the unit's batch keeping to the pegawai the filtered list shows.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
 
 from kinerja_desktop.core.db.models import Pegawai
-from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import unit_kerja
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.cetak import aksi
@@ -30,11 +28,8 @@ MASSAL = "Cetak semua Dokumen Evaluasi unit ini…"
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, demo_office: Callable[[int], Path]) -> Iterator[Workspace]:
-    shutil.copytree(demo_office(20), tmp_path / "d")
-    ws = Workspace.open(AppPaths(tmp_path / "d"))
-    yield ws
-    ws.close()
+def workspace(demo_office: Callable[[int], Path], buka_salinan: Callable[[Path], Workspace]) -> Workspace:
+    return buka_salinan(demo_office(20))
 
 
 def _ctx(ws: Workspace, user: str) -> UiContext:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,16 +18,16 @@ from kinerja_desktop.core.workspace import Workspace
 
 
 @pytest.fixture
-def dua(tmp_path: Path, demo_office: Callable[[int], Path]) -> Iterator[tuple[Workspace, Workspace]]:
+def dua(
+    tmp_path: Path, demo_office: Callable[[int], Path], buka_salinan: Callable[[Path], Workspace]
+) -> Iterator[tuple[Workspace, Workspace]]:
     """(office PLJ, an empty central office coded BKPSDM)."""
-    shutil.copytree(demo_office(6), tmp_path / "plj")
-    plj = Workspace.open(AppPaths(tmp_path / "plj"))
+    plj = buka_salinan(demo_office(6))
     pusat = Workspace.open(AppPaths(tmp_path / "pusat"))
     with pusat.transaction() as s:
         data = kantor.KantorInput(kode="BKPSDM", nama="BKPSDM Kota", tempat="Palembang", is_pusat=True)
         kantor.initialise(s, data, "admin", "rahasia123", "Admin Pusat")
     yield plj, pusat
-    plj.close()
     pusat.close()
 
 
