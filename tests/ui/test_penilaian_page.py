@@ -33,11 +33,6 @@ def demo_template(demo_office: Callable[[int], Path]) -> Path:
     return demo_office(20)
 
 
-@pytest.fixture
-def workspace(demo_ws: Workspace) -> Workspace:
-    return demo_ws
-
-
 def _page(qtbot, ws: Workspace, user: str, kode: str) -> PenilaianPage:
     ctx = UiContext(ws, ws.login(user, f"{user}123"), TaskRunner(None))
     widget = PenilaianPage(ctx)
@@ -51,9 +46,9 @@ def _page(qtbot, ws: Workspace, user: str, kode: str) -> PenilaianPage:
 
 
 @pytest.fixture
-def penilai(qtbot, workspace: Workspace) -> PenilaianPage:
+def penilai(qtbot, demo_ws: Workspace) -> PenilaianPage:
     """The camat's account on TW3: capaian set, nothing rated yet, "Hanya bawahan saya" on."""
-    return _page(qtbot, workspace, "penilai", "TW3")
+    return _page(qtbot, demo_ws, "penilai", "TW3")
 
 
 def _service_rows(page: PenilaianPage) -> dict[str, BarisEvaluasi]:
@@ -133,8 +128,8 @@ def test_the_context_menu_rates_too(penilai: PenilaianPage) -> None:
     assert _service_rows(penilai)[pid].predikat == Predikat.KURANG.value
 
 
-def test_rows_that_may_not_be_rated_refuse_and_say_why(qtbot, workspace: Workspace) -> None:
-    page = _page(qtbot, workspace, "penilai", "TW1")
+def test_rows_that_may_not_be_rated_refuse_and_say_why(qtbot, demo_ws: Workspace) -> None:
+    page = _page(qtbot, demo_ws, "penilai", "TW1")
     page.pilihan.bawahan.setChecked(False)
     final = _row(page, lambda r: r.status is StatusEvaluasi.FINAL)
     lain = _row(page, lambda r: r.status is not StatusEvaluasi.FINAL and r.skp_id and not r.boleh_nilai)
@@ -147,13 +142,13 @@ def test_rows_that_may_not_be_rated_refuse_and_say_why(qtbot, workspace: Workspa
         assert (after.rating_hasil, after.rating_perilaku) == (before.rating_hasil, before.rating_perilaku)
         assert alasan in page.message.text()
         assert alasan in str(page.model.index(n, KOLOM_HASIL).data(Qt.ItemDataRole.ToolTipRole))
-    pimpinan = _page(qtbot, workspace, "pimpinan", "TW2")
+    pimpinan = _page(qtbot, demo_ws, "pimpinan", "TW2")
     assert not pimpinan.pilihan.bawahan.isVisibleTo(pimpinan)
     assert not pimpinan.final_semua.isEnabled() and not any(r.boleh_nilai for r in pimpinan.model.rows)
 
 
-def test_capaian_dialog_sets_the_capaian(qtbot, workspace: Workspace, monkeypatch) -> None:
-    page = _page(qtbot, workspace, "admin", "TW4")  # the demo sets no capaian for TW4
+def test_capaian_dialog_sets_the_capaian(qtbot, demo_ws: Workspace, monkeypatch) -> None:
+    page = _page(qtbot, demo_ws, "admin", "TW4")  # the demo sets no capaian for TW4
     assert page.dist is not None and page.dist.capaian is None
     assert [t.kode for t in page.dist.temuan] == ["capaian_belum_ada"]
     assert "belum ditetapkan" in page.panel.capaian.text() and page.panel.tetapkan.isEnabled()
@@ -168,7 +163,7 @@ def test_capaian_dialog_sets_the_capaian(qtbot, workspace: Workspace, monkeypatc
     page.panel.tetapkan.click()
     unit_id = page.pilihan.unit_id()
     assert unit_id is not None
-    with workspace.read() as s:
+    with demo_ws.read() as s:
         [row] = capaian.list_capaian(s, page.ctx.actor, [unit_id], TAHUN, "TW4")
     assert (row.capaian, row.catatan) == ("istimewa", "Semua target rencana aksi terlampaui")
     assert "Istimewa" in page.panel.capaian.text() and "terlampaui" in page.panel.catatan.text()
@@ -246,8 +241,8 @@ def test_finalising_selected_rows_reports_who_failed_and_why(penilai: PenilaianP
     assert rows[kosong.pegawai_id].status is StatusEvaluasi.BELUM
 
 
-def test_belum_final_filter_and_summary(qtbot, workspace: Workspace) -> None:
-    page = _page(qtbot, workspace, "admin", "TW1")
+def test_belum_final_filter_and_summary(qtbot, demo_ws: Workspace) -> None:
+    page = _page(qtbot, demo_ws, "admin", "TW1")
     semua = list(page.model.rows)
     finals = [r for r in semua if r.status is StatusEvaluasi.FINAL]
     assert finals and len(finals) < len(semua)
@@ -255,15 +250,15 @@ def test_belum_final_filter_and_summary(qtbot, workspace: Workspace) -> None:
     page.belum_final.setChecked(True)
     assert page.model.rowCount() == len(semua) - len(finals)
     assert all(r.status is not StatusEvaluasi.FINAL for r in page.model.rows)
-    with workspace.read() as s:
+    with demo_ws.read() as s:
         sisa = evaluasi_unit.belum_final(s, page.ctx.actor, page.pilihan.unit_id() or "", TAHUN, "TW1")
     assert {r.pegawai_id for r in page.model.rows} == {r.pegawai_id for r in sisa}
     page.belum_final.setChecked(False)
     assert page.model.rowCount() == len(semua)
 
 
-def test_switching_period_and_unit(qtbot, workspace: Workspace) -> None:
-    page = _page(qtbot, workspace, "admin", "TW1")
+def test_switching_period_and_unit(qtbot, demo_ws: Workspace) -> None:
+    page = _page(qtbot, demo_ws, "admin", "TW1")
     kodes = [page.pilihan.periode.periode.itemData(i) for i in range(page.pilihan.periode.periode.count())]
     assert kodes[-1] == "AKHIR" and "TW1" in kodes
     assert any(r.status is StatusEvaluasi.FINAL for r in page.model.rows)
@@ -296,8 +291,8 @@ def _rows_of(page: PenilaianPage, unit_id: str) -> list[BarisEvaluasi]:
         return evaluasi_unit.grid_unit(s, page.ctx.actor, unit_id, TAHUN, "TW1")
 
 
-def test_selection_and_scroll_survive_a_refresh(qtbot, workspace: Workspace) -> None:
-    page = _page(qtbot, workspace, "admin", "TW2")
+def test_selection_and_scroll_survive_a_refresh(qtbot, demo_ws: Workspace) -> None:
+    page = _page(qtbot, demo_ws, "admin", "TW2")
     page.resize(1400, 360)
     page.show()
     n = page.model.rowCount() - 2

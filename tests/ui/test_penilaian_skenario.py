@@ -38,11 +38,6 @@ def demo_template(demo_office: Callable[[int], Path]) -> Path:
 
 
 @pytest.fixture
-def workspace(demo_ws: Workspace) -> Workspace:
-    return demo_ws
-
-
-@pytest.fixture
 def formulir(monkeypatch: pytest.MonkeyPatch) -> list[Skrip]:
     """The page opens the real EvaluasiDialog; what the user does in it is the next script in the list."""
     antrean: list[Skrip] = []
@@ -145,10 +140,10 @@ def finalkan_semua(page: PenilaianPage, monkeypatch: pytest.MonkeyPatch) -> list
 
 
 def test_camat_rates_everyone_for_tw3_and_the_year_then_the_admin_reopens_one(
-    qtbot, workspace: Workspace, formulir: list[Skrip], monkeypatch: pytest.MonkeyPatch
+    qtbot, demo_ws: Workspace, formulir: list[Skrip], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # --- TW3: the camat's own staff, rated one by one through the form ------------------------------
-    penilai = buka_halaman(qtbot, workspace, "penilai", "TW3")
+    penilai = buka_halaman(qtbot, demo_ws, "penilai", "TW3")
     assert penilai.pilihan.bawahan.isChecked()
     bawahan = nilai_semua(penilai, qtbot, formulir)
     rows = {r.pegawai_id: r for r in penilai.model.rows}
@@ -197,7 +192,7 @@ def test_camat_rates_everyone_for_tw3_and_the_year_then_the_admin_reopens_one(
     assert all(rows[p].status is StatusEvaluasi.FINAL for p in bawahan)
 
     # --- the administrator reopens one TW3 evaluation with a reason ---------------------------------
-    admin = buka_halaman(qtbot, workspace, "admin", "TW3")
+    admin = buka_halaman(qtbot, demo_ws, "admin", "TW3")
     target = next(r for r in admin.model.rows if r.pegawai_id == bawahan[1])
     assert target.status is StatusEvaluasi.FINAL
     asked: list[bool] = []
@@ -221,7 +216,7 @@ def test_camat_rates_everyone_for_tw3_and_the_year_then_the_admin_reopens_one(
     buka_baris(admin, qtbot, target)
     assert asked == [True]
     assert next(r for r in admin.model.rows if r.pegawai_id == bawahan[1]).status is StatusEvaluasi.DRAF
-    with workspace.read() as s:
+    with demo_ws.read() as s:
         log = s.scalars(select(AuditLog).where(AuditLog.aksi == "buka_evaluasi")).all()
     assert [a.username for a in log] == ["admin"] and ALASAN in log[0].keterangan
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -149,17 +148,8 @@ def templat_sinkron(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
 
 
 @pytest.fixture
-def buka(tmp_path: Path, templat_sinkron: dict[str, Path]) -> Iterator[Callable[[str], Workspace]]:
+def buka(
+    templat_sinkron: dict[str, Path], buka_salinan: Callable[[Path], Workspace]
+) -> Callable[[str], Workspace]:
     """``buka("PLJ")``: a fresh copy of that office's data folder, opened (closed after the test)."""
-    dibuka: list[Workspace] = []
-
-    def _buka(kode: str) -> Workspace:
-        folder = tmp_path / kode
-        shutil.copytree(templat_sinkron[kode], folder)
-        ws = Workspace.open(AppPaths(folder))
-        dibuka.append(ws)
-        return ws
-
-    yield _buka
-    for ws in dibuka:
-        ws.close()
+    return lambda kode: buka_salinan(templat_sinkron[kode])
