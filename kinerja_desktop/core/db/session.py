@@ -162,8 +162,18 @@ def _entry(
     )
 
 
-def log_event(session: Session, aksi: str, keterangan: str, *, tabel: str = "", baris_id: str = "") -> None:
-    """Record an event that is not a row change (login, backup, restore, export) in the audit log."""
+def log_event(
+    session: Session,
+    aksi: str,
+    keterangan: str,
+    *,
+    tabel: str = "",
+    baris_id: str = "",
+    sebelum: dict[str, Any] | None = None,
+    sesudah: dict[str, Any] | None = None,
+) -> None:
+    """Record an event that is not a row change (login, backup, restore, export, an import's decision)
+    in the audit log, as the session's actor."""
     actor: AuditActor = session.info.get("actor", SYSTEM_ACTOR)
     session.add(
         AuditLog(
@@ -172,6 +182,8 @@ def log_event(session: Session, aksi: str, keterangan: str, *, tabel: str = "", 
             aksi=aksi,
             tabel=tabel,
             baris_id=baris_id,
+            sebelum=sebelum,
+            sesudah=sesudah,
             keterangan=keterangan,
         )
     )

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db import backup as backups
 from kinerja_desktop.core.db.base import utcnow
-from kinerja_desktop.core.db.models import AuditLog, SyncLog
+from kinerja_desktop.core.db.models import SyncLog
 from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.dasar import EntriDasar, pembuat_sidik, tulis_dasar
@@ -186,37 +186,26 @@ def _dasar(session: Session, rencana: RencanaImpor) -> None:
         )
 
 
-def _audit(
-    session: Session, actor: Actor, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]
-) -> None:
+def _audit(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
+    """Each conflict's choice (both values) and each merge, as the importing user."""
     kantor = f"{rencana.info.kantor_nama} ({rencana.info.kantor_kode})"
     for k in rencana.konflik:
-        p = pilih[k.kunci]
-        session.add(
-            AuditLog(
-                pengguna_id=actor.pengguna_id,
-                username=actor.username,
-                aksi="konflik",
-                tabel=k.tabel,
-                baris_id=k.id,
-                sebelum={b.kolom: b.kami for b in k.beda},
-                sesudah={b.kolom: b.mereka for b in k.beda},
-                keterangan=f"Konflik impor {k.uraian}: dipilih data {'kami' if p == 'kami' else kantor}.",
-            )
+        dipilih = "kami" if pilih[k.kunci] == "kami" else kantor
+        log_event(
+            session,
+            "konflik",
+            f"Konflik impor {k.uraian}: dipilih data {dipilih}.",
+            tabel=k.tabel,
+            baris_id=k.id,
+            sebelum={b.kolom: b.kami for b in k.beda},
+            sesudah={b.kolom: b.mereka for b in k.beda},
         )
     for g in rencana.penggabungan:
         cara = "otomatis" if g.otomatis else "sesuai kunci bisnis"
-        session.add(
-            AuditLog(
-                pengguna_id=actor.pengguna_id,
-                username=actor.username,
-                aksi="gabung",
-                tabel=g.tabel,
-                baris_id=g.id_kami,
-                keterangan=f"Digabungkan ({cara}): {g.uraian}; ID {g.id_mereka} dari {kantor} = ID "
-                f"{g.id_kami} di sini.",
-            )
+        keterangan = (
+            f"Digabungkan ({cara}): {g.uraian}; ID {g.id_mereka} dari {kantor} = ID {g.id_kami} di sini."
         )
+        log_event(session, "gabung", keterangan, tabel=g.tabel, baris_id=g.id_kami)
 
 
 def terapkan(
@@ -250,7 +239,7 @@ def terapkan(
             _tulis(session, rencana, pilih)
             if cadangan is not None:
                 log_event(session, "cadangan", f"Cadangan dibuat: {cadangan.name}")
-            _audit(session, actor, rencana, pilih)
+            _audit(session, rencana, pilih)
             ringkas = ", ".join(f"{v} {k}" for k, v in total.items())
             log_event(
                 session,
