@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, LargeBinary, Numeric, Table, UniqueConstraint
@@ -53,11 +53,11 @@ class Jenis:
     def kolom_bernama(self, nama: str) -> Kolom:
         return next(k for k in self.kolom if k.nama == nama)
 
-    @property
+    @cached_property
     def nama_kolom(self) -> tuple[str, ...]:
         return tuple(k.nama for k in self.kolom)
 
-    @property
+    @cached_property
     def kelas(self) -> type[Baris]:
         """The class of this sheet's rows (values in ``kolom`` order)."""
         return kelas_baris(self.tabel, self.nama_kolom)
