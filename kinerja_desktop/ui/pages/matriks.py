@@ -29,9 +29,8 @@ from kinerja_desktop.ui.muat_terukur import MuatTerukur
 from kinerja_desktop.ui.pages import Page
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
 from kinerja_desktop.ui.realisasi.matriks_tree import MatriksModel
-from kinerja_desktop.ui.realisasi.pantau import angka
 from kinerja_desktop.ui.tasks import TaskContext
-from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE
+from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE, angka
 
 #: A matriks that took longer than this is built in the background from then on.
 BATAS_DETIK = 0.3

@@ -13,10 +13,10 @@ from kinerja_desktop.core.services.realisasi import periode_realisasi
 from kinerja_desktop.ui.context import UiContext
 from kinerja_desktop.ui.muat_terukur import MuatTerukur
 from kinerja_desktop.ui.pages import Page
-from kinerja_desktop.ui.realisasi.pantau import BarisUnit, MasalahModel, UnitModel, angka, baris_unit
+from kinerja_desktop.ui.realisasi.pantau import BarisUnit, MasalahModel, UnitModel, baris_unit
 from kinerja_desktop.ui.realisasi.periode import PeriodeBar
 from kinerja_desktop.ui.table import make_table, set_widths
-from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE, on_enter
+from kinerja_desktop.ui.widgets import ERROR_STYLE, HINT_STYLE, angka, on_enter
 
 #: A query slower than this runs in the background (with 15,000 pegawai it takes about 0.3 s).
 BATAS_DETIK = 0.1

@@ -37,9 +37,8 @@ from kinerja_desktop.ui.pegawai.unit_tree import (
     totals_with_children,
     unit_id_at,
 )
-from kinerja_desktop.ui.realisasi.pantau import angka
 from kinerja_desktop.ui.table import make_table, select_row, set_widths
-from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE
+from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE, angka
 
 AKTIF_PILIHAN = (("Aktif", "aktif"), ("Nonaktif", "nonaktif"), ("Aktif dan nonaktif", ""))
 WIDTHS = ("19860926 201505 1 001", "", "Golongan", "", "", "", "Status__")

@@ -29,13 +29,12 @@ from kinerja_desktop.ui.daftar_panel import panel_daftar
 from kinerja_desktop.ui.dialogs import ask_yes_no, show_error
 from kinerja_desktop.ui.pages import Page
 from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
-from kinerja_desktop.ui.realisasi.pantau import angka
 from kinerja_desktop.ui.skp.daftar import BELUM, BELUM_LABEL, BarisSkp, Saringan, SkpListModel, gabung
 from kinerja_desktop.ui.skp.dialog_skp import DrafUnitDialog, HasilDraftDialog, PendekatanDialog
 from kinerja_desktop.ui.skp.editor import SkpEditor
 from kinerja_desktop.ui.table import make_table, select_row, set_widths
 from kinerja_desktop.ui.tasks import Cancelled, TaskContext, default_failure
-from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE, on_enter
+from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE, angka, on_enter
 
 STATUS_FILTER = [("Semua status", ""), (BELUM_LABEL, BELUM)] + [
     (s.label, s.value) for s in StatusSkp if s is not StatusSkp.DIGANTI

@@ -12,7 +12,7 @@ from kinerja_desktop.core.rules.predikat import Predikat
 from kinerja_desktop.core.services.evaluasi_data import CapaianRow, DistribusiUnit, label_capaian
 from kinerja_desktop.ui.penilaian.kurva import LEBAR, KurvaLabel
 from kinerja_desktop.ui.table import Column, RowTableModel, make_table, set_widths
-from kinerja_desktop.ui.widgets import HINT_STYLE, OK_STYLE, WARNING_STYLE
+from kinerja_desktop.ui.widgets import HINT_STYLE, OK_STYLE, WARNING_STYLE, angka
 
 
 def persen(nilai: float) -> str:
@@ -31,7 +31,7 @@ class BarisSebaran:
 class SebaranModel(RowTableModel):
     columns = (
         Column("Predikat", lambda r: r.label),
-        Column("Jumlah", lambda r: str(r.jumlah), right=True),
+        Column("Jumlah", lambda r: angka(r.jumlah), right=True),
         Column("Persen", lambda r: r.persen, right=True),
     )
 

@@ -14,6 +14,7 @@ from kinerja_desktop.core.rules.predikat import Predikat, Rating
 from kinerja_desktop.core.services.akses import Actor, Izin
 from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, StatusEvaluasi
 from kinerja_desktop.ui.table import DIMMED, Column, RowTableModel, make_table, set_widths
+from kinerja_desktop.ui.widgets import angka
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -111,10 +112,11 @@ def ringkasan(rows: list[BarisEvaluasi]) -> str:
     n = Counter(r.status for r in rows)
     belum = len(rows) - n[StatusEvaluasi.FINAL]
     rincian = ", ".join(
-        f"{n[s]} {s.label.lower() if s is not StatusEvaluasi.TANPA_SKP else s.label}"
+        f"{angka(n[s])} {s.label.lower() if s is not StatusEvaluasi.TANPA_SKP else s.label}"
         for s in (StatusEvaluasi.BELUM, StatusEvaluasi.DRAF, StatusEvaluasi.TANPA_SKP)
     )
-    return f"{len(rows)} pegawai: {n[StatusEvaluasi.FINAL]} final; belum final {belum} ({rincian})"
+    final = angka(n[StatusEvaluasi.FINAL])
+    return f"{angka(len(rows))} pegawai: {final} final; belum final {angka(belum)} ({rincian})"
 
 
 class PenilaianModel(RowTableModel):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.services.monitoring import JenisMasalah, PegawaiBermasalah, UnitMonitoring
 from kinerja_desktop.ui.table import Column, RowTableModel
+from kinerja_desktop.ui.widgets import angka
 
 _Index = QModelIndex | QPersistentModelIndex
 MASALAH_LABEL = {
@@ -16,11 +17,6 @@ MASALAH_LABEL = {
     JenisMasalah.BELUM_DISETUJUI.value: "SKP belum disetujui",
     JenisMasalah.TANPA_REALISASI.value: "Tanpa realisasi",
 }
-
-
-def angka(n: int) -> str:
-    """15000 → "15.000"."""
-    return f"{n:,}".replace(",", ".")
 
 
 class BarisUnit:
