@@ -76,7 +76,7 @@ def _kemajuan(aktif: bool) -> Any:
 
 
 def cmd_cetak(args: argparse.Namespace) -> int:
-    from kinerja_desktop.cli import open_workspace
+    from kinerja_desktop.cli_common import open_workspace
     from kinerja_desktop.core.documents.berkas import simpan_pdf
     from kinerja_desktop.core.rules.periode import periode
     from kinerja_desktop.core.rules.tanggal import parse_tanggal

@@ -65,7 +65,7 @@ def _kemajuan(aktif: bool) -> Any:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kinerja_desktop.cli import open_workspace
+    from kinerja_desktop.cli_common import open_workspace
     from kinerja_desktop.core.exchange.sinkron import ekspor_paket
     from kinerja_desktop.core.services.akses import SYSTEM
 
@@ -147,7 +147,7 @@ def _impor_satu(ws: Any, args: argparse.Namespace, path: Path, nomor: str) -> bo
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Each file planned and applied in turn; exit 1 when any was invalid, refused or left unresolved."""
-    from kinerja_desktop.cli import open_workspace
+    from kinerja_desktop.cli_common import open_workspace
 
     files: list[Path] = [f.expanduser() for f in args.files]
     ws = open_workspace(args)

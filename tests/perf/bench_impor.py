@@ -142,14 +142,18 @@ def main() -> None:
     h = json.loads(keluar.stdout.strip().splitlines()[-1])
     n = h["baris"]
     semua = h["baca_s"] + h["rencana_s"] + h["terapkan_s"]
-    print(f"paket {args.pegawai} pegawai, satu tahun: {n:,} baris ({h['baru']:,} baru, {h['galat']} galat), "
-          f"{berkas.stat().st_size / 1024**2:.0f} MB")  # fmt: skip
+    print(
+        f"paket {args.pegawai} pegawai, satu tahun: {n:,} baris ({h['baru']:,} baru, {h['galat']} galat), "
+        f"{berkas.stat().st_size / 1024**2:.0f} MB"
+    )
     print(f"baca berkas (pembaca)    {h['baca_s']:7.1f} s  {n / h['baca_s']:9,.0f} baris/detik")
     print(f"rencana (pratinjau)      {h['rencana_s']:7.1f} s  {n / h['rencana_s']:9,.0f} baris/detik")
     print(f"terapkan (+ cadangan)    {h['terapkan_s']:7.1f} s  {n / h['terapkan_s']:9,.0f} baris/detik")
     laju = n / semua
-    print(f"baca + rencana + terapkan {semua:6.1f} s  {laju:9,.0f} baris/detik  "
-          f"{'OK' if laju >= 20_000 else 'KURANG dari 20.000'}")  # fmt: skip
+    print(
+        f"baca + rencana + terapkan {semua:6.1f} s  {laju:9,.0f} baris/detik  "
+        f"{'OK' if laju >= 20_000 else 'KURANG dari 20.000'}"
+    )
     print(
         f"impor ulang (rencana)    {h['ulang_s']:7.1f} s  {n / h['ulang_s']:9,.0f} baris/detik "
         f"({h['ulang_sama']:,} sama, ada perubahan: {'ya' if h['ulang_berubah'] else 'tidak'})"
@@ -157,8 +161,10 @@ def main() -> None:
     print(f"paket di memori          {h['paket_mb']:7.0f} MB  (proses sebelum membaca {h['awal_mb']:.0f} MB)")
     puncak = h["puncak_mb"]
     nilai = "OK" if puncak <= 500 else "LEBIH dari 500 MB"
-    print(f"memori puncak (proses)   {puncak:7.0f} MB  setelah membaca {h['baca_puncak_mb']:.0f} MB, "
-          f"impor ulang {h['puncak_ulang_mb']:.0f} MB  {nilai}")  # fmt: skip
+    print(
+        f"memori puncak (proses)   {puncak:7.0f} MB  setelah membaca {h['baca_puncak_mb']:.0f} MB, "
+        f"impor ulang {h['puncak_ulang_mb']:.0f} MB  {nilai}"
+    )
 
 
 if __name__ == "__main__":

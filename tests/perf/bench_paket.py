@@ -95,8 +95,13 @@ def langkah_baca(berkas: Path) -> dict[str, Any]:
     hasil = baca_paket(berkas)
     detik = time.perf_counter() - mulai
     baris = sum(len(v) for v in hasil.paket.baris.values())
-    return {"detik": detik, "baris": baris, "cocok": hasil.checksum_cocok, "masalah": len(hasil.masalah),
-            "mb": _maxrss_mb()}  # fmt: skip
+    return {
+        "detik": detik,
+        "baris": baris,
+        "cocok": hasil.checksum_cocok,
+        "masalah": len(hasil.masalah),
+        "mb": _maxrss_mb(),
+    }
 
 
 def _jalankan(*arg: str) -> dict[str, Any]:
@@ -130,15 +135,21 @@ def main() -> None:
         ukuran = Path(f"{tmp}/paket.xlsx").stat().st_size / 1024**2
         baca = _jalankan("--pegawai", str(args.pegawai), "--langkah", "baca", "--berkas", f"{tmp}/paket.xlsx")
     rasio = tulis["detik"] / polos["detik"]
-    print(f"paket kantor satu tahun, {args.pegawai} pegawai: {tulis['baris']:,} baris, {tulis['sel']:,} sel, "
-          f"{ukuran:.0f} MB")  # fmt: skip
+    print(
+        f"paket kantor satu tahun, {args.pegawai} pegawai: {tulis['baris']:,} baris, {tulis['sel']:,} sel, "
+        f"{ukuran:.0f} MB"
+    )
     print(f"buat_paket_kantor (dari basis data)   {tulis['buat']:7.1f} s")
     print(f"openpyxl write-only polos             {polos['detik']:7.1f} s   puncak {polos['mb']:6.0f} MB")
-    print(f"tulis_paket                           {tulis['detik']:7.1f} s   puncak {tulis['mb']:6.0f} MB   "
-          f"rasio {rasio:.2f} {'OK' if rasio <= 1.2 else 'LEBIH dari 1,2'}")  # fmt: skip
+    print(
+        f"tulis_paket                           {tulis['detik']:7.1f} s   puncak {tulis['mb']:6.0f} MB   "
+        f"rasio {rasio:.2f} {'OK' if rasio <= 1.2 else 'LEBIH dari 1,2'}"
+    )
     laju = baca["baris"] / baca["detik"]
-    print(f"baca_paket                            {baca['detik']:7.1f} s   puncak {baca['mb']:6.0f} MB   "
-          f"{laju:,.0f} baris/s   checksum cocok: {baca['cocok']}, masalah: {baca['masalah']}")  # fmt: skip
+    print(
+        f"baca_paket                            {baca['detik']:7.1f} s   puncak {baca['mb']:6.0f} MB   "
+        f"{laju:,.0f} baris/s   checksum cocok: {baca['cocok']}, masalah: {baca['masalah']}"
+    )
 
 
 if __name__ == "__main__":

@@ -115,5 +115,6 @@ def test_the_unit_batch_follows_the_subordinates_filter(
     assert len(page.model.rows) > len(tampil)
     semua = sum(r.evaluasi_id is not None for r in page.model.rows)
     _aksi(page.cetak, MASSAL).trigger()
-    assert ditanya == [f"{semua} dokumen Dokumen Evaluasi akan dicetak; {len(page.model.rows) - semua} "
-                       "pegawai dilewati."]  # fmt: skip
+    assert ditanya == [
+        f"{semua} dokumen Dokumen Evaluasi akan dicetak; {len(page.model.rows) - semua} pegawai dilewati."
+    ]

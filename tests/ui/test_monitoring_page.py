@@ -44,8 +44,12 @@ def test_counts_match_the_service(page: MonitoringPage, ctx: UiContext, qtmodelt
     for unit in data.units:
         cells = _cells(model, row_of[unit.unit_id])
         assert cells[0].strip() == unit.nama
-        assert cells[1:5] == [str(unit.pegawai_aktif), str(unit.tanpa_skp), str(unit.belum_disetujui),
-                              str(unit.tanpa_realisasi)]  # fmt: skip
+        assert cells[1:5] == [
+            str(unit.pegawai_aktif),
+            str(unit.tanpa_skp),
+            str(unit.belum_disetujui),
+            str(unit.tanpa_realisasi),
+        ]
     assert _cells(model, len(data.units))[:2] == ["Jumlah", str(data.total.pegawai_aktif)]
     parents = [r for r in model.rows if r.depth == 0 and not r.total]
     assert [r.data.nama for r in parents] == ["Kecamatan Plaju"]  # every other unit is indented under it

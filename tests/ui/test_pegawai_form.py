@@ -200,7 +200,11 @@ def test_choices_follow_status_and_jenis(qtbot, ctx: UiContext) -> None:
     kep.jenis_jabatan.setCurrentIndex(kep.jenis_jabatan.findData("fungsional_keahlian"))
     assert kep.jenjang_jabatan.isEnabled()
     assert [kep.jenjang_jabatan.itemText(i) for i in range(1, 5)] == [
-        "Ahli Pertama", "Ahli Muda", "Ahli Madya", "Ahli Utama"]  # fmt: skip
+        "Ahli Pertama",
+        "Ahli Muda",
+        "Ahli Madya",
+        "Ahli Utama",
+    ]
     kep.jenis_jabatan.setCurrentIndex(kep.jenis_jabatan.findData("pelaksana"))
     assert not kep.jenjang_jabatan.isEnabled()
 

@@ -55,8 +55,15 @@ def _service_rows(page: PenilaianPage) -> dict[str, BarisEvaluasi]:
     p = page.pilihan.value()
     assert p.unit_id is not None
     with page.ctx.workspace.read() as s:
-        rows = evaluasi_unit.grid_unit(s, page.ctx.actor, p.unit_id, p.tahun, p.kode,
-                                       termasuk_sub_unit=p.sub_unit, hanya_bawahan=p.bawahan)  # fmt: skip
+        rows = evaluasi_unit.grid_unit(
+            s,
+            page.ctx.actor,
+            p.unit_id,
+            p.tahun,
+            p.kode,
+            termasuk_sub_unit=p.sub_unit,
+            hanya_bawahan=p.bawahan,
+        )
     return {r.pegawai_id: r for r in rows}
 
 
@@ -263,8 +270,11 @@ def test_switching_period_and_unit(qtbot, demo_ws: Workspace) -> None:
     assert kodes[-1] == "AKHIR" and "TW1" in kodes
     assert any(r.status is StatusEvaluasi.FINAL for r in page.model.rows)
     page.pilihan.periode.periode.setCurrentIndex(kodes.index("TW2"))
-    assert {r.status for r in page.model.rows} <= {StatusEvaluasi.DRAF, StatusEvaluasi.BELUM,
-                                                     StatusEvaluasi.TANPA_SKP}  # fmt: skip
+    assert {r.status for r in page.model.rows} <= {
+        StatusEvaluasi.DRAF,
+        StatusEvaluasi.BELUM,
+        StatusEvaluasi.TANPA_SKP,
+    }
     assert "Triwulan II" in page.panel.judul.text()
     page.pilihan.periode.periode.setCurrentIndex(kodes.index("AKHIR"))
     assert "Akhir Tahun" in page.panel.judul.text()

@@ -166,8 +166,9 @@ def rhk_baru(teks: str, *, tambahan: bool = False, atasan: str | None = None) ->
     return jawab
 
 
-def indikator_baru(teks: str, target: str = "", satuan: str = "", *, target_teks: str = "",
-                   aspek: str = "kuantitas") -> Jawaban:  # fmt: skip
+def indikator_baru(
+    teks: str, target: str = "", satuan: str = "", *, target_teks: str = "", aspek: str = "kuantitas"
+) -> Jawaban:
     def jawab(dialog: IndikatorDialog) -> None:
         dialog.aspek.setCurrentIndex(dialog.aspek.findData(aspek))
         dialog.teks.setPlainText(teks)
@@ -378,9 +379,12 @@ def operator_menyusun_skp_staf(qtbot: QtBot, kantor: Kantor, dialogs: Dialogs, r
     assert editor.detail is not None
     utama = editor.detail.rhk_utama[0]
     klik_kunci(qtbot, editor, "rhk", utama.id)
-    dialogs.harap(IndikatorDialog, indikator_baru(
-        "Patroli dilaksanakan sesuai prosedur", target_teks="Sesuai SOP patroli", aspek="kualitas"
-    ))  # fmt: skip
+    dialogs.harap(
+        IndikatorDialog,
+        indikator_baru(
+            "Patroli dilaksanakan sesuai prosedur", target_teks="Sesuai SOP patroli", aspek="kualitas"
+        ),
+    )
     editor.hasil_kerja.tambah_indikator.click()
     dialogs.harap(RhkDialog, rhk_baru(RHK_STAF_TAMBAHAN, tambahan=True))
     editor.hasil_kerja.tambah_rhk.click()
@@ -577,13 +581,18 @@ def periksa_status_dan_kaskade(s: Session, kantor: Kantor, rhk_kasi: list[str]) 
     assert {x.status for x in semua if x.id not in (kasi.id, staf.id)} == {"draft"}  # the rest of the unit
 
     assert [(u, st) for u, st, _ in status_tercatat(s, kasi.id)] == [
-        ("operator", "draft"), ("operator", "diajukan"), ("penilai", "disetujui"),
-    ]  # fmt: skip
+        ("operator", "draft"),
+        ("operator", "diajukan"),
+        ("penilai", "disetujui"),
+    ]
     jejak = status_tercatat(s, staf.id)
     assert [(u, st) for u, st, _ in jejak] == [
-        ("operator", "draft"), ("operator", "diajukan"), (KASI_USER, "ditolak"),
-        ("operator", "diajukan"), (KASI_USER, "disetujui"),
-    ]  # fmt: skip
+        ("operator", "draft"),
+        ("operator", "diajukan"),
+        (KASI_USER, "ditolak"),
+        ("operator", "diajukan"),
+        (KASI_USER, "disetujui"),
+    ]
     assert jejak[2][2]["catatan_penolakan"] == CATATAN_TOLAK
 
     rhk = {r.teks: r for r in s.scalars(select(Rhk).where(Rhk.skp_id == staf.id, Rhk.dihapus_pada.is_(None)))}
@@ -651,8 +660,9 @@ def test_salin_skp_tahun_lalu_dari_gui(qtbot: QtBot, kantor: Kantor, dialogs: Di
         for jenis, (teks, indikator) in rencana.items():
             rhk_id = skp.add_rhk(s, admin, skp_id, RhkInput(teks, jenis))
             for iki, target, satuan, target_teks in indikator:
-                skp.add_indikator(s, admin, rhk_id, IndikatorInput(iki, "kuantitas", target, None, satuan,
-                                                                   target_teks))  # fmt: skip
+                skp.add_indikator(
+                    s, admin, rhk_id, IndikatorInput(iki, "kuantitas", target, None, satuan, target_teks)
+                )
         skp.submit_skp(s, admin, skp_id)
         skp.approve_skp(s, admin, skp_id)
 

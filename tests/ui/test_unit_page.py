@@ -54,8 +54,13 @@ def _dialog(monkeypatch: pytest.MonkeyPatch, cls: type, **values: str) -> list:
 
 def test_tree_shows_heads_and_counts(page: UnitKerjaPage, qtmodeltester) -> None:
     qtmodeltester.check(page.model)
-    assert _cells(page, "Kecamatan Plaju") == ["Kecamatan Plaju", "PLJ", "H. Iqbal Fauzi, S.AP., M.AP.",
-                                               "1 (total 30)", ""]  # fmt: skip
+    assert _cells(page, "Kecamatan Plaju") == [
+        "Kecamatan Plaju",
+        "PLJ",
+        "H. Iqbal Fauzi, S.AP., M.AP.",
+        "1 (total 30)",
+        "",
+    ]
     assert _cells(page, "Seksi Pemerintahan")[2:4] == ["R. Fauzan Abdul Pratama, S.H.", "2"]
     root = page.model.index(0, 0)
     assert page.model.rowCount(root) == 11 and page.model.rowCount(QModelIndex()) == 1
@@ -83,7 +88,9 @@ def test_change_name_and_head(page: UnitKerjaPage, ctx: UiContext, monkeypatch: 
     def fake_exec(dialog: UnitDialog) -> int:
         opened.append(dialog)
         assert [label.split(" — ")[0] for _id, label in dialog.staf] == [
-            "Aidil Abdul Nugraha, A.Md.", "R. Fauzan Abdul Pratama, S.H."]  # fmt: skip
+            "Aidil Abdul Nugraha, A.Md.",
+            "R. Fauzan Abdul Pratama, S.H.",
+        ]
         dialog.nama.setText("Seksi Tata Pemerintahan")
         dialog.kepala.set_value(dialog.staf[0][0])
         dialog.on_simpan_clicked()

@@ -69,18 +69,35 @@ _STAF_KELURAHAN = (PENGADMINISTRASI, OPERATOR, PENGOLAH_DATA, PENATA_LAYANAN, PO
 
 KECAMATAN = JenisUnit("kecamatan", "", "", "Camat", ADM, ("IV/a", "IV/b"), ())
 SEKRETARIAT = JenisUnit(
-    "sekretariat", "Sekretariat Kecamatan", "SEK", "Sekretaris Kecamatan", ADM, ("III/d", "IV/a"),
-    _STAF_SEKRETARIAT, 1.5,
-)  # fmt: skip
+    "sekretariat",
+    "Sekretariat Kecamatan",
+    "SEK",
+    "Sekretaris Kecamatan",
+    ADM,
+    ("III/d", "IV/a"),
+    _STAF_SEKRETARIAT,
+    1.5,
+)
 SUBBAG_UMUM = JenisUnit(
-    "subbag_umum", "Subbagian Umum dan Kepegawaian", "UMP", "Kepala Subbagian Umum dan Kepegawaian",
-    PGW, _GOL_ESELON_IV, (PENGADMINISTRASI, PENGELOLA_UMUM, ARSIPARIS, ANALIS_SDM, PRAKOM_TERAMPIL), 1.3,
-)  # fmt: skip
+    "subbag_umum",
+    "Subbagian Umum dan Kepegawaian",
+    "UMP",
+    "Kepala Subbagian Umum dan Kepegawaian",
+    PGW,
+    _GOL_ESELON_IV,
+    (PENGADMINISTRASI, PENGELOLA_UMUM, ARSIPARIS, ANALIS_SDM, PRAKOM_TERAMPIL),
+    1.3,
+)
 SUBBAG_KEUANGAN = JenisUnit(
-    "subbag_keuangan", "Subbagian Perencanaan dan Keuangan", "PRK",
-    "Kepala Subbagian Perencanaan dan Keuangan", PGW, _GOL_ESELON_IV,
-    (BENDAHARA, PENATA_LAYANAN, PERENCANA, ANALIS_KEUANGAN, PENGADMINISTRASI), 1.0,
-)  # fmt: skip
+    "subbag_keuangan",
+    "Subbagian Perencanaan dan Keuangan",
+    "PRK",
+    "Kepala Subbagian Perencanaan dan Keuangan",
+    PGW,
+    _GOL_ESELON_IV,
+    (BENDAHARA, PENATA_LAYANAN, PERENCANA, ANALIS_KEUANGAN, PENGADMINISTRASI),
+    1.0,
+)
 SEKSI: tuple[JenisUnit, ...] = (
     JenisUnit(
         "pemerintahan",
@@ -192,9 +209,13 @@ JENJANG_PPPK: frozenset[JenjangFungsional] = frozenset({J.AHLI_PERTAMA, J.PEMULA
 
 #: Earlier positions, for the older riwayat_jabatan rows.
 JABATAN_LAMA_STAF: tuple[str, ...] = (
-    "Pengadministrasi Umum", "Pengolah Data", "Pengelola Pelayanan Kependudukan",
-    "Pengadministrasi Keuangan", "Pengelola Sarana dan Prasarana Kantor", "Pengadministrasi Kepegawaian",
-)  # fmt: skip
+    "Pengadministrasi Umum",
+    "Pengolah Data",
+    "Pengelola Pelayanan Kependudukan",
+    "Pengadministrasi Keuangan",
+    "Pengelola Sarana dan Prasarana Kantor",
+    "Pengadministrasi Kepegawaian",
+)
 JABATAN_LAMA_KEPALA: tuple[tuple[str, JenisJabatan, str], ...] = (
     ("Kepala Seksi Pemerintahan Kecamatan Seberang Ulu I", PGW, ""),
     ("Lurah 16 Ulu", PGW, ""),

@@ -59,9 +59,14 @@ class PembuatEvaluasi:
     """Writes the evaluations of TW1 (final) and TW2 (draft) for most approved SKPs."""
 
     def __init__(
-        self, rng: Acak, penulis: Penulis, tahun: int, perilaku_ids: list[str],
-        atasan_luar: dict[str, str], penilai_akun: str,
-    ) -> None:  # fmt: skip
+        self,
+        rng: Acak,
+        penulis: Penulis,
+        tahun: int,
+        perilaku_ids: list[str],
+        atasan_luar: dict[str, str],
+        penilai_akun: str,
+    ) -> None:
         self.rng = rng
         self.penulis = penulis
         self.tahun = tahun
@@ -86,7 +91,9 @@ class PembuatEvaluasi:
         bulan = Periode(periode).bulan_awal + 3
         hari = rng.randint(3, 14)
         row: dict[str, Any] = {
-            "id": rng.uid(), "skp_id": p.skp_id, "periode": periode,
+            "id": rng.uid(),
+            "skp_id": p.skp_id,
+            "periode": periode,
             "status": "final" if final else "draf",
             "rating_hasil": hasil.value if dinilai else None,
             "rating_perilaku": perilaku.value if dinilai else None,
@@ -94,7 +101,7 @@ class PembuatEvaluasi:
             "capaian_organisasi": p.unit.capaian.get(periode),
             "catatan_rekomendasi": dt.CATATAN_REKOMENDASI[predikat.value] if final and predikat else "",
             "tanggal_evaluasi": date(tahun, bulan, hari) if dinilai else None,
-        }  # fmt: skip
+        }
         if predikat is not None and p.jenjang is not None:
             row["angka_kredit"] = hitung_angka_kredit(p.jenjang, predikat, bulan=3)
         if final:
@@ -123,19 +130,27 @@ class PembuatEvaluasi:
             )
             self.penulis.tambah(
                 UmpanBalikRhk,
-                {"id": rng.uid(), "evaluasi_id": evaluasi_id, "rhk_id": rhk.id,
-                 "penilaian_diri": diri[0].upper() + diri[1:],
-                 "umpan_balik": rng.salah_satu(dt.UMPAN_BALIK_RHK[hasil.value]) if dinilai else ""},
-            )  # fmt: skip
+                {
+                    "id": rng.uid(),
+                    "evaluasi_id": evaluasi_id,
+                    "rhk_id": rhk.id,
+                    "penilaian_diri": diri[0].upper() + diri[1:],
+                    "umpan_balik": rng.salah_satu(dt.UMPAN_BALIK_RHK[hasil.value]) if dinilai else "",
+                },
+            )
         if not dinilai:
             return
         for perilaku_id in self.perilaku_ids:
             nilai = perilaku if rng.peluang(0.8) else Rating.SESUAI
             self.penulis.tambah(
                 UmpanBalikPerilaku,
-                {"id": rng.uid(), "evaluasi_id": evaluasi_id, "perilaku_id": perilaku_id,
-                 "umpan_balik": rng.salah_satu(dt.UMPAN_BALIK_PERILAKU[nilai.value])},
-            )  # fmt: skip
+                {
+                    "id": rng.uid(),
+                    "evaluasi_id": evaluasi_id,
+                    "perilaku_id": perilaku_id,
+                    "umpan_balik": rng.salah_satu(dt.UMPAN_BALIK_PERILAKU[nilai.value]),
+                },
+            )
 
     def _tindak_lanjut(self, p: DPegawai, evaluasi_id: str, predikat: Predikat, tanggal: date) -> None:
         aturan = dt.TINDAK_LANJUT.get(predikat.value)
@@ -144,6 +159,12 @@ class PembuatEvaluasi:
         jenis, uraian = aturan
         self.penulis.tambah(
             TindakLanjut,
-            {"id": self.rng.uid(), "pegawai_id": p.id, "evaluasi_id": evaluasi_id, "jenis": jenis,
-             "uraian": uraian, "tanggal": tanggal},
-        )  # fmt: skip
+            {
+                "id": self.rng.uid(),
+                "pegawai_id": p.id,
+                "evaluasi_id": evaluasi_id,
+                "jenis": jenis,
+                "uraian": uraian,
+                "tanggal": tanggal,
+            },
+        )

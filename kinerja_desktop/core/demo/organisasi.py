@@ -44,8 +44,9 @@ def rencana_unit(rng: Acak, jumlah_pegawai: int, root_id: str, kantor_nama: str,
     """
     root = DUnit(root_id, dj.KECAMATAN, kantor_nama, kode, None, jabatan_camat(kantor_nama), 0, 0)
     calon: list[DUnit] = [root]
-    sek = DUnit(rng.uid(), dj.SEKRETARIAT, dj.SEKRETARIAT.nama, f"{kode}.SEK", root,
-                dj.SEKRETARIAT.kepala, 1, 1)  # fmt: skip
+    sek = DUnit(
+        rng.uid(), dj.SEKRETARIAT, dj.SEKRETARIAT.nama, f"{kode}.SEK", root, dj.SEKRETARIAT.kepala, 1, 1
+    )
     calon.append(sek)
     for i, jenis in enumerate(dj.SEKSI):
         calon.append(
@@ -55,8 +56,16 @@ def rencana_unit(rng: Acak, jumlah_pegawai: int, root_id: str, kantor_nama: str,
     kelurahan: list[DUnit] = []
     for i in range(jumlah_kel):
         nama = nama_kelurahan(i)
-        kel = DUnit(rng.uid(), dj.KELURAHAN, dj.KELURAHAN.nama.format(kel=nama), f"{kode}.KEL{i + 1:02d}",
-                    root, dj.KELURAHAN.kepala.format(kel=nama), i + 10, 1)  # fmt: skip
+        kel = DUnit(
+            rng.uid(),
+            dj.KELURAHAN,
+            dj.KELURAHAN.nama.format(kel=nama),
+            f"{kode}.KEL{i + 1:02d}",
+            root,
+            dj.KELURAHAN.kepala.format(kel=nama),
+            i + 10,
+            1,
+        )
         kelurahan.append(kel)
     calon.extend(kelurahan)
     for i, jenis in enumerate((dj.SUBBAG_UMUM, dj.SUBBAG_KEUANGAN)):
@@ -68,9 +77,17 @@ def rencana_unit(rng: Acak, jumlah_pegawai: int, root_id: str, kantor_nama: str,
             nama = kel.nama.removeprefix("Kelurahan ")
             for i, jenis in enumerate(dj.SUB_KELURAHAN):
                 calon.append(
-                    DUnit(rng.uid(), jenis, jenis.nama.format(kel=nama), f"{kel.kode}.{jenis.kode}", kel,
-                          jenis.kepala.format(kel=nama), i + 1, 2)
-                )  # fmt: skip
+                    DUnit(
+                        rng.uid(),
+                        jenis,
+                        jenis.nama.format(kel=nama),
+                        f"{kel.kode}.{jenis.kode}",
+                        kel,
+                        jenis.kepala.format(kel=nama),
+                        i + 1,
+                        2,
+                    )
+                )
     batas = max(1, min(len(calon), round(jumlah_pegawai * 0.4)))
     dipakai = calon[:batas]
     for unit in dipakai:
@@ -86,9 +103,16 @@ def tulis_unit(penulis: Penulis, units: list[DUnit], kantor_id: str) -> None:
             continue
         penulis.tambah(
             UnitKerja,
-            {"id": unit.id, "kantor_id": kantor_id, "induk_id": unit.induk.id, "kode": unit.kode,
-             "nama": unit.nama, "kepala_id": None, "urutan": unit.urutan},
-        )  # fmt: skip
+            {
+                "id": unit.id,
+                "kantor_id": kantor_id,
+                "induk_id": unit.induk.id,
+                "kode": unit.kode,
+                "nama": unit.nama,
+                "kepala_id": None,
+                "urutan": unit.urutan,
+            },
+        )
 
 
 def tentukan_capaian(rng: Acak, units: list[DUnit]) -> None:
@@ -110,7 +134,13 @@ def tulis_capaian(penulis: Penulis, rng: Acak, units: list[DUnit], tahun: int) -
         for periode, nilai in unit.capaian.items():
             penulis.tambah(
                 CapaianRow,
-                {"id": rng.uid(), "unit_kerja_id": unit.id, "tahun": tahun, "periode": periode,
-                 "capaian": nilai, "ditetapkan_oleh_id": penetap.id if penetap else None,
-                 "catatan": CATATAN_CAPAIAN.get(nilai, "")},
-            )  # fmt: skip
+                {
+                    "id": rng.uid(),
+                    "unit_kerja_id": unit.id,
+                    "tahun": tahun,
+                    "periode": periode,
+                    "capaian": nilai,
+                    "ditetapkan_oleh_id": penetap.id if penetap else None,
+                    "catatan": CATATAN_CAPAIAN.get(nilai, ""),
+                },
+            )

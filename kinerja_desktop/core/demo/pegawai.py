@@ -140,9 +140,19 @@ class PembuatPegawai:
             tmt_golongan = self._tmt_golongan(tmt, pos)
         nama = idt.buat_nama(rng, jk, pos.pendidikan, lahir.year, tahun - lahir.year > 45)
         p = DPegawai(
-            rng.uid(), nama.nama, nama.gelar_depan, nama.gelar_belakang, nip, pos.status, pos.golongan,
-            pos.jabatan, pos.jenis, pos.jenjang, unit, atasan,
-        )  # fmt: skip
+            rng.uid(),
+            nama.nama,
+            nama.gelar_depan,
+            nama.gelar_belakang,
+            nip,
+            pos.status,
+            pos.golongan,
+            pos.jabatan,
+            pos.jenis,
+            pos.jenjang,
+            unit,
+            atasan,
+        )
         tmt_jabatan = self._riwayat_jabatan(p, pos, tmt, kepala)
         self._riwayat_pangkat(p, pos, tmt, tmt_golongan)
         kel = (
@@ -152,16 +162,30 @@ class PembuatPegawai:
         )
         self.penulis.tambah(
             Pegawai,
-            {"id": p.id, "kantor_id": self.kantor_id, "nip": nip, "nama": p.nama,
-             "gelar_depan": p.gelar_depan, "gelar_belakang": p.gelar_belakang,
-             "tempat_lahir": rng.berbobot(TEMPAT_LAHIR, BOBOT_TEMPAT_LAHIR), "tanggal_lahir": lahir,
-             "jenis_kelamin": jk, "status_kepegawaian": pos.status, "tmt_cpns": tmt_cpns,
-             "golongan": pos.golongan, "tmt_golongan": tmt_golongan, "jabatan": pos.jabatan,
-             "jenis_jabatan": pos.jenis.value, "jenjang_jabatan": pos.jenjang.value if pos.jenjang else "",
-             "tmt_jabatan": tmt_jabatan, "unit_kerja_id": unit.id, "atasan_id": atasan.id if atasan else None,
-             "alamat": f"{rng.salah_satu(JALAN)} No. {rng.randint(1, 250)}, {kel}, Palembang",
-             "status_aktif": "aktif"},
-        )  # fmt: skip
+            {
+                "id": p.id,
+                "kantor_id": self.kantor_id,
+                "nip": nip,
+                "nama": p.nama,
+                "gelar_depan": p.gelar_depan,
+                "gelar_belakang": p.gelar_belakang,
+                "tempat_lahir": rng.berbobot(TEMPAT_LAHIR, BOBOT_TEMPAT_LAHIR),
+                "tanggal_lahir": lahir,
+                "jenis_kelamin": jk,
+                "status_kepegawaian": pos.status,
+                "tmt_cpns": tmt_cpns,
+                "golongan": pos.golongan,
+                "tmt_golongan": tmt_golongan,
+                "jabatan": pos.jabatan,
+                "jenis_jabatan": pos.jenis.value,
+                "jenjang_jabatan": pos.jenjang.value if pos.jenjang else "",
+                "tmt_jabatan": tmt_jabatan,
+                "unit_kerja_id": unit.id,
+                "atasan_id": atasan.id if atasan else None,
+                "alamat": f"{rng.salah_satu(JALAN)} No. {rng.randint(1, 250)}, {kel}, Palembang",
+                "status_aktif": "aktif",
+            },
+        )
         self._pelatihan(p)
         return p
 
@@ -181,9 +205,14 @@ class PembuatPegawai:
         for golongan, mulai in reversed(rows):
             self.penulis.tambah(
                 RiwayatPangkat,
-                {"id": rng.uid(), "pegawai_id": p.id, "golongan": golongan, "tmt": mulai,
-                 "nomor_sk": f"{kode}/{rng.randint(100, 999)}/BKPSDM/{mulai.year}"},
-            )  # fmt: skip
+                {
+                    "id": rng.uid(),
+                    "pegawai_id": p.id,
+                    "golongan": golongan,
+                    "tmt": mulai,
+                    "nomor_sk": f"{kode}/{rng.randint(100, 999)}/BKPSDM/{mulai.year}",
+                },
+            )
 
     def _riwayat_jabatan(self, p: DPegawai, pos: _Posisi, tmt: date, kepala: bool) -> date:
         """The open position row, and for some an older closed one; returns the current TMT jabatan."""
@@ -210,12 +239,27 @@ class PembuatPegawai:
         baris: list[dict[str, Any]] = []
         if lama is not None:
             nama, jenis_lama, jenjang_lama, awal = lama
-            baris.append({"jabatan": nama, "jenis_jabatan": jenis_lama, "jenjang_jabatan": jenjang_lama,
-                          "unit_kerja_id": None, "tmt": awal,
-                          "sampai": mulai - timedelta(days=1)})  # fmt: skip
-        baris.append({"jabatan": pos.jabatan, "jenis_jabatan": pos.jenis.value,
-                      "jenjang_jabatan": pos.jenjang.value if pos.jenjang else "", "unit_kerja_id": p.unit.id,
-                      "tmt": mulai, "sampai": None, "keterangan": ket})  # fmt: skip
+            baris.append(
+                {
+                    "jabatan": nama,
+                    "jenis_jabatan": jenis_lama,
+                    "jenjang_jabatan": jenjang_lama,
+                    "unit_kerja_id": None,
+                    "tmt": awal,
+                    "sampai": mulai - timedelta(days=1),
+                }
+            )
+        baris.append(
+            {
+                "jabatan": pos.jabatan,
+                "jenis_jabatan": pos.jenis.value,
+                "jenjang_jabatan": pos.jenjang.value if pos.jenjang else "",
+                "unit_kerja_id": p.unit.id,
+                "tmt": mulai,
+                "sampai": None,
+                "keterangan": ket,
+            }
+        )
         for b in baris:
             b["id"] = rng.uid()
             b["pegawai_id"] = p.id
@@ -241,7 +285,14 @@ class PembuatPegawai:
             sertifikat = f"{rng.randint(1, 999):03d}/SERT/DIKLAT/{tahun}" if rng.peluang(0.7) else ""
             self.penulis.tambah(
                 Pelatihan,
-                {"id": rng.uid(), "pegawai_id": p.id, "nama": nama, "penyelenggara": penyelenggara,
-                 "tanggal_mulai": mulai, "tanggal_selesai": mulai + timedelta(days=max(0, jp // 8 - 1)),
-                 "jp": jp, "nomor_sertifikat": sertifikat},
-            )  # fmt: skip
+                {
+                    "id": rng.uid(),
+                    "pegawai_id": p.id,
+                    "nama": nama,
+                    "penyelenggara": penyelenggara,
+                    "tanggal_mulai": mulai,
+                    "tanggal_selesai": mulai + timedelta(days=max(0, jp // 8 - 1)),
+                    "jp": jp,
+                    "nomor_sertifikat": sertifikat,
+                },
+            )

@@ -73,14 +73,23 @@ class PembuatSkp:
             disetujui = diajukan + timedelta(days=rng.randint(1, 10), hours=rng.randint(0, 6))
         self.penulis.tambah(
             Skp,
-            {"id": p.skp_id, "pegawai_id": p.id, "tahun": tahun, "versi": 1,
-             "periode_awal": date(tahun, 1, 1), "periode_akhir": date(tahun, 12, 31),
-             "pendekatan": "kuantitatif", "jenis_form": "jpt" if p.jenis_jabatan.is_jpt else "ja_jf",
-             "status": status, "catatan_penolakan": dt.CATATAN_PENOLAKAN if status == DITOLAK else "",
-             "pejabat_penilai_id": atasan.id if atasan else None,
-             "atasan_penilai_id": atasan.atasan.id if atasan and atasan.atasan else None,
-             "diajukan_pada": diajukan, "disetujui_pada": disetujui},
-        )  # fmt: skip
+            {
+                "id": p.skp_id,
+                "pegawai_id": p.id,
+                "tahun": tahun,
+                "versi": 1,
+                "periode_awal": date(tahun, 1, 1),
+                "periode_akhir": date(tahun, 12, 31),
+                "pendekatan": "kuantitatif",
+                "jenis_form": "jpt" if p.jenis_jabatan.is_jpt else "ja_jf",
+                "status": status,
+                "catatan_penolakan": dt.CATATAN_PENOLAKAN if status == DITOLAK else "",
+                "pejabat_penilai_id": atasan.id if atasan else None,
+                "atasan_penilai_id": atasan.atasan.id if atasan and atasan.atasan else None,
+                "diajukan_pada": diajukan,
+                "disetujui_pada": disetujui,
+            },
+        )
         for contoh in self._pilih_rhk(p):
             self._rhk(p, contoh, "utama")
         if rng.peluang(0.25):
@@ -106,35 +115,64 @@ class PembuatSkp:
         p.rhk.append(rhk)
         penulis.tambah(
             Rhk,
-            {"id": rhk.id, "skp_id": p.skp_id, "jenis": jenis, "teks": contoh.teks,
-             "rhk_atasan_id": atasan_id, "urutan": len(p.rhk)},
-        )  # fmt: skip
+            {
+                "id": rhk.id,
+                "skp_id": p.skp_id,
+                "jenis": jenis,
+                "teks": contoh.teks,
+                "rhk_atasan_id": atasan_id,
+                "urutan": len(p.rhk),
+            },
+        )
         lo, hi = contoh.target
         indikator: list[tuple[str, str, int | None, int | None, str]] = [
-            (KUANTITAS, f"Jumlah {contoh.objek} yang {contoh.kerja}", rng.randint(lo, hi), None,
-             contoh.satuan),
-        ]  # fmt: skip
+            (
+                KUANTITAS,
+                f"Jumlah {contoh.objek} yang {contoh.kerja}",
+                rng.randint(lo, hi),
+                None,
+                contoh.satuan,
+            ),
+        ]
         if jenis == "utama":
             kualitas = rng.salah_satu((90, 95, 100))
             indikator.append(
-                (KUALITAS, f"Persentase {contoh.objek} yang {contoh.kerja} sesuai ketentuan", kualitas,
-                 100 if kualitas < 100 and rng.peluang(0.4) else None, "%")
-            )  # fmt: skip
+                (
+                    KUALITAS,
+                    f"Persentase {contoh.objek} yang {contoh.kerja} sesuai ketentuan",
+                    kualitas,
+                    100 if kualitas < 100 and rng.peluang(0.4) else None,
+                    "%",
+                )
+            )
         indikator.append((WAKTU, f"Waktu penyelesaian {contoh.objek}", 12, None, "bulan"))
         for urutan, (aspek, teks, target, maks, satuan) in enumerate(indikator, start=1):
             iid = rng.uid()
             rhk.indikator.append((iid, aspek, target or 0))
             penulis.tambah(
                 Indikator,
-                {"id": iid, "rhk_id": rhk.id, "aspek": aspek, "teks": teks, "target_min": target,
-                 "target_maks": maks, "satuan": satuan, "urutan": urutan},
-            )  # fmt: skip
+                {
+                    "id": iid,
+                    "rhk_id": rhk.id,
+                    "aspek": aspek,
+                    "teks": teks,
+                    "target_min": target,
+                    "target_maks": maks,
+                    "satuan": satuan,
+                    "urutan": urutan,
+                },
+            )
         for periode in PERIODE_REALISASI:
             penulis.tambah(
                 RencanaAksi,
-                {"id": rng.uid(), "rhk_id": rhk.id, "periode": periode, "urutan": 1,
-                 "teks": rng.salah_satu(dt.RENCANA_AKSI[periode]).format(objek=contoh.objek)},
-            )  # fmt: skip
+                {
+                    "id": rng.uid(),
+                    "rhk_id": rhk.id,
+                    "periode": periode,
+                    "urutan": 1,
+                    "teks": rng.salah_satu(dt.RENCANA_AKSI[periode]).format(objek=contoh.objek),
+                },
+            )
 
     def _lampiran(self, p: DPegawai) -> None:
         rng = self.rng
@@ -176,9 +214,14 @@ class PembuatSkp:
                 for iid, aspek, target in rhk.indikator:
                     penulis.tambah(
                         Realisasi,
-                        {"id": rng.uid(), "indikator_id": iid, "periode": periode,
-                         "nilai": self._nilai(aspek, target, rating), "teks": ""},
-                    )  # fmt: skip
+                        {
+                            "id": rng.uid(),
+                            "indikator_id": iid,
+                            "periode": periode,
+                            "nilai": self._nilai(aspek, target, rating),
+                            "teks": "",
+                        },
+                    )
                 if rng.peluang(0.65):
                     self._bukti(rhk, periode)
 

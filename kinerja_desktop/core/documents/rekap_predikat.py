@@ -38,16 +38,31 @@ JUDUL = "REKAPITULASI PREDIKAT KINERJA PEGAWAI"
 
 
 def _tabel_pegawai(baris: Sequence[BarisEvaluasi], lebar: float) -> Flowable:
-    kolom = ("NO", "NAMA / NIP", "JABATAN", "UNIT KERJA", "RATING HASIL KERJA", "RATING PERILAKU KERJA",
-             "PREDIKAT KINERJA", "STATUS")  # fmt: skip
+    kolom = (
+        "NO",
+        "NAMA / NIP",
+        "JABATAN",
+        "UNIT KERJA",
+        "RATING HASIL KERJA",
+        "RATING PERILAKU KERJA",
+        "PREDIKAT KINERJA",
+        "STATUS",
+    )
     isi: list[list[Any]] = [kepala(*kolom), nomor_kolom(len(kolom))]
     tengah = gaya().sel_tengah
     for i, b in enumerate(baris, 1):
-        isi.append([
-            p(i, tengah), sel(f"{b.nama}\nNIP {b.nip}"), sel(b.jabatan), sel(b.unit),
-            sel(label_rating(b.rating_hasil) or "-"), sel(label_rating(b.rating_perilaku) or "-"),
-            sel(label_predikat(b.predikat) or "-"), sel(b.status.label),
-        ])  # fmt: skip
+        isi.append(
+            [
+                p(i, tengah),
+                sel(f"{b.nama}\nNIP {b.nip}"),
+                sel(b.jabatan),
+                sel(b.unit),
+                sel(label_rating(b.rating_hasil) or "-"),
+                sel(label_rating(b.rating_perilaku) or "-"),
+                sel(label_predikat(b.predikat) or "-"),
+                sel(b.status.label),
+            ]
+        )
     if not baris:
         isi.append([p("Tidak ada pegawai pada unit ini.", tengah)] + [""] * (len(kolom) - 1))
     perintah = [("SPAN", (0, 2), (-1, 2))] if not baris else []

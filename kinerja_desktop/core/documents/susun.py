@@ -120,9 +120,16 @@ def render_pdf(
         initialFontSize=9,
     )
     bingkai = Frame(
-        MARGIN_KIRI, MARGIN_BAWAH, hal.lebar_isi, hal.tinggi_isi, id="isi",
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-    )  # fmt: skip
+        MARGIN_KIRI,
+        MARGIN_BAWAH,
+        hal.lebar_isi,
+        hal.tinggi_isi,
+        id="isi",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="isi", frames=[bingkai])])
     doc.build([_Berikutnya()], canvasmaker=KanvasBernomor)
     return berkas.getvalue()

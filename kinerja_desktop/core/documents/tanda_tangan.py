@@ -65,9 +65,12 @@ def _ruang(gambar: bytes | None) -> Flowable:
     gaya_sel: list[Perintah] = [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
     gaya_sel += [(f"{sisi}PADDING", (0, 0), (-1, -1), 0) for sisi in ("LEFT", "RIGHT", "TOP", "BOTTOM")]
     return Table(
-        [[isi]], colWidths=[_LEBAR_GAMBAR], rowHeights=[RUANG_TANDA_TANGAN], style=TableStyle(gaya_sel),
+        [[isi]],
+        colWidths=[_LEBAR_GAMBAR],
+        rowHeights=[RUANG_TANDA_TANGAN],
+        style=TableStyle(gaya_sel),
         hAlign="CENTER",
-    )  # fmt: skip
+    )
 
 
 def ttd_final(opsi: OpsiCetak, final: bool) -> tuple[bytes | None, bytes | None, bytes | None]:

@@ -23,11 +23,24 @@ class StatusKepegawaian(StrEnum):
 
 #: PNS golongan/ruang, lowest first.
 GOLONGAN_PNS: tuple[str, ...] = (
-    "I/a", "I/b", "I/c", "I/d",
-    "II/a", "II/b", "II/c", "II/d",
-    "III/a", "III/b", "III/c", "III/d",
-    "IV/a", "IV/b", "IV/c", "IV/d", "IV/e",
-)  # fmt: skip
+    "I/a",
+    "I/b",
+    "I/c",
+    "I/d",
+    "II/a",
+    "II/b",
+    "II/c",
+    "II/d",
+    "III/a",
+    "III/b",
+    "III/c",
+    "III/d",
+    "IV/a",
+    "IV/b",
+    "IV/c",
+    "IV/d",
+    "IV/e",
+)
 
 #: PNS golongan/ruang to the full pangkat name.
 PANGKAT_PNS: dict[str, str] = {
@@ -52,9 +65,24 @@ PANGKAT_PNS: dict[str, str] = {
 
 #: PPPK golongan (Roman numerals, no pangkat name), lowest first.
 GOLONGAN_PPPK: tuple[str, ...] = (
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
-    "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
-)  # fmt: skip
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+)
 
 _ROMAWI_PNS = {"1": "I", "2": "II", "3": "III", "4": "IV", "I": "I", "II": "II", "III": "III", "IV": "IV"}
 _PNS = re.compile(r"(IV|III|II|I|[1-4])\s*[/\-.]?\s*([A-E])")

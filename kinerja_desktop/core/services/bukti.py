@@ -126,9 +126,12 @@ def add_tautan(
     """Evidence kept elsewhere, given as a web address (http/https only)."""
     rhk, kode = _target(session, actor, rhk_id, kode_periode)
     row = BuktiDukung(
-        rhk_id=rhk, periode=kode, jenis=JenisBukti.TAUTAN.value, tautan=clean_tautan(tautan),
+        rhk_id=rhk,
+        periode=kode,
+        jenis=JenisBukti.TAUTAN.value,
+        tautan=clean_tautan(tautan),
         keterangan=_keterangan(keterangan, False),
-    )  # fmt: skip
+    )
     return _add(session, row)
 
 
@@ -200,9 +203,14 @@ def add_berkas(
 
         event.listen(session, "after_rollback", _buang, once=True)
     row = BuktiDukung(
-        rhk_id=rhk, periode=kode, jenis=JenisBukti.BERKAS.value, keterangan=teks,
-        nama_berkas=source.name[:255], sha256=sha, ukuran=ukuran,
-    )  # fmt: skip
+        rhk_id=rhk,
+        periode=kode,
+        jenis=JenisBukti.BERKAS.value,
+        keterangan=teks,
+        nama_berkas=source.name[:255],
+        sha256=sha,
+        ukuran=ukuran,
+    )
     return _add(session, row)
 
 

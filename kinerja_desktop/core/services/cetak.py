@@ -121,8 +121,11 @@ def _periode(p: Permintaan) -> Periode | None:
     if not p.jenis.per_periode:
         return None
     if not p.periode:
-        raise ValidationError(f"Periode wajib dipilih untuk mencetak {p.jenis.label}.", kolom="periode",
-                              saran="Misalnya TW1 sampai TW4, B01 sampai B12, atau AKHIR.")  # fmt: skip
+        raise ValidationError(
+            f"Periode wajib dipilih untuk mencetak {p.jenis.label}.",
+            kolom="periode",
+            saran="Misalnya TW1 sampai TW4, B01 sampai B12, atau AKHIR.",
+        )
     return Periode(p.periode)
 
 
@@ -276,11 +279,19 @@ def render_daftar(
         return pdf
     if not daftar.butir:
         alasan = sorted({d.alasan for d in daftar.dilewati})
-        raise NotFound(f"Tidak ada {p.jenis.label} untuk dicetak: {daftar.judul}.",
-                       saran=("Yang dilewati: " + "; ".join(alasan) + ".") if alasan else None)  # fmt: skip
+        raise NotFound(
+            f"Tidak ada {p.jenis.label} untuk dicetak: {daftar.judul}.",
+            saran=("Yang dilewati: " + "; ".join(alasan) + ".") if alasan else None,
+        )
     lanskap = p.jenis is JenisCetak.EVALUASI
-    return render_pdf(_bagian(session, actor, daftar, opsi), opsi.kertas, lanskap=lanskap, judul=daftar.judul,
-                      jumlah=len(daftar.butir), kemajuan=kemajuan)  # fmt: skip
+    return render_pdf(
+        _bagian(session, actor, daftar, opsi),
+        opsi.kertas,
+        lanskap=lanskap,
+        judul=daftar.judul,
+        jumlah=len(daftar.butir),
+        kemajuan=kemajuan,
+    )
 
 
 def cetak(

@@ -85,22 +85,34 @@ def _load(
         r[0]: _Orang(r[0], nama_lengkap(r[1], r[2], r[3]), r[4], r[5], r[6])
         for r in session.execute(
             select(
-                Pegawai.id, Pegawai.nama, Pegawai.gelar_depan, Pegawai.gelar_belakang, Pegawai.nip,
-                Pegawai.jabatan, Pegawai.atasan_id,
+                Pegawai.id,
+                Pegawai.nama,
+                Pegawai.gelar_depan,
+                Pegawai.gelar_belakang,
+                Pegawai.nip,
+                Pegawai.jabatan,
+                Pegawai.atasan_id,
             ).where(Pegawai.id.in_(pegawai_stmt))
         )
-    }  # fmt: skip
+    }
     per_pegawai: dict[str, list[_RhkSkp]] = {}
     for row in session.execute(
         select(
-            Skp.pegawai_id, Rhk.id, Rhk.jenis, Rhk.teks, Rhk.urutan, Rhk.rhk_atasan_id, Skp.id, Skp.versi,
+            Skp.pegawai_id,
+            Rhk.id,
+            Rhk.jenis,
+            Rhk.teks,
+            Rhk.urutan,
+            Rhk.rhk_atasan_id,
+            Skp.id,
+            Skp.versi,
             Skp.status,
         )
         .join(Skp, Skp.id == Rhk.skp_id)
         .where(Skp.tahun == tahun, Skp.dihapus_pada.is_(None), Rhk.dihapus_pada.is_(None))
         .where(Skp.pegawai_id.in_(pegawai_stmt))
         .order_by(Rhk.jenis != JenisRhk.UTAMA.value, Rhk.urutan)
-    ):  # fmt: skip
+    ):
         per_pegawai.setdefault(row[0], []).append(_RhkSkp(*row[1:]))
     return orang, per_pegawai
 

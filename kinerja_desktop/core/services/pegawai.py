@@ -35,16 +35,27 @@ def list_pegawai(session: Session, actor: Actor, *, termasuk_nonaktif: bool = Tr
     atasan = aliased(Pegawai)
     stmt = (
         select(
-            Pegawai.id, Pegawai.nip, Pegawai.nama, Pegawai.gelar_depan, Pegawai.gelar_belakang,
-            Pegawai.status_kepegawaian, Pegawai.golongan, Pegawai.jabatan, Pegawai.jenis_jabatan,
-            Pegawai.unit_kerja_id, UnitKerja.nama, Pegawai.atasan_id, atasan.nama, Pegawai.status_aktif,
+            Pegawai.id,
+            Pegawai.nip,
+            Pegawai.nama,
+            Pegawai.gelar_depan,
+            Pegawai.gelar_belakang,
+            Pegawai.status_kepegawaian,
+            Pegawai.golongan,
+            Pegawai.jabatan,
+            Pegawai.jenis_jabatan,
+            Pegawai.unit_kerja_id,
+            UnitKerja.nama,
+            Pegawai.atasan_id,
+            atasan.nama,
+            Pegawai.status_aktif,
             Pegawai.jenis_kelamin,
         )
         .outerjoin(UnitKerja, UnitKerja.id == Pegawai.unit_kerja_id)
         .outerjoin(atasan, atasan.id == Pegawai.atasan_id)
         .where(Pegawai.dihapus_pada.is_(None))
         .order_by(Pegawai.nama, Pegawai.nip)
-    )  # fmt: skip
+    )
     if not termasuk_nonaktif:
         stmt = stmt.where(Pegawai.status_aktif == StatusAktif.AKTIF.value)
     return [

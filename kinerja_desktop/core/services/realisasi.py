@@ -272,10 +272,14 @@ def get_realisasi_grid(session: Session, actor: Actor, skp_id: str, kode_periode
         real = realisasi.get(i.id)
         per_rhk[i.rhk_id].append(
             IndikatorRealisasi(
-                i.id, i.aspek, i.teks, format_target(i.target_min, i.target_maks, i.satuan, i.target_teks),
-                real.nilai if real else None, real.teks if real else "",
+                i.id,
+                i.aspek,
+                i.teks,
+                format_target(i.target_min, i.target_maks, i.satuan, i.target_teks),
+                real.nilai if real else None,
+                real.teks if real else "",
             )
-        )  # fmt: skip
+        )
     return RealisasiGrid(
         skp.id, p.kode, p.label, not alasan, alasan, [_rhk_row(r, per_rhk, aksi, bukti) for r in rhk]
     )

@@ -64,11 +64,18 @@ def _rhk_views(session: Session, skp_id: str) -> list[RhkView]:
     )
     return [
         RhkView(
-            r.id, r.jenis, r.teks, r.rhk_atasan_id, teks_atasan.get(r.rhk_atasan_id or "", ""), r.perspektif,
-            r.penugasan_dari, r.urutan, indikator[r.id],
+            r.id,
+            r.jenis,
+            r.teks,
+            r.rhk_atasan_id,
+            teks_atasan.get(r.rhk_atasan_id or "", ""),
+            r.perspektif,
+            r.penugasan_dari,
+            r.urutan,
+            indikator[r.id],
         )
         for r in rhk
-    ]  # fmt: skip
+    ]
 
 
 def perilaku_views(session: Session, skp_id: str) -> list[PerilakuView]:
@@ -103,20 +110,30 @@ def skp_detail(session: Session, actor: Actor, skp: Skp) -> SkpDetail:
     bisa_ubah = skp.status in STATUS_BISA_DIUBAH
     sebelum_setuju = skp.status in (*STATUS_BISA_DIUBAH, StatusSkp.DIAJUKAN.value)
     return SkpDetail(
-        id=skp.id, tahun=skp.tahun, versi=skp.versi, periode_awal=skp.periode_awal,
-        periode_akhir=skp.periode_akhir, pendekatan=skp.pendekatan, jenis_form=skp.jenis_form,
-        status=skp.status, catatan_penolakan=skp.catatan_penolakan, diajukan_pada=skp.diajukan_pada,
-        disetujui_pada=skp.disetujui_pada, pegawai=pegawai,
+        id=skp.id,
+        tahun=skp.tahun,
+        versi=skp.versi,
+        periode_awal=skp.periode_awal,
+        periode_akhir=skp.periode_akhir,
+        pendekatan=skp.pendekatan,
+        jenis_form=skp.jenis_form,
+        status=skp.status,
+        catatan_penolakan=skp.catatan_penolakan,
+        diajukan_pada=skp.diajukan_pada,
+        disetujui_pada=skp.disetujui_pada,
+        pegawai=pegawai,
         pejabat_penilai=pejabat_of(session, skp.pejabat_penilai_id),
         atasan_penilai=pejabat_of(session, skp.atasan_penilai_id),
         rhk_utama=[r for r in rhk if r.jenis == JenisRhk.UTAMA],
         rhk_tambahan=[r for r in rhk if r.jenis != JenisRhk.UTAMA],
-        lampiran=lampiran, perilaku=perilaku_views(session, skp.id), versi_lain=versi,
+        lampiran=lampiran,
+        perilaku=perilaku_views(session, skp.id),
+        versi_lain=versi,
         read_only=not (bisa_ubah and may_edit(session, actor, skp)),
         boleh_setujui=skp.status == StatusSkp.DIAJUKAN and is_approver(actor, skp),
         boleh_ekspektasi=sebelum_setuju and is_approver(actor, skp),
         revisi=skp.revisi,
-    )  # fmt: skip
+    )
 
 
 def get_skp(session: Session, actor: Actor, skp_id: str) -> SkpDetail:
@@ -159,8 +176,18 @@ def list_skp(
     penilai = aliased(Pegawai)
     stmt = (
         select(
-            Skp.id, Skp.pegawai_id, Pegawai.nama, Pegawai.gelar_depan, Pegawai.gelar_belakang, Pegawai.nip,
-            Pegawai.jabatan, Pegawai.unit_kerja_id, UnitKerja.nama, Skp.versi, Skp.status, penilai.nama,
+            Skp.id,
+            Skp.pegawai_id,
+            Pegawai.nama,
+            Pegawai.gelar_depan,
+            Pegawai.gelar_belakang,
+            Pegawai.nip,
+            Pegawai.jabatan,
+            Pegawai.unit_kerja_id,
+            UnitKerja.nama,
+            Skp.versi,
+            Skp.status,
+            penilai.nama,
             jumlah.c.n,
         )
         .join(terbaru, (terbaru.c.pegawai_id == Skp.pegawai_id) & (terbaru.c.versi == Skp.versi))
@@ -170,7 +197,7 @@ def list_skp(
         .outerjoin(jumlah, jumlah.c.skp_id == Skp.id)
         .where(Skp.tahun == tahun, Skp.dihapus_pada.is_(None))
         .order_by(Pegawai.nama, Pegawai.nip)
-    )  # fmt: skip
+    )
     if unit_id is not None:
         stmt = stmt.where(
             Pegawai.unit_kerja_id.in_(unit_ids_under(session, unit_id, termasuk_sub_unit=termasuk_sub_unit))
@@ -179,9 +206,18 @@ def list_skp(
         stmt = stmt.where(Skp.pejabat_penilai_id == pejabat_penilai_id)
     return [
         SkpRow(
-            id=r[0], pegawai_id=r[1], nama=nama_lengkap(r[2], r[3], r[4]), nip=r[5], jabatan=r[6],
-            unit_id=r[7], unit_nama=r[8] or "", tahun=tahun, versi=r[9], status=r[10],
-            pejabat_penilai_nama=r[11] or "", jumlah_rhk=int(r[12] or 0),
+            id=r[0],
+            pegawai_id=r[1],
+            nama=nama_lengkap(r[2], r[3], r[4]),
+            nip=r[5],
+            jabatan=r[6],
+            unit_id=r[7],
+            unit_nama=r[8] or "",
+            tahun=tahun,
+            versi=r[9],
+            status=r[10],
+            pejabat_penilai_nama=r[11] or "",
+            jumlah_rhk=int(r[12] or 0),
         )
         for r in session.execute(stmt)
-    ]  # fmt: skip
+    ]

@@ -91,21 +91,33 @@ def _copy_plans(
         rhk_map[r.id] = new_id()
         session.add(
             Rhk(
-                id=rhk_map[r.id], skp_id=dst.id, jenis=r.jenis, teks=r.teks, urutan=r.urutan,
-                rhk_atasan_id=r.rhk_atasan_id if lengkap else None, asal_id=r.id if lengkap else None,
-                perspektif=r.perspektif if jpt else "", penugasan_dari=r.penugasan_dari if jpt else "",
+                id=rhk_map[r.id],
+                skp_id=dst.id,
+                jenis=r.jenis,
+                teks=r.teks,
+                urutan=r.urutan,
+                rhk_atasan_id=r.rhk_atasan_id if lengkap else None,
+                asal_id=r.id if lengkap else None,
+                perspektif=r.perspektif if jpt else "",
+                penugasan_dari=r.penugasan_dari if jpt else "",
             )
-        )  # fmt: skip
+        )
     ind_map: dict[str, str] = {}
     for i in live_indikator(session, list(rhk_map)):
         ind_map[i.id] = new_id()
         session.add(
             Indikator(
-                id=ind_map[i.id], rhk_id=rhk_map[i.rhk_id], aspek=i.aspek, teks=i.teks, urutan=i.urutan,
-                target_min=i.target_min, target_maks=i.target_maks, satuan=i.satuan,
+                id=ind_map[i.id],
+                rhk_id=rhk_map[i.rhk_id],
+                aspek=i.aspek,
+                teks=i.teks,
+                urutan=i.urutan,
+                target_min=i.target_min,
+                target_maks=i.target_maks,
+                satuan=i.satuan,
                 target_teks=i.target_teks,
             )
-        )  # fmt: skip
+        )
     for row in session.scalars(
         select(LampiranSkp)
         .where(LampiranSkp.skp_id.in_(tujuan), LampiranSkp.dihapus_pada.is_(None))
@@ -145,10 +157,16 @@ def _copy_progress(
     ):
         session.add(
             BuktiDukung(
-                rhk_id=rhk_map[b.rhk_id], periode=b.periode, jenis=b.jenis, keterangan=b.keterangan,
-                tautan=b.tautan, nama_berkas=b.nama_berkas, sha256=b.sha256, ukuran=b.ukuran,
+                rhk_id=rhk_map[b.rhk_id],
+                periode=b.periode,
+                jenis=b.jenis,
+                keterangan=b.keterangan,
+                tautan=b.tautan,
+                nama_berkas=b.nama_berkas,
+                sha256=b.sha256,
+                ukuran=b.ukuran,
             )
-        )  # fmt: skip
+        )
 
 
 def revise_skp(session: Session, actor: Actor, skp_id: str) -> str:

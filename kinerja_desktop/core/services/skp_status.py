@@ -81,21 +81,32 @@ def _peringatan(session: Session, skp: Skp) -> list[Masalah]:
     hasil: list[Masalah] = []
     if skp.pejabat_penilai_id is None:
         hasil.append(
-            Masalah("pejabat_penilai", "SKP ini tidak memiliki pejabat penilai di basis data ini; "
-                    "hanya administrator yang dapat menyetujuinya.", True)
-        )  # fmt: skip
+            Masalah(
+                "pejabat_penilai",
+                "SKP ini tidak memiliki pejabat penilai di basis data ini; "
+                "hanya administrator yang dapat menyetujuinya.",
+                True,
+            )
+        )
     elif skp.jenis_form == JenisForm.JA_JF and allowed_rhk_ids(session, skp) is None:
         nama = session.scalar(select(Pegawai.nama).where(Pegawai.id == skp.pejabat_penilai_id))
         hasil.append(
-            Masalah("rhk_atasan_id", f"{nama} belum memiliki SKP tahun {skp.tahun} yang disetujui; "
-                    "RHK belum dapat dikaitkan ke RHK atasan.", True)
-        )  # fmt: skip
+            Masalah(
+                "rhk_atasan_id",
+                f"{nama} belum memiliki SKP tahun {skp.tahun} yang disetujui; "
+                "RHK belum dapat dikaitkan ke RHK atasan.",
+                True,
+            )
+        )
     atasan_kini = session.scalar(select(Pegawai.atasan_id).where(Pegawai.id == skp.pegawai_id))
     if atasan_kini != skp.pejabat_penilai_id and skp.status in STATUS_BISA_DIUBAH:
         hasil.append(
-            Masalah("pejabat_penilai", "Atasan langsung pegawai sudah berubah sejak SKP dibuat; "
-                    "perbarui pejabat penilai SKP ini.", True)
-        )  # fmt: skip
+            Masalah(
+                "pejabat_penilai",
+                "Atasan langsung pegawai sudah berubah sejak SKP dibuat; perbarui pejabat penilai SKP ini.",
+                True,
+            )
+        )
     ada = {row.jenis for row in live_lampiran(session, skp.id)}
     for jenis in JenisLampiran:
         if jenis.value not in ada:
@@ -207,8 +218,10 @@ def reject_skp(session: Session, actor: Actor, skp_id: str, catatan: str) -> Non
     _ensure_diajukan(skp, "ditolak")
     cleaned = catatan.strip()
     if not cleaned:
-        raise ValidationError("Tuliskan catatan penolakan agar pegawai tahu apa yang perlu diperbaiki.",
-                              kolom="catatan_penolakan")  # fmt: skip
+        raise ValidationError(
+            "Tuliskan catatan penolakan agar pegawai tahu apa yang perlu diperbaiki.",
+            kolom="catatan_penolakan",
+        )
     skp.status = StatusSkp.DITOLAK.value
     skp.catatan_penolakan = cleaned
 

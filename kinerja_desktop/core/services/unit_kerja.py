@@ -58,10 +58,17 @@ def list_units(session: Session, actor: Actor, *, termasuk_ditutup: bool = True)
         kepala = nama_lengkap(nama or "", depan or "", belakang or "")
         rows.append(
             UnitRow(
-                unit.id, unit.nama, unit.kode, unit.induk_id, unit.kepala_id, kepala, unit.urutan,
-                unit.ditutup_pada, int(counts.get(unit.id, 0)),
+                unit.id,
+                unit.nama,
+                unit.kode,
+                unit.induk_id,
+                unit.kepala_id,
+                kepala,
+                unit.urutan,
+                unit.ditutup_pada,
+                int(counts.get(unit.id, 0)),
             )
-        )  # fmt: skip
+        )
     return rows
 
 

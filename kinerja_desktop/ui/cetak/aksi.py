@@ -130,8 +130,9 @@ def _setuju(parent: QWidget | None, daftar: DaftarCetak) -> bool:
     if daftar.permintaan.hanya_pegawai is not None:
         rincian.append("Hanya pegawai yang tampil di daftar (sesuai saringan yang dipilih).")
     if dilewati:
-        rincian.append("\n".join(f"{d.nama}: {d.alasan}" for d in dilewati[:12])
-                       + ("\n…" if len(dilewati) > 12 else ""))  # fmt: skip
+        rincian.append(
+            "\n".join(f"{d.nama}: {d.alasan}" for d in dilewati[:12]) + ("\n…" if len(dilewati) > 12 else "")
+        )
     return ask_yes_no(parent, teks, "\n\n".join([*rincian, "Lanjutkan?"]), default_yes=True)
 
 
@@ -160,9 +161,11 @@ def cetak_massal(
     tujuan: Path | None = None
     if daftar.jumlah > BATAS_PRATINJAU:
         nama, _ = QFileDialog.getSaveFileName(
-            parent, f"Simpan {daftar.jumlah} dokumen ke PDF", str(Path.home() / nama_berkas(daftar.judul)),
+            parent,
+            f"Simpan {daftar.jumlah} dokumen ke PDF",
+            str(Path.home() / nama_berkas(daftar.judul)),
             "Dokumen PDF (*.pdf)",
-        )  # fmt: skip
+        )
         if not nama:
             lapor(None)
             return None

@@ -45,8 +45,14 @@ def pilihan_form(form: EvaluasiForm | None, belum_disimpan: bool) -> Pilihan | N
     """The evaluation form's pegawai and period (``belum_disimpan``: what is typed is not stored yet)."""
     if form is None:
         return None
-    return Pilihan(form.skp_id, form.periode, form.tahun, form.unit_id, belum_disimpan=belum_disimpan,
-                   fungsional=bool(form.jenjang_kode))  # fmt: skip
+    return Pilihan(
+        form.skp_id,
+        form.periode,
+        form.tahun,
+        form.unit_id,
+        belum_disimpan=belum_disimpan,
+        fungsional=bool(form.jenjang_kode),
+    )
 
 
 def pilihan_grid(
@@ -58,8 +64,15 @@ def pilihan_grid(
     """
     skp_id, pegawai_id = (baris.skp_id, baris.pegawai_id) if baris is not None else (None, None)
     ids = frozenset(r.pegawai_id for r in tampil) if tampil is not None else None
-    return Pilihan(skp_id, pilihan.kode, pilihan.tahun, pilihan.unit_id, pilihan.sub_unit,
-                   pegawai_id=pegawai_id, tampil=ids)  # fmt: skip
+    return Pilihan(
+        skp_id,
+        pilihan.kode,
+        pilihan.tahun,
+        pilihan.unit_id,
+        pilihan.sub_unit,
+        pegawai_id=pegawai_id,
+        tampil=ids,
+    )
 
 
 def tombol_skp(ctx: UiContext, parent: QWidget, skp_id: Callable[[], str | None]) -> QPushButton:
@@ -96,8 +109,14 @@ def _unit(ctx: UiContext, parent: QWidget, pilih: Callable[[], Pilihan | None], 
         show_error(parent, "Pilih dulu unit kerjanya.")
         return
     if massal:
-        permintaan = Permintaan(JenisCetak.DOKUMEN_EVALUASI, p.tahun, p.periode, p.unit_id,
-                                termasuk_sub_unit=p.sub_unit, hanya_pegawai=p.tampil)  # fmt: skip
+        permintaan = Permintaan(
+            JenisCetak.DOKUMEN_EVALUASI,
+            p.tahun,
+            p.periode,
+            p.unit_id,
+            termasuk_sub_unit=p.sub_unit,
+            hanya_pegawai=p.tampil,
+        )
         cetak_massal(ctx, parent, permintaan)
     else:
         pratinjau_rekap(ctx, parent, p.unit_id, p.tahun, p.periode, sub_unit=p.sub_unit)

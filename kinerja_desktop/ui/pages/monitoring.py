@@ -45,8 +45,11 @@ class MonitoringPage(Page):
         self.model = MasalahModel(self)
         self.model.sort_column = 2
         self.table = make_table(self.model)
-        set_widths(self.table, ("", "19860926 201505 1 001", "", "SKP belum disetujui__", ""),
-                   {0: (2, 180), 2: (2, 160), 4: (2, 160)})  # fmt: skip
+        set_widths(
+            self.table,
+            ("", "19860926 201505 1 001", "", "SKP belum disetujui__", ""),
+            {0: (2, 180), 2: (2, 160), 4: (2, 160)},
+        )
         self.judul_daftar = QLabel()
         self.message = QLabel(wordWrap=True)
         self._build_layout()

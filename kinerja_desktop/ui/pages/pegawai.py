@@ -133,8 +133,12 @@ class PegawaiPage(Page):
                 direct[row.unit_kerja_id] = direct.get(row.unit_kerja_id, 0) + 1
         active = sum(direct.values())
         with QSignalBlocker(self.tree.selectionModel()):
-            fill_tree(self.tree_model, self.units, totals_with_children(self.units, direct),
-                      semua=f"Semua unit ({angka(active)})")  # fmt: skip
+            fill_tree(
+                self.tree_model,
+                self.units,
+                totals_with_children(self.units, direct),
+                semua=f"Semua unit ({angka(active)})",
+            )
             self.tree.expandToDepth(0)
             self.select_unit(unit or SEMUA)
         self.model.saringan = Saringan()  # the unit list may have changed: filter afresh

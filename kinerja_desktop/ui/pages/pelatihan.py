@@ -55,8 +55,11 @@ class PelatihanPage(Page):
         self.model = RekapModel(self)
         self.model.sort_column = 3
         self.table = make_table(self.model)
-        set_widths(self.table, ("19860926 201505 1 001", "", "Status", "", "1000", ""),
-                   {1: (2, 160), 3: (2, 120), 5: (3, 260)})  # fmt: skip
+        set_widths(
+            self.table,
+            ("19860926 201505 1 001", "", "Status", "", "1000", ""),
+            {1: (2, 160), 3: (2, 120), 5: (3, 260)},
+        )
         self.count = QLabel()
         self.message = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
         rule = QLabel(

@@ -274,9 +274,17 @@ class PenilaianPage(Page):
         p, dist, row = self.pilihan.value(), self.dist, self.capaian
         if dist is None or p.unit_id is None:
             return
-        dialog = CapaianDialog(self.ctx, dist.unit_id, dist.unit, p.tahun, p.kode,
-                               f"{self.pilihan.periode.label()} {p.tahun}", dist.capaian,
-                               row.catatan if row else "", self)  # fmt: skip
+        dialog = CapaianDialog(
+            self.ctx,
+            dist.unit_id,
+            dist.unit,
+            p.tahun,
+            p.kode,
+            f"{self.pilihan.periode.label()} {p.tahun}",
+            dist.capaian,
+            row.catatan if row else "",
+            self,
+        )
         if dialog.exec():
             self.load()
 

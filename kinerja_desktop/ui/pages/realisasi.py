@@ -73,8 +73,9 @@ class RealisasiPage(Page):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        set_widths(self.table, ("", "Kuantitas_", "", "100 dokumen__", "Realisasi______"),
-                   {0: (3, 220), 2: (3, 200)})  # fmt: skip
+        set_widths(
+            self.table, ("", "Kuantitas_", "", "100 dokumen__", "Realisasi______"), {0: (3, 220), 2: (3, 200)}
+        )
         self.aksi = AksiPanel(ctx)
         self.bukti = BuktiPanel(ctx)
         self.stack = QStackedWidget()
@@ -214,8 +215,9 @@ class RealisasiPage(Page):
         row, grid = self.selected_row(), self.grid
         if row is None or grid is None:
             return None
-        return Sasaran(row.rhk_id, f"{row.nomor}  {row.rhk_teks}", grid.periode, grid.periode_label,
-                       grid.bisa_diisi)  # fmt: skip
+        return Sasaran(
+            row.rhk_id, f"{row.nomor}  {row.rhk_teks}", grid.periode, grid.periode_label, grid.bisa_diisi
+        )
 
     def on_row_changed(self) -> None:
         sasaran = self.sasaran()
@@ -247,8 +249,9 @@ class RealisasiPage(Page):
         nilai, keterangan = (teks, row.teks_realisasi) if row.angka else (None, teks)
         try:
             with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                realisasi.set_realisasi(session, self.ctx.actor, row.indikator_id, self.grid.periode,
-                                        nilai, keterangan)  # fmt: skip
+                realisasi.set_realisasi(
+                    session, self.ctx.actor, row.indikator_id, self.grid.periode, nilai, keterangan
+                )
         except KnownError as exc:
             fout = exc
             QTimer.singleShot(0, lambda: show_error(self, fout))

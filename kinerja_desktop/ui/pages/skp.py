@@ -101,8 +101,13 @@ class SkpPage(Page):
         self.stack.addWidget(self.editor)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
-        for a, b in ((self.tahun, self.unit), (self.unit, self.status), (self.status, self.search),
-                     (self.search, self.table), (self.table, self.buka)):  # fmt: skip
+        for a, b in (
+            (self.tahun, self.unit),
+            (self.unit, self.status),
+            (self.status, self.search),
+            (self.search, self.table),
+            (self.table, self.buka),
+        ):
             QWidget.setTabOrder(a, b)
 
     # --- data -------------------------------------------------------------------------------------
@@ -233,8 +238,10 @@ class SkpPage(Page):
         self.load_list()
         self.select_pegawai(row.pegawai_id)
         self.open_skp(skp_id)
-        self.editor.say(f"SKP {tahun} {row.nama} sudah dibuat sebagai draf." + (
-            f" Isinya disalin dari SKP {tahun - 1}." if salin else " Tambahkan RHK-nya."))  # fmt: skip
+        self.editor.say(
+            f"SKP {tahun} {row.nama} sudah dibuat sebagai draf."
+            + (f" Isinya disalin dari SKP {tahun - 1}." if salin else " Tambahkan RHK-nya.")
+        )
 
     def on_buat_clicked(self) -> None:
         row = self.selected()
@@ -268,14 +275,24 @@ class SkpPage(Page):
             # Batal raises Cancelled from task.progress inside the transaction: nothing is kept.
             with ctx.workspace.transaction(ctx.actor) as session:
                 return skp.create_drafts_for_unit(
-                    session, ctx.actor, unit_id, tahun, termasuk_sub_unit=sub_unit, salin_tahun_lalu=salin,
+                    session,
+                    ctx.actor,
+                    unit_id,
+                    tahun,
+                    termasuk_sub_unit=sub_unit,
+                    salin_tahun_lalu=salin,
                     progress=task.progress,
-                )  # fmt: skip
+                )
 
         self.draf_unit.setEnabled(False)
         self.say("Membuat draf SKP…")
-        self.ctx.tasks.run(work, self.on_drafts_done, self.on_drafts_failed,
-                           label=f"Membuat draf SKP {tahun}…", cancellable=True)  # fmt: skip
+        self.ctx.tasks.run(
+            work,
+            self.on_drafts_done,
+            self.on_drafts_failed,
+            label=f"Membuat draf SKP {tahun}…",
+            cancellable=True,
+        )
 
     def on_drafts_done(self, hasil: HasilDraft) -> None:
         self.draf_unit.setEnabled(self.can_edit)

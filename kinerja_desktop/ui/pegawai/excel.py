@@ -169,9 +169,10 @@ class ExcelPegawai:
                 return export_roster(session, self.ctx.actor, path, rows)
 
         self.ctx.tasks.run(
-            work, lambda n: show_info(self.parent, f"{n} pegawai diekspor ke {path.name}.", str(path)),
+            work,
+            lambda n: show_info(self.parent, f"{n} pegawai diekspor ke {path.name}.", str(path)),
             label="Mengekspor daftar pegawai…",
-        )  # fmt: skip
+        )
 
     def on_template_triggered(self) -> None:
         path = self._save_name("Simpan templat", "templat-pegawai.xlsx")

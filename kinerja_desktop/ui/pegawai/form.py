@@ -87,9 +87,12 @@ class PegawaiForm(QDialog):
         if detail is not None:
             self.tabs.addTab(RiwayatTab(detail.riwayat_jabatan, detail.riwayat_pangkat), "&Riwayat")
             self.pelatihan = PelatihanTab(
-                ctx, detail.id, self.kepegawaian.status.currentData, tahun or date.today().year,
+                ctx,
+                detail.id,
+                self.kepegawaian.status.currentData,
+                tahun or date.today().year,
                 read_only=not ctx.actor.can(Izin.KELOLA_PEGAWAI),
-            )  # fmt: skip
+            )
             self.tabs.addTab(self.pelatihan, "&Pelatihan")
         self.notes: dict[str, FieldNote] = {
             **self.identitas.notes,
@@ -217,10 +220,15 @@ class PegawaiForm(QDialog):
             return False
         kep = self.kepegawaian
         if kep.atasan.is_unmatched():
-            self.show_masalah([
-                Masalah("atasan", f"Tidak ada pegawai aktif '{kep.atasan.line.text()}'. "
-                        "Ketik sebagian nama atau NIP lalu pilih dari daftar yang muncul.")
-            ])  # fmt: skip
+            self.show_masalah(
+                [
+                    Masalah(
+                        "atasan",
+                        f"Tidak ada pegawai aktif '{kep.atasan.line.text()}'. "
+                        "Ketik sebagian nama atau NIP lalu pilih dari daftar yang muncul.",
+                    )
+                ]
+            )
             return False
         data = self.input()
         try:

@@ -52,8 +52,11 @@ class RiwayatTab(QWidget):
         self.pangkat_model.set_rows(pangkat)
         self.jabatan_table = make_table(self.jabatan_model, sortable=False)
         tanggal = "00-00-0000"
-        set_widths(self.jabatan_table, ("", "", "", tanggal, tanggal, ""),
-                   {0: (3, 140), 1: (2, 100), 2: (2, 100), 5: (2, 90)})  # fmt: skip
+        set_widths(
+            self.jabatan_table,
+            ("", "", "", tanggal, tanggal, ""),
+            {0: (3, 140), 1: (2, 100), 2: (2, 100), 5: (2, 90)},
+        )
         self.pangkat_table = make_table(self.pangkat_model, sortable=False)
         set_widths(
             self.pangkat_table, ("Golongan", "", tanggal, "", ""), {1: (2, 150), 3: (2, 120), 4: (2, 120)}

@@ -86,8 +86,15 @@ class CapaianDialog(QDialog):
             return
         try:
             with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                capaian_service.set_capaian(session, self.ctx.actor, self.unit_id, self.tahun, self.kode,
-                                            nilai.value, self.catatan.toPlainText())  # fmt: skip
+                capaian_service.set_capaian(
+                    session,
+                    self.ctx.actor,
+                    self.unit_id,
+                    self.tahun,
+                    self.kode,
+                    nilai.value,
+                    self.catatan.toPlainText(),
+                )
         except KnownError as exc:
             show_error(self, exc)
             return

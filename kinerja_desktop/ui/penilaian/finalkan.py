@@ -53,8 +53,11 @@ def siap_final(row: BarisEvaluasi) -> bool:
 def alasan_belum_siap(row: BarisEvaluasi, terkunci: str) -> str:
     if not row.boleh_nilai:
         return terkunci
-    kurang = [n for n, v in (("rating hasil kerja", row.rating_hasil), ("rating perilaku kerja",
-              row.rating_perilaku)) if not v]  # fmt: skip
+    kurang = [
+        n
+        for n, v in (("rating hasil kerja", row.rating_hasil), ("rating perilaku kerja", row.rating_perilaku))
+        if not v
+    ]
     if kurang:
         return f"{' dan '.join(kurang)} belum diisi; isi dulu lalu finalkan."
     return "belum dinilai; beri kedua rating dulu lalu finalkan."
@@ -114,11 +117,14 @@ class AkuiDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.check.toggled.connect(self.ok.setEnabled)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(
-            "Sebaran predikat unit belum sesuai pola distribusi (SE MenPANRB 3/2023). Periksa kembali "
-            "penilaian, atau nyatakan bahwa Anda sudah memperhatikan peringatan ini untuk tetap memfinalkan.",
-            wordWrap=True,
-        ))  # fmt: skip
+        layout.addWidget(
+            QLabel(
+                "Sebaran predikat unit belum sesuai pola distribusi (SE MenPANRB 3/2023). Periksa kembali "
+                "penilaian, atau nyatakan bahwa Anda sudah memperhatikan peringatan ini untuk tetap "
+                "memfinalkan.",
+                wordWrap=True,
+            )
+        )
         layout.addWidget(daftar)
         layout.addWidget(self.check)
         layout.addWidget(self.buttons)
@@ -136,10 +142,13 @@ def finalkan_baris(
     belum = [(r.nama, alasan_belum_siap(r, alasan.get(r.pegawai_id, ""))) for r in rows if not siap_final(r)]
     if not siap:
         daftar = "\n".join(f"• {n}: {a}" for n, a in belum[:15]) if terpilih else ""
-        show_error(parent, ValidationError(
-            "Belum ada evaluasi yang siap difinalkan: beri kedua rating dulu, lalu finalkan.",
-            saran=daftar or None,
-        ))  # fmt: skip
+        show_error(
+            parent,
+            ValidationError(
+                "Belum ada evaluasi yang siap difinalkan: beri kedua rating dulu, lalu finalkan.",
+                saran=daftar or None,
+            ),
+        )
         return None
     try:
         temuan = temuan_baris(ctx, siap)

@@ -217,15 +217,21 @@ class EvaluasiDialog(QDialog):
         f = self.form
         assert f is not None and f.evaluasi_id is not None
         ev_id = f.evaluasi_id
-        kurang = [n for n, v in (("rating hasil kerja", f.rating_hasil), ("rating perilaku kerja",
-                  f.rating_perilaku)) if not v]  # fmt: skip
+        kurang = [
+            n
+            for n, v in (("rating hasil kerja", f.rating_hasil), ("rating perilaku kerja", f.rating_perilaku))
+            if not v
+        ]
         if kurang:
             self.tabs.setCurrentWidget(self.rating)
             (self.rating.hasil if not f.rating_hasil else self.rating.perilaku).setFocus()
-            show_error(self, ValidationError(
-                f"Evaluasi belum bisa difinalkan: {' dan '.join(kurang)} belum dipilih.",
-                saran="Pilih rating pada tab Rating dan Predikat, lalu tekan Finalkan lagi.",
-            ))  # fmt: skip
+            show_error(
+                self,
+                ValidationError(
+                    f"Evaluasi belum bisa difinalkan: {' dan '.join(kurang)} belum dipilih.",
+                    saran="Pilih rating pada tab Rating dan Predikat, lalu tekan Finalkan lagi.",
+                ),
+            )
             return
         try:
             with self.ctx.workspace.read() as session:
@@ -271,10 +277,12 @@ class EvaluasiDialog(QDialog):
             return
         ev_id = f.evaluasi_id
         dialog = TeksDialog(
-            self, "Buka kembali evaluasi",
+            self,
+            "Buka kembali evaluasi",
             f"Alasan membuka kembali evaluasi {f.periode_label} {f.pegawai.nama} (dicatat di log audit):",
-            ok="Buka kembali", wajib="Tuliskan alasan membuka kembali; alasan ini dicatat di log audit.",
-        )  # fmt: skip
+            ok="Buka kembali",
+            wajib="Tuliskan alasan membuka kembali; alasan ini dicatat di log audit.",
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         alasan = dialog.value()

@@ -102,8 +102,15 @@ _JUDUL_PANJANG = {
 }
 #: Sample texts for the column widths (measured once): the ratings and the predikat come right after
 #: the name, so that they stay in view in the smallest window; the last three share what is left.
-LEBAR = ("", "Rating hasil_", "Rating perilaku", "Kurang/Misconduct", "SKP belum disetujui", "18,750",
-         "19860926 201505 1 001")  # fmt: skip
+LEBAR = (
+    "",
+    "Rating hasil_",
+    "Rating perilaku",
+    "Kurang/Misconduct",
+    "SKP belum disetujui",
+    "18,750",
+    "19860926 201505 1 001",
+)
 BOBOT: dict[int, tuple[float, int]] = {0: (3, 150), 7: (3, 110), 8: (2, 100), 9: (2, 110)}
 
 

@@ -68,8 +68,9 @@ def gambar_kurva(
     p.save()
     p.translate(12, plot.center().y())
     p.rotate(-90)
-    p.drawText(QRectF(-plot.height() / 2, -8, plot.height(), 16), Qt.AlignmentFlag.AlignCenter,
-               "Frekuensi Pegawai")  # fmt: skip
+    p.drawText(
+        QRectF(-plot.height() / 2, -8, plot.height(), 16), Qt.AlignmentFlag.AlignCenter, "Frekuensi Pegawai"
+    )
     p.restore()
     p.setPen(axis)
     p.drawLine(plot.bottomLeft(), plot.bottomRight())
@@ -86,8 +87,11 @@ def gambar_kurva(
         p.setPen(axis)
         if nilai:
             p.drawText(QRectF(x, bar.top() - 15, slot, 14), Qt.AlignmentFlag.AlignCenter, str(nilai))
-        p.drawText(QRectF(x, plot.bottom() + 3, slot, _BAWAH - 3),
-                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, _LABEL_X[predikat])  # fmt: skip
+        p.drawText(
+            QRectF(x, plot.bottom() + 3, slot, _BAWAH - 3),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            _LABEL_X[predikat],
+        )
     if maks:
         _kurva(p, tops)
     else:

@@ -35,8 +35,9 @@ Bacaan = tuple[list[BarisEvaluasi], DistribusiUnit, CapaianRow | None]
 def baca(session: Session, actor: Actor, p: Pilihan) -> Bacaan:
     """What the page shows for a choice: the grid rows, the unit's distribution and its capaian."""
     assert p.unit_id is not None
-    rows = evaluasi_unit.grid_unit(session, actor, p.unit_id, p.tahun, p.kode, termasuk_sub_unit=p.sub_unit,
-                                   hanya_bawahan=p.bawahan)  # fmt: skip
+    rows = evaluasi_unit.grid_unit(
+        session, actor, p.unit_id, p.tahun, p.kode, termasuk_sub_unit=p.sub_unit, hanya_bawahan=p.bawahan
+    )
     dist = evaluasi_unit.distribusi_unit(session, actor, p.unit_id, p.tahun, p.kode)
     found = capaian.list_capaian(session, actor, [p.unit_id], p.tahun, p.kode)
     return rows, dist, found[0] if found else None

@@ -88,11 +88,20 @@ def baris_grid(grid: RealisasiGrid, skp: SkpDetail | None) -> list[BarisRealisas
         for n, i in enumerate(rhk.indikator):
             rows.append(
                 BarisRealisasi(
-                    rhk.rhk_id, kode, rhk.teks, n == 0, i.indikator_id, _aspek(i.aspek), i.teks, i.target,
-                    numeric.get(i.indikator_id, (True, ""))[0], i.nilai, i.teks_realisasi,
+                    rhk.rhk_id,
+                    kode,
+                    rhk.teks,
+                    n == 0,
+                    i.indikator_id,
+                    _aspek(i.aspek),
+                    i.teks,
+                    i.target,
+                    numeric.get(i.indikator_id, (True, ""))[0],
+                    i.nilai,
+                    i.teks_realisasi,
                     numeric.get(i.indikator_id, (True, ""))[1],
                 )
-            )  # fmt: skip
+            )
     return rows
 
 

@@ -256,8 +256,9 @@ class BuktiPanel(_Panel):
         s = self.sasaran
         if s is None or not s.editable:
             return
-        name, _ = QFileDialog.getOpenFileName(self, "Lampirkan berkas bukti dukung", str(Path.home()),
-                                              "Semua berkas (*)")  # fmt: skip
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Lampirkan berkas bukti dukung", str(Path.home()), "Semua berkas (*)"
+        )
         if name and self.run(
             lambda ses: bukti.add_berkas(ses, self.ctx.actor, s.rhk_id, s.periode, Path(name), self.evidence)
         ):

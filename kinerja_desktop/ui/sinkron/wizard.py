@@ -146,8 +146,10 @@ class ImporWizard(QDialog):
             return
         self.gagal = exc.pesan
         saran = exc.saran or "Minta paket baru dari pengirimnya."
-        self.galat.setText(f"{self._judul()}\n\nBerkas ini tidak bisa diimpor: {exc.pesan}\n{saran}\n\n"
-                           "Tidak ada yang diubah.")  # fmt: skip
+        self.galat.setText(
+            f"{self._judul()}\n\nBerkas ini tidak bisa diimpor: {exc.pesan}\n{saran}\n\n"
+            "Tidak ada yang diubah."
+        )
         self.galat.show()
         self.rencana.hide()
         self._ke(RENCANA)

@@ -42,14 +42,32 @@ def gabung(skp_rows: Sequence[SkpRow], pegawai_rows: Sequence[PegawaiRow]) -> li
     ada = {r.pegawai_id for r in skp_rows}
     atasan = {p.id: p.atasan_id for p in pegawai_rows}
     rows = [
-        BarisSkp(r.pegawai_id, r.nama, r.nip, r.unit_id, r.unit_nama, r.id, r.versi, r.status,
-                 r.pejabat_penilai_nama, r.jumlah_rhk, atasan.get(r.pegawai_id))
+        BarisSkp(
+            r.pegawai_id,
+            r.nama,
+            r.nip,
+            r.unit_id,
+            r.unit_nama,
+            r.id,
+            r.versi,
+            r.status,
+            r.pejabat_penilai_nama,
+            r.jumlah_rhk,
+            atasan.get(r.pegawai_id),
+        )
         for r in skp_rows
-    ]  # fmt: skip
+    ]
     for p in pegawai_rows:
         if p.id not in ada and p.status_aktif == StatusAktif.AKTIF.value:
-            baris = BarisSkp(p.id, p.nama_lengkap, p.nip, p.unit_kerja_id, p.unit_nama, penilai=p.atasan_nama,
-                             atasan_id=p.atasan_id)  # fmt: skip
+            baris = BarisSkp(
+                p.id,
+                p.nama_lengkap,
+                p.nip,
+                p.unit_kerja_id,
+                p.unit_nama,
+                penilai=p.atasan_nama,
+                atasan_id=p.atasan_id,
+            )
             rows.append(baris)
     rows.sort(key=lambda r: (r.nama.lower(), r.nip))
     return rows

@@ -112,9 +112,15 @@ class IndikatorDialog(FormDialog):
         self.target_teks.setEnabled(jenis == 2)
 
     def snapshot(self) -> object:
-        return (self.aspek.currentData(), self.teks.text().strip(), self.jenis_target.checkedId(),
-                self.minimum.text().strip(), self.maksimum.text().strip(), self.satuan.text().strip(),
-                self.target_teks.text().strip())  # fmt: skip
+        return (
+            self.aspek.currentData(),
+            self.teks.text().strip(),
+            self.jenis_target.checkedId(),
+            self.minimum.text().strip(),
+            self.maksimum.text().strip(),
+            self.satuan.text().strip(),
+            self.target_teks.text().strip(),
+        )
 
     def check(self) -> bool:
         self.teks_note.clear_note()

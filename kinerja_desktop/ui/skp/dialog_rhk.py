@@ -48,8 +48,9 @@ def jenis_combo(jenis: str = JenisRhk.UTAMA.value) -> QComboBox:
 class RhkDialog(FormDialog):
     """Jenis, (JA/JF) the intervened superior RHK or (JPT) perspektif, and the RHK text."""
 
-    def __init__(self, parent: QWidget | None, jenis_form: str, kaskade: PilihanKaskade,
-                 awal: RhkView | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, parent: QWidget | None, jenis_form: str, kaskade: PilihanKaskade, awal: RhkView | None = None
+    ) -> None:
         super().__init__(parent, "Ubah RHK" if awal else "Tambah RHK")
         self.jpt = jenis_form == JenisForm.JPT
         self.kaskade = kaskade
@@ -95,8 +96,12 @@ class RhkDialog(FormDialog):
         self.mark_clean()
 
     def snapshot(self) -> object:
-        return (self.jenis.currentData(), self.atasan.currentData(), self.perspektif.currentData(),
-                self.teks.text().strip())  # fmt: skip
+        return (
+            self.jenis.currentData(),
+            self.atasan.currentData(),
+            self.perspektif.currentData(),
+            self.teks.text().strip(),
+        )
 
     def on_atasan_changed(self) -> None:
         """Choosing a superior RHK on an empty form offers its text as a start."""

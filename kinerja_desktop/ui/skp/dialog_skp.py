@@ -85,11 +85,13 @@ class DrafUnitDialog(QDialog):
         form.addRow("", self.sub_unit)
         form.addRow("", self.salin)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(
-            f"Setiap pegawai aktif di unit ini yang belum memiliki SKP {tahun} dibuatkan draf SKP "
-            "dengan pejabat penilai dari atasan langsungnya. Pegawai yang sudah memiliki SKP dilewati.",
-            wordWrap=True,
-        ))  # fmt: skip
+        layout.addWidget(
+            QLabel(
+                f"Setiap pegawai aktif di unit ini yang belum memiliki SKP {tahun} dibuatkan draf SKP "
+                "dengan pejabat penilai dari atasan langsungnya. Pegawai yang sudah memiliki SKP dilewati.",
+                wordWrap=True,
+            )
+        )
         layout.addLayout(form)
         buttons = tombol("Buat draf")
         buttons.accepted.connect(self.accept)

@@ -238,9 +238,12 @@ class SkpEditor(QWidget):
         if d is None:
             return
         dialog = TeksDialog(
-            self, "Tolak SKP", f"Catatan untuk {d.pegawai.nama}: apa yang perlu diperbaiki?", ok="Tolak SKP",
+            self,
+            "Tolak SKP",
+            f"Catatan untuk {d.pegawai.nama}: apa yang perlu diperbaiki?",
+            ok="Tolak SKP",
             wajib="Tuliskan catatan penolakan agar pegawai tahu apa yang harus diperbaiki.",
-        )  # fmt: skip
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             catatan = dialog.value()
             self.jalankan(
@@ -251,9 +254,12 @@ class SkpEditor(QWidget):
         d = self.detail
         if d is None:
             return
-        if not ask_yes_no(self, "Buat revisi SKP ini?",
-                          "Revisi menjadi versi draf baru; versi yang disetujui tetap berlaku sampai revisi "
-                          "disetujui.", default_yes=True):  # fmt: skip
+        if not ask_yes_no(
+            self,
+            "Buat revisi SKP ini?",
+            "Revisi menjadi versi draf baru; versi yang disetujui tetap berlaku sampai revisi disetujui.",
+            default_yes=True,
+        ):
             return
         baru = self.jalankan(lambda s, a: skp.revise_skp(s, a, d.id))
         if baru:

@@ -114,8 +114,16 @@ class FormDialog(QDialog):
 class TeksDialog(FormDialog):
     """One text: a lampiran item, a rejection note."""
 
-    def __init__(self, parent: QWidget | None, title: str, label: str, text: str = "", ok: str = "Simpan",
-                 *, wajib: str = "Isian ini wajib diisi.") -> None:  # fmt: skip
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        label: str,
+        text: str = "",
+        ok: str = "Simpan",
+        *,
+        wajib: str = "Isian ini wajib diisi.",
+    ) -> None:
         super().__init__(parent, title, ok)
         self.wajib = wajib
         self.teks = TeksEdit(text, lines=4)

@@ -116,8 +116,15 @@ class HasilKerjaTab(QWidget):
         self.naik = QPushButton("Naik", clicked=lambda: self.on_pindah_clicked(-1))
         self.turun = QPushButton("Turun", clicked=lambda: self.on_pindah_clicked(1))
         buttons = QHBoxLayout()
-        for b in (self.tambah_rhk, self.mulai_dari, self.tambah_indikator, self.ubah, self.hapus, self.naik,
-                  self.turun):  # fmt: skip
+        for b in (
+            self.tambah_rhk,
+            self.mulai_dari,
+            self.tambah_indikator,
+            self.ubah,
+            self.hapus,
+            self.naik,
+            self.turun,
+        ):
             buttons.addWidget(b)
         buttons.addStretch()
         layout = QVBoxLayout(self)
@@ -224,8 +231,10 @@ class HasilKerjaTab(QWidget):
         dialog = MulaiDariDialog(self, kaskade.atasan_nama, kaskade.pilihan)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             rhk_atasan, jenis = dialog.value()
-            baru = self.editor.jalankan(lambda s, a: skp.add_rhk_from(s, a, detail.id, rhk_atasan, jenis),
-                                        "RHK dan indikatornya sudah disalin dari RHK atasan.")  # fmt: skip
+            baru = self.editor.jalankan(
+                lambda s, a: skp.add_rhk_from(s, a, detail.id, rhk_atasan, jenis),
+                "RHK dan indikatornya sudah disalin dari RHK atasan.",
+            )
             if baru:
                 self.select(("rhk", baru))
 
@@ -237,8 +246,9 @@ class HasilKerjaTab(QWidget):
         dialog.setWindowTitle(f"Tambah indikator — {potong(rhk.teks, 50)}")
         if dialog.exec() == QDialog.DialogCode.Accepted:
             data = dialog.value()
-            baru = self.editor.jalankan(lambda s, a: skp.add_indikator(s, a, rhk.id, data),
-                                        "Indikator sudah ditambahkan.")  # fmt: skip
+            baru = self.editor.jalankan(
+                lambda s, a: skp.add_indikator(s, a, rhk.id, data), "Indikator sudah ditambahkan."
+            )
             if baru:
                 self.select(("indikator", baru))
 
@@ -259,8 +269,9 @@ class HasilKerjaTab(QWidget):
         dialog2 = IndikatorDialog(self, indikator)
         if dialog2.exec() == QDialog.DialogCode.Accepted:
             data2 = dialog2.value()
-            self.editor.jalankan(lambda s, a: skp.update_indikator(s, a, indikator.id, data2),
-                                 "Indikator sudah diubah.")  # fmt: skip
+            self.editor.jalankan(
+                lambda s, a: skp.update_indikator(s, a, indikator.id, data2), "Indikator sudah diubah."
+            )
 
     def on_hapus_clicked(self) -> None:
         kunci, rhk = self.selected(), self.rhk_of_selection()

@@ -70,8 +70,9 @@ class PerilakuTab(QWidget):
             self.grid.addWidget(edit, n, 1)
         self.simpan.setVisible(detail.boleh_ekspektasi)
         if detail.boleh_ekspektasi:
-            self.keterangan.setText("Sebagai pejabat penilai, tuliskan ekspektasi khusus untuk setiap nilai, "
-                                    "lalu simpan.")  # fmt: skip
+            self.keterangan.setText(
+                "Sebagai pejabat penilai, tuliskan ekspektasi khusus untuk setiap nilai, lalu simpan."
+            )
         else:
             self.keterangan.setText("Ekspektasi khusus diisi oleh pejabat penilai sebelum SKP disetujui.")
 

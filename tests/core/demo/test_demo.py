@@ -68,9 +68,22 @@ def test_default_demo_counts(demo: tuple[Workspace, DemoResult]) -> None:
     assert result.counts["skp"] == 40
     assert result.counts["unit_kerja"] == 16
     assert result.counts["pengguna"] == 4
-    for table in ("rhk", "indikator", "realisasi", "evaluasi", "umpan_balik_rhk", "umpan_balik_perilaku",
-                  "lampiran_skp", "ekspektasi_perilaku", "rencana_aksi", "bukti_dukung",
-                  "capaian_organisasi", "riwayat_jabatan", "riwayat_pangkat", "pelatihan"):  # fmt: skip
+    for table in (
+        "rhk",
+        "indikator",
+        "realisasi",
+        "evaluasi",
+        "umpan_balik_rhk",
+        "umpan_balik_perilaku",
+        "lampiran_skp",
+        "ekspektasi_perilaku",
+        "rencana_aksi",
+        "bukti_dukung",
+        "capaian_organisasi",
+        "riwayat_jabatan",
+        "riwayat_pangkat",
+        "pelatihan",
+    ):
         assert result.counts[table] > 0, table
     assert result.counts["ekspektasi_perilaku"] == 7 * 40
 
@@ -273,9 +286,11 @@ def test_evaluations_follow_matrix_and_carry_snapshots(session: Session) -> None
 
 def test_fungsional_get_angka_kredit(session: Session) -> None:
     rows = session.execute(
-        select(Evaluasi, Pegawai).join(Skp, Skp.id == Evaluasi.skp_id)
-        .join(Pegawai, Pegawai.id == Skp.pegawai_id).where(Evaluasi.predikat.is_not(None))
-    ).all()  # fmt: skip
+        select(Evaluasi, Pegawai)
+        .join(Skp, Skp.id == Evaluasi.skp_id)
+        .join(Pegawai, Pegawai.id == Skp.pegawai_id)
+        .where(Evaluasi.predikat.is_not(None))
+    ).all()
     for e, p in rows:
         if JenisJabatan(p.jenis_jabatan).is_fungsional:
             assert e.angka_kredit is not None and e.angka_kredit > 0

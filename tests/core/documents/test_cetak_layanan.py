@@ -166,8 +166,14 @@ def test_scanned_signatures_only_on_final_evaluations(ws, admin, opsi, forms, ba
     from kinerja_desktop.core.services import skp_baca
 
     gambar = (resources_dir() / "icons" / "app.png").read_bytes()
-    dengan = replace(opsi, cetak_kop=False, ttd_pegawai=gambar, ttd_penilai=_png(), ttd_atasan=b"rusak",
-                     tampilkan_mengetahui=True)  # fmt: skip
+    dengan = replace(
+        opsi,
+        cetak_kop=False,
+        ttd_pegawai=gambar,
+        ttd_penilai=_png(),
+        ttd_atasan=b"rusak",
+        tampilkan_mengetahui=True,
+    )
     final = forms("TW1", "final")[0]
     pdf = baca(dokumen_evaluasi_pdf(final, dengan))
     assert len(pdf.reader.pages[0].images) == 2  # the damaged one leaves its space blank

@@ -69,9 +69,17 @@ def test_nip_with_spaces_or_a_leading_apostrophe_is_accepted(
 
 
 @pytest.mark.parametrize(
-    "isi", [date(1986, 9, 26), datetime(1986, 9, 26, 0, 0), "26/09/1986", "1986-09-26", "26-9-1986",
-            "26 September 1986", 31681],
-)  # fmt: skip
+    "isi",
+    [
+        date(1986, 9, 26),
+        datetime(1986, 9, 26, 0, 0),
+        "26/09/1986",
+        "1986-09-26",
+        "26-9-1986",
+        "26 September 1986",
+        31681,
+    ],
+)
 def test_dates_as_real_dates_text_or_excel_day_numbers(rencana: Any, kit: Any, isi: object) -> None:
     plan = rencana(kit.baris(kit.nip_pns(1), tanggal_lahir=isi, tmt_golongan=isi))
     assert plan.ok, plan.lines()
@@ -107,9 +115,16 @@ def test_a_birth_date_that_disagrees_with_the_nip_is_a_warning(rencana: Any, kit
 
 @pytest.mark.parametrize(
     ("status", "isi", "hasil"),
-    [("PNS", "III a", "III/a"), ("pns", "3a", "III/a"), ("CPNS", "ii/c", "II/c"), ("PPPK", "9", "IX"),
-     ("PPPK", 9, "IX"), ("P3K", "ix", "IX"), ("", "Penata Muda Tk. I", "III/b")],
-)  # fmt: skip
+    [
+        ("PNS", "III a", "III/a"),
+        ("pns", "3a", "III/a"),
+        ("CPNS", "ii/c", "II/c"),
+        ("PPPK", "9", "IX"),
+        ("PPPK", 9, "IX"),
+        ("P3K", "ix", "IX"),
+        ("", "Penata Muda Tk. I", "III/b"),
+    ],
+)
 def test_golongan_as_people_type_it(rencana: Any, kit: Any, status: str, isi: object, hasil: str) -> None:
     nip = kit.nip_pppk(1) if status.upper() in ("PPPK", "P3K") else kit.nip_pns(1)
     plan = rencana(kit.baris(nip, golongan=isi, status_kepegawaian=status))
@@ -136,9 +151,15 @@ def test_golongan_not_valid_for_the_status_is_refused(
 
 def test_labels_and_codes_of_choice_columns(rencana: Any, kit: Any) -> None:
     plan = rencana(
-        kit.baris(kit.nip_pns(1), jenis_kelamin="Laki-laki", jenis_jabatan="JF Keahlian",
-                  jenjang_jabatan="ahli muda", status_aktif="aktif", telepon=81234567890),
-    )  # fmt: skip
+        kit.baris(
+            kit.nip_pns(1),
+            jenis_kelamin="Laki-laki",
+            jenis_jabatan="JF Keahlian",
+            jenjang_jabatan="ahli muda",
+            status_aktif="aktif",
+            telepon=81234567890,
+        ),
+    )
     assert plan.ok, plan.lines()
     data = plan.baris[0].data
     assert data is not None

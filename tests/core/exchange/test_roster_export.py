@@ -129,8 +129,15 @@ def test_template_has_drop_downs_instructions_and_text_nip_cells(
     assert "III/a" in isi["Golongan"] and "XVII" in isi["Golongan"]
     assert "Kecamatan Plaju / Sekretariat Kecamatan" in isi["Unit Kerja"]
     validasi = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
-    for judul in ("Status (PNS/CPNS/PPPK)", "Golongan", "Jenis Kelamin (L/P)", "Jenis Jabatan", "Jenjang",
-                  "Unit Kerja", "Status Aktif"):  # fmt: skip
+    for judul in (
+        "Status (PNS/CPNS/PPPK)",
+        "Golongan",
+        "Jenis Kelamin (L/P)",
+        "Jenis Jabatan",
+        "Jenjang",
+        "Unit Kerja",
+        "Status Aktif",
+    ):
         huruf = openpyxl.utils.get_column_letter(_kolom(judul))
         dv = validasi[f"{huruf}2:{huruf}2001"]
         assert dv.type == "list" and dv.formula1.startswith("Daftar!$")
@@ -164,9 +171,14 @@ def test_dates_are_real_dates(workspace: Workspace, admin: Actor, tmp_path: Path
         layanan.create_pegawai(
             session,
             admin,
-            PegawaiInput(nip=kit.nip_pns(7), nama="Budi", golongan="III/b", tmt_golongan=date(2020, 4, 1),
-                         unit_kerja_id=root_unit_id(session)),
-        )  # fmt: skip
+            PegawaiInput(
+                nip=kit.nip_pns(7),
+                nama="Budi",
+                golongan="III/b",
+                tmt_golongan=date(2020, 4, 1),
+                unit_kerja_id=root_unit_id(session),
+            ),
+        )
         export_roster(session, admin, tmp_path / "x.xlsx")
     row = next(openpyxl.load_workbook(tmp_path / "x.xlsx")["Pegawai"].iter_rows(min_row=2, values_only=True))
     assert row[_kolom("TMT Golongan") - 1] == datetime(2020, 4, 1)

@@ -23,10 +23,25 @@ from kinerja_desktop.core.services.pegawai_data import StatusAktif
 from kinerja_desktop.core.workspace import Workspace
 
 _MEDAN = (
-    "nip", "nama", "gelar_depan", "gelar_belakang", "tempat_lahir", "tanggal_lahir", "jenis_kelamin",
-    "status_kepegawaian", "golongan", "tmt_golongan", "tmt_cpns", "jabatan", "jenis_jabatan",
-    "jenjang_jabatan", "tmt_jabatan", "email", "telepon", "status_aktif",
-)  # fmt: skip
+    "nip",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "status_kepegawaian",
+    "golongan",
+    "tmt_golongan",
+    "tmt_cpns",
+    "jabatan",
+    "jenis_jabatan",
+    "jenjang_jabatan",
+    "tmt_jabatan",
+    "email",
+    "telepon",
+    "status_aktif",
+)
 
 
 def _pegawai(session: Session) -> dict[str, dict[str, Any]]:

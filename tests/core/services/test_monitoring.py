@@ -65,8 +65,11 @@ def test_counts_match_a_direct_count(ws: Workspace, periode: str) -> None:
     counts = Counter(expected.values())
     t = data.total
     assert (t.pegawai_aktif, t.tanpa_skp, t.belum_disetujui, t.tanpa_realisasi) == (
-        aktif, counts["tanpa_skp"], counts["belum_disetujui"], counts["tanpa_realisasi"],
-    )  # fmt: skip
+        aktif,
+        counts["tanpa_skp"],
+        counts["belum_disetujui"],
+        counts["tanpa_realisasi"],
+    )
     assert sum(u.pegawai_aktif for u in data.units) == aktif
     assert sum(u.belum_disetujui for u in data.units) == t.belum_disetujui
     assert t.lengkap == aktif - len(expected)

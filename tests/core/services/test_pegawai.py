@@ -33,17 +33,27 @@ def _create(ws: Workspace, actor: Actor, data: PegawaiInput) -> str:
 @pytest.fixture
 def camat(workspace: Workspace, admin: Actor) -> str:
     data = PegawaiInput(
-        nip="19750312 200003 1 002", nama="Ahmad Fauzi", gelar_belakang="S.STP, M.Si", golongan="IV a",
-        jabatan="Camat", jenis_jabatan="administrator", unit_kerja_id=_root(workspace),
-    )  # fmt: skip
+        nip="19750312 200003 1 002",
+        nama="Ahmad Fauzi",
+        gelar_belakang="S.STP, M.Si",
+        golongan="IV a",
+        jabatan="Camat",
+        jenis_jabatan="administrator",
+        unit_kerja_id=_root(workspace),
+    )
     return _create(workspace, admin, data)
 
 
 def _staf(ws: Workspace, atasan: str | None = None, **changes: object) -> PegawaiInput:
     base = PegawaiInput(
-        nip=STAF_NIP, nama="Siti Aminah", golongan="3b", jabatan="Pengadministrasi Perkantoran",
-        jenis_jabatan="pelaksana", unit_kerja_id=_root(ws), atasan_id=atasan,
-    )  # fmt: skip
+        nip=STAF_NIP,
+        nama="Siti Aminah",
+        golongan="3b",
+        jabatan="Pengadministrasi Perkantoran",
+        jenis_jabatan="pelaksana",
+        unit_kerja_id=_root(ws),
+        atasan_id=atasan,
+    )
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -122,9 +132,12 @@ def test_nip_of_a_deleted_record_is_refused_with_a_message(
 
 def test_pppk_takes_roman_golongan_and_its_own_nip_layout(workspace: Workspace, admin: Actor) -> None:
     data = PegawaiInput(
-        nip="199001012023211001", nama="Rudi Hartono", status_kepegawaian="pppk", golongan="9",
+        nip="199001012023211001",
+        nama="Rudi Hartono",
+        status_kepegawaian="pppk",
+        golongan="9",
         unit_kerja_id=_root(workspace),
-    )  # fmt: skip
+    )
     pid = _create(workspace, admin, data)
     with workspace.read() as session:
         p = session.get(Pegawai, pid)
@@ -150,10 +163,18 @@ def test_change_of_jabatan_and_golongan_adds_history(workspace: Workspace, admin
         seksi = unit_kerja.create_unit(session, admin, "Seksi Pemerintahan", _root(workspace))
         data = svc.get_pegawai(session, admin, staf).data
         svc.update_pegawai(
-            session, admin, staf,
-            replace(data, jabatan="Analis Pemerintahan", unit_kerja_id=seksi, tmt_jabatan=date(2026, 7, 1),
-                    golongan="III/c", tmt_golongan=date(2026, 4, 1)),
-        )  # fmt: skip
+            session,
+            admin,
+            staf,
+            replace(
+                data,
+                jabatan="Analis Pemerintahan",
+                unit_kerja_id=seksi,
+                tmt_jabatan=date(2026, 7, 1),
+                golongan="III/c",
+                tmt_golongan=date(2026, 4, 1),
+            ),
+        )
     with workspace.read() as session:
         detail = svc.get_pegawai(session, admin, staf)
     assert [(r.jabatan, r.tmt, r.sampai) for r in detail.riwayat_jabatan] == [

@@ -308,10 +308,14 @@ def baca_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
     lepas_memori()
     hasil = HasilBaca(paket, pembaca.masalah, dihitung == info.checksum, dihitung)
     if not hasil.checksum_cocok:
-        hasil.masalah.append(MasalahBaca(
-            LEMBAR_INFO, None, "Checksum data (SHA-256)",
-            "Isi paket tidak cocok lagi dengan checksum-nya: paket ini telah diubah setelah dibuat (misalnya "
-            "disunting di Excel). Periksa perubahannya sebelum memutuskan mengimpornya.",
-            False,
-        ))  # fmt: skip
+        hasil.masalah.append(
+            MasalahBaca(
+                LEMBAR_INFO,
+                None,
+                "Checksum data (SHA-256)",
+                "Isi paket tidak cocok lagi dengan checksum-nya: paket ini telah diubah setelah dibuat "
+                "(misalnya disunting di Excel). Periksa perubahannya sebelum memutuskan mengimpornya.",
+                False,
+            )
+        )
     return hasil

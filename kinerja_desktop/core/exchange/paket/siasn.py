@@ -79,30 +79,32 @@ def baris_siasn(session: Session, pegawai_ids: Any, tahun: int | None) -> list[d
         mulai = max(p.bulan_awal, awal.month if awal.year == th else 1)
         selesai = min(p.bulan_awal + p.jumlah_bulan - 1, akhir.month if akhir.year == th else 12)
         penilai = ev.snapshot_penilai or {}
-        hasil.append({
-            "nip": nip,
-            "nama": (ev.snapshot_pegawai or {}).get("nama") or nama,
-            "pnsDinilaiId": "",
-            "tahun": th,
-            "periode": p.label,
-            "periodikId": _angka(kode_siasn(session, "periodik", ev.periode)),
-            "bulanMulaiPenilaian": mulai,
-            "bulanSelesaiPenilaian": max(selesai, mulai),
-            "tahunMulaiPenilaian": th,
-            "tahunSelesaiPenilaian": th,
-            "hasilKinerjaNilai": _angka(kode_siasn(session, "rating", ev.rating_hasil)),
-            "hasilKinerja": _label(Rating, ev.rating_hasil),
-            "perilakuKerjaNilai": _angka(kode_siasn(session, "rating", ev.rating_perilaku)),
-            "perilakuKerja": _label(Rating, ev.rating_perilaku),
-            "kuadranKinerjaNilai": _angka(kode_siasn(session, "predikat", ev.predikat)),
-            "kuadranKinerja": _label(Predikat, ev.predikat),
-            "penilaiNama": str(penilai.get("nama", "")),
-            "penilaiNipNrp": str(penilai.get("nip", "")),
-            "penilaiGolongan": str(penilai.get("golongan", "")),
-            "penilaiJabatanNama": str(penilai.get("jabatan", "")),
-            "penilaiUnorNama": str(penilai.get("unit", "")),
-            "statusPenilai": "ASN" if penilai else "",
-            "koefisienId": "",
-            "angkaKredit": float(ev.angka_kredit) if ev.angka_kredit is not None else "",
-        })  # fmt: skip
+        hasil.append(
+            {
+                "nip": nip,
+                "nama": (ev.snapshot_pegawai or {}).get("nama") or nama,
+                "pnsDinilaiId": "",
+                "tahun": th,
+                "periode": p.label,
+                "periodikId": _angka(kode_siasn(session, "periodik", ev.periode)),
+                "bulanMulaiPenilaian": mulai,
+                "bulanSelesaiPenilaian": max(selesai, mulai),
+                "tahunMulaiPenilaian": th,
+                "tahunSelesaiPenilaian": th,
+                "hasilKinerjaNilai": _angka(kode_siasn(session, "rating", ev.rating_hasil)),
+                "hasilKinerja": _label(Rating, ev.rating_hasil),
+                "perilakuKerjaNilai": _angka(kode_siasn(session, "rating", ev.rating_perilaku)),
+                "perilakuKerja": _label(Rating, ev.rating_perilaku),
+                "kuadranKinerjaNilai": _angka(kode_siasn(session, "predikat", ev.predikat)),
+                "kuadranKinerja": _label(Predikat, ev.predikat),
+                "penilaiNama": str(penilai.get("nama", "")),
+                "penilaiNipNrp": str(penilai.get("nip", "")),
+                "penilaiGolongan": str(penilai.get("golongan", "")),
+                "penilaiJabatanNama": str(penilai.get("jabatan", "")),
+                "penilaiUnorNama": str(penilai.get("unit", "")),
+                "statusPenilai": "ASN" if penilai else "",
+                "koefisienId": "",
+                "angkaKredit": float(ev.angka_kredit) if ev.angka_kredit is not None else "",
+            }
+        )
     return hasil

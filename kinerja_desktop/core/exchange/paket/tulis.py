@@ -144,8 +144,12 @@ def _tulis_siasn(wb: Workbook, rows: list[dict[str, Any]]) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(KOLOM_SIASN))}{max(len(rows) + 1, 2)}"
     ws.append([sel_judul(ws, judul) for _, judul in KOLOM_SIASN])
     for row in rows:
-        ws.append([v if isinstance(v, int | float) else sel.teks(v, k) for k, v in
-                   ((k, row.get(k)) for k, _ in KOLOM_SIASN)])  # fmt: skip
+        ws.append(
+            [
+                v if isinstance(v, int | float) else sel.teks(v, k)
+                for k, v in ((k, row.get(k)) for k, _ in KOLOM_SIASN)
+            ]
+        )
 
 
 def _buang(wb: Workbook) -> None:

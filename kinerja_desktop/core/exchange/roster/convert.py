@@ -139,8 +139,18 @@ def _kunci(v: Sel) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", teks(v).casefold()).split())
 
 
-_KELAMIN = {"l": "L", "laki laki": "L", "laki": "L", "pria": "L", "lk": "L",
-            "p": "P", "perempuan": "P", "wanita": "P", "w": "P", "pr": "P"}  # fmt: skip
+_KELAMIN = {
+    "l": "L",
+    "laki laki": "L",
+    "laki": "L",
+    "pria": "L",
+    "lk": "L",
+    "p": "P",
+    "perempuan": "P",
+    "wanita": "P",
+    "w": "P",
+    "pr": "P",
+}
 
 
 def jenis_kelamin(v: Sel) -> str:

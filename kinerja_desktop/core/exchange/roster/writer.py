@@ -195,12 +195,29 @@ def _meta(session: Session, isi: str, jumlah: int) -> dict[str, str]:
 
 
 _KOLOM_DB = (
-    Pegawai.id, Pegawai.nip, Pegawai.nama, Pegawai.gelar_depan, Pegawai.gelar_belakang, Pegawai.tempat_lahir,
-    Pegawai.tanggal_lahir, Pegawai.jenis_kelamin, Pegawai.status_kepegawaian, Pegawai.golongan,
-    Pegawai.tmt_golongan, Pegawai.tmt_cpns, Pegawai.jabatan, Pegawai.jenis_jabatan, Pegawai.jenjang_jabatan,
-    Pegawai.tmt_jabatan, Pegawai.unit_kerja_id, Pegawai.atasan_id, Pegawai.email, Pegawai.telepon,
-    Pegawai.status_aktif, Pegawai.tanggal_nonaktif,
-)  # fmt: skip
+    Pegawai.id,
+    Pegawai.nip,
+    Pegawai.nama,
+    Pegawai.gelar_depan,
+    Pegawai.gelar_belakang,
+    Pegawai.tempat_lahir,
+    Pegawai.tanggal_lahir,
+    Pegawai.jenis_kelamin,
+    Pegawai.status_kepegawaian,
+    Pegawai.golongan,
+    Pegawai.tmt_golongan,
+    Pegawai.tmt_cpns,
+    Pegawai.jabatan,
+    Pegawai.jenis_jabatan,
+    Pegawai.jenjang_jabatan,
+    Pegawai.tmt_jabatan,
+    Pegawai.unit_kerja_id,
+    Pegawai.atasan_id,
+    Pegawai.email,
+    Pegawai.telepon,
+    Pegawai.status_aktif,
+    Pegawai.tanggal_nonaktif,
+)
 
 
 def _isi_ekspor(session: Session, rows: list[PegawaiRow] | None) -> list[dict[str, Any]]:

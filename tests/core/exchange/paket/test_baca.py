@@ -48,8 +48,13 @@ _PANJANG = st.builds(
 )
 _TEKS = st.builds(lambda a, b: a + b, _AWAL, st.text(_HURUF, max_size=20)) | _PANJANG
 _NIP = st.text(string.digits, min_size=18, max_size=18)
-_DESIMAL = st.decimals(min_value=Decimal("-99999999999999.9999"), max_value=Decimal("99999999999999.9999"),
-                       places=4, allow_nan=False, allow_infinity=False)  # fmt: skip
+_DESIMAL = st.decimals(
+    min_value=Decimal("-99999999999999.9999"),
+    max_value=Decimal("99999999999999.9999"),
+    places=4,
+    allow_nan=False,
+    allow_infinity=False,
+)
 _WAKTU = st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2999, 12, 31)).map(
     lambda w: w.replace(tzinfo=UTC)
 )
@@ -95,8 +100,17 @@ def test_tricky_values_round_trip_exactly(
         for tabel, rows in isi.items()
     }
     bersihkan(baris)  # what buat_paket_* does: blank texts become "" or None
-    info = InfoPaket(JenisPaket.KANTOR, "=PLJ", "@Kantor", "", None, datetime(2026, 1, 1, tzinfo=UTC), "1",
-                     {t: len(r) for t, r in baris.items()}, checksum_paket(baris))  # fmt: skip
+    info = InfoPaket(
+        JenisPaket.KANTOR,
+        "=PLJ",
+        "@Kantor",
+        "",
+        None,
+        datetime(2026, 1, 1, tzinfo=UTC),
+        "1",
+        {t: len(r) for t, r in baris.items()},
+        checksum_paket(baris),
+    )
     path = tmp_path / "p.xlsx"
     tulis_paket(Paket(info, baris), path)
     hasil = baca_paket(path)

@@ -35,12 +35,29 @@ def paket(tmp_path: Path) -> Path:
         _row("kantor", id="k", kode="PLJ", nama="Kecamatan Plaju", is_pusat=False, kertas="F4")
     ]
     baris["pegawai"] = [
-        _row("pegawai", id=f"p{i}", kantor_id="k", nip=NIP[:-1] + str(i), nama=f"Pegawai {i}",
-             tanggal_lahir=date(1986, 12, 20), status_kepegawaian="pns", status_aktif="aktif")
+        _row(
+            "pegawai",
+            id=f"p{i}",
+            kantor_id="k",
+            nip=NIP[:-1] + str(i),
+            nama=f"Pegawai {i}",
+            tanggal_lahir=date(1986, 12, 20),
+            status_kepegawaian="pns",
+            status_aktif="aktif",
+        )
         for i in range(3)
-    ]  # fmt: skip
-    info = InfoPaket(JenisPaket.KANTOR, "PLJ", "Kecamatan Plaju", "", 2026, datetime(2026, 1, 1, tzinfo=UTC),
-                     "1.0", {t: len(r) for t, r in baris.items()}, checksum_paket(baris))  # fmt: skip
+    ]
+    info = InfoPaket(
+        JenisPaket.KANTOR,
+        "PLJ",
+        "Kecamatan Plaju",
+        "",
+        2026,
+        datetime(2026, 1, 1, tzinfo=UTC),
+        "1.0",
+        {t: len(r) for t, r in baris.items()},
+        checksum_paket(baris),
+    )
     path = tmp_path / "paket.xlsx"
     tulis_paket(Paket(info, baris), path)
     return path

@@ -118,9 +118,20 @@ def test_formula_looking_text_is_stored_as_text(tmp_path: Path) -> None:
 
 def test_decimals_beyond_excel_precision_travel_as_text(tmp_path: Path) -> None:
     row: dict[str, object] = {k.nama: None for k in jenis_tabel("indikator").kolom}
-    row.update(rhk_id="r", aspek="kuantitas", teks="t", target_min=Decimal("12345678901234.1234"),
-               target_maks=Decimal("2.5"), satuan="", target_teks="", urutan=0, id="i", kantor_asal="PLJ",
-               revisi=1, diubah_pada=datetime(2026, 1, 1, tzinfo=UTC))  # fmt: skip
+    row.update(
+        rhk_id="r",
+        aspek="kuantitas",
+        teks="t",
+        target_min=Decimal("12345678901234.1234"),
+        target_maks=Decimal("2.5"),
+        satuan="",
+        target_teks="",
+        urutan=0,
+        id="i",
+        kantor_asal="PLJ",
+        revisi=1,
+        diubah_pada=datetime(2026, 1, 1, tzinfo=UTC),
+    )
     path = tmp_path / "p.xlsx"
     tulis_paket(paket_kecil({"indikator": [row]}), path)
     ws = load_workbook(path)["Indikator"]

@@ -1,0 +1,52 @@
+"""What every subcommand shares: the ``--data-dir`` option, opening the workspace, asking a password."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from kinerja_desktop.core.errors import KnownError
+
+if TYPE_CHECKING:
+    from kinerja_desktop.core.workspace import Workspace
+
+ENV_PASSWORD = "KINERJA_PASSWORD"
+
+
+def common_parser() -> argparse.ArgumentParser:
+    """The options every subcommand accepts (``--data-dir``), as an argparse parent."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="folder untuk semua berkas aplikasi (basis data, cadangan, log, pengaturan)",
+    )
+    return common
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    """Open (creating or upgrading) the data folder named by ``--data-dir`` or the default."""
+    from kinerja_desktop.core.paths import resolve_paths
+    from kinerja_desktop.core.workspace import Workspace
+
+    return Workspace.open(resolve_paths(getattr(args, "data_dir", None)))
+
+
+def read_password(prompt: str) -> str:
+    """From the terminal (asked twice), else from KINERJA_PASSWORD."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        if getpass.getpass("Ulangi kata sandi: ") != first:
+            raise KnownError("Kedua kata sandi tidak sama.")
+        return first
+    value = os.environ.get(ENV_PASSWORD)
+    if not value:
+        raise KnownError(
+            "Kata sandi tidak bisa ditanyakan karena tidak ada terminal.",
+            saran=f"Isi variabel lingkungan {ENV_PASSWORD} dengan kata sandi administrator.",
+        )
+    return value
