@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from kinerja_desktop import APP_NAME, APP_TITLE, __version__
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.paths import AppPaths, resolve_paths, resources_dir
-from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.logs import setup_logging
 from kinerja_desktop.ui.crash import install_excepthook
@@ -46,7 +46,7 @@ class AppController(QObject):
             old.deleteLater()
 
     def show_wizard(self) -> None:
-        from kinerja_desktop.ui.wizard import FirstRunWizard
+        from kinerja_desktop.ui.first_run import FirstRunWizard
 
         wizard = FirstRunWizard(self.workspace)
         wizard.accepted.connect(lambda: self.show_login(wizard.username))

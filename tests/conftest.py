@@ -15,7 +15,7 @@ os.environ.pop("KINERJA_DATA_DIR", None)
 
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor
-from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 ADMIN_PASSWORD = "rahasia123"
@@ -99,6 +99,6 @@ def admin(workspace: Workspace) -> Actor:
 @pytest.fixture
 def sync_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Run background tasks inline so tests need no waiting."""
-    from kinerja_desktop.ui.tasks import TaskRunner
+    from kinerja_desktop.ui.common.tasks import TaskRunner
 
     monkeypatch.setattr(TaskRunner, "synchronous", True)

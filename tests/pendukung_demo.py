@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Pengguna
 from kinerja_desktop.core.services import akun
-from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 

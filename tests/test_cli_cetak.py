@@ -15,7 +15,7 @@ from kinerja_desktop.cli import main
 from kinerja_desktop.core.db.models import Pegawai, UnitKerja
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import unit_kerja
-from kinerja_desktop.core.services.akses import SYSTEM
+from kinerja_desktop.core.services.access import SYSTEM
 from kinerja_desktop.core.workspace import Workspace
 
 TAHUN = date.today().year

@@ -166,7 +166,7 @@ def test_damaged_and_edited_files_are_refused_clearly(
 def test_central_export_with_the_siasn_sheet_which_import_skips(
     folders: dict[str, Path], tmp_path: Path, run: Run
 ) -> None:
-    from kinerja_desktop.core.exchange.paket.baca import baca_paket
+    from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
 
     paket = tmp_path / "plj.xlsx"
     assert run(folders["plj"], "export", "--out", str(paket))[0] == 0

@@ -16,7 +16,7 @@ from kinerja_desktop.core.db.migrate import MigrationResult, prepare_database
 from kinerja_desktop.core.db.session import SYSTEM_ACTOR, log_event, make_sessionmaker, transaction
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import akun, kantor
-from kinerja_desktop.core.services.akses import Actor, Izin, require
+from kinerja_desktop.core.services.access import Actor, Izin, require
 
 
 class Workspace:

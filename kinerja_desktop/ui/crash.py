@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kinerja_desktop import APP_TITLE, __version__
 from kinerja_desktop.core.errors import KnownError
-from kinerja_desktop.ui.dialogs import show_error, translate_buttons
+from kinerja_desktop.ui.common.dialogs import show_error, translate_buttons
 
 log = logging.getLogger("kinerja_desktop.crash")
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop import APP_TITLE, __version__
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services import akun
-from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 

@@ -18,30 +18,30 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop import APP_TITLE, __version__
 from kinerja_desktop.core.services import kantor
-from kinerja_desktop.core.services.akses import Actor, Izin
+from kinerja_desktop.core.services.access import Actor, Izin
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.dialogs import show_info
-from kinerja_desktop.ui.pages import Page
-from kinerja_desktop.ui.tasks import TaskContext, TaskRunner
+from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import show_info
+from kinerja_desktop.ui.common.tasks import TaskContext, TaskRunner
 
 
 def page_classes() -> list[type[Page]]:
     """Every page in navigation order; the main window shows those the user's role may open."""
-    from kinerja_desktop.ui.pages.audit import AuditPage
-    from kinerja_desktop.ui.pages.beranda import BerandaPage
-    from kinerja_desktop.ui.pages.cadangan import CadanganPage
-    from kinerja_desktop.ui.pages.kantor import KantorPage
-    from kinerja_desktop.ui.pages.matriks import MatriksPage
-    from kinerja_desktop.ui.pages.monitoring import MonitoringPage
-    from kinerja_desktop.ui.pages.pegawai import PegawaiPage
-    from kinerja_desktop.ui.pages.pelatihan import PelatihanPage
-    from kinerja_desktop.ui.pages.pengguna import PenggunaPage
-    from kinerja_desktop.ui.pages.penilaian import PenilaianPage
-    from kinerja_desktop.ui.pages.realisasi import RealisasiPage
-    from kinerja_desktop.ui.pages.sinkronisasi import SinkronisasiPage
-    from kinerja_desktop.ui.pages.skp import SkpPage
-    from kinerja_desktop.ui.pages.unit_kerja import UnitKerjaPage
+    from kinerja_desktop.ui.audit.page import AuditPage
+    from kinerja_desktop.ui.beranda.page import BerandaPage
+    from kinerja_desktop.ui.cadangan.page import CadanganPage
+    from kinerja_desktop.ui.exchange.page import SinkronisasiPage
+    from kinerja_desktop.ui.kantor.page import KantorPage
+    from kinerja_desktop.ui.matriks.page import MatriksPage
+    from kinerja_desktop.ui.monitoring.page import MonitoringPage
+    from kinerja_desktop.ui.pegawai.page import PegawaiPage
+    from kinerja_desktop.ui.pelatihan.page import PelatihanPage
+    from kinerja_desktop.ui.pengguna.page import PenggunaPage
+    from kinerja_desktop.ui.penilaian.page import PenilaianPage
+    from kinerja_desktop.ui.realisasi.page import RealisasiPage
+    from kinerja_desktop.ui.skp.page import SkpPage
+    from kinerja_desktop.ui.unit_kerja.page import UnitKerjaPage
 
     return [
         BerandaPage,
@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
                 page.status_changed.connect(self.on_page_status_changed)
             if hasattr(page, "restored"):
                 page.restored.connect(self.on_restored)
-            from kinerja_desktop.ui.pages.monitoring import MonitoringPage
+            from kinerja_desktop.ui.monitoring.page import MonitoringPage
 
             if isinstance(page, MonitoringPage):
                 page.open_skp.connect(self.on_open_skp)
@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
     def on_open_skp(self, ident: str) -> None:
         """Open the SKP page on an SKP (by its id) or on a pegawai without one (by the pegawai's id)."""
         from kinerja_desktop.core.services import skp
-        from kinerja_desktop.ui.pages.skp import SkpPage
+        from kinerja_desktop.ui.skp.page import SkpPage
 
         page = self.open_page(SkpPage)
         if not isinstance(page, SkpPage):

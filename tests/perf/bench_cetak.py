@@ -50,7 +50,8 @@ def anak_massal(folder: Path, jumlah: int) -> dict[str, float]:
 
     from kinerja_desktop.core.db.models import Evaluasi, Skp
     from kinerja_desktop.core.documents import dokumen_evaluasi_massal_pdf, opsi_kantor
-    from kinerja_desktop.core.services import evaluasi_baca, kantor
+    from kinerja_desktop.core.services import kantor
+    from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
 
     ws, actor = _buka(folder)
     tahun = date.today().year
@@ -91,7 +92,8 @@ def anak_aliran(folder: Path, jumlah: int) -> dict[str, float]:
 
     from kinerja_desktop.core.db.models import Evaluasi, Pegawai, Skp, UnitKerja
     from kinerja_desktop.core.documents import dokumen_evaluasi_berurutan_pdf, opsi_kantor
-    from kinerja_desktop.core.services import evaluasi_baca, kantor
+    from kinerja_desktop.core.services import kantor
+    from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
 
     ws, actor = _buka(folder)
     tahun = date.today().year
@@ -123,7 +125,8 @@ def anak_skp(folder: Path) -> dict[str, float]:
 
     from kinerja_desktop.core.db.models import Skp
     from kinerja_desktop.core.documents import opsi_kantor, skp_pdf
-    from kinerja_desktop.core.services import kantor, skp_baca
+    from kinerja_desktop.core.services import kantor
+    from kinerja_desktop.core.services.skp import read as skp_baca
 
     impor = time.perf_counter() - awal
     ws, actor = _buka(folder)

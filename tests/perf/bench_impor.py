@@ -39,8 +39,8 @@ def _buat_berkas(folder: Path) -> Path:
     from sqlalchemy import func, select
 
     from kinerja_desktop.core.db.models import Skp
-    from kinerja_desktop.core.exchange.paket.buat import buat_paket_kantor
-    from kinerja_desktop.core.exchange.paket.tulis import tulis_paket
+    from kinerja_desktop.core.exchange.paket.build import buat_paket_kantor
+    from kinerja_desktop.core.exchange.paket.writer.workbook import tulis_paket
     from kinerja_desktop.core.paths import AppPaths
     from kinerja_desktop.core.workspace import Workspace
 
@@ -61,13 +61,13 @@ def _buat_berkas(folder: Path) -> Path:
 
 def _anak(berkas: str) -> None:
     """In the child: read the workbook, then plan and apply it into an empty central office."""
-    from kinerja_desktop.core.exchange.paket.baca import baca_paket
-    from kinerja_desktop.core.exchange.paket.rencana import rencanakan
-    from kinerja_desktop.core.exchange.paket.rencana_model import Aksi
-    from kinerja_desktop.core.exchange.paket.terapkan import terapkan
+    from kinerja_desktop.core.exchange.paket.apply import terapkan
+    from kinerja_desktop.core.exchange.paket.plan.model import Aksi
+    from kinerja_desktop.core.exchange.paket.plan.planner import rencanakan
+    from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
     from kinerja_desktop.core.paths import AppPaths
     from kinerja_desktop.core.services import kantor
-    from kinerja_desktop.core.services.akses import SYSTEM
+    from kinerja_desktop.core.services.access import SYSTEM
     from kinerja_desktop.core.workspace import Workspace
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -29,11 +29,11 @@ from demo_bench import demo_folder  # type: ignore[import-not-found]
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Skp
-from kinerja_desktop.core.exchange.paket.baca import baca_paket
-from kinerja_desktop.core.exchange.paket.buat import buat_paket_kantor
+from kinerja_desktop.core.exchange.paket.build import buat_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import Paket
-from kinerja_desktop.core.exchange.paket.skema import semua_jenis
-from kinerja_desktop.core.exchange.paket.tulis import Sel, pengubah_baris, tulis_paket
+from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
+from kinerja_desktop.core.exchange.paket.schema import semua_jenis
+from kinerja_desktop.core.exchange.paket.writer.workbook import Sel, pengubah_baris, tulis_paket
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.workspace import Workspace
 

@@ -55,9 +55,9 @@ def main() -> int:
 
     from kinerja_desktop.core.paths import AppPaths
     from kinerja_desktop.core.workspace import Workspace
-    from kinerja_desktop.ui.context import UiContext
-    from kinerja_desktop.ui.pages.pegawai import PegawaiPage
-    from kinerja_desktop.ui.tasks import TaskRunner
+    from kinerja_desktop.ui.common.context import UiContext
+    from kinerja_desktop.ui.common.tasks import TaskRunner
+    from kinerja_desktop.ui.pegawai.page import PegawaiPage
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)

@@ -28,8 +28,8 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Pegawai, UnitKerja
 from kinerja_desktop.core.paths import AppPaths
-from kinerja_desktop.core.services.evaluasi_baca import get_evaluasi_form
-from kinerja_desktop.core.services.evaluasi_unit import distribusi_unit, grid_unit
+from kinerja_desktop.core.services.evaluasi.read import get_evaluasi_form
+from kinerja_desktop.core.services.evaluasi.unit import distribusi_unit, grid_unit
 from kinerja_desktop.core.workspace import Workspace
 
 
@@ -87,9 +87,9 @@ def main() -> None:
 def _page(ws: Workspace, actor: object, unit_id: str, tahun: int, jumlah: int) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from kinerja_desktop.ui.context import UiContext
-    from kinerja_desktop.ui.pages.penilaian import PenilaianPage
-    from kinerja_desktop.ui.tasks import TaskRunner
+    from kinerja_desktop.ui.common.context import UiContext
+    from kinerja_desktop.ui.common.tasks import TaskRunner
+    from kinerja_desktop.ui.penilaian.page import PenilaianPage
 
     TaskRunner.synchronous = True  # time the read and the display, not just the hand-off to a thread
     app = QApplication.instance() or QApplication([])

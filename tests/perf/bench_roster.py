@@ -22,7 +22,7 @@ from demo_bench import demo_folder  # type: ignore[import-not-found]
 from kinerja_desktop.core.exchange.roster import Aksi, apply_import, export_roster, plan_import
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor
-from kinerja_desktop.core.services.akses import SYSTEM
+from kinerja_desktop.core.services.access import SYSTEM
 from kinerja_desktop.core.workspace import Workspace
 
 T = TypeVar("T")

@@ -24,10 +24,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from demo_bench import demo_folder, ms, report  # type: ignore[import-not-found]
 
+from kinerja_desktop.core.model.skp import StatusSkp
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai, skp
 from kinerja_desktop.core.services.monitoring import monitoring
-from kinerja_desktop.core.services.skp_data import StatusSkp
 from kinerja_desktop.core.workspace import Workspace
 
 
@@ -64,9 +64,9 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from kinerja_desktop.ui.context import UiContext
-    from kinerja_desktop.ui.pages.realisasi import RealisasiPage
-    from kinerja_desktop.ui.tasks import TaskRunner
+    from kinerja_desktop.ui.common.context import UiContext
+    from kinerja_desktop.ui.common.tasks import TaskRunner
+    from kinerja_desktop.ui.realisasi.page import RealisasiPage
 
     app = QApplication.instance() or QApplication([])
     page = RealisasiPage(UiContext(ws, actor, TaskRunner(None)))

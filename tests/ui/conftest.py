@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import TaskRunner
 
 
 @pytest.fixture(scope="module")

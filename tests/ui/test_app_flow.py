@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.app import AppController, build_app
 from kinerja_desktop.core.paths import AppPaths
-from kinerja_desktop.core.services.akses import Peran
+from kinerja_desktop.core.services.access import Peran
 from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.first_run import FirstRunWizard
 from kinerja_desktop.ui.login import LoginDialog
 from kinerja_desktop.ui.main_window import MainWindow
-from kinerja_desktop.ui.wizard import FirstRunWizard
 
 
 @pytest.fixture
@@ -192,7 +192,7 @@ def test_app_instance_is_indonesian(qapp: QApplication) -> None:
 
 
 def test_saving_office_settings_updates_title_and_status_bar(ready: AppController) -> None:
-    from kinerja_desktop.ui.pages.kantor import KantorPage
+    from kinerja_desktop.ui.kantor.page import KantorPage
 
     _login(ready, "admin", "rahasia123")
     window = ready.window
@@ -232,8 +232,8 @@ def test_demo_button_in_the_wizard_loads_the_demo_office(qtbot: QtBot, controlle
 
 
 def test_monitoring_row_opens_the_skp_page_on_that_skp(qtbot: QtBot, controller: AppController) -> None:
-    from kinerja_desktop.ui.pages.monitoring import MonitoringPage
-    from kinerja_desktop.ui.pages.skp import SkpPage
+    from kinerja_desktop.ui.monitoring.page import MonitoringPage
+    from kinerja_desktop.ui.skp.page import SkpPage
 
     wizard = controller.window
     assert isinstance(wizard, FirstRunWizard)

@@ -14,15 +14,17 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import UnitKerja
-from kinerja_desktop.core.services import evaluasi_unit, unit_kerja
-from kinerja_desktop.core.services.cetak import JenisCetak, Permintaan
-from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, StatusEvaluasi
+from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, StatusEvaluasi
+from kinerja_desktop.core.services import unit_kerja
+from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
+from kinerja_desktop.core.services.printing.batch import JenisCetak, Permintaan
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.cetak import aksi, pratinjau
-from kinerja_desktop.ui.cetak.aksi import cetak_massal, pratinjau_evaluasi, pratinjau_skp
-from kinerja_desktop.ui.cetak.pratinjau import PratinjauDialog
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import TaskRunner
+from kinerja_desktop.ui.printing import actions as aksi
+from kinerja_desktop.ui.printing import preview as pratinjau
+from kinerja_desktop.ui.printing.actions import cetak_massal, pratinjau_evaluasi, pratinjau_skp
+from kinerja_desktop.ui.printing.preview import PratinjauDialog
 
 TAHUN = date.today().year
 F4 = (609.4, 935.4)
@@ -186,8 +188,8 @@ def test_a_cancelled_batch_leaves_no_file(
 
 
 def test_the_pages_offer_the_print_buttons(qtbot, workspace: Workspace, sync_tasks: None) -> None:
-    from kinerja_desktop.ui.pages.penilaian import PenilaianPage
     from kinerja_desktop.ui.penilaian.form import EvaluasiDialog
+    from kinerja_desktop.ui.penilaian.page import PenilaianPage
 
     ctx = _ctx(workspace)
     page = PenilaianPage(ctx)

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QPushButton
 from kinerja_desktop.core.db.models import Pegawai
 from kinerja_desktop.core.services import unit_kerja
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.cetak import aksi
-from kinerja_desktop.ui.cetak.pratinjau import PratinjauDialog
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages.penilaian import PenilaianPage
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import TaskRunner
 from kinerja_desktop.ui.penilaian.form import EvaluasiDialog
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.penilaian.page import PenilaianPage
+from kinerja_desktop.ui.printing import actions as aksi
+from kinerja_desktop.ui.printing.preview import PratinjauDialog
 
 TAHUN = date.today().year
 KONVERSI = "Konversi Angka Kredit (jabatan fungsional)…"

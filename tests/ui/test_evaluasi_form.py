@@ -13,18 +13,19 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import AuditLog, Evaluasi, Pegawai, Skp
+from kinerja_desktop.core.model.evaluasi import EvaluasiForm, StatusEvaluasi
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.rules.predikat import Rating, hitung_predikat
-from kinerja_desktop.core.services import evaluasi, evaluasi_baca
-from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm, StatusEvaluasi
+from kinerja_desktop.core.services import evaluasi
+from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.forms import TeksDialog
+from kinerja_desktop.ui.common.tasks import TaskRunner
 from kinerja_desktop.ui.penilaian import form as form_module
 from kinerja_desktop.ui.penilaian.form import EvaluasiDialog
-from kinerja_desktop.ui.penilaian.form_isian import TeksTampil
-from kinerja_desktop.ui.penilaian.form_riwayat import AkuiDistribusiDialog
-from kinerja_desktop.ui.skp.form import TeksDialog
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.penilaian.form_feedback import TeksTampil
+from kinerja_desktop.ui.penilaian.form_history import AkuiDistribusiDialog
 
 TW = "TW3"  # the demo has capaian for TW1–TW3, TW1 final and TW2 draft evaluations
 

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QFileDialog
 
 from kinerja_desktop.core.exchange.matriks_excel import LEMBAR_MATRIKS
 from kinerja_desktop.core.services.matriks import matriks_peran_hasil
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages import matriks as matriks_page
-from kinerja_desktop.ui.pages.matriks import MatriksPage, nama_berkas
-from kinerja_desktop.ui.realisasi.matriks_tree import GRUP_TANPA_INDUK, GRUP_TANPA_SKP
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.matriks import page as matriks_page
+from kinerja_desktop.ui.matriks.page import MatriksPage, nama_berkas
+from kinerja_desktop.ui.matriks.tree_model import GRUP_TANPA_INDUK, GRUP_TANPA_SKP
 
 
 @pytest.fixture(scope="module")

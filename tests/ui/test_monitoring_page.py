@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kinerja_desktop.core.services.monitoring import monitoring
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages import monitoring as monitoring_page
-from kinerja_desktop.ui.pages.monitoring import MonitoringPage
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.monitoring import page as monitoring_page
+from kinerja_desktop.ui.monitoring.page import MonitoringPage
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,11 @@ from PySide6.QtCore import QDate
 
 from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.services import akun
-from kinerja_desktop.core.services.akses import Actor, Peran
+from kinerja_desktop.core.services.access import Actor, Peran
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages.audit import BATCH, AuditPage
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.audit.page import BATCH, AuditPage
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import TaskRunner
 
 
 @pytest.fixture

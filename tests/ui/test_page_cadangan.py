@@ -10,12 +10,12 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Pengguna
 from kinerja_desktop.core.services import akun
-from kinerja_desktop.core.services.akses import Actor, Peran
+from kinerja_desktop.core.services.access import Actor, Peran
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages import cadangan as cadangan_page
-from kinerja_desktop.ui.pages.cadangan import CadanganPage, size_text
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.cadangan import page as cadangan_page
+from kinerja_desktop.ui.cadangan.page import CadanganPage, size_text
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import TaskRunner
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMessageBox
 
 from kinerja_desktop.core.services import kantor
-from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages import kantor as kantor_page
-from kinerja_desktop.ui.pages.kantor import KantorPage
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import TaskRunner
+from kinerja_desktop.ui.kantor import page as kantor_page
+from kinerja_desktop.ui.kantor.page import KantorPage
 
 
 @pytest.fixture

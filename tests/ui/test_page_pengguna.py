@@ -13,11 +13,11 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Pegawai, Pengguna
 from kinerja_desktop.core.errors import PermissionDenied
 from kinerja_desktop.core.services import akun, kantor
-from kinerja_desktop.core.services.akses import Actor, Peran
+from kinerja_desktop.core.services.access import Actor, Peran
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages.pengguna import PenggunaDialog, PenggunaPage
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import TaskRunner
+from kinerja_desktop.ui.pengguna.page import PenggunaDialog, PenggunaPage
 
 
 @pytest.fixture

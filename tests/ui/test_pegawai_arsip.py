@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QDialog
 
+from kinerja_desktop.core.model.pegawai import PegawaiRow, StatusAktif
 from kinerja_desktop.core.services import pegawai
-from kinerja_desktop.core.services.pegawai_data import PegawaiRow, StatusAktif
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages import pegawai as pegawai_page
-from kinerja_desktop.ui.pages.pegawai import PegawaiPage
-from kinerja_desktop.ui.pegawai.arsip import ArsipDialog, GantiAtasanDialog
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.pegawai import page as pegawai_page
+from kinerja_desktop.ui.pegawai.archive import ArsipDialog, GantiAtasanDialog
+from kinerja_desktop.ui.pegawai.page import PegawaiPage
 
 
 @pytest.fixture

@@ -15,10 +15,10 @@ from kinerja_desktop.core.db.backup import list_backups
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages.pegawai import PegawaiPage
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import TaskRunner
 from kinerja_desktop.ui.pegawai import excel
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.pegawai.page import PegawaiPage
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Pegawai
+from kinerja_desktop.core.model.pegawai import PegawaiRow
 from kinerja_desktop.core.services import pegawai, unit_kerja
-from kinerja_desktop.core.services.akses import Peran
-from kinerja_desktop.core.services.pegawai_data import PegawaiRow
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pegawai import form, foto
+from kinerja_desktop.core.services.access import Peran
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.pegawai import form
+from kinerja_desktop.ui.pegawai import photo as foto
 from kinerja_desktop.ui.pegawai.form import PegawaiForm
 
 NIP_BARU = "199001012015031002"  # 1 Jan 1990, TMT CPNS March 2015, male

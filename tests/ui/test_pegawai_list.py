@@ -8,12 +8,12 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from kinerja_desktop.core.model.pegawai import StatusAktif
 from kinerja_desktop.core.services import pegawai, unit_kerja
-from kinerja_desktop.core.services.pegawai_data import StatusAktif
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages.pegawai import PegawaiPage
-from kinerja_desktop.ui.pegawai.daftar import kunci_cari
-from kinerja_desktop.ui.pegawai.unit_tree import SEMUA, index_of_unit
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.unit_tree import SEMUA, index_of_unit
+from kinerja_desktop.ui.pegawai.list_model import kunci_cari
+from kinerja_desktop.ui.pegawai.page import PegawaiPage
 
 
 @pytest.fixture

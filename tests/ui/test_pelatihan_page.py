@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QDialog
 
 from kinerja_desktop.core.services import pegawai, pelatihan
 from kinerja_desktop.core.services.pelatihan import PelatihanInput
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages import pelatihan as pelatihan_page
-from kinerja_desktop.ui.pages.pelatihan import PelatihanPage
+from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.pegawai.form import PegawaiForm
 from kinerja_desktop.ui.pegawai.form_pelatihan import PelatihanDialog, ringkasan_jp
+from kinerja_desktop.ui.pelatihan import page as pelatihan_page
+from kinerja_desktop.ui.pelatihan.page import PelatihanPage
 
 TAHUN = 2025  # the demo records trainings in the current year only; this year starts empty
 

@@ -12,18 +12,20 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QWidget
 
+from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, StatusEvaluasi
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
 from kinerja_desktop.core.rules.predikat import Predikat
-from kinerja_desktop.core.services import capaian, evaluasi, evaluasi_unit
-from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, StatusEvaluasi
+from kinerja_desktop.core.services import evaluasi
+from kinerja_desktop.core.services.evaluasi import capaian
+from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages import penilaian as penilaian_page
-from kinerja_desktop.ui.pages.penilaian import PenilaianPage
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import TaskRunner
+from kinerja_desktop.ui.penilaian import page as penilaian_page
 from kinerja_desktop.ui.penilaian.capaian import CapaianDialog
-from kinerja_desktop.ui.penilaian.finalkan import AKUI, AkuiDialog
+from kinerja_desktop.ui.penilaian.finalise import AKUI, AkuiDialog
 from kinerja_desktop.ui.penilaian.grid import KOLOM_HASIL, KOLOM_PERILAKU, KOLOM_PREDIKAT, KOLOM_STATUS
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.penilaian.page import PenilaianPage
 
 TAHUN = date.today().year
 
@@ -81,7 +83,7 @@ def _focus(page: PenilaianPage, qtbot, row: int, column: int = 0) -> None:
 
 def test_grid_matches_the_service_and_the_page_is_registered(penilai: PenilaianPage, qtmodeltester) -> None:
     from kinerja_desktop.ui.main_window import page_classes
-    from kinerja_desktop.ui.pages.monitoring import MonitoringPage
+    from kinerja_desktop.ui.monitoring.page import MonitoringPage
 
     classes = page_classes()
     assert classes[classes.index(MonitoringPage) + 1] is PenilaianPage
@@ -388,7 +390,7 @@ def test_keypad_digits_rate_too(penilai: PenilaianPage, qtbot) -> None:
 
 def test_without_findings_finalising_asks_a_plain_question(penilai: PenilaianPage, monkeypatch) -> None:
     """The question is a plain Ya/Tidak; a refusal of the service is then reported per pegawai."""
-    from kinerja_desktop.ui.penilaian import finalkan as finalkan_module
+    from kinerja_desktop.ui.penilaian import finalise as finalkan_module
 
     rated = _rate_all(penilai)
     asked: list[str] = []

@@ -13,19 +13,19 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import AuditLog
+from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, StatusEvaluasi
 from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
-from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, StatusEvaluasi
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages import penilaian as penilaian_page
-from kinerja_desktop.ui.pages.penilaian import PenilaianPage
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.forms import TeksDialog
+from kinerja_desktop.ui.common.tasks import TaskRunner
 from kinerja_desktop.ui.penilaian import form as form_module
-from kinerja_desktop.ui.penilaian.finalkan import AkuiDialog
+from kinerja_desktop.ui.penilaian import page as penilaian_page
+from kinerja_desktop.ui.penilaian.finalise import AkuiDialog
 from kinerja_desktop.ui.penilaian.form import EvaluasiDialog
-from kinerja_desktop.ui.penilaian.form_isian import TeksTampil
-from kinerja_desktop.ui.penilaian.form_riwayat import AkuiDistribusiDialog
-from kinerja_desktop.ui.skp.form import TeksDialog
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.penilaian.form_feedback import TeksTampil
+from kinerja_desktop.ui.penilaian.form_history import AkuiDistribusiDialog
+from kinerja_desktop.ui.penilaian.page import PenilaianPage
 
 TAHUN = date.today().year
 ALASAN = "Rating perilaku salah pilih; dikoreksi atas permintaan pejabat penilai"

@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
+from kinerja_desktop.core.model.skp import SkpRow, StatusSkp
 from kinerja_desktop.core.services import kantor, realisasi, skp
-from kinerja_desktop.core.services.skp_data import SkpRow, StatusSkp
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages import realisasi as realisasi_page
-from kinerja_desktop.ui.pages.realisasi import RealisasiPage
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.realisasi import page as realisasi_page
 from kinerja_desktop.ui.realisasi import panel
 from kinerja_desktop.ui.realisasi.grid import KOLOM_REALISASI, format_nilai
+from kinerja_desktop.ui.realisasi.page import RealisasiPage
 
 TAHUN = date.today().year
 

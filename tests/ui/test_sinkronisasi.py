@@ -14,16 +14,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import AuditLog, Pegawai
-from kinerja_desktop.core.exchange.sinkron import ekspor_paket
+from kinerja_desktop.core.exchange.actions import ekspor_paket
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor
-from kinerja_desktop.core.services.akses import SYSTEM
+from kinerja_desktop.core.services.access import SYSTEM
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages.sinkronisasi import SinkronisasiPage
-from kinerja_desktop.ui.sinkron import wizard as wz
-from kinerja_desktop.ui.sinkron.berkas import paket_di_folder
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import TaskRunner
+from kinerja_desktop.ui.exchange import import_wizard as wz
+from kinerja_desktop.ui.exchange.files import paket_di_folder
+from kinerja_desktop.ui.exchange.page import SinkronisasiPage
 
 Buka = Callable[[str], Workspace]
 
@@ -251,7 +251,7 @@ def test_central_imports_a_folder_of_two_packages_then_sends_a_paket_induk(
 def test_central_export_box_adds_the_siasn_sheet_only_outside_a_paket_induk(
     qtbot: QtBot, buka: Buka, tmp_path: Path
 ) -> None:
-    from kinerja_desktop.core.exchange.sinkron import impor_berkas, rencanakan_berkas
+    from kinerja_desktop.core.exchange.actions import impor_berkas, rencanakan_berkas
 
     plj = buka("PLJ")
     di_kantor = _page(qtbot, plj, "operator", "operator123")
@@ -291,7 +291,7 @@ def test_the_wizard_works_with_real_background_tasks_and_its_models_pass_the_tes
 
 
 def test_the_page_is_in_the_navigation_for_those_who_exchange() -> None:
-    from kinerja_desktop.core.services.akses import Izin
+    from kinerja_desktop.core.services.access import Izin
     from kinerja_desktop.ui.main_window import page_classes
 
     assert SinkronisasiPage in page_classes() and SinkronisasiPage.izin is Izin.SINKRONISASI

@@ -14,16 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kinerja_desktop.core.demo import generate_demo
+from kinerja_desktop.core.model.skp import PilihanKaskade, RhkPilihan, SkpInput
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai, skp
-from kinerja_desktop.core.services.skp_data import PilihanKaskade, RhkPilihan, SkpInput
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.skp.dialog_indikator import IndikatorDialog, angka
-from kinerja_desktop.ui.skp.dialog_rhk import TANPA_ATASAN, MulaiDariDialog, RhkDialog
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.forms import MasalahDialog, TeksDialog
+from kinerja_desktop.ui.common.tasks import TaskRunner
 from kinerja_desktop.ui.skp.editor import SkpEditor
-from kinerja_desktop.ui.skp.form import MasalahDialog, TeksDialog
-from kinerja_desktop.ui.tasks import TaskRunner
+from kinerja_desktop.ui.skp.indikator_dialog import IndikatorDialog, angka
+from kinerja_desktop.ui.skp.rhk_dialogs import TANPA_ATASAN, MulaiDariDialog, RhkDialog
 
 TAHUN = date.today().year
 NAMA = {"reni": "Reni Lestari, S.Pd.", "heru": "Heru Saputra, S.AP.", "arief": "Arief Syahputra, S.Hum."}
@@ -249,7 +249,7 @@ def test_indicator_dialog_range_numbers_and_unsaved_guard(qtbot, monkeypatch) ->
     assert (value.target_min, value.target_maks, value.satuan) == (Decimal(90), Decimal(100), "%")
 
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
-    monkeypatch.setattr("kinerja_desktop.ui.skp.form.ask_save_discard", lambda *a: answers.pop(0))
+    monkeypatch.setattr("kinerja_desktop.ui.common.forms.ask_save_discard", lambda *a: answers.pop(0))
     dialog.show()
     dialog.reject()  # Esc with typed text: Batal keeps the dialog open
     assert dialog.isVisible()
@@ -314,7 +314,7 @@ def test_jpt_form_shows_perspektif_instead_of_the_superior_rhk(qtbot, operator: 
 
 
 def test_periode_and_pendekatan_of_a_draft_can_be_changed(qtbot, operator: UiContext, monkeypatch) -> None:
-    from kinerja_desktop.ui.skp.dialog_skp import HeaderDialog
+    from kinerja_desktop.ui.skp.list_dialogs import HeaderDialog
 
     editor = new_skp_for_reni(qtbot, operator)
     editor.show()

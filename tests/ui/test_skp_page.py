@@ -12,15 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from kinerja_desktop.core.demo import generate_demo
+from kinerja_desktop.core.model.skp import StatusSkp
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai, skp
-from kinerja_desktop.core.services.skp_data import StatusSkp
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages.skp import SkpPage
-from kinerja_desktop.ui.skp.daftar import BELUM, BELUM_LABEL
-from kinerja_desktop.ui.skp.dialog_skp import DrafUnitDialog, HasilDraftDialog, PendekatanDialog
-from kinerja_desktop.ui.tasks import Cancelled, TaskContext, TaskRunner
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, TaskRunner
+from kinerja_desktop.ui.skp.list_dialogs import DrafUnitDialog, HasilDraftDialog, PendekatanDialog
+from kinerja_desktop.ui.skp.list_model import BELUM, BELUM_LABEL
+from kinerja_desktop.ui.skp.page import SkpPage
 
 CONTAINS = Qt.MatchFlag.MatchContains
 RENI = "Reni Lestari, S.Pd."  # a draft in the demo: deleted here so she has no SKP
@@ -122,8 +122,8 @@ def test_buat_skp_opens_the_editor_on_a_draft(page: SkpPage, monkeypatch: pytest
 def test_salin_dari_tahun_lalu_says_when_there_is_nothing(page: SkpPage, monkeypatch) -> None:
     _select(page, RENI)
     shown: list[str] = []
-    monkeypatch.setattr("kinerja_desktop.ui.pages.skp.ask_yes_no", lambda *a, **k: True)
-    monkeypatch.setattr("kinerja_desktop.ui.pages.skp.show_error", lambda _p, e: shown.append(str(e)))
+    monkeypatch.setattr("kinerja_desktop.ui.skp.page.ask_yes_no", lambda *a, **k: True)
+    monkeypatch.setattr("kinerja_desktop.ui.skp.page.show_error", lambda _p, e: shown.append(str(e)))
     page.on_salin_clicked()
     assert shown and "tidak memiliki SKP tahun" in shown[0]
     assert page.stack.currentIndex() == 0

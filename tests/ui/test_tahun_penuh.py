@@ -31,24 +31,24 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.app import AppController
 from kinerja_desktop.core.db.models import AuditLog, BuktiDukung, Indikator, Realisasi, RencanaAksi, Rhk, Skp
+from kinerja_desktop.core.model.pegawai import PegawaiRow
+from kinerja_desktop.core.model.skp import IndikatorInput, RhkInput, SkpInput
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.services import akun, pegawai, skp
-from kinerja_desktop.core.services.akses import Peran
-from kinerja_desktop.core.services.pegawai_data import PegawaiRow
-from kinerja_desktop.core.services.skp_data import IndikatorInput, RhkInput, SkpInput
+from kinerja_desktop.core.services.access import Peran
 from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.common.forms import MasalahDialog, TeksDialog
 from kinerja_desktop.ui.login import LoginDialog
 from kinerja_desktop.ui.main_window import MainWindow
-from kinerja_desktop.ui.pages.realisasi import RealisasiPage
-from kinerja_desktop.ui.pages.skp import SkpPage
 from kinerja_desktop.ui.realisasi.grid import KOLOM_REALISASI
-from kinerja_desktop.ui.skp.dialog_indikator import IndikatorDialog
-from kinerja_desktop.ui.skp.dialog_rhk import TANPA_ATASAN, RhkDialog
-from kinerja_desktop.ui.skp.dialog_skp import DrafUnitDialog, HasilDraftDialog
+from kinerja_desktop.ui.realisasi.page import RealisasiPage
 from kinerja_desktop.ui.skp.editor import SkpEditor
-from kinerja_desktop.ui.skp.form import MasalahDialog, TeksDialog
 from kinerja_desktop.ui.skp.hasil_kerja import KUNCI
+from kinerja_desktop.ui.skp.indikator_dialog import IndikatorDialog
+from kinerja_desktop.ui.skp.list_dialogs import DrafUnitDialog, HasilDraftDialog
+from kinerja_desktop.ui.skp.page import SkpPage
+from kinerja_desktop.ui.skp.rhk_dialogs import TANPA_ATASAN, RhkDialog
 
 TAHUN = date.today().year + 1  # the demo office has no SKP yet in the year after its demo year
 TRIWULAN = ("TW1", "TW2", "TW3", "TW4")

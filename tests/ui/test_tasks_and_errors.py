@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.core.errors import KnownError
-from kinerja_desktop.ui import crash, tasks
-from kinerja_desktop.ui.tasks import Cancelled, TaskContext, TaskRunner
+from kinerja_desktop.ui import crash
+from kinerja_desktop.ui.common import tasks
+from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, TaskRunner
 
 
 def test_task_runs_off_the_gui_thread_and_reports_back(qtbot: QtBot) -> None:

@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import QModelIndex
 
 from kinerja_desktop.core.services import unit_kerja
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.pages import unit_kerja as unit_page
-from kinerja_desktop.ui.pages.unit_kerja import UnitKerjaPage
-from kinerja_desktop.ui.pegawai.unit_dialogs import PindahUnitDialog, UnitDialog
-from kinerja_desktop.ui.pegawai.unit_tree import index_of_unit
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.unit_tree import index_of_unit
+from kinerja_desktop.ui.unit_kerja import page as unit_page
+from kinerja_desktop.ui.unit_kerja.dialogs import PindahUnitDialog, UnitDialog
+from kinerja_desktop.ui.unit_kerja.page import UnitKerjaPage
 
 
 @pytest.fixture

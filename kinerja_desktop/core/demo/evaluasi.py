@@ -7,10 +7,10 @@ from typing import Any
 
 from kinerja_desktop.core.db.models import Evaluasi, TindakLanjut, UmpanBalikPerilaku, UmpanBalikRhk
 from kinerja_desktop.core.demo import data_teks as dt
-from kinerja_desktop.core.demo.acak import Acak
 from kinerja_desktop.core.demo.model import PERIODE_REALISASI, DPegawai
-from kinerja_desktop.core.demo.penulis import Penulis
+from kinerja_desktop.core.demo.rng import Acak
 from kinerja_desktop.core.demo.skp import DISETUJUI
+from kinerja_desktop.core.demo.writer import Penulis
 from kinerja_desktop.core.rules.angka_kredit import hitung_angka_kredit
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
 from kinerja_desktop.core.rules.periode import Periode

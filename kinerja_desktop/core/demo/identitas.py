@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kinerja_desktop.core.demo import data_nama as dn
-from kinerja_desktop.core.demo.acak import Acak
+from kinerja_desktop.core.demo.rng import Acak
 from kinerja_desktop.core.rules.nip import buat_nip_pns, buat_nip_pppk
 from kinerja_desktop.core.rules.pangkat import GOLONGAN_PNS
 

@@ -7,11 +7,11 @@ import math
 from kinerja_desktop.core.db.models import CapaianOrganisasi as CapaianRow
 from kinerja_desktop.core.db.models import UnitKerja
 from kinerja_desktop.core.demo import data_jabatan as dj
-from kinerja_desktop.core.demo.acak import Acak
 from kinerja_desktop.core.demo.data_nama import KELURAHAN
 from kinerja_desktop.core.demo.data_teks import CATATAN_CAPAIAN
 from kinerja_desktop.core.demo.model import PERIODE_REALISASI, DUnit
-from kinerja_desktop.core.demo.penulis import Penulis
+from kinerja_desktop.core.demo.rng import Acak
+from kinerja_desktop.core.demo.writer import Penulis
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
 
 #: Above this many pegawai every kelurahan gets a sekretariat and three seksi of its own.

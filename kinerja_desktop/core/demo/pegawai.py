@@ -10,11 +10,11 @@ from typing import Any
 from kinerja_desktop.core.db.models import Pegawai, Pelatihan, RiwayatJabatan, RiwayatPangkat
 from kinerja_desktop.core.demo import data_jabatan as dj
 from kinerja_desktop.core.demo import identitas as idt
-from kinerja_desktop.core.demo.acak import Acak
 from kinerja_desktop.core.demo.data_nama import BOBOT_TEMPAT_LAHIR, JALAN, KELURAHAN, TEMPAT_LAHIR
 from kinerja_desktop.core.demo.data_teks import PELATIHAN
 from kinerja_desktop.core.demo.model import DPegawai, DUnit
-from kinerja_desktop.core.demo.penulis import Penulis
+from kinerja_desktop.core.demo.rng import Acak
+from kinerja_desktop.core.demo.writer import Penulis
 from kinerja_desktop.core.rules.jabatan import JenisJabatan, JenjangFungsional
 from kinerja_desktop.core.rules.pangkat import StatusKepegawaian
 

@@ -15,10 +15,10 @@ from kinerja_desktop.core.db.models import (
     Skp,
 )
 from kinerja_desktop.core.demo import data_teks as dt
-from kinerja_desktop.core.demo.acak import Acak
 from kinerja_desktop.core.demo.data_rhk import KEPALA, STAF, STAF_UNIT, TAMBAHAN, TEMA_CADANGAN, RhkContoh
 from kinerja_desktop.core.demo.model import PERIODE_REALISASI, DPegawai, DRhk
-from kinerja_desktop.core.demo.penulis import Penulis
+from kinerja_desktop.core.demo.rng import Acak
+from kinerja_desktop.core.demo.writer import Penulis
 from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.rules.predikat import Rating
 

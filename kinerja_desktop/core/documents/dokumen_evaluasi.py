@@ -6,19 +6,19 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from kinerja_desktop.core.documents.bentuk import lebar_isi, pembuka
-from kinerja_desktop.core.documents.evaluasi_umum import (
+from kinerja_desktop.core.documents.build import Bagian, render_pdf
+from kinerja_desktop.core.documents.evaluasi_parts import (
     baris_periode,
     kode_evaluasi,
     periode_penilaian,
     teks_capaian,
     teks_predikat,
 )
-from kinerja_desktop.core.documents.gaya import gaya, p
 from kinerja_desktop.core.documents.identitas import baris_bernomor
-from kinerja_desktop.core.documents.opsi import OpsiCetak
-from kinerja_desktop.core.documents.susun import Bagian, render_pdf
-from kinerja_desktop.core.documents.tabel import Perintah, lebar_kolom, sel, tabel_garis
+from kinerja_desktop.core.documents.opening import lebar_isi, pembuka
+from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.documents.styles import gaya, p
+from kinerja_desktop.core.documents.table import Perintah, lebar_kolom, sel, tabel_garis
 from kinerja_desktop.core.documents.tanda_tangan import (
     PEGAWAI,
     PENILAI,
@@ -27,7 +27,7 @@ from kinerja_desktop.core.documents.tanda_tangan import (
     tanda_tangan,
     ttd_final,
 )
-from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm
+from kinerja_desktop.core.model.evaluasi import EvaluasiForm
 
 JUDUL = "DOKUMEN EVALUASI KINERJA PEGAWAI"
 

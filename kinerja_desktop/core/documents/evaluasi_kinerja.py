@@ -7,8 +7,9 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
-from kinerja_desktop.core.documents.bentuk import lebar_isi, pembuka
-from kinerja_desktop.core.documents.evaluasi_umum import (
+from kinerja_desktop.core.documents.build import Bagian, render_pdf
+from kinerja_desktop.core.documents.chart import grafik_distribusi
+from kinerja_desktop.core.documents.evaluasi_parts import (
     baris_periode,
     kode_evaluasi,
     kotak_nilai,
@@ -17,10 +18,10 @@ from kinerja_desktop.core.documents.evaluasi_umum import (
     teks_predikat,
     teks_rating,
 )
-from kinerja_desktop.core.documents.gaya import gaya, p
-from kinerja_desktop.core.documents.grafik import grafik_distribusi
 from kinerja_desktop.core.documents.identitas import tabel_identitas
-from kinerja_desktop.core.documents.opsi import OpsiCetak
+from kinerja_desktop.core.documents.opening import lebar_isi, pembuka
+from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.documents.rhk_table import BlokRhk, tabel_rhk
 from kinerja_desktop.core.documents.skp import (
     BAGI_JA_JF,
     BAGI_JPT,
@@ -28,9 +29,8 @@ from kinerja_desktop.core.documents.skp import (
     label_perspektif,
     tabel_perilaku,
 )
-from kinerja_desktop.core.documents.susun import Bagian, render_pdf
-from kinerja_desktop.core.documents.tabel import sel, tabel_polos
-from kinerja_desktop.core.documents.tabel_rhk import BlokRhk, tabel_rhk
+from kinerja_desktop.core.documents.styles import gaya, p
+from kinerja_desktop.core.documents.table import sel, tabel_polos
 from kinerja_desktop.core.documents.tanda_tangan import (
     PENILAI,
     Penanda,
@@ -38,8 +38,8 @@ from kinerja_desktop.core.documents.tanda_tangan import (
     tanda_tangan,
     ttd_final,
 )
-from kinerja_desktop.core.services.evaluasi_data import DistribusiUnit, EvaluasiForm, RhkEvaluasi
-from kinerja_desktop.core.services.skp_data import JenisForm, JenisRhk
+from kinerja_desktop.core.model.evaluasi import DistribusiUnit, EvaluasiForm, RhkEvaluasi
+from kinerja_desktop.core.model.skp import JenisForm, JenisRhk
 
 REALISASI = "REALISASI BERDASARKAN BUKTI DUKUNG"
 UMPAN_BALIK = "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG"

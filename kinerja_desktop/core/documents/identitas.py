@@ -6,9 +6,9 @@ from typing import Any
 
 from reportlab.platypus import Table
 
-from kinerja_desktop.core.documents.gaya import gaya, p
-from kinerja_desktop.core.documents.tabel import Perintah, kepala, lebar_kolom, sel, tabel_garis
-from kinerja_desktop.core.services.skp_data import Pejabat
+from kinerja_desktop.core.documents.styles import gaya, p
+from kinerja_desktop.core.documents.table import Perintah, kepala, lebar_kolom, sel, tabel_garis
+from kinerja_desktop.core.model.skp import Pejabat
 
 LABEL = ("NAMA", "NIP", "PANGKAT/GOL. RUANG", "JABATAN", "UNIT KERJA")
 

@@ -7,13 +7,13 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from kinerja_desktop.core.documents.bentuk import lebar_isi, pembuka
-from kinerja_desktop.core.documents.evaluasi_umum import baris_periode, kode_evaluasi, periode_penilaian
-from kinerja_desktop.core.documents.gaya import gaya, p
+from kinerja_desktop.core.documents.build import Bagian, render_pdf
+from kinerja_desktop.core.documents.evaluasi_parts import baris_periode, kode_evaluasi, periode_penilaian
 from kinerja_desktop.core.documents.identitas import LABEL, nilai_identitas
-from kinerja_desktop.core.documents.opsi import OpsiCetak
-from kinerja_desktop.core.documents.susun import Bagian, render_pdf
-from kinerja_desktop.core.documents.tabel import kepala, lebar_kolom, nomor_kolom, sel, tabel_garis
+from kinerja_desktop.core.documents.opening import lebar_isi, pembuka
+from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.documents.styles import gaya, p
+from kinerja_desktop.core.documents.table import kepala, lebar_kolom, nomor_kolom, sel, tabel_garis
 from kinerja_desktop.core.documents.tanda_tangan import (
     PENILAI,
     Penanda,
@@ -21,6 +21,8 @@ from kinerja_desktop.core.documents.tanda_tangan import (
     tanda_tangan,
     ttd_final,
 )
+from kinerja_desktop.core.model.evaluasi import EvaluasiForm
+from kinerja_desktop.core.model.skp import format_angka
 from kinerja_desktop.core.rules.angka_kredit import (
     KOEFISIEN_JENJANG,
     PERSENTASE_PREDIKAT,
@@ -28,8 +30,6 @@ from kinerja_desktop.core.rules.angka_kredit import (
 )
 from kinerja_desktop.core.rules.jabatan import JenjangFungsional
 from kinerja_desktop.core.rules.predikat import Predikat
-from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm
-from kinerja_desktop.core.services.skp_kode import format_angka
 
 JUDUL = "KONVERSI PREDIKAT KINERJA KE ANGKA KREDIT"
 

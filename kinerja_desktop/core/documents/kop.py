@@ -12,10 +12,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Image, Spacer
 
-from kinerja_desktop.core.documents.gaya import gaya, p
-from kinerja_desktop.core.documents.huruf import HURUF_TEBAL
-from kinerja_desktop.core.documents.opsi import Kop
-from kinerja_desktop.core.documents.tabel import tabel_polos
+from kinerja_desktop.core.documents.fonts import HURUF_TEBAL
+from kinerja_desktop.core.documents.options import Kop
+from kinerja_desktop.core.documents.styles import gaya, p
+from kinerja_desktop.core.documents.table import tabel_polos
 
 _LOGO = 22 * mm
 

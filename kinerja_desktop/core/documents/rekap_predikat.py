@@ -8,13 +8,13 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from kinerja_desktop.core.documents.bentuk import lebar_isi, pembuka
-from kinerja_desktop.core.documents.evaluasi_umum import teks_capaian
-from kinerja_desktop.core.documents.gaya import gaya, p
-from kinerja_desktop.core.documents.grafik import URUTAN_SUMBU_X, grafik_distribusi
-from kinerja_desktop.core.documents.opsi import OpsiCetak
-from kinerja_desktop.core.documents.susun import Bagian, render_pdf
-from kinerja_desktop.core.documents.tabel import (
+from kinerja_desktop.core.documents.build import Bagian, render_pdf
+from kinerja_desktop.core.documents.chart import URUTAN_SUMBU_X, grafik_distribusi
+from kinerja_desktop.core.documents.evaluasi_parts import teks_capaian
+from kinerja_desktop.core.documents.opening import lebar_isi, pembuka
+from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.documents.styles import gaya, p
+from kinerja_desktop.core.documents.table import (
     kepala,
     lebar_kolom,
     nomor_kolom,
@@ -23,16 +23,16 @@ from kinerja_desktop.core.documents.tabel import (
     tabel_polos,
 )
 from kinerja_desktop.core.documents.tanda_tangan import Penanda, blok
-from kinerja_desktop.core.rules.periode import Periode
-from kinerja_desktop.core.rules.tanggal import format_periode_penilaian
-from kinerja_desktop.core.services.evaluasi_data import (
+from kinerja_desktop.core.model.evaluasi import (
     BarisEvaluasi,
     DistribusiUnit,
     StatusEvaluasi,
     label_predikat,
     label_rating,
 )
-from kinerja_desktop.core.services.skp_data import Pejabat
+from kinerja_desktop.core.model.skp import Pejabat
+from kinerja_desktop.core.rules.periode import Periode
+from kinerja_desktop.core.rules.tanggal import format_periode_penilaian
 
 JUDUL = "REKAPITULASI PREDIKAT KINERJA PEGAWAI"
 

@@ -6,12 +6,13 @@ from typing import Any
 
 from reportlab.platypus import Flowable, PageBreak, Table
 
-from kinerja_desktop.core.documents.bentuk import lebar_isi, pembuka
-from kinerja_desktop.core.documents.gaya import gaya, p, pm, teks
+from kinerja_desktop.core.documents.build import Bagian, render_pdf
 from kinerja_desktop.core.documents.identitas import tabel_identitas
-from kinerja_desktop.core.documents.opsi import OpsiCetak
-from kinerja_desktop.core.documents.susun import Bagian, render_pdf
-from kinerja_desktop.core.documents.tabel import (
+from kinerja_desktop.core.documents.opening import lebar_isi, pembuka
+from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.documents.rhk_table import BlokRhk, tabel_rhk
+from kinerja_desktop.core.documents.styles import gaya, p, pm, teks
+from kinerja_desktop.core.documents.table import (
     Perintah,
     baris_kelompok,
     kepala,
@@ -19,7 +20,6 @@ from kinerja_desktop.core.documents.tabel import (
     sel,
     tabel_garis,
 )
-from kinerja_desktop.core.documents.tabel_rhk import BlokRhk, tabel_rhk
 from kinerja_desktop.core.documents.tanda_tangan import (
     PEGAWAI,
     PENILAI,
@@ -27,8 +27,7 @@ from kinerja_desktop.core.documents.tanda_tangan import (
     penanda_mengetahui,
     tanda_tangan,
 )
-from kinerja_desktop.core.rules.tanggal import format_periode_penilaian
-from kinerja_desktop.core.services.skp_data import (
+from kinerja_desktop.core.model.skp import (
     Aspek,
     JenisForm,
     JenisLampiran,
@@ -38,6 +37,7 @@ from kinerja_desktop.core.services.skp_data import (
     SkpDetail,
     StatusSkp,
 )
+from kinerja_desktop.core.rules.tanggal import format_periode_penilaian
 
 BAGI_JA_JF = "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
 BAGI_JPT = "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"

@@ -12,12 +12,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
 
-from kinerja_desktop.core.documents.gaya import gaya, p, pm
-from kinerja_desktop.core.documents.huruf import HURUF_TEBAL
-from kinerja_desktop.core.documents.opsi import OpsiCetak
-from kinerja_desktop.core.documents.tabel import Perintah, tabel_polos
+from kinerja_desktop.core.documents.fonts import HURUF_TEBAL
+from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.documents.styles import gaya, p, pm
+from kinerja_desktop.core.documents.table import Perintah, tabel_polos
+from kinerja_desktop.core.model.skp import Pejabat
 from kinerja_desktop.core.rules.tanggal import baris_tempat_tanggal
-from kinerja_desktop.core.services.skp_data import Pejabat
 
 RUANG_TANDA_TANGAN = 24 * mm
 _LEBAR_GAMBAR = 55 * mm

@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.xlsx_file import save_workbook
-from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.model.skp import JenisRhk
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.matriks import MatriksPeranHasil, matriks_peran_hasil
-from kinerja_desktop.core.services.skp_data import JenisRhk
 
 LEMBAR_MATRIKS = "Matriks Peran Hasil"
 LEMBAR_TANPA_INDUK = "Tidak mendukung"

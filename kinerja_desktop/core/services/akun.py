@@ -12,8 +12,8 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Pegawai, Pengguna
 from kinerja_desktop.core.db.session import AuditActor, log_event
 from kinerja_desktop.core.errors import LoginFailed, NotFound, ValidationError
-from kinerja_desktop.core.services.akses import Actor, Izin, Peran, require
-from kinerja_desktop.core.services.sandi import check_password_strength, hash_password, verify_password
+from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
+from kinerja_desktop.core.services.passwords import check_password_strength, hash_password, verify_password
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15

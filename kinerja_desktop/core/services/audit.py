@@ -10,7 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import AuditLog
-from kinerja_desktop.core.services.akses import Actor, Izin, require
+from kinerja_desktop.core.services.access import Actor, Izin, require
 
 AKSI_LABEL = {
     "tambah": "Tambah",

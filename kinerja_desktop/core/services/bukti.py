@@ -18,9 +18,9 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import BuktiDukung
 from kinerja_desktop.core.errors import KnownError, NotFound, ValidationError
 from kinerja_desktop.core.rules.periode import periode
-from kinerja_desktop.core.services.akses import Actor, Izin, require
+from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.realisasi import check_periode, ensure_progress
-from kinerja_desktop.core.services.skp_akses import get_rhk_row
+from kinerja_desktop.core.services.skp.access import get_rhk_row
 
 MAKS_UKURAN = 20 * 1024 * 1024
 _POTONGAN = 1024 * 1024

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Kantor, Pengaturan, Pengguna, Perilaku, UnitKerja
 from kinerja_desktop.core.errors import NotFound, ValidationError
+from kinerja_desktop.core.model.kantor import KantorInfo, KantorInput
 from kinerja_desktop.core.rules.berakhlak import NILAI_BERAKHLAK
 from kinerja_desktop.core.services import akun
-from kinerja_desktop.core.services.akses import Actor, Izin, require
+from kinerja_desktop.core.services.access import Actor, Izin, require
 
 KEY_KANTOR_ID = "kantor_id"
 KEY_MODE = "mode"
@@ -20,42 +20,6 @@ KEY_DEMO = "demo"
 KERTAS = ("F4", "A4")
 RITME = ("triwulan", "bulanan")
 _KODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,19}$")
-
-
-@dataclass(frozen=True)
-class KantorInfo:
-    """This office as screens and documents need it."""
-
-    id: str
-    kode: str
-    nama: str
-    instansi: str
-    tempat: str
-    alamat: str
-    telepon: str
-    email: str
-    is_pusat: bool
-    kertas: str
-    ritme: str
-    punya_logo: bool
-    demo: bool
-
-
-@dataclass(frozen=True)
-class KantorInput:
-    """What the first-run wizard or ``init`` asks for."""
-
-    kode: str
-    nama: str
-    tempat: str
-    instansi: str = ""
-    alamat: str = ""
-    telepon: str = ""
-    email: str = ""
-    is_pusat: bool = False
-    kertas: str = "F4"
-    ritme: str = "triwulan"
-    logo: bytes | None = None
 
 
 def get_setting(session: Session, key: str, default: str = "") -> str:

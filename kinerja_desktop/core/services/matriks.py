@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Pegawai, Rhk, Skp, UnitKerja
 from kinerja_desktop.core.errors import NotFound
-from kinerja_desktop.core.services.akses import Actor, Izin, require
-from kinerja_desktop.core.services.pegawai_data import nama_lengkap
-from kinerja_desktop.core.services.skp_akses import unit_ids_under
-from kinerja_desktop.core.services.skp_data import JenisRhk, StatusSkp
+from kinerja_desktop.core.model.pegawai import nama_lengkap
+from kinerja_desktop.core.model.skp import JenisRhk, StatusSkp
+from kinerja_desktop.core.services.access import Actor, Izin, require
+from kinerja_desktop.core.services.skp.access import unit_ids_under
 
 
 @dataclass(frozen=True)

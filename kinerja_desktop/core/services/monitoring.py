@@ -10,11 +10,11 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Indikator, Pegawai, Realisasi, Rhk, Skp, UnitKerja
-from kinerja_desktop.core.services.akses import Actor, Izin, require
-from kinerja_desktop.core.services.pegawai_data import nama_lengkap
+from kinerja_desktop.core.model.pegawai import nama_lengkap
+from kinerja_desktop.core.model.skp import StatusSkp
+from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.realisasi import check_periode
-from kinerja_desktop.core.services.skp_akses import unit_ids_under
-from kinerja_desktop.core.services.skp_data import StatusSkp
+from kinerja_desktop.core.services.skp.access import unit_ids_under
 
 
 class JenisMasalah(StrEnum):

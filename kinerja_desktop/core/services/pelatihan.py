@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Pegawai, Pelatihan, UnitKerja
 from kinerja_desktop.core.errors import NotFound, ValidationError
-from kinerja_desktop.core.services.akses import Actor, Izin, require
-from kinerja_desktop.core.services.pegawai_data import nama_lengkap
+from kinerja_desktop.core.model.pegawai import nama_lengkap
+from kinerja_desktop.core.services.access import Actor, Izin, require
 
 # PP 11/2017 Pasal 203(4) as amended by PP 17/2020: at least 20 JP a year for a PNS.
 JP_MINIMUM_PNS = 20

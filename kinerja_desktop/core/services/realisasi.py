@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import BuktiDukung, Evaluasi, Realisasi, RencanaAksi, Rhk, Skp
 from kinerja_desktop.core.errors import NotFound, ValidationError
+from kinerja_desktop.core.model.skp import JenisRhk, StatusSkp, format_target
 from kinerja_desktop.core.rules.periode import AKHIR, Periode, Ritme, daftar_periode, periode
 from kinerja_desktop.core.rules.tanggal import format_rentang
 from kinerja_desktop.core.services import kantor
-from kinerja_desktop.core.services.akses import Actor, Izin, require
-from kinerja_desktop.core.services.skp_akses import (
+from kinerja_desktop.core.services.access import Actor, Izin, require
+from kinerja_desktop.core.services.skp.access import (
     ensure_can_edit,
     get_indikator_row,
     get_rhk_row,
@@ -25,7 +26,6 @@ from kinerja_desktop.core.services.skp_akses import (
     live_rhk,
     may_edit,
 )
-from kinerja_desktop.core.services.skp_data import JenisRhk, StatusSkp, format_target
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Pegawai, UnitKerja
 from kinerja_desktop.core.errors import NotFound, ValidationError
+from kinerja_desktop.core.model.pegawai import nama_lengkap
 from kinerja_desktop.core.services import kantor
-from kinerja_desktop.core.services.akses import Actor, Izin, require
-from kinerja_desktop.core.services.pegawai_data import nama_lengkap
+from kinerja_desktop.core.services.access import Actor, Izin, require
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,12 @@ from kinerja_desktop.core.exchange.roster import (
     plan_import,
     write_template,
 )
-from kinerja_desktop.core.services.akses import Izin
-from kinerja_desktop.core.services.pegawai_data import PegawaiRow
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.dialogs import show_info
-from kinerja_desktop.ui.table import Column, RowTableModel, make_table, set_widths
-from kinerja_desktop.ui.tasks import TaskContext
+from kinerja_desktop.core.model.pegawai import PegawaiRow
+from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import show_info
+from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths
+from kinerja_desktop.ui.common.tasks import TaskContext
 
 XLSX = "Buku kerja Excel (*.xlsx)"
 

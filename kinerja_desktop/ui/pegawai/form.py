@@ -9,28 +9,22 @@ from itertools import pairwise
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from kinerja_desktop.core.errors import KnownError, ValidationError
+from kinerja_desktop.core.model.pegawai import Masalah, PegawaiDetail, PegawaiInput, PegawaiRow, StatusAktif
 from kinerja_desktop.core.rules.nip import normalize_nip
 from kinerja_desktop.core.services import pegawai, unit_kerja
-from kinerja_desktop.core.services.akses import Izin
-from kinerja_desktop.core.services.pegawai_data import (
-    Masalah,
-    PegawaiDetail,
-    PegawaiInput,
-    PegawaiRow,
-    StatusAktif,
-)
+from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.core.services.unit_kerja import UnitRow
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.dialogs import ask_save_discard, ask_yes_no
-from kinerja_desktop.ui.pegawai.daftar import nip_tampil
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no
+from kinerja_desktop.ui.common.table import tanggal_pendek
+from kinerja_desktop.ui.common.unit_tree import UnitIndex
+from kinerja_desktop.ui.common.widgets import WARNING_STYLE, FieldNote
 from kinerja_desktop.ui.pegawai.form_identitas import IdentitasTab, KontakTab
 from kinerja_desktop.ui.pegawai.form_jabatan import KepegawaianTab
 from kinerja_desktop.ui.pegawai.form_pelatihan import PelatihanTab
 from kinerja_desktop.ui.pegawai.form_riwayat import RiwayatTab
+from kinerja_desktop.ui.pegawai.list_model import nip_tampil
 from kinerja_desktop.ui.pegawai.nip_check import NipWatcher
-from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
-from kinerja_desktop.ui.table import tanggal_pendek
-from kinerja_desktop.ui.widgets import WARNING_STYLE, FieldNote
 
 
 @dataclass(frozen=True)

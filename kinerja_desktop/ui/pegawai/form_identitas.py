@@ -6,11 +6,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from kinerja_desktop.core.model.pegawai import PegawaiInput
 from kinerja_desktop.core.rules.nip import format_nip
-from kinerja_desktop.core.services.pegawai_data import PegawaiInput
-from kinerja_desktop.core.services.pegawai_periksa import jenis_nip_untuk
-from kinerja_desktop.ui.pegawai.foto import FotoBox
-from kinerja_desktop.ui.widgets import DateField, FieldNote, with_note
+from kinerja_desktop.core.services.pegawai.check import jenis_nip_untuk
+from kinerja_desktop.ui.common.widgets import DateField, FieldNote, with_note
+from kinerja_desktop.ui.pegawai.photo import FotoBox
 
 
 class FieldsTab(QWidget):

@@ -7,12 +7,12 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout
 
+from kinerja_desktop.core.model.pegawai import PegawaiInput, PegawaiRow, StatusAktif
 from kinerja_desktop.core.rules.jabatan import JenisJabatan, jenjang_untuk_jenis
 from kinerja_desktop.core.rules.pangkat import PANGKAT_PNS, StatusKepegawaian, golongan_untuk_status
-from kinerja_desktop.core.services.pegawai_data import PegawaiInput, PegawaiRow, StatusAktif
+from kinerja_desktop.ui.common.unit_tree import UnitIndex
+from kinerja_desktop.ui.common.widgets import HINT_STYLE, DateField, PegawaiPicker
 from kinerja_desktop.ui.pegawai.form_identitas import FieldsTab
-from kinerja_desktop.ui.pegawai.unit_tree import UnitIndex
-from kinerja_desktop.ui.widgets import HINT_STYLE, DateField, PegawaiPicker
 
 BELUM = "— belum diisi —"
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole

@@ -27,10 +27,10 @@ from kinerja_desktop.core.services.pelatihan import (
     PelatihanInput,
     PelatihanRow,
 )
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.dialogs import ask_yes_no, show_error
-from kinerja_desktop.ui.table import Column, RowTableModel, make_table, set_widths, tanggal_pendek
-from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE, DateField, FieldNote, with_note
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_error
+from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths, tanggal_pendek
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, DateField, FieldNote, with_note
 
 
 class PelatihanModel(RowTableModel):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from kinerja_desktop.core.model.pegawai import RiwayatJabatanRow, RiwayatPangkatRow
 from kinerja_desktop.core.rules.jabatan import JenisJabatan, JenjangFungsional
 from kinerja_desktop.core.rules.pangkat import PANGKAT_PNS
-from kinerja_desktop.core.services.pegawai_data import RiwayatJabatanRow, RiwayatPangkatRow
-from kinerja_desktop.ui.table import Column, RowTableModel, make_table, set_widths, tanggal_pendek
-from kinerja_desktop.ui.widgets import HINT_STYLE
+from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths, tanggal_pendek
+from kinerja_desktop.ui.common.widgets import HINT_STYLE
 
 
 def _jenis(row: RiwayatJabatanRow) -> str:

@@ -8,13 +8,13 @@ from datetime import date
 from PySide6.QtCore import QObject
 
 from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.model.pegawai import PegawaiRow, StatusAktif
 from kinerja_desktop.core.rules.nip import JenisNip, NipInfo, cek_kesesuaian, format_nip, normalize_nip
 from kinerja_desktop.core.rules.pangkat import StatusKepegawaian
-from kinerja_desktop.core.services.pegawai_data import PegawaiRow, StatusAktif
-from kinerja_desktop.core.services.pegawai_periksa import info_nip
+from kinerja_desktop.core.services.pegawai.check import info_nip
+from kinerja_desktop.ui.common.widgets import FieldNote
 from kinerja_desktop.ui.pegawai.form_identitas import IdentitasTab
 from kinerja_desktop.ui.pegawai.form_jabatan import KepegawaianTab
-from kinerja_desktop.ui.widgets import FieldNote
 
 _NIP_KOLOM = ("tanggal_lahir", "jenis_kelamin", "tmt_cpns")
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
-from kinerja_desktop.core.services import capaian as capaian_service
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.dialogs import show_error
-from kinerja_desktop.ui.widgets import HINT_STYLE
+from kinerja_desktop.core.services.evaluasi import capaian as capaian_service
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import show_error
+from kinerja_desktop.ui.common.widgets import HINT_STYLE
 
 PENJELASAN = {
     CapaianOrganisasi.ISTIMEWA: "target rencana aksi/perjanjian kinerja terlampaui",

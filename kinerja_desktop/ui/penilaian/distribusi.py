@@ -8,11 +8,11 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kinerja_desktop.core.model.evaluasi import CapaianRow, DistribusiUnit, label_capaian
 from kinerja_desktop.core.rules.predikat import Predikat
-from kinerja_desktop.core.services.evaluasi_data import CapaianRow, DistribusiUnit, label_capaian
+from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths
+from kinerja_desktop.ui.common.widgets import HINT_STYLE, OK_STYLE, WARNING_STYLE, angka
 from kinerja_desktop.ui.penilaian.kurva import LEBAR, KurvaLabel
-from kinerja_desktop.ui.table import Column, RowTableModel, make_table, set_widths
-from kinerja_desktop.ui.widgets import HINT_STYLE, OK_STYLE, WARNING_STYLE, angka
 
 
 def persen(nilai: float) -> str:

@@ -21,20 +21,21 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.errors import KnownError, ValidationError
+from kinerja_desktop.core.model.evaluasi import EvaluasiForm
 from kinerja_desktop.core.rules.distribusi import Temuan
 from kinerja_desktop.core.rules.predikat import Rating
-from kinerja_desktop.core.services import evaluasi, evaluasi_baca
-from kinerja_desktop.core.services.akses import Actor
-from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm
-from kinerja_desktop.ui.cetak.menu import pilihan_form, tombol_evaluasi
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.dialogs import ask_save_discard, ask_yes_no, show_error
+from kinerja_desktop.core.services import evaluasi
+from kinerja_desktop.core.services.access import Actor
+from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no, show_error
+from kinerja_desktop.ui.common.forms import TeksDialog
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE
+from kinerja_desktop.ui.penilaian.form_feedback import HasilKerjaPanel, PerilakuPanel
 from kinerja_desktop.ui.penilaian.form_header import EvaluasiHeader
-from kinerja_desktop.ui.penilaian.form_isian import HasilKerjaPanel, PerilakuPanel
+from kinerja_desktop.ui.penilaian.form_history import AkuiDistribusiDialog, RiwayatPanel
 from kinerja_desktop.ui.penilaian.form_rating import RatingPanel, teks_predikat
-from kinerja_desktop.ui.penilaian.form_riwayat import AkuiDistribusiDialog, RiwayatPanel
-from kinerja_desktop.ui.skp.form import TeksDialog
-from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE
+from kinerja_desktop.ui.printing.menu import pilihan_form, tombol_evaluasi
 
 _Isian = tuple[Rating | None, Rating | None, str, date | None, dict[str, str], dict[str, str], dict[str, str]]
 

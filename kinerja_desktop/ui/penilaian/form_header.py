@@ -7,9 +7,9 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm, StatusEvaluasi, label_capaian
+from kinerja_desktop.core.model.evaluasi import EvaluasiForm, StatusEvaluasi, label_capaian
+from kinerja_desktop.ui.common.widgets import HINT_STYLE, WARNING_STYLE
 from kinerja_desktop.ui.skp.header import blok_pejabat
-from kinerja_desktop.ui.widgets import HINT_STYLE, WARNING_STYLE
 
 WARNA_STATUS = {
     StatusEvaluasi.BELUM: "#555555",

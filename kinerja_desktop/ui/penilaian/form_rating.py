@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.core.model.evaluasi import EvaluasiForm, label_capaian
+from kinerja_desktop.core.model.skp import format_angka
 from kinerja_desktop.core.rules.angka_kredit import (
     KOEFISIEN_JENJANG,
     PERSENTASE_PREDIKAT,
@@ -26,10 +28,8 @@ from kinerja_desktop.core.rules.angka_kredit import (
 )
 from kinerja_desktop.core.rules.jabatan import JenjangFungsional
 from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
-from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm, label_capaian
-from kinerja_desktop.core.services.skp_kode import format_angka
-from kinerja_desktop.ui.penilaian.form_isian import TeksIsian
-from kinerja_desktop.ui.widgets import HINT_STYLE, WARNING_STYLE, DateField
+from kinerja_desktop.ui.common.widgets import HINT_STYLE, WARNING_STYLE, DateField
+from kinerja_desktop.ui.penilaian.form_feedback import TeksIsian
 
 #: Row order of the matrix (rating hasil kerja, best first) and column order (rating perilaku, worst first).
 BARIS = (Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH)

@@ -9,12 +9,12 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, StatusEvaluasi
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.rules.predikat import Predikat, Rating
-from kinerja_desktop.core.services.akses import Actor, Izin
-from kinerja_desktop.core.services.evaluasi_data import BarisEvaluasi, StatusEvaluasi
-from kinerja_desktop.ui.table import DIMMED, Column, RowTableModel, make_table, set_widths
-from kinerja_desktop.ui.widgets import angka
+from kinerja_desktop.core.services.access import Actor, Izin
+from kinerja_desktop.ui.common.table import DIMMED, Column, RowTableModel, make_table, set_widths
+from kinerja_desktop.ui.common.widgets import angka
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole

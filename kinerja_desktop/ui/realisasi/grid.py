@@ -10,9 +10,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from kinerja_desktop.core.model.skp import Aspek, JenisRhk, SkpDetail
 from kinerja_desktop.core.services.realisasi import RealisasiGrid
-from kinerja_desktop.core.services.skp_data import Aspek, JenisRhk, SkpDetail
-from kinerja_desktop.ui.table import Column, RowTableModel
+from kinerja_desktop.ui.common.table import Column, RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _EDIT = Qt.ItemDataRole.EditRole

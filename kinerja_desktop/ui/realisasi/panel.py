@@ -17,11 +17,10 @@ from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services import bukti, realisasi
 from kinerja_desktop.core.services.bukti import BuktiRow, JenisBukti, StatusBerkas
 from kinerja_desktop.core.services.realisasi import RencanaAksiRow
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.dialogs import ask_yes_no, show_error, show_info
-from kinerja_desktop.ui.realisasi.tanya import tanya_teks
-from kinerja_desktop.ui.table import Column, RowTableModel, make_table
-from kinerja_desktop.ui.widgets import on_enter
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_error, show_info, tanya_teks
+from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table
+from kinerja_desktop.ui.common.widgets import on_enter
 
 _Index = QModelIndex | QPersistentModelIndex
 MERAH = QColor("#b00020")

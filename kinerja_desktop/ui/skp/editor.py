@@ -21,19 +21,19 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.model.skp import STATUS_BISA_DIUBAH, SkpDetail, StatusSkp
 from kinerja_desktop.core.services import skp
-from kinerja_desktop.core.services.akses import Actor, Izin
-from kinerja_desktop.core.services.skp_data import STATUS_BISA_DIUBAH, SkpDetail, StatusSkp
-from kinerja_desktop.ui.cetak.menu import tombol_skp
-from kinerja_desktop.ui.context import UiContext
-from kinerja_desktop.ui.dialogs import ask_save_discard, ask_yes_no, show_error
-from kinerja_desktop.ui.skp.dialog_skp import HeaderDialog
-from kinerja_desktop.ui.skp.form import MasalahDialog, TeksDialog
+from kinerja_desktop.core.services.access import Actor, Izin
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no, show_error
+from kinerja_desktop.ui.common.forms import MasalahDialog, TeksDialog
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, WARNING_STYLE
+from kinerja_desktop.ui.printing.menu import tombol_skp
 from kinerja_desktop.ui.skp.hasil_kerja import HasilKerjaTab
 from kinerja_desktop.ui.skp.header import SkpHeader
 from kinerja_desktop.ui.skp.lampiran import LampiranTab
+from kinerja_desktop.ui.skp.list_dialogs import HeaderDialog
 from kinerja_desktop.ui.skp.perilaku import PerilakuTab
-from kinerja_desktop.ui.widgets import ERROR_STYLE, OK_STYLE, WARNING_STYLE
 
 T = TypeVar("T")
 

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.core.model.skp import Aspek, JenisForm, Perspektif, RhkView, SkpDetail
 from kinerja_desktop.core.services import skp
-from kinerja_desktop.core.services.skp_data import Aspek, JenisForm, Perspektif, RhkView, SkpDetail
-from kinerja_desktop.ui.dialogs import ask_yes_no
-from kinerja_desktop.ui.skp.dialog_indikator import IndikatorDialog
-from kinerja_desktop.ui.skp.dialog_rhk import MulaiDariDialog, RhkDialog, potong
-from kinerja_desktop.ui.skp.wrap import WrapDelegate
-from kinerja_desktop.ui.widgets import on_enter
+from kinerja_desktop.ui.common.dialogs import ask_yes_no
+from kinerja_desktop.ui.common.widgets import on_enter
+from kinerja_desktop.ui.skp.indikator_dialog import IndikatorDialog
+from kinerja_desktop.ui.skp.rhk_dialogs import MulaiDariDialog, RhkDialog, potong
+from kinerja_desktop.ui.skp.wrap_delegate import WrapDelegate
 
 if TYPE_CHECKING:
     from kinerja_desktop.ui.skp.editor import SkpEditor

@@ -7,10 +7,10 @@ from html import escape
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
+from kinerja_desktop.core.model.skp import JenisForm, Pejabat, SkpDetail, StatusSkp
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.rules.tanggal import format_rentang
-from kinerja_desktop.core.services.skp_data import JenisForm, Pejabat, SkpDetail, StatusSkp
-from kinerja_desktop.ui.widgets import ERROR_STYLE
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE
 
 STATUS_WARNA = {
     StatusSkp.DRAFT.value: "#555555",

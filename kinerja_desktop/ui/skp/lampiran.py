@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.core.model.skp import JenisLampiran, LampiranView, SkpDetail
 from kinerja_desktop.core.services import skp
-from kinerja_desktop.core.services.skp_data import JenisLampiran, LampiranView, SkpDetail
-from kinerja_desktop.ui.dialogs import ask_yes_no
-from kinerja_desktop.ui.skp.dialog_rhk import potong
-from kinerja_desktop.ui.skp.form import TeksDialog
-from kinerja_desktop.ui.widgets import on_enter
+from kinerja_desktop.ui.common.dialogs import ask_yes_no
+from kinerja_desktop.ui.common.forms import TeksDialog
+from kinerja_desktop.ui.common.widgets import on_enter
+from kinerja_desktop.ui.skp.rhk_dialogs import potong
 
 if TYPE_CHECKING:
     from kinerja_desktop.ui.skp.editor import SkpEditor

@@ -14,15 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.core.model.skp import SkpDetail
 from kinerja_desktop.core.services import skp
-from kinerja_desktop.core.services.skp_data import SkpDetail
-from kinerja_desktop.ui.skp.form import TeksEdit
-from kinerja_desktop.ui.widgets import HINT_STYLE
+from kinerja_desktop.ui.common.forms import TeksEdit
+from kinerja_desktop.ui.common.widgets import HINT_STYLE
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from kinerja_desktop.core.services.akses import Actor
+    from kinerja_desktop.core.services.access import Actor
     from kinerja_desktop.ui.skp.editor import SkpEditor
 
 

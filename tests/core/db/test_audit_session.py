@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import AuditLog, Pegawai, UnitKerja
 from kinerja_desktop.core.services import kantor
-from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 

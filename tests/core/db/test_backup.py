@@ -12,7 +12,7 @@ from kinerja_desktop.core.db import backup
 from kinerja_desktop.core.db.models import Pengguna
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services import akun
-from kinerja_desktop.core.services.akses import Actor, Peran
+from kinerja_desktop.core.services.access import Actor, Peran
 from kinerja_desktop.core.workspace import Workspace
 
 

@@ -14,11 +14,12 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Evaluasi
-from kinerja_desktop.core.documents.opsi import OpsiCetak, opsi_kantor
+from kinerja_desktop.core.documents.options import OpsiCetak, opsi_kantor
+from kinerja_desktop.core.model.evaluasi import EvaluasiForm
 from kinerja_desktop.core.paths import AppPaths
-from kinerja_desktop.core.services import evaluasi_baca, kantor
-from kinerja_desktop.core.services.akses import Actor
-from kinerja_desktop.core.services.evaluasi_data import EvaluasiForm
+from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.services.access import Actor
+from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
 from kinerja_desktop.core.workspace import Workspace
 
 TANGGAL_CETAK = date(2026, 11, 23)

@@ -10,12 +10,13 @@ from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Pegawai, UnitKerja
 from kinerja_desktop.core.documents import CetakDibatalkan
-from kinerja_desktop.core.documents.evaluasi_umum import periode_penilaian
+from kinerja_desktop.core.documents.evaluasi_parts import periode_penilaian
 from kinerja_desktop.core.errors import NotFound, PermissionDenied, ValidationError
-from kinerja_desktop.core.services import akses, unit_kerja
-from kinerja_desktop.core.services.akses import Actor, Izin, Peran
-from kinerja_desktop.core.services.cetak import JenisCetak, Permintaan, cetak, daftar_cetak
-from kinerja_desktop.core.services.cetak_pilih import cari_pegawai_nip, cari_unit
+from kinerja_desktop.core.services import access as akses
+from kinerja_desktop.core.services import unit_kerja
+from kinerja_desktop.core.services.access import Actor, Izin, Peran
+from kinerja_desktop.core.services.printing.batch import JenisCetak, Permintaan, cetak, daftar_cetak
+from kinerja_desktop.core.services.printing.lookup import cari_pegawai_nip, cari_unit
 from kinerja_desktop.core.workspace import Workspace
 
 TAHUN = date.today().year
@@ -163,7 +164,7 @@ def _png() -> bytes:
 def test_scanned_signatures_only_on_final_evaluations(ws, admin, opsi, forms, baca) -> None:
     from kinerja_desktop.core.documents import dokumen_evaluasi_pdf, konversi_ak_pdf, skp_pdf
     from kinerja_desktop.core.paths import resources_dir
-    from kinerja_desktop.core.services import skp_baca
+    from kinerja_desktop.core.services.skp import read as skp_baca
 
     gambar = (resources_dir() / "icons" / "app.png").read_bytes()
     dengan = replace(

@@ -10,10 +10,10 @@ from kinerja_desktop.core.documents import (
     dokumen_evaluasi_massal_pdf,
     dokumen_evaluasi_pdf,
 )
-from kinerja_desktop.core.documents.evaluasi_umum import kode_evaluasi
-from kinerja_desktop.core.documents.massal import urutkan
-from kinerja_desktop.core.documents.opsi import OpsiCetak
-from kinerja_desktop.core.services.evaluasi_data import label_capaian, label_predikat
+from kinerja_desktop.core.documents.batch import urutkan
+from kinerja_desktop.core.documents.evaluasi_parts import kode_evaluasi
+from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.model.evaluasi import label_capaian, label_predikat
 
 BARIS_TANGGAL = "Plaju, 23 November 2026"
 F4_PT = (609.4, 935.4)

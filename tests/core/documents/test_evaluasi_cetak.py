@@ -8,17 +8,14 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import UnitKerja
-from kinerja_desktop.core.documents import (
-    evaluasi_kinerja_pdf,
-    konversi_ak_pdf,
-    rekap_predikat_pdf,
-)
-from kinerja_desktop.core.documents.evaluasi_umum import kode_evaluasi
-from kinerja_desktop.core.documents.opsi import OpsiCetak
-from kinerja_desktop.core.services import evaluasi_baca, evaluasi_unit
-from kinerja_desktop.core.services.akses import Actor
-from kinerja_desktop.core.services.evaluasi_data import label_predikat, label_rating
-from kinerja_desktop.core.services.skp_kode import format_angka
+from kinerja_desktop.core.documents import evaluasi_kinerja_pdf, konversi_ak_pdf, rekap_predikat_pdf
+from kinerja_desktop.core.documents.evaluasi_parts import kode_evaluasi
+from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.model.evaluasi import label_predikat, label_rating
+from kinerja_desktop.core.model.skp import format_angka
+from kinerja_desktop.core.services.access import Actor
+from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
+from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
 from kinerja_desktop.core.workspace import Workspace
 
 BARIS_TANGGAL = "Plaju, 23 November 2026"
@@ -91,7 +88,7 @@ def test_rekap_predikat_of_the_office(ws: Workspace, admin: Actor, opsi: OpsiCet
         baris = evaluasi_unit.grid_unit(s, admin, unit, 2026, "TW1")
         distribusi = evaluasi_unit.distribusi_unit(s, admin, unit, 2026, "TW1")
     kepala = next(b for b in baris if b.kepala_unit)
-    from kinerja_desktop.core.services.skp_data import Pejabat
+    from kinerja_desktop.core.model.skp import Pejabat
 
     penanda = Pejabat(kepala.pegawai_id, kepala.nama, kepala.nip, "", kepala.jabatan, kepala.unit)
     pdf = baca(rekap_predikat_pdf(baris, distribusi, opsi, penanda))

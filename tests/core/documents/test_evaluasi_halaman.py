@@ -9,12 +9,12 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import UnitKerja
 from kinerja_desktop.core.documents import evaluasi_kinerja_pdf, rekap_predikat_pdf
-from kinerja_desktop.core.documents.opsi import OpsiCetak
-from kinerja_desktop.core.documents.tabel_rhk import LANJUTAN
-from kinerja_desktop.core.services import evaluasi_unit
-from kinerja_desktop.core.services.akses import Actor
-from kinerja_desktop.core.services.evaluasi_data import DistribusiUnit, EvaluasiForm, IndikatorEvaluasi
-from kinerja_desktop.core.services.skp_data import Pejabat
+from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.documents.rhk_table import LANJUTAN
+from kinerja_desktop.core.model.evaluasi import DistribusiUnit, EvaluasiForm, IndikatorEvaluasi
+from kinerja_desktop.core.model.skp import Pejabat
+from kinerja_desktop.core.services.access import Actor
+from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
 from kinerja_desktop.core.workspace import Workspace
 
 #: Before HASIL KERJA could begin on page 1, every final TW1 form of the demo took at least this many.

@@ -11,11 +11,12 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Skp
 from kinerja_desktop.core.documents import lampiran_skp_pdf, skp_pdf
-from kinerja_desktop.core.documents.opsi import OpsiCetak
+from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.model.skp import IndikatorInput, JenisForm, RhkInput, SkpDetail
 from kinerja_desktop.core.rules.tanggal import format_periode_penilaian
-from kinerja_desktop.core.services import skp_baca, skp_rhk
-from kinerja_desktop.core.services.akses import Actor
-from kinerja_desktop.core.services.skp_data import IndikatorInput, JenisForm, RhkInput, SkpDetail
+from kinerja_desktop.core.services.access import Actor
+from kinerja_desktop.core.services.skp import read as skp_baca
+from kinerja_desktop.core.services.skp import rhk as skp_rhk
 from kinerja_desktop.core.workspace import Workspace
 
 BARIS_TANGGAL = "Plaju, 23 November 2026"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from kinerja_desktop.core.documents.opsi import OpsiCetak
+from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.documents.tanda_tangan import PEGAWAI, PENILAI, Penanda, blok
-from kinerja_desktop.core.services.skp_data import Pejabat
+from kinerja_desktop.core.model.skp import Pejabat
 
 _OPSI = OpsiCetak(tanggal=date(2026, 11, 23), tempat="Plaju")
 _ORANG = Pejabat("p", "Darmawan Hakim", "199401272018121001", "Pengatur (II/c)", "Staf", "Sekretariat")

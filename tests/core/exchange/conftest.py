@@ -19,7 +19,7 @@ from kinerja_desktop.core.exchange.roster import export_roster, write_template, 
 from kinerja_desktop.core.exchange.roster.columns import KOLOM, LEMBAR_DATA
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.rules.nip import buat_nip_pns, buat_nip_pppk
-from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 DEMO_PEGAWAI = 12

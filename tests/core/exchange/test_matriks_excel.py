@@ -19,7 +19,7 @@ from kinerja_desktop.core.exchange.matriks_excel import (
 )
 from kinerja_desktop.core.exchange.xlsx_file import save_workbook
 from kinerja_desktop.core.services import matriks, unit_kerja
-from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 

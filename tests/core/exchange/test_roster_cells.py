@@ -12,7 +12,7 @@ from sqlalchemy import select
 from kinerja_desktop.core.db.models import Pegawai
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.exchange.roster import Aksi, Galat, RosterPlan, apply_import, plan_import
-from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 

@@ -20,10 +20,10 @@ from kinerja_desktop.core.exchange.roster import (
     write_template,
 )
 from kinerja_desktop.core.exchange.roster.columns import FORMAT, KOLOM, VERSI
+from kinerja_desktop.core.model.pegawai import PegawaiInput
 from kinerja_desktop.core.services import pegawai as layanan
-from kinerja_desktop.core.services.akses import Actor, Peran
-from kinerja_desktop.core.services.pegawai import list_pegawai
-from kinerja_desktop.core.services.pegawai_data import PegawaiInput
+from kinerja_desktop.core.services.access import Actor, Peran
+from kinerja_desktop.core.services.pegawai.records import list_pegawai
 from kinerja_desktop.core.services.unit_kerja import root_unit_id
 from kinerja_desktop.core.workspace import Workspace
 

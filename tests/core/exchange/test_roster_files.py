@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from kinerja_desktop.core.exchange.roster import RosterError, apply_import, plan_import
-from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 

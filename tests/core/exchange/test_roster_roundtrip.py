@@ -17,9 +17,9 @@ from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.exchange.roster import Aksi, Perubahan, apply_import, plan_import
 from kinerja_desktop.core.exchange.roster.columns import KOLOM
 from kinerja_desktop.core.exchange.roster.units import PetaUnit
-from kinerja_desktop.core.services.akses import Actor
-from kinerja_desktop.core.services.pegawai import archive_pegawai
-from kinerja_desktop.core.services.pegawai_data import StatusAktif
+from kinerja_desktop.core.model.pegawai import StatusAktif
+from kinerja_desktop.core.services.access import Actor
+from kinerja_desktop.core.services.pegawai.records import archive_pegawai
 from kinerja_desktop.core.workspace import Workspace
 
 _MEDAN = (

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import SinkronDasar, SyncLog
 from kinerja_desktop.core.errors import PermissionDenied
-from kinerja_desktop.core.exchange.sinkron import ekspor_paket, riwayat
-from kinerja_desktop.core.services.akses import SYSTEM, Actor, Peran
+from kinerja_desktop.core.exchange.actions import ekspor_paket, riwayat
+from kinerja_desktop.core.services.access import SYSTEM, Actor, Peran
 from kinerja_desktop.core.workspace import Workspace
 
 

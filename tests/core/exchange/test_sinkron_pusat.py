@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Pegawai, SinkronDasar
-from kinerja_desktop.core.exchange.paket.rencana_model import Aksi
-from kinerja_desktop.core.exchange.sinkron import ekspor_paket, impor_berkas, rencanakan_berkas
+from kinerja_desktop.core.exchange.actions import ekspor_paket, impor_berkas, rencanakan_berkas
+from kinerja_desktop.core.exchange.paket.plan.model import Aksi
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor
-from kinerja_desktop.core.services.akses import SYSTEM
+from kinerja_desktop.core.services.access import SYSTEM
 from kinerja_desktop.core.workspace import Workspace
 
 

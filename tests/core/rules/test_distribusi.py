@@ -7,12 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.rules.distribusi import (
-    CapaianOrganisasi,
-    Temuan,
-    periksa_distribusi,
-    persentase,
-)
+from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi, Temuan, periksa_distribusi, persentase
 from kinerja_desktop.core.rules.predikat import Predikat
 
 C = CapaianOrganisasi

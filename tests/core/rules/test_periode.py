@@ -10,13 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.rules.periode import (
-    Periode,
-    Ritme,
-    daftar_periode,
-    periode,
-    periode_untuk_tanggal,
-)
+from kinerja_desktop.core.rules.periode import Periode, Ritme, daftar_periode, periode, periode_untuk_tanggal
 
 
 @pytest.mark.parametrize(

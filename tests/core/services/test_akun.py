@@ -10,7 +10,7 @@ from sqlalchemy import select
 from kinerja_desktop.core.db.models import AuditLog, Pegawai, Pengguna
 from kinerja_desktop.core.errors import LoginFailed, PermissionDenied, ValidationError
 from kinerja_desktop.core.services import akun, kantor
-from kinerja_desktop.core.services.akses import Actor, Peran
+from kinerja_desktop.core.services.access import Actor, Peran
 from kinerja_desktop.core.workspace import Workspace
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from kinerja_desktop.core.db.models import BuktiDukung, Pegawai, Pengguna, Rhk, Skp
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.services import akun, bukti, realisasi
-from kinerja_desktop.core.services.akses import Actor
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 

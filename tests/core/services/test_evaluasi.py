@@ -10,10 +10,13 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import AuditLog, Evaluasi, Indikator, Pegawai, Skp, UnitKerja
 from kinerja_desktop.core.errors import PermissionDenied, ValidationError
+from kinerja_desktop.core.model.evaluasi import StatusEvaluasi
 from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
-from kinerja_desktop.core.services import capaian, evaluasi, evaluasi_baca, evaluasi_unit, realisasi
-from kinerja_desktop.core.services.akses import Actor
-from kinerja_desktop.core.services.evaluasi_data import StatusEvaluasi
+from kinerja_desktop.core.services import evaluasi, realisasi
+from kinerja_desktop.core.services.access import Actor
+from kinerja_desktop.core.services.evaluasi import capaian
+from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
+from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
 from kinerja_desktop.core.workspace import Workspace
 
 TW = "TW3"  # the demo has capaian for TW1–TW3 and evaluations only for TW1 (final) and TW2 (draft)

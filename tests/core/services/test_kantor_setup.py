@@ -9,7 +9,7 @@ from kinerja_desktop.core.db.models import Perilaku, UnitKerja
 from kinerja_desktop.core.errors import PermissionDenied, ValidationError
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor
-from kinerja_desktop.core.services.akses import PERAN_IZIN, Actor, Izin, Peran, require
+from kinerja_desktop.core.services.access import PERAN_IZIN, Actor, Izin, Peran, require
 from kinerja_desktop.core.workspace import Workspace
 
 

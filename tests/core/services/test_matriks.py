@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Pegawai, Pengguna, Rhk, Skp
+from kinerja_desktop.core.model.skp import RhkInput
 from kinerja_desktop.core.services import akun, matriks
 from kinerja_desktop.core.services import skp as svc
-from kinerja_desktop.core.services.akses import Actor
-from kinerja_desktop.core.services.skp_data import RhkInput
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 

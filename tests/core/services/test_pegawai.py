@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Pegawai, RiwayatJabatan, RiwayatPangkat, UnitKerja
 from kinerja_desktop.core.errors import PermissionDenied, ValidationError
+from kinerja_desktop.core.model.pegawai import PegawaiInput, StatusAktif
 from kinerja_desktop.core.services import pegawai as svc
 from kinerja_desktop.core.services import unit_kerja
-from kinerja_desktop.core.services.akses import Actor, Peran
-from kinerja_desktop.core.services.pegawai_data import PegawaiInput, StatusAktif
+from kinerja_desktop.core.services.access import Actor, Peran
 from kinerja_desktop.core.workspace import Workspace
 
 CAMAT_NIP = "197503122000031002"

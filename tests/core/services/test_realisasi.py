@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Kantor, Pegawai, Skp
 from kinerja_desktop.core.errors import PermissionDenied, ValidationError
+from kinerja_desktop.core.model.skp import IndikatorInput, RhkInput, SkpInput
 from kinerja_desktop.core.services import realisasi
 from kinerja_desktop.core.services import skp as svc
-from kinerja_desktop.core.services.akses import Actor
-from kinerja_desktop.core.services.skp_data import IndikatorInput, RhkInput, SkpInput
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 

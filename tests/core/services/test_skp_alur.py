@@ -9,20 +9,12 @@ import pytest
 from pendukung_demo import demo_actor as _actor
 from sqlalchemy import func, select
 
-from kinerja_desktop.core.db.models import (
-    AuditLog,
-    Indikator,
-    Pegawai,
-    Perilaku,
-    Realisasi,
-    Rhk,
-    Skp,
-)
+from kinerja_desktop.core.db.models import AuditLog, Indikator, Pegawai, Perilaku, Realisasi, Rhk, Skp
 from kinerja_desktop.core.errors import PermissionDenied, ValidationError
+from kinerja_desktop.core.model.skp import IndikatorInput, RhkInput
 from kinerja_desktop.core.services import realisasi
 from kinerja_desktop.core.services import skp as svc
-from kinerja_desktop.core.services.akses import Actor, Peran
-from kinerja_desktop.core.services.skp_data import IndikatorInput, RhkInput
+from kinerja_desktop.core.services.access import Actor, Peran
 from kinerja_desktop.core.workspace import Workspace
 
 

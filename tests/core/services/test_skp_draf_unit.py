@@ -16,7 +16,7 @@ from kinerja_desktop.core.db.models import (
     Skp,
 )
 from kinerja_desktop.core.services import skp as svc
-from kinerja_desktop.core.services import skp_salin
+from kinerja_desktop.core.services.skp import drafts as skp_salin
 from kinerja_desktop.core.workspace import Workspace
 
 

@@ -6,9 +6,9 @@ from pendukung_demo import demo_actor as _actor
 from sqlalchemy import func, select, update
 
 from kinerja_desktop.core.db.models import Pegawai, Rhk, Skp
+from kinerja_desktop.core.model.skp import IndikatorInput, RhkInput
 from kinerja_desktop.core.services import skp as svc
-from kinerja_desktop.core.services.akses import Actor
-from kinerja_desktop.core.services.skp_data import IndikatorInput, RhkInput
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.model.pegawai import PegawaiInput, StatusAktif
 from kinerja_desktop.core.services import pegawai as pegawai_svc
 from kinerja_desktop.core.services import pelatihan, unit_kerja
-from kinerja_desktop.core.services.akses import Actor
-from kinerja_desktop.core.services.pegawai_data import PegawaiInput, StatusAktif
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 

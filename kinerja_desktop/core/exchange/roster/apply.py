@@ -15,10 +15,10 @@ from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.exchange.roster.columns import PEMISAH_UNIT
 from kinerja_desktop.core.exchange.roster.model import Aksi, BarisRencana, RosterPlan
 from kinerja_desktop.core.exchange.roster.units import PetaUnit
+from kinerja_desktop.core.model.pegawai import StatusAktif
 from kinerja_desktop.core.services import pegawai as layanan
 from kinerja_desktop.core.services import unit_kerja
-from kinerja_desktop.core.services.akses import Actor, Izin, require
-from kinerja_desktop.core.services.pegawai_data import StatusAktif
+from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.workspace import Workspace
 
 ALASAN_CADANGAN = "sebelum-impor-pegawai"

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kinerja_desktop.core.model.pegawai import StatusAktif
 from kinerja_desktop.core.rules.jabatan import JenisJabatan, JenjangFungsional
 from kinerja_desktop.core.rules.pangkat import GOLONGAN_PNS, GOLONGAN_PPPK, StatusKepegawaian
-from kinerja_desktop.core.services.pegawai_data import StatusAktif
 
 #: Written in the hidden marker sheet; an import refuses other formats and newer versions.
 FORMAT = "kinerja-desktop roster"

@@ -9,10 +9,10 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.model.pegawai import StatusAktif
 from kinerja_desktop.core.rules.jabatan import JenisJabatan, JenjangFungsional
 from kinerja_desktop.core.rules.nip import normalize_nip
 from kinerja_desktop.core.rules.tanggal import format_tanggal, parse_tanggal
-from kinerja_desktop.core.services.pegawai_data import StatusAktif
 
 #: What python-calamine returns for a cell.
 Sel = str | float | int | bool | date | datetime | time | timedelta | None

@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from kinerja_desktop.core.services.pegawai_data import PegawaiInput, StatusAktif
+from kinerja_desktop.core.model.pegawai import PegawaiInput, StatusAktif
 
 
 class Aksi(StrEnum):

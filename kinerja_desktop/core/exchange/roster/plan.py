@@ -23,9 +23,9 @@ from kinerja_desktop.core.exchange.roster.columns import (
 from kinerja_desktop.core.exchange.roster.model import Aksi, BarisRencana, Galat, Perubahan, RosterPlan
 from kinerja_desktop.core.exchange.roster.reader import BarisMentah, LembarRoster, read_roster
 from kinerja_desktop.core.exchange.roster.units import PetaUnit, kunci_jalur
-from kinerja_desktop.core.services.akses import Actor, Izin, require
-from kinerja_desktop.core.services.pegawai import check_pegawai
-from kinerja_desktop.core.services.pegawai_data import PegawaiInput, StatusAktif
+from kinerja_desktop.core.model.pegawai import PegawaiInput, StatusAktif
+from kinerja_desktop.core.services.access import Actor, Izin, require
+from kinerja_desktop.core.services.pegawai.records import check_pegawai
 
 _INPUT = tuple(f.name for f in fields(PegawaiInput))
 

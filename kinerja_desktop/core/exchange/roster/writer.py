@@ -23,9 +23,9 @@ from kinerja_desktop.core.exchange.roster import columns as c
 from kinerja_desktop.core.exchange.roster.petunjuk import baris_petunjuk
 from kinerja_desktop.core.exchange.roster.units import PetaUnit
 from kinerja_desktop.core.exchange.xlsx_file import save_workbook
+from kinerja_desktop.core.model.pegawai import PegawaiRow
 from kinerja_desktop.core.services import kantor
-from kinerja_desktop.core.services.akses import Actor, Izin, require
-from kinerja_desktop.core.services.pegawai_data import PegawaiRow
+from kinerja_desktop.core.services.access import Actor, Izin, require
 
 BARIS_TEMPLAT = 2000
 BARIS_CADANGAN_EKSPOR = 500

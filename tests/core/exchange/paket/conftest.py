@@ -12,15 +12,15 @@ import pytest
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.base import Base
-from kinerja_desktop.core.exchange.paket.ambil import ambil_paket_kantor
-from kinerja_desktop.core.exchange.paket.dasar import MITRA_PUSAT, catat_ekspor
+from kinerja_desktop.core.exchange.paket.apply import HasilImpor, terapkan
+from kinerja_desktop.core.exchange.paket.fetch import ambil_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket, checksum_paket
-from kinerja_desktop.core.exchange.paket.rencana import rencanakan
-from kinerja_desktop.core.exchange.paket.rencana_model import RencanaImpor
-from kinerja_desktop.core.exchange.paket.terapkan import HasilImpor, terapkan
+from kinerja_desktop.core.exchange.paket.plan.model import RencanaImpor
+from kinerja_desktop.core.exchange.paket.plan.planner import rencanakan
+from kinerja_desktop.core.exchange.paket.sync_base import MITRA_PUSAT, catat_ekspor
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor
-from kinerja_desktop.core.services.akses import SYSTEM, Actor
+from kinerja_desktop.core.services.access import SYSTEM, Actor
 from kinerja_desktop.core.workspace import Workspace
 
 TAHUN = date.today().year

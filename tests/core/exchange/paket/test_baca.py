@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Skp
-from kinerja_desktop.core.exchange.paket.baca import baca_paket
-from kinerja_desktop.core.exchange.paket.buat import buat_paket_induk, buat_paket_kantor
+from kinerja_desktop.core.exchange.paket.build import buat_paket_induk, buat_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket, Paket, checksum_paket
-from kinerja_desktop.core.exchange.paket.skema import Kolom, TipeKolom, jenis_tabel, semua_jenis
-from kinerja_desktop.core.exchange.paket.tulis import bersihkan, tulis_paket
+from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
+from kinerja_desktop.core.exchange.paket.schema import Kolom, TipeKolom, jenis_tabel, semua_jenis
+from kinerja_desktop.core.exchange.paket.writer.workbook import bersihkan, tulis_paket
 from kinerja_desktop.core.workspace import Workspace
 
 

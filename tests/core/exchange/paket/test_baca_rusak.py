@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from kinerja_desktop.core.exchange.paket import baca, baca_berkas
-from kinerja_desktop.core.exchange.paket.baca import HasilBaca, baca_paket
-from kinerja_desktop.core.exchange.paket.baca_berkas import BerkasPaketSalah
 from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket, checksum_paket
-from kinerja_desktop.core.exchange.paket.skema import jenis_tabel, semua_jenis
-from kinerja_desktop.core.exchange.paket.tulis import tulis_paket
+from kinerja_desktop.core.exchange.paket.reader import file_checks as baca_berkas
+from kinerja_desktop.core.exchange.paket.reader import workbook as baca
+from kinerja_desktop.core.exchange.paket.reader.file_checks import BerkasPaketSalah
+from kinerja_desktop.core.exchange.paket.reader.workbook import HasilBaca, baca_paket
+from kinerja_desktop.core.exchange.paket.schema import jenis_tabel, semua_jenis
+from kinerja_desktop.core.exchange.paket.writer.workbook import tulis_paket
 
 NIP = "198612202008021001"
 

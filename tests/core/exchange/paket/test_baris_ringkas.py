@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Column, MetaData, String, Table, create_engine, insert
 
-from kinerja_desktop.core.exchange.paket.hemat import Penghemat
+from kinerja_desktop.core.exchange.paket.checksum import checksum_cepat
+from kinerja_desktop.core.exchange.paket.compact import Penghemat
 from kinerja_desktop.core.exchange.paket.model import checksum_paket, kelas_baris
-from kinerja_desktop.core.exchange.paket.rencana_lokal import tanda_lokal
-from kinerja_desktop.core.exchange.paket.skema import jenis_tabel
-from kinerja_desktop.core.exchange.paket.verifikasi import checksum_cepat
+from kinerja_desktop.core.exchange.paket.plan.local import tanda_lokal
+from kinerja_desktop.core.exchange.paket.schema import jenis_tabel
 
 _APA_SAJA = st.one_of(
     st.none(),
@@ -37,7 +37,7 @@ def test_fast_checksum_equals_the_reference_for_any_mix_of_values(
     isi: list[tuple[Any, Any, Any]], potong: int
 ) -> None:
     """Columns holding several types at once (what a damaged workbook gives) take the slow path."""
-    import kinerja_desktop.core.exchange.paket.verifikasi as verifikasi
+    import kinerja_desktop.core.exchange.paket.checksum as verifikasi
 
     kelas = kelas_baris("uji", ("zeta", "id", "alfa", "nilai"))
     rows = [kelas(f"z{i}", f"id-{i:03d}", a, b) for i, (a, b, _) in enumerate(isi)]

@@ -6,8 +6,8 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
-from kinerja_desktop.core.exchange.paket.baca import baca_paket
 from kinerja_desktop.core.exchange.paket.model import JenisPaket
+from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
 
 PAKET = Path(__file__).resolve().parents[3] / "data" / "paket_libreoffice.xlsx"
 

@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import AuditLog, Pegawai, SinkronDasar, SyncLog
 from kinerja_desktop.core.errors import KnownError, PermissionDenied
+from kinerja_desktop.core.exchange.paket.apply import terapkan
 from kinerja_desktop.core.exchange.paket.model import Paket
-from kinerja_desktop.core.exchange.paket.rencana_model import Aksi
-from kinerja_desktop.core.exchange.paket.terapkan import terapkan
-from kinerja_desktop.core.services.akses import Actor, Peran
+from kinerja_desktop.core.exchange.paket.plan.model import Aksi
+from kinerja_desktop.core.services.access import Actor, Peran
 from kinerja_desktop.core.workspace import Workspace
 
 Buka = Callable[[str], Workspace]
@@ -130,7 +130,7 @@ def sinkron_actor() -> Actor:
 
 
 def test_reader_problems_count_their_rows_as_invalid(buka: Buka, sinkron: Any) -> None:
-    from kinerja_desktop.core.exchange.paket.rencana_model import Masalah
+    from kinerja_desktop.core.exchange.paket.plan.model import Masalah
 
     pusat, plj = buka("PUSAT"), buka("PLJ")
     baca = [Masalah("Pegawai", 4, "Tanggal lahir", "Tanggal tidak terbaca: '31/02/1980'.")]

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from kinerja_desktop.core.exchange.paket.baca import baca_paket
-from kinerja_desktop.core.exchange.paket.rencana import rencanakan
-from kinerja_desktop.core.exchange.paket.rencana_model import RencanaImpor
-from kinerja_desktop.core.exchange.paket.tulis import tulis_paket
-from kinerja_desktop.core.services.akses import SYSTEM
+from kinerja_desktop.core.exchange.paket.plan.model import RencanaImpor
+from kinerja_desktop.core.exchange.paket.plan.planner import rencanakan
+from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
+from kinerja_desktop.core.exchange.paket.writer.workbook import tulis_paket
+from kinerja_desktop.core.services.access import SYSTEM
 from kinerja_desktop.core.workspace import Workspace
 
 Buka = Callable[[str], Workspace]
@@ -84,8 +84,8 @@ def test_an_edited_package_warns_about_its_checksum_once(buka: Buka, sinkron: An
 
 
 def test_the_summary_uses_the_same_count_words_as_the_table(buka: Buka, sinkron: Any, tmp_path: Path) -> None:
-    from kinerja_desktop.core.exchange.paket.rencana_model import Aksi
-    from kinerja_desktop.core.exchange.sinkron_laporan import KOLOM_JUMLAH
+    from kinerja_desktop.core.exchange.paket.plan.model import Aksi
+    from kinerja_desktop.core.exchange.report import KOLOM_JUMLAH
 
     def kosongkan(wb: Any) -> None:
         ws = wb["RHK"]

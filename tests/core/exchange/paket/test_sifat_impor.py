@@ -24,7 +24,7 @@ from kinerja_desktop.core.db.models import (
     Skp,
     UnitKerja,
 )
-from kinerja_desktop.core.exchange.paket.rencana_model import Aksi
+from kinerja_desktop.core.exchange.paket.plan.model import Aksi
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.workspace import Workspace
 

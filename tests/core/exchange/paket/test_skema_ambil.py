@@ -9,9 +9,9 @@ from sqlalchemy import select, update
 
 from kinerja_desktop.core.db.base import Base, SyncMixin, utcnow
 from kinerja_desktop.core.db.models import Pelatihan, Skp
-from kinerja_desktop.core.exchange.paket.ambil import ambil_paket_kantor
+from kinerja_desktop.core.exchange.paket.fetch import ambil_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import checksum_paket
-from kinerja_desktop.core.exchange.paket.skema import KOLOM_TEKNIS, TipeKolom, jenis_tabel, semua_jenis
+from kinerja_desktop.core.exchange.paket.schema import KOLOM_TEKNIS, TipeKolom, jenis_tabel, semua_jenis
 from kinerja_desktop.core.workspace import Workspace
 
 

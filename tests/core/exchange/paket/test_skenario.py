@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Pegawai, Realisasi
+from kinerja_desktop.core.exchange.paket.apply import terapkan
 from kinerja_desktop.core.exchange.paket.model import JenisPaket
-from kinerja_desktop.core.exchange.paket.rencana_model import Aksi
-from kinerja_desktop.core.exchange.paket.terapkan import terapkan
+from kinerja_desktop.core.exchange.paket.plan.model import Aksi
 from kinerja_desktop.core.workspace import Workspace
 
 Buka = Callable[[str], Workspace]

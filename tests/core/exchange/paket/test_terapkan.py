@@ -13,11 +13,11 @@ from sqlalchemy.exc import OperationalError
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import AuditLog, Pegawai, Pelatihan, Realisasi
 from kinerja_desktop.core.errors import DatabaseError, KnownError
-from kinerja_desktop.core.exchange.paket import terapkan_tulis
+from kinerja_desktop.core.exchange.paket import apply as terapkan_tulis
+from kinerja_desktop.core.exchange.paket.apply import terapkan
 from kinerja_desktop.core.exchange.paket.model import JenisPaket
-from kinerja_desktop.core.exchange.paket.rencana_model import Aksi
-from kinerja_desktop.core.exchange.paket.terapkan import terapkan
-from kinerja_desktop.core.services.akses import SYSTEM
+from kinerja_desktop.core.exchange.paket.plan.model import Aksi
+from kinerja_desktop.core.services.access import SYSTEM
 from kinerja_desktop.core.workspace import Workspace
 
 Buka = Callable[[str], Workspace]

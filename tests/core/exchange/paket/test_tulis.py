@@ -14,11 +14,11 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Pegawai, Skp
 from kinerja_desktop.core.errors import KnownError
-from kinerja_desktop.core.exchange.paket.buat import buat_paket_induk, buat_paket_kantor
+from kinerja_desktop.core.exchange.paket.build import buat_paket_induk, buat_paket_kantor
+from kinerja_desktop.core.exchange.paket.labels import LABEL_INFO, LEMBAR_DAFTAR, LEMBAR_SIASN
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket, Paket, checksum_paket
-from kinerja_desktop.core.exchange.paket.skema import jenis_tabel, semua_jenis
-from kinerja_desktop.core.exchange.paket.tulis import PaketDibatalkan, tulis_paket
-from kinerja_desktop.core.exchange.paket.tulis_info import LABEL_INFO, LEMBAR_DAFTAR, LEMBAR_SIASN
+from kinerja_desktop.core.exchange.paket.schema import jenis_tabel, semua_jenis
+from kinerja_desktop.core.exchange.paket.writer.workbook import PaketDibatalkan, tulis_paket
 from kinerja_desktop.core.workspace import Workspace
 
 

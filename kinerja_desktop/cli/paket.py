@@ -1,0 +1,169 @@
+"""The ``export`` and ``import`` subcommands: office ↔ central packages, always a printed plan first."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop.core.errors import KnownError
+
+_PILIHAN = {"ours": "kami", "theirs": "mereka"}
+
+
+def add_paket_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``export --out FILE [--tahun Y] [--induk --kantor KODE | --siasn]`` and ``import FILE...``."""
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="buat paket data (.xlsx) untuk dikirim ke kantor pusat, atau paket induk untuk satu kantor",
+        description="Tanpa --induk: paket kantor berisi data kantor ini. Dengan --induk --kantor KODE (hanya "
+        "di kantor pusat): paket induk untuk kantor itu.",
+    )
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="berkas paket yang dibuat")
+    p.add_argument("--tahun", type=int, metavar="Y", help="hanya SKP dan penilaian tahun ini (bawaan: semua)")
+    p.add_argument("--induk", action="store_true", help="paket induk dari kantor pusat (perlu --kantor)")
+    p.add_argument("--kantor", metavar="KODE", help="kode kantor tujuan paket induk")
+    p.add_argument(
+        "--siasn",
+        action="store_true",
+        help="hanya di kantor pusat, tanpa --induk: sertakan lembar SIASN Kinerja Periodik (penilaian final "
+        "semua kantor pada tahun --tahun, untuk diunggah ke SIASN; tidak ikut diimpor)",
+    )
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="impor paket data (.xlsx): rencana dulu, lalu disimpan setelah cadangan",
+        description="Setiap berkas direncanakan dan diimpor sendiri-sendiri, berurutan. Keluar dengan kode 1 "
+        "bila ada berkas yang tidak sah, ditolak, atau konfliknya belum diputuskan.",
+    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="tampilkan rencananya saja, jangan simpan apa pun")
+    p.add_argument(
+        "--conflicts",
+        choices=["ours", "theirs", "stop"],
+        default="stop",
+        help="konflik: ours = pakai data di sini, theirs = pakai data paket, stop = jangan impor (bawaan)",
+    )
+    p.add_argument(
+        "--akui-checksum",
+        action="store_true",
+        help="impor juga berkas yang isinya diubah setelah diekspor (checksum tidak cocok)",
+    )
+    p.set_defaults(func=cmd_import)
+
+
+def _kemajuan(aktif: bool) -> Any:
+    def lapor(selesai: int, jumlah: int, label: str) -> None:
+        if aktif and jumlah > 0:
+            print(f"\r{label} {selesai}/{jumlah}   ", end="", file=sys.stderr, flush=True)
+
+    return lapor
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kinerja_desktop.cli.common import open_workspace
+    from kinerja_desktop.core.exchange.actions import ekspor_paket
+    from kinerja_desktop.core.services.access import SYSTEM
+
+    if args.induk != bool(args.kantor):
+        print(
+            "Galat: --induk dan --kantor KODE dipakai bersama (paket induk untuk kantor itu).",
+            file=sys.stderr,
+        )
+        return 2
+    out: Path = args.out.expanduser()
+    if out.suffix.lower() != ".xlsx":
+        raise KnownError(f"Nama berkas paket harus berakhiran .xlsx (bukan '{out.name}').")
+    ws = open_workspace(args)
+    try:
+        aktif = sys.stderr.isatty()
+        hasil = ekspor_paket(
+            ws,
+            SYSTEM,
+            out,
+            tahun=args.tahun,
+            induk_untuk=args.kantor,
+            siasn=args.siasn,
+            kemajuan=_kemajuan(aktif),
+        )
+        if aktif:
+            print(file=sys.stderr)
+    finally:
+        ws.close()
+    print("\n".join(hasil.lines()))
+    return 0
+
+
+def _impor_satu(ws: Any, args: argparse.Namespace, path: Path, nomor: str) -> bool:
+    """Plan (and unless --dry-run apply) one file; False when it was invalid, refused or left unresolved."""
+    from kinerja_desktop.core.exchange.actions import impor_berkas, rencanakan_berkas
+    from kinerja_desktop.core.exchange.report import teks_rencana
+    from kinerja_desktop.core.services.access import SYSTEM
+
+    nama = path.name
+    print(f"== Berkas {nomor}: {path} ==")
+    try:
+        rb = rencanakan_berkas(ws, SYSTEM, path, _kemajuan(sys.stderr.isatty()))
+    except KnownError as exc:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        print(f"{nama}: Galat: {exc}")
+        return False
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    rencana = rb.rencana
+    print("\n".join(teks_rencana(rencana)))
+    if not rencana.ok:
+        print(f"{nama}: tidak diimpor karena {len(rencana.galat)} galat di atas.")
+        return False
+    if not rencana.checksum_cocok and not args.akui_checksum:
+        print(
+            f"{nama}: tidak diimpor: isinya diubah setelah diekspor (checksum tidak cocok). "
+            "Periksa rencana di atas; bila perubahan itu disengaja, ulangi dengan --akui-checksum."
+        )
+        return False
+    if rencana.konflik and args.conflicts == "stop":
+        print(
+            f"{nama}: tidak diimpor: {len(rencana.konflik)} konflik belum diputuskan. Ulangi dengan "
+            "--conflicts ours (pakai data di sini) atau --conflicts theirs (pakai data paket)."
+        )
+        return False
+    if args.dry_run:
+        print(f"{nama}: uji coba (--dry-run): tidak ada yang disimpan.")
+        return True
+    if not rencana.ada_perubahan:
+        print(f"{nama}: tidak ada yang berubah; tidak ada yang ditulis.")
+        return True
+    semua = _PILIHAN.get(args.conflicts)
+    hasil = impor_berkas(ws, SYSTEM, rb, semua=semua, akui_checksum=args.akui_checksum)  # type: ignore[arg-type]
+    for line in hasil.lines():
+        print(f"{nama}: {line}")
+    return True
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Each file planned and applied in turn; exit 1 when any was invalid, refused or left unresolved."""
+    from kinerja_desktop.cli.common import open_workspace
+
+    files: list[Path] = [f.expanduser() for f in args.files]
+    ws = open_workspace(args)
+    gagal: list[str] = []
+    try:
+        for i, path in enumerate(files, start=1):
+            if i > 1:
+                print()
+            if not _impor_satu(ws, args, path, f"{i}/{len(files)}"):
+                gagal.append(path.name)
+    finally:
+        ws.close()
+    if len(files) > 1:
+        print()
+        print(f"{len(files) - len(gagal)} dari {len(files)} berkas selesai.")
+    if gagal:
+        print(f"Belum diimpor: {', '.join(gagal)}.", file=sys.stderr)
+        return 1
+    return 0

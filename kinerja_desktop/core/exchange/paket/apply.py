@@ -1,0 +1,395 @@
+"""Carrying out an import plan after a backup, all or nothing, with Core bulk writes."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.db import backup as backups
+from kinerja_desktop.core.db.base import utcnow
+from kinerja_desktop.core.db.models import SyncLog
+from kinerja_desktop.core.db.session import log_event
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.exchange.paket.model import Baris
+from kinerja_desktop.core.exchange.paket.plan.local import revisi_lokal, tanpa_gc
+from kinerja_desktop.core.exchange.paket.plan.model import Aksi, Konflik, Pilihan, RencanaImpor
+from kinerja_desktop.core.exchange.paket.plan.planner import kolom_id, petakan
+from kinerja_desktop.core.exchange.paket.schema import Jenis, semua_jenis
+from kinerja_desktop.core.exchange.paket.sync_base import EntriDasar, pembuat_sidik, tulis_dasar
+from kinerja_desktop.core.memory import lepas_memori
+from kinerja_desktop.core.services.access import Actor, Izin, require
+from kinerja_desktop.core.workspace import Workspace
+
+ALASAN_CADANGAN = "sebelum-impor-paket"
+_SARAN = "Tidak ada data yang diubah. Buat pratinjau impor lagi, lalu lanjutkan."
+
+
+@dataclass(frozen=True)
+class HasilImpor:
+    """What the import did, and the backup taken just before it (None when nothing was written)."""
+
+    jumlah: dict[str, dict[str, int]]  # table → counts per Aksi
+    pilihan: dict[tuple[str, str], Pilihan]
+    digabung: int
+    cadangan: Path | None
+
+    def total(self, aksi: Aksi) -> int:
+        return sum(j[aksi.value] for j in self.jumlah.values())
+
+    def lines(self) -> list[str]:
+        if self.cadangan is None:
+            return ["Tidak ada yang berubah; tidak ada yang ditulis."]
+        return [
+            f"Impor selesai: {self.total(Aksi.BARU)} baris baru, {self.total(Aksi.UBAH)} diperbarui, "
+            f"{len(self.pilihan)} konflik diputuskan, {self.digabung} data digabungkan.",
+            f"Cadangan sebelum impor: {self.cadangan}",
+        ]
+
+
+def _daftar(judul: str, isi: list[str]) -> str:
+    lebih = f" … dan {len(isi) - 10} lainnya" if len(isi) > 10 else ""
+    return f"{judul}: " + "; ".join(isi[:10]) + lebih
+
+
+def _pilihan(
+    rencana: RencanaImpor, pilihan: dict[tuple[str, str], Pilihan] | None, semua: Pilihan | None
+) -> dict[tuple[str, str], Pilihan]:
+    hasil: dict[tuple[str, str], Pilihan] = {}
+    belum: list[Konflik] = []
+    for k in rencana.konflik:
+        p = (pilihan or {}).get(k.kunci) or semua
+        if p not in ("kami", "mereka"):
+            belum.append(k)
+        else:
+            hasil[k.kunci] = p
+    if belum:
+        raise KnownError(
+            _daftar(
+                f"{len(belum)} konflik belum diputuskan",
+                [f"{k.lembar} baris {k.baris}: {k.uraian}" for k in belum],
+            ),
+            saran="Pilih data kami atau data mereka untuk setiap konflik (atau untuk semuanya), lalu impor.",
+        )
+    return hasil
+
+
+def _periksa(rencana: RencanaImpor, akui_checksum: bool) -> None:
+    if rencana.galat:
+        raise KnownError(
+            _daftar(
+                f"Paket masih memiliki {len(rencana.galat)} galat; tidak ada yang diimpor",
+                [m.teks() for m in rencana.galat],
+            ),
+            saran="Perbaiki galat yang tercantum pada pratinjau (biasanya: ekspor ulang paket dari kantor "
+            "asal).",
+        )
+    if not rencana.checksum_cocok and not akui_checksum:
+        raise KnownError(
+            "Isi paket tidak cocok dengan checksum-nya (berkas diubah setelah diekspor); tidak ada yang "
+            "diimpor.",
+            saran="Periksa pratinjau, lalu nyatakan bahwa Anda memahami perubahan itu sebelum mengimpor.",
+        )
+
+
+def _belum_berubah(session: Session, rencana: RencanaImpor) -> None:
+    """Rows the plan compared must still be as the plan saw them."""
+    for jenis in semua_jenis():
+        kep = rencana.keputusan.get(jenis.tabel)
+        if kep is None:
+            continue
+        ids = [petakan(r, ("id",), rencana.peta_id).id for r in kep.perbarui] + list(kep.konflik)
+        if not ids:
+            continue
+        sekarang = revisi_lokal(session.connection(), jenis.table, ids)
+        for i in ids:
+            if sekarang.get(i) != rencana.revisi_db.get(i):
+                raise KnownError(
+                    f"Data di lembar {jenis.lembar} sudah diubah di komputer ini setelah pratinjau dibuat.",
+                    saran=_SARAN,
+                )
+
+
+#: SQLite page cache (KiB) while a package is written: the random-uuid indexes stay in memory.
+CACHE_KIB = 16_384
+
+
+def _tulis(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        _tulis_semua(session, rencana, pilih)
+        _dasar(session, rencana)
+        return
+    lama = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    conn.exec_driver_sql(f"PRAGMA cache_size = {-CACHE_KIB}")
+    try:
+        _tulis_semua(session, rencana, pilih)
+        _dasar(session, rencana)
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {lama}")
+
+
+def _tulis_semua(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
+    conn = session.connection()
+    peta = rencana.peta_id
+    penulis = {j.tabel: Penulis(conn, j, peta, rencana.tabel_peta) for j in semua_jenis()}
+    for jenis in semua_jenis():
+        penulis[jenis.tabel].sisipkan(rencana.keputusan[jenis.tabel].sisip)
+    sekarang = utcnow()
+    for jenis in semua_jenis():
+        kep = rencana.keputusan[jenis.tabel]
+        mereka = [r for lid, r in kep.konflik.items() if pilih[(jenis.tabel, lid)] == "mereka"]
+        penulis[jenis.tabel].perbarui(kep.perbarui + mereka)
+        kami = [
+            {"b_id": lid, "b_revisi": max(kep.revisi_kami[lid], int(r.revisi)) + 1, "b_waktu": sekarang}
+            for lid, r in kep.konflik.items()
+            if pilih[(jenis.tabel, lid)] == "kami"
+        ]
+        if kami:  # our version wins: a revision above both, so it travels back as the newer one
+            t = jenis.table
+            stmt = update(t).where(t.c.id == bindparam("b_id"))
+            conn.execute(stmt.values(revisi=bindparam("b_revisi"), diubah_pada=bindparam("b_waktu")), kami)
+    for jenis in semua_jenis():
+        penulis[jenis.tabel].isi_tunda(rencana.keputusan[jenis.tabel].sisip)
+
+
+def _entri_dasar(
+    jenis: Jenis, rows: Iterable[Baris], peta: dict[str, str], tabel_peta: set[str]
+) -> Iterator[EntriDasar]:
+    sidik = pembuat_sidik(jenis)
+    kolom = kolom_id(jenis)
+    petakan_ini = (
+        bool(peta) and any(k.rujukan in tabel_peta for k in jenis.kolom if k.rujukan)
+    ) or jenis.tabel in tabel_peta
+    for r in rows:
+        rm = petakan(r, kolom, peta) if petakan_ini else r
+        rid, lid = str(r.id), str(rm.id)
+        yield EntriDasar(jenis.tabel, lid, int(rm.revisi), sidik(rm), rid if rid != lid else None)
+
+
+def _dasar(session: Session, rencana: RencanaImpor) -> None:
+    conn = session.connection()
+    for jenis in semua_jenis():
+        kep = rencana.keputusan[jenis.tabel]
+        rows = itertools.chain(kep.sisip, kep.dasar, kep.konflik.values())
+        tulis_dasar(
+            conn,
+            rencana.mitra,
+            _entri_dasar(jenis, rows, rencana.peta_id, rencana.tabel_peta),
+            rencana.ada_dasar,
+        )
+
+
+def _audit(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
+    """Each conflict's choice (both values) and each merge, as the importing user."""
+    kantor = f"{rencana.info.kantor_nama} ({rencana.info.kantor_kode})"
+    for k in rencana.konflik:
+        dipilih = "kami" if pilih[k.kunci] == "kami" else kantor
+        log_event(
+            session,
+            "konflik",
+            f"Konflik impor {k.uraian}: dipilih data {dipilih}.",
+            tabel=k.tabel,
+            baris_id=k.id,
+            sebelum={b.kolom: b.kami for b in k.beda},
+            sesudah={b.kolom: b.mereka for b in k.beda},
+        )
+    for g in rencana.penggabungan:
+        cara = "otomatis" if g.otomatis else "sesuai kunci bisnis"
+        keterangan = (
+            f"Digabungkan ({cara}): {g.uraian}; ID {g.id_mereka} dari {kantor} = ID {g.id_kami} di sini."
+        )
+        log_event(session, "gabung", keterangan, tabel=g.tabel, baris_id=g.id_kami)
+
+
+def terapkan(
+    workspace: Workspace,
+    actor: Actor,
+    rencana: RencanaImpor,
+    pilihan: dict[tuple[str, str], Pilihan] | None = None,
+    semua: Pilihan | None = None,
+    akui_checksum: bool = False,
+    nama_berkas: str = "",
+    sha256: str = "",
+) -> HasilImpor:
+    """Apply ``rencana``: refuses while a problem or an undecided conflict remains; then backs up and
+    writes everything in one transaction (any failure leaves the database exactly as it was).
+    """
+    require(actor, Izin.SINKRONISASI)
+    _periksa(rencana, akui_checksum)
+    pilih = _pilihan(rencana, pilihan, semua)
+    jumlah = {j.tabel: j.sebagai_dict() for j in rencana.jumlah}
+    if not rencana.ada_perubahan:
+        return HasilImpor(jumlah, {}, 0, None)
+    cadangan: Path | None = None
+    if workspace.is_sqlite:
+        cadangan = backups.backup_database(workspace.engine, workspace.paths.backups, ALASAN_CADANGAN)
+        backups.sync_evidence(workspace.paths.evidence, workspace.paths.backups / "bukti")
+    info = rencana.info
+    total = {a.value: rencana.total(a) for a in Aksi}
+    try:
+        with tanpa_gc(), workspace.transaction(actor) as session:
+            _belum_berubah(session, rencana)
+            _tulis(session, rencana, pilih)
+            if cadangan is not None:
+                log_event(session, "cadangan", f"Cadangan dibuat: {cadangan.name}")
+            _audit(session, rencana, pilih)
+            ringkas = ", ".join(f"{v} {k}" for k, v in total.items())
+            log_event(
+                session,
+                "impor",
+                f"Impor {info.jenis.label.lower()} dari {info.kantor_nama} ({info.kantor_kode}) "
+                f"{nama_berkas or ''}: {ringkas}; {len(pilih)} konflik diputuskan, "
+                f"{len(rencana.penggabungan)} digabungkan.",
+                tabel="sync_log",
+            )
+            session.add(
+                SyncLog(
+                    arah="impor",
+                    jenis_paket=info.jenis.value,
+                    nama_berkas=nama_berkas,
+                    sha256=sha256 or rencana.sha256,
+                    kantor_kode=info.kantor_kode,
+                    tahun=info.tahun,
+                    jumlah={
+                        "total": total,
+                        "lembar": jumlah,
+                        "checksum": info.checksum,
+                        "dibuat_pada": info.dibuat_pada.isoformat(),
+                    },
+                    pengguna_id=actor.pengguna_id,
+                    username=actor.username,
+                    keterangan=f"checksum {info.checksum}",
+                )
+            )
+    except IntegrityError as exc:
+        raise KnownError(
+            f"Impor dibatalkan: data paket bertentangan dengan basis data ({exc.orig}).", saran=_SARAN
+        ) from exc
+    lepas_memori()
+    return HasilImpor(jumlah, pilih, len(rencana.penggabungan), cadangan)
+
+
+_POTONG = 20_000  # rows per executemany
+_BERULANG = frozenset({date, datetime, Decimal})
+
+
+def kolom_tunda(jenis: Jenis) -> tuple[str, ...]:
+    """References to the same sheet or a later one (induk, atasan, kepala unit, RHK atasan/asal).
+
+    Inserted empty and filled in once every row exists, so the order of rows never matters.
+    """
+    posisi = {j.tabel: i for i, j in enumerate(semua_jenis())}
+    sini = posisi[jenis.tabel]
+    return tuple(k.nama for k in jenis.kolom if k.rujukan and posisi[k.rujukan] >= sini)
+
+
+class Penulis:
+    """Writes one table's rows: inserts, full updates, and the postponed references."""
+
+    def __init__(self, conn: Connection, jenis: Jenis, peta: dict[str, str], tabel_peta: set[str]) -> None:
+        self.conn = conn
+        self.jenis = jenis
+        self.peta = peta
+        self.kolom = [k.nama for k in jenis.kolom]  # a row's values are in this order
+        self.tunda = kolom_tunda(jenis)
+        dipetakan = {"id"} if jenis.tabel in tabel_peta else set()
+        dipetakan |= {k.nama for k in jenis.kolom if k.rujukan in tabel_peta}
+        self._ids = [i for i, c in enumerate(self.kolom) if c in dipetakan]
+        self._tunda_i = {i for i, c in enumerate(self.kolom) if c in self.tunda}
+        self._id = self.kolom.index("id")
+        dialect = conn.dialect
+        self.cepat = dialect.name == "sqlite"
+        table = jenis.table
+        stmt = insert(table).values({c: bindparam(c) for c in self.kolom})
+        compiled = stmt.compile(dialect=dialect)
+        self.sql = str(compiled)
+        urutan = list(compiled.positiontup or self.kolom)
+        self._urutkan = itemgetter(*[self.kolom.index(c) for c in urutan])
+        self._proses: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = []
+        for i, c in enumerate(self.kolom):
+            proses = table.c[c].type.dialect_impl(dialect).bind_processor(dialect)
+            if proses is not None:
+                self._proses.append((i, proses, {}))
+
+    def nilai(self, row: Baris, *, kosongkan_tunda: bool) -> list[Any]:
+        """The row's values in column order, ids mapped, postponed references emptied if asked."""
+        peta = self.peta
+        out = list(row)
+        for i in self._ids:
+            v = out[i]
+            if v is not None and v in peta:
+                out[i] = peta[v]
+        if kosongkan_tunda:
+            for i in self._tunda_i:
+                out[i] = None
+        return out
+
+    def _siap(self, vals: list[Any]) -> tuple[Any, ...]:
+        """The values as the driver takes them (each column type's own bind processor)."""
+        for i, proses, memo in self._proses:
+            v = vals[i]
+            if v is None:
+                continue
+            if type(v) in _BERULANG:  # dates, times and decimals repeat a lot; their processors are slow
+                hasil = memo.get(v, memo)
+                if hasil is memo:
+                    hasil = memo[v] = proses(v)
+                vals[i] = hasil
+            else:
+                vals[i] = proses(v)
+        hasil_tuple: tuple[Any, ...] = self._urutkan(vals)
+        return hasil_tuple
+
+    def sisipkan(self, rows: list[Baris]) -> None:
+        for a in range(0, len(rows), _POTONG):
+            potong = rows[a : a + _POTONG]
+            if self.cepat:
+                data = [self._siap(self.nilai(r, kosongkan_tunda=True)) for r in potong]
+                self.conn.exec_driver_sql(self.sql, data)
+            else:
+                dicts = [
+                    dict(zip(self.kolom, self.nilai(r, kosongkan_tunda=True), strict=True)) for r in potong
+                ]
+                self.conn.execute(insert(self.jenis.table), dicts)
+
+    def perbarui(self, rows: list[Baris]) -> None:
+        """Every column of each row (postponed references too: every target exists by now)."""
+        if not rows:
+            return
+        t = self.jenis.table
+        lain = [c for c in self.kolom if c != "id"]
+        stmt = update(t).where(t.c.id == bindparam("b_id")).values({c: bindparam(f"v_{c}") for c in lain})
+        data = []
+        for r in rows:
+            vals = dict(zip(self.kolom, self.nilai(r, kosongkan_tunda=False), strict=True))
+            data.append({"b_id": vals.pop("id"), **{f"v_{c}": v for c, v in vals.items()}})
+        for a in range(0, len(data), _POTONG):
+            self.conn.execute(stmt, data[a : a + _POTONG])
+
+    def isi_tunda(self, rows: list[Baris]) -> None:
+        """Fill the postponed references of inserted rows."""
+        if not self.tunda or not rows:
+            return
+        t = self.jenis.table
+        stmt = (
+            update(t).where(t.c.id == bindparam("b_id")).values({c: bindparam(f"v_{c}") for c in self.tunda})
+        )
+        posisi = [self.kolom.index(c) for c in self.tunda]
+        data = []
+        for r in rows:
+            vals = self.nilai(r, kosongkan_tunda=False)
+            if any(vals[i] is not None for i in posisi):
+                nilai = {f"v_{c}": vals[i] for c, i in zip(self.tunda, posisi, strict=True)}
+                data.append({"b_id": vals[self._id], **nilai})
+        for a in range(0, len(data), _POTONG):
+            self.conn.execute(stmt, data[a : a + _POTONG])

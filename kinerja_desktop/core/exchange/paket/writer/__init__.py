@@ -1,0 +1,1 @@
+"""Writing a package workbook with openpyxl in write-only mode."""

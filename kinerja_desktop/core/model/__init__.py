@@ -1,0 +1,1 @@
+"""Plain records that services hand out and documents print: no database, no Qt."""

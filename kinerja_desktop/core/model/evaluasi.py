@@ -1,0 +1,200 @@
+"""Plain data of the appraisal services: statuses, the evaluation form, the unit grid and distribution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from kinerja_desktop.core.model.skp import Pejabat
+from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi, Temuan
+from kinerja_desktop.core.rules.predikat import Predikat, Rating
+
+
+class StatusEvaluasi(StrEnum):
+    """Where an evaluation stands; BELUM means no row yet, TANPA_SKP that there is no approved SKP."""
+
+    TANPA_SKP = "tanpa_skp"
+    BELUM = "belum"
+    DRAF = "draf"
+    FINAL = "final"
+
+    @property
+    def label(self) -> str:
+        return _LABEL_STATUS[self]
+
+
+_LABEL_STATUS = {
+    StatusEvaluasi.TANPA_SKP: "SKP belum disetujui",
+    StatusEvaluasi.BELUM: "Belum dinilai",
+    StatusEvaluasi.DRAF: "Draf",
+    StatusEvaluasi.FINAL: "Final",
+}
+
+#: A unit head's rating hasil kerja follows the unit's capaian (SE MenPANRB 3/2023).
+RATING_DARI_CAPAIAN: dict[CapaianOrganisasi, Rating] = {
+    CapaianOrganisasi.ISTIMEWA: Rating.DI_ATAS,
+    CapaianOrganisasi.BAIK: Rating.SESUAI,
+    CapaianOrganisasi.BUTUH_PERBAIKAN: Rating.DI_BAWAH,
+    CapaianOrganisasi.KURANG: Rating.DI_BAWAH,
+    CapaianOrganisasi.SANGAT_KURANG: Rating.DI_BAWAH,
+}
+
+
+def label_rating(kode: str | None) -> str:
+    return Rating(kode).label if kode else ""
+
+
+def label_predikat(kode: str | None) -> str:
+    return Predikat(kode).label if kode else ""
+
+
+def label_capaian(kode: str | None) -> str:
+    return CapaianOrganisasi(kode).label if kode else ""
+
+
+@dataclass(frozen=True)
+class IndikatorEvaluasi:
+    """An indicator with its target and what was realised (for AKHIR: every period of the year)."""
+
+    aspek: str
+    teks: str
+    target: str
+    realisasi: str
+
+
+@dataclass(frozen=True)
+class RhkEvaluasi:
+    """One RHK in the evaluation form: plan, realisation, the pegawai's account and the feedback."""
+
+    rhk_id: str
+    jenis: str
+    teks: str
+    rhk_atasan_teks: str
+    perspektif: str
+    indikator: list[IndikatorEvaluasi]
+    jumlah_bukti: int
+    penilaian_diri: str
+    umpan_balik: str
+
+
+@dataclass(frozen=True)
+class PerilakuEvaluasi:
+    perilaku_id: str
+    urutan: int
+    nama: str
+    pernyataan: tuple[str, ...]
+    ekspektasi_khusus: str
+    umpan_balik: str
+
+
+@dataclass(frozen=True)
+class RiwayatUmpanBalik:
+    """An earlier period of the same year: its ratings, predikat and the feedback given."""
+
+    periode: str
+    periode_label: str
+    status: str
+    predikat: str | None
+    umpan_balik_rhk: list[tuple[str, str]]
+    umpan_balik_perilaku: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class EvaluasiForm:
+    """Everything the evaluation form shows for one approved SKP and one period."""
+
+    evaluasi_id: str | None
+    skp_id: str
+    tahun: int
+    periode: str
+    periode_label: str
+    status: StatusEvaluasi
+    pegawai: Pejabat
+    pejabat_penilai: Pejabat | None
+    atasan_penilai: Pejabat | None
+    unit_id: str | None
+    jenis_form: str
+    rating_hasil: str | None
+    rating_perilaku: str | None
+    predikat: str | None
+    capaian_organisasi: str | None
+    saran_rating_hasil: str | None
+    kepala_unit: str
+    catatan_rekomendasi: str
+    tanggal_evaluasi: date | None
+    angka_kredit: Decimal | None
+    jenjang_fungsional: str
+    bulan_angka_kredit: int
+    distribusi_diakui: bool
+    difinalkan_pada: datetime | None
+    difinalkan_oleh: str
+    alasan_dibuka: str
+    hasil_kerja: list[RhkEvaluasi]
+    perilaku: list[PerilakuEvaluasi]
+    riwayat: list[RiwayatUmpanBalik]
+    boleh_nilai: bool
+    boleh_isi_diri: bool
+    boleh_buka: bool
+    alasan_hanya_lihat: str
+    jenjang_kode: str = ""
+    skp_periode_awal: date | None = None
+    skp_periode_akhir: date | None = None
+
+    @property
+    def final(self) -> bool:
+        return self.status is StatusEvaluasi.FINAL
+
+
+@dataclass(frozen=True)
+class BarisEvaluasi:
+    """One line of the per-unit grid: a pegawai and where their evaluation for the period stands."""
+
+    pegawai_id: str
+    nama: str
+    nip: str
+    jabatan: str
+    unit_id: str | None
+    unit: str
+    penilai_id: str | None
+    penilai: str
+    skp_id: str | None
+    evaluasi_id: str | None
+    status: StatusEvaluasi
+    rating_hasil: str | None
+    rating_perilaku: str | None
+    predikat: str | None
+    angka_kredit: Decimal | None
+    kepala_unit: bool
+    boleh_nilai: bool
+
+
+@dataclass(frozen=True)
+class DistribusiUnit:
+    """Predikat counts of a unit (and its sub-units) for a period, checked against its capaian."""
+
+    unit_id: str
+    unit: str
+    tahun: int
+    periode: str
+    capaian: str | None
+    jumlah: dict[Predikat, int]
+    persen: dict[Predikat, float]
+    belum_dinilai: int
+    temuan: list[Temuan] = field(default_factory=list)
+
+    @property
+    def dinilai(self) -> int:
+        return sum(self.jumlah.values())
+
+
+@dataclass(frozen=True)
+class CapaianRow:
+    unit_id: str
+    unit: str
+    periode: str
+    capaian: str | None
+    catatan: str
+    ditetapkan_oleh: str
+    boleh_ubah: bool

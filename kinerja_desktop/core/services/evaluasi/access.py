@@ -1,0 +1,185 @@
+"""Shared ground of the appraisal services: periods, loading rows, who may rate, self-assess or reopen."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.db.models import CapaianOrganisasi as CapaianRowDb
+from kinerja_desktop.core.db.models import Evaluasi, Pegawai, Skp, UnitKerja
+from kinerja_desktop.core.errors import NotFound, PermissionDenied, ValidationError
+from kinerja_desktop.core.model.evaluasi import StatusEvaluasi
+from kinerja_desktop.core.model.skp import StatusSkp
+from kinerja_desktop.core.rules.angka_kredit import hitung_angka_kredit
+from kinerja_desktop.core.rules.jabatan import JenjangFungsional
+from kinerja_desktop.core.rules.periode import AKHIR, Periode, periode
+from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
+from kinerja_desktop.core.rules.tanggal import format_rentang
+from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
+from kinerja_desktop.core.services.realisasi import periode_realisasi, ritme_kantor
+from kinerja_desktop.core.services.skp.access import get_skp_row, may_edit
+
+PESAN_FINAL = "Evaluasi ini sudah final dan terkunci; hanya administrator yang dapat membukanya kembali."
+
+
+def periode_evaluasi(session: Session) -> list[Periode]:
+    """The office's periodic periods followed by the annual AKHIR evaluation."""
+    return [*periode_realisasi(session), Periode(AKHIR)]
+
+
+def check_periode_evaluasi(session: Session, kode: str) -> Periode:
+    """The period for ``kode`` when it is one of the office's rhythm or AKHIR, else ValidationError."""
+    p = periode(kode)
+    if p not in periode_evaluasi(session):
+        raise ValidationError(
+            f"{p.label} bukan periode evaluasi kantor ini (ritme {ritme_kantor(session).label.lower()}).",
+            kolom="periode",
+            saran="Pilih salah satu periode pada daftar, atau Akhir Tahun untuk evaluasi tahunan.",
+        )
+    return p
+
+
+def bulan_dalam_periode(skp: Skp, p: Periode) -> int:
+    """Whole months of the period that fall inside the SKP's periode penilaian (for pro-rata AK)."""
+    awal = max(p.awal(skp.tahun), skp.periode_awal)
+    akhir = min(p.akhir(skp.tahun), skp.periode_akhir)
+    if akhir < awal:
+        return 0
+    return (akhir.year - awal.year) * 12 + akhir.month - awal.month + 1
+
+
+def ensure_periode_in_skp(skp: Skp, p: Periode) -> None:
+    if bulan_dalam_periode(skp, p) == 0:
+        rentang = format_rentang(skp.periode_awal, skp.periode_akhir)
+        raise ValidationError(f"{p.label} di luar periode penilaian SKP ini ({rentang}).", kolom="periode")
+
+
+def ensure_skp_disetujui(skp: Skp) -> None:
+    if skp.status not in (StatusSkp.DISETUJUI.value, StatusSkp.DIGANTI.value):
+        raise ValidationError(
+            f"Evaluasi kinerja hanya untuk SKP yang sudah disetujui (status SKP ini: "
+            f"{StatusSkp(skp.status).label}).",
+            saran="Ajukan dan setujui SKP terlebih dahulu pada halaman SKP.",
+        )
+
+
+def get_evaluasi_row(session: Session, evaluasi_id: str) -> tuple[Evaluasi, Skp]:
+    row = session.get(Evaluasi, evaluasi_id)
+    if row is None or row.dihapus_pada is not None:
+        raise NotFound("Evaluasi tidak ditemukan (mungkin sudah dihapus).")
+    return row, get_skp_row(session, row.skp_id)
+
+
+def find_evaluasi(session: Session, pegawai_id: str, tahun: int, kode: str) -> Evaluasi | None:
+    """The pegawai's evaluation for the period on any version of the year's SKP (there is at most one)."""
+    return session.scalar(
+        select(Evaluasi)
+        .join(Skp, Skp.id == Evaluasi.skp_id)
+        .where(
+            Skp.pegawai_id == pegawai_id,
+            Skp.tahun == tahun,
+            Skp.dihapus_pada.is_(None),
+            Evaluasi.periode == kode,
+            Evaluasi.dihapus_pada.is_(None),
+        )
+        .order_by(Skp.versi.desc())
+        .limit(1)
+    )
+
+
+def is_penilai_of(actor: Actor, penilai_id: str | None) -> bool:
+    """``actor`` is the pejabat penilai ``penilai_id`` (with the right to rate), or an administrator."""
+    if actor.peran is Peran.ADMIN:
+        return True
+    return actor.can(Izin.NILAI_KINERJA) and actor.pegawai_id is not None and actor.pegawai_id == penilai_id
+
+
+def is_penilai(actor: Actor, skp: Skp) -> bool:
+    """The SKP's own pejabat penilai (with the right to rate) or an administrator."""
+    return is_penilai_of(actor, skp.pejabat_penilai_id)
+
+
+def ensure_penilai(session: Session, actor: Actor, skp: Skp, tindakan: str) -> None:
+    require(actor, Izin.NILAI_KINERJA)
+    if is_penilai(actor, skp):
+        return
+    if actor.pegawai_id is None:
+        raise PermissionDenied(
+            f"Akun {actor.username} belum ditautkan ke data pegawai sehingga tidak bisa {tindakan}.",
+            saran="Minta administrator menautkan akun ini ke data pegawai pejabat penilai.",
+        )
+    raise PermissionDenied(
+        f"Hanya pejabat penilai SKP ini (atau administrator) yang dapat {tindakan}.",
+        saran="Evaluasi dilakukan oleh atasan langsung yang tercantum sebagai pejabat penilai pada SKP.",
+    )
+
+
+def may_self_assess(session: Session, actor: Actor, skp: Skp) -> bool:
+    """The pegawai's own account, typed by the pegawai, an operator for them, or an administrator.
+
+    A pejabat penilai account writes only its own self-assessment, never its subordinates'.
+    """
+    if actor.peran is Peran.PENILAI:
+        return actor.pegawai_id is not None and actor.pegawai_id == skp.pegawai_id
+    return may_edit(session, actor, skp)
+
+
+def ensure_self_assess(session: Session, actor: Actor, skp: Skp) -> None:
+    if not may_self_assess(session, actor, skp):
+        raise PermissionDenied(
+            f"Akun {actor.username} tidak dapat mengisi penilaian diri pegawai ini.",
+            saran="Penilaian diri diisi oleh pegawai sendiri atau operator kantor.",
+        )
+
+
+def ensure_draf(row: Evaluasi) -> None:
+    if row.status == StatusEvaluasi.FINAL:
+        raise ValidationError(PESAN_FINAL, saran="Minta administrator membuka kembali dengan alasan.")
+
+
+def kepala_dari(session: Session, pegawai_id: str) -> UnitKerja | None:
+    """The open unit this pegawai heads, if any (the first by order when several)."""
+    return session.scalar(
+        select(UnitKerja)
+        .where(UnitKerja.kepala_id == pegawai_id, UnitKerja.dihapus_pada.is_(None))
+        .order_by(UnitKerja.urutan, UnitKerja.nama)
+        .limit(1)
+    )
+
+
+def get_capaian(session: Session, unit_id: str | None, tahun: int, kode: str) -> str | None:
+    """The unit's capaian kinerja organisasi for the period (None when not set yet)."""
+    if unit_id is None:
+        return None
+    return session.scalar(
+        select(CapaianRowDb.capaian).where(
+            CapaianRowDb.unit_kerja_id == unit_id,
+            CapaianRowDb.tahun == tahun,
+            CapaianRowDb.periode == kode,
+            CapaianRowDb.dihapus_pada.is_(None),
+        )
+    )
+
+
+def jenjang_of(pegawai: Pegawai) -> JenjangFungsional | None:
+    """The jenjang fungsional that earns angka kredit, None for other positions."""
+    try:
+        return JenjangFungsional(pegawai.jenjang_jabatan) if pegawai.jenjang_jabatan else None
+    except ValueError:
+        return None
+
+
+def hitung_ulang(session: Session, ev: Evaluasi, skp: Skp) -> None:
+    """Predikat from the two ratings (never typed) and the angka kredit pro rata for the period."""
+    if ev.rating_hasil and ev.rating_perilaku:
+        predikat = hitung_predikat(Rating(ev.rating_hasil), Rating(ev.rating_perilaku))
+        ev.predikat = predikat.value
+    else:
+        ev.predikat = None
+    pegawai = session.get(Pegawai, skp.pegawai_id)
+    jenjang = jenjang_of(pegawai) if pegawai is not None else None
+    bulan = bulan_dalam_periode(skp, periode(ev.periode))
+    if ev.predikat is None or jenjang is None or bulan == 0:
+        ev.angka_kredit = None
+    else:
+        ev.angka_kredit = hitung_angka_kredit(jenjang, Predikat(ev.predikat), bulan=bulan)

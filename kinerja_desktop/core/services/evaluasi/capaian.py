@@ -1,0 +1,148 @@
+"""Capaian kinerja organisasi per unit and period, set by the head of the unit one level up."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.db.models import CapaianOrganisasi as CapaianRowDb
+from kinerja_desktop.core.db.models import Evaluasi, Pegawai, Skp, UnitKerja
+from kinerja_desktop.core.errors import PermissionDenied, ValidationError
+from kinerja_desktop.core.model.evaluasi import RATING_DARI_CAPAIAN, CapaianRow, StatusEvaluasi
+from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
+from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
+from kinerja_desktop.core.services.evaluasi.access import (
+    check_periode_evaluasi,
+    get_capaian,
+    hitung_ulang,
+)
+from kinerja_desktop.core.services.skp.access import get_unit_row
+
+
+def penetap_capaian(session: Session, unit: UnitKerja) -> str | None:
+    """The pegawai who sets this unit's capaian: the head of its parent unit (None for the top unit)."""
+    if unit.induk_id is None:
+        return None
+    return session.scalar(select(UnitKerja.kepala_id).where(UnitKerja.id == unit.induk_id))
+
+
+def may_set_capaian(session: Session, actor: Actor, unit: UnitKerja) -> bool:
+    if actor.peran is Peran.ADMIN:
+        return True
+    if not actor.can(Izin.NILAI_KINERJA) or actor.pegawai_id is None:
+        return False
+    return penetap_capaian(session, unit) == actor.pegawai_id
+
+
+def list_capaian(
+    session: Session, actor: Actor, unit_ids: list[str], tahun: int, kode: str
+) -> list[CapaianRow]:
+    """The capaian of each unit for the period, with who set it and whether ``actor`` may change it."""
+    require(actor, Izin.LIHAT_DATA)
+    p = check_periode_evaluasi(session, kode)
+    units = {u.id: u for u in session.scalars(select(UnitKerja).where(UnitKerja.id.in_(unit_ids)))}
+    rows = {
+        r.unit_kerja_id: r
+        for r in session.scalars(
+            select(CapaianRowDb).where(
+                CapaianRowDb.unit_kerja_id.in_(unit_ids),
+                CapaianRowDb.tahun == tahun,
+                CapaianRowDb.periode == p.kode,
+                CapaianRowDb.dihapus_pada.is_(None),
+            )
+        )
+    }
+    penetap_ids = {r.ditetapkan_oleh_id for r in rows.values() if r.ditetapkan_oleh_id}
+    nama = (
+        dict(session.execute(select(Pegawai.id, Pegawai.nama).where(Pegawai.id.in_(penetap_ids))).all())
+        if penetap_ids
+        else {}
+    )
+    hasil = []
+    for uid in unit_ids:
+        unit = units.get(uid)
+        if unit is None:
+            continue
+        row = rows.get(uid)
+        hasil.append(
+            CapaianRow(
+                uid,
+                unit.nama,
+                p.kode,
+                row.capaian if row else None,
+                row.catatan if row else "",
+                nama.get(row.ditetapkan_oleh_id or "", "") if row else "",
+                may_set_capaian(session, actor, unit),
+            )
+        )
+    return hasil
+
+
+def set_capaian(
+    session: Session, actor: Actor, unit_id: str, tahun: int, kode: str, capaian: str, catatan: str = ""
+) -> None:
+    """Record the unit's capaian for the period; a unit head's draft rating hasil kerja follows it."""
+    require(actor, Izin.NILAI_KINERJA)
+    unit = get_unit_row(session, unit_id)
+    if not may_set_capaian(session, actor, unit):
+        if unit.induk_id is None:
+            pesan = (
+                "Capaian unit tertinggi kantor ditetapkan oleh pimpinan di atasnya; "
+                "isikan lewat akun administrator."
+            )
+        else:
+            pesan = "Capaian kinerja organisasi ditetapkan oleh kepala unit satu tingkat di atasnya."
+        raise PermissionDenied(pesan)
+    p = check_periode_evaluasi(session, kode)
+    try:
+        nilai = CapaianOrganisasi(capaian)
+    except ValueError:
+        raise ValidationError(
+            f"Capaian '{capaian}' tidak dikenal.",
+            kolom="capaian",
+            saran="Pilih Istimewa, Baik, Butuh Perbaikan (Cukup), Kurang, atau Sangat Kurang.",
+        ) from None
+    teks = catatan.strip()
+    if len(teks) > 2000:
+        raise ValidationError("Catatan capaian terlalu panjang (maksimal 2000 karakter).", kolom="catatan")
+    row = session.scalar(
+        select(CapaianRowDb).where(
+            CapaianRowDb.unit_kerja_id == unit_id, CapaianRowDb.tahun == tahun, CapaianRowDb.periode == p.kode
+        )
+    )
+    if row is None:
+        row = CapaianRowDb(unit_kerja_id=unit_id, tahun=tahun, periode=p.kode, capaian=nilai.value)
+        session.add(row)
+    row.capaian = nilai.value
+    row.catatan = teks
+    row.dihapus_pada = None
+    row.ditetapkan_oleh_id = actor.pegawai_id
+    _follow_capaian(session, unit, tahun, p.kode, nilai)
+
+
+def _follow_capaian(
+    session: Session, unit: UnitKerja, tahun: int, kode: str, nilai: CapaianOrganisasi
+) -> None:
+    """Draft evaluations in the unit carry the new capaian; the head's empty rating hasil follows it."""
+    anggota = select(Pegawai.id).where(Pegawai.unit_kerja_id == unit.id)
+    drafts = session.scalars(
+        select(Evaluasi)
+        .join(Skp, Skp.id == Evaluasi.skp_id)
+        .where(
+            Skp.tahun == tahun,
+            Evaluasi.periode == kode,
+            Evaluasi.status == StatusEvaluasi.DRAF.value,
+            Evaluasi.dihapus_pada.is_(None),
+            (Skp.pegawai_id.in_(anggota)) | (Skp.pegawai_id == unit.kepala_id),
+        )
+    )
+    for ev in drafts:
+        skp = session.get(Skp, ev.skp_id)
+        assert skp is not None
+        ev.capaian_organisasi = nilai.value
+        if skp.pegawai_id == unit.kepala_id and ev.rating_hasil is None:
+            ev.rating_hasil = RATING_DARI_CAPAIAN[nilai].value
+            hitung_ulang(session, ev, skp)
+
+
+__all__ = ["get_capaian", "list_capaian", "may_set_capaian", "penetap_capaian", "set_capaian"]

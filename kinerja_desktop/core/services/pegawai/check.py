@@ -1,0 +1,219 @@
+"""Checks of a pegawai's data before saving: NIP, duplicates, golongan for the status, superior chain."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.db.models import Pegawai, UnitKerja
+from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.model.pegawai import Masalah, PegawaiInput
+from kinerja_desktop.core.rules.jabatan import JenisJabatan, JenjangFungsional, jenjang_untuk_jenis
+from kinerja_desktop.core.rules.nip import (
+    JenisNip,
+    NipInfo,
+    cek_kesesuaian,
+    kode_jenis_kelamin,
+    normalize_nip,
+    parse_nip,
+)
+from kinerja_desktop.core.rules.pangkat import StatusKepegawaian, golongan_untuk_status, normalize_golongan
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def jenis_nip_untuk(status: str) -> JenisNip:
+    return JenisNip.PPPK if status == StatusKepegawaian.PPPK.value else JenisNip.PNS
+
+
+def info_nip(nip: str, status: str) -> NipInfo:
+    """Parse a NIP in the layout the status implies (raises ValidationError with the reason)."""
+    return parse_nip(nip, jenis_nip_untuk(status))
+
+
+def periksa_pegawai(
+    session: Session, data: PegawaiInput, pegawai_id: str | None = None
+) -> tuple[PegawaiInput, list[Masalah]]:
+    """Normalise ``data`` (NIP digits, golongan spelling, fields the NIP implies) and list every problem."""
+    masalah: list[Masalah] = []
+    status = data.status_kepegawaian.strip().lower()
+    if status not in {s.value for s in StatusKepegawaian}:
+        masalah.append(Masalah("status_kepegawaian", "Status kepegawaian harus PNS, CPNS atau PPPK."))
+        status = StatusKepegawaian.PNS.value
+    data = replace(
+        data,
+        nip=normalize_nip(data.nip),
+        nama=_clean(data.nama),
+        status_kepegawaian=status,
+        gelar_depan=_clean(data.gelar_depan),
+        gelar_belakang=_clean(data.gelar_belakang),
+        tempat_lahir=_clean(data.tempat_lahir),
+        jabatan=_clean(data.jabatan),
+        email=data.email.strip(),
+        telepon=data.telepon.strip(),
+        alamat=data.alamat.strip(),
+    )
+    if data.jenis_kelamin.strip():
+        try:
+            data = replace(data, jenis_kelamin=kode_jenis_kelamin(data.jenis_kelamin))
+        except ValidationError as exc:
+            masalah.append(Masalah("jenis_kelamin", exc.pesan))
+            data = replace(data, jenis_kelamin="")
+    if not data.nama:
+        masalah.append(Masalah("nama", "Nama pegawai wajib diisi."))
+    data = _periksa_nip(session, data, pegawai_id, masalah)
+    data = _periksa_golongan(data, masalah)
+    _periksa_jabatan(data, masalah)
+    _periksa_unit(session, data, masalah)
+    _periksa_atasan(session, data, pegawai_id, masalah)
+    if data.email and not _EMAIL.match(data.email):
+        masalah.append(
+            Masalah("email", f"Alamat surel '{data.email}' tidak sah (contoh: nama@contoh.go.id).")
+        )
+    return data, masalah
+
+
+def _periksa_nip(
+    session: Session, data: PegawaiInput, pegawai_id: str | None, masalah: list[Masalah]
+) -> PegawaiInput:
+    try:
+        info = info_nip(data.nip, data.status_kepegawaian)
+    except ValidationError as exc:
+        masalah.append(Masalah("nip", exc.pesan))
+        return data
+    twin = session.execute(
+        select(Pegawai.nama, Pegawai.status_aktif, Pegawai.dihapus_pada).where(
+            Pegawai.nip == info.nip, Pegawai.id != (pegawai_id or "")
+        )
+    ).first()
+    if twin is not None:
+        if twin.dihapus_pada is not None:
+            keadaan = " (data yang sudah dihapus; hubungi administrator untuk memulihkannya)"
+        elif twin.status_aktif != "aktif":
+            keadaan = " (nonaktif; aktifkan kembali bila orangnya sama)"
+        else:
+            keadaan = ""
+        masalah.append(Masalah("nip", f"NIP {info.nip} sudah dipakai oleh {twin.nama}{keadaan}."))
+    for pesan in cek_kesesuaian(
+        info,
+        data.tanggal_lahir,
+        data.jenis_kelamin or None,
+        data.tmt_cpns if info.jenis is JenisNip.PNS else None,
+    ):
+        kolom = "tanggal_lahir" if "lahir" in pesan else "jenis_kelamin" if "kelamin" in pesan else "tmt_cpns"
+        masalah.append(Masalah(kolom, pesan, peringatan=True))
+    return replace(
+        data,
+        tanggal_lahir=data.tanggal_lahir or info.tanggal_lahir,
+        jenis_kelamin=data.jenis_kelamin or info.jenis_kelamin,
+        tmt_cpns=data.tmt_cpns or info.tmt_cpns,
+    )
+
+
+def _periksa_golongan(data: PegawaiInput, masalah: list[Masalah]) -> PegawaiInput:
+    if not data.golongan.strip():
+        return data
+    status = StatusKepegawaian(data.status_kepegawaian)
+    try:
+        golongan = normalize_golongan(data.golongan, status)
+    except ValidationError as exc:
+        masalah.append(Masalah("golongan", exc.pesan))
+        return data
+    if golongan not in golongan_untuk_status(status):
+        contoh = "I/a … IV/e" if status is not StatusKepegawaian.PPPK else "I … XVII"
+        masalah.append(
+            Masalah("golongan", f"Golongan {golongan} tidak berlaku untuk {status.label} (pilih {contoh}).")
+        )
+    return replace(data, golongan=golongan)
+
+
+def _periksa_jabatan(data: PegawaiInput, masalah: list[Masalah]) -> None:
+    if not data.jenis_jabatan:
+        if data.jenjang_jabatan:
+            masalah.append(Masalah("jenis_jabatan", "Pilih jenis jabatan sebelum jenjangnya."))
+        return
+    try:
+        jenis = JenisJabatan(data.jenis_jabatan)
+    except ValueError:
+        masalah.append(Masalah("jenis_jabatan", f"Jenis jabatan '{data.jenis_jabatan}' tidak dikenal."))
+        return
+    if not data.jenjang_jabatan:
+        if jenis.is_fungsional:
+            masalah.append(Masalah("jenjang_jabatan", f"Pilih jenjang untuk {jenis.label}.", peringatan=True))
+        return
+    try:
+        jenjang = JenjangFungsional(data.jenjang_jabatan)
+    except ValueError:
+        masalah.append(Masalah("jenjang_jabatan", f"Jenjang '{data.jenjang_jabatan}' tidak dikenal."))
+        return
+    if jenjang not in jenjang_untuk_jenis(jenis):
+        masalah.append(Masalah("jenjang_jabatan", f"Jenjang {jenjang.label} bukan jenjang {jenis.label}."))
+
+
+def _periksa_unit(session: Session, data: PegawaiInput, masalah: list[Masalah]) -> None:
+    if data.unit_kerja_id is None:
+        masalah.append(Masalah("unit_kerja", "Pilih unit kerja pegawai."))
+        return
+    unit = session.get(UnitKerja, data.unit_kerja_id)
+    if unit is None or unit.dihapus_pada is not None:
+        masalah.append(Masalah("unit_kerja", "Unit kerja yang dipilih tidak ditemukan."))
+    elif unit.ditutup_pada is not None:
+        masalah.append(Masalah("unit_kerja", f"Unit '{unit.nama}' sudah ditutup; pilih unit yang aktif."))
+
+
+def _periksa_atasan(
+    session: Session, data: PegawaiInput, pegawai_id: str | None, masalah: list[Masalah]
+) -> None:
+    if data.atasan_id is None:
+        return
+    if pegawai_id is not None and data.atasan_id == pegawai_id:
+        masalah.append(
+            Masalah("atasan", "Pegawai tidak bisa menjadi atasan (pejabat penilai) dirinya sendiri.")
+        )
+        return
+    atasan = session.get(Pegawai, data.atasan_id)
+    if atasan is None or atasan.dihapus_pada is not None:
+        masalah.append(Masalah("atasan", "Atasan yang dipilih tidak ditemukan."))
+        return
+    if atasan.status_aktif != "aktif":
+        masalah.append(
+            Masalah("atasan", f"{atasan.nama} sudah nonaktif dan tidak bisa menjadi pejabat penilai.")
+        )
+        return
+    if pegawai_id is None:
+        return
+    seen = {atasan.id}
+    chain = [atasan.nama]
+    cursor = atasan.atasan_id
+    while cursor is not None:
+        if cursor == pegawai_id:
+            masalah.append(
+                Masalah(
+                    "atasan",
+                    f"Rantai atasan berputar: {' → '.join(chain)} → pegawai ini. "
+                    "Pilih atasan yang tidak berada di bawah pegawai ini.",
+                )
+            )
+            return
+        if cursor in seen:
+            return  # an existing loop elsewhere: not this change's doing
+        seen.add(cursor)
+        row = session.execute(select(Pegawai.nama, Pegawai.atasan_id).where(Pegawai.id == cursor)).first()
+        if row is None:
+            return
+        chain.append(row.nama)
+        cursor = row.atasan_id
+
+
+def raise_first_error(masalah: list[Masalah]) -> None:
+    """Raise the first blocking problem as a ValidationError (warnings are not raised)."""
+    for m in masalah:
+        if not m.peringatan:
+            raise ValidationError(m.pesan, kolom=m.kolom)

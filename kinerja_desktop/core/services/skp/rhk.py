@@ -1,0 +1,187 @@
+"""Editing the RHK of a draft SKP and their indicators, with the cascade rule enforced."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.db.base import utcnow
+from kinerja_desktop.core.db.models import Indikator, Rhk, Skp
+from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.model.skp import Aspek, IndikatorInput, JenisForm, JenisRhk, Perspektif, RhkInput
+from kinerja_desktop.core.services.access import Actor
+from kinerja_desktop.core.services.skp.access import (
+    ensure_can_edit,
+    ensure_editable,
+    get_indikator_row,
+    get_rhk_row,
+    get_skp_row,
+    live_indikator,
+)
+from kinerja_desktop.core.services.skp.kaskade import check_cascade, starting_points
+
+_EMPAT_DESIMAL = Decimal("0.0001")
+
+
+def _teks(value: str, kolom: str, label: str, maks: int = 4000) -> str:
+    cleaned = " ".join(value.split())
+    if not cleaned:
+        raise ValidationError(f"{label} wajib diisi.", kolom=kolom)
+    if len(cleaned) > maks:
+        raise ValidationError(f"{label} terlalu panjang (maksimal {maks} karakter).", kolom=kolom)
+    return cleaned
+
+
+def _editable(session: Session, actor: Actor, skp: Skp) -> None:
+    ensure_can_edit(session, actor, skp)
+    ensure_editable(skp)
+
+
+def clean_rhk(session: Session, skp: Skp, data: RhkInput) -> RhkInput:
+    """Normalised RHK input for this SKP's form; raises ValidationError naming the field."""
+    teks = _teks(data.teks, "teks", "Rencana hasil kerja")
+    jenis = data.jenis.strip().lower()
+    if jenis not in {j.value for j in JenisRhk}:
+        raise ValidationError("Jenis RHK harus utama atau tambahan.", kolom="jenis")
+    perspektif = data.perspektif.strip().lower().replace(" ", "_")
+    penugasan = " ".join(data.penugasan_dari.split())
+    if skp.jenis_form == JenisForm.JPT:
+        if perspektif and perspektif not in {p.value for p in Perspektif}:
+            raise ValidationError(
+                "Perspektif harus Penerima Layanan, Proses Bisnis, Penguatan Internal atau Anggaran.",
+                kolom="perspektif",
+            )
+        if len(penugasan) > 200:
+            raise ValidationError(
+                "Keterangan penugasan terlalu panjang (maksimal 200).", kolom="penugasan_dari"
+            )
+    elif perspektif or penugasan:
+        raise ValidationError("Perspektif dan penugasan hanya diisi pada SKP JPT.", kolom="perspektif")
+    atasan = data.rhk_atasan_id or None
+    check_cascade(session, skp, jenis, atasan)
+    return RhkInput(teks, jenis, atasan, perspektif, penugasan)
+
+
+def _next_urutan(session: Session, stmt: Select[Any]) -> int:
+    return int(session.scalar(stmt) or 0) + 1
+
+
+def add_rhk(session: Session, actor: Actor, skp_id: str, data: RhkInput) -> str:
+    """A new RHK at the end of the SKP; JA/JF utama must intervene an approved superior RHK."""
+    skp = get_skp_row(session, skp_id)
+    _editable(session, actor, skp)
+    clean = clean_rhk(session, skp, data)
+    rhk = Rhk(
+        skp_id=skp.id,
+        jenis=clean.jenis,
+        teks=clean.teks,
+        rhk_atasan_id=clean.rhk_atasan_id,
+        perspektif=clean.perspektif,
+        penugasan_dari=clean.penugasan_dari,
+        urutan=_next_urutan(session, select(func.max(Rhk.urutan)).where(Rhk.skp_id == skp.id)),
+    )
+    session.add(rhk)
+    session.flush()
+    return rhk.id
+
+
+def update_rhk(session: Session, actor: Actor, rhk_id: str, data: RhkInput) -> None:
+    rhk, skp = get_rhk_row(session, rhk_id)
+    _editable(session, actor, skp)
+    clean = clean_rhk(session, skp, data)
+    rhk.teks, rhk.jenis, rhk.rhk_atasan_id = clean.teks, clean.jenis, clean.rhk_atasan_id
+    rhk.perspektif, rhk.penugasan_dari = clean.perspektif, clean.penugasan_dari
+
+
+def delete_rhk(session: Session, actor: Actor, rhk_id: str) -> None:
+    """Delete an RHK and its indicators (tombstones that travel)."""
+    rhk, skp = get_rhk_row(session, rhk_id)
+    _editable(session, actor, skp)
+    now = utcnow()
+    for indikator in live_indikator(session, [rhk.id]):
+        indikator.dihapus_pada = now
+    rhk.dihapus_pada = now
+
+
+def _angka(value: Decimal | int | float | str | None, kolom: str) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        angka = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError("Target harus berupa angka.", kolom=kolom) from None
+    if not angka.is_finite() or angka < 0:
+        raise ValidationError("Target harus angka nol atau lebih.", kolom=kolom)
+    if angka >= Decimal("1e14"):
+        raise ValidationError("Target terlalu besar.", kolom=kolom)
+    return angka.quantize(_EMPAT_DESIMAL)
+
+
+def clean_indikator(data: IndikatorInput) -> IndikatorInput:
+    """Normalised indicator input; a range needs a lower bound not above the upper one."""
+    teks = _teks(data.teks, "teks", "Indikator kinerja individu")
+    aspek = data.aspek.strip().lower()
+    if aspek not in {a.value for a in Aspek}:
+        raise ValidationError("Aspek harus kuantitas, kualitas, waktu atau biaya.", kolom="aspek")
+    lo, hi = _angka(data.target_min, "target_min"), _angka(data.target_maks, "target_maks")
+    if hi is not None and lo is None:
+        raise ValidationError(
+            "Isi batas bawah target; target tunggal ditulis di batas bawah.", kolom="target_min"
+        )
+    if lo is not None and hi is not None and hi < lo:
+        raise ValidationError("Batas atas target lebih kecil dari batas bawahnya.", kolom="target_maks")
+    if lo is not None and hi == lo:
+        hi = None
+    satuan = " ".join(data.satuan.split())
+    if len(satuan) > 60:
+        raise ValidationError("Satuan terlalu panjang (maksimal 60 karakter).", kolom="satuan")
+    return IndikatorInput(teks, aspek, lo, hi, satuan, data.target_teks.strip())
+
+
+def _apply(indikator: Indikator, clean: IndikatorInput) -> None:
+    indikator.teks, indikator.aspek, indikator.satuan = clean.teks, clean.aspek, clean.satuan
+    indikator.target_min, indikator.target_maks = clean.target_min, clean.target_maks
+    indikator.target_teks = clean.target_teks
+
+
+def add_indikator(session: Session, actor: Actor, rhk_id: str, data: IndikatorInput) -> str:
+    """A new IKI at the end of the RHK; the target may stay empty in a draft (the submit check lists it)."""
+    rhk, skp = get_rhk_row(session, rhk_id)
+    _editable(session, actor, skp)
+    urutan = _next_urutan(session, select(func.max(Indikator.urutan)).where(Indikator.rhk_id == rhk.id))
+    indikator = Indikator(rhk_id=rhk.id, urutan=urutan)
+    _apply(indikator, clean_indikator(data))
+    session.add(indikator)
+    session.flush()
+    return indikator.id
+
+
+def update_indikator(session: Session, actor: Actor, indikator_id: str, data: IndikatorInput) -> None:
+    indikator, _, skp = get_indikator_row(session, indikator_id)
+    _editable(session, actor, skp)
+    _apply(indikator, clean_indikator(data))
+
+
+def delete_indikator(session: Session, actor: Actor, indikator_id: str) -> None:
+    indikator, _, skp = get_indikator_row(session, indikator_id)
+    _editable(session, actor, skp)
+    indikator.dihapus_pada = utcnow()
+
+
+def add_rhk_from(
+    session: Session, actor: Actor, skp_id: str, rhk_atasan_id: str, jenis: str = JenisRhk.UTAMA.value
+) -> str:
+    """Start an RHK from one of the pejabat penilai's approved RHKs: its text, indicators and the link."""
+    sumber = {p.id: p for p in starting_points(session, actor, skp_id)}
+    if rhk_atasan_id not in sumber:
+        skp = get_skp_row(session, skp_id)
+        check_cascade(session, skp, jenis, rhk_atasan_id)
+        raise ValidationError("RHK itu tidak dapat dijadikan titik awal.", kolom="rhk_atasan_id")
+    pilihan = sumber[rhk_atasan_id]
+    rhk_id = add_rhk(session, actor, skp_id, RhkInput(pilihan.teks, jenis, rhk_atasan_id))
+    for indikator in pilihan.indikator:
+        add_indikator(session, actor, rhk_id, indikator)
+    return rhk_id

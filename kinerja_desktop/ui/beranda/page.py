@@ -1,0 +1,106 @@
+"""Home page: the office, this year's numbers, and what to do next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
+
+from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.services import summary as ringkasan
+from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.context import UiContext
+
+_SKP_STATUS = (
+    ("draft", "Draf"),
+    ("diajukan", "Diajukan"),
+    ("disetujui", "Disetujui"),
+    ("ditolak", "Ditolak"),
+)
+
+
+class _Card(QFrame):
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("–")
+        font = QFont(self.value.font())
+        font.setPointSize(font.pointSize() + 10)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet("color: #555;")
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+class BerandaPage(Page):
+    title = "Beranda"
+    izin = Izin.LIHAT_DATA
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.tahun = date.today().year
+        self.heading = QLabel()
+        font = QFont(self.heading.font())
+        font.setPointSize(font.pointSize() + 5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.subheading = QLabel()
+        self.subheading.setWordWrap(True)
+        self.demo_banner = QLabel(
+            "DATA DEMO — isi basis data ini contoh, bukan data pegawai sungguhan. "
+            "Untuk data sungguhan gunakan folder data yang baru."
+        )
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setStyleSheet(
+            "background: #fff3cd; color: #664d03; padding: 8px; border-radius: 4px;"
+        )
+        self.demo_banner.hide()
+
+        self.cards: dict[str, _Card] = {
+            "pegawai": _Card("pegawai aktif"),
+            "pppk": _Card("di antaranya PPPK"),
+            "unit": _Card("unit kerja"),
+            "skp": _Card(f"SKP tahun {self.tahun}"),
+            "eval_final": _Card(f"evaluasi final {self.tahun}"),
+            "eval_draf": _Card(f"evaluasi masih draf {self.tahun}"),
+        }
+        grid = QGridLayout()
+        for index, card in enumerate(self.cards.values()):
+            grid.addWidget(card, index // 3, index % 3)
+        self.skp_detail = QLabel()
+        self.skp_detail.setObjectName("skp_detail")
+        self.skp_detail.setTextFormat(Qt.TextFormat.PlainText)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addWidget(self.demo_banner)
+        layout.addSpacing(8)
+        layout.addLayout(grid)
+        layout.addWidget(self.skp_detail)
+        layout.addStretch()
+
+    def refresh(self) -> None:
+        with self.ctx.workspace.read() as session:
+            info = kantor.get_kantor(session)
+            data = ringkasan.ringkasan(session, self.ctx.actor, self.tahun)
+        self.heading.setText(info.nama)
+        parts = [p for p in (info.instansi, info.alamat.replace("\n", ", ")) if p]
+        jenis = "Kantor pusat" if info.is_pusat else "Kantor"
+        self.subheading.setText(f"{jenis} · kode {info.kode}" + (" · " + " · ".join(parts) if parts else ""))
+        self.demo_banner.setVisible(info.demo)
+        self.cards["pegawai"].value.setText(f"{data.pegawai_aktif:,}".replace(",", "."))
+        self.cards["pppk"].value.setText(f"{data.pegawai_pppk:,}".replace(",", "."))
+        self.cards["unit"].value.setText(f"{data.unit_aktif:,}".replace(",", "."))
+        self.cards["skp"].value.setText(f"{data.skp_total:,}".replace(",", "."))
+        self.cards["eval_final"].value.setText(f"{data.evaluasi_final:,}".replace(",", "."))
+        self.cards["eval_draf"].value.setText(f"{data.evaluasi_draf:,}".replace(",", "."))
+        rincian = ", ".join(f"{label} {data.skp_per_status.get(code, 0)}" for code, label in _SKP_STATUS)
+        self.skp_detail.setText(f"Status SKP {self.tahun}: {rincian}.")

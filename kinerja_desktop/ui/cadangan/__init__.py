@@ -1,0 +1,1 @@
+"""The backups screen."""

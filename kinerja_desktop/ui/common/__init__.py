@@ -1,0 +1,1 @@
+"""Widgets, models and helpers that several screens share."""

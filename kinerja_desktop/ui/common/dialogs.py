@@ -1,0 +1,98 @@
+"""Message boxes and text questions with Indonesian buttons, and the one way to show an expected error."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from kinerja_desktop import APP_TITLE
+from kinerja_desktop.core.errors import KnownError
+
+_BUTTON_TEXT = {
+    QMessageBox.StandardButton.Yes: "Ya",
+    QMessageBox.StandardButton.No: "Tidak",
+    QMessageBox.StandardButton.Cancel: "Batal",
+    QMessageBox.StandardButton.Ok: "OK",
+    QMessageBox.StandardButton.Close: "Tutup",
+    QMessageBox.StandardButton.Save: "Simpan",
+    QMessageBox.StandardButton.Discard: "Buang",
+}
+
+
+def translate_buttons(box: QMessageBox) -> None:
+    """Qt ships no Indonesian texts for its standard buttons: set them here."""
+    for standard, text in _BUTTON_TEXT.items():
+        button = box.button(standard)
+        if button is not None:
+            button.setText(text)
+
+
+def _box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+    default: QMessageBox.StandardButton,
+    detail: str = "",
+) -> QMessageBox:
+    box = QMessageBox(icon, APP_TITLE, text, buttons, parent)
+    box.setDefaultButton(default)
+    if detail:
+        box.setInformativeText(detail)
+    translate_buttons(box)
+    return box
+
+
+def ask_yes_no(parent: QWidget | None, text: str, detail: str = "", *, default_yes: bool = False) -> bool:
+    """Ya/Tidak question; True for Ya."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = _box(parent, QMessageBox.Icon.Question, text, yes | no, yes if default_yes else no, detail)
+    return box.exec() == yes
+
+
+def ask_save_discard(parent: QWidget | None, text: str) -> QMessageBox.StandardButton:
+    """Simpan/Buang/Batal for the unsaved-changes guard."""
+    buttons = QMessageBox.StandardButton
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        text,
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        buttons.Save,
+    )
+    return QMessageBox.StandardButton(box.exec())
+
+
+def show_info(parent: QWidget | None, text: str, detail: str = "") -> None:
+    ok = QMessageBox.StandardButton.Ok
+    _box(parent, QMessageBox.Icon.Information, text, ok, ok, detail).exec()
+
+
+def show_error(parent: QWidget | None, error: KnownError | str) -> None:
+    """Show an expected error: what is wrong, and (as detail) what to do next."""
+    ok = QMessageBox.StandardButton.Ok
+    if isinstance(error, KnownError):
+        text, detail = error.pesan, error.saran or ""
+    else:
+        text, detail = error, ""
+    _box(parent, QMessageBox.Icon.Warning, text, ok, ok, detail).exec()
+
+
+def tanya_teks(
+    parent: QWidget | None, judul: str, label: str, teks: str = "", *, panjang: bool = False
+) -> str | None:
+    """The text typed (stripped), or None when the user pressed Batal."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(judul)
+    dialog.setLabelText(label)
+    dialog.setOkButtonText("Simpan")
+    dialog.setCancelButtonText("Batal")
+    if panjang:
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.resize(520, 260)
+    else:
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.resize(520, dialog.sizeHint().height())
+    dialog.setTextValue(teks)
+    if not dialog.exec():
+        return None
+    return dialog.textValue().strip()

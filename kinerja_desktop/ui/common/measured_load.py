@@ -1,0 +1,52 @@
+"""A page's read that runs at once while it is quick, and in the background once it has proved slow."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.ui.common.tasks import TaskContext, TaskRunner
+
+T = TypeVar("T")
+
+
+class MuatTerukur:
+    """Remembers whether a page's read is slow (``lambat``; None: not known yet, treated as quick)."""
+
+    def __init__(self, tasks: TaskRunner, lambat: bool | None = False) -> None:
+        self.tasks = tasks
+        self.lambat = lambat
+
+    def jalankan(
+        self,
+        baca: Callable[[], T],
+        selesai: Callable[[T], None],
+        gagal: Callable[[BaseException], None],
+        *,
+        label: str,
+        batas: float,
+    ) -> None:
+        """``baca`` in the background (progress ``label``) when known slow, else at once; then ``selesai``
+        with its result, or ``gagal`` with the error (at once: a ``KnownError`` only). A read that took
+        longer than ``batas`` seconds runs in the background next time; a quicker one, at once again."""
+
+        def work(_task: TaskContext | None) -> tuple[T, float]:
+            start = time.perf_counter()
+            hasil = baca()
+            return hasil, time.perf_counter() - start
+
+        def done(hasil: tuple[T, float]) -> None:
+            self.lambat = hasil[1] > batas
+            selesai(hasil[0])
+
+        if self.lambat:
+            self.tasks.run(work, done, gagal, label=label)
+            return
+        try:
+            hasil = work(None)
+        except KnownError as exc:
+            gagal(exc)
+            return
+        done(hasil)

@@ -1,0 +1,1 @@
+"""Pertukaran Data: office ↔ central packages — export, the import wizard, history."""

@@ -1,0 +1,255 @@
+"""The import wizard: choose files → per file: read and plan → resolve conflicts → apply → report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.exchange.actions import RencanaBerkas, impor_berkas, rencanakan_berkas
+from kinerja_desktop.core.exchange.paket.apply import HasilImpor
+from kinerja_desktop.core.exchange.report import teks_rencana
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, TaskRunner, default_failure
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE
+from kinerja_desktop.ui.exchange.conflicts import KonflikView
+from kinerja_desktop.ui.exchange.files import PilihBerkas
+from kinerja_desktop.ui.exchange.plan_view import RencanaView
+from kinerja_desktop.ui.exchange.report import HasilBerkas, LaporanView
+
+PILIH, RENCANA, KONFLIK, LAPORAN = range(4)
+
+
+class ImporWizard(QDialog):
+    """``diimpor`` is emitted after each file applied (the page refreshes its history)."""
+
+    diimpor = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = TaskRunner(self)  # progress dialogs above this dialog, not behind it
+        self.setWindowTitle("Impor paket data")
+        self.resize(1040, 680)
+        self.files: list[Path] = []
+        self.i = 0
+        self.rb: RencanaBerkas | None = None
+        self.gagal = ""
+        self.hasil: list[HasilBerkas] = []
+        self.sibuk = False  # a file is being read or applied: the buttons wait
+
+        self.pilih = PilihBerkas()
+        self.pilih.changed.connect(self.perbarui_tombol)
+        self.rencana = RencanaView()
+        self.rencana.changed.connect(self.perbarui_tombol)
+        self.galat = QLabel(wordWrap=True)
+        self.galat.setObjectName("galat_berkas")
+        self.galat.setStyleSheet(ERROR_STYLE + " font-size: 11pt;")
+        halaman_rencana = QWidget()
+        lay = QVBoxLayout(halaman_rencana)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.galat, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(self.rencana, 1)
+        self.konflik = KonflikView()
+        self.konflik.changed.connect(self.perbarui_tombol)
+        self.laporan = LaporanView()
+        self.stack = QStackedWidget()
+        for w in (self.pilih, halaman_rencana, self.konflik, self.laporan):
+            self.stack.addWidget(w)
+
+        self.alasan = QLabel(wordWrap=True)
+        self.alasan.setObjectName("alasan")
+        self.alasan.setStyleSheet(HINT_STYLE)
+        self.simpan = QPushButton("Simpan rencana…")
+        self.simpan.clicked.connect(self.on_simpan_clicked)
+        self.lewati = QPushButton("Lewati berkas ini")
+        self.lewati.clicked.connect(self.on_lewati_clicked)
+        self.kembali = QPushButton("Kembali")
+        self.kembali.clicked.connect(lambda: self._ke(RENCANA))
+        self.lanjut = QPushButton()
+        self.lanjut.setObjectName("lanjut")
+        self.lanjut.setDefault(True)
+        self.lanjut.clicked.connect(self.on_lanjut_clicked)
+        self.tutup = QPushButton("Batal")
+        self.tutup.clicked.connect(self.reject)
+        tombol = QHBoxLayout()
+        for b in (self.simpan, self.lewati):
+            tombol.addWidget(b)
+        tombol.addStretch()
+        for b in (self.kembali, self.lanjut, self.tutup):
+            tombol.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.alasan)
+        layout.addLayout(tombol)
+        self._ke(PILIH)
+
+    # --- steps ------------------------------------------------------------------------------------
+    def mulai(self, files: list[Path]) -> None:
+        """Start with these files (the wizard's first step, or straight from the page)."""
+        self.pilih.tambah(files)
+        self.on_lanjut_clicked()
+
+    def _ke(self, langkah: int) -> None:
+        self.stack.setCurrentIndex(langkah)
+        self.perbarui_tombol()
+
+    def _judul(self) -> str:
+        return f"Berkas {self.i + 1} dari {len(self.files)}: {self.files[self.i].name}"
+
+    def _periksa(self) -> None:
+        path = self.files[self.i]
+        self.rb, self.gagal = None, ""
+
+        def work(task: TaskContext) -> RencanaBerkas:
+            return rencanakan_berkas(self.ctx.workspace, self.ctx.actor, path, task.progress)
+
+        self._mulai_tugas()
+        self.tasks.run(work, self.on_rencana_ready, self.on_rencana_failed, label=f"Memeriksa {path.name}…")
+
+    def _mulai_tugas(self) -> None:
+        self.sibuk = True
+        self.perbarui_tombol()
+
+    def reject(self) -> None:
+        if not self.sibuk:  # closing mid-task would leave the work running unseen
+            super().reject()
+
+    def on_rencana_ready(self, rb: RencanaBerkas) -> None:
+        self.sibuk = False
+        self.rb = rb
+        self.galat.hide()
+        self.rencana.show()
+        self.rencana.tampilkan(rb, self._judul())
+        self.konflik.tampilkan(rb.rencana.konflik, self._judul())
+        self._ke(RENCANA)
+
+    def on_rencana_failed(self, exc: BaseException) -> None:
+        self.sibuk = False
+        if isinstance(exc, Cancelled):
+            self._ke(PILIH)
+            return
+        if not isinstance(exc, KnownError):
+            default_failure(self, exc)
+            self.perbarui_tombol()
+            return
+        self.gagal = exc.pesan
+        saran = exc.saran or "Minta paket baru dari pengirimnya."
+        self.galat.setText(
+            f"{self._judul()}\n\nBerkas ini tidak bisa diimpor: {exc.pesan}\n{saran}\n\n"
+            "Tidak ada yang diubah."
+        )
+        self.galat.show()
+        self.rencana.hide()
+        self._ke(RENCANA)
+
+    def _berikutnya(self, hasil: HasilBerkas) -> None:
+        self.hasil.append(hasil)
+        self.i += 1
+        if self.i < len(self.files):
+            self._periksa()
+            return
+        self.laporan.tampilkan(self.hasil)
+        self._ke(LAPORAN)
+
+    def _terapkan(self) -> None:
+        rb = self.rb
+        assert rb is not None
+        pilihan = self.konflik.pilihan()
+        akui = self.rencana.akui.isChecked()
+
+        def work(_: TaskContext) -> HasilImpor:
+            return impor_berkas(self.ctx.workspace, self.ctx.actor, rb, pilihan=pilihan, akui_checksum=akui)
+
+        def done(h: HasilImpor) -> None:
+            self.sibuk = False
+            self.diimpor.emit()
+            self._berikutnya(HasilBerkas.dari(rb.nama, h))
+
+        def failed(exc: BaseException) -> None:
+            self.sibuk = False
+            self.perbarui_tombol()
+            default_failure(self, exc)
+
+        self._mulai_tugas()
+        self.tasks.run(work, done, failed, label=f"Mengimpor {rb.nama}…", cancellable=False)
+
+    # --- buttons ----------------------------------------------------------------------------------
+    def perbarui_tombol(self) -> None:
+        langkah = self.stack.currentIndex()
+        lagi = self.i + 1 < len(self.files)
+        alasan, teks, aktif = "", "Lanjut", True
+        if langkah == PILIH:
+            teks, aktif = "Periksa berkas", bool(self.pilih.berkas())
+            alasan = "" if aktif else "Tambahkan paling sedikit satu berkas paket."
+        elif langkah == RENCANA and (self.gagal or self.rb is None):
+            teks = "Berkas berikutnya" if lagi else "Lihat laporan"
+        elif langkah == RENCANA:
+            if self.rencana.tanpa_perubahan():
+                teks = "Berkas berikutnya" if lagi else "Lihat laporan"
+            else:
+                teks = "Lanjut: putuskan konflik" if self.rb and self.rb.rencana.konflik else "Impor sekarang"
+                alasan = self.rencana.alasan_tertahan()
+                aktif = not alasan
+        elif langkah == KONFLIK:
+            teks = "Impor sekarang"
+            n = self.konflik.belum()
+            aktif = n == 0
+            if n:
+                alasan = (
+                    f"Impor menunggu: {n} konflik belum diputuskan. Pilih per baris, atau pakai tombol Semua."
+                )
+        else:
+            teks = "Selesai"
+        self.lanjut.setText(teks)
+        self.lanjut.setEnabled(aktif and not self.sibuk)
+        for b in (self.lewati, self.kembali, self.simpan, self.tutup):
+            b.setEnabled(not self.sibuk)
+        self.alasan.setText(alasan)
+        self.alasan.setVisible(bool(alasan))
+        self.lewati.setVisible(langkah in (RENCANA, KONFLIK) and not self.gagal)
+        self.simpan.setVisible(langkah == RENCANA and self.rb is not None and not self.gagal)
+        self.kembali.setVisible(langkah == KONFLIK)
+        self.tutup.setVisible(langkah != LAPORAN)
+
+    def on_lanjut_clicked(self) -> None:
+        langkah = self.stack.currentIndex()
+        if langkah == PILIH:
+            self.files, self.i, self.hasil = self.pilih.berkas(), 0, []
+            if self.files:
+                self._periksa()
+        elif langkah == RENCANA and (self.gagal or self.rb is None):
+            self._berikutnya(HasilBerkas(self.files[self.i].name, "Tidak bisa dibaca", self.gagal))
+        elif langkah == RENCANA and self.rencana.tanpa_perubahan():
+            assert self.rb is not None
+            catatan = "Sudah pernah diimpor" if self.rb.rencana.sudah_diimpor else ""
+            self._berikutnya(HasilBerkas(self.rb.nama, "Tidak ada yang berubah", catatan))
+        elif langkah == RENCANA and self.rb is not None and self.rb.rencana.konflik:
+            self._ke(KONFLIK)
+        elif langkah in (RENCANA, KONFLIK):
+            self._terapkan()
+        else:
+            self.accept()
+
+    def on_lewati_clicked(self) -> None:
+        self._berikutnya(HasilBerkas(self.files[self.i].name, "Dilewati", "Tidak ada yang diubah"))
+
+    def on_simpan_clicked(self) -> None:
+        if self.rb is None:
+            return
+        saran = self.rb.path.with_suffix(".rencana.txt").name
+        name, _ = QFileDialog.getSaveFileName(self, "Simpan rencana impor", saran, "Teks (*.txt)")
+        if name:
+            teks = [self._judul(), *teks_rencana(self.rb.rencana)]
+            Path(name).write_text("\n".join(teks) + "\n", encoding="utf-8")

@@ -1,0 +1,123 @@
+"""Pertukaran Data: export a package, import packages through the wizard, and the history of both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from kinerja_desktop.core.exchange.actions import riwayat
+from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import show_info
+from kinerja_desktop.ui.common.table import make_table, set_widths
+from kinerja_desktop.ui.common.widgets import HINT_STYLE
+from kinerja_desktop.ui.exchange.export_box import EksporPanel
+from kinerja_desktop.ui.exchange.files import paket_di_folder
+from kinerja_desktop.ui.exchange.import_wizard import ImporWizard
+from kinerja_desktop.ui.exchange.models import RiwayatModel
+
+
+class SinkronisasiPage(Page):
+    title = "Pertukaran Data"
+    izin = Izin.SINKRONISASI
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.wizard: ImporWizard | None = None
+        judul = QLabel("Pertukaran data kantor \u2194 kantor pusat")
+        judul.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.ekspor = EksporPanel(ctx)
+        self.ekspor.exported.connect(self.refresh_riwayat)
+
+        impor = QGroupBox("Impor paket")
+        self.impor_berkas = QPushButton("Impor paket…")
+        self.impor_berkas.setObjectName("impor")
+        self.impor_berkas.clicked.connect(self.on_impor_clicked)
+        self.impor_folder = QPushButton("Impor semua paket dalam folder…")
+        self.impor_folder.clicked.connect(self.on_impor_folder_clicked)
+        penjelasan = QLabel(
+            "Impor paket yang diterima dari kantor lain. Aplikasi selalu menampilkan rencananya dulu: per "
+            "lembar berapa baris baru, berubah, sama, usang, konflik dan tidak sah, beserta setiap masalah. "
+            "Baru setelah Anda setuju data disimpan, semuanya atau tidak sama sekali, sesudah cadangan "
+            "otomatis.",
+            wordWrap=True,
+        )
+        penjelasan.setStyleSheet(HINT_STYLE)
+        lay = QVBoxLayout(impor)
+        lay.addWidget(penjelasan)
+        for b in (self.impor_berkas, self.impor_folder):
+            baris = QHBoxLayout()
+            baris.addWidget(b)
+            baris.addStretch()
+            lay.addLayout(baris)
+        lay.addStretch()
+
+        self.model = RiwayatModel(self)
+        self.tabel = make_table(self.model)
+        set_widths(
+            self.tabel,
+            (
+                "00-00-0000 00:00",
+                "Ekspor",
+                "Paket kantor",
+                "BKPSDM",
+                "paket-PLJ-2026-20261123.xlsx",
+                "operator",
+                "",
+            ),
+        )
+        riwayat_box = QGroupBox("Riwayat pertukaran data")
+        lay = QVBoxLayout(riwayat_box)
+        lay.addWidget(self.tabel)
+
+        atas = QHBoxLayout()
+        atas.addWidget(self.ekspor, 3)
+        atas.addWidget(impor, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(judul)
+        layout.addLayout(atas)
+        layout.addWidget(riwayat_box, 1)
+
+    def refresh(self) -> None:
+        self.ekspor.refresh()
+        self.refresh_riwayat()
+
+    def refresh_riwayat(self) -> None:
+        with self.ctx.workspace.read() as s:
+            self.model.set_entries(riwayat(s, self.ctx.actor))
+
+    def buka_wizard(self, files: list[Path] | None = None) -> ImporWizard:
+        """Open the import wizard (window-modal), started on ``files`` when given."""
+        self.wizard = ImporWizard(self.ctx, self)
+        self.wizard.diimpor.connect(self.on_diimpor)
+        self.wizard.open()
+        if files:
+            self.wizard.mulai(files)
+        return self.wizard
+
+    def on_diimpor(self) -> None:
+        self.refresh()
+
+    def on_impor_clicked(self) -> None:
+        self.buka_wizard()
+
+    def on_impor_folder_clicked(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, "Pilih folder berisi paket")
+        if not name:
+            return
+        files = paket_di_folder(Path(name))
+        if not files:
+            show_info(
+                self, f"Tidak ada berkas .xlsx di folder {name}.", "Pilih folder tempat paket disimpan."
+            )
+            return
+        self.buka_wizard(files)

@@ -1,0 +1,174 @@
+"""One file's import plan: what it is, counts per sheet, every problem and merge, the checksum warning."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.core.exchange.actions import RencanaBerkas
+from kinerja_desktop.core.exchange.paket.plan.model import Masalah
+from kinerja_desktop.core.exchange.report import lembar_berisi
+from kinerja_desktop.ui.common.table import make_table, set_widths
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, OK_STYLE, WARNING_STYLE
+from kinerja_desktop.ui.exchange.models import GabungModel, JumlahModel, MasalahModel
+
+_JUDUL_STYLE = "font-size: 12pt; font-weight: bold;"
+#: The summary sentences not already said by the status line, the table or the checksum box.
+_CATATAN = ("sudah pernah diimpor", "lebih lama", "digabungkan")
+
+
+def _checksum(m: Masalah) -> bool:
+    """The checksum warning (the plan keeps one): the box above the tabs shows it instead of the list."""
+    return not m.menghalangi and "checksum" in m.pesan
+
+
+def _keterangan(rb: RencanaBerkas) -> str:
+    info = rb.rencana.info
+    tahun = f"tahun {info.tahun}" if info.tahun else "semua tahun"
+    dibuat = info.dibuat_pada.astimezone().strftime("%d-%m-%Y %H:%M")
+    tujuan = f", untuk kantor {info.tujuan_kode}" if info.tujuan_kode else ""
+    return (
+        f"{info.jenis.label} dari {info.kantor_nama} ({info.kantor_kode}){tujuan}, {tahun}, dibuat {dibuat}."
+    )
+
+
+class RencanaView(QWidget):
+    """Shows a plan; ``changed`` is emitted when the checksum acknowledgement is ticked or cleared."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rb: RencanaBerkas | None = None
+        self.judul = QLabel()
+        self.judul.setStyleSheet(_JUDUL_STYLE)
+        self.asal = QLabel(wordWrap=True)
+        self.ringkasan = QLabel(wordWrap=True)
+        self.ringkasan.setObjectName("ringkasan")
+        self.keadaan = QLabel(wordWrap=True)
+        self.keadaan.setObjectName("keadaan")
+        self.checksum = QLabel(wordWrap=True)
+        self.checksum.setStyleSheet(WARNING_STYLE)
+        self.akui = QCheckBox("Saya mengerti bahwa berkas ini diubah setelah diekspor; lanjutkan impor")
+        self.akui.setObjectName("akui_checksum")
+        self.akui.toggled.connect(self.on_akui_toggled)
+
+        self.jumlah = JumlahModel(self)
+        self.tabel_jumlah = make_table(self.jumlah, sortable=False)
+        set_widths(self.tabel_jumlah, ("Umpan Balik Perilaku", *(["Tidak sah 00000"] * 6)), {0: (1, 180)})
+        self.masalah = MasalahModel(self)
+        self.tabel_masalah = make_table(self.masalah)
+        set_widths(self.tabel_masalah, ("Umpan Balik Perilaku", "99999", "Tanggal lahir", "Peringatan", ""))
+        self.tabel_masalah.selectionModel().currentRowChanged.connect(self.on_masalah_changed)
+        self.rinci = QPlainTextEdit(
+            readOnly=True, placeholderText="Pilih satu masalah untuk membaca pesannya."
+        )
+        self.rinci.setMaximumHeight(64)
+        masalah = QWidget()
+        lay = QVBoxLayout(masalah)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.tabel_masalah, 1)
+        lay.addWidget(self.rinci)
+        self.gabung = GabungModel(self)
+        self.tabel_gabung = make_table(self.gabung)
+        set_widths(
+            self.tabel_gabung, ("Umpan Balik Perilaku", "99999", "", "kunci bisnis sama"), {2: (1, 200)}
+        )
+        self.tab = QTabWidget()
+        self.tab.addTab(self.tabel_jumlah, "Jumlah per lembar")
+        self.tab.addTab(masalah, "Masalah")
+        self.tab.addTab(self.tabel_gabung, "Digabungkan")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for w in (self.judul, self.asal, self.ringkasan, self.keadaan, self.checksum, self.akui):
+            layout.addWidget(w)
+        layout.addWidget(self.tab, 1)
+
+    def tampilkan(self, rb: RencanaBerkas, judul: str) -> None:
+        self.rb = rb
+        r = rb.rencana
+        self.judul.setText(judul)
+        self.asal.setText(_keterangan(rb))
+        catatan = [b for b in r.ringkasan()[1:] if any(k in b for k in _CATATAN)]
+        self.ringkasan.setText("\n".join(catatan))
+        self.ringkasan.setVisible(bool(catatan))
+        self.jumlah.set_jumlah(lembar_berisi(r))
+        banner = next((m for m in r.masalah if _checksum(m) and not m.lembar), None)
+        masalah = [m for m in r.masalah if not _checksum(m)]
+        self.masalah.set_rows(sorted(masalah, key=lambda m: (not m.menghalangi, m.lembar, m.baris or 0)))
+        self.gabung.set_rows([g for g in r.penggabungan if not g.otomatis])
+        self.tab.setTabText(1, f"Masalah ({len(masalah)})")
+        self.tab.setTabText(2, f"Digabungkan ({self.gabung.rowCount()})")
+        self.checksum.setText(
+            (banner.pesan if banner else "Isi paket tidak cocok dengan checksum-nya.")
+            + " Bila ragu, minta paket baru dari pengirimnya."
+        )
+        self.checksum.setVisible(not r.checksum_cocok)
+        self.akui.setChecked(False)
+        self.akui.setVisible(not r.checksum_cocok and r.ok)
+        if masalah and r.galat:
+            self.tab.setCurrentIndex(1)
+            self.tabel_masalah.setCurrentIndex(self.masalah.index(0, 0))
+        else:
+            self.tab.setCurrentIndex(0)
+        self._keadaan()
+
+    def tanpa_perubahan(self) -> bool:
+        return self.rb is not None and self.rb.rencana.ok and not self.rb.rencana.ada_perubahan
+
+    def alasan_tertahan(self) -> str:
+        """Why this file cannot be imported yet ("" when it can)."""
+        if self.rb is None:
+            return "Belum ada rencana."
+        r = self.rb.rencana
+        if r.galat:
+            return (
+                f"Tidak bisa diimpor: {len(r.galat)} galat (tab Masalah). Minta kantor pengirim memperbaiki "
+                "datanya dan mengekspor ulang paketnya, atau lewati berkas ini."
+            )
+        if not r.checksum_cocok and not self.akui.isChecked():
+            return "Centang \u201cSaya mengerti\u201d di atas untuk mengimpor berkas yang sudah diubah ini."
+        return ""
+
+    def _keadaan(self) -> None:
+        r = self.rb.rencana if self.rb is not None else None
+        if r is None:
+            return
+        if r.galat:
+            teks, gaya = (
+                f"Ada {len(r.galat)} galat; tidak ada yang akan diimpor dari berkas ini.",
+                ERROR_STYLE,
+            )
+        elif not r.ada_perubahan:
+            teks, gaya = "Tidak ada yang berubah: data di berkas ini sudah ada di sini.", OK_STYLE
+        elif not r.checksum_cocok and not self.akui.isChecked():
+            teks = "Berkas ini diubah setelah diekspor: baca peringatan di bawah ini, lalu putuskan."
+            gaya = WARNING_STYLE
+        elif r.konflik:
+            teks = (
+                f"{len(r.konflik)} baris diubah di sini dan di kantor pengirim sejak terakhir sama. Tekan "
+                "\u201cLanjut: putuskan konflik\u201d untuk memilih data mana yang dipakai."
+            )
+            gaya = WARNING_STYLE
+        else:
+            teks, gaya = "Siap diimpor. Data di sini dicadangkan dulu secara otomatis.", HINT_STYLE
+        self.keadaan.setText(teks)
+        self.keadaan.setStyleSheet(gaya + " font-weight: bold;")
+
+    def on_akui_toggled(self, _on: bool) -> None:
+        self._keadaan()
+        self.changed.emit()
+
+    def on_masalah_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.rinci.clear()
+            return
+        self.rinci.setPlainText(self.masalah.rows[current.row()].teks())

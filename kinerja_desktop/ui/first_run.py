@@ -1,0 +1,285 @@
+"""First-run wizard: a new office (identity and administrator) or the demo office in one click."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from kinerja_desktop import APP_TITLE
+from kinerja_desktop.core.errors import KnownError, ValidationError
+from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.common.kantor_fields import IsianKantor
+from kinerja_desktop.ui.common.tasks import TaskContext, TaskRunner
+
+PAGE_WELCOME, PAGE_KANTOR, PAGE_ADMIN, PAGE_DEMO, PAGE_DONE = range(5)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    return label
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(f"Selamat datang di {APP_TITLE}")
+        self.setSubTitle("Aplikasi ini belum disiapkan di komputer ini. Pilih cara memulai.")
+        self.new_office = QRadioButton("Siapkan kantor saya (isi identitas kantor dan akun administrator)")
+        self.demo = QRadioButton("Coba dulu dengan data demo: Kecamatan Plaju, Kota Palembang (40 pegawai)")
+        self.demo.setObjectName("demo_choice")
+        self.new_office.setChecked(True)
+        note = QLabel(
+            "Data demo ditandai jelas sebagai DEMO di judul jendela. Untuk data sungguhan, "
+            "jalankan aplikasi dengan folder data yang baru."
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: gray;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.new_office)
+        layout.addWidget(self.demo)
+        layout.addSpacing(12)
+        layout.addWidget(note)
+
+    def nextId(self) -> int:
+        return PAGE_DEMO if self.demo.isChecked() else PAGE_KANTOR
+
+
+class KantorPage(QWizardPage, IsianKantor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Identitas kantor")
+        self.setSubTitle("Dipakai pada kop dokumen, baris tanda tangan dan paket data ke kantor pusat.")
+        self.buat_isian_kantor()
+        self.pusat = QCheckBox("Ini kantor pusat (BKPSDM) yang menghimpun data banyak kantor")
+        self.logo_bytes: bytes | None = None
+        self.logo_preview = QLabel("(tanpa logo)")
+        self.logo_preview.setFixedHeight(48)
+        logo_button = QPushButton("Pilih logo…")
+        logo_button.clicked.connect(self.on_logo_clicked)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addWidget(logo_button)
+        logo_row.addStretch()
+        self.error = _error_label()
+
+        form = QFormLayout(self)
+        self.isi_form(form, self.kode)
+        form.addRow("", self.pusat)
+        form.addRow("Logo (opsional)", logo_row)
+        form.addRow(self.error)
+
+    def on_logo_clicked(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Pilih logo", "", "Gambar (*.png *.jpg *.jpeg)")
+        if not name:
+            return
+        data = Path(name).read_bytes()
+        pixmap = QPixmap()
+        if not pixmap.loadFromData(data):
+            self.error.setText("Berkas itu bukan gambar PNG/JPG yang bisa dibaca.")
+            return
+        self.logo_bytes = data
+        self.logo_preview.setPixmap(pixmap.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation))
+
+    def data(self) -> kantor.KantorInput:
+        return kantor.KantorInput(
+            kode=self.kode.text().strip(),
+            nama=self.nama.text().strip(),
+            tempat=self.tempat.text().strip(),
+            instansi=self.instansi.text().strip(),
+            alamat=self.alamat.toPlainText().strip(),
+            telepon=self.telepon.text().strip(),
+            email=self.email.text().strip(),
+            is_pusat=self.pusat.isChecked(),
+            kertas=str(self.kertas.currentData()),
+            ritme=str(self.ritme.currentData()),
+            logo=self.logo_bytes,
+        )
+
+    def validatePage(self) -> bool:
+        try:
+            kantor.validate_kantor(self.data())
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            field = {"kode": self.kode, "nama": self.nama, "tempat": self.tempat}.get(exc.kolom or "")
+            if field is not None:
+                field.setFocus()
+            return False
+        self.error.clear()
+        return True
+
+    def nextId(self) -> int:
+        return PAGE_ADMIN
+
+
+class AdminPage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Akun administrator")
+        self.setSubTitle("Administrator mengelola akun lain, identitas kantor dan pemulihan cadangan.")
+        self.nama = QLineEdit()
+        self.username = QLineEdit("admin")
+        self.password = QLineEdit()
+        self.repeat = QLineEdit()
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = _error_label()
+        form = QFormLayout(self)
+        form.addRow("Nama lengkap", self.nama)
+        form.addRow("Nama pengguna *", self.username)
+        form.addRow("Kata sandi *", self.password)
+        form.addRow("Ulangi kata sandi *", self.repeat)
+        hint = QLabel("Minimal 8 karakter, berisi huruf dan angka.")
+        hint.setStyleSheet("color: gray;")
+        form.addRow("", hint)
+        form.addRow(self.error)
+
+    def validatePage(self) -> bool:
+        if self.password.text() != self.repeat.text():
+            self.error.setText("Kata sandi dan ulangannya tidak sama.")
+            return False
+        try:
+            with self._wizard.workspace.transaction() as session:
+                kantor.initialise(
+                    session,
+                    self._wizard.kantor_page.data(),
+                    self.username.text(),
+                    self.password.text(),
+                    self.nama.text(),
+                )
+        except KnownError as exc:
+            self.error.setText(str(exc))
+            return False
+        self._wizard.username = self.username.text().strip().lower()
+        return True
+
+    def nextId(self) -> int:
+        return PAGE_DONE
+
+
+class DemoPage(QWizardPage):
+    """Loads the demo office in the background and lists the demo accounts."""
+
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self._done = False
+        self.setTitle("Data demo")
+        self.setSubTitle(
+            "Kecamatan Plaju, Kota Palembang: unit kerja, 40 pegawai, SKP, realisasi dan penilaian."
+        )
+        self.status = QLabel("Tekan tombol di bawah untuk memuat data demo.")
+        self.status.setWordWrap(True)
+        self.load_button = QPushButton("Muat data demo")
+        self.load_button.setObjectName("load_demo")
+        self.load_button.clicked.connect(self.on_load_clicked)
+        self.accounts = QTableWidget(0, 3)
+        self.accounts.setHorizontalHeaderLabels(["Nama pengguna", "Kata sandi", "Peran"])
+        self.accounts.horizontalHeader().setStretchLastSection(True)
+        self.accounts.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.load_button)
+        layout.addWidget(self.accounts)
+
+    def on_load_clicked(self) -> None:
+        from kinerja_desktop.core.demo import DemoResult, generate_demo
+
+        self.load_button.setEnabled(False)
+        self.status.setText("Sedang memuat data demo…")
+        workspace = self._wizard.workspace
+
+        def work(context: TaskContext) -> DemoResult:
+            return generate_demo(workspace, progress=context.progress)
+
+        def done(result: DemoResult) -> None:
+            self._done = True
+            self.status.setText("Data demo siap. Catat akun di bawah ini, lalu tekan Selesai untuk masuk.")
+            self.accounts.setRowCount(len(result.akun))
+            for row, values in enumerate(result.akun):
+                for col, value in enumerate(values):
+                    self.accounts.setItem(row, col, QTableWidgetItem(value))
+            self.accounts.show()
+            self._wizard.username = result.akun[0][0]
+            self.completeChanged.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.load_button.setEnabled(True)
+            self.status.setText(f"Data demo gagal dimuat: {exc}")
+
+        self._wizard.tasks.run(work, done, failed, label="Memuat data demo…", cancellable=False)
+
+    def isComplete(self) -> bool:
+        return self._done
+
+    def nextId(self) -> int:
+        return -1
+
+
+class DonePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Selesai")
+        label = QLabel(
+            "Kantor dan akun administrator sudah disiapkan. "
+            "Tekan Selesai, lalu masuk dengan akun tersebut.\n\n"
+            "Langkah berikutnya: lengkapi unit kerja dan data pegawai, lalu buat akun untuk operator "
+            "dan pejabat penilai."
+        )
+        label.setWordWrap(True)
+        QVBoxLayout(self).addWidget(label)
+
+    def nextId(self) -> int:
+        return -1
+
+
+class FirstRunWizard(QWizard):
+    """Shown when the data folder has no office yet."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.username = ""
+        self.tasks = TaskRunner(self)
+        self.setWindowTitle(f"Penyiapan awal — {APP_TITLE}")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setMinimumSize(640, 520)
+        self.welcome_page = WelcomePage()
+        self.kantor_page = KantorPage()
+        self.admin_page = AdminPage(self)
+        self.demo_page = DemoPage(self)
+        self.setPage(PAGE_WELCOME, self.welcome_page)
+        self.setPage(PAGE_KANTOR, self.kantor_page)
+        self.setPage(PAGE_ADMIN, self.admin_page)
+        self.setPage(PAGE_DEMO, self.demo_page)
+        self.setPage(PAGE_DONE, DonePage())
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        for button, text in (
+            (QWizard.WizardButton.BackButton, "< Kembali"),
+            (QWizard.WizardButton.NextButton, "Lanjut >"),
+            (QWizard.WizardButton.FinishButton, "Selesai"),
+            (QWizard.WizardButton.CancelButton, "Batal"),
+        ):
+            self.setButtonText(button, text)

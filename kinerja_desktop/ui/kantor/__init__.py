@@ -1,0 +1,1 @@
+"""The office settings screen."""

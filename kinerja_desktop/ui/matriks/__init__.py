@@ -1,0 +1,1 @@
+"""The matriks peran hasil screen."""

@@ -1,0 +1,1 @@
+"""The training hours (JP) screen."""

@@ -1,0 +1,299 @@
+"""User accounts page: list, add, edit, reset a password and unlock, for the administrator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.db.models import Pegawai
+from kinerja_desktop.core.errors import KnownError, ValidationError
+from kinerja_desktop.core.services import akun
+from kinerja_desktop.core.services.access import Izin, Peran
+from kinerja_desktop.core.services.akun import PenggunaRow
+from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.context import UiContext
+
+_Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+COLUMNS = ("Nama pengguna", "Nama", "Peran", "Pegawai terkait", "Status", "Login terakhir")
+
+
+def _cells(row: PenggunaRow) -> tuple[str, ...]:
+    status = "Nonaktif" if not row.aktif else "Terkunci" if row.terkunci else "Aktif"
+    waktu = row.login_terakhir
+    login = waktu.astimezone().strftime("%d-%m-%Y %H:%M") if waktu else "belum pernah"
+    return (row.username, row.nama, row.peran.label, row.pegawai_nama, status, login)
+
+
+class PenggunaModel(QAbstractTableModel):
+    """Accounts as table rows; ``Qt.UserRole`` gives a sort key (ISO time for the last login)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[PenggunaRow] = []
+
+    def set_rows(self, rows: list[PenggunaRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> object:
+        if not index.isValid() or role not in (_DISPLAY, Qt.ItemDataRole.UserRole):
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.UserRole and column == 5:  # sort key of the last login
+            return row.login_terakhir.isoformat() if row.login_terakhir else ""
+        return _cells(row)[column]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> object:
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+
+def load_pegawai_pilihan(ctx: UiContext) -> list[tuple[str, str]]:
+    """Active pegawai by name as (id, "Nama — NIP"), for the link of a penilai account."""
+    stmt = (
+        select(Pegawai.id, Pegawai.nama, Pegawai.nip)
+        .where(Pegawai.status_aktif == "aktif", Pegawai.dihapus_pada.is_(None))
+        .order_by(Pegawai.nama)
+    )
+    with ctx.workspace.read() as session:
+        return [(id_, f"{nama} — {nip}") for id_, nama, nip in session.execute(stmt).all()]
+
+
+class _FormDialog(QDialog):
+    """A form that writes through a service on Simpan (or Enter) and shows refusals inline in red."""
+
+    def __init__(self, ctx: UiContext, title: str, note: str, parent: QWidget | None) -> None:
+        super().__init__(parent, windowTitle=title, minimumWidth=460)
+        self.ctx = ctx
+        self.form = QFormLayout()  # subclasses add their rows
+        hint = "minimal 8 karakter, huruf dan angka"
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password, placeholderText=hint)
+        self.password2 = QLineEdit(echoMode=QLineEdit.EchoMode.Password, placeholderText=hint)
+        self.fields: dict[str, QWidget] = {"password": self.password}
+        self.asks_password = True
+        note_label = QLabel(note, wordWrap=True, styleSheet="color: gray;")
+        self.error = QLabel(objectName="error", wordWrap=True, styleSheet="color: #b00020;", visible=False)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
+        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.on_simpan_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(note_label)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def show_error(self, text: str, kolom: str | None = None) -> None:
+        self.error.setText(text)
+        self.error.show()
+        if kolom in self.fields:
+            self.fields[kolom].setFocus()
+
+    def write(self, session: Session) -> None:
+        raise NotImplementedError
+
+    def on_simpan_clicked(self) -> None:
+        if self.asks_password and self.password.text() != self.password2.text():
+            self.show_error("Kata sandi dan ulangannya tidak sama. Ketik ulang keduanya.", "password")
+            return
+        try:
+            with self.ctx.workspace.transaction(self.ctx.actor) as session:
+                self.write(session)
+        except KnownError as exc:
+            self.show_error(str(exc), exc.kolom if isinstance(exc, ValidationError) else None)
+            return
+        self.accept()
+
+
+class PenggunaDialog(_FormDialog):
+    """Add an account (``row`` None) or edit one."""
+
+    def __init__(self, ctx: UiContext, row: PenggunaRow | None, parent: QWidget | None = None) -> None:
+        title = "Tambah pengguna" if row is None else f"Ubah pengguna {row.username}"
+        super().__init__(ctx, title, "Pegawai terkait wajib dipilih untuk Pejabat Penilai.", parent)
+        self.row = row
+        self.username = QLineEdit(placeholderText="misalnya budi.s (huruf kecil, tanpa spasi)")
+        self.nama = QLineEdit(row.nama if row else "")
+        self.peran = QComboBox()
+        for peran in Peran:
+            self.peran.addItem(peran.label, peran.value)
+        self.pegawai = QComboBox()
+        self.pegawai.addItem("", None)
+        for pegawai_id, label in load_pegawai_pilihan(ctx):
+            self.pegawai.addItem(label, pegawai_id)
+        self.aktif = QCheckBox("Akun aktif (boleh masuk)", checked=row is None or row.aktif)
+        self.fields.update(username=self.username, pegawai=self.pegawai)
+        rows = [("Nama lengkap", self.nama), ("Peran", self.peran), ("Pegawai terkait", self.pegawai)]
+        if row is None:
+            rows = [("Nama pengguna", self.username), *rows]
+            rows += [("Kata sandi", self.password), ("Ulangi kata sandi", self.password2)]
+        else:
+            self.asks_password = False
+            rows.append(("", self.aktif))
+            if row.pegawai_id and self.pegawai.findData(row.pegawai_id) < 0:
+                self.pegawai.addItem(f"{row.pegawai_nama} (tidak aktif)", row.pegawai_id)
+            self.pegawai.setCurrentIndex(max(0, self.pegawai.findData(row.pegawai_id)))
+        for label, widget in rows:
+            self.form.addRow(label, widget)
+        self.peran.setCurrentIndex(self.peran.findData((row.peran if row else Peran.OPERATOR).value))
+        self.peran.currentIndexChanged.connect(self.on_peran_changed)
+        self.on_peran_changed()
+        (self.username if row is None else self.nama).setFocus()
+
+    def on_peran_changed(self) -> None:
+        self.pegawai.setEnabled(self.peran.currentData() == Peran.PENILAI.value)
+
+    def write(self, session: Session) -> None:
+        peran = Peran(self.peran.currentData())
+        pegawai_id = self.pegawai.currentData() if peran is Peran.PENILAI else None
+        actor, nama = self.ctx.actor, self.nama.text()
+        if self.row is None:
+            username, password = self.username.text(), self.password.text()
+            akun.create_pengguna(session, actor, username, password, peran, nama, pegawai_id)
+        else:
+            aktif = self.aktif.isChecked()
+            akun.update_pengguna(
+                session, actor, self.row.id, nama=nama, peran=peran, pegawai_id=pegawai_id, aktif=aktif
+            )
+
+
+class ResetPasswordDialog(_FormDialog):
+    """The administrator sets a new password; the user must change it at the next login."""
+
+    def __init__(self, ctx: UiContext, row: PenggunaRow, parent: QWidget | None = None) -> None:
+        note = f"Beri tahu {row.nama} kata sandi ini; ia harus menggantinya saat masuk berikutnya."
+        super().__init__(ctx, f"Atur ulang kata sandi {row.username}", note, parent)
+        self.row = row
+        self.form.addRow("Kata sandi baru", self.password)
+        self.form.addRow("Ulangi kata sandi", self.password2)
+
+    def write(self, session: Session) -> None:
+        akun.reset_password(session, self.ctx.actor, self.row.id, self.password.text())
+
+
+class PenggunaPage(Page):
+    title = "Pengguna"
+    izin = Izin.KELOLA_PENGGUNA
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.model = PenggunaModel(self)
+        self.proxy = QSortFilterProxyModel(self, sourceModel=self.model, sortRole=Qt.ItemDataRole.UserRole)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView(
+            model=self.proxy,
+            sortingEnabled=True,
+            selectionBehavior=QAbstractItemView.SelectionBehavior.SelectRows,
+            selectionMode=QAbstractItemView.SelectionMode.SingleSelection,
+            editTriggers=QAbstractItemView.EditTrigger.NoEditTriggers,
+        )
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.on_ubah_clicked)
+        self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+
+        buttons = QHBoxLayout()
+        self.tambah = QPushButton("Tambah…", clicked=self.on_tambah_clicked)
+        self.ubah = QPushButton("Ubah…", clicked=self.on_ubah_clicked)
+        self.reset = QPushButton("Atur ulang kata sandi…", clicked=self.on_reset_clicked)
+        self.buka_kunci = QPushButton("Buka kunci", clicked=self.on_buka_kunci_clicked)
+        for button in (self.tambah, self.ubah, self.reset, self.buka_kunci):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        self.message = QLabel(objectName="message", wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Pilih satu akun, lalu tekan tombol di atas. Klik dua kali untuk mengubah."))
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.on_selection_changed()
+
+    def refresh(self) -> None:
+        try:
+            with self.ctx.workspace.read() as session:
+                rows = akun.list_pengguna(session, self.ctx.actor)
+        except KnownError as exc:
+            rows = []
+            self.tambah.setEnabled(False)
+            self.say(str(exc), ok=False)
+        self.model.set_rows(rows)
+        self.on_selection_changed()
+
+    def say(self, text: str, *, ok: bool = True) -> None:
+        self.message.setStyleSheet("color: #1b5e20;" if ok else "color: #b00020;")
+        self.message.setText(text)
+
+    def selected(self) -> PenggunaRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[self.proxy.mapToSource(rows[0]).row()] if rows else None
+
+    def done(self, username: str, text: str) -> None:
+        """After a change: reload, keep ``username`` selected, and say what happened."""
+        self.refresh()
+        start = self.proxy.index(0, 0)
+        for found in self.proxy.match(start, _DISPLAY, username, 1, Qt.MatchFlag.MatchExactly):
+            self.table.selectRow(found.row())
+        self.say(text)
+
+    def on_selection_changed(self) -> None:
+        row = self.selected()
+        self.ubah.setEnabled(row is not None)
+        self.reset.setEnabled(row is not None)
+        self.buka_kunci.setEnabled(row is not None and row.terkunci)
+
+    def on_tambah_clicked(self) -> None:
+        dialog = PenggunaDialog(self.ctx, None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            username = dialog.username.text().strip().lower()
+            self.done(username, f"Akun {username} sudah dibuat.")
+
+    def on_ubah_clicked(self) -> None:
+        row = self.selected()
+        if row is not None and PenggunaDialog(self.ctx, row, self).exec() == QDialog.DialogCode.Accepted:
+            self.done(row.username, f"Perubahan akun {row.username} sudah disimpan.")
+
+    def on_reset_clicked(self) -> None:
+        row = self.selected()
+        if row is not None and ResetPasswordDialog(self.ctx, row, self).exec() == QDialog.DialogCode.Accepted:
+            self.done(row.username, f"Kata sandi {row.username} sudah diatur ulang; ia harus menggantinya.")
+
+    def on_buka_kunci_clicked(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            with self.ctx.workspace.transaction(self.ctx.actor) as session:
+                akun.unlock(session, self.ctx.actor, row.id)
+        except KnownError as exc:
+            self.say(str(exc), ok=False)
+            return
+        self.done(row.username, f"Kunci akun {row.username} sudah dibuka; ia bisa masuk lagi.")

@@ -1,0 +1,308 @@
+"""Penilaian Kinerja page: a unit's pegawai for a period, rated by keyboard, the distribution beside."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QPoint
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QPushButton,
+)
+
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, CapaianRow, DistribusiUnit
+from kinerja_desktop.core.services import unit_kerja
+from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
+from kinerja_desktop.core.services.evaluasi.access import periode_evaluasi
+from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import show_error, show_info
+from kinerja_desktop.ui.common.measured_load import MuatTerukur
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, on_enter
+from kinerja_desktop.ui.penilaian import rating_keys as entri
+from kinerja_desktop.ui.penilaian.capaian import CapaianDialog
+from kinerja_desktop.ui.penilaian.distribusi import DistribusiPanel
+from kinerja_desktop.ui.penilaian.finalise import finalkan_baris
+from kinerja_desktop.ui.penilaian.grid import (
+    KOLOM_HASIL,
+    KOLOM_PERILAKU,
+    PenilaianModel,
+    alasan_terkunci,
+    buat_tabel,
+    ringkasan,
+)
+from kinerja_desktop.ui.penilaian.layout import baris, berdampingan, tumpuk
+from kinerja_desktop.ui.penilaian.selection import Bacaan, PilihanBar, baca
+from kinerja_desktop.ui.printing.menu import Pilihan as PilihanCetak
+from kinerja_desktop.ui.printing.menu import pilihan_grid, tombol_evaluasi
+
+#: A read slower than this runs in the background next time (15,000 pegawai at once take about 1 s).
+BATAS_DETIK = 0.3
+_PILIH = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+
+
+class PenilaianPage(Page):
+    """The pejabat penilai's grid: rate, watch the distribution, finalise, see who is still missing."""
+
+    title = "Penilaian Kinerja"
+    izin = Izin.LIHAT_DATA
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.dist: DistribusiUnit | None = None
+        self.capaian: CapaianRow | None = None
+        self.pemuat = MuatTerukur(ctx.tasks)  # a read measured slow runs in the background
+        self.pilihan = PilihanBar(ctx.actor)
+        self.belum_final = QCheckBox("Hanya yang belum final")
+        self.belum_final.setToolTip("Hanya pegawai yang evaluasinya belum final: siapa yang masih kurang")
+        self.muat = QPushButton("Muat ulang", clicked=self.on_muat_clicked)
+        self.model = PenilaianModel(self)
+        self.table = buat_tabel(self.model)
+        self.ringkas = QLabel()
+        self.panel = DistribusiPanel()
+        boleh = ctx.actor.can(Izin.NILAI_KINERJA)
+        self.final_pilih = QPushButton("Finalkan terpilih…", clicked=self.on_final_pilih_clicked)
+        self.final_semua = QPushButton("Finalkan semua yang siap…", clicked=self.on_final_semua_clicked)
+        for button in (self.final_pilih, self.final_semua):
+            button.setEnabled(boleh)
+        self.buka = QPushButton("Buka formulir…", clicked=self.on_buka_clicked)
+        self.cetak = tombol_evaluasi(ctx, self, self.pilihan_cetak)
+        self.message = QLabel(wordWrap=True)
+        self._build_layout()
+        self._shortcuts = entri.pasang_tombol(self.table, self.on_rating_key)
+        self.pilihan.changed.connect(self.on_pilihan_changed)
+        self.belum_final.toggled.connect(self.on_belum_final_toggled)
+        self.panel.ubah_capaian.connect(self.on_capaian_clicked)
+        self.table.doubleClicked.connect(self.on_buka_clicked)
+        on_enter(self.table, self.on_buka_clicked)
+        self.table.customContextMenuRequested.connect(self.on_context_menu)
+        self.table.selectionModel().currentChanged.connect(self.on_current_changed)
+
+    def _build_layout(self) -> None:
+        hint = QLabel(entri.PETUNJUK, wordWrap=True, styleSheet=HINT_STYLE)
+        kiri = tumpuk(
+            baris(self.pilihan.bawahan, self.belum_final),
+            self.table,
+            self.ringkas,
+            baris(self.buka, self.final_pilih, self.final_semua, self.cetak),
+            hint,
+            isi=self.table,
+        )
+        atas = baris(self.pilihan, ujung=self.muat)
+        splitter = berdampingan(kiri, self.panel)
+        self.setLayout(tumpuk(atas, splitter, self.message, isi=splitter, margin=True))
+
+    # --- data -------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Offer the open units and the evaluation periods, then load the grid."""
+        try:
+            with self.ctx.workspace.read() as session:
+                units = unit_kerja.list_units(session, self.ctx.actor, termasuk_ditutup=False)
+                pilihan = periode_evaluasi(session)
+        except KnownError as exc:
+            self.say(str(exc), error=True)
+            return
+        self.pilihan.blockSignals(True)
+        self.pilihan.set_units(units)
+        self.pilihan.set_periode(pilihan)
+        self.pilihan.blockSignals(False)
+        self.load()
+
+    def show_unit(self, unit_id: str, tahun: int, kode: str) -> None:
+        """Show one unit in a year and period (e.g. from another page or a benchmark)."""
+        self.pilihan.select(unit_id, tahun, kode)
+        self.load()
+
+    def load(self, keep: str | None = None) -> None:
+        """Read grid, distribution and capaian in one read; keep the selection and the scroll position.
+
+        ``keep`` is the pegawai to make current (by default the current one). A read measured slow
+        (the whole office of a large kantor) runs in the background from then on.
+        """
+        p, workspace, actor = self.pilihan.value(), self.ctx.workspace, self.ctx.actor
+        if not p.unit_id or not p.kode:
+            return
+        current = self.table.currentIndex()
+        if keep is None and current.isValid():
+            keep = self.model.row_at(current.row()).pegawai_id
+        tetap = (keep, {r.pegawai_id for r in self.rows_terpilih()}, max(current.column(), 0))
+
+        def work() -> Bacaan:
+            with workspace.read() as session:
+                return baca(session, actor, p)
+
+        def done(data: Bacaan) -> None:
+            if p == self.pilihan.value():  # else another choice was made meanwhile
+                self.tampilkan(data, *tetap)
+
+        self.pemuat.jalankan(
+            work, done, self.on_load_failed, label="Memuat data penilaian…", batas=BATAS_DETIK
+        )
+
+    def tampilkan(self, data: Bacaan, keep: str | None, selected: set[str], column: int) -> None:
+        rows, self.dist, self.capaian = data
+        tahun, scroll = self.pilihan.value().tahun, self.table.verticalScrollBar().value()
+        self.model.load(rows, {r.pegawai_id: alasan_terkunci(r, self.ctx.actor, tahun) for r in rows})
+        self.table.verticalScrollBar().setValue(scroll)
+        self._restore(keep, selected, column)
+        self.panel.show_data(self.dist, self.capaian, f"{self.pilihan.periode.label()} {tahun}")
+        self.ringkas.setText(ringkasan(rows))
+
+    def on_load_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, KnownError):
+            raise exc
+        self.say(str(exc), error=True)
+
+    def _restore(self, keep: str | None, selected: set[str], column: int) -> None:
+        model, sel = self.model, self.table.selectionModel()
+        row = model.row_of(keep) if keep else -1
+        if row < 0:
+            self.on_current_changed()
+            return
+        sel.setCurrentIndex(model.index(row, column), _PILIH)
+        for pid in selected - {keep}:
+            other = model.row_of(pid)
+            if other >= 0:
+                sel.select(model.index(other, 0), _PILIH & ~QItemSelectionModel.SelectionFlag.Clear)
+        self.table.scrollTo(model.index(row, column))
+
+    def rows_terpilih(self) -> list[BarisEvaluasi]:
+        return [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+
+    def baris_kini(self) -> BarisEvaluasi | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def pilihan_cetak(self) -> PilihanCetak:
+        """The current row for Cetak; with a filter on, the unit's batch keeps to the rows listed."""
+        p = self.pilihan.value()
+        tersaring = p.bawahan or self.model.hanya_belum_final
+        return pilihan_grid(self.baris_kini(), p, self.model.rows if tersaring else None)
+
+    # --- rating entry -----------------------------------------------------------------------------
+    def on_rating_key(self, angka: int) -> None:
+        index = self.table.currentIndex()
+        kolom = index.column() if index.column() in (KOLOM_HASIL, KOLOM_PERILAKU) else KOLOM_HASIL
+        self.beri_rating(kolom, angka)
+
+    def beri_rating(self, kolom: int, angka: int) -> None:
+        """Store ``angka`` (3/2/1, 0 clears) in ``kolom`` of the current row and move on like a form."""
+        row = self.baris_kini()
+        if row is None:
+            self.say("Pilih dulu baris pegawai yang akan dinilai.", error=True)
+            return
+        if not row.boleh_nilai:
+            self.say(f"{row.nama}: {self.model.alasan.get(row.pegawai_id, '')}", error=True)
+            return
+        hasil, perilaku = entri.ratings_baru(row, kolom, angka)
+        try:
+            entri.simpan_rating(self.ctx, row, self.pilihan.value().kode, kolom, hasil, perilaku)
+        except KnownError as exc:
+            self.say(f"{row.nama}: {exc.pesan} {exc.saran or ''}".strip(), error=True)
+            return
+        self.segarkan_baris(row)
+        n = self.model.row_of(row.pegawai_id)
+        if angka and kolom == KOLOM_HASIL:
+            kolom = KOLOM_PERILAKU
+        elif angka:
+            n, kolom = min(n + 1, self.model.rowCount() - 1), KOLOM_HASIL
+        geser = self.table.horizontalScrollBar().value()
+        self.table.selectionModel().setCurrentIndex(self.model.index(n, kolom), _PILIH)
+        self.table.horizontalScrollBar().setValue(geser)  # down to the next pegawai, names kept in view
+        self.say(f"Rating {row.nama} tersimpan.")
+
+    def segarkan_baris(self, row: BarisEvaluasi) -> None:
+        """Read the rated row and the distribution again (not the whole grid: fast for 15,000 rows)."""
+        p, actor = self.pilihan.value(), self.ctx.actor
+        try:
+            with self.ctx.workspace.read() as session:
+                baru = entri.baris_terbaru(session, actor, row, p.tahun, p.kode)
+                self.dist = evaluasi_unit.distribusi_unit(session, actor, p.unit_id or "", p.tahun, p.kode)
+        except KnownError:
+            baru = None
+        if baru is None:
+            self.load(row.pegawai_id)
+            return
+        self.model.replace(baru, alasan_terkunci(baru, actor, p.tahun))
+        self.panel.show_data(self.dist, self.capaian, f"{self.pilihan.periode.label()} {p.tahun}")
+        self.ringkas.setText(ringkasan(self.model.semua))
+
+    def on_current_changed(self) -> None:
+        row = self.baris_kini()
+        alasan = self.model.alasan.get(row.pegawai_id, "") if row else ""
+        self.say(f"{row.nama}: {alasan}" if row and alasan else "")
+
+    def on_context_menu(self, pos: QPoint) -> None:
+        menu = entri.menu_rating(self.table, pos, self.beri_rating, self.on_buka_clicked)
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # --- actions ----------------------------------------------------------------------------------
+    def on_buka_clicked(self) -> None:
+        """Open the evaluation form of the current pegawai; read the grid again when it closes."""
+        row = self.baris_kini()
+        if row is None:
+            return
+        if row.skp_id is None:
+            self.say(f"{row.nama}: {self.model.alasan.get(row.pegawai_id, '')}", error=True)
+            return
+        from kinerja_desktop.ui.penilaian.form import EvaluasiDialog
+
+        EvaluasiDialog(self.ctx, row.skp_id, self.pilihan.value().kode, self).exec()
+        self.load()
+
+    def on_final_pilih_clicked(self) -> None:
+        rows = self.rows_terpilih()
+        if not rows:
+            show_error(self, "Pilih dulu baris yang akan difinalkan (Ctrl atau Shift + klik untuk beberapa).")
+            return
+        self.finalkan_rows(rows, terpilih=True)
+
+    def on_final_semua_clicked(self) -> None:
+        self.finalkan_rows(list(self.model.rows), terpilih=False)
+
+    def finalkan_rows(self, rows: list[BarisEvaluasi], *, terpilih: bool) -> None:
+        """Finalise the ready rows (findings acknowledged first); report who was not and why."""
+        hasil = finalkan_baris(self.ctx, self, rows, self.model.alasan, terpilih=terpilih)
+        if hasil is None:
+            return
+        self.load()
+        self.say(hasil.teks())
+        show_info(self, hasil.teks(), hasil.rincian())
+
+    def on_capaian_clicked(self) -> None:
+        p, dist, row = self.pilihan.value(), self.dist, self.capaian
+        if dist is None or p.unit_id is None:
+            return
+        dialog = CapaianDialog(
+            self.ctx,
+            dist.unit_id,
+            dist.unit,
+            p.tahun,
+            p.kode,
+            f"{self.pilihan.periode.label()} {p.tahun}",
+            dist.capaian,
+            row.catatan if row else "",
+            self,
+        )
+        if dialog.exec():
+            self.load()
+
+    def on_pilihan_changed(self) -> None:
+        self.load()
+
+    def on_belum_final_toggled(self, checked: bool) -> None:
+        """Filter what was read (no new query); the current pegawai stays current when still shown."""
+        keep = self.baris_kini()
+        self.model.hanya_belum_final = checked
+        self.model.show()
+        self._restore(keep.pegawai_id if keep else None, set(), max(self.table.currentIndex().column(), 0))
+
+    def on_muat_clicked(self) -> None:
+        self.refresh()
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))

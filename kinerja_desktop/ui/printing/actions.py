@@ -1,0 +1,205 @@
+"""Where printing starts: one SKP, one evaluation's forms, a unit's rekap, and a batch for a unit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from kinerja_desktop.core.documents import (
+    dokumen_evaluasi_pdf,
+    evaluasi_kinerja_pdf,
+    konversi_ak_pdf,
+    skp_pdf,
+)
+from kinerja_desktop.core.documents.build import Kemajuan
+from kinerja_desktop.core.documents.files import simpan_pdf
+from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.model.evaluasi import EvaluasiForm
+from kinerja_desktop.core.services.access import Izin, require
+from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
+from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
+from kinerja_desktop.core.services.printing.batch import (
+    DaftarCetak,
+    JenisCetak,
+    Permintaan,
+    daftar_cetak,
+    opsi_bawaan,
+    render_daftar,
+)
+from kinerja_desktop.core.services.skp import read as skp_baca
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_error, show_info
+from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, default_failure
+from kinerja_desktop.ui.printing.preview import PratinjauDialog, Sumber, nama_berkas
+
+#: A batch larger than this is saved straight to a file chosen first instead of previewed (about 7 s of
+#: loading and rendering at 44 documents/s; the preview would hold every page again).
+BATAS_PRATINJAU = 300
+
+
+def _buka(
+    ctx: UiContext, parent: QWidget | None, sumber: Sumber, pdf: bytes | None = None
+) -> PratinjauDialog:
+    dialog = PratinjauDialog(ctx, sumber, pdf, parent)
+    dialog.open()
+    return dialog
+
+
+def pratinjau_skp(ctx: UiContext, parent: QWidget | None, skp_id: str) -> PratinjauDialog | None:
+    """The SKP with its lampiran (DRAF until approved)."""
+    try:
+        require(ctx.actor, Izin.CETAK)
+        with ctx.workspace.read() as session:
+            detail = skp_baca.get_skp(session, ctx.actor, skp_id)
+            opsi = opsi_bawaan(session)
+    except KnownError as exc:
+        show_error(parent, exc)
+        return None
+    judul = f"SKP {detail.tahun} - {detail.pegawai.nama}"
+    return _buka(ctx, parent, Sumber(judul, lambda o, _k: skp_pdf(detail, o), opsi))
+
+
+def _render_evaluasi(
+    ctx: UiContext, jenis: JenisCetak, form: EvaluasiForm
+) -> Callable[[OpsiCetak, Kemajuan | None], bytes]:
+    if jenis is JenisCetak.DOKUMEN_EVALUASI:
+        return lambda o, _k: dokumen_evaluasi_pdf(form, o)
+    if jenis is JenisCetak.KONVERSI_AK:
+        if not form.jenjang_kode:
+            raise KnownError(
+                f"{form.pegawai.nama} bukan pejabat fungsional, jadi tidak ada konversi angka kredit "
+                "untuk dicetak."
+            )
+        return lambda o, _k: konversi_ak_pdf(form, o)
+    distribusi = None
+    if form.unit_id:
+        with ctx.workspace.read() as session:
+            distribusi = evaluasi_unit.distribusi_unit(
+                session, ctx.actor, form.unit_id, form.tahun, form.periode
+            )
+    return lambda o, _k: evaluasi_kinerja_pdf(form, o, distribusi)
+
+
+def pratinjau_evaluasi(
+    ctx: UiContext, parent: QWidget | None, jenis: JenisCetak, skp_id: str, periode: str
+) -> PratinjauDialog | None:
+    """Evaluasi Kinerja, Dokumen Evaluasi or Konversi AK of one pegawai and period (as stored now)."""
+    try:
+        require(ctx.actor, Izin.CETAK)
+        with ctx.workspace.read() as session:
+            form = evaluasi_baca.get_evaluasi_form(session, ctx.actor, skp_id, periode)
+            opsi = opsi_bawaan(session)
+        render = _render_evaluasi(ctx, jenis, form)
+    except KnownError as exc:
+        show_error(parent, exc)
+        return None
+    judul = f"{jenis.label} {form.periode_label} {form.tahun} - {form.pegawai.nama}"
+    return _buka(ctx, parent, Sumber(judul, render, opsi, boleh_ttd=form.final))
+
+
+def _render_daftar(ctx: UiContext, daftar: DaftarCetak) -> Callable[[OpsiCetak, Kemajuan | None], bytes]:
+    def render(opsi: OpsiCetak, kemajuan: Kemajuan | None) -> bytes:
+        with ctx.workspace.read() as session:
+            return render_daftar(session, ctx.actor, daftar, opsi, kemajuan)
+
+    return render
+
+
+def pratinjau_rekap(
+    ctx: UiContext, parent: QWidget | None, unit_id: str, tahun: int, periode: str, *, sub_unit: bool = True
+) -> PratinjauDialog | None:
+    """The unit's rekap predikat for the period, signed by the head of the unit."""
+    permintaan = Permintaan(JenisCetak.REKAP, tahun, periode, unit_id, termasuk_sub_unit=sub_unit)
+    try:
+        with ctx.workspace.read() as session:
+            daftar = daftar_cetak(session, ctx.actor, permintaan)
+            opsi = opsi_bawaan(session)
+    except KnownError as exc:
+        show_error(parent, exc)
+        return None
+    return _buka(ctx, parent, Sumber(daftar.judul, _render_daftar(ctx, daftar), opsi))
+
+
+def _setuju(parent: QWidget | None, daftar: DaftarCetak) -> bool:
+    """Ask before a batch that skips someone or keeps to the pegawai a filtered list shows."""
+    dilewati = daftar.dilewati
+    teks = f"{daftar.jumlah} dokumen {daftar.permintaan.jenis.label} akan dicetak"
+    teks += f"; {len(dilewati)} pegawai dilewati." if dilewati else "."
+    rincian: list[str] = []
+    if daftar.permintaan.hanya_pegawai is not None:
+        rincian.append("Hanya pegawai yang tampil di daftar (sesuai saringan yang dipilih).")
+    if dilewati:
+        rincian.append(
+            "\n".join(f"{d.nama}: {d.alasan}" for d in dilewati[:12]) + ("\n…" if len(dilewati) > 12 else "")
+        )
+    return ask_yes_no(parent, teks, "\n\n".join([*rincian, "Lanjutkan?"]), default_yes=True)
+
+
+def cetak_massal(
+    ctx: UiContext,
+    parent: QWidget | None,
+    permintaan: Permintaan,
+    selesai: Callable[[PratinjauDialog | Path | None], None] | None = None,
+) -> TaskContext | None:
+    """Every document of ``permintaan`` in one PDF, built in the background with progress and Batal.
+
+    Then the preview opens; a batch over BATAS_PRATINJAU is saved straight to a file chosen first.
+    ``selesai`` gets the preview, the saved path, or None (cancelled or failed). Returns the running task.
+    """
+    lapor = selesai or (lambda _hasil: None)
+    try:
+        with ctx.workspace.read() as session:
+            daftar = daftar_cetak(session, ctx.actor, permintaan)
+            opsi = opsi_bawaan(session)
+            if not daftar.butir:
+                render_daftar(session, ctx.actor, daftar, opsi)  # raises NotFound with the reasons
+    except KnownError as exc:
+        show_error(parent, exc)
+        lapor(None)
+        return None
+    tujuan: Path | None = None
+    if daftar.jumlah > BATAS_PRATINJAU:
+        nama, _ = QFileDialog.getSaveFileName(
+            parent,
+            f"Simpan {daftar.jumlah} dokumen ke PDF",
+            str(Path.home() / nama_berkas(daftar.judul)),
+            "Dokumen PDF (*.pdf)",
+        )
+        if not nama:
+            lapor(None)
+            return None
+        tujuan = Path(nama if nama.lower().endswith(".pdf") else f"{nama}.pdf")
+    elif (daftar.dilewati or permintaan.hanya_pegawai is not None) and not _setuju(parent, daftar):
+        lapor(None)
+        return None
+    render = _render_daftar(ctx, daftar)
+
+    def work(task: TaskContext) -> bytes:
+        def kemajuan(n: int, jumlah: int) -> bool:
+            task.progress(n, jumlah, f"Menyiapkan dokumen {min(n + 1, jumlah)} dari {jumlah}…")
+            return True
+
+        pdf = render(opsi, kemajuan)
+        task.progress(daftar.jumlah, daftar.jumlah, "Menyimpan…")
+        if tujuan is not None:
+            simpan_pdf(pdf, tujuan)
+        return pdf
+
+    def sukses(pdf: bytes) -> None:
+        if tujuan is not None:
+            show_info(parent, f"{daftar.jumlah} dokumen {permintaan.jenis.label} tersimpan.", str(tujuan))
+            lapor(tujuan)
+            return
+        ttd = daftar.semua_final and permintaan.jenis not in (JenisCetak.SKP, JenisCetak.REKAP)
+        sumber = Sumber(daftar.judul, render, opsi, daftar.jumlah, latar=daftar.jumlah > 1, boleh_ttd=ttd)
+        lapor(_buka(ctx, parent, sumber, pdf))
+
+    def gagal(exc: BaseException) -> None:
+        lapor(None)
+        if not isinstance(exc, Cancelled):
+            default_failure(parent, exc)
+
+    return ctx.tasks.run(work, sukses, gagal, label=f"Menyiapkan {daftar.judul}…", cancellable=True)

@@ -1,0 +1,201 @@
+"""The print preview: the PDF in QtPdf, the options beside it (re-rendered on change), print, save, close."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.core.documents.build import Kemajuan
+from kinerja_desktop.core.documents.files import simpan_pdf
+from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import show_error
+from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, default_failure
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, OK_STYLE
+from kinerja_desktop.ui.printing.options import OpsiPanel
+from kinerja_desktop.ui.printing.printer import cetak_dokumen, siapkan_printer
+
+#: Re-render this long after the last option change (typing a place, stepping a date).
+JEDA_MS = 250
+
+
+@dataclass
+class Sumber:
+    """What a preview shows: a title, a renderer for any options, and how many documents it holds.
+
+    ``latar`` renders in the background with progress and Batal (a batch); otherwise on the spot.
+    ``boleh_ttd``: every document is a final evaluation's, so scanned signatures may be offered.
+    """
+
+    judul: str
+    render: Callable[[OpsiCetak, Kemajuan | None], bytes]
+    opsi: OpsiCetak
+    jumlah: int = 1
+    latar: bool = False
+    boleh_ttd: bool = False
+
+
+def nama_berkas(judul: str) -> str:
+    """A file name from the title: "Dokumen Evaluasi Triwulan I 2026 - Ani.pdf", without unsafe characters."""
+    bersih = re.sub(r'[\\/:*?"<>|\n\r\t]+', " ", judul)
+    return " ".join(bersih.split())[:150] + ".pdf"
+
+
+class PratinjauDialog(QDialog):
+    """``pdf`` holds the bytes shown; every option change renders them again."""
+
+    def __init__(
+        self, ctx: UiContext, sumber: Sumber, pdf: bytes | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.sumber = ctx, sumber
+        self.pdf = b""
+        self.setWindowTitle(f"Pratinjau cetak — {sumber.judul}")
+        self.dokumen = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.dokumen)
+        self.opsi = OpsiPanel(sumber.opsi, boleh_ttd=sumber.boleh_ttd)
+        self.info = QLabel(wordWrap=True, styleSheet=HINT_STYLE)
+        self.message = QLabel(wordWrap=True)
+        self.cetak = QPushButton("&Cetak…", clicked=self.on_cetak_clicked)
+        self.simpan = QPushButton("&Simpan PDF…", clicked=self.on_simpan_clicked)
+        self.tutup = QPushButton("&Tutup", clicked=self.reject)
+        for b in (self.cetak, self.simpan, self.tutup):
+            b.setAutoDefault(False)
+        self._timer = QTimer(self, singleShot=True, interval=JEDA_MS, timeout=self.render_ulang)
+        self.opsi.changed.connect(self._timer.start)
+        self._build_layout()
+        self.resize(1180, 860)
+        if pdf is not None:
+            self.tampilkan(pdf)
+        else:
+            self.render_ulang()
+
+    def _build_layout(self) -> None:
+        samping = QWidget()
+        kolom = QVBoxLayout(samping)
+        kolom.addWidget(self.opsi, 1)
+        kolom.addWidget(self.info)
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(samping)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([850, 300])
+        bawah = QHBoxLayout()
+        bawah.addWidget(self.message, 1)
+        for b in (self.cetak, self.simpan, self.tutup):
+            bawah.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bawah)
+
+    # --- rendering ---------------------------------------------------------------------------------
+    def render_ulang(self) -> None:
+        """Render with the options shown now (a batch in the background, with progress and Batal)."""
+        try:
+            opsi = self.opsi.value()
+        except KnownError as exc:
+            self.say(exc.pesan, ok=False)
+            return
+        if not self.sumber.latar:
+            try:
+                self.tampilkan(self.sumber.render(opsi, None))
+            except KnownError as exc:
+                self.say(exc.pesan, ok=False)
+            return
+        render = self.sumber.render
+
+        def work(task: TaskContext) -> bytes:
+            return render(opsi, lambda selesai, jumlah: task.progress(selesai, jumlah) is None)
+
+        self.setEnabled(False)
+        self.ctx.tasks.run(
+            work, self.tampilkan, self.on_render_failed, label=f"Menyiapkan {self.sumber.judul}…"
+        )
+
+    def on_render_failed(self, exc: BaseException) -> None:
+        self.setEnabled(True)
+        if isinstance(exc, Cancelled):
+            self.say("Penyiapan ulang dibatalkan; pratinjau masih memakai pilihan sebelumnya.", ok=False)
+            return
+        default_failure(self, exc)
+
+    def tampilkan(self, pdf: bytes) -> None:
+        """Show ``pdf`` (keeping the page in view when the page count allows)."""
+        self.setEnabled(True)
+        halaman = self.view.pageNavigator().currentPage()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.dokumen.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer, self.pdf = buffer, pdf
+        jumlah = self.dokumen.pageCount()
+        if 0 < halaman < jumlah:
+            self.view.pageNavigator().jump(halaman, self.view.pageNavigator().currentLocation())
+        ukuran = self.dokumen.pagePointSize(0)
+        kertas = self.opsi.kertas.currentData()
+        arah = "mendatar" if ukuran.width() > ukuran.height() else "tegak"
+        dok = f"{self.sumber.jumlah} dokumen, " if self.sumber.jumlah > 1 else ""
+        self.info.setText(f"{dok}{jumlah} halaman, kertas {kertas} {arah}.")
+        self.cetak.setEnabled(jumlah > 0)
+        self.simpan.setEnabled(jumlah > 0)
+
+    # --- actions -----------------------------------------------------------------------------------
+    def on_cetak_clicked(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.sumber.judul)
+        siapkan_printer(printer, self.dokumen)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Cetak")
+        dialog.setMinMax(1, max(self.dokumen.pageCount(), 1))
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            jumlah = cetak_dokumen(self.dokumen, printer)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self.say(
+            f"{jumlah} halaman dikirim ke {printer.printerName() or printer.outputFileName() or 'printer'}."
+        )
+
+    def on_simpan_clicked(self) -> None:
+        awal = str(Path.home() / nama_berkas(self.sumber.judul))
+        nama, _ = QFileDialog.getSaveFileName(self, "Simpan PDF", awal, "Dokumen PDF (*.pdf)")
+        if not nama:
+            return
+        path = Path(nama if nama.lower().endswith(".pdf") else f"{nama}.pdf")
+        try:
+            simpan_pdf(self.pdf, path)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self.say(f"Tersimpan: {path}")
+
+    def say(self, text: str, *, ok: bool = True) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)

@@ -1,0 +1,259 @@
+"""Realisasi page: one pegawai's approved SKP in one period — realisasi per indicator, rencana aksi, bukti."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.model.skp import SkpDetail, StatusSkp
+from kinerja_desktop.core.rules.nip import format_nip
+from kinerja_desktop.core.rules.periode import periode
+from kinerja_desktop.core.services import pegawai, realisasi, skp
+from kinerja_desktop.core.services.access import Izin, Peran
+from kinerja_desktop.core.services.realisasi import RealisasiGrid
+from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import show_error
+from kinerja_desktop.ui.common.period_bar import PeriodeBar
+from kinerja_desktop.ui.common.table import make_table, set_widths
+from kinerja_desktop.ui.common.widgets import HINT_STYLE, WARNING_STYLE, PegawaiPicker
+from kinerja_desktop.ui.realisasi.grid import BarisRealisasi, RealisasiModel, baris_grid
+from kinerja_desktop.ui.realisasi.panel import AksiPanel, BuktiPanel, Sasaran
+
+ALASAN_STYLE = "font-size: 11pt; color: #444444; padding: 24px;"
+
+
+def tampil_grid(detail: SkpDetail, grid: RealisasiGrid) -> bool:
+    """Show the grid (perhaps read-only) unless the SKP is not approved or the period lies outside it."""
+    if grid.bisa_diisi:
+        return True
+    p = periode(grid.periode)
+    return (
+        detail.status == StatusSkp.DISETUJUI
+        and not grid.alasan.startswith(p.label)
+        and p.akhir(detail.tahun) >= detail.periode_awal
+        and p.awal(detail.tahun) <= detail.periode_akhir
+    )
+
+
+class RealisasiPage(Page):
+    """Choose year, period and pegawai; fill realisasi, rencana aksi and bukti dukung of the approved SKP."""
+
+    title = "Realisasi"
+    izin = Izin.LIHAT_DATA
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.detail: SkpDetail | None = None
+        self.grid: RealisasiGrid | None = None
+        self.bar = PeriodeBar()
+        self.picker = PegawaiPicker(placeholder="ketik nama atau NIP pegawai…")
+        self.picker.setMinimumWidth(360)
+        self.info = QLabel(wordWrap=True)
+        self.banner = QLabel(wordWrap=True)
+        self.banner.setStyleSheet(WARNING_STYLE)
+        self.banner.hide()
+        self.alasan = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.alasan.setStyleSheet(ALASAN_STYLE)
+        self.model = RealisasiModel(self)
+        self.model.simpan = self.simpan_realisasi
+        self.table = make_table(self.model, sortable=False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        set_widths(
+            self.table, ("", "Kuantitas_", "", "100 dokumen__", "Realisasi______"), {0: (3, 220), 2: (3, 200)}
+        )
+        self.aksi = AksiPanel(ctx)
+        self.bukti = BuktiPanel(ctx)
+        self.stack = QStackedWidget()
+        self._build_layout()
+        self.bar.changed.connect(self.on_pilihan_changed)
+        self.picker.changed.connect(self.on_pilihan_changed)
+        self.table.selectionModel().currentRowChanged.connect(self.on_row_changed)
+        self.aksi.changed.connect(self.on_aksi_changed)
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.bar)
+        top.addSpacing(8)
+        top.addWidget(QLabel("Pegawai"))
+        top.addWidget(self.picker, 1)
+        panels = QSplitter()
+        panels.addWidget(self.aksi)
+        panels.addWidget(self.bukti)
+        panels.setSizes([450, 650])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(panels)
+        split.setSizes([380, 260])
+        grid_page = QWidget()
+        inner = QVBoxLayout(grid_page)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.banner)
+        inner.addWidget(split, 1)
+        self.hint = hint = QLabel(
+            "Klik dua kali sel Realisasi (atau langsung ketik), lalu tekan Enter untuk menyimpan."
+        )
+        hint.setStyleSheet(HINT_STYLE)
+        inner.addWidget(hint)
+        self.stack.addWidget(grid_page)
+        self.stack.addWidget(self.alasan)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.info)
+        layout.addWidget(self.stack, 1)
+
+    # --- data -------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Offer the office's periods and the pegawai this account may see, then show the grid."""
+        actor = self.ctx.actor
+        try:
+            with self.ctx.workspace.read() as session:
+                pilihan = realisasi.periode_realisasi(session)
+                rows = pegawai.list_pegawai(session, actor, termasuk_nonaktif=False)
+        except KnownError as exc:
+            self.show_reason(str(exc))
+            return
+        if actor.peran is Peran.PENILAI:
+            rows = [r for r in rows if actor.pegawai_id in (r.id, r.atasan_id)]
+        self.bar.set_periode(pilihan)
+        chosen = self.picker.value()
+        self.picker.set_choices([(r.id, f"{r.nama_lengkap} — {format_nip(r.nip)}") for r in rows])
+        if chosen is None and actor.peran is Peran.PENILAI:
+            chosen = actor.pegawai_id
+        self.picker.blockSignals(True)
+        self.picker.set_value(chosen)
+        self.picker.blockSignals(False)
+        self.load()
+
+    def select_pegawai(self, pegawai_id: str, tahun: int | None = None, kode: str | None = None) -> None:
+        """Show one pegawai (e.g. asked from the monitoring page), optionally in a year and period."""
+        for widget in (self.picker, self.bar):
+            widget.blockSignals(True)
+        if tahun is not None:
+            self.bar.tahun.setValue(tahun)
+        if kode is not None:
+            self.bar.periode.setCurrentIndex(max(self.bar.periode.findData(kode), 0))
+        self.picker.set_value(pegawai_id)
+        for widget in (self.picker, self.bar):
+            widget.blockSignals(False)
+        self.load()
+
+    def load(self) -> None:
+        """Read the pegawai's newest SKP of the year and its grid for the chosen period."""
+        pegawai_id, (tahun, kode) = self.picker.value(), self.bar.value()
+        self.detail = self.grid = None
+        if not pegawai_id:
+            self.info.clear()
+            self.show_reason("Pilih pegawai: ketik sebagian nama atau NIP-nya di kotak Pegawai.")
+            return
+        try:
+            with self.ctx.workspace.read() as session:
+                self.detail = skp.current_skp_for(session, self.ctx.actor, pegawai_id, tahun)
+                if self.detail is not None:
+                    self.grid = realisasi.get_realisasi_grid(session, self.ctx.actor, self.detail.id, kode)
+        except KnownError as exc:
+            self.show_reason(str(exc))
+            return
+        if self.detail is None or self.grid is None:
+            self.info.clear()
+            self.show_reason(f"Belum ada SKP tahun {tahun} untuk pegawai ini.")
+            return
+        d = self.detail
+        self.info.setText(
+            f"<b>{d.pegawai.nama}</b> · {format_nip(d.pegawai.nip)} · {d.pegawai.jabatan} — "
+            f"SKP {d.tahun} versi {d.versi} ({StatusSkp(d.status).label.lower()}), {self.grid.periode_label}"
+        )
+        if not tampil_grid(d, self.grid):
+            self.show_reason(self.grid.alasan)
+            return
+        self.show_grid(self.grid)
+
+    def show_reason(self, text: str) -> None:
+        self.alasan.setText(text)
+        self.stack.setCurrentWidget(self.alasan)
+        self.model.set_rows([])
+        self.aksi.show_rows(None, [])
+        self.bukti.show_for(None)
+
+    def show_grid(self, grid: RealisasiGrid, rhk_id: str | None = None) -> None:
+        self.banner.setText(grid.alasan)
+        self.banner.setVisible(not grid.bisa_diisi and bool(grid.alasan))
+        self.model.editable = grid.bisa_diisi
+        self.hint.setVisible(grid.bisa_diisi)
+        self.model.set_rows(baris_grid(grid, self.detail))
+        self.stack.setCurrentIndex(0)
+        rows = self.model.rhk_rows(rhk_id) if rhk_id else []
+        first = rows[0] if rows else 0
+        if self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(first, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            self.on_row_changed()
+
+    # --- actions ----------------------------------------------------------------------------------
+    def selected_row(self) -> BarisRealisasi | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def sasaran(self) -> Sasaran | None:
+        row, grid = self.selected_row(), self.grid
+        if row is None or grid is None:
+            return None
+        return Sasaran(
+            row.rhk_id, f"{row.nomor}  {row.rhk_teks}", grid.periode, grid.periode_label, grid.bisa_diisi
+        )
+
+    def on_row_changed(self) -> None:
+        sasaran = self.sasaran()
+        if sasaran is not None and self.aksi.sasaran == sasaran:
+            return
+        rhk = (
+            next((r for r in self.grid.rhk if sasaran and r.rhk_id == sasaran.rhk_id), None)
+            if self.grid
+            else None
+        )
+        self.aksi.show_rows(sasaran, rhk.rencana_aksi if rhk else [])
+        self.bukti.show_for(sasaran)
+
+    def on_pilihan_changed(self) -> None:
+        self.load()
+
+    def on_aksi_changed(self) -> None:
+        """Rencana aksi changed: read the grid again, keeping the RHK chosen."""
+        row, pegawai_id = self.selected_row(), self.picker.value()
+        self.load()
+        if row is not None and self.grid is not None and pegawai_id == self.picker.value():
+            self.aksi.sasaran = None
+            self.show_grid(self.grid, row.rhk_id)
+
+    def simpan_realisasi(self, row: BarisRealisasi, teks: str) -> bool:
+        """Save an edited realisasi cell; a refused value is explained (after the editor has closed)."""
+        if self.grid is None:
+            return False
+        nilai, keterangan = (teks, row.teks_realisasi) if row.angka else (None, teks)
+        try:
+            with self.ctx.workspace.transaction(self.ctx.actor) as session:
+                realisasi.set_realisasi(
+                    session, self.ctx.actor, row.indikator_id, self.grid.periode, nilai, keterangan
+                )
+        except KnownError as exc:
+            fout = exc
+            QTimer.singleShot(0, lambda: show_error(self, fout))
+            return False
+        return True

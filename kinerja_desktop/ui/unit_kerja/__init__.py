@@ -1,0 +1,1 @@
+"""The unit tree screen."""

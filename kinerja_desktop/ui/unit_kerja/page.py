@@ -1,0 +1,195 @@
+"""Unit Kerja page: the unit tree with heads and staff counts; add, change, move, close, reopen, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+)
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.model.pegawai import PegawaiRow
+from kinerja_desktop.core.services import pegawai, unit_kerja
+from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.core.services.unit_kerja import UnitRow
+from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.dialogs import ask_yes_no
+from kinerja_desktop.ui.common.unit_tree import (
+    UnitIndex,
+    fill_tree,
+    index_of_unit,
+    totals_with_children,
+    unit_id_at,
+)
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, OK_STYLE
+from kinerja_desktop.ui.unit_kerja.dialogs import PindahUnitDialog, UnitDialog
+
+
+class UnitKerjaPage(Page):
+    title = "Unit Kerja"
+    izin = Izin.LIHAT_DATA
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.can_edit = ctx.actor.can(Izin.KELOLA_PEGAWAI)
+        self.units = UnitIndex([])
+        self.model = QStandardItemModel(self)
+        self.tree = QTreeView(model=self.model, uniformRowHeights=True, alternatingRowColors=True)
+        self.tree.activated.connect(self.on_ubah_clicked)  # Enter, or (double-)click as the platform does
+        self.tampil_ditutup = QCheckBox("Tampilkan unit yang ditutup", checked=True)
+        self.tampil_ditutup.toggled.connect(self.refresh)
+
+        self.tambah = QPushButton("Tambah sub-unit…", clicked=self.on_tambah_clicked)
+        self.ubah = QPushButton("Ubah…", clicked=self.on_ubah_clicked)
+        self.pindah = QPushButton("Pindahkan…", clicked=self.on_pindah_clicked)
+        self.tutup = QPushButton("Tutup", clicked=self.on_tutup_clicked)
+        self.buka = QPushButton("Buka kembali", clicked=self.on_buka_clicked)
+        self.hapus = QPushButton("Hapus", clicked=self.on_hapus_clicked)
+        self.buttons = (self.tambah, self.ubah, self.pindah, self.tutup, self.buka, self.hapus)
+        bar = QHBoxLayout()
+        for button in self.buttons:
+            bar.addWidget(button)
+        bar.addStretch()
+        bar.addWidget(self.tampil_ditutup)
+        intro = "Pilih satu unit, lalu tekan tombol di atas. Klik dua kali untuk mengubah."
+        if not self.can_edit:
+            intro = "Anda hanya dapat melihat susunan unit kerja."
+        self.message = QLabel(wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(intro, styleSheet=HINT_STYLE))
+        layout.addLayout(bar)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.message)
+        self.tree.selectionModel().currentChanged.connect(self.on_selection_changed)
+        self.on_selection_changed()
+
+    def refresh(self) -> None:
+        current = self.selected()
+        try:
+            with self.ctx.workspace.read() as session:
+                units = unit_kerja.list_units(
+                    session, self.ctx.actor, termasuk_ditutup=self.tampil_ditutup.isChecked()
+                )
+        except KnownError as exc:
+            self.say(str(exc), ok=False)
+            return
+        self.units = UnitIndex(units)
+        direct = {u.id: u.jumlah_pegawai for u in units}
+        with QSignalBlocker(self.tree.selectionModel()):
+            fill_tree(self.model, self.units, totals_with_children(self.units, direct), direct=direct)
+            self.tree.expandToDepth(1)
+            header = self.tree.header()  # the model was rebuilt: set the column sizes again
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column, width in ((1, 130), (2, 260), (3, 110), (4, 170)):
+                self.tree.setColumnWidth(column, width)
+        self.select(current.id if current else None)
+        self.on_selection_changed()
+
+    def select(self, unit_id: str | None) -> None:
+        index = index_of_unit(self.model, unit_id)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.tree.selectionModel().setCurrentIndex(index, flags)
+
+    def selected(self) -> UnitRow | None:
+        return self.units.by_id.get(unit_id_at(self.tree.currentIndex()) or "")
+
+    def say(self, text: str, *, ok: bool = True) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
+
+    def on_selection_changed(self) -> None:
+        unit = self.selected()
+        has_parent = unit is not None and unit.induk_id is not None
+        self.tambah.setEnabled(self.can_edit and unit is not None and unit.aktif)
+        self.ubah.setEnabled(self.can_edit and unit is not None)
+        self.pindah.setEnabled(self.can_edit and has_parent)
+        self.tutup.setEnabled(self.can_edit and has_parent and unit is not None and unit.aktif)
+        self.buka.setEnabled(self.can_edit and unit is not None and not unit.aktif)
+        self.hapus.setEnabled(self.can_edit and has_parent)
+
+    def _done(self, unit_id: str | None, text: str) -> None:
+        self.refresh()
+        self.select(unit_id)
+        self.say(text)
+
+    def _pegawai_rows(self) -> list[PegawaiRow]:
+        with self.ctx.workspace.read() as session:
+            return pegawai.list_pegawai(session, self.ctx.actor, termasuk_nonaktif=False)
+
+    def on_tambah_clicked(self) -> None:
+        induk = self.selected()
+        if induk is None or not self.can_edit:
+            return
+        dialog = UnitDialog(self.ctx, self.units, self._pegawai_rows(), induk=induk, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._done(
+                dialog.saved_id, f"Unit {dialog.nama.text().strip()} sudah ditambahkan di bawah {induk.nama}."
+            )
+
+    def on_ubah_clicked(self) -> None:
+        unit = self.selected()
+        if unit is None or not self.can_edit:
+            return
+        dialog = UnitDialog(self.ctx, self.units, self._pegawai_rows(), unit=unit, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._done(unit.id, f"Perubahan unit {dialog.nama.text().strip()} sudah disimpan.")
+
+    def on_pindah_clicked(self) -> None:
+        unit = self.selected()
+        if unit is None or not self.can_edit:
+            return
+        dialog = PindahUnitDialog(self.ctx, self.units, unit, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._done(unit.id, f"{unit.nama} sekarang berada di bawah {dialog.induk.currentText()}.")
+
+    def _act(self, unit: UnitRow, action: Callable[[Session], None], done: str) -> None:
+        """Run one service call; a refusal shows the service's own message (and advice) in red."""
+        try:
+            with self.ctx.workspace.transaction(self.ctx.actor) as session:
+                action(session)
+        except KnownError as exc:
+            self.say(str(exc), ok=False)
+            return
+        self._done(unit.id, done)
+
+    def on_tutup_clicked(self) -> None:
+        unit = self.selected()
+        detail = "Unit yang ditutup tetap tercatat untuk riwayat dan bisa dibuka kembali."
+        if unit is None or not ask_yes_no(self, f"Tutup unit {unit.nama} per hari ini?", detail):
+            return
+        actor = self.ctx.actor
+        self._act(
+            unit, lambda s: unit_kerja.close_unit(s, actor, unit.id), f"Unit {unit.nama} sudah ditutup."
+        )
+
+    def on_buka_clicked(self) -> None:
+        unit = self.selected()
+        if unit is None:
+            return
+        actor = self.ctx.actor
+        self._act(
+            unit, lambda s: unit_kerja.reopen_unit(s, actor, unit.id), f"Unit {unit.nama} dibuka kembali."
+        )
+
+    def on_hapus_clicked(self) -> None:
+        unit = self.selected()
+        detail = "Unit yang pernah berisi pegawai tidak bisa dihapus; tutup saja unit itu."
+        if unit is None or not ask_yes_no(self, f"Hapus unit {unit.nama}?", detail):
+            return
+        actor = self.ctx.actor
+        self._act(
+            unit, lambda s: unit_kerja.delete_unit(s, actor, unit.id), f"Unit {unit.nama} sudah dihapus."
+        )
