@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,15 +17,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.skp import STATUS_BISA_DIUBAH, SkpDetail, StatusSkp
 from kinerja_desktop.core.services import skp
-from kinerja_desktop.core.services.access import Actor, Izin
+from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no, show_error
+from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no
 from kinerja_desktop.ui.common.forms import MasalahDialog, TeksDialog
+from kinerja_desktop.ui.common.ops import Outcome, Work
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, WARNING_STYLE
 from kinerja_desktop.ui.printing.menu import tombol_skp
 from kinerja_desktop.ui.skp.hasil_kerja import HasilKerjaTab
@@ -118,49 +117,39 @@ class SkpEditor(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
 
-    # --- the one way to read and to act ---------------------------------------------------------
-    def baca(self, fn: Callable[[Session], T]) -> T | None:
-        try:
-            with self.ctx.workspace.read() as session:
-                return fn(session)
-        except KnownError as exc:
-            show_error(self, exc)
-            return None
+    # --- the one way to read and to act (the tabs use these through EditorHost) ---------------
+    def look(self, fn: Work[T]) -> Outcome[T]:
+        return ops.look(self, fn)
 
-    def jalankan(
-        self, fn: Callable[[Session, Actor], Any], sukses: str = "", *, muat_ulang: bool = True
-    ) -> Any:
-        """Run one action in a transaction; a known error is shown. Then reload. None when it failed."""
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                result = fn(session, self.ctx.actor)
-        except KnownError as exc:
-            show_error(self, exc)
-            self.reload()
-            return None
-        if muat_ulang:
-            self.reload()
-        self.say(sukses)
-        self.changed.emit()
-        return True if result is None else result
+    def act(self, fn: Work[T], success: str = "", *, reload: bool = True) -> Outcome[T]:
+        """One action in one transaction; then the SKP is read again (also after a refusal) and the
+        page is told."""
+
+        def done(_value: T) -> None:
+            if reload:
+                self.reload()
+            self.changed.emit()
+
+        return ops.act(self, fn, success=success, say=self.say, then=done, failed=lambda _e: self.reload())
 
     def say(self, text: str, *, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         self.message.setText(text)
 
     def load(self, skp_id: str) -> bool:
-        detail = self.baca(lambda s: skp.get_skp(s, self.ctx.actor, skp_id))
-        if detail is None:
+        detail = self.look(lambda s, a: skp.get_skp(s, a, skp_id))
+        if not detail:
             return False
-        self.show_detail(detail)
+        self.show_detail(detail.value)
         self.say("")
         return True
 
     def reload(self) -> None:
         if self.detail is not None:
-            detail = self.baca(lambda s: skp.get_skp(s, self.ctx.actor, self.detail.id))  # type: ignore[union-attr]
-            if detail is not None:
-                self.show_detail(detail)
+            skp_id = self.detail.id
+            detail = self.look(lambda s, a: skp.get_skp(s, a, skp_id))
+            if detail:
+                self.show_detail(detail.value)
 
     def show_detail(self, d: SkpDetail) -> None:
         self.detail = d
@@ -204,11 +193,11 @@ class SkpEditor(QWidget):
         d = self.detail
         if d is None:
             return
-        masalah = self.baca(lambda s: skp.check_skp(s, self.ctx.actor, d.id))
-        if masalah is None:
+        dicek = self.look(lambda s, a: skp.check_skp(s, a, d.id))
+        if not dicek:
             return
-        kesalahan = [m.pesan for m in masalah if not m.peringatan]
-        peringatan = [m.pesan for m in masalah if m.peringatan]
+        kesalahan = [m.pesan for m in dicek.value if not m.peringatan]
+        peringatan = [m.pesan for m in dicek.value if m.peringatan]
         if kesalahan:
             MasalahDialog(self, "SKP belum bisa diajukan:", kesalahan, peringatan).exec()
             self.say(f"SKP belum bisa diajukan: {len(kesalahan)} hal perlu diperbaiki.", ok=False)
@@ -219,19 +208,17 @@ class SkpEditor(QWidget):
                 return
         elif not ask_yes_no(self, "Ajukan SKP ini kepada pejabat penilai?", default_yes=True):
             return
-        self.jalankan(lambda s, a: skp.submit_skp(s, a, d.id), "SKP sudah diajukan kepada pejabat penilai.")
+        self.act(lambda s, a: skp.submit_skp(s, a, d.id), "SKP sudah diajukan kepada pejabat penilai.")
 
     def on_tarik_clicked(self) -> None:
         d = self.detail
         if d is not None and ask_yes_no(self, "Tarik kembali pengajuan SKP ini menjadi draf?"):
-            self.jalankan(
-                lambda s, a: skp.withdraw_skp(s, a, d.id), "Pengajuan sudah ditarik; SKP kembali draf."
-            )
+            self.act(lambda s, a: skp.withdraw_skp(s, a, d.id), "Pengajuan sudah ditarik; SKP kembali draf.")
 
     def on_setujui_clicked(self) -> None:
         d = self.detail
         if d is not None and ask_yes_no(self, f"Setujui SKP {d.tahun} {d.pegawai.nama}?", default_yes=True):
-            self.jalankan(lambda s, a: skp.approve_skp(s, a, d.id), "SKP sudah disetujui.")
+            self.act(lambda s, a: skp.approve_skp(s, a, d.id), "SKP sudah disetujui.")
 
     def on_tolak_clicked(self) -> None:
         d = self.detail
@@ -246,9 +233,7 @@ class SkpEditor(QWidget):
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             catatan = dialog.value()
-            self.jalankan(
-                lambda s, a: skp.reject_skp(s, a, d.id, catatan), "SKP sudah ditolak dengan catatan."
-            )
+            self.act(lambda s, a: skp.reject_skp(s, a, d.id, catatan), "SKP sudah ditolak dengan catatan.")
 
     def on_revisi_clicked(self) -> None:
         d = self.detail
@@ -261,9 +246,9 @@ class SkpEditor(QWidget):
             default_yes=True,
         ):
             return
-        baru = self.jalankan(lambda s, a: skp.revise_skp(s, a, d.id))
+        baru = self.act(lambda s, a: skp.revise_skp(s, a, d.id))
         if baru:
-            self.load(str(baru))
+            self.load(baru.value)
             self.say(f"Revisi dibuat sebagai versi {self.detail.versi if self.detail else ''}.")
 
     def on_ubah_header_clicked(self) -> None:
@@ -274,16 +259,16 @@ class SkpEditor(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         data = dialog.data()
-        if self.jalankan(lambda s, a: skp.update_skp(s, a, d.id, data), "Periode dan pendekatan disimpan."):
-            changed = self.jalankan(lambda s, a: skp.refresh_penilai(s, a, d.id))
-            if changed is True:
+        if self.act(lambda s, a: skp.update_skp(s, a, d.id, data), "Periode dan pendekatan disimpan."):
+            changed = self.act(lambda s, a: skp.refresh_penilai(s, a, d.id))
+            if changed and changed.value:
                 self.say("Periode disimpan; pejabat penilai disesuaikan dengan data pegawai terkini.")
 
     def on_hapus_clicked(self) -> None:
         d = self.detail
         if d is None or not ask_yes_no(self, f"Hapus draf SKP versi {d.versi} ini beserta seluruh isinya?"):
             return
-        if not self.jalankan(lambda s, a: skp.delete_skp(s, a, d.id), muat_ulang=False):
+        if not self.act(lambda s, a: skp.delete_skp(s, a, d.id), reload=False):
             return
         lain = max(d.versi_lain, key=lambda v: v.versi, default=None)
         if lain is not None:

@@ -25,7 +25,7 @@ from kinerja_desktop.ui.skp.rhk_dialogs import MulaiDariDialog, RhkDialog, poton
 from kinerja_desktop.ui.skp.wrap_delegate import WrapDelegate
 
 if TYPE_CHECKING:
-    from kinerja_desktop.ui.skp.editor import SkpEditor
+    from kinerja_desktop.ui.skp.editor_host import EditorHost
 
 KUNCI = Qt.ItemDataRole.UserRole + 1  # "rhk:<id>" or "indikator:<id>"
 KOLOM_JA_JF = ("No", "RHK atasan yang diintervensi", "Rencana hasil kerja", "Aspek", "Indikator", "Target")
@@ -92,7 +92,7 @@ def _rhk_row(r: RhkView, n: int, jpt: bool) -> list[QStandardItem]:
 
 
 class HasilKerjaTab(QWidget):
-    def __init__(self, editor: SkpEditor) -> None:
+    def __init__(self, editor: EditorHost) -> None:
         super().__init__()
         self.editor = editor
         self.model = QStandardItemModel(self)
@@ -206,37 +206,36 @@ class HasilKerjaTab(QWidget):
         detail = self.editor.detail
         if detail is None or detail.read_only:
             return
-        kaskade = self.editor.baca(lambda s: skp.cascade_options(s, self.editor.ctx.actor, detail.id))
-        if kaskade is None:
+        kaskade = self.editor.look(lambda s, a: skp.cascade_options(s, a, detail.id))
+        if not kaskade:
             return
-        dialog = RhkDialog(self, detail.jenis_form, kaskade)
+        dialog = RhkDialog(self, detail.jenis_form, kaskade.value)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             data = dialog.value()
-            baru = self.editor.jalankan(
-                lambda s, a: skp.add_rhk(s, a, detail.id, data), "RHK sudah ditambahkan."
-            )
+            baru = self.editor.act(lambda s, a: skp.add_rhk(s, a, detail.id, data), "RHK sudah ditambahkan.")
             if baru:
-                self.select(("rhk", baru))
+                self.select(("rhk", baru.value))
 
     def on_mulai_dari_clicked(self) -> None:
         detail = self.editor.detail
         if detail is None or detail.read_only:
             return
-        kaskade = self.editor.baca(lambda s: skp.cascade_options(s, self.editor.ctx.actor, detail.id))
-        if kaskade is None:
+        dibaca = self.editor.look(lambda s, a: skp.cascade_options(s, a, detail.id))
+        if not dibaca:
             return
+        kaskade = dibaca.value
         if not kaskade.pilihan:
             self.editor.say(kaskade.pesan or "Pejabat penilai belum memiliki RHK yang disetujui.", ok=False)
             return
         dialog = MulaiDariDialog(self, kaskade.atasan_nama, kaskade.pilihan)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             rhk_atasan, jenis = dialog.value()
-            baru = self.editor.jalankan(
+            baru = self.editor.act(
                 lambda s, a: skp.add_rhk_from(s, a, detail.id, rhk_atasan, jenis),
                 "RHK dan indikatornya sudah disalin dari RHK atasan.",
             )
             if baru:
-                self.select(("rhk", baru))
+                self.select(("rhk", baru.value))
 
     def on_tambah_indikator_clicked(self) -> None:
         rhk = self.rhk_of_selection()
@@ -246,30 +245,30 @@ class HasilKerjaTab(QWidget):
         dialog.setWindowTitle(f"Tambah indikator — {potong(rhk.teks, 50)}")
         if dialog.exec() == QDialog.DialogCode.Accepted:
             data = dialog.value()
-            baru = self.editor.jalankan(
+            baru = self.editor.act(
                 lambda s, a: skp.add_indikator(s, a, rhk.id, data), "Indikator sudah ditambahkan."
             )
             if baru:
-                self.select(("indikator", baru))
+                self.select(("indikator", baru.value))
 
     def on_ubah_clicked(self) -> None:
         kunci, detail, rhk = self.selected(), self.editor.detail, self.rhk_of_selection()
         if kunci is None or detail is None or rhk is None or detail.read_only:
             return
         if kunci[0] == "rhk":
-            kaskade = self.editor.baca(lambda s: skp.cascade_options(s, self.editor.ctx.actor, detail.id))
-            if kaskade is None:
+            kaskade = self.editor.look(lambda s, a: skp.cascade_options(s, a, detail.id))
+            if not kaskade:
                 return
-            dialog = RhkDialog(self, detail.jenis_form, kaskade, rhk)
+            dialog = RhkDialog(self, detail.jenis_form, kaskade.value, rhk)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 data = dialog.value()
-                self.editor.jalankan(lambda s, a: skp.update_rhk(s, a, rhk.id, data), "RHK sudah diubah.")
+                self.editor.act(lambda s, a: skp.update_rhk(s, a, rhk.id, data), "RHK sudah diubah.")
             return
         indikator = next(i for i in rhk.indikator if i.id == kunci[1])
         dialog2 = IndikatorDialog(self, indikator)
         if dialog2.exec() == QDialog.DialogCode.Accepted:
             data2 = dialog2.value()
-            self.editor.jalankan(
+            self.editor.act(
                 lambda s, a: skp.update_indikator(s, a, indikator.id, data2), "Indikator sudah diubah."
             )
 
@@ -280,20 +279,18 @@ class HasilKerjaTab(QWidget):
         if kunci[0] == "rhk":
             pertanyaan = f'Hapus RHK "{potong(rhk.teks, 80)}" beserta {len(rhk.indikator)} indikatornya?'
             if ask_yes_no(self, pertanyaan):
-                self.editor.jalankan(lambda s, a: skp.delete_rhk(s, a, rhk.id), "RHK sudah dihapus.")
+                self.editor.act(lambda s, a: skp.delete_rhk(s, a, rhk.id), "RHK sudah dihapus.")
             return
         indikator = next(i for i in rhk.indikator if i.id == kunci[1])
         if ask_yes_no(self, f'Hapus indikator "{potong(indikator.teks, 80)}"?'):
-            self.editor.jalankan(
-                lambda s, a: skp.delete_indikator(s, a, indikator.id), "Indikator sudah dihapus."
-            )
+            self.editor.act(lambda s, a: skp.delete_indikator(s, a, indikator.id), "Indikator sudah dihapus.")
 
     def on_pindah_clicked(self, langkah: int) -> None:
         kunci = self.selected()
         if kunci is None:
             return
         if kunci[0] == "rhk":
-            self.editor.jalankan(lambda s, a: skp.move_rhk(s, a, kunci[1], langkah))
+            self.editor.act(lambda s, a: skp.move_rhk(s, a, kunci[1], langkah))
         else:
-            self.editor.jalankan(lambda s, a: skp.move_indikator(s, a, kunci[1], langkah))
+            self.editor.act(lambda s, a: skp.move_indikator(s, a, kunci[1], langkah))
         self.select(kunci)

@@ -25,7 +25,7 @@ from kinerja_desktop.ui.common.widgets import on_enter
 from kinerja_desktop.ui.skp.rhk_dialogs import potong
 
 if TYPE_CHECKING:
-    from kinerja_desktop.ui.skp.editor import SkpEditor
+    from kinerja_desktop.ui.skp.editor_host import EditorHost
 
 _ID = Qt.ItemDataRole.UserRole
 CONTOH = {
@@ -38,7 +38,7 @@ CONTOH = {
 class DaftarLampiran(QGroupBox):
     """One numbered list with Tambah/Ubah/Hapus/Naik/Turun."""
 
-    def __init__(self, editor: SkpEditor, jenis: JenisLampiran) -> None:
+    def __init__(self, editor: EditorHost, jenis: JenisLampiran) -> None:
         super().__init__(jenis.label)
         self.editor, self.jenis = editor, jenis
         self.items: list[LampiranView] = []
@@ -95,11 +95,9 @@ class DaftarLampiran(QGroupBox):
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             teks = dialog.value()
-            baru = self.editor.jalankan(
-                lambda s, a: skp.add_lampiran(s, a, detail.id, self.jenis.value, teks)
-            )
+            baru = self.editor.act(lambda s, a: skp.add_lampiran(s, a, detail.id, self.jenis.value, teks))
             if baru:
-                self.select(str(baru))
+                self.select(baru.value)
 
     def select(self, item_id: str) -> None:
         for n in range(self.daftar.count()):
@@ -113,21 +111,21 @@ class DaftarLampiran(QGroupBox):
         dialog = TeksDialog(self, f"Ubah {self.jenis.label.lower()}", f"{self.jenis.label}:", item.teks)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             teks = dialog.value()
-            self.editor.jalankan(lambda s, a: skp.update_lampiran(s, a, item.id, teks))
+            self.editor.act(lambda s, a: skp.update_lampiran(s, a, item.id, teks))
 
     def on_hapus_clicked(self) -> None:
         item = self.selected()
         if item is not None and ask_yes_no(self, f'Hapus "{potong(item.teks, 80)}" dari lampiran?'):
-            self.editor.jalankan(lambda s, a: skp.delete_lampiran(s, a, item.id))
+            self.editor.act(lambda s, a: skp.delete_lampiran(s, a, item.id))
 
     def on_pindah_clicked(self, langkah: int) -> None:
         item = self.selected()
         if item is not None:
-            self.editor.jalankan(lambda s, a: skp.move_lampiran(s, a, item.id, langkah))
+            self.editor.act(lambda s, a: skp.move_lampiran(s, a, item.id, langkah))
 
 
 class LampiranTab(QWidget):
-    def __init__(self, editor: SkpEditor) -> None:
+    def __init__(self, editor: EditorHost) -> None:
         super().__init__()
         self.lists = {j.value: DaftarLampiran(editor, j) for j in JenisLampiran}
         layout = QHBoxLayout(self)

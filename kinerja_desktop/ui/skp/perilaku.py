@@ -23,13 +23,13 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from kinerja_desktop.core.services.access import Actor
-    from kinerja_desktop.ui.skp.editor import SkpEditor
+    from kinerja_desktop.ui.skp.editor_host import EditorHost
 
 
 class PerilakuTab(QWidget):
     """Ekspektasi are edited in place and saved together with "Simpan ekspektasi"."""
 
-    def __init__(self, editor: SkpEditor) -> None:
+    def __init__(self, editor: EditorHost) -> None:
         super().__init__()
         self.editor = editor
         self.awal: dict[str, str] = {}
@@ -93,4 +93,4 @@ class PerilakuTab(QWidget):
             for perilaku_id, teks in ubah.items():
                 skp.set_ekspektasi(session, actor, detail.id, perilaku_id, teks)
 
-        self.editor.jalankan(simpan, "Ekspektasi khusus pimpinan sudah disimpan.")
+        self.editor.act(simpan, "Ekspektasi khusus pimpinan sudah disimpan.")

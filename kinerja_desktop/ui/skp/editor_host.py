@@ -1,0 +1,30 @@
+"""What the SKP editor's tabs may ask of the editor: the SKP shown, a read, an action, a message line."""
+
+from __future__ import annotations
+
+from typing import Protocol, TypeVar
+
+from kinerja_desktop.core.model.skp import SkpDetail
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.ops import Outcome, Work
+
+T = TypeVar("T")
+
+
+class EditorHost(Protocol):
+    """Implemented by ``SkpEditor``; the tabs depend on this, not on the editor (no import circle)."""
+
+    ctx: UiContext
+    detail: SkpDetail | None
+
+    def look(self, fn: Work[T]) -> Outcome[T]:
+        """A read; a known error is shown."""
+        ...
+
+    def act(self, fn: Work[T], success: str = "", *, reload: bool = True) -> Outcome[T]:
+        """One action in one transaction, then the SKP is read again and the page told."""
+        ...
+
+    def say(self, text: str, *, ok: bool = True) -> None:
+        """A line under the tabs: green for done, red for what stopped the action."""
+        ...
