@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import math
 
-from kinerja_desktop.core.db.models import CapaianOrganisasi as CapaianRow
-from kinerja_desktop.core.db.models import UnitKerja
+from kinerja_desktop.core.db.models import CapaianUnit, UnitKerja
 from kinerja_desktop.core.demo import data_jabatan as dj
 from kinerja_desktop.core.demo.data_nama import KELURAHAN
 from kinerja_desktop.core.demo.data_teks import CATATAN_CAPAIAN
@@ -133,7 +132,7 @@ def tulis_capaian(penulis: Penulis, rng: Acak, units: list[DUnit], tahun: int) -
         penetap = unit.induk.kepala if unit.induk is not None else None
         for periode, nilai in unit.capaian.items():
             penulis.tambah(
-                CapaianRow,
+                CapaianUnit,
                 {
                     "id": rng.uid(),
                     "unit_kerja_id": unit.id,

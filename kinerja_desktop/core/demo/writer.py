@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import Base
 from kinerja_desktop.core.db.models import (
     BuktiDukung,
-    CapaianOrganisasi,
+    CapaianUnit,
     EkspektasiPerilaku,
     Evaluasi,
     Indikator,
@@ -40,7 +40,7 @@ URUTAN: tuple[type[Base], ...] = (
     RiwayatJabatan,
     RiwayatPangkat,
     Pelatihan,
-    CapaianOrganisasi,
+    CapaianUnit,
     Skp,
     Rhk,
     Indikator,

@@ -16,7 +16,7 @@ from kinerja_desktop.core.db.base import SyncMixin
 from kinerja_desktop.core.db.models import (
     AuditLog,
     BuktiDukung,
-    CapaianOrganisasi,
+    CapaianUnit,
     Evaluasi,
     Indikator,
     LampiranSkp,
@@ -299,7 +299,7 @@ def test_fungsional_get_angka_kredit(session: Session) -> None:
 
 
 def test_capaian_per_unit_and_period(session: Session) -> None:
-    rows = session.scalars(select(CapaianOrganisasi)).all()
+    rows = session.scalars(select(CapaianUnit)).all()
     units = session.scalar(select(func.count()).select_from(UnitKerja))
     assert len(rows) == 3 * (units or 0)
     assert {r.capaian for r in rows} <= {"baik", "istimewa"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kinerja_desktop.core.db.models import SinkronDasar, SyncLog
+from kinerja_desktop.core.db.models import SyncBaseline, SyncLog
 from kinerja_desktop.core.errors import PermissionDenied
 from kinerja_desktop.core.exchange.actions import ekspor_paket, riwayat
 from kinerja_desktop.core.services.access import SYSTEM, Actor, Peran
@@ -38,7 +38,7 @@ def test_a_cancelled_export_leaves_no_file_and_records_nothing(kantor: Workspace
     assert "Mengambil data…" in laporan
     with kantor.read() as s:
         assert s.scalar(select(func.count()).select_from(SyncLog)) == 0
-        assert s.scalar(select(func.count()).select_from(SinkronDasar)) == 0
+        assert s.scalar(select(func.count()).select_from(SyncBaseline)) == 0
 
 
 def test_export_is_recorded_and_listed_and_needs_the_permission(kantor: Workspace, tmp_path: Path) -> None:
@@ -46,7 +46,7 @@ def test_export_is_recorded_and_listed_and_needs_the_permission(kantor: Workspac
     assert hasil.penerima == "kantor pusat" and hasil.total > 0
     with kantor.read() as s:
         (entri,) = riwayat(s, SYSTEM)
-        assert s.scalar(select(func.count()).select_from(SinkronDasar)) == hasil.total
+        assert s.scalar(select(func.count()).select_from(SyncBaseline)) == hasil.total
     assert (entri.arah_label, entri.jenis_label, entri.nama_berkas) == ("Ekspor", "Paket kantor", "p.xlsx")
     assert entri.ringkas() == f"{hasil.total} baris"
     pimpinan = Actor(None, "pimpinan", "Pimpinan", Peran.PIMPINAN)

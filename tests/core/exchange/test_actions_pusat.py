@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kinerja_desktop.core.db.models import Pegawai, SinkronDasar
+from kinerja_desktop.core.db.models import Pegawai, SyncBaseline
 from kinerja_desktop.core.exchange.actions import ekspor_paket, impor_berkas, rencanakan_berkas
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi
 from kinerja_desktop.core.paths import AppPaths
@@ -51,12 +51,12 @@ def test_a_row_changed_on_both_sides_is_a_conflict_when_the_central_code_arrives
     _ubah(pusat, pid, "Ditulis Pusat Lagi")  # central's revisi now above the office's
     induk = ekspor_paket(pusat, SYSTEM, tmp_path / "induk.xlsx", induk_untuk="PLJ")
     with plj.read() as s:
-        sebelum = s.scalar(select(func.count()).select_from(SinkronDasar))
+        sebelum = s.scalar(select(func.count()).select_from(SyncBaseline))
     rencana = rencanakan_berkas(plj, SYSTEM, induk.path).rencana
     assert rencana.total(Aksi.KONFLIK) == 1, rencana.ringkasan()
     assert [k.id for k in rencana.konflik] == [pid]
     with plj.read() as s:  # planning wrote nothing
-        assert s.scalar(select(func.count()).select_from(SinkronDasar)) == sebelum
+        assert s.scalar(select(func.count()).select_from(SyncBaseline)) == sebelum
     impor_berkas(plj, SYSTEM, rencanakan_berkas(plj, SYSTEM, induk.path), semua="kami")
     with plj.read() as s:
         assert s.get(Pegawai, pid).nama == "Ditulis Kantor"  # type: ignore[union-attr]

@@ -2,7 +2,7 @@
 
 from kinerja_desktop.core.db.base import Base, SyncMixin
 from kinerja_desktop.core.db.models.evaluasi import (
-    CapaianOrganisasi,
+    CapaianUnit,
     Evaluasi,
     TindakLanjut,
     UmpanBalikPerilaku,
@@ -10,7 +10,7 @@ from kinerja_desktop.core.db.models.evaluasi import (
 )
 from kinerja_desktop.core.db.models.organisasi import Kantor, Pengaturan, UnitKerja
 from kinerja_desktop.core.db.models.pegawai import Pegawai, Pelatihan, RiwayatJabatan, RiwayatPangkat
-from kinerja_desktop.core.db.models.sistem import AuditLog, Pengguna, SinkronDasar, SyncLog
+from kinerja_desktop.core.db.models.sistem import AuditLog, Pengguna, SyncBaseline, SyncLog
 from kinerja_desktop.core.db.models.skp import (
     BuktiDukung,
     EkspektasiPerilaku,
@@ -27,7 +27,7 @@ __all__ = [
     "AuditLog",
     "Base",
     "BuktiDukung",
-    "CapaianOrganisasi",
+    "CapaianUnit",
     "EkspektasiPerilaku",
     "Evaluasi",
     "Indikator",
@@ -43,8 +43,8 @@ __all__ = [
     "Rhk",
     "RiwayatJabatan",
     "RiwayatPangkat",
-    "SinkronDasar",
     "Skp",
+    "SyncBaseline",
     "SyncLog",
     "SyncMixin",
     "TindakLanjut",

@@ -12,8 +12,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 from kinerja_desktop.core.db.base import Base, SyncMixin, UtcDateTime
 
 
-class CapaianOrganisasi(SyncMixin, Base):
-    """Capaian kinerja organisasi of one unit for one period, set by the unit's superior."""
+class CapaianUnit(SyncMixin, Base):
+    """Capaian kinerja organisasi of one unit for one period, set by the unit's superior.
+
+    The value is a ``rules.distribusi.CapaianOrganisasi`` code; the table is ``capaian_organisasi``.
+    """
 
     __tablename__ = "capaian_organisasi"
     __table_args__ = (UniqueConstraint("unit_kerja_id", "tahun", "periode"),)

@@ -67,12 +67,13 @@ class SyncLog(Base):
     keterangan: Mapped[str] = mapped_column(Text, default="")
 
 
-class SinkronDasar(Base):
+class SyncBaseline(Base):
     """The version of one travelling row last agreed with one partner office (the base of a 3-way merge).
 
     Written on export (what we sent becomes the base for that partner) and on import (what we received
     and applied, or found identical, becomes the base). ``id_mitra`` is the partner's own id for the row
-    when the two were born apart and merged by business key. Never travels.
+    when the two were born apart and merged by business key. Never travels. (The table keeps the name
+    it was created with, ``sinkron_dasar``.)
     """
 
     __tablename__ = "sinkron_dasar"

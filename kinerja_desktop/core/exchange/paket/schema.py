@@ -95,7 +95,7 @@ URUTAN: tuple[tuple[type[Base], str], ...] = (
     (models.RencanaAksi, "Rencana Aksi"),
     (models.Realisasi, "Realisasi"),
     (models.BuktiDukung, "Bukti Dukung"),
-    (models.CapaianOrganisasi, "Capaian Organisasi"),
+    (models.CapaianUnit, "Capaian Organisasi"),
     (models.Evaluasi, "Evaluasi"),
     (models.UmpanBalikRhk, "Umpan Balik RHK"),
     (models.UmpanBalikPerilaku, "Umpan Balik Perilaku"),

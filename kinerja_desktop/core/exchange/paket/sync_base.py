@@ -54,7 +54,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.db.models import SinkronDasar
+from kinerja_desktop.core.db.models import SyncBaseline
 from kinerja_desktop.core.exchange.paket.model import Baris, Paket
 from kinerja_desktop.core.exchange.paket.schema import Jenis, TipeKolom, semua_jenis
 
@@ -63,7 +63,7 @@ BUKAN_ISI = frozenset({"id", "kantor_asal", "revisi", "diubah_pada"})
 _POTONG = 20_000  # entries per executemany
 _BLOK = 900  # ids per IN (...) query: under SQLite's old 999-parameter limit
 _KOLOM = ("mitra", "baris_id", "tabel", "revisi", "sidik", "id_mitra")
-_TABEL: Table = SinkronDasar.__table__  # type: ignore[assignment]
+_TABEL: Table = SyncBaseline.__table__  # type: ignore[assignment]
 #: The partner key under which an office keeps what it agreed with its central office (see above).
 MITRA_PUSAT = "(pusat)"
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.db.models import CapaianOrganisasi as CapaianRowDb
-from kinerja_desktop.core.db.models import Evaluasi, Pegawai, Skp, UnitKerja
+from kinerja_desktop.core.db.models import CapaianUnit, Evaluasi, Pegawai, Skp, UnitKerja
 from kinerja_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from kinerja_desktop.core.model.evaluasi import StatusEvaluasi
 from kinerja_desktop.core.model.skp import StatusSkp
@@ -152,11 +151,11 @@ def get_capaian(session: Session, unit_id: str | None, tahun: int, kode: str) ->
     if unit_id is None:
         return None
     return session.scalar(
-        select(CapaianRowDb.capaian).where(
-            CapaianRowDb.unit_kerja_id == unit_id,
-            CapaianRowDb.tahun == tahun,
-            CapaianRowDb.periode == kode,
-            CapaianRowDb.dihapus_pada.is_(None),
+        select(CapaianUnit.capaian).where(
+            CapaianUnit.unit_kerja_id == unit_id,
+            CapaianUnit.tahun == tahun,
+            CapaianUnit.periode == kode,
+            CapaianUnit.dihapus_pada.is_(None),
         )
     )
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.db.models import CapaianOrganisasi as CapaianRowDb
-from kinerja_desktop.core.db.models import Evaluasi, Pegawai, Skp, UnitKerja
+from kinerja_desktop.core.db.models import CapaianUnit, Evaluasi, Pegawai, Skp, UnitKerja
 from kinerja_desktop.core.errors import PermissionDenied, ValidationError
 from kinerja_desktop.core.model.evaluasi import RATING_DARI_CAPAIAN, CapaianRow, StatusEvaluasi
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
@@ -44,11 +43,11 @@ def list_capaian(
     rows = {
         r.unit_kerja_id: r
         for r in session.scalars(
-            select(CapaianRowDb).where(
-                CapaianRowDb.unit_kerja_id.in_(unit_ids),
-                CapaianRowDb.tahun == tahun,
-                CapaianRowDb.periode == p.kode,
-                CapaianRowDb.dihapus_pada.is_(None),
+            select(CapaianUnit).where(
+                CapaianUnit.unit_kerja_id.in_(unit_ids),
+                CapaianUnit.tahun == tahun,
+                CapaianUnit.periode == p.kode,
+                CapaianUnit.dihapus_pada.is_(None),
             )
         )
     }
@@ -106,12 +105,12 @@ def set_capaian(
     if len(teks) > 2000:
         raise ValidationError("Catatan capaian terlalu panjang (maksimal 2000 karakter).", kolom="catatan")
     row = session.scalar(
-        select(CapaianRowDb).where(
-            CapaianRowDb.unit_kerja_id == unit_id, CapaianRowDb.tahun == tahun, CapaianRowDb.periode == p.kode
+        select(CapaianUnit).where(
+            CapaianUnit.unit_kerja_id == unit_id, CapaianUnit.tahun == tahun, CapaianUnit.periode == p.kode
         )
     )
     if row is None:
-        row = CapaianRowDb(unit_kerja_id=unit_id, tahun=tahun, periode=p.kode, capaian=nilai.value)
+        row = CapaianUnit(unit_kerja_id=unit_id, tahun=tahun, periode=p.kode, capaian=nilai.value)
         session.add(row)
     row.capaian = nilai.value
     row.catatan = teks

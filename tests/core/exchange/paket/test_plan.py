@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from kinerja_desktop.core.db.models import AuditLog, Pegawai, SinkronDasar, SyncLog
+from kinerja_desktop.core.db.models import AuditLog, Pegawai, SyncBaseline, SyncLog
 from kinerja_desktop.core.errors import KnownError, PermissionDenied
 from kinerja_desktop.core.exchange.paket.apply import terapkan
 from kinerja_desktop.core.exchange.paket.model import Paket
@@ -157,4 +157,4 @@ def test_edited_workbook_warns_and_needs_acknowledging(buka: Buka, sinkron: Any)
         terapkan(pusat, sinkron_actor(), rencana)
     terapkan(pusat, sinkron_actor(), rencana, akui_checksum=True)
     with pusat.read() as s:
-        assert s.scalar(select(func.count()).select_from(SinkronDasar).where(SinkronDasar.mitra == "PLJ")) > 0
+        assert s.scalar(select(func.count()).select_from(SyncBaseline).where(SyncBaseline.mitra == "PLJ")) > 0
