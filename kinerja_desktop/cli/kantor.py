@@ -46,13 +46,14 @@ def add_kantor_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from kinerja_desktop.core.model.kantor import KantorInput
     from kinerja_desktop.core.services import kantor
 
     ws = open_workspace(args)
     try:
         if ws.is_initialised():
             raise KnownError(f"Folder data {ws.paths.data_dir} sudah disiapkan sebelumnya.")
-        data = kantor.KantorInput(
+        data = KantorInput(
             kode=args.kode,
             nama=args.kantor,
             tempat=args.tempat,
