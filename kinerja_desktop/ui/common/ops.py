@@ -72,15 +72,24 @@ def progress(done: int, total: int, label: str = "") -> None:
 class Outcome(Generic[T]):
     """What ``act``, ``look`` or ``attempt`` did: true when it succeeded; ``value`` is the function's result then.
 
-    An outcome handed to the background is ``pending`` (false): its result arrives through ``then``.
+    An outcome handed to the background is ``pending`` (false): its result arrives through ``then``,
+    and ``task`` is the running work (``task.cancel()`` does what Batal does).
     """
 
-    __slots__ = ("_value", "error", "pending")
+    __slots__ = ("_value", "error", "pending", "task")
 
-    def __init__(self, value: T | None = None, error: KnownError | None = None, *, pending: bool = False):
+    def __init__(
+        self,
+        value: T | None = None,
+        error: KnownError | None = None,
+        *,
+        pending: bool = False,
+        task: TaskContext | None = None,
+    ):
         self._value = value
         self.error = error
         self.pending = pending
+        self.task = task
 
     @property
     def ok(self) -> bool:
@@ -254,8 +263,8 @@ def _run(
                 _task.reset(token)
 
         tasks = (context or context_of(widget)).tasks
-        tasks.run(tracked, on_success, on_failure, label=background, cancellable=cancellable)
-        return Outcome(pending=True)
+        task = tasks.run(tracked, on_success, on_failure, label=background, cancellable=cancellable)
+        return Outcome(pending=True, task=task)
     try:
         value = work()
     except KnownError as exc:

@@ -120,7 +120,7 @@ def test_background_hands_the_result_over_later(
 ) -> None:
     got: list[int] = []
     outcome = ops.act(page, _rename_units, then=got.append, background="Mengubah unit…")
-    assert not outcome and outcome.pending
+    assert not outcome and outcome.pending and outcome.task is not None
     assert tugas_dijalankan == ["Mengubah unit…"] and got and got[0] > 0
 
 
