@@ -70,7 +70,7 @@ def progress(done: int, total: int, label: str = "") -> None:
 
 
 class Outcome(Generic[T]):
-    """What ``act``, ``look`` or ``attempt`` did: true when it succeeded; ``value`` is the function's result then.
+    """What ``act``, ``look`` or ``attempt`` did: true when it succeeded, ``value`` being the result then.
 
     An outcome handed to the background is ``pending`` (false): its result arrives through ``then``,
     and ``task`` is the running work (``task.cancel()`` does what Batal does).
