@@ -7,7 +7,8 @@ box — and on success the result goes to ``then`` and a success text to ``say``
 function runs on the task runner's worker (progress dialog after a moment, Batal works) and ``then``
 receives the result on the GUI thread; the work tells how far it is with ``progress``, which also stops
 it (rolling its transaction back) once Batal was pressed. ``attempt`` does the same for work outside the
-workspace: a file, the printer, options typed into a form.
+workspace: a file, the printer, options typed into a form. ``note(show)`` makes a message line of any
+function that shows a text, such as a page's ``say(text, ok=False)``.
 
     def on_hapus_clicked(self) -> None:
         if act(self, lambda s, a: pelatihan.delete_pelatihan(s, a, row.id), then=self.after_change):
