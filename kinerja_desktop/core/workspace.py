@@ -14,6 +14,7 @@ from kinerja_desktop.core.db import backup as backups
 from kinerja_desktop.core.db.engine import make_engine, translate_db_error
 from kinerja_desktop.core.db.migrate import MigrationResult, prepare_database
 from kinerja_desktop.core.db.session import SYSTEM_ACTOR, log_event, make_sessionmaker, transaction
+from kinerja_desktop.core.model.kantor import KantorInfo
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import akun, kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
@@ -89,6 +90,11 @@ class Workspace:
     def is_initialised(self) -> bool:
         with self.read() as session:
             return kantor.is_initialised(session)
+
+    def kantor_info(self) -> KantorInfo | None:
+        """The office, as the login window names it before anyone has logged in; None before the first run."""
+        with self.read() as session:
+            return kantor.get_kantor(session) if kantor.is_initialised(session) else None
 
     def login(self, username: str, password: str) -> Actor:
         """Log in, committing the attempt (and any failure count) before raising a failure."""

@@ -160,6 +160,8 @@ class AdminPage(QWizardPage):
         if self.password.text() != self.repeat.text():
             self.error.setText("Kata sandi dan ulangannya tidak sama.")
             return False
+        # Not through ops: there is no user yet to act as (ops runs as the logged-in user); the office
+        # and its administrator are created by the system, and a refusal stays on this wizard page.
         try:
             with self._wizard.workspace.transaction() as session:
                 kantor.initialise(

@@ -19,6 +19,9 @@ from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services import akun
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.common import ops
+from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.tasks import TaskRunner
 
 
 class LoginDialog(QDialog):
@@ -78,12 +81,9 @@ class LoginDialog(QDialog):
         (self.password if username else self.username).setFocus()
 
     def _kantor_text(self) -> str:
-        from kinerja_desktop.core.services import kantor
-
-        with self.workspace.read() as session:
-            if not kantor.is_initialised(session):
-                return ""
-            info = kantor.get_kantor(session)
+        info = self.workspace.kantor_info()
+        if info is None:
+            return ""
         demo = "  —  DATA DEMO" if info.demo else ""
         return f"{info.nama}{demo}"
 
@@ -95,6 +95,8 @@ class LoginDialog(QDialog):
         if not self.username.text().strip() or not self.password.text():
             self.show_message("Isi nama pengguna dan kata sandi.")
             return
+        # Not through ops: nobody is logged in yet (ops acts as the logged-in user), and
+        # Workspace.login must commit the failed attempt (the lock-out count) before it raises.
         try:
             actor = self.workspace.login(self.username.text(), self.password.text())
         except KnownError as exc:
@@ -108,11 +110,13 @@ class LoginDialog(QDialog):
         self.logged_in.emit(actor)
 
     def _ensure_password_changed(self, actor: Actor) -> bool:
-        with self.workspace.read() as session:
-            needed = akun.must_change_password(session, actor)
+        ctx = UiContext(self.workspace, actor, TaskRunner(self))
+        needed = ops.look(self, akun.must_change_password, ctx=ctx)
         if not needed:
+            return False
+        if not needed.value:
             return True
-        dialog = ChangePasswordDialog(self.workspace, actor, self, forced=True)
+        dialog = ChangePasswordDialog(ctx, self, forced=True)
         dialog.old.setText(self.password.text())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             self.show_message("Kata sandi harus diganti sebelum bisa masuk.")
@@ -123,11 +127,9 @@ class LoginDialog(QDialog):
 class ChangePasswordDialog(QDialog):
     """Change one's own password (old, new, repeat)."""
 
-    def __init__(
-        self, workspace: Workspace, actor: Actor, parent: QWidget | None = None, forced: bool = False
-    ):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, forced: bool = False):
         super().__init__(parent)
-        self.workspace, self.actor = workspace, actor
+        self.ctx = ctx
         self.setWindowTitle("Ganti kata sandi")
         self.old = QLineEdit()
         self.new = QLineEdit()
@@ -158,10 +160,10 @@ class ChangePasswordDialog(QDialog):
         if self.new.text() != self.repeat.text():
             self.message.setText("Kata sandi baru dan ulangannya tidak sama.")
             return
-        try:
-            with self.workspace.transaction(self.actor) as session:
-                akun.change_own_password(session, self.actor, self.old.text(), self.new.text())
-        except KnownError as exc:
-            self.message.setText(str(exc))
-            return
-        self.accept()
+        old, new = self.old.text(), self.new.text()
+        if ops.act(
+            self,
+            lambda s, a: akun.change_own_password(s, a, old, new),
+            message=ops.note(self.message.setText),
+        ):
+            self.accept()

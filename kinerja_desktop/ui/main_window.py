@@ -20,10 +20,11 @@ from kinerja_desktop import APP_TITLE, __version__
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin
 from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_info
-from kinerja_desktop.ui.common.tasks import TaskContext, TaskRunner
+from kinerja_desktop.ui.common.tasks import TaskRunner
 
 
 def page_classes() -> list[type[Page]]:
@@ -143,8 +144,10 @@ class MainWindow(QMainWindow):
         bantuan.addAction(about)
 
     def _load_identity(self) -> None:
-        with self.workspace.read() as session:
-            self.kantor = kantor.get_kantor(session)
+        dibaca = ops.look(self, lambda s, _a: kantor.get_kantor(s))
+        if not dibaca:
+            return
+        self.kantor = dibaca.value
         demo = "  [DATA DEMO]" if self.kantor.demo else ""
         self.setWindowTitle(f"{APP_TITLE} — {self.kantor.nama}{demo}")
         self.status_kantor.setText(f"Kantor: {self.kantor.nama} ({self.kantor.kode})")
@@ -212,23 +215,28 @@ class MainWindow(QMainWindow):
         page = self.open_page(SkpPage)
         if not isinstance(page, SkpPage):
             return
-        with self.workspace.read() as session:
-            is_skp = skp.skp_exists(session, ident)
-        if is_skp:
+        is_skp = ops.look(self, lambda s, _a: skp.skp_exists(s, ident))
+        if not is_skp:
+            return
+        if is_skp.value:
             page.open_skp(ident)
         else:
             page.select_pegawai(ident)
 
     # --- actions --------------------------------------------------------------------------------
     def on_backup_triggered(self) -> None:
-        def work(_: TaskContext) -> str:
-            return self.workspace.backup(self.actor).name
-
         def done(name: str) -> None:
             self.refresh_status()
             self.statusBar().showMessage(f"Cadangan dibuat: {name}", 8000)
 
-        self.tasks.run(work, done, label="Membuat cadangan…", cancellable=False)
+        # The backup copies the database file itself: attempt, not act.
+        ops.attempt(
+            self,
+            lambda: self.workspace.backup(self.actor).name,
+            then=done,
+            background="Membuat cadangan…",
+            cancellable=False,
+        )
 
     def on_open_folder_triggered(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.workspace.paths.data_dir)))
@@ -236,7 +244,7 @@ class MainWindow(QMainWindow):
     def on_change_password_triggered(self) -> None:
         from kinerja_desktop.ui.login import ChangePasswordDialog
 
-        if ChangePasswordDialog(self.workspace, self.actor, self).exec():
+        if ChangePasswordDialog(self.ctx, self).exec():
             show_info(self, "Kata sandi sudah diganti.")
 
     def on_about_triggered(self) -> None:

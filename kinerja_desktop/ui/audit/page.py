@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services import audit
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.core.services.audit import AKSI_LABEL, AuditFilter, AuditRow
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 
@@ -228,8 +228,10 @@ class AuditPage(Page):
 
     def refresh(self) -> None:
         """Reload the list of tables and the entries (called when the page is opened)."""
-        with self.ctx.workspace.read() as session:
-            tables = audit.audit_tables(session)
+        dibaca = ops.look(self, lambda s, _a: audit.audit_tables(s))
+        if not dibaca:
+            return
+        tables = dibaca.value
         current = self.tabel.currentData()
         with QSignalBlocker(self.tabel):
             self.tabel.clear()
@@ -250,21 +252,19 @@ class AuditPage(Page):
 
     def apply_filter(self) -> None:
         self.debounce.stop()
-        f, ctx = self.current_filter(), self.ctx
+        f = self.current_filter()
 
         def load(offset: int, limit: int) -> list[AuditRow]:
-            with ctx.workspace.read() as session:
-                return audit.list_audit(session, ctx.actor, f, offset=offset, limit=limit)
+            """The next rows as the table scrolls; none when they cannot be read (the error shown)."""
+            rows = ops.look(self, lambda s, a: audit.list_audit(s, a, f, offset=offset, limit=limit))
+            return rows.value if rows else []
 
-        try:
-            with ctx.workspace.read() as session:
-                total = audit.count_audit(session, ctx.actor, f)
-        except KnownError as exc:
+        total = ops.look(self, lambda s, a: audit.count_audit(s, a, f), message=ops.note(self.jumlah.setText))
+        if not total:
             self.model.reset(lambda _o, _l: [], 0)
-            self.jumlah.setText(str(exc))
             return
-        self.model.reset(load, total)
-        self.jumlah.setText(f"{total:,} entri".replace(",", "."))
+        self.model.reset(load, total.value)
+        self.jumlah.setText(f"{total.value:,} entri".replace(",", "."))
         self.on_entry_selected(QModelIndex())
 
     def on_filter_changed(self) -> None:

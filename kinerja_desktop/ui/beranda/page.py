@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services import summary as ringkasan
 from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 
@@ -88,9 +89,10 @@ class BerandaPage(Page):
         layout.addStretch()
 
     def refresh(self) -> None:
-        with self.ctx.workspace.read() as session:
-            info = kantor.get_kantor(session)
-            data = ringkasan.ringkasan(session, self.ctx.actor, self.tahun)
+        dibaca = ops.look(self, lambda s, a: (kantor.get_kantor(s), ringkasan.ringkasan(s, a, self.tahun)))
+        if not dibaca:
+            return
+        info, data = dibaca.value
         self.heading.setText(info.nama)
         parts = [p for p in (info.instansi, info.alamat.replace("\n", ", ")) if p]
         jenis = "Kantor pusat" if info.is_pusat else "Kantor"

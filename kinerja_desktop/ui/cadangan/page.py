@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.core.db import backup as backups
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_error
-from kinerja_desktop.ui.common.tasks import TaskContext, default_failure
+from kinerja_desktop.ui.common.dialogs import ask_yes_no
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Berkas", "Dibuat", "Ukuran", "Keterangan")
@@ -218,25 +218,27 @@ class CadanganPage(Page):
         self.pulihkan.setEnabled(self.may_restore and self.selected() is not None)
         self.pulihkan_berkas.setEnabled(self.may_restore)
 
-    def on_task_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, KnownError):
-            self.say(exc.pesan, ok=False)
-            show_error(self, exc)
-        else:
-            default_failure(self, exc)
+    def on_task_failed(self, exc: KnownError) -> None:
+        """A refused backup or restore: said in the page's line too (the message box came first)."""
+        self.say(exc.pesan, ok=False)
 
     def on_buat_clicked(self) -> None:
         workspace, actor = self.ctx.workspace, self.ctx.actor
-
-        def work(_: TaskContext) -> Path:
-            return workspace.backup(actor)
 
         def done(path: Path) -> None:
             self.refresh()
             self.say(f"Cadangan dibuat: {path.name}.")
             self.status_changed.emit()
 
-        self.ctx.tasks.run(work, done, self.on_task_failed, label="Membuat cadangan…", cancellable=False)
+        # The backup opens the database itself (a file copy, then an audit entry): attempt, not act.
+        ops.attempt(
+            self,
+            lambda: workspace.backup(actor),
+            then=done,
+            failed=self.on_task_failed,
+            background="Membuat cadangan…",
+            cancellable=False,
+        )
 
     def on_pulihkan_clicked(self) -> None:
         row = self.selected()
@@ -252,10 +254,7 @@ class CadanganPage(Page):
 
     def restore_from(self, path: Path) -> None:
         """Check ``path``, ask for confirmation, then replace the database with it."""
-        try:
-            backups.check_backup_file(path)
-        except KnownError as exc:
-            show_error(self, exc)
+        if not ops.attempt(self, lambda: backups.check_backup_file(path)):
             return
         question = (
             f"Basis data saat ini akan diganti dengan isi cadangan {path.name}. "
@@ -265,16 +264,21 @@ class CadanganPage(Page):
             return
         workspace, actor = self.ctx.workspace, self.ctx.actor
 
-        def work(_: TaskContext) -> Path:
-            return workspace.restore(path, actor)
-
         def done(safety: Path) -> None:
             self.refresh()
             self.say(f"Basis data dipulihkan dari {path.name}. Data sebelumnya tersimpan di {safety.name}.")
             self.status_changed.emit()
             self.restored.emit()
 
-        self.ctx.tasks.run(work, done, self.on_task_failed, label="Memulihkan basis data…", cancellable=False)
+        # Restoring replaces the database file itself: attempt, not act.
+        ops.attempt(
+            self,
+            lambda: workspace.restore(path, actor),
+            then=done,
+            failed=self.on_task_failed,
+            background="Memulihkan basis data…",
+            cancellable=False,
+        )
 
     def on_buka_folder_clicked(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

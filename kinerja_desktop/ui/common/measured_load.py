@@ -6,7 +6,13 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
+
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.services.access import Actor
+from kinerja_desktop.ui.common import ops
+from kinerja_desktop.ui.common.ops import Note, Work
 from kinerja_desktop.ui.common.tasks import TaskContext, TaskRunner
 
 T = TypeVar("T")
@@ -19,6 +25,31 @@ class MuatTerukur:
         self.tasks = tasks
         self.lambat = lambat
 
+    def look(
+        self,
+        widget: QWidget,
+        fn: Work[T],
+        *,
+        then: Callable[[T], None],
+        message: Note | None = None,
+        label: str,
+        batas: float,
+    ) -> None:
+        """``ops.look(widget, fn)``: in the background (progress ``label``) when known slow, else at once;
+        ``then`` gets the result, a known error goes to ``message``. A read that took longer than
+        ``batas`` seconds runs in the background next time; a quicker one, at once again."""
+
+        def timed(session: Session, actor: Actor) -> tuple[T, float]:
+            start = time.perf_counter()
+            hasil = fn(session, actor)
+            return hasil, time.perf_counter() - start
+
+        def done(hasil: tuple[T, float]) -> None:
+            self.lambat = hasil[1] > batas
+            then(hasil[0])
+
+        ops.look(widget, timed, then=done, message=message, background=label if self.lambat else None)
+
     def jalankan(
         self,
         baca: Callable[[], T],
@@ -28,9 +59,8 @@ class MuatTerukur:
         label: str,
         batas: float,
     ) -> None:
-        """``baca`` in the background (progress ``label``) when known slow, else at once; then ``selesai``
-        with its result, or ``gagal`` with the error (at once: a ``KnownError`` only). A read that took
-        longer than ``batas`` seconds runs in the background next time; a quicker one, at once again."""
+        """The same for a ``baca`` that opens its own read; ``gagal`` gets the error (at once: a
+        ``KnownError`` only). Still used by the penilaian page until it reads through ``look``."""
 
         def work(_task: TaskContext | None) -> tuple[T, float]:
             start = time.perf_counter()

@@ -5,7 +5,10 @@ user (``look``: a read that changes nothing), a ``KnownError`` is shown in Indon
 when the error names one the widget has a note for, else in the widget's message line, else in a message
 box — and on success the result goes to ``then`` and a success text to ``say``. With ``background`` the
 function runs on the task runner's worker (progress dialog after a moment, Batal works) and ``then``
-receives the result on the GUI thread.
+receives the result on the GUI thread; the work tells how far it is with ``progress``, which also stops
+it (rolling its transaction back) once Batal was pressed. ``attempt`` does the same for work outside the
+workspace: a file, the printer, options typed into a form. ``note(show)`` makes a message line of any
+function that shows a text, such as a page's ``say(text, ok=False)``.
 
     def on_hapus_clicked(self) -> None:
         if act(self, lambda s, a: pelatihan.delete_pelatihan(s, a, row.id), then=self.after_change):
@@ -16,6 +19,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtWidgets import QWidget
@@ -38,18 +43,54 @@ class Note(Protocol):
     def set_error(self, text: str) -> None: ...
 
 
-class Outcome(Generic[T]):
-    """What ``act`` or ``look`` did: true when it succeeded; ``value`` is the function's result then.
+class _NoteBy:
+    def __init__(self, show: Callable[[str], None]) -> None:
+        self._show = show
 
-    An outcome handed to the background is ``pending`` (false): its result arrives through ``then``.
+    def set_error(self, text: str) -> None:
+        self._show(text)
+
+
+def note(show: Callable[[str], None]) -> Note:
+    """A ``Note`` that hands the message to ``show``, e.g. a page's ``say(text, ok=False)``."""
+    return _NoteBy(show)
+
+
+_task: ContextVar[TaskContext | None] = ContextVar("ops_task", default=None)
+
+
+def progress(done: int, total: int, label: str = "") -> None:
+    """How far background work has come, for its progress dialog (nothing when it runs at once).
+
+    Raises ``Cancelled`` once the user pressed Batal: the work stops there, and under ``act`` its
+    transaction is rolled back, so nothing of it is kept.
+    """
+    task = _task.get()
+    if task is not None:
+        task.progress(done, total, label)
+
+
+class Outcome(Generic[T]):
+    """What ``act``, ``look`` or ``attempt`` did: true when it succeeded, ``value`` being the result then.
+
+    An outcome handed to the background is ``pending`` (false): its result arrives through ``then``,
+    and ``task`` is the running work (``task.cancel()`` does what Batal does).
     """
 
-    __slots__ = ("_value", "error", "pending")
+    __slots__ = ("_value", "error", "pending", "task")
 
-    def __init__(self, value: T | None = None, error: KnownError | None = None, *, pending: bool = False):
+    def __init__(
+        self,
+        value: T | None = None,
+        error: KnownError | None = None,
+        *,
+        pending: bool = False,
+        task: TaskContext | None = None,
+    ):
         self._value = value
         self.error = error
         self.pending = pending
+        self.task = task
 
     @property
     def ok(self) -> bool:
@@ -94,7 +135,7 @@ def show_known_error(
 
 
 def act(
-    widget: QWidget,
+    widget: QWidget | None,
     fn: Work[T],
     *,
     ctx: UiContext | None = None,
@@ -102,80 +143,131 @@ def act(
     say: Callable[[str], None] | None = None,
     then: Callable[[T], None] | None = None,
     failed: Callable[[KnownError], None] | None = None,
+    cancelled: Callable[[], None] | None = None,
     notes: Mapping[str, Note] | None = None,
     message: Note | None = None,
     background: str | None = None,
+    cancellable: bool = True,
 ) -> Outcome[T]:
     """Run ``fn(session, actor)`` as one user action in one transaction (see the module docstring).
 
     ``success`` (a text, or made from the result) goes to ``say``; ``then`` gets the result; ``failed``
-    runs after a known error was shown. ``background`` is the progress label when the work should not
-    block the window.
+    runs after a known error was shown, ``cancelled`` after Batal. ``background`` is the progress label
+    when the work should not block the window; ``cancellable=False`` offers no Batal (work that cannot
+    stop halfway).
     """
     context = ctx or context_of(widget)
 
-    def work(_task: TaskContext | None = None) -> T:
+    def work() -> T:
         with context.workspace.transaction(context.actor) as session:
             return fn(session, context.actor)
 
-    return _run(widget, context, work, success, say, then, failed, notes, message, background)
+    hooks = _Hooks(success, say, then, failed, cancelled, notes, message)
+    return _run(widget, context, work, hooks, background, cancellable)
 
 
 def look(
-    widget: QWidget,
+    widget: QWidget | None,
     fn: Work[T],
     *,
     ctx: UiContext | None = None,
     then: Callable[[T], None] | None = None,
     failed: Callable[[KnownError], None] | None = None,
+    cancelled: Callable[[], None] | None = None,
     notes: Mapping[str, Note] | None = None,
     message: Note | None = None,
     background: str | None = None,
+    cancellable: bool = True,
 ) -> Outcome[T]:
     """Run ``fn(session, actor)`` as a read that changes nothing; errors are shown as ``act`` shows them."""
     context = ctx or context_of(widget)
 
-    def work(_task: TaskContext | None = None) -> T:
+    def work() -> T:
         with context.workspace.read() as session:
             return fn(session, context.actor)
 
-    return _run(widget, context, work, "", None, then, failed, notes, message, background)
+    hooks = _Hooks("", None, then, failed, cancelled, notes, message)
+    return _run(widget, context, work, hooks, background, cancellable)
+
+
+def attempt(
+    widget: QWidget | None,
+    fn: Callable[[], T],
+    *,
+    ctx: UiContext | None = None,
+    success: str | Callable[[T], str] = "",
+    say: Callable[[str], None] | None = None,
+    then: Callable[[T], None] | None = None,
+    failed: Callable[[KnownError], None] | None = None,
+    cancelled: Callable[[], None] | None = None,
+    notes: Mapping[str, Note] | None = None,
+    message: Note | None = None,
+    background: str | None = None,
+    cancellable: bool = True,
+) -> Outcome[T]:
+    """Run ``fn()``, work outside the workspace (a file, the printer, the options typed; a backup, which
+    opens the database itself), showing a known error and handing over the result as ``act`` does.
+
+    The ``UiContext`` is needed (found on the widget, or ``ctx``) only to run in the ``background``.
+    """
+    hooks = _Hooks(success, say, then, failed, cancelled, notes, message)
+    return _run(widget, ctx, fn, hooks, background, cancellable)
+
+
+@dataclass(frozen=True)
+class _Hooks(Generic[T]):
+    """What to do with the outcome: who gets the result, where an error is shown."""
+
+    success: str | Callable[[T], str]
+    say: Callable[[str], None] | None
+    then: Callable[[T], None] | None
+    failed: Callable[[KnownError], None] | None
+    cancelled: Callable[[], None] | None
+    notes: Mapping[str, Note] | None
+    message: Note | None
 
 
 def _run(
-    widget: QWidget,
-    context: UiContext,
-    work: Callable[[TaskContext | None], T],
-    success: str | Callable[[T], str],
-    say: Callable[[str], None] | None,
-    then: Callable[[T], None] | None,
-    failed: Callable[[KnownError], None] | None,
-    notes: Mapping[str, Note] | None,
-    message: Note | None,
+    widget: QWidget | None,
+    context: UiContext | None,
+    work: Callable[[], T],
+    hooks: _Hooks[T],
     background: str | None,
+    cancellable: bool,
 ) -> Outcome[T]:
     def on_success(value: T) -> None:
-        if then is not None:
-            then(value)
-        text = success(value) if callable(success) else success
-        if text and say is not None:
-            say(text)
+        if hooks.then is not None:
+            hooks.then(value)
+        text = hooks.success(value) if callable(hooks.success) else hooks.success
+        if text and hooks.say is not None:
+            hooks.say(text)
 
     def on_failure(exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
+            if hooks.cancelled is not None:
+                hooks.cancelled()
             return
         if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
             return
-        show_known_error(widget, exc, notes=notes, message=message)
-        if failed is not None:
-            failed(exc)
+        show_known_error(widget, exc, notes=hooks.notes, message=hooks.message)
+        if hooks.failed is not None:
+            hooks.failed(exc)
 
     if background is not None:
-        context.tasks.run(work, on_success, on_failure, label=background)
-        return Outcome(pending=True)
+
+        def tracked(task: TaskContext) -> T:
+            token = _task.set(task)
+            try:
+                return work()
+            finally:
+                _task.reset(token)
+
+        tasks = (context or context_of(widget)).tasks
+        task = tasks.run(tracked, on_success, on_failure, label=background, cancellable=cancellable)
+        return Outcome(pending=True, task=task)
     try:
-        value = work(None)
+        value = work()
     except KnownError as exc:
         on_failure(exc)
         return Outcome(error=exc)

@@ -23,6 +23,7 @@ from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.model.kantor import KantorInfo, KantorInput
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_save_discard, show_error
@@ -84,6 +85,7 @@ class KantorPage(Page, IsianKantor):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.error_line = ops.note(lambda text: self.say(text, ok=False))
         actions = QHBoxLayout()
         actions.addWidget(self.simpan)
         actions.addWidget(self.batalkan)
@@ -113,13 +115,12 @@ class KantorPage(Page, IsianKantor):
     # --- state ------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Load the office from the database (discarding edits; callers ask first)."""
-        try:
-            with self.ctx.workspace.read() as session:
-                info = kantor.get_kantor(session)
-                logo = kantor.get_logo(session)
-        except KnownError as exc:
-            self.say(str(exc), ok=False)
+        dibaca = ops.look(
+            self, lambda s, _a: (kantor.get_kantor(s), kantor.get_logo(s)), message=self.error_line
+        )
+        if not dibaca:
             return
+        info, logo = dibaca.value
         self.info, self.logo = info, logo
         self.nama.setText(info.nama)
         self.kode.setText(info.kode)
@@ -228,20 +229,24 @@ class KantorPage(Page, IsianKantor):
         if self.info is None:
             return False
         data = self.form_input()
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                kantor.update_kantor(session, self.ctx.actor, data, keep_logo=False)
-        except KnownError as exc:
-            self.say(str(exc), ok=False)
-            fields = {"nama": self.nama, "tempat": self.tempat, "kertas": self.kertas, "ritme": self.ritme}
-            kolom = exc.kolom if isinstance(exc, ValidationError) else None
-            if kolom in fields:
-                fields[kolom].setFocus()
+        if not ops.act(
+            self,
+            lambda s, a: kantor.update_kantor(s, a, data, keep_logo=False),
+            message=self.error_line,
+            failed=self.on_save_failed,
+        ):
             return False
         self.refresh()
         self.say(f"Tersimpan pukul {datetime.now():%H:%M}.")
         self.status_changed.emit()
         return True
+
+    def on_save_failed(self, exc: KnownError) -> None:
+        """The refusal is said in the message line; the field it names gets the focus."""
+        fields = {"nama": self.nama, "tempat": self.tempat, "kertas": self.kertas, "ritme": self.ritme}
+        kolom = exc.kolom if isinstance(exc, ValidationError) else None
+        if kolom in fields:
+            fields[kolom].setFocus()
 
     def on_batalkan_clicked(self) -> None:
         self.refresh()

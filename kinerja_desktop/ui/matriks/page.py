@@ -18,16 +18,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.matriks_excel import export_matriks
 from kinerja_desktop.core.services import unit_kerja
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.core.services.matriks import MatriksPeranHasil, matriks_peran_hasil
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_info
 from kinerja_desktop.ui.common.measured_load import MuatTerukur
-from kinerja_desktop.ui.common.tasks import TaskContext
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, angka
 from kinerja_desktop.ui.matriks.tree_model import MatriksModel
@@ -67,6 +66,7 @@ class MatriksPage(Page):
         header = self.tree.header()
         header.setStretchLastSection(False)
         self.message = QLabel(wordWrap=True)
+        self.error_line = ops.note(lambda text: self.say(text, error=True))
         top = QHBoxLayout()
         top.addWidget(QLabel("Unit kerja"))
         top.addWidget(self.unit)
@@ -85,12 +85,12 @@ class MatriksPage(Page):
 
     def refresh(self) -> None:
         """Reload the unit list (keeping the chosen unit) and the matriks."""
-        try:
-            with self.ctx.workspace.read() as session:
-                daftar = unit_kerja.list_units(session, self.ctx.actor, termasuk_ditutup=False)
-        except KnownError as exc:
-            self.say(str(exc), error=True)
+        dibaca = ops.look(
+            self, lambda s, a: unit_kerja.list_units(s, a, termasuk_ditutup=False), message=self.error_line
+        )
+        if not dibaca:
             return
+        daftar = dibaca.value
         if self.pemuat.lambat is None:
             self.pemuat.lambat = sum(u.jumlah_pegawai for u in daftar) > BATAS_PEGAWAI
         units = UnitIndex(daftar)
@@ -109,24 +109,17 @@ class MatriksPage(Page):
             self.model.set_data(None)
             self.ekspor.setEnabled(False)
             return
-        workspace, actor = self.ctx.workspace, self.ctx.actor
-
-        def baca() -> MatriksPeranHasil:
-            with workspace.read() as session:
-                return matriks_peran_hasil(session, actor, unit_id, tahun)
-
         self.ekspor.setEnabled(False)
         if self.pemuat.lambat:
             self.say("Menyusun matriks…")
-        self.pemuat.jalankan(
-            baca, self.on_data_loaded, self.on_load_failed, label="Menyusun matriks…", batas=BATAS_DETIK
+        self.pemuat.look(
+            self,
+            lambda s, a: matriks_peran_hasil(s, a, unit_id, tahun),
+            then=self.on_data_loaded,
+            message=self.error_line,
+            label="Menyusun matriks…",
+            batas=BATAS_DETIK,
         )
-
-    def on_load_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, KnownError):
-            self.say(str(exc), error=True)
-            return
-        raise exc  # not expected: the application's error dialog shows it
 
     def on_data_loaded(self, data: MatriksPeranHasil) -> None:
         if (data.unit_id, data.tahun) != (self.unit.currentData(), self.tahun.value()):
@@ -163,11 +156,6 @@ class MatriksPage(Page):
         if not name:
             return
         path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-        workspace, actor = self.ctx.workspace, self.ctx.actor
-
-        def work(_task: TaskContext) -> int:
-            with workspace.transaction(actor) as session:
-                return export_matriks(session, actor, unit_id, tahun, path)
 
         def done(jumlah: int) -> None:
             show_info(
@@ -176,7 +164,13 @@ class MatriksPage(Page):
                 str(path.parent),
             )
 
-        self.ctx.tasks.run(work, done, label="Mengekspor matriks peran hasil…", cancellable=False)
+        ops.act(
+            self,
+            lambda s, a: export_matriks(s, a, unit_id, tahun, path),
+            then=done,
+            background="Mengekspor matriks peran hasil…",
+            cancellable=False,
+        )
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)

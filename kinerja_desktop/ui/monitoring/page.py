@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.services import unit_kerja
-from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.core.services.access import Actor, Izin
 from kinerja_desktop.core.services.monitoring import MonitoringData, monitoring
 from kinerja_desktop.core.services.realisasi import periode_realisasi
+from kinerja_desktop.core.services.unit_kerja import UnitRow
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.measured_load import MuatTerukur
@@ -52,6 +55,7 @@ class MonitoringPage(Page):
         )
         self.judul_daftar = QLabel()
         self.message = QLabel(wordWrap=True)
+        self.error_line = ops.note(lambda text: self.say(text, error=True))
         self._build_layout()
         self.bar.changed.connect(self.on_periode_changed)
         self.units.selectionModel().currentRowChanged.connect(self.on_unit_changed)
@@ -84,15 +88,18 @@ class MonitoringPage(Page):
     # --- data -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Offer the office's periods (it may have switched rhythm) and count again."""
-        try:
-            with self.ctx.workspace.read() as session:
-                pilihan = periode_realisasi(session)
-                if self.pemuat.lambat is None:
-                    units = unit_kerja.list_units(session, self.ctx.actor)
-                    self.pemuat.lambat = sum(u.jumlah_pegawai for u in units) > BATAS_PEGAWAI
-        except KnownError as exc:
-            self.say(str(exc), error=True)
+        ukur = self.pemuat.lambat is None
+
+        def pilihan_dan_unit(session: Session, actor: Actor) -> tuple[list[Periode], list[UnitRow]]:
+            units = unit_kerja.list_units(session, actor) if ukur else []
+            return periode_realisasi(session), units
+
+        dibaca = ops.look(self, pilihan_dan_unit, message=self.error_line)
+        if not dibaca:
             return
+        pilihan, units = dibaca.value
+        if ukur:
+            self.pemuat.lambat = sum(u.jumlah_pegawai for u in units) > BATAS_PEGAWAI
         self.bar.set_periode(pilihan)
         self.load()
 
@@ -101,15 +108,14 @@ class MonitoringPage(Page):
         tahun, kode = self.bar.value()
         if not kode:
             return
-        workspace, actor = self.ctx.workspace, self.ctx.actor
-
-        def baca() -> MonitoringData:
-            with workspace.read() as session:
-                return monitoring(session, actor, tahun, kode)
-
         self.say("Menghitung…")
-        self.pemuat.jalankan(
-            baca, self.on_data_loaded, self.on_load_failed, label="Menghitung monitoring…", batas=BATAS_DETIK
+        self.pemuat.look(
+            self,
+            lambda s, a: monitoring(s, a, tahun, kode),
+            then=self.on_data_loaded,
+            message=self.error_line,
+            label="Menghitung monitoring…",
+            batas=BATAS_DETIK,
         )
 
     def on_data_loaded(self, data: MonitoringData) -> None:
@@ -126,12 +132,6 @@ class MonitoringPage(Page):
             f"{angka(t.lengkap)} lengkap, {angka(len(data.daftar))} perlu ditindaklanjuti"
         )
         self.say("")
-
-    def on_load_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, KnownError):
-            self.say(str(exc), error=True)
-            return
-        raise exc
 
     # --- selection --------------------------------------------------------------------------------
     def selected_unit_row(self) -> BarisUnit | None:

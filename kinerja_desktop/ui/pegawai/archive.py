@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.pegawai import PegawaiRow, StatusAktif
 from kinerja_desktop.core.services import pegawai
 from kinerja_desktop.core.services.pegawai.records import HasilArsip
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, DateField, FieldNote, PegawaiPicker, with_note
 from kinerja_desktop.ui.pegawai.form_jabatan import label_pegawai
@@ -72,16 +72,15 @@ class ArsipDialog(QDialog):
 
     def on_nonaktifkan_clicked(self) -> None:
         tanggal = self.tanggal.value() or date.today()
-        status = StatusAktif(self.status.currentData())
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                self.hasil = pegawai.archive_pegawai(
-                    session, self.ctx.actor, self.row.id, status, tanggal, self.alasan.text()
-                )
-        except KnownError as exc:
-            self.error.set_error(str(exc))
-            return
-        self.accept()
+        status, alasan = StatusAktif(self.status.currentData()), self.alasan.text()
+        hasil = ops.act(
+            self,
+            lambda s, a: pegawai.archive_pegawai(s, a, self.row.id, status, tanggal, alasan),
+            message=self.error,
+        )
+        if hasil:
+            self.hasil = hasil.value
+            self.accept()
 
 
 class GantiAtasanDialog(QDialog):
@@ -134,10 +133,9 @@ class GantiAtasanDialog(QDialog):
         if ke is None:
             self.error.set_error("Ketik sebagian nama atau NIP atasan baru lalu pilih dari daftar.")
             return
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                self.jumlah = pegawai.reassign_bawahan(session, self.ctx.actor, self.dari.id, ke)
-        except KnownError as exc:
-            self.error.set_error(str(exc))
-            return
-        self.accept()
+        jumlah = ops.act(
+            self, lambda s, a: pegawai.reassign_bawahan(s, a, self.dari.id, ke), message=self.error
+        )
+        if jumlah:
+            self.jumlah = jumlah.value
+            self.accept()

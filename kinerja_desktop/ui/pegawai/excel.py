@@ -31,10 +31,10 @@ from kinerja_desktop.core.exchange.roster import (
 )
 from kinerja_desktop.core.model.pegawai import PegawaiRow
 from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_info
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths
-from kinerja_desktop.ui.common.tasks import TaskContext
 
 XLSX = "Buku kerja Excel (*.xlsx)"
 
@@ -163,28 +163,24 @@ class ExcelPegawai:
         if path is None:
             return
         rows = list(self.rows())
-
-        def work(_: TaskContext) -> int:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                return export_roster(session, self.ctx.actor, path, rows)
-
-        self.ctx.tasks.run(
-            work,
-            lambda n: show_info(self.parent, f"{n} pegawai diekspor ke {path.name}.", str(path)),
-            label="Mengekspor daftar pegawai…",
+        ops.act(
+            self.parent,
+            lambda s, a: export_roster(s, a, path, rows),
+            ctx=self.ctx,
+            then=lambda n: show_info(self.parent, f"{n} pegawai diekspor ke {path.name}.", str(path)),
+            background="Mengekspor daftar pegawai…",
         )
 
     def on_template_triggered(self) -> None:
         path = self._save_name("Simpan templat", "templat-pegawai.xlsx")
         if path is None:
             return
-
-        def work(_: TaskContext) -> None:
-            with self.ctx.workspace.read() as session:
-                write_template(session, self.ctx.actor, path)
-
-        self.ctx.tasks.run(
-            work, lambda _: show_info(self.parent, f"Templat disimpan: {path.name}.", str(path))
+        ops.look(
+            self.parent,
+            lambda s, a: write_template(s, a, path),
+            ctx=self.ctx,
+            then=lambda _: show_info(self.parent, f"Templat disimpan: {path.name}.", str(path)),
+            background="Sedang memproses…",
         )
 
     def on_import_triggered(self) -> None:
@@ -194,23 +190,28 @@ class ExcelPegawai:
 
     def import_file(self, path: Path) -> None:
         """Plan in the background, show the preview, and apply when the user confirms."""
-
-        def work(task: TaskContext) -> RosterPlan:
-            with self.ctx.workspace.read() as session:
-                return plan_import(session, self.ctx.actor, path, progress=task.progress)
-
-        self.ctx.tasks.run(work, self.show_plan, label=f"Memeriksa {path.name}…")
+        ops.look(
+            self.parent,
+            lambda s, a: plan_import(s, a, path, progress=ops.progress),
+            ctx=self.ctx,
+            then=self.show_plan,
+            background=f"Memeriksa {path.name}…",
+        )
 
     def show_plan(self, plan: RosterPlan) -> None:
         accepted = PratinjauImpor(plan, self.parent).exec() == QDialog.DialogCode.Accepted
         if not (accepted and plan.ok and plan.ada_perubahan):
             return
 
-        def work(task: TaskContext) -> ApplyResult:
-            return apply_import(self.ctx.workspace, self.ctx.actor, plan, progress=task.progress)
-
         def finished(result: ApplyResult) -> None:
             self.done()
             show_info(self.parent, result.lines()[0], "\n".join(result.lines()[1:]))
 
-        self.ctx.tasks.run(work, finished, label="Mengimpor daftar pegawai…")
+        # apply_import backs the database up first, then opens its own transaction: attempt, not act.
+        ops.attempt(
+            self.parent,
+            lambda: apply_import(self.ctx.workspace, self.ctx.actor, plan, progress=ops.progress),
+            ctx=self.ctx,
+            then=finished,
+            background="Mengimpor daftar pegawai…",
+        )

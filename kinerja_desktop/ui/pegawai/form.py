@@ -7,13 +7,14 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.model.pegawai import Masalah, PegawaiDetail, PegawaiInput, PegawaiRow, StatusAktif
 from kinerja_desktop.core.rules.nip import normalize_nip
 from kinerja_desktop.core.services import pegawai, unit_kerja
-from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.core.services.access import Actor, Izin
 from kinerja_desktop.core.services.unit_kerja import UnitRow
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no
 from kinerja_desktop.ui.common.table import tanggal_pendek
@@ -37,18 +38,33 @@ class FormData:
     foto: bytes | None
 
 
-def load_form_data(ctx: UiContext, pegawai_id: str | None, rows: list[PegawaiRow] | None) -> FormData:
-    with ctx.workspace.read() as session:
-        detail = pegawai.get_pegawai(session, ctx.actor, pegawai_id) if pegawai_id else None
-        foto = pegawai.get_foto(session, ctx.actor, pegawai_id) if pegawai_id else None
-        units = unit_kerja.list_units(session, ctx.actor)
-        if rows is None:
-            rows = pegawai.list_pegawai(session, ctx.actor)
+def load_form_data(
+    session: Session, actor: Actor, pegawai_id: str | None, rows: list[PegawaiRow] | None
+) -> FormData:
+    detail = pegawai.get_pegawai(session, actor, pegawai_id) if pegawai_id else None
+    foto = pegawai.get_foto(session, actor, pegawai_id) if pegawai_id else None
+    units = unit_kerja.list_units(session, actor)
+    if rows is None:
+        rows = pegawai.list_pegawai(session, actor)
     return FormData(detail, units, rows, foto)
 
 
+class MasalahNote:
+    """A refusal shown the way the form shows every problem (``show_masalah``): beside ``kolom``, or
+    under the tabs when ``kolom`` is empty."""
+
+    def __init__(self, form: PegawaiForm, kolom: str = "") -> None:
+        self.form, self.kolom = form, kolom
+
+    def set_error(self, text: str) -> None:
+        self.form.show_masalah([Masalah(self.kolom, text)])
+
+
 class PegawaiForm(QDialog):
-    """Enter saves, Esc asks before dropping changes; ``saved_id`` is set after a successful save."""
+    """Enter saves, Esc asks before dropping changes; ``saved_id`` is set after a successful save.
+
+    When the pegawai cannot be read the error is shown at once and ``exec`` returns Rejected.
+    """
 
     def __init__(
         self,
@@ -63,12 +79,14 @@ class PegawaiForm(QDialog):
         super().__init__(parent, minimumWidth=760, minimumHeight=600)
         self.ctx, self.pegawai_id = ctx, pegawai_id
         self.saved_id: str | None = None
-        loaded = load_form_data(ctx, pegawai_id, rows)
+        dibaca = ops.look(parent or self, lambda s, a: load_form_data(s, a, pegawai_id, rows), ctx=ctx)
+        self.loaded = bool(dibaca)
+        loaded = dibaca.value if dibaca else FormData(None, [], [], None)
         detail = loaded.detail
         self.rows_by_id = {r.id: r for r in loaded.rows}
         self.nip_owner = {r.nip: r for r in loaded.rows if r.id != pegawai_id}
         archived = detail is not None and detail.status_aktif != StatusAktif.AKTIF.value
-        self.read_only = archived or not ctx.actor.can(Izin.KELOLA_PEGAWAI)
+        self.read_only = archived or not self.loaded or not ctx.actor.can(Izin.KELOLA_PEGAWAI)
 
         self.identitas = IdentitasTab()
         self.kepegawaian = KepegawaianTab(UnitIndex(loaded.units), self.rows_by_id, pegawai_id)
@@ -94,6 +112,8 @@ class PegawaiForm(QDialog):
             **self.kontak.notes,
         }
         self.error = FieldNote()
+        self.masalah_notes = {kolom: MasalahNote(self, kolom) for kolom in self.notes}
+        self.masalah_umum = MasalahNote(self)
         self.buttons = QDialogButtonBox(self)  # parented now, so setDefault reaches the dialog
         self.simpan = self.buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
         self.batal = self.buttons.addButton(
@@ -131,6 +151,12 @@ class PegawaiForm(QDialog):
         if self.pelatihan is not None:
             self.pelatihan.show_jp()  # now that the status is loaded
         (self.identitas.nip if detail is None else self.identitas.nama).setFocus()
+
+    def exec(self) -> int:
+        """Rejected at once when the pegawai could not be read (its error was shown then)."""
+        if not self.loaded:
+            return int(QDialog.DialogCode.Rejected.value)
+        return super().exec()
 
     def _title(self, detail: PegawaiDetail | None) -> str:
         if detail is None:
@@ -224,13 +250,13 @@ class PegawaiForm(QDialog):
                 ]
             )
             return False
-        data = self.input()
-        try:
-            with self.ctx.workspace.read() as session:
-                _clean, masalah = pegawai.check_pegawai(session, self.ctx.actor, data, self.pegawai_id)
-        except KnownError as exc:
-            self.show_masalah([Masalah("", str(exc))])
+        data, pegawai_id = self.input(), self.pegawai_id
+        dicek = ops.look(
+            self, lambda s, a: pegawai.check_pegawai(s, a, data, pegawai_id), message=self.masalah_umum
+        )
+        if not dicek:
             return False
+        _clean, masalah = dicek.value
         self.show_masalah(masalah)
         warnings = [m.pesan for m in masalah if m.peringatan]
         if len(warnings) < len(masalah):
@@ -239,20 +265,17 @@ class PegawaiForm(QDialog):
             self, "Ada peringatan pada data ini. Tetap simpan?", "\n".join(warnings)
         ):
             return False
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                saved_id = self.pegawai_id
-                if saved_id is None:
-                    saved_id = pegawai.create_pegawai(session, self.ctx.actor, data)
-                else:
-                    pegawai.update_pegawai(session, self.ctx.actor, saved_id, data)
-                if self.identitas.foto.data != self._foto_saved:
-                    pegawai.set_foto(session, self.ctx.actor, saved_id, self.identitas.foto.data)
-        except KnownError as exc:
-            kolom = exc.kolom if isinstance(exc, ValidationError) and exc.kolom in self.notes else ""
-            self.show_masalah([Masalah(kolom or "", exc.pesan if kolom else str(exc))])
+        foto = self.identitas.foto.data
+        ganti_foto = foto != self._foto_saved
+        saved = ops.act(
+            self,
+            lambda s, a: pegawai.save_pegawai(s, a, pegawai_id, data, foto, ganti_foto=ganti_foto),
+            notes=self.masalah_notes,
+            message=self.masalah_umum,
+        )
+        if not saved:
             return False
-        self.saved_id = saved_id
+        self.saved_id = saved.value
         self._saved = self.state()
         self.accept()
         return True

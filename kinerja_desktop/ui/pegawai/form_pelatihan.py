@@ -18,17 +18,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.services import pelatihan
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.pelatihan import (
     JP_MAKSIMUM_PPPK,
     JP_MINIMUM_PNS,
     PelatihanInput,
     PelatihanRow,
 )
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_error
+from kinerja_desktop.ui.common.dialogs import ask_yes_no
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths, tanggal_pendek
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, DateField, FieldNote, with_note
 
@@ -112,20 +114,17 @@ class PelatihanDialog(QDialog):
             nomor_sertifikat=self.nomor_sertifikat.text(),
         )
 
+    def write(self, session: Session, actor: Actor) -> None:
+        if self.row is None:
+            pelatihan.add_pelatihan(session, actor, self.pegawai_id, self.data())
+        else:
+            pelatihan.update_pelatihan(session, actor, self.row.id, self.data())
+
     def on_simpan_clicked(self) -> None:
         for note in (*self.notes.values(), self.error):
             note.clear_note()
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                if self.row is None:
-                    pelatihan.add_pelatihan(session, self.ctx.actor, self.pegawai_id, self.data())
-                else:
-                    pelatihan.update_pelatihan(session, self.ctx.actor, self.row.id, self.data())
-        except KnownError as exc:
-            kolom = exc.kolom if isinstance(exc, ValidationError) else None
-            self.notes.get(kolom or "", self.error).set_error(exc.pesan)
-            return
-        self.accept()
+        if ops.act(self, self.write, notes=self.notes, message=self.error):
+            self.accept()
 
 
 class PelatihanTab(QWidget):
@@ -168,10 +167,10 @@ class PelatihanTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        with self.ctx.workspace.read() as session:
-            rows = pelatihan.list_pelatihan(session, self.ctx.actor, self.pegawai_id)
-        self.model.set_rows(rows)
-        self.show_jp()
+        rows = ops.look(self, lambda s, a: pelatihan.list_pelatihan(s, a, self.pegawai_id))
+        if rows:
+            self.model.set_rows(rows.value)
+            self.show_jp()
 
     def show_jp(self) -> None:
         tahun = self.tahun.value()
@@ -199,9 +198,5 @@ class PelatihanTab(QWidget):
         row = self.selected()
         if row is None or not ask_yes_no(self, f"Hapus pelatihan '{row.data.nama}'?"):
             return
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                pelatihan.delete_pelatihan(session, self.ctx.actor, row.id)
-        except KnownError as exc:
-            show_error(self, exc)
-        self.refresh()
+        ops.act(self, lambda s, a: pelatihan.delete_pelatihan(s, a, row.id))
+        self.refresh()  # also after a refusal: the list shows what is stored

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.pegawai import PegawaiRow, StatusAktif
 from kinerja_desktop.core.rules.pangkat import GOLONGAN_PNS, GOLONGAN_PPPK, StatusKepegawaian
 from kinerja_desktop.core.services import pegawai, unit_kerja
-from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.core.services.access import Actor, Izin
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_yes_no
@@ -81,6 +82,7 @@ class PegawaiPage(Page):
         self.excel_button.setMenu(self.excel.menu())
         self.count = QLabel()
         self.message = QLabel(wordWrap=True)
+        self.error_line = ops.note(lambda text: self.say(text, ok=False))
         self._build_layout()
 
         self.search.textChanged.connect(self.on_filter_changed)
@@ -119,13 +121,14 @@ class PegawaiPage(Page):
     def refresh(self) -> None:
         """Reload pegawai and units; filters, the chosen unit and the selected pegawai stay."""
         selected, unit = self.selected(), self.selected_unit()
-        try:
-            with self.ctx.workspace.read() as session:
-                rows = pegawai.list_pegawai(session, self.ctx.actor)
-                units = unit_kerja.list_units(session, self.ctx.actor)
-        except KnownError as exc:
-            self.say(str(exc), ok=False)
+        dibaca = ops.look(
+            self,
+            lambda s, a: (pegawai.list_pegawai(s, a), unit_kerja.list_units(s, a)),
+            message=self.error_line,
+        )
+        if not dibaca:
             return
+        rows, units = dibaca.value
         self.units = UnitIndex(units)
         direct: dict[str, int] = {}
         for row in rows:
@@ -274,14 +277,16 @@ class PegawaiPage(Page):
             return
         if not ask_yes_no(self, f"Aktifkan kembali {row.nama_lengkap}?", default_yes=True):
             return
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                pegawai.reactivate_pegawai(session, self.ctx.actor, row.id)
-                unit_kosong = pegawai.get_pegawai(session, self.ctx.actor, row.id).data.unit_kerja_id is None
-        except KnownError as exc:
-            self.say(str(exc), ok=False)
-            return
-        self.refresh()
-        self.select_pegawai(row.id)
-        extra = " Unit kerjanya sudah ditutup: pilih unit baru lewat Ubah…." if unit_kosong else ""
-        self.say(f"{row.nama_lengkap} aktif kembali.{extra}")
+
+        def aktifkan(session: Session, actor: Actor) -> bool:
+            """Reactivate; True when the pegawai came back without a unit (theirs was closed)."""
+            pegawai.reactivate_pegawai(session, actor, row.id)
+            return pegawai.get_pegawai(session, actor, row.id).data.unit_kerja_id is None
+
+        def done(unit_kosong: bool) -> None:
+            self.refresh()
+            self.select_pegawai(row.id)
+            extra = " Unit kerjanya sudah ditutup: pilih unit baru lewat Ubah…." if unit_kosong else ""
+            self.say(f"{row.nama_lengkap} aktif kembali.{extra}")
+
+        ops.act(self, aktifkan, then=done, message=self.error_line)

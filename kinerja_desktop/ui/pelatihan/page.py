@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.rules.pangkat import StatusKepegawaian
 from kinerja_desktop.core.services import pelatihan
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.core.services.pelatihan import JP_MAKSIMUM_PPPK, JP_MINIMUM_PNS, RekapJp
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths
@@ -87,14 +87,15 @@ class PelatihanPage(Page):
         self.table.activated.connect(self.on_table_activated)  # Enter, or (double-)click as the platform does
 
     def refresh(self) -> None:
-        try:
-            with self.ctx.workspace.read() as session:
-                rows = pelatihan.rekap_jp(
-                    session, self.ctx.actor, self.tahun.value(), hanya_bermasalah=self.hanya.isChecked()
-                )
-        except KnownError as exc:
-            self.message.setText(str(exc))
+        tahun, hanya = self.tahun.value(), self.hanya.isChecked()
+        dibaca = ops.look(
+            self,
+            lambda s, a: pelatihan.rekap_jp(s, a, tahun, hanya_bermasalah=hanya),
+            message=ops.note(self.message.setText),
+        )
+        if not dibaca:
             return
+        rows = dibaca.value
         self.model.set_rows(rows)
         kurang = sum(1 for r in rows if r.kurang)
         lebih = sum(1 for r in rows if r.lebih)

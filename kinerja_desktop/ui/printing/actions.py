@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
+from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.documents import (
     dokumen_evaluasi_pdf,
@@ -13,12 +14,12 @@ from kinerja_desktop.core.documents import (
     konversi_ak_pdf,
     skp_pdf,
 )
-from kinerja_desktop.core.documents.build import Kemajuan
 from kinerja_desktop.core.documents.files import simpan_pdf
 from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.evaluasi import EvaluasiForm
-from kinerja_desktop.core.services.access import Izin, require
+from kinerja_desktop.core.model.skp import SkpDetail
+from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
 from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
 from kinerja_desktop.core.services.printing.batch import (
@@ -30,10 +31,11 @@ from kinerja_desktop.core.services.printing.batch import (
     render_daftar,
 )
 from kinerja_desktop.core.services.skp import read as skp_baca
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_error, show_info
-from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, default_failure
-from kinerja_desktop.ui.printing.preview import PratinjauDialog, Sumber, nama_berkas
+from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_info
+from kinerja_desktop.ui.common.tasks import TaskContext
+from kinerja_desktop.ui.printing.preview import PratinjauDialog, Render, Sumber, nama_berkas
 
 #: A batch larger than this is saved straight to a file chosen first instead of previewed (about 7 s of
 #: loading and rendering at 44 documents/s; the preview would hold every page again).
@@ -50,62 +52,55 @@ def _buka(
 
 def pratinjau_skp(ctx: UiContext, parent: QWidget | None, skp_id: str) -> PratinjauDialog | None:
     """The SKP with its lampiran (DRAF until approved)."""
-    try:
-        require(ctx.actor, Izin.CETAK)
-        with ctx.workspace.read() as session:
-            detail = skp_baca.get_skp(session, ctx.actor, skp_id)
-            opsi = opsi_bawaan(session)
-    except KnownError as exc:
-        show_error(parent, exc)
+
+    def read(session: Session, actor: Actor) -> tuple[SkpDetail, OpsiCetak]:
+        require(actor, Izin.CETAK)
+        return skp_baca.get_skp(session, actor, skp_id), opsi_bawaan(session)
+
+    dibaca = ops.look(parent, read, ctx=ctx)
+    if not dibaca:
         return None
+    detail, opsi = dibaca.value
     judul = f"SKP {detail.tahun} - {detail.pegawai.nama}"
-    return _buka(ctx, parent, Sumber(judul, lambda o, _k: skp_pdf(detail, o), opsi))
+    return _buka(ctx, parent, Sumber(judul, lambda _s, _a, o, _k: skp_pdf(detail, o), opsi))
 
 
-def _render_evaluasi(
-    ctx: UiContext, jenis: JenisCetak, form: EvaluasiForm
-) -> Callable[[OpsiCetak, Kemajuan | None], bytes]:
+def _render_evaluasi(session: Session, actor: Actor, jenis: JenisCetak, form: EvaluasiForm) -> Render:
     if jenis is JenisCetak.DOKUMEN_EVALUASI:
-        return lambda o, _k: dokumen_evaluasi_pdf(form, o)
+        return lambda _s, _a, o, _k: dokumen_evaluasi_pdf(form, o)
     if jenis is JenisCetak.KONVERSI_AK:
         if not form.jenjang_kode:
             raise KnownError(
                 f"{form.pegawai.nama} bukan pejabat fungsional, jadi tidak ada konversi angka kredit "
                 "untuk dicetak."
             )
-        return lambda o, _k: konversi_ak_pdf(form, o)
+        return lambda _s, _a, o, _k: konversi_ak_pdf(form, o)
     distribusi = None
     if form.unit_id:
-        with ctx.workspace.read() as session:
-            distribusi = evaluasi_unit.distribusi_unit(
-                session, ctx.actor, form.unit_id, form.tahun, form.periode
-            )
-    return lambda o, _k: evaluasi_kinerja_pdf(form, o, distribusi)
+        distribusi = evaluasi_unit.distribusi_unit(session, actor, form.unit_id, form.tahun, form.periode)
+    return lambda _s, _a, o, _k: evaluasi_kinerja_pdf(form, o, distribusi)
 
 
 def pratinjau_evaluasi(
     ctx: UiContext, parent: QWidget | None, jenis: JenisCetak, skp_id: str, periode: str
 ) -> PratinjauDialog | None:
     """Evaluasi Kinerja, Dokumen Evaluasi or Konversi AK of one pegawai and period (as stored now)."""
-    try:
-        require(ctx.actor, Izin.CETAK)
-        with ctx.workspace.read() as session:
-            form = evaluasi_baca.get_evaluasi_form(session, ctx.actor, skp_id, periode)
-            opsi = opsi_bawaan(session)
-        render = _render_evaluasi(ctx, jenis, form)
-    except KnownError as exc:
-        show_error(parent, exc)
+
+    def read(session: Session, actor: Actor) -> tuple[EvaluasiForm, OpsiCetak, Render]:
+        require(actor, Izin.CETAK)
+        form = evaluasi_baca.get_evaluasi_form(session, actor, skp_id, periode)
+        return form, opsi_bawaan(session), _render_evaluasi(session, actor, jenis, form)
+
+    dibaca = ops.look(parent, read, ctx=ctx)
+    if not dibaca:
         return None
+    form, opsi, render = dibaca.value
     judul = f"{jenis.label} {form.periode_label} {form.tahun} - {form.pegawai.nama}"
     return _buka(ctx, parent, Sumber(judul, render, opsi, boleh_ttd=form.final))
 
 
-def _render_daftar(ctx: UiContext, daftar: DaftarCetak) -> Callable[[OpsiCetak, Kemajuan | None], bytes]:
-    def render(opsi: OpsiCetak, kemajuan: Kemajuan | None) -> bytes:
-        with ctx.workspace.read() as session:
-            return render_daftar(session, ctx.actor, daftar, opsi, kemajuan)
-
-    return render
+def _render_daftar(daftar: DaftarCetak) -> Render:
+    return lambda session, actor, opsi, kemajuan: render_daftar(session, actor, daftar, opsi, kemajuan)
 
 
 def pratinjau_rekap(
@@ -113,14 +108,11 @@ def pratinjau_rekap(
 ) -> PratinjauDialog | None:
     """The unit's rekap predikat for the period, signed by the head of the unit."""
     permintaan = Permintaan(JenisCetak.REKAP, tahun, periode, unit_id, termasuk_sub_unit=sub_unit)
-    try:
-        with ctx.workspace.read() as session:
-            daftar = daftar_cetak(session, ctx.actor, permintaan)
-            opsi = opsi_bawaan(session)
-    except KnownError as exc:
-        show_error(parent, exc)
+    dibaca = ops.look(parent, lambda s, a: (daftar_cetak(s, a, permintaan), opsi_bawaan(s)), ctx=ctx)
+    if not dibaca:
         return None
-    return _buka(ctx, parent, Sumber(daftar.judul, _render_daftar(ctx, daftar), opsi))
+    daftar, opsi = dibaca.value
+    return _buka(ctx, parent, Sumber(daftar.judul, _render_daftar(daftar), opsi))
 
 
 def _setuju(parent: QWidget | None, daftar: DaftarCetak) -> bool:
@@ -150,16 +142,18 @@ def cetak_massal(
     ``selesai`` gets the preview, the saved path, or None (cancelled or failed). Returns the running task.
     """
     lapor = selesai or (lambda _hasil: None)
-    try:
-        with ctx.workspace.read() as session:
-            daftar = daftar_cetak(session, ctx.actor, permintaan)
-            opsi = opsi_bawaan(session)
-            if not daftar.butir:
-                render_daftar(session, ctx.actor, daftar, opsi)  # raises NotFound with the reasons
-    except KnownError as exc:
-        show_error(parent, exc)
-        lapor(None)
+
+    def read(session: Session, actor: Actor) -> tuple[DaftarCetak, OpsiCetak]:
+        daftar = daftar_cetak(session, actor, permintaan)
+        opsi = opsi_bawaan(session)
+        if not daftar.butir:
+            render_daftar(session, actor, daftar, opsi)  # raises NotFound with the reasons
+        return daftar, opsi
+
+    dibaca = ops.look(parent, read, ctx=ctx, failed=lambda _e: lapor(None))
+    if not dibaca:
         return None
+    daftar, opsi = dibaca.value
     tujuan: Path | None = None
     if daftar.jumlah > BATAS_PRATINJAU:
         nama, _ = QFileDialog.getSaveFileName(
@@ -175,15 +169,15 @@ def cetak_massal(
     elif (daftar.dilewati or permintaan.hanya_pegawai is not None) and not _setuju(parent, daftar):
         lapor(None)
         return None
-    render = _render_daftar(ctx, daftar)
+    render = _render_daftar(daftar)
 
-    def work(task: TaskContext) -> bytes:
-        def kemajuan(n: int, jumlah: int) -> bool:
-            task.progress(n, jumlah, f"Menyiapkan dokumen {min(n + 1, jumlah)} dari {jumlah}…")
-            return True
+    def kemajuan(n: int, jumlah: int) -> bool:
+        ops.progress(n, jumlah, f"Menyiapkan dokumen {min(n + 1, jumlah)} dari {jumlah}…")
+        return True
 
-        pdf = render(opsi, kemajuan)
-        task.progress(daftar.jumlah, daftar.jumlah, "Menyimpan…")
+    def work(session: Session, actor: Actor) -> bytes:
+        pdf = render(session, actor, opsi, kemajuan)
+        ops.progress(daftar.jumlah, daftar.jumlah, "Menyimpan…")
         if tujuan is not None:
             simpan_pdf(pdf, tujuan)
         return pdf
@@ -197,9 +191,13 @@ def cetak_massal(
         sumber = Sumber(daftar.judul, render, opsi, daftar.jumlah, latar=daftar.jumlah > 1, boleh_ttd=ttd)
         lapor(_buka(ctx, parent, sumber, pdf))
 
-    def gagal(exc: BaseException) -> None:
-        lapor(None)
-        if not isinstance(exc, Cancelled):
-            default_failure(parent, exc)
-
-    return ctx.tasks.run(work, sukses, gagal, label=f"Menyiapkan {daftar.judul}…", cancellable=True)
+    berjalan = ops.look(
+        parent,
+        work,
+        ctx=ctx,
+        then=sukses,
+        failed=lambda _e: lapor(None),
+        cancelled=lambda: lapor(None),
+        background=f"Menyiapkan {daftar.judul}…",
+    )
+    return berjalan.task

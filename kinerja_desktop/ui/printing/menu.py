@@ -9,11 +9,11 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, EvaluasiForm
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.core.services.printing.batch import JenisCetak, Permintaan
 from kinerja_desktop.core.services.printing.lookup import pejabat_fungsional
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error
 from kinerja_desktop.ui.printing.actions import (
@@ -127,17 +127,21 @@ def _unit(ctx: UiContext, parent: QWidget, pilih: Callable[[], Pilihan | None], 
         pratinjau_rekap(ctx, parent, p.unit_id, p.tahun, p.periode, sub_unit=p.sub_unit)
 
 
-def _konversi_ak(ctx: UiContext, aksi: QAction, p: Pilihan | None) -> None:
+def _konversi_ak(ctx: UiContext, parent: QWidget, aksi: QAction, p: Pilihan | None) -> None:
     """Offer Konversi AK only for a pejabat fungsional (read when the menu opens, not per row)."""
     fungsional = True if p is None else p.fungsional
     if fungsional is None:
         fungsional = True
-        if p is not None and p.pegawai_id is not None:
-            try:
-                with ctx.workspace.read() as session:
-                    fungsional = pejabat_fungsional(session, ctx.actor, p.pegawai_id)
-            except KnownError:
-                pass  # chosen anyway, the preview says what is wrong
+        if p is not None and (pegawai_id := p.pegawai_id) is not None:
+            dibaca = ops.look(
+                parent,
+                lambda s, a: pejabat_fungsional(s, a, pegawai_id),
+                ctx=ctx,
+                message=ops.note(
+                    lambda _text: None
+                ),  # unsaid: chosen anyway, the preview tells what is wrong
+            )
+            fungsional = dibaca.value if dibaca else True
     aksi.setEnabled(fungsional)
     aksi.setToolTip("" if fungsional else TANPA_JENJANG)
 
@@ -157,7 +161,7 @@ def tombol_evaluasi(
         (JenisCetak.KONVERSI_AK, "Konversi Angka Kredit (jabatan fungsional)…"),
     ):
         aksi[jenis] = menu.addAction(teks, lambda j=jenis: _satu(ctx, parent, pilih, j))
-    menu.aboutToShow.connect(lambda: _konversi_ak(ctx, aksi[JenisCetak.KONVERSI_AK], pilih()))
+    menu.aboutToShow.connect(lambda: _konversi_ak(ctx, parent, aksi[JenisCetak.KONVERSI_AK], pilih()))
     if unit:
         menu.addSeparator()
         menu.addAction("Rekap predikat unit…", lambda: _unit(ctx, parent, pilih, massal=False))

@@ -21,20 +21,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.documents.build import Kemajuan
 from kinerja_desktop.core.documents.files import simpan_pdf
 from kinerja_desktop.core.documents.options import OpsiCetak
-from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.services.access import Actor
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.dialogs import show_error
-from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, default_failure
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from kinerja_desktop.ui.printing.options import OpsiPanel
 from kinerja_desktop.ui.printing.printer import cetak_dokumen, siapkan_printer
 
 #: Re-render this long after the last option change (typing a place, stepping a date).
 JEDA_MS = 250
+
+#: Renders the document(s) for the options chosen, as a read (a batch reads its evaluations as it goes).
+Render = Callable[[Session, Actor, OpsiCetak, Kemajuan | None], bytes]
 
 
 @dataclass
@@ -46,11 +49,17 @@ class Sumber:
     """
 
     judul: str
-    render: Callable[[OpsiCetak, Kemajuan | None], bytes]
+    render: Render
     opsi: OpsiCetak
     jumlah: int = 1
     latar: bool = False
     boleh_ttd: bool = False
+
+
+def _kemajuan(selesai: int, jumlah: int) -> bool:
+    """A batch's progress for its dialog; after Batal ``ops.progress`` raises and the rendering stops."""
+    ops.progress(selesai, jumlah)
+    return True
 
 
 def nama_berkas(judul: str) -> str:
@@ -78,6 +87,7 @@ class PratinjauDialog(QDialog):
         self.opsi = OpsiPanel(sumber.opsi, boleh_ttd=sumber.boleh_ttd)
         self.info = QLabel(wordWrap=True, styleSheet=HINT_STYLE)
         self.message = QLabel(wordWrap=True)
+        self.error_line = ops.note(lambda text: self.say(text, ok=False))
         self.cetak = QPushButton("&Cetak…", clicked=self.on_cetak_clicked)
         self.simpan = QPushButton("&Simpan PDF…", clicked=self.on_simpan_clicked)
         self.tutup = QPushButton("&Tutup", clicked=self.reject)
@@ -113,33 +123,28 @@ class PratinjauDialog(QDialog):
     # --- rendering ---------------------------------------------------------------------------------
     def render_ulang(self) -> None:
         """Render with the options shown now (a batch in the background, with progress and Batal)."""
-        try:
-            opsi = self.opsi.value()
-        except KnownError as exc:
-            self.say(exc.pesan, ok=False)
+        dipilih = ops.attempt(self, self.opsi.value, message=self.error_line)
+        if not dipilih:
             return
+        render, opsi = self.sumber.render, dipilih.value
         if not self.sumber.latar:
-            try:
-                self.tampilkan(self.sumber.render(opsi, None))
-            except KnownError as exc:
-                self.say(exc.pesan, ok=False)
+            ops.look(
+                self, lambda s, a: render(s, a, opsi, None), then=self.tampilkan, message=self.error_line
+            )
             return
-        render = self.sumber.render
-
-        def work(task: TaskContext) -> bytes:
-            return render(opsi, lambda selesai, jumlah: task.progress(selesai, jumlah) is None)
-
         self.setEnabled(False)
-        self.ctx.tasks.run(
-            work, self.tampilkan, self.on_render_failed, label=f"Menyiapkan {self.sumber.judul}…"
+        ops.look(
+            self,
+            lambda s, a: render(s, a, opsi, _kemajuan),
+            then=self.tampilkan,
+            failed=lambda _e: self.setEnabled(True),
+            cancelled=self.on_render_cancelled,
+            background=f"Menyiapkan {self.sumber.judul}…",
         )
 
-    def on_render_failed(self, exc: BaseException) -> None:
+    def on_render_cancelled(self) -> None:
         self.setEnabled(True)
-        if isinstance(exc, Cancelled):
-            self.say("Penyiapan ulang dibatalkan; pratinjau masih memakai pilihan sebelumnya.", ok=False)
-            return
-        default_failure(self, exc)
+        self.say("Penyiapan ulang dibatalkan; pratinjau masih memakai pilihan sebelumnya.", ok=False)
 
     def tampilkan(self, pdf: bytes) -> None:
         """Show ``pdf`` (keeping the page in view when the page count allows)."""
@@ -174,13 +179,14 @@ class PratinjauDialog(QDialog):
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            jumlah = cetak_dokumen(self.dokumen, printer)
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self.say(
-            f"{jumlah} halaman dikirim ke {printer.printerName() or printer.outputFileName() or 'printer'}."
+        ops.attempt(
+            self,
+            lambda: cetak_dokumen(self.dokumen, printer),
+            success=lambda jumlah: (
+                f"{jumlah} halaman dikirim ke "
+                f"{printer.printerName() or printer.outputFileName() or 'printer'}."
+            ),
+            say=self.say,
         )
 
     def on_simpan_clicked(self) -> None:
@@ -189,12 +195,7 @@ class PratinjauDialog(QDialog):
         if not nama:
             return
         path = Path(nama if nama.lower().endswith(".pdf") else f"{nama}.pdf")
-        try:
-            simpan_pdf(self.pdf, path)
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self.say(f"Tersimpan: {path}")
+        ops.attempt(self, lambda: simpan_pdf(self.pdf, path), success=f"Tersimpan: {path}", say=self.say)
 
     def say(self, text: str, *, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)

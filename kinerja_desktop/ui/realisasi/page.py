@@ -12,14 +12,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.skp import SkpDetail, StatusSkp
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.rules.periode import periode
 from kinerja_desktop.core.services import pegawai, realisasi, skp
-from kinerja_desktop.core.services.access import Izin, Peran
+from kinerja_desktop.core.services.access import Actor, Izin, Peran
 from kinerja_desktop.core.services.realisasi import RealisasiGrid
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error
@@ -120,13 +121,17 @@ class RealisasiPage(Page):
     def refresh(self) -> None:
         """Offer the office's periods and the pegawai this account may see, then show the grid."""
         actor = self.ctx.actor
-        try:
-            with self.ctx.workspace.read() as session:
-                pilihan = realisasi.periode_realisasi(session)
-                rows = pegawai.list_pegawai(session, actor, termasuk_nonaktif=False)
-        except KnownError as exc:
-            self.show_reason(str(exc))
+        dibaca = ops.look(
+            self,
+            lambda s, a: (
+                realisasi.periode_realisasi(s),
+                pegawai.list_pegawai(s, a, termasuk_nonaktif=False),
+            ),
+            message=ops.note(self.show_reason),
+        )
+        if not dibaca:
             return
+        pilihan, rows = dibaca.value
         if actor.peran is Peran.PENILAI:
             rows = [r for r in rows if actor.pegawai_id in (r.id, r.atasan_id)]
         self.bar.set_periode(pilihan)
@@ -160,14 +165,16 @@ class RealisasiPage(Page):
             self.info.clear()
             self.show_reason("Pilih pegawai: ketik sebagian nama atau NIP-nya di kotak Pegawai.")
             return
-        try:
-            with self.ctx.workspace.read() as session:
-                self.detail = skp.current_skp_for(session, self.ctx.actor, pegawai_id, tahun)
-                if self.detail is not None:
-                    self.grid = realisasi.get_realisasi_grid(session, self.ctx.actor, self.detail.id, kode)
-        except KnownError as exc:
-            self.show_reason(str(exc))
+
+        def skp_dan_grid(session: Session, actor: Actor) -> tuple[SkpDetail | None, RealisasiGrid | None]:
+            detail = skp.current_skp_for(session, actor, pegawai_id, tahun)
+            grid = realisasi.get_realisasi_grid(session, actor, detail.id, kode) if detail else None
+            return detail, grid
+
+        dibaca = ops.look(self, skp_dan_grid, message=ops.note(self.show_reason))
+        if not dibaca:
             return
+        self.detail, self.grid = dibaca.value
         if self.detail is None or self.grid is None:
             self.info.clear()
             self.show_reason(f"Belum ada SKP tahun {tahun} untuk pegawai ini.")
@@ -247,13 +254,14 @@ class RealisasiPage(Page):
         if self.grid is None:
             return False
         nilai, keterangan = (teks, row.teks_realisasi) if row.angka else (None, teks)
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                realisasi.set_realisasi(
-                    session, self.ctx.actor, row.indikator_id, self.grid.periode, nilai, keterangan
-                )
-        except KnownError as exc:
-            fout = exc
-            QTimer.singleShot(0, lambda: show_error(self, fout))
-            return False
-        return True
+        kode = self.grid.periode
+
+        def explain_later(text: str) -> None:
+            QTimer.singleShot(0, lambda: show_error(self, text))
+
+        saved = ops.act(
+            self,
+            lambda s, a: realisasi.set_realisasi(s, a, row.indikator_id, kode, nilai, keterangan),
+            message=ops.note(explain_later),
+        )
+        return bool(saved)

@@ -11,14 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
-from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services import bukti, realisasi
 from kinerja_desktop.core.services.bukti import BuktiRow, JenisBukti, StatusBerkas
 from kinerja_desktop.core.services.realisasi import RencanaAksiRow
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_error, show_info, tanya_teks
+from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_info, tanya_teks
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table
 from kinerja_desktop.ui.common.widgets import on_enter
 
@@ -101,16 +101,6 @@ class _Panel(QGroupBox):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def run(self, action: Callable[[Session], object]) -> bool:
-        """One user action in one transaction; an expected error is shown, False returned."""
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                action(session)
-        except KnownError as exc:
-            show_error(self, exc)
-            return False
-        return True
-
     def on_selection_changed(self) -> None:
         self.update_buttons()
 
@@ -145,13 +135,13 @@ class AksiPanel(_Panel):
         self.hapus.setEnabled(editable and self.selected() is not None)
 
     def on_tambah_clicked(self) -> None:
-        s = self.sasaran
-        if s is None or not s.editable:
+        sasaran = self.sasaran
+        if sasaran is None or not sasaran.editable:
             return
-        label = f"Rencana aksi {s.periode_label} untuk:\n{s.rhk_label}"
+        label = f"Rencana aksi {sasaran.periode_label} untuk:\n{sasaran.rhk_label}"
         teks = tanya_teks(self, "Tambah rencana aksi", label, panjang=True)
-        if teks is not None and self.run(
-            lambda ses: realisasi.add_rencana_aksi(ses, self.ctx.actor, s.rhk_id, s.periode, teks)
+        if teks is not None and ops.act(
+            self, lambda s, a: realisasi.add_rencana_aksi(s, a, sasaran.rhk_id, sasaran.periode, teks)
         ):
             self.changed.emit()
 
@@ -163,7 +153,7 @@ class AksiPanel(_Panel):
         if (
             teks is not None
             and teks != row.teks
-            and self.run(lambda ses: realisasi.update_rencana_aksi(ses, self.ctx.actor, row.id, teks))
+            and ops.act(self, lambda s, a: realisasi.update_rencana_aksi(s, a, row.id, teks))
         ):
             self.changed.emit()
 
@@ -171,7 +161,7 @@ class AksiPanel(_Panel):
         row = self.selected()
         if not isinstance(row, RencanaAksiRow) or not ask_yes_no(self, "Hapus rencana aksi ini?", row.teks):
             return
-        if self.run(lambda ses: realisasi.delete_rencana_aksi(ses, self.ctx.actor, row.id)):
+        if ops.act(self, lambda s, a: realisasi.delete_rencana_aksi(s, a, row.id)):
             self.changed.emit()
 
 
@@ -207,13 +197,10 @@ class BuktiPanel(_Panel):
         self.sasaran = sasaran
         rows: list[BuktiRow] = []
         if sasaran is not None:
-            try:
-                with self.ctx.workspace.read() as session:
-                    rows = bukti.list_bukti(
-                        session, self.ctx.actor, sasaran.rhk_id, sasaran.periode, self.evidence
-                    )
-            except KnownError as exc:
-                show_error(self, exc)
+            dibaca = ops.look(
+                self, lambda s, a: bukti.list_bukti(s, a, sasaran.rhk_id, sasaran.periode, self.evidence)
+            )
+            rows = dibaca.value if dibaca else []
         self.model.set_rows(rows)
         hilang = sum(1 for r in rows if r.status_berkas and r.status_berkas != StatusBerkas.ADA)
         judul = f"Bukti dukung {sasaran.periode_label} ({len(rows)})" if sasaran else "Bukti dukung"
@@ -232,34 +219,37 @@ class BuktiPanel(_Panel):
         self.changed.emit()
 
     def on_catatan_clicked(self) -> None:
-        s = self.sasaran
-        if s is None or not s.editable:
+        sasaran = self.sasaran
+        if sasaran is None or not sasaran.editable:
             return
-        teks = tanya_teks(self, "Tambah catatan", f"Catatan bukti dukung untuk:\n{s.rhk_label}", panjang=True)
-        if teks is not None and self.run(
-            lambda ses: bukti.add_catatan(ses, self.ctx.actor, s.rhk_id, s.periode, teks)
+        teks = tanya_teks(
+            self, "Tambah catatan", f"Catatan bukti dukung untuk:\n{sasaran.rhk_label}", panjang=True
+        )
+        if teks is not None and ops.act(
+            self, lambda s, a: bukti.add_catatan(s, a, sasaran.rhk_id, sasaran.periode, teks)
         ):
             self._after_change()
 
     def on_tautan_clicked(self) -> None:
-        s = self.sasaran
-        if s is None or not s.editable:
+        sasaran = self.sasaran
+        if sasaran is None or not sasaran.editable:
             return
         teks = tanya_teks(self, "Tambah tautan", "Alamat web bukti dukung (diawali https://):")
-        if teks is not None and self.run(
-            lambda ses: bukti.add_tautan(ses, self.ctx.actor, s.rhk_id, s.periode, teks)
+        if teks is not None and ops.act(
+            self, lambda s, a: bukti.add_tautan(s, a, sasaran.rhk_id, sasaran.periode, teks)
         ):
             self._after_change()
 
     def on_berkas_clicked(self) -> None:
-        s = self.sasaran
-        if s is None or not s.editable:
+        sasaran = self.sasaran
+        if sasaran is None or not sasaran.editable:
             return
         name, _ = QFileDialog.getOpenFileName(
             self, "Lampirkan berkas bukti dukung", str(Path.home()), "Semua berkas (*)"
         )
-        if name and self.run(
-            lambda ses: bukti.add_berkas(ses, self.ctx.actor, s.rhk_id, s.periode, Path(name), self.evidence)
+        if name and ops.act(
+            self,
+            lambda s, a: bukti.add_berkas(s, a, sasaran.rhk_id, sasaran.periode, Path(name), self.evidence),
         ):
             self._after_change()
 
@@ -273,21 +263,20 @@ class BuktiPanel(_Panel):
         if row.jenis == JenisBukti.TAUTAN:
             QDesktopServices.openUrl(QUrl(row.tautan))
             return
-        try:
-            with self.ctx.workspace.read() as session:
-                stored = bukti.resolve_berkas(session, self.ctx.actor, row.id, self.evidence)
-            path = salinan_untuk_dibuka(stored, row.nama_berkas)
-        except KnownError as exc:
-            show_error(self, exc)
-            self.show_for(self.sasaran)  # the status column now says what is wrong
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        ops.look(
+            self,
+            lambda s, a: salinan_untuk_dibuka(
+                bukti.resolve_berkas(s, a, row.id, self.evidence), row.nama_berkas
+            ),
+            then=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            failed=lambda _e: self.show_for(self.sasaran),  # the status column now says what is wrong
+        )
 
     def on_hapus_clicked(self) -> None:
         row = self.selected()
         if not isinstance(row, BuktiRow) or not ask_yes_no(self, "Hapus bukti dukung ini?", isi_bukti(row)):
             return
-        if self.run(lambda ses: bukti.delete_bukti(ses, self.ctx.actor, row.id, self.evidence)):
+        if ops.act(self, lambda s, a: bukti.delete_bukti(s, a, row.id, self.evidence)):
             self._after_change()
 
 

@@ -18,17 +18,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.skp import HasilDraft, SkpInput, StatusSkp
 from kinerja_desktop.core.services import pegawai, skp, unit_kerja
-from kinerja_desktop.core.services.access import Izin, Peran
+from kinerja_desktop.core.services.access import Actor, Izin, Peran
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_error
+from kinerja_desktop.ui.common.dialogs import ask_yes_no
 from kinerja_desktop.ui.common.list_panel import panel_daftar
 from kinerja_desktop.ui.common.table import make_table, select_row, set_widths
-from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, default_failure
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, angka, on_enter
 from kinerja_desktop.ui.printing.menu import tombol_skp
@@ -72,6 +73,7 @@ class SkpPage(Page):
         self.cetak = tombol_skp(ctx, self, lambda: row.skp_id if (row := self.selected()) else None)
         self.count = QLabel()
         self.message = QLabel(wordWrap=True)
+        self.error_line = ops.note(lambda text: self.say(text, ok=False))
         self.editor = SkpEditor(ctx)
         self.editor.closed.connect(self.on_editor_closed)
         self.stack = QStackedWidget()
@@ -113,13 +115,10 @@ class SkpPage(Page):
     # --- data -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload units and the list; the open SKP (if any) too."""
-        try:
-            with self.ctx.workspace.read() as session:
-                units = unit_kerja.list_units(session, self.ctx.actor)
-        except KnownError as exc:
-            self.say(str(exc), ok=False)
+        units = ops.look(self, unit_kerja.list_units, message=self.error_line)
+        if not units:
             return
-        self.units = UnitIndex(units)
+        self.units = UnitIndex(units.value)
         current = self.unit.currentData()
         with QSignalBlocker(self.unit):
             self.unit.clear()
@@ -135,14 +134,15 @@ class SkpPage(Page):
             self.editor.reload()
 
     def load_list(self) -> None:
-        selected = self.selected()
-        try:
-            with self.ctx.workspace.read() as session:
-                rows = skp.list_skp(session, self.ctx.actor, self.tahun.value())
-                staff = pegawai.list_pegawai(session, self.ctx.actor, termasuk_nonaktif=False)
-        except KnownError as exc:
-            self.say(str(exc), ok=False)
+        selected, tahun = self.selected(), self.tahun.value()
+        dibaca = ops.look(
+            self,
+            lambda s, a: (skp.list_skp(s, a, tahun), pegawai.list_pegawai(s, a, termasuk_nonaktif=False)),
+            message=self.error_line,
+        )
+        if not dibaca:
             return
+        rows, staff = dibaca.value
         self.model.saringan = self.saringan()
         self.model.set_semua(gabung(rows, staff))
         self.update_count()
@@ -225,19 +225,18 @@ class SkpPage(Page):
 
     def create(self, row: BarisSkp, *, salin: bool, pendekatan: str = "") -> None:
         tahun = self.tahun.value()
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                if salin:
-                    skp_id = skp.copy_last_year(session, self.ctx.actor, row.pegawai_id, tahun)
-                else:
-                    data = SkpInput.setahun(tahun, pendekatan)
-                    skp_id = skp.create_skp(session, self.ctx.actor, row.pegawai_id, tahun, data)
-        except KnownError as exc:
-            show_error(self, exc)
+
+        def new_skp(session: Session, actor: Actor) -> str:
+            if salin:
+                return skp.copy_last_year(session, actor, row.pegawai_id, tahun)
+            return skp.create_skp(session, actor, row.pegawai_id, tahun, SkpInput.setahun(tahun, pendekatan))
+
+        dibuat = ops.act(self, new_skp)
+        if not dibuat:
             return
         self.load_list()
         self.select_pegawai(row.pegawai_id)
-        self.open_skp(skp_id)
+        self.open_skp(dibuat.value)
         self.editor.say(
             f"SKP {tahun} {row.nama} sudah dibuat sebagai draf."
             + (f" Isinya disalin dari SKP {tahun - 1}." if salin else " Tambahkan RHK-nya.")
@@ -269,29 +268,24 @@ class SkpPage(Page):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         unit_id, sub_unit, salin = dialog.value()
-        ctx = self.ctx
-
-        def work(task: TaskContext) -> HasilDraft:
-            # Batal raises Cancelled from task.progress inside the transaction: nothing is kept.
-            with ctx.workspace.transaction(ctx.actor) as session:
-                return skp.create_drafts_for_unit(
-                    session,
-                    ctx.actor,
-                    unit_id,
-                    tahun,
-                    termasuk_sub_unit=sub_unit,
-                    salin_tahun_lalu=salin,
-                    progress=task.progress,
-                )
-
         self.draf_unit.setEnabled(False)
         self.say("Membuat draf SKP…")
-        self.ctx.tasks.run(
-            work,
-            self.on_drafts_done,
-            self.on_drafts_failed,
-            label=f"Membuat draf SKP {tahun}…",
-            cancellable=True,
+        # Batal raises Cancelled from ops.progress inside the transaction: nothing is kept.
+        ops.act(
+            self,
+            lambda s, a: skp.create_drafts_for_unit(
+                s,
+                a,
+                unit_id,
+                tahun,
+                termasuk_sub_unit=sub_unit,
+                salin_tahun_lalu=salin,
+                progress=ops.progress,
+            ),
+            then=self.on_drafts_done,
+            failed=self.on_drafts_failed,
+            cancelled=self.on_drafts_cancelled,
+            background=f"Membuat draf SKP {tahun}…",
         )
 
     def on_drafts_done(self, hasil: HasilDraft) -> None:
@@ -301,10 +295,10 @@ class SkpPage(Page):
         self.say(f"{len(hasil.dibuat)} draf SKP dibuat, {len(hasil.dilewati)} pegawai dilewati.")
         HasilDraftDialog(self, hasil, nama).exec()
 
-    def on_drafts_failed(self, exc: BaseException) -> None:
+    def on_drafts_failed(self, _exc: KnownError) -> None:
         self.draf_unit.setEnabled(self.can_edit)
-        if isinstance(exc, Cancelled):
-            self.say("Pembuatan draf SKP dibatalkan; tidak ada draf yang dibuat.", ok=False)
-            return
         self.say("Draf SKP tidak dibuat.", ok=False)
-        default_failure(self, exc)
+
+    def on_drafts_cancelled(self) -> None:
+        self.draf_unit.setEnabled(self.can_edit)
+        self.say("Pembuatan draf SKP dibatalkan; tidak ada draf yang dibuat.", ok=False)

@@ -20,9 +20,6 @@ from kinerja_desktop.ui.common.forms import TeksEdit
 from kinerja_desktop.ui.common.widgets import HINT_STYLE
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from kinerja_desktop.core.services.access import Actor
     from kinerja_desktop.ui.skp.editor_host import EditorHost
 
 
@@ -88,9 +85,7 @@ class PerilakuTab(QWidget):
         detail, ubah = self.editor.detail, self.changed()
         if detail is None or not ubah:
             return
-
-        def simpan(session: Session, actor: Actor) -> None:
-            for perilaku_id, teks in ubah.items():
-                skp.set_ekspektasi(session, actor, detail.id, perilaku_id, teks)
-
-        self.editor.act(simpan, "Ekspektasi khusus pimpinan sudah disimpan.")
+        self.editor.act(
+            lambda s, a: skp.save_ekspektasi(s, a, detail.id, ubah),
+            "Ekspektasi khusus pimpinan sudah disimpan.",
+        )

@@ -13,11 +13,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError, ValidationError
+from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.pegawai import PegawaiRow, StatusAktif
 from kinerja_desktop.core.services import unit_kerja
+from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.unit_kerja import UnitRow
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
 from kinerja_desktop.ui.common.widgets import FieldNote, PegawaiPicker, with_note
@@ -48,22 +51,17 @@ class _UnitFormDialog(QDialog):
         self.notes[kolom] = FieldNote()
         self.form.addRow(label, with_note(field, self.notes[kolom]))
 
-    def write(self) -> str:
+    def write(self, session: Session, actor: Actor) -> str:
+        """Save what the dialog shows; the id of the unit saved."""
         raise NotImplementedError
 
     def on_simpan_clicked(self) -> None:
         for note in (*self.notes.values(), self.error):
             note.clear_note()
-        try:
-            self.saved_id = self.write()
-        except KnownError as exc:
-            kolom = exc.kolom if isinstance(exc, ValidationError) else None
-            if kolom in self.notes:
-                self.notes[kolom].set_error(exc.pesan)
-            else:
-                self.error.set_error(str(exc))
-            return
-        self.accept()
+        saved = ops.act(self, self.write, notes=self.notes, message=self.error)
+        if saved:
+            self.saved_id = saved.value
+            self.accept()
 
 
 class UnitDialog(_UnitFormDialog):
@@ -114,20 +112,19 @@ class UnitDialog(_UnitFormDialog):
         if current is not None:
             self.kepala.set_value(current)
 
-    def write(self) -> str:
+    def write(self, session: Session, actor: Actor) -> str:
         if self.kepala.is_unmatched():
             raise ValidationError("Pilih kepala unit dari daftar yang muncul saat mengetik.", kolom="kepala")
-        actor, kepala = self.ctx.actor, self.kepala.value()
-        with self.ctx.workspace.transaction(actor) as session:
-            if self.unit is None:
-                assert self.induk is not None
-                return unit_kerja.create_unit(
-                    session, actor, self.nama.text(), self.induk.id, kode=self.kode.text(), kepala_id=kepala
-                )
-            unit_kerja.update_unit(
-                session, actor, self.unit.id, nama=self.nama.text(), kode=self.kode.text(), kepala_id=kepala
+        kepala = self.kepala.value()
+        if self.unit is None:
+            assert self.induk is not None
+            return unit_kerja.create_unit(
+                session, actor, self.nama.text(), self.induk.id, kode=self.kode.text(), kepala_id=kepala
             )
-            return self.unit.id
+        unit_kerja.update_unit(
+            session, actor, self.unit.id, nama=self.nama.text(), kode=self.kode.text(), kepala_id=kepala
+        )
+        return self.unit.id
 
 
 class PindahUnitDialog(_UnitFormDialog):
@@ -149,7 +146,6 @@ class PindahUnitDialog(_UnitFormDialog):
         self.add_row("Pindahkan ke bawah", "induk", self.induk)
         self.induk.setFocus()
 
-    def write(self) -> str:
-        with self.ctx.workspace.transaction(self.ctx.actor) as session:
-            unit_kerja.move_unit(session, self.ctx.actor, self.unit.id, self.induk.currentData())
+    def write(self, session: Session, actor: Actor) -> str:
+        unit_kerja.move_unit(session, actor, self.unit.id, self.induk.currentData())
         return self.unit.id

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
@@ -16,16 +14,16 @@ from PySide6.QtWidgets import (
     QTreeView,
     QVBoxLayout,
 )
-from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.pegawai import PegawaiRow
 from kinerja_desktop.core.services import pegawai, unit_kerja
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.core.services.unit_kerja import UnitRow
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_yes_no
+from kinerja_desktop.ui.common.ops import Work
 from kinerja_desktop.ui.common.unit_tree import (
     UnitIndex,
     fill_tree,
@@ -67,6 +65,7 @@ class UnitKerjaPage(Page):
         if not self.can_edit:
             intro = "Anda hanya dapat melihat susunan unit kerja."
         self.message = QLabel(wordWrap=True)
+        self.error_line = ops.note(lambda text: self.say(text, ok=False))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(intro, styleSheet=HINT_STYLE))
         layout.addLayout(bar)
@@ -76,15 +75,13 @@ class UnitKerjaPage(Page):
         self.on_selection_changed()
 
     def refresh(self) -> None:
-        current = self.selected()
-        try:
-            with self.ctx.workspace.read() as session:
-                units = unit_kerja.list_units(
-                    session, self.ctx.actor, termasuk_ditutup=self.tampil_ditutup.isChecked()
-                )
-        except KnownError as exc:
-            self.say(str(exc), ok=False)
+        current, ditutup = self.selected(), self.tampil_ditutup.isChecked()
+        dibaca = ops.look(
+            self, lambda s, a: unit_kerja.list_units(s, a, termasuk_ditutup=ditutup), message=self.error_line
+        )
+        if not dibaca:
             return
+        units = dibaca.value
         self.units = UnitIndex(units)
         direct = {u.id: u.jumlah_pegawai for u in units}
         with QSignalBlocker(self.tree.selectionModel()):
@@ -125,15 +122,16 @@ class UnitKerjaPage(Page):
         self.select(unit_id)
         self.say(text)
 
-    def _pegawai_rows(self) -> list[PegawaiRow]:
-        with self.ctx.workspace.read() as session:
-            return pegawai.list_pegawai(session, self.ctx.actor, termasuk_nonaktif=False)
+    def _pegawai_rows(self) -> list[PegawaiRow] | None:
+        """The active pegawai (heads to choose from); None when they could not be read (the error shown)."""
+        dibaca = ops.look(self, lambda s, a: pegawai.list_pegawai(s, a, termasuk_nonaktif=False))
+        return dibaca.value if dibaca else None
 
     def on_tambah_clicked(self) -> None:
         induk = self.selected()
-        if induk is None or not self.can_edit:
+        if induk is None or not self.can_edit or (rows := self._pegawai_rows()) is None:
             return
-        dialog = UnitDialog(self.ctx, self.units, self._pegawai_rows(), induk=induk, parent=self)
+        dialog = UnitDialog(self.ctx, self.units, rows, induk=induk, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._done(
                 dialog.saved_id, f"Unit {dialog.nama.text().strip()} sudah ditambahkan di bawah {induk.nama}."
@@ -141,9 +139,9 @@ class UnitKerjaPage(Page):
 
     def on_ubah_clicked(self) -> None:
         unit = self.selected()
-        if unit is None or not self.can_edit:
+        if unit is None or not self.can_edit or (rows := self._pegawai_rows()) is None:
             return
-        dialog = UnitDialog(self.ctx, self.units, self._pegawai_rows(), unit=unit, parent=self)
+        dialog = UnitDialog(self.ctx, self.units, rows, unit=unit, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._done(unit.id, f"Perubahan unit {dialog.nama.text().strip()} sudah disimpan.")
 
@@ -155,33 +153,23 @@ class UnitKerjaPage(Page):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._done(unit.id, f"{unit.nama} sekarang berada di bawah {dialog.induk.currentText()}.")
 
-    def _act(self, unit: UnitRow, action: Callable[[Session], None], done: str) -> None:
-        """Run one service call; a refusal shows the service's own message (and advice) in red."""
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                action(session)
-        except KnownError as exc:
-            self.say(str(exc), ok=False)
-            return
-        self._done(unit.id, done)
+    def act(self, unit: UnitRow, fn: Work[None], done: str) -> None:
+        """One service call on ``unit``; a refusal shows the service's own message (and advice) in red."""
+        ops.act(self, fn, then=lambda _: self._done(unit.id, done), message=self.error_line)
 
     def on_tutup_clicked(self) -> None:
         unit = self.selected()
         detail = "Unit yang ditutup tetap tercatat untuk riwayat dan bisa dibuka kembali."
         if unit is None or not ask_yes_no(self, f"Tutup unit {unit.nama} per hari ini?", detail):
             return
-        actor = self.ctx.actor
-        self._act(
-            unit, lambda s: unit_kerja.close_unit(s, actor, unit.id), f"Unit {unit.nama} sudah ditutup."
-        )
+        self.act(unit, lambda s, a: unit_kerja.close_unit(s, a, unit.id), f"Unit {unit.nama} sudah ditutup.")
 
     def on_buka_clicked(self) -> None:
         unit = self.selected()
         if unit is None:
             return
-        actor = self.ctx.actor
-        self._act(
-            unit, lambda s: unit_kerja.reopen_unit(s, actor, unit.id), f"Unit {unit.nama} dibuka kembali."
+        self.act(
+            unit, lambda s, a: unit_kerja.reopen_unit(s, a, unit.id), f"Unit {unit.nama} dibuka kembali."
         )
 
     def on_hapus_clicked(self) -> None:
@@ -189,7 +177,4 @@ class UnitKerjaPage(Page):
         detail = "Unit yang pernah berisi pegawai tidak bisa dihapus; tutup saja unit itu."
         if unit is None or not ask_yes_no(self, f"Hapus unit {unit.nama}?", detail):
             return
-        actor = self.ctx.actor
-        self._act(
-            unit, lambda s: unit_kerja.delete_unit(s, actor, unit.id), f"Unit {unit.nama} sudah dihapus."
-        )
+        self.act(unit, lambda s, a: unit_kerja.delete_unit(s, a, unit.id), f"Unit {unit.nama} sudah dihapus.")

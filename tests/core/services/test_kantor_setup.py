@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
@@ -29,6 +31,14 @@ def test_initialise_creates_office_root_unit_berakhlak_and_admin(paths: AppPaths
         assert root is not None and root.nama == "Kecamatan Plaju" and root.kantor_asal == "PLJ"
     assert ws.kantor_kode == "PLJ"
     ws.close()
+
+
+def test_kantor_info_names_the_office_once_there_is_one(tmp_path: Path, workspace: Workspace) -> None:
+    kosong = Workspace.open(AppPaths(tmp_path / "kosong"))
+    assert kosong.kantor_info() is None
+    kosong.close()
+    info = workspace.kantor_info()
+    assert info is not None and (info.nama, info.demo) == ("Kecamatan Plaju", False)
 
 
 def test_second_initialise_is_refused(workspace: Workspace) -> None:

@@ -34,7 +34,9 @@ def page(qtbot, ctx: UiContext) -> CadanganPage:
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
-    monkeypatch.setattr(cadangan_page, "show_error", lambda _parent, error: shown.append(str(error)))
+    monkeypatch.setattr(
+        "kinerja_desktop.ui.common.ops.show_error", lambda _parent, error: shown.append(str(error))
+    )
     return shown
 
 

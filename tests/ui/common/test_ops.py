@@ -16,7 +16,7 @@ from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.tasks import Cancelled
+from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, TaskRunner
 from kinerja_desktop.ui.common.widgets import FieldNote
 
 
@@ -120,7 +120,7 @@ def test_background_hands_the_result_over_later(
 ) -> None:
     got: list[int] = []
     outcome = ops.act(page, _rename_units, then=got.append, background="Mengubah unit…")
-    assert not outcome and outcome.pending
+    assert not outcome and outcome.pending and outcome.task is not None
     assert tugas_dijalankan == ["Mengubah unit…"] and got and got[0] > 0
 
 
@@ -140,3 +140,77 @@ def test_background_cancel_is_silent_and_a_bug_goes_to_the_crash_handler(
 
     ops.act(page, bug, background="…")
     assert hooked and hooked[0][0] is ZeroDivisionError and shown == []
+
+
+@pytest.fixture
+def tasks_seen(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Background work runs inline with a task context the test can cancel; progress is recorded."""
+    seen: dict[str, Any] = {"progress": [], "cancel": False, "kwargs": {}}
+
+    def run(_self: TaskRunner, fn: Any, on_success: Any, on_failure: Any = None, **kwargs: Any) -> Any:
+        seen["kwargs"] = kwargs
+        task = TaskContext(lambda *args: seen["progress"].append(args))
+        if seen["cancel"]:
+            task.cancel()
+        try:
+            result = fn(task)
+        except BaseException as exc:
+            on_failure(exc)
+        else:
+            on_success(result)
+        return task
+
+    monkeypatch.setattr(TaskRunner, "run", run)
+    return seen
+
+
+def _rename_with_progress(session: Session, actor: Actor) -> int:
+    n = _rename_units(session, actor)
+    session.flush()
+    ops.progress(1, 2, "Separuh…")
+    return n
+
+
+def test_background_work_reports_progress_and_batal_keeps_nothing(
+    page: _Page, ctx: UiContext, shown: list[str], tasks_seen: dict[str, Any]
+) -> None:
+    got: list[int] = []
+    ops.act(page, _rename_with_progress, then=got.append, background="Mengubah…", cancellable=False)
+    assert tasks_seen["progress"] == [(1, 2, "Separuh…")] and got
+    assert tasks_seen["kwargs"] == {"label": "Mengubah…", "cancellable": False}
+    ops.progress(1, 1)  # outside background work: nothing to report, nothing raised
+
+    before = ops.look(page, lambda s, a: [u.nama for u in s.scalars(select(UnitKerja))]).value
+    tasks_seen["cancel"] = True
+    cancelled: list[bool] = []
+    ops.act(
+        page, _rename_with_progress, then=got.append, cancelled=lambda: cancelled.append(True), background="…"
+    )
+    assert cancelled == [True] and shown == []
+    with ctx.workspace.read() as session:
+        assert [u.nama for u in session.scalars(select(UnitKerja))] == before
+
+
+def test_attempt_runs_outside_the_workspace_and_shows_a_refusal(page: _Page, shown: list[str]) -> None:
+    umum = FieldNote(page)
+    said: list[str] = []
+    assert ops.attempt(page, lambda: 3, success=lambda n: f"{n} berkas", say=said.append).value == 3
+    assert said == ["3 berkas"]
+
+    def refuse() -> None:
+        raise KnownError("Berkas tidak bisa ditulis.")
+
+    assert not ops.attempt(page, refuse, message=umum)
+    assert umum.text() == "Berkas tidak bisa ditulis." and shown == []
+    assert not ops.attempt(None, refuse)
+    assert shown == ["Berkas tidak bisa ditulis."]
+
+
+def test_a_note_hands_the_message_to_a_function(page: _Page) -> None:
+    lines: list[str] = []
+
+    def refuse(_s: Session, _a: Actor) -> None:
+        raise KnownError("Tidak boleh.", saran="Minta izin.")
+
+    ops.act(page, refuse, message=ops.note(lines.append))
+    assert lines == ["Tidak boleh.\nMinta izin."]

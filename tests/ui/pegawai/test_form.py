@@ -281,3 +281,13 @@ def test_pimpinan_sees_the_form_read_only(qtbot, ctx: UiContext) -> None:
     assert not dialog.identitas.foto.pilih.isEnabled()
     assert dialog.pelatihan is not None and not dialog.pelatihan.tambah.isEnabled()
     assert dialog.windowTitle() == "Data pegawai — Sri Hasanah"
+
+
+def test_a_pegawai_that_cannot_be_read_says_so_and_opens_no_form(
+    qtbot, ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("kinerja_desktop.ui.common.ops.show_error", lambda _p, e: shown.append(str(e)))
+    dialog = _open(qtbot, ctx, "tidak-ada")
+    assert shown and not dialog.loaded and dialog.read_only
+    assert dialog.exec() == QDialog.DialogCode.Rejected and not dialog.isVisible()

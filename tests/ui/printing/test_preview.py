@@ -22,7 +22,6 @@ from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.tasks import TaskRunner
 from kinerja_desktop.ui.printing import actions as aksi
-from kinerja_desktop.ui.printing import preview as pratinjau
 from kinerja_desktop.ui.printing.actions import cetak_massal, pratinjau_evaluasi, pratinjau_skp
 from kinerja_desktop.ui.printing.preview import PratinjauDialog
 
@@ -136,7 +135,9 @@ def test_save_failure_is_told_in_indonesian(
     assert dialog is not None
     qtbot.addWidget(dialog)
     pesan: list[str] = []
-    monkeypatch.setattr(pratinjau, "show_error", lambda _parent, exc: pesan.append(str(exc)))
+    monkeypatch.setattr(
+        "kinerja_desktop.ui.common.ops.show_error", lambda _parent, exc: pesan.append(str(exc))
+    )
     _simpan_ke(monkeypatch, tmp_path / "tidak-ada" / "x.pdf")
     dialog.simpan.click()
     assert pesan and "tidak ada" in pesan[0]

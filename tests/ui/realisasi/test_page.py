@@ -49,7 +49,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     said: list[str] = []
     record = lambda parent, error: said.append(str(error))  # noqa: E731
     monkeypatch.setattr(realisasi_page, "show_error", record)
-    monkeypatch.setattr(panel, "show_error", record)
+    monkeypatch.setattr("kinerja_desktop.ui.common.ops.show_error", record)
     return said
 
 

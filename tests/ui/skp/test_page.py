@@ -123,7 +123,7 @@ def test_salin_dari_tahun_lalu_says_when_there_is_nothing(page: SkpPage, monkeyp
     _select(page, RENI)
     shown: list[str] = []
     monkeypatch.setattr("kinerja_desktop.ui.skp.page.ask_yes_no", lambda *a, **k: True)
-    monkeypatch.setattr("kinerja_desktop.ui.skp.page.show_error", lambda _p, e: shown.append(str(e)))
+    monkeypatch.setattr("kinerja_desktop.ui.common.ops.show_error", lambda _p, e: shown.append(str(e)))
     page.on_salin_clicked()
     assert shown and "tidak memiliki SKP tahun" in shown[0]
     assert page.stack.currentIndex() == 0

@@ -11,6 +11,7 @@ from kinerja_desktop.core.services.pegawai.records import (
     list_pegawai,
     reactivate_pegawai,
     reassign_bawahan,
+    save_pegawai,
     set_foto,
     update_pegawai,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "list_pegawai",
     "reactivate_pegawai",
     "reassign_bawahan",
+    "save_pegawai",
     "set_foto",
     "update_pegawai",
 ]

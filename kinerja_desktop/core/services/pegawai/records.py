@@ -160,6 +160,27 @@ def create_pegawai(session: Session, actor: Actor, data: PegawaiInput) -> str:
     return pegawai.id
 
 
+def save_pegawai(
+    session: Session,
+    actor: Actor,
+    pegawai_id: str | None,
+    data: PegawaiInput,
+    foto: bytes | None = None,
+    *,
+    ganti_foto: bool = False,
+) -> str:
+    """The pegawai form's Simpan: a new pegawai (``pegawai_id`` None) or the changes to one, and with
+    ``ganti_foto`` its photo (``foto``; None removes it). One action: a refused photo keeps nothing."""
+    require(actor, Izin.KELOLA_PEGAWAI)
+    if pegawai_id is None:
+        pegawai_id = create_pegawai(session, actor, data)
+    else:
+        update_pegawai(session, actor, pegawai_id, data)
+    if ganti_foto:
+        set_foto(session, actor, pegawai_id, foto)
+    return pegawai_id
+
+
 def _add_riwayat_jabatan(session: Session, pegawai: Pegawai, tmt: date | None, keterangan: str) -> None:
     if pegawai.jabatan or pegawai.unit_kerja_id:
         session.add(

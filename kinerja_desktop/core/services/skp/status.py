@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -250,3 +252,10 @@ def set_ekspektasi(session: Session, actor: Actor, skp_id: str, perilaku_id: str
     else:
         row.ekspektasi_khusus = cleaned
         row.dihapus_pada = None
+
+
+def save_ekspektasi(session: Session, actor: Actor, skp_id: str, ekspektasi: Mapping[str, str]) -> None:
+    """The editor's "Simpan ekspektasi": every changed ekspektasi khusus (perilaku id → text) of an SKP
+    in one action, so a refused one keeps none of the others."""
+    for perilaku_id, teks in ekspektasi.items():
+        set_ekspektasi(session, actor, skp_id, perilaku_id, teks)

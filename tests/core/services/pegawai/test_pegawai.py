@@ -247,3 +247,33 @@ def test_list_has_names_of_unit_and_superior(workspace: Workspace, admin: Actor,
     assert rows["Siti Aminah"].atasan_nama == "Ahmad Fauzi"
     assert rows["Siti Aminah"].unit_nama == "Kecamatan Plaju"
     assert rows["Ahmad Fauzi"].nama_lengkap == "Ahmad Fauzi, S.STP, M.Si"
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+
+
+def test_save_creates_or_changes_with_the_photo_in_one_action(
+    workspace: Workspace, admin: Actor, camat: str
+) -> None:
+    def jumlah() -> int:
+        with workspace.read() as session:
+            return len(svc.list_pegawai(session, admin))
+
+    sebelum = jumlah()
+    with pytest.raises(ValidationError) as refused, workspace.transaction(admin) as session:
+        svc.save_pegawai(session, admin, None, _staf(workspace, camat), b"GIF89a", ganti_foto=True)
+    assert refused.value.kolom == "foto" and jumlah() == sebelum  # the refused photo kept nothing
+
+    with workspace.transaction(admin) as session:
+        staf = svc.save_pegawai(session, admin, None, _staf(workspace, camat), PNG, ganti_foto=True)
+    with workspace.transaction(admin) as session:
+        assert svc.save_pegawai(session, admin, staf, _staf(workspace, camat, jabatan="Analis")) == staf
+    with workspace.read() as session:
+        assert svc.get_foto(session, admin, staf) == PNG  # not asked to change: kept
+        assert svc.get_pegawai(session, admin, staf).data.jabatan == "Analis"
+    with workspace.transaction(admin) as session:
+        svc.save_pegawai(
+            session, admin, staf, _staf(workspace, camat, jabatan="Analis"), None, ganti_foto=True
+        )
+    with workspace.read() as session:
+        assert svc.get_foto(session, admin, staf) is None

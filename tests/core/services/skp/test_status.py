@@ -183,6 +183,27 @@ def test_ekspektasi_only_by_the_pejabat_penilai(ws: Workspace) -> None:
         svc.set_ekspektasi(s, admin_lain, skp_id, perilaku, "Ubah")
 
 
+def test_ekspektasi_of_several_values_are_saved_together(ws: Workspace) -> None:
+    tahun, _, kasi, _ = _people(ws)
+    operator, penilai = _actor(ws, "operator"), _actor(ws, "penilai")
+    skp_id = _siap(ws, operator, kasi, tahun + 1)
+    with ws.read() as s:
+        pertama, kedua = s.scalars(select(Perilaku.id).order_by(Perilaku.urutan)).all()[:2]
+
+    def tersimpan() -> dict[str, str]:
+        with ws.read() as s:
+            return {p.perilaku_id: p.ekspektasi_khusus for p in svc.get_skp(s, penilai, skp_id).perilaku}
+
+    with pytest.raises(ValidationError, match="terlalu panjang"), ws.transaction(penilai) as s:
+        svc.save_ekspektasi(s, penilai, skp_id, {pertama: "Ramah kepada warga", kedua: "x" * 2001})
+    assert tersimpan()[pertama] == "" and tersimpan()[kedua] == ""  # one refused: none kept
+    with ws.transaction(penilai) as s:
+        svc.save_ekspektasi(s, penilai, skp_id, {pertama: " Ramah kepada warga ", kedua: "Tepat waktu"})
+    assert (tersimpan()[pertama], tersimpan()[kedua]) == ("Ramah kepada warga", "Tepat waktu")
+    with pytest.raises(PermissionDenied), ws.transaction(operator) as s:
+        svc.save_ekspektasi(s, operator, skp_id, {pertama: "Ubah"})
+
+
 def test_revision_keeps_the_old_version_until_the_new_one_is_approved(ws: Workspace) -> None:
     tahun, _, kasi, staf = _people(ws)
     admin, penilai = _actor(ws, "admin"), _actor(ws, "penilai")
