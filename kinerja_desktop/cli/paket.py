@@ -10,6 +10,13 @@ from typing import Any
 from kinerja_desktop.core.errors import KnownError
 
 _PILIHAN = {"ours": "kami", "theirs": "mereka"}
+#: What to do about each reason a file is held back (``Tertahan``), in terms of this command's options.
+_PETUNJUK = {
+    "galat": "Lihat galat di atas; minta kantor pengirim memperbaiki datanya dan mengekspor ulang paketnya.",
+    "checksum": "Periksa rencana di atas; bila perubahan itu disengaja, ulangi dengan --akui-checksum.",
+    "konflik": "Ulangi dengan --conflicts ours (pakai data di sini) atau --conflicts theirs (pakai data "
+    "paket).",
+}
 
 
 def add_paket_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -117,20 +124,11 @@ def _impor_satu(ws: Any, args: argparse.Namespace, path: Path, nomor: str) -> bo
         print(file=sys.stderr)
     rencana = rb.rencana
     print("\n".join(teks_rencana(rencana)))
-    if not rencana.ok:
-        print(f"{nama}: tidak diimpor karena {len(rencana.galat)} galat di atas.")
-        return False
-    if not rencana.checksum_cocok and not args.akui_checksum:
-        print(
-            f"{nama}: tidak diimpor: isinya diubah setelah diekspor (checksum tidak cocok). "
-            "Periksa rencana di atas; bila perubahan itu disengaja, ulangi dengan --akui-checksum."
-        )
-        return False
-    if rencana.konflik and args.conflicts == "stop":
-        print(
-            f"{nama}: tidak diimpor: {len(rencana.konflik)} konflik belum diputuskan. Ulangi dengan "
-            "--conflicts ours (pakai data di sini) atau --conflicts theirs (pakai data paket)."
-        )
+    semua = _PILIHAN.get(args.conflicts)
+    alasan = rencana.alasan_tertahan(akui_checksum=args.akui_checksum, semua=semua)  # type: ignore[arg-type]
+    for a in alasan:
+        print(f"{nama}: tidak diimpor: {a.pesan} {_PETUNJUK[a.jenis]}")
+    if alasan:
         return False
     if args.dry_run:
         print(f"{nama}: uji coba (--dry-run): tidak ada yang disimpan.")
@@ -138,7 +136,6 @@ def _impor_satu(ws: Any, args: argparse.Namespace, path: Path, nomor: str) -> bo
     if not rencana.ada_perubahan:
         print(f"{nama}: tidak ada yang berubah; tidak ada yang ditulis.")
         return True
-    semua = _PILIHAN.get(args.conflicts)
     hasil = impor_berkas(ws, SYSTEM, rb, semua=semua, akui_checksum=args.akui_checksum)  # type: ignore[arg-type]
     for line in hasil.lines():
         print(f"{nama}: {line}")

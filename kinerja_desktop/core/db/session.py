@@ -61,6 +61,24 @@ def transaction(
         session.close()
 
 
+@contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """A SAVEPOINT inside the session's transaction: an error raised inside undoes only what was done
+    inside, and the transaction goes on.
+
+    SQLite's Python driver opens the database transaction only at the first write; a SAVEPOINT issued
+    before that would itself be the outermost transaction, and releasing it would commit. The
+    transaction is opened first, so everything still commits or rolls back as one.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        dbapi = connection.connection.dbapi_connection
+        if not getattr(dbapi, "in_transaction", True):
+            connection.exec_driver_sql("BEGIN")
+    with session.begin_nested():
+        yield
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()

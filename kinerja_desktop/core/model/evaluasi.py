@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.skp import Pejabat
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi, Temuan
 from kinerja_desktop.core.rules.predikat import Predikat, Rating
@@ -40,6 +41,17 @@ RATING_DARI_CAPAIAN: dict[CapaianOrganisasi, Rating] = {
     CapaianOrganisasi.KURANG: Rating.DI_BAWAH,
     CapaianOrganisasi.SANGAT_KURANG: Rating.DI_BAWAH,
 }
+
+
+class JenisRating(StrEnum):
+    """Which of the two ratings; the value is the field (``kolom``) a refusal about it names."""
+
+    HASIL = "rating_hasil"
+    PERILAKU = "rating_perilaku"
+
+    @property
+    def label(self) -> str:
+        return "rating hasil kerja" if self is JenisRating.HASIL else "rating perilaku kerja"
 
 
 def label_rating(kode: str | None) -> str:
@@ -168,6 +180,60 @@ class BarisEvaluasi:
     angka_kredit: Decimal | None
     kepala_unit: bool
     boleh_nilai: bool
+    alasan_terkunci: str = ""  # why this account may not rate the row, with what to do ("" when it may)
+
+
+@dataclass(frozen=True)
+class IsianEvaluasi:
+    """What the evaluation form changed against what it read; what is left out stays as stored.
+
+    ``evaluasi_id`` is None while the evaluation has not been started. Texts are keyed by the RHK's
+    or the BerAKHLAK value's id; ``rating`` is the pair (hasil, perilaku) when either changed.
+    """
+
+    skp_id: str
+    periode: str
+    evaluasi_id: str | None = None
+    penilaian_diri: dict[str, str] = field(default_factory=dict)
+    umpan_balik_rhk: dict[str, str] = field(default_factory=dict)
+    umpan_balik_perilaku: dict[str, str] = field(default_factory=dict)
+    rating: tuple[str | None, str | None] | None = None
+    catatan: str | None = None
+    tanggal: date | None = None
+
+    @property
+    def kosong(self) -> bool:
+        """Nothing changed."""
+        return not (
+            self.penilaian_diri
+            or self.umpan_balik_rhk
+            or self.umpan_balik_perilaku
+            or self.rating is not None
+            or self.catatan is not None
+            or self.tanggal is not None
+        )
+
+
+@dataclass(frozen=True)
+class HasilFinal:
+    """What finalising one evaluation came to: final, or refused with the reason.
+
+    ``temuan`` holds the distribution findings when the refusal was only that they were not
+    acknowledged (the unit changed after the user was asked): ask again, then finalise again.
+    """
+
+    evaluasi_id: str
+    nama: str
+    error: KnownError | None = None
+    temuan: tuple[Temuan, ...] = ()
+
+    @property
+    def final(self) -> bool:
+        return self.error is None
+
+    @property
+    def alasan(self) -> str:
+        return self.error.pesan if self.error is not None else ""
 
 
 @dataclass(frozen=True)

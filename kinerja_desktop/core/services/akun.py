@@ -34,6 +34,20 @@ class PenggunaRow:
     login_terakhir: datetime | None
 
 
+@dataclass(frozen=True)
+class PegawaiPilihan:
+    """An active pegawai an account can be linked to."""
+
+    id: str
+    nama: str
+    nip: str
+
+    @property
+    def label(self) -> str:
+        """ "Budi Santoso — 198503302010011002", as the choice list shows it."""
+        return f"{self.nama} — {self.nip}"
+
+
 def actor_of(pengguna: Pengguna) -> Actor:
     return Actor(pengguna.id, pengguna.username, pengguna.nama, Peran(pengguna.peran), pengguna.pegawai_id)
 
@@ -279,3 +293,14 @@ def list_pengguna(session: Session, actor: Actor) -> list[PenggunaRow]:
         )
         for p, pegawai_nama in rows
     ]
+
+
+def list_pegawai_pilihan(session: Session, actor: Actor) -> list[PegawaiPilihan]:
+    """The active pegawai by name: the choices for the pegawai linked to an account."""
+    require(actor, Izin.KELOLA_PENGGUNA)
+    rows = session.execute(
+        select(Pegawai.id, Pegawai.nama, Pegawai.nip)
+        .where(Pegawai.status_aktif == "aktif", Pegawai.dihapus_pada.is_(None))
+        .order_by(Pegawai.nama)
+    )
+    return [PegawaiPilihan(id_, nama, nip) for id_, nama, nip in rows]

@@ -99,9 +99,6 @@ class KonflikView(QWidget):
     def pilihan(self) -> dict[tuple[str, str], Pilihan]:
         return {b.konflik.kunci: b.pilihan for b in self.model.rows if b.pilihan is not None}
 
-    def belum(self) -> int:
-        return sum(1 for b in self.model.rows if b.pilihan is None)
-
     def _current(self) -> int:
         return self.tabel.currentIndex().row()
 

@@ -19,14 +19,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.exchange.actions import HasilEkspor, ekspor_paket, kantor_tujuan, tahun_tersedia
+from kinerja_desktop.core.model.kantor import KantorInfo
 from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.services.access import Actor
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.tasks import TaskContext
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, OK_STYLE
 
 XLSX = "Paket data Excel (*.xlsx)"
+
+
+def _pilihan_ekspor(session: Session, _actor: Actor) -> tuple[KantorInfo, list[int], list[tuple[str, str]]]:
+    """This office, the years that have SKPs, and (at the central office) the offices to send to."""
+    sendiri = kantor.get_kantor(session)
+    return sendiri, tahun_tersedia(session), kantor_tujuan(session) if sendiri.is_pusat else []
 
 
 class EksporPanel(QGroupBox):
@@ -89,10 +99,10 @@ class EksporPanel(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        with self.ctx.workspace.read() as s:
-            self.sendiri = kantor.get_kantor(s)
-            tahun = tahun_tersedia(s)
-            tujuan = kantor_tujuan(s) if self.sendiri.is_pusat else []
+        dibaca = ops.look(self, _pilihan_ekspor)
+        if not dibaca:
+            return
+        self.sendiri, tahun, tujuan = dibaca.value
         ini = date.today().year
         pilih = self.tahun.currentData() if self.tahun.count() else ini
         self.tahun.clear()

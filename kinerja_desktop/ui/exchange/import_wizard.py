@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.actions import RencanaBerkas, impor_berkas, rencanakan_berkas
 from kinerja_desktop.core.exchange.paket.apply import HasilImpor
+from kinerja_desktop.core.exchange.paket.plan.model import AlasanTertahan
 from kinerja_desktop.core.exchange.report import teks_rencana
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, TaskRunner, default_failure
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE
 from kinerja_desktop.ui.exchange.conflicts import KonflikView
 from kinerja_desktop.ui.exchange.files import PilihBerkas
-from kinerja_desktop.ui.exchange.plan_view import RencanaView
+from kinerja_desktop.ui.exchange.plan_view import RencanaView, teks_tertahan
 from kinerja_desktop.ui.exchange.report import HasilBerkas, LaporanView
 
 PILIH, RENCANA, KONFLIK, LAPORAN = range(4)
@@ -200,16 +201,12 @@ class ImporWizard(QDialog):
                 teks = "Berkas berikutnya" if lagi else "Lihat laporan"
             else:
                 teks = "Lanjut: putuskan konflik" if self.rb and self.rb.rencana.konflik else "Impor sekarang"
-                alasan = self.rencana.alasan_tertahan()
+                alasan = teks_tertahan(self.rencana.alasan_tertahan())
                 aktif = not alasan
         elif langkah == KONFLIK:
             teks = "Impor sekarang"
-            n = self.konflik.belum()
-            aktif = n == 0
-            if n:
-                alasan = (
-                    f"Impor menunggu: {n} konflik belum diputuskan. Pilih per baris, atau pakai tombol Semua."
-                )
+            alasan = teks_tertahan(self.tertahan())
+            aktif = not alasan
         else:
             teks = "Selesai"
         self.lanjut.setText(teks)
@@ -222,6 +219,13 @@ class ImporWizard(QDialog):
         self.simpan.setVisible(langkah == RENCANA and self.rb is not None and not self.gagal)
         self.kembali.setVisible(langkah == KONFLIK)
         self.tutup.setVisible(langkah != LAPORAN)
+
+    def tertahan(self) -> list[AlasanTertahan]:
+        """Why the file may not be applied with the decisions made so far (the plan decides)."""
+        if self.rb is None:
+            return []
+        akui = self.rencana.akui.isChecked()
+        return self.rb.rencana.alasan_tertahan(akui_checksum=akui, pilihan=self.konflik.pilihan())
 
     def on_lanjut_clicked(self) -> None:
         langkah = self.stack.currentIndex()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.core.exchange.actions import riwayat
 from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_info
@@ -92,8 +93,7 @@ class SinkronisasiPage(Page):
         self.refresh_riwayat()
 
     def refresh_riwayat(self) -> None:
-        with self.ctx.workspace.read() as s:
-            self.model.set_entries(riwayat(s, self.ctx.actor))
+        ops.look(self, riwayat, then=self.model.set_entries)
 
     def buka_wizard(self, files: list[Path] | None = None) -> ImporWizard:
         """Open the import wizard (window-modal), started on ``files`` when given."""

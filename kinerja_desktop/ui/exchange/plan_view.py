@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.exchange.actions import RencanaBerkas
-from kinerja_desktop.core.exchange.paket.plan.model import Masalah
+from kinerja_desktop.core.exchange.paket.plan.model import KODE_CHECKSUM, AlasanTertahan, Masalah, Tertahan
 from kinerja_desktop.core.exchange.report import lembar_berisi
 from kinerja_desktop.ui.common.table import make_table, set_widths
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, OK_STYLE, WARNING_STYLE
@@ -24,9 +24,24 @@ _JUDUL_STYLE = "font-size: 12pt; font-weight: bold;"
 _CATATAN = ("sudah pernah diimpor", "lebih lama", "digabungkan")
 
 
+#: What to do here about each reason a file is held back (the plan says the reason itself).
+_PETUNJUK = {
+    Tertahan.GALAT: "Rinciannya di tab Masalah. Minta kantor pengirim memperbaiki datanya dan mengekspor "
+    "ulang paketnya, atau lewati berkas ini.",
+    Tertahan.CHECKSUM: "Centang \u201cSaya mengerti\u201d di atas untuk mengimpor berkas yang sudah diubah "
+    "ini.",
+    Tertahan.KONFLIK: "Pilih per baris, atau pakai tombol Semua.",
+}
+
+
+def teks_tertahan(alasan: list[AlasanTertahan]) -> str:
+    """The plan's reasons a file is held back, each with what to do in the wizard ("" when none)."""
+    return " ".join(f"{a.pesan} {_PETUNJUK[a.jenis]}" for a in alasan)
+
+
 def _checksum(m: Masalah) -> bool:
     """The checksum warning (the plan keeps one): the box above the tabs shows it instead of the list."""
-    return not m.menghalangi and "checksum" in m.pesan
+    return m.kode == KODE_CHECKSUM
 
 
 def _keterangan(rb: RencanaBerkas) -> str:
@@ -124,35 +139,30 @@ class RencanaView(QWidget):
     def tanpa_perubahan(self) -> bool:
         return self.rb is not None and self.rb.rencana.ok and not self.rb.rencana.ada_perubahan
 
-    def alasan_tertahan(self) -> str:
-        """Why this file cannot be imported yet ("" when it can)."""
+    def alasan_tertahan(self) -> list[AlasanTertahan]:
+        """Why the plan may not be applied with the checksum box as it is, apart from its conflicts
+        (those are decided on the next step)."""
         if self.rb is None:
-            return "Belum ada rencana."
-        r = self.rb.rencana
-        if r.galat:
-            return (
-                f"Tidak bisa diimpor: {len(r.galat)} galat (tab Masalah). Minta kantor pengirim memperbaiki "
-                "datanya dan mengekspor ulang paketnya, atau lewati berkas ini."
-            )
-        if not r.checksum_cocok and not self.akui.isChecked():
-            return "Centang \u201cSaya mengerti\u201d di atas untuk mengimpor berkas yang sudah diubah ini."
-        return ""
+            return []
+        alasan = self.rb.rencana.alasan_tertahan(akui_checksum=self.akui.isChecked())
+        return [a for a in alasan if a.jenis is not Tertahan.KONFLIK]
 
     def _keadaan(self) -> None:
         r = self.rb.rencana if self.rb is not None else None
         if r is None:
             return
-        if r.galat:
+        tertahan = {a.jenis for a in r.alasan_tertahan(akui_checksum=self.akui.isChecked())}
+        if Tertahan.GALAT in tertahan:
             teks, gaya = (
                 f"Ada {len(r.galat)} galat; tidak ada yang akan diimpor dari berkas ini.",
                 ERROR_STYLE,
             )
         elif not r.ada_perubahan:
             teks, gaya = "Tidak ada yang berubah: data di berkas ini sudah ada di sini.", OK_STYLE
-        elif not r.checksum_cocok and not self.akui.isChecked():
+        elif Tertahan.CHECKSUM in tertahan:
             teks = "Berkas ini diubah setelah diekspor: baca peringatan di bawah ini, lalu putuskan."
             gaya = WARNING_STYLE
-        elif r.konflik:
+        elif Tertahan.KONFLIK in tertahan:
             teks = (
                 f"{len(r.konflik)} baris diubah di sini dan di kantor pengirim sejak terakhir sama. Tekan "
                 "\u201cLanjut: putuskan konflik\u201d untuk memilih data mana yang dipakai."

@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.db.models import Pegawai
-from kinerja_desktop.core.errors import KnownError, ValidationError
+from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services import akun
-from kinerja_desktop.core.services.access import Izin, Peran
+from kinerja_desktop.core.services.access import Actor, Izin, Peran
 from kinerja_desktop.core.services.akun import PenggunaRow
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 
@@ -74,15 +73,14 @@ class PenggunaModel(QAbstractTableModel):
         return None
 
 
-def load_pegawai_pilihan(ctx: UiContext) -> list[tuple[str, str]]:
-    """Active pegawai by name as (id, "Nama — NIP"), for the link of a penilai account."""
-    stmt = (
-        select(Pegawai.id, Pegawai.nama, Pegawai.nip)
-        .where(Pegawai.status_aktif == "aktif", Pegawai.dihapus_pada.is_(None))
-        .order_by(Pegawai.nama)
-    )
-    with ctx.workspace.read() as session:
-        return [(id_, f"{nama} — {nip}") for id_, nama, nip in session.execute(stmt).all()]
+class _Catatan:
+    """Where a refusal shows: the dialog's red line, with the cursor put in the field it is about."""
+
+    def __init__(self, dialog: _FormDialog, field: QWidget | None = None) -> None:
+        self.dialog, self.field = dialog, field
+
+    def set_error(self, text: str) -> None:
+        self.dialog.show_error(text, self.field)
 
 
 class _FormDialog(QDialog):
@@ -110,26 +108,22 @@ class _FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def show_error(self, text: str, kolom: str | None = None) -> None:
+    def show_error(self, text: str, field: QWidget | None = None) -> None:
         self.error.setText(text)
         self.error.show()
-        if kolom in self.fields:
-            self.fields[kolom].setFocus()
+        if field is not None:
+            field.setFocus()
 
-    def write(self, session: Session) -> None:
+    def write(self, session: Session, actor: Actor) -> None:
         raise NotImplementedError
 
     def on_simpan_clicked(self) -> None:
         if self.asks_password and self.password.text() != self.password2.text():
-            self.show_error("Kata sandi dan ulangannya tidak sama. Ketik ulang keduanya.", "password")
+            self.show_error("Kata sandi dan ulangannya tidak sama. Ketik ulang keduanya.", self.password)
             return
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                self.write(session)
-        except KnownError as exc:
-            self.show_error(str(exc), exc.kolom if isinstance(exc, ValidationError) else None)
-            return
-        self.accept()
+        notes = {kolom: _Catatan(self, field) for kolom, field in self.fields.items()}
+        if ops.act(self, self.write, notes=notes, message=_Catatan(self)):
+            self.accept()
 
 
 class PenggunaDialog(_FormDialog):
@@ -146,8 +140,9 @@ class PenggunaDialog(_FormDialog):
             self.peran.addItem(peran.label, peran.value)
         self.pegawai = QComboBox()
         self.pegawai.addItem("", None)
-        for pegawai_id, label in load_pegawai_pilihan(ctx):
-            self.pegawai.addItem(label, pegawai_id)
+        pilihan = ops.look(self, akun.list_pegawai_pilihan)
+        for p in pilihan.value if pilihan else []:
+            self.pegawai.addItem(p.label, p.id)
         self.aktif = QCheckBox("Akun aktif (boleh masuk)", checked=row is None or row.aktif)
         self.fields.update(username=self.username, pegawai=self.pegawai)
         rows = [("Nama lengkap", self.nama), ("Peran", self.peran), ("Pegawai terkait", self.pegawai)]
@@ -170,10 +165,10 @@ class PenggunaDialog(_FormDialog):
     def on_peran_changed(self) -> None:
         self.pegawai.setEnabled(self.peran.currentData() == Peran.PENILAI.value)
 
-    def write(self, session: Session) -> None:
+    def write(self, session: Session, actor: Actor) -> None:
         peran = Peran(self.peran.currentData())
         pegawai_id = self.pegawai.currentData() if peran is Peran.PENILAI else None
-        actor, nama = self.ctx.actor, self.nama.text()
+        nama = self.nama.text()
         if self.row is None:
             username, password = self.username.text(), self.password.text()
             akun.create_pengguna(session, actor, username, password, peran, nama, pegawai_id)
@@ -194,8 +189,8 @@ class ResetPasswordDialog(_FormDialog):
         self.form.addRow("Kata sandi baru", self.password)
         self.form.addRow("Ulangi kata sandi", self.password2)
 
-    def write(self, session: Session) -> None:
-        akun.reset_password(session, self.ctx.actor, self.row.id, self.password.text())
+    def write(self, session: Session, actor: Actor) -> None:
+        akun.reset_password(session, actor, self.row.id, self.password.text())
 
 
 class PenggunaPage(Page):
@@ -238,19 +233,20 @@ class PenggunaPage(Page):
         self.on_selection_changed()
 
     def refresh(self) -> None:
-        try:
-            with self.ctx.workspace.read() as session:
-                rows = akun.list_pengguna(session, self.ctx.actor)
-        except KnownError as exc:
-            rows = []
-            self.tambah.setEnabled(False)
-            self.say(str(exc), ok=False)
-        self.model.set_rows(rows)
+        rows = ops.look(self, akun.list_pengguna, message=self, failed=self.on_refresh_failed)
+        self.model.set_rows(rows.value if rows else [])
         self.on_selection_changed()
 
     def say(self, text: str, *, ok: bool = True) -> None:
         self.message.setStyleSheet("color: #1b5e20;" if ok else "color: #b00020;")
         self.message.setText(text)
+
+    def set_error(self, text: str) -> None:
+        """A refused action in the message line (``ops`` shows known errors here)."""
+        self.say(text, ok=False)
+
+    def on_refresh_failed(self, _exc: KnownError) -> None:
+        self.tambah.setEnabled(False)
 
     def selected(self) -> PenggunaRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -288,12 +284,5 @@ class PenggunaPage(Page):
 
     def on_buka_kunci_clicked(self) -> None:
         row = self.selected()
-        if row is None:
-            return
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                akun.unlock(session, self.ctx.actor, row.id)
-        except KnownError as exc:
-            self.say(str(exc), ok=False)
-            return
-        self.done(row.username, f"Kunci akun {row.username} sudah dibuka; ia bisa masuk lagi.")
+        if row is not None and ops.act(self, lambda s, a: akun.unlock(s, a, row.id), message=self):
+            self.done(row.username, f"Kunci akun {row.username} sudah dibuka; ia bisa masuk lagi.")

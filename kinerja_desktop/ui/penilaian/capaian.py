@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
-from kinerja_desktop.core.services.evaluasi import capaian as capaian_service
+from kinerja_desktop.core.services.evaluasi.capaian import set_capaian
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error
 from kinerja_desktop.ui.common.widgets import HINT_STYLE
@@ -84,18 +84,6 @@ class CapaianDialog(QDialog):
         if nilai is None:
             show_error(self, "Pilih salah satu capaian kinerja organisasi, lalu tekan Simpan.")
             return
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                capaian_service.set_capaian(
-                    session,
-                    self.ctx.actor,
-                    self.unit_id,
-                    self.tahun,
-                    self.kode,
-                    nilai.value,
-                    self.catatan.toPlainText(),
-                )
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        unit_id, tahun, kode, catatan = self.unit_id, self.tahun, self.kode, self.catatan.toPlainText()
+        if ops.act(self, lambda s, a: set_capaian(s, a, unit_id, tahun, kode, nilai.value, catatan)):
+            self.accept()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,17 +16,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.errors import KnownError, ValidationError
-from kinerja_desktop.core.model.evaluasi import EvaluasiForm
+from kinerja_desktop.core.model.evaluasi import EvaluasiForm, IsianEvaluasi, JenisRating
 from kinerja_desktop.core.rules.distribusi import Temuan
 from kinerja_desktop.core.rules.predikat import Rating
 from kinerja_desktop.core.services import evaluasi
-from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no, show_error
+from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no
 from kinerja_desktop.ui.common.forms import TeksDialog
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE
 from kinerja_desktop.ui.penilaian.form_feedback import HasilKerjaPanel, PerilakuPanel
@@ -50,6 +47,7 @@ class EvaluasiDialog(QDialog):
         self.ctx, self.skp_id, self.kode_periode = ctx, skp_id, kode_periode
         self.form: EvaluasiForm | None = None
         self._awal: _Isian | None = None
+        self._pengingat = False  # the message line shows the unsaved-changes reminder
         self.setWindowTitle("Evaluasi kinerja")
         self.judul = QLabel()
         self.header = EvaluasiHeader()
@@ -98,19 +96,21 @@ class EvaluasiDialog(QDialog):
     # --- reading ---------------------------------------------------------------------------------
     def muat(self) -> bool:
         """(Re)load the form from the database; False (and a message) when it cannot be shown."""
-        try:
-            with self.ctx.workspace.read() as session:
-                form = evaluasi_baca.get_evaluasi_form(
-                    session, self.ctx.actor, self.skp_id, self.kode_periode
-                )
-        except KnownError as exc:
-            self.say(f"{exc.pesan} {exc.saran or ''}".strip(), ok=False)
-            for b in (self.simpan, self.finalkan, self.buka):
-                b.hide()
-            self.tabs.setEnabled(False)
-            return False
-        self.show_form(form)
-        return True
+        skp_id, kode = self.skp_id, self.kode_periode
+        form = ops.look(
+            self,
+            lambda s, a: evaluasi_baca.get_evaluasi_form(s, a, skp_id, kode),
+            message=self,
+            failed=self.on_muat_failed,
+        )
+        if form:
+            self.show_form(form.value)
+        return bool(form)
+
+    def on_muat_failed(self, _exc: KnownError) -> None:
+        for b in (self.simpan, self.finalkan, self.buka):
+            b.hide()
+        self.tabs.setEnabled(False)
 
     def show_form(self, form: EvaluasiForm) -> None:
         self.form = form
@@ -146,100 +146,86 @@ class EvaluasiDialog(QDialog):
     def dirty(self) -> bool:
         return self.form is not None and self._awal is not None and self.isian() != self._awal
 
+    def perubahan(self) -> IsianEvaluasi:
+        """What was typed that differs from what is stored, in the boxes this account may type in."""
+        f = self.form
+        assert f is not None
+        hasil, perilaku, catatan, tanggal = self.rating.values()
+        diri, umpan_rhk = self.hasil_kerja.values()
+        umpan_perilaku = self.perilaku.values()
+        if not f.boleh_isi_diri:
+            diri = {}
+        if not f.boleh_nilai:
+            return IsianEvaluasi(f.skp_id, f.periode, f.evaluasi_id, _beda(diri, _diri_tersimpan(f)))
+        rating = (hasil.value if hasil else None, perilaku.value if perilaku else None)
+        return IsianEvaluasi(
+            f.skp_id,
+            f.periode,
+            f.evaluasi_id,
+            _beda(diri, _diri_tersimpan(f)),
+            _beda(umpan_rhk, {r.rhk_id: r.umpan_balik for r in f.hasil_kerja}),
+            _beda(umpan_perilaku, {p.perilaku_id: p.umpan_balik for p in f.perilaku}),
+            rating=rating if rating != (f.rating_hasil, f.rating_perilaku) else None,
+            catatan=catatan if catatan != f.catatan_rekomendasi else None,
+            tanggal=tanggal if tanggal is not None and tanggal != f.tanggal_evaluasi else None,
+        )
+
     def say(self, text: str, *, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         self.message.setText(text)
+        self._pengingat = False
+
+    def set_error(self, text: str) -> None:
+        """A form that cannot be read says why in its message line (``ops`` shows known errors here)."""
+        self.say(" ".join(text.splitlines()), ok=False)
 
     def on_isian_changed(self) -> None:
         self.predikat.setText(teks_predikat(self.rating.current_predikat()))
         if self.dirty():
             self.say("Ada perubahan yang belum disimpan (Ctrl+S).", ok=False)
-        elif self.message.text().startswith("Ada perubahan"):
+            self._pengingat = True
+        elif self._pengingat:
             self.say("")
 
     # --- writing ---------------------------------------------------------------------------------
-    def jalankan(self, fn: Callable[[Session, Actor], Any], sukses: str) -> bool:
-        """One action in one transaction; a known error is shown and nothing is written. Then reload."""
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                fn(session, self.ctx.actor)
-        except KnownError as exc:
-            show_error(self, exc)
-            return False
+    def setelah_tulis(self, _value: object = None) -> None:
+        """Something was written: lists showing evaluations refresh, and the form is read again."""
         self.changed.emit()
         self.muat()
-        self.say(sukses)
-        return True
-
-    def simpan_isian(self, session: Session, actor: Actor) -> str:
-        """Start the evaluation when there is none, then write what differs from what was loaded."""
-        f = self.form
-        assert f is not None
-        ev_id = f.evaluasi_id or evaluasi.start_evaluasi(session, actor, f.skp_id, f.periode)
-        hasil, perilaku, catatan, tanggal, diri, umpan_rhk, umpan_perilaku = self.isian()
-        if f.boleh_isi_diri:
-            for r in f.hasil_kerja:
-                if diri.get(r.rhk_id, r.penilaian_diri) != r.penilaian_diri:
-                    evaluasi.set_penilaian_diri(session, actor, ev_id, r.rhk_id, diri[r.rhk_id])
-        if not f.boleh_nilai:
-            return ev_id
-        for r in f.hasil_kerja:
-            if umpan_rhk.get(r.rhk_id, r.umpan_balik) != r.umpan_balik:
-                evaluasi.set_umpan_balik_rhk(session, actor, ev_id, r.rhk_id, umpan_rhk[r.rhk_id])
-        for p in f.perilaku:
-            if umpan_perilaku.get(p.perilaku_id, p.umpan_balik) != p.umpan_balik:
-                evaluasi.set_umpan_balik_perilaku(
-                    session, actor, ev_id, p.perilaku_id, umpan_perilaku[p.perilaku_id]
-                )
-        ratings = (hasil.value if hasil else None, perilaku.value if perilaku else None)
-        if f.evaluasi_id is None or ratings != (f.rating_hasil, f.rating_perilaku):
-            evaluasi.set_rating(session, actor, ev_id, *ratings)
-        if catatan != f.catatan_rekomendasi or (tanggal is not None and tanggal != f.tanggal_evaluasi):
-            evaluasi.set_catatan(session, actor, ev_id, catatan, tanggal)
-        return ev_id
 
     def simpan_sekarang(self) -> bool:
         """Simpan without asking; True when everything is stored."""
-        if self.form is None or not (self.form.boleh_nilai or self.form.boleh_isi_diri):
+        f = self.form
+        if f is None or not (f.boleh_nilai or f.boleh_isi_diri):
             return False
-        if not self.dirty() and self.form.evaluasi_id is not None:
+        if not self.dirty() and f.evaluasi_id is not None:
             self.say("Tidak ada perubahan untuk disimpan.")
             return True
-        return self.jalankan(self.simpan_isian, "Evaluasi sudah disimpan.")
+        isian = self.perubahan()
+        return bool(
+            ops.act(
+                self,
+                lambda s, a: evaluasi.save_isian(s, a, isian),
+                success="Evaluasi sudah disimpan.",
+                say=self.say,
+                then=self.setelah_tulis,
+            )
+        )
 
     def on_simpan_clicked(self) -> None:
         if self.simpan.isVisible() and self.simpan.isEnabled():
             self.simpan_sekarang()
 
     def on_finalkan_clicked(self) -> None:
-        f = self.form
-        if f is None or not f.boleh_nilai or not self.simpan_sekarang():
+        if self.form is None or not self.form.boleh_nilai or not self.simpan_sekarang():
             return
-        f = self.form
+        f = self.form  # read again after saving
         assert f is not None and f.evaluasi_id is not None
         ev_id = f.evaluasi_id
-        kurang = [
-            n
-            for n, v in (("rating hasil kerja", f.rating_hasil), ("rating perilaku kerja", f.rating_perilaku))
-            if not v
-        ]
-        if kurang:
-            self.tabs.setCurrentWidget(self.rating)
-            (self.rating.hasil if not f.rating_hasil else self.rating.perilaku).setFocus()
-            show_error(
-                self,
-                ValidationError(
-                    f"Evaluasi belum bisa difinalkan: {' dan '.join(kurang)} belum dipilih.",
-                    saran="Pilih rating pada tab Rating dan Predikat, lalu tekan Finalkan lagi.",
-                ),
-            )
+        periksa = ops.look(self, lambda s, a: evaluasi.check_finalise(s, a, ev_id), failed=self.on_ditolak)
+        if not periksa:
             return
-        try:
-            with self.ctx.workspace.read() as session:
-                temuan = evaluasi.temuan_untuk(session, self.ctx.actor, ev_id)
-        except KnownError as exc:
-            show_error(self, exc)
-            return
+        temuan = periksa.value
         if temuan:
             if not self.akui(temuan):
                 self.say("Evaluasi belum difinalkan; isian sudah disimpan sebagai draf.")
@@ -250,22 +236,30 @@ class EvaluasiDialog(QDialog):
             "Setelah final, isian terkunci; hanya administrator yang dapat membukanya kembali.",
         ):
             return
-        try:
-            with self.ctx.workspace.transaction(self.ctx.actor) as session:
-                evaluasi.finalise_evaluasi(session, self.ctx.actor, ev_id, akui_temuan=bool(temuan))
-        except evaluasi.DistribusiPerluDiakui as exc:  # the unit changed meanwhile: ask again
-            if not self.akui(exc.temuan):
-                return
-            self.jalankan(
-                lambda s, a: evaluasi.finalise_evaluasi(s, a, ev_id, akui_temuan=True),
-                "Evaluasi sudah final.",
-            )
+        self.finalise(ev_id, akui=bool(temuan))
+
+    def on_ditolak(self, exc: KnownError) -> None:
+        """A rating is missing: show the Rating tab with the cursor on it."""
+        kolom = exc.kolom if isinstance(exc, ValidationError) else None
+        if kolom in {j.value for j in JenisRating}:
+            self.tabs.setCurrentWidget(self.rating)
+            pilihan = self.rating.hasil if kolom == JenisRating.HASIL else self.rating.perilaku
+            pilihan.setFocus()
+
+    def finalise(self, ev_id: str, *, akui: bool) -> None:
+        """Finalise; when the unit's distribution changed meanwhile, ask for the acknowledgement again."""
+        hasil = ops.act(self, lambda s, a: evaluasi.finalise_each(s, a, [ev_id], akui_temuan=akui))
+        if not hasil:
             return
-        except KnownError as exc:
-            show_error(self, exc)
+        [final] = hasil.value
+        if final.temuan:
+            if self.akui(list(final.temuan)):
+                self.finalise(ev_id, akui=True)
             return
-        self.changed.emit()
-        self.muat()
+        if final.error is not None:
+            ops.show_known_error(self, final.error)
+            return
+        self.setelah_tulis()
         self.say("Evaluasi sudah final dan terkunci.")
 
     def akui(self, temuan: list[Temuan]) -> bool:
@@ -287,9 +281,13 @@ class EvaluasiDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         alasan = dialog.value()
-        self.jalankan(
+        ops.act(
+            self,
             lambda s, a: evaluasi.reopen_evaluasi(s, a, ev_id, alasan),
-            "Evaluasi dibuka kembali sebagai draf; pejabat penilai dapat mengubah lalu memfinalkannya lagi.",
+            success="Evaluasi dibuka kembali sebagai draf; pejabat penilai dapat mengubah lalu "
+            "memfinalkannya lagi.",
+            say=self.say,
+            then=self.setelah_tulis,
         )
 
     def reject(self) -> None:
@@ -301,3 +299,12 @@ class EvaluasiDialog(QDialog):
             if jawab == QMessageBox.StandardButton.Save and not self.simpan_sekarang():
                 return
         super().reject()
+
+
+def _diri_tersimpan(f: EvaluasiForm) -> dict[str, str]:
+    return {r.rhk_id: r.penilaian_diri for r in f.hasil_kerja}
+
+
+def _beda(diketik: dict[str, str], tersimpan: dict[str, str]) -> dict[str, str]:
+    """The texts typed that differ from the stored ones (by RHK or BerAKHLAK value id)."""
+    return {kunci: teks for kunci, teks in diketik.items() if kunci in tersimpan and teks != tersimpan[kunci]}

@@ -28,6 +28,7 @@ from kinerja_desktop.core.rules.angka_kredit import (
 )
 from kinerja_desktop.core.rules.jabatan import JenjangFungsional
 from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
+from kinerja_desktop.core.services.evaluasi.access import predikat_dari
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, WARNING_STYLE, DateField
 from kinerja_desktop.ui.penilaian.form_feedback import TeksIsian
 
@@ -42,10 +43,6 @@ WARNA_PREDIKAT = {
     Predikat.SANGAT_KURANG: "#b00020",
 }
 _SEL = "border:1px solid #bbb; padding:4px;"
-
-
-def predikat_dari(hasil: Rating | None, perilaku: Rating | None) -> Predikat | None:
-    return hitung_predikat(hasil, perilaku) if hasil and perilaku else None
 
 
 def teks_predikat(predikat: Predikat | None) -> str:

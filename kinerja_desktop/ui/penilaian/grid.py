@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, StatusEvaluasi
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.rules.predikat import Predikat, Rating
-from kinerja_desktop.core.services.access import Actor, Izin
 from kinerja_desktop.ui.common.table import DIMMED, Column, RowTableModel, make_table, set_widths
 from kinerja_desktop.ui.common.widgets import angka
 
@@ -54,24 +53,6 @@ def teks_angka_kredit(nilai: Decimal | None) -> str:
 
 def urutan_rating(kode: str | None) -> int:
     return Rating(kode).kode_angka if kode else 0
-
-
-def alasan_terkunci(row: BarisEvaluasi, actor: Actor, tahun: int) -> str:
-    """Why this row cannot be rated from this account ("" when it can), with what to do next."""
-    if row.boleh_nilai:
-        return ""
-    if row.status is StatusEvaluasi.TANPA_SKP:
-        return f"SKP {tahun} {row.nama} belum disetujui: ajukan dan setujui SKP-nya dulu di halaman SKP."
-    if row.status is StatusEvaluasi.FINAL:
-        return "Evaluasi ini sudah final dan terkunci; minta administrator membukanya kembali bila perlu."
-    penilai = row.penilai or "belum ditentukan"
-    if not actor.can(Izin.NILAI_KINERJA):
-        isi = "mengisi penilaian diri" if actor.can(Izin.KELOLA_SKP) else "melihat"
-        return (
-            f"Rating diberikan oleh pejabat penilai ({penilai}); akun {actor.peran.label} dapat {isi} "
-            "lewat formulir evaluasi (Enter)."
-        )
-    return f"Hanya pejabat penilai pegawai ini ({penilai}) atau administrator yang dapat memberi rating."
 
 
 COLUMNS = (
@@ -135,10 +116,9 @@ class PenilaianModel(RowTableModel):
         super().__init__(parent)
         self.semua: list[BarisEvaluasi] = []
         self.hanya_belum_final = False
-        self.alasan: dict[str, str] = {}
 
-    def load(self, rows: list[BarisEvaluasi], alasan: dict[str, str]) -> None:
-        self.semua, self.alasan = rows, alasan
+    def load(self, rows: list[BarisEvaluasi]) -> None:
+        self.semua = rows
         self.show()
 
     def show(self) -> None:
@@ -147,9 +127,8 @@ class PenilaianModel(RowTableModel):
             rows = [r for r in rows if r.status is not StatusEvaluasi.FINAL]
         self.set_rows(rows)
 
-    def replace(self, baru: BarisEvaluasi, alasan: str) -> None:
+    def replace(self, baru: BarisEvaluasi) -> None:
         """Put an updated row where its pegawai was (in both lists) and repaint it."""
-        self.alasan[baru.pegawai_id] = alasan
         self.semua = [baru if r.pegawai_id == baru.pegawai_id else r for r in self.semua]
         for n, r in enumerate(self.rows):
             if r.pegawai_id == baru.pegawai_id:
@@ -183,7 +162,7 @@ class PenilaianModel(RowTableModel):
         return super().headerData(section, orientation, role)
 
     def _tooltip(self, row: BarisEvaluasi, column: int) -> str:
-        alasan = self.alasan.get(row.pegawai_id, "")
+        alasan = row.alasan_terkunci
         if column in (KOLOM_HASIL, KOLOM_PERILAKU):
             kode = row.rating_hasil if column == KOLOM_HASIL else row.rating_perilaku
             teks = Rating(kode).label if kode else "belum diisi"

@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QItemSelectionModel, QPoint
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QPushButton,
 )
+from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, CapaianRow, DistribusiUnit
-from kinerja_desktop.core.services import unit_kerja
-from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.core.rules.periode import Periode
+from kinerja_desktop.core.services import evaluasi, unit_kerja
+from kinerja_desktop.core.services.access import Actor, Izin
 from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
 from kinerja_desktop.core.services.evaluasi.access import periode_evaluasi
+from kinerja_desktop.core.services.unit_kerja import UnitRow
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error, show_info
-from kinerja_desktop.ui.common.measured_load import MuatTerukur
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, on_enter
 from kinerja_desktop.ui.penilaian import rating_keys as entri
 from kinerja_desktop.ui.penilaian.capaian import CapaianDialog
 from kinerja_desktop.ui.penilaian.distribusi import DistribusiPanel
-from kinerja_desktop.ui.penilaian.finalise import finalkan_baris
+from kinerja_desktop.ui.penilaian.finalise import finalise_rows
 from kinerja_desktop.ui.penilaian.grid import (
     KOLOM_HASIL,
     KOLOM_PERILAKU,
     PenilaianModel,
-    alasan_terkunci,
     buat_tabel,
     ringkasan,
 )
@@ -52,7 +55,7 @@ class PenilaianPage(Page):
         super().__init__(ctx)
         self.dist: DistribusiUnit | None = None
         self.capaian: CapaianRow | None = None
-        self.pemuat = MuatTerukur(ctx.tasks)  # a read measured slow runs in the background
+        self.lambat = False  # the last read took longer than BATAS_DETIK: the next runs in the background
         self.pilihan = PilihanBar(ctx.actor)
         self.belum_final = QCheckBox("Hanya yang belum final")
         self.belum_final.setToolTip("Hanya pegawai yang evaluasinya belum final: siapa yang masih kurang")
@@ -96,13 +99,10 @@ class PenilaianPage(Page):
     # --- data -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Offer the open units and the evaluation periods, then load the grid."""
-        try:
-            with self.ctx.workspace.read() as session:
-                units = unit_kerja.list_units(session, self.ctx.actor, termasuk_ditutup=False)
-                pilihan = periode_evaluasi(session)
-        except KnownError as exc:
-            self.say(str(exc), error=True)
+        dibaca = ops.look(self, _pilihan_halaman, message=self)
+        if not dibaca:
             return
+        units, pilihan = dibaca.value
         self.pilihan.blockSignals(True)
         self.pilihan.set_units(units)
         self.pilihan.set_periode(pilihan)
@@ -120,7 +120,7 @@ class PenilaianPage(Page):
         ``keep`` is the pegawai to make current (by default the current one). A read measured slow
         (the whole office of a large kantor) runs in the background from then on.
         """
-        p, workspace, actor = self.pilihan.value(), self.ctx.workspace, self.ctx.actor
+        p = self.pilihan.value()
         if not p.unit_id or not p.kode:
             return
         current = self.table.currentIndex()
@@ -128,31 +128,27 @@ class PenilaianPage(Page):
             keep = self.model.row_at(current.row()).pegawai_id
         tetap = (keep, {r.pegawai_id for r in self.rows_terpilih()}, max(current.column(), 0))
 
-        def work() -> Bacaan:
-            with workspace.read() as session:
-                return baca(session, actor, p)
+        def work(session: Session, actor: Actor) -> tuple[Bacaan, float]:
+            mulai = time.perf_counter()
+            return baca(session, actor, p), time.perf_counter() - mulai
 
-        def done(data: Bacaan) -> None:
+        def done(hasil: tuple[Bacaan, float]) -> None:
+            data, detik = hasil
+            self.lambat = detik > BATAS_DETIK
             if p == self.pilihan.value():  # else another choice was made meanwhile
                 self.tampilkan(data, *tetap)
 
-        self.pemuat.jalankan(
-            work, done, self.on_load_failed, label="Memuat data penilaian…", batas=BATAS_DETIK
-        )
+        label = "Memuat data penilaian…" if self.lambat else None
+        ops.look(self, work, then=done, message=self, background=label)
 
     def tampilkan(self, data: Bacaan, keep: str | None, selected: set[str], column: int) -> None:
         rows, self.dist, self.capaian = data
         tahun, scroll = self.pilihan.value().tahun, self.table.verticalScrollBar().value()
-        self.model.load(rows, {r.pegawai_id: alasan_terkunci(r, self.ctx.actor, tahun) for r in rows})
+        self.model.load(rows)
         self.table.verticalScrollBar().setValue(scroll)
         self._restore(keep, selected, column)
         self.panel.show_data(self.dist, self.capaian, f"{self.pilihan.periode.label()} {tahun}")
         self.ringkas.setText(ringkasan(rows))
-
-    def on_load_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.say(str(exc), error=True)
 
     def _restore(self, keep: str | None, selected: set[str], column: int) -> None:
         model, sel = self.model, self.table.selectionModel()
@@ -192,14 +188,16 @@ class PenilaianPage(Page):
         if row is None:
             self.say("Pilih dulu baris pegawai yang akan dinilai.", error=True)
             return
-        if not row.boleh_nilai:
-            self.say(f"{row.nama}: {self.model.alasan.get(row.pegawai_id, '')}", error=True)
+        if not row.boleh_nilai or row.skp_id is None:
+            self.say(f"{row.nama}: {row.alasan_terkunci}", error=True)
             return
-        hasil, perilaku = entri.ratings_baru(row, kolom, angka)
-        try:
-            entri.simpan_rating(self.ctx, row, self.pilihan.value().kode, kolom, hasil, perilaku)
-        except KnownError as exc:
-            self.say(f"{row.nama}: {exc.pesan} {exc.saran or ''}".strip(), error=True)
+        skp_id, kode = row.skp_id, self.pilihan.value().kode
+        jenis, rating = entri.jenis_rating(kolom), entri.rating_angka(angka)
+        if not ops.act(
+            self,
+            lambda s, a: evaluasi.rate_evaluasi(s, a, skp_id, kode, jenis, rating),
+            message=_PesanBaris(self, row.nama),
+        ):
             return
         self.segarkan_baris(row)
         n = self.model.row_of(row.pegawai_id)
@@ -214,23 +212,24 @@ class PenilaianPage(Page):
 
     def segarkan_baris(self, row: BarisEvaluasi) -> None:
         """Read the rated row and the distribution again (not the whole grid: fast for 15,000 rows)."""
-        p, actor = self.pilihan.value(), self.ctx.actor
-        try:
-            with self.ctx.workspace.read() as session:
-                baru = entri.baris_terbaru(session, actor, row, p.tahun, p.kode)
-                self.dist = evaluasi_unit.distribusi_unit(session, actor, p.unit_id or "", p.tahun, p.kode)
-        except KnownError:
-            baru = None
-        if baru is None:
+        p = self.pilihan.value()
+
+        def work(session: Session, actor: Actor) -> tuple[BarisEvaluasi | None, DistribusiUnit]:
+            baru = entri.baris_terbaru(session, actor, row, p.tahun, p.kode)
+            return baru, evaluasi_unit.distribusi_unit(session, actor, p.unit_id or "", p.tahun, p.kode)
+
+        dibaca = ops.look(self, work, message=self)
+        if not dibaca or dibaca.value[0] is None:
             self.load(row.pegawai_id)
             return
-        self.model.replace(baru, alasan_terkunci(baru, actor, p.tahun))
+        baru, self.dist = dibaca.value
+        self.model.replace(baru)
         self.panel.show_data(self.dist, self.capaian, f"{self.pilihan.periode.label()} {p.tahun}")
         self.ringkas.setText(ringkasan(self.model.semua))
 
     def on_current_changed(self) -> None:
         row = self.baris_kini()
-        alasan = self.model.alasan.get(row.pegawai_id, "") if row else ""
+        alasan = row.alasan_terkunci if row else ""
         self.say(f"{row.nama}: {alasan}" if row and alasan else "")
 
     def on_context_menu(self, pos: QPoint) -> None:
@@ -245,7 +244,7 @@ class PenilaianPage(Page):
         if row is None:
             return
         if row.skp_id is None:
-            self.say(f"{row.nama}: {self.model.alasan.get(row.pegawai_id, '')}", error=True)
+            self.say(f"{row.nama}: {row.alasan_terkunci}", error=True)
             return
         from kinerja_desktop.ui.penilaian.form import EvaluasiDialog
 
@@ -257,14 +256,14 @@ class PenilaianPage(Page):
         if not rows:
             show_error(self, "Pilih dulu baris yang akan difinalkan (Ctrl atau Shift + klik untuk beberapa).")
             return
-        self.finalkan_rows(rows, terpilih=True)
+        self.finalise_rows(rows, terpilih=True)
 
     def on_final_semua_clicked(self) -> None:
-        self.finalkan_rows(list(self.model.rows), terpilih=False)
+        self.finalise_rows(list(self.model.rows), terpilih=False)
 
-    def finalkan_rows(self, rows: list[BarisEvaluasi], *, terpilih: bool) -> None:
+    def finalise_rows(self, rows: list[BarisEvaluasi], *, terpilih: bool) -> None:
         """Finalise the ready rows (findings acknowledged first); report who was not and why."""
-        hasil = finalkan_baris(self.ctx, self, rows, self.model.alasan, terpilih=terpilih)
+        hasil = finalise_rows(self, rows, terpilih=terpilih)
         if hasil is None:
             return
         self.load()
@@ -306,3 +305,22 @@ class PenilaianPage(Page):
         self.message.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+    def set_error(self, text: str) -> None:
+        """A refused read or action in the message line (``ops`` shows known errors here)."""
+        self.say(text, error=True)
+
+
+class _PesanBaris:
+    """A refusal about one pegawai's row, in the page's message line after the name."""
+
+    def __init__(self, page: PenilaianPage, nama: str) -> None:
+        self.page, self.nama = page, nama
+
+    def set_error(self, text: str) -> None:
+        self.page.say(f"{self.nama}: {' '.join(text.splitlines())}", error=True)
+
+
+def _pilihan_halaman(session: Session, actor: Actor) -> tuple[list[UnitRow], list[Periode]]:
+    """The open units and the office's evaluation periods, offered above the grid."""
+    return unit_kerja.list_units(session, actor, termasuk_ditutup=False), periode_evaluasi(session)

@@ -10,14 +10,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QTableView
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.model.evaluasi import BarisEvaluasi
+from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, JenisRating
 from kinerja_desktop.core.rules.predikat import Rating
-from kinerja_desktop.core.services import evaluasi
 from kinerja_desktop.core.services.access import Actor
-from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
 from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
-from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.penilaian.grid import KOLOM_HASIL, KOLOM_PERILAKU
+from kinerja_desktop.ui.penilaian.grid import KOLOM_HASIL, KOLOM_PERILAKU, RATING_KEY
 
 #: Key → rating code (0 clears).
 TOMBOL: dict[int, int] = {
@@ -49,30 +46,14 @@ def pasang_tombol(table: QTableView, callback: Callable[[int], None]) -> list[QS
     return shortcuts
 
 
-def ratings_baru(row: BarisEvaluasi, kolom: int, angka: int) -> tuple[str | None, str | None]:
-    """The pair of ratings after typing ``angka`` (0 clears) into ``kolom``."""
-    nilai = next((r.value for r in Rating if r.kode_angka == angka), None)
-    if kolom == KOLOM_PERILAKU:
-        return row.rating_hasil, nilai
-    return nilai, row.rating_perilaku
+def jenis_rating(kolom: int) -> JenisRating:
+    """Which rating a column of the grid holds (any other column: the rating hasil kerja)."""
+    return JenisRating.PERILAKU if kolom == KOLOM_PERILAKU else JenisRating.HASIL
 
 
-def simpan_rating(
-    ctx: UiContext, row: BarisEvaluasi, kode: str, kolom: int, hasil: str | None, perilaku: str | None
-) -> None:
-    """Start the evaluation on the first rating, then store both ratings (the predikat follows).
-
-    A unit head's new evaluation starts with the rating hasil that follows the unit's capaian: typing
-    the perilaku first keeps it.
-    """
-    assert row.skp_id is not None
-    with ctx.workspace.transaction(ctx.actor) as session:
-        evaluasi_id = row.evaluasi_id
-        if evaluasi_id is None:
-            evaluasi_id = evaluasi.start_evaluasi(session, ctx.actor, row.skp_id, kode)
-            if kolom == KOLOM_PERILAKU and hasil is None and row.kepala_unit:
-                hasil = evaluasi_baca.get_evaluasi_form_by_id(session, ctx.actor, evaluasi_id).rating_hasil
-        evaluasi.set_rating(session, ctx.actor, evaluasi_id, hasil, perilaku)
+def rating_angka(angka: int) -> Rating | None:
+    """The rating typed as 3, 2 or 1; None (clear) for 0."""
+    return RATING_KEY.get(angka)
 
 
 def baris_terbaru(

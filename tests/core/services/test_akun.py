@@ -169,3 +169,32 @@ def test_passwords_are_stored_as_slow_hashes(workspace: Workspace) -> None:
         stored = session.scalar(select(Pengguna.password_hash).where(Pengguna.username == "admin"))
     assert stored is not None
     assert stored.startswith("scrypt$") and "rahasia123" not in stored
+
+
+def test_pegawai_choices_are_the_active_pegawai_by_name_for_the_administrator(
+    workspace: Workspace, admin: Actor
+) -> None:
+    budi = _pegawai(workspace, admin)
+    with workspace.transaction(admin) as session:
+        info = kantor.get_kantor(session)
+        tanggal = date(1990, 1, 1)
+        session.add_all(
+            [
+                Pegawai(kantor_id=info.id, nip="199001012015051002", nama="Ani", tanggal_lahir=tanggal),
+                Pegawai(
+                    kantor_id=info.id,
+                    nip="199001012015051003",
+                    nama="Pensiunan",
+                    tanggal_lahir=tanggal,
+                    status_aktif="pensiun",
+                ),
+            ]
+        )
+    with workspace.read() as session:
+        pilihan = akun.list_pegawai_pilihan(session, admin)
+    assert [p.nama for p in pilihan] == ["Ani", "Budi"]
+    assert pilihan[1].id == budi and pilihan[1].label == "Budi — 198609262015051001"
+    _make(workspace, admin, "operator1", Peran.OPERATOR)
+    operator = workspace.login("operator1", "operator1123")
+    with pytest.raises(PermissionDenied), workspace.read() as session:
+        akun.list_pegawai_pilihan(session, operator)

@@ -237,3 +237,26 @@ def test_enter_saves_and_double_click_edits(
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened == ["Ubah pengguna gita"]
+
+
+def test_a_refusal_about_a_field_puts_the_cursor_there(qtbot, ctx: UiContext) -> None:
+    dialog = PenggunaDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.nama.setFocus()
+    for field, text in (
+        (dialog.username, "admin"),
+        (dialog.password, "admin1234"),
+        (dialog.password2, "admin1234"),
+    ):
+        field.setText(text)
+    dialog.on_simpan_clicked()
+    assert "sudah dipakai" in dialog.error.text() and dialog.focusWidget() is dialog.username
+    dialog.username.setText("pejabat")
+    dialog.peran.setCurrentIndex(dialog.peran.findData(Peran.PENILAI.value))
+    dialog.nama.setFocus()
+    dialog.on_simpan_clicked()
+    assert "dihubungkan" in dialog.error.text() and dialog.focusWidget() is dialog.pegawai
+    assert dialog.result() != QDialog.DialogCode.Accepted

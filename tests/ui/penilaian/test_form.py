@@ -19,6 +19,7 @@ from kinerja_desktop.core.rules.predikat import Rating, hitung_predikat
 from kinerja_desktop.core.services import evaluasi
 from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
 from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.forms import TeksDialog
 from kinerja_desktop.ui.common.tasks import TaskRunner
@@ -379,9 +380,48 @@ def test_finalising_without_both_ratings_says_what_to_choose(qtbot, login, monke
     dialog = open_dialog(qtbot, penilai, skp_id)
     dialog.rating.hasil.tombol[Rating.SESUAI].click()
     shown: list[str] = []
-    monkeypatch.setattr(form_module, "show_error", lambda _p, error: shown.append(str(error)))
+    monkeypatch.setattr(ops, "show_error", lambda _p, error: shown.append(str(error)))
     dialog.finalkan.click()
     assert shown and "rating perilaku kerja belum dipilih" in shown[0] and "tab Rating" in shown[0]
     assert dialog.tabs.currentWidget() is dialog.rating
+    assert dialog.focusWidget() in dialog.rating.perilaku.tombol.values()  # the rating still to choose
     saved = stored(penilai, skp_id)
     assert saved.status is StatusEvaluasi.DRAF and saved.rating_hasil == "sesuai"  # what was chosen is kept
+
+
+def test_the_unsaved_reminder_goes_when_the_typing_is_undone_and_other_messages_stay(qtbot, login) -> None:
+    penilai = login("penilai")
+    dialog = open_dialog(qtbot, penilai, bawahan_camat(penilai)[2])
+    rhk = dialog.form.hasil_kerja[0].rhk_id  # type: ignore[union-attr]
+    kotak = dialog.hasil_kerja.umpan[rhk]
+    kotak.setPlainText("Sementara.")
+    assert dialog.message.text().startswith("Ada perubahan")
+    kotak.setPlainText("")
+    assert not dialog.dirty() and dialog.message.text() == ""
+    dialog.say("Evaluasi sudah disimpan.")
+    dialog.perilaku.umpan[dialog.form.perilaku[0].perilaku_id].setPlainText("")  # type: ignore[union-attr]
+    dialog.on_isian_changed()  # nothing typed: the message that is not the reminder stays
+    assert dialog.message.text() == "Evaluasi sudah disimpan."
+
+
+def test_findings_that_appear_after_the_question_are_asked_again(qtbot, login, monkeypatch) -> None:
+    penilai = login("penilai")
+    rate_all_subordinates(penilai)
+    skp_id = bawahan_camat(penilai)[0]
+    dialog = open_dialog(qtbot, penilai, skp_id)
+    monkeypatch.setattr(evaluasi, "check_finalise", lambda _s, _a, _id: [])  # none when asked first
+    monkeypatch.setattr(form_module, "ask_yes_no", lambda *a, **k: True)
+    shown: list[int] = []
+
+    def acknowledge(d: AkuiDistribusiDialog) -> QDialog.DialogCode:
+        shown.append(d.daftar.count())
+        d.akui.setChecked(True)
+        d.accept()
+        return QDialog.DialogCode(d.result())
+
+    monkeypatch.setattr(AkuiDistribusiDialog, "exec", acknowledge)
+    dialog.finalkan.click()
+    assert shown and shown[0] > 0  # the service found them while finalising: asked again
+    saved = stored(penilai, skp_id)
+    assert saved.final and saved.distribusi_diakui
+    assert dialog.message.text() == "Evaluasi sudah final dan terkunci."

@@ -371,11 +371,11 @@ def test_a_slow_read_runs_in_the_background(
 ) -> None:
     ran = tugas_dijalankan
     monkeypatch.setattr(penilaian_page, "BATAS_DETIK", 60.0)  # any read counts as fast here
-    penilai.pemuat.lambat = True
+    penilai.lambat = True
     penilai.pilihan.periode.periode.setCurrentIndex(penilai.pilihan.periode.periode.findData("TW1"))
     assert ran == ["Memuat data penilaian…"]
     assert penilai.dist is not None and penilai.dist.periode == "TW1" and penilai.model.rowCount()
-    assert penilai.pemuat.lambat is False  # measured fast this time: the next read runs inline
+    assert penilai.lambat is False  # measured fast this time: the next read runs inline
 
 
 def test_keypad_digits_rate_too(penilai: PenilaianPage, qtbot) -> None:
@@ -395,7 +395,7 @@ def test_without_findings_finalising_asks_a_plain_question(penilai: PenilaianPag
     rated = _rate_all(penilai)
     asked: list[str] = []
     told: list[tuple[str, str]] = []
-    monkeypatch.setattr(finalkan_module, "temuan_baris", lambda _ctx, _rows: [])  # as if none were found
+    monkeypatch.setattr(evaluasi, "temuan_semua", lambda _s, _a, _ids: [])  # as if none were found
     monkeypatch.setattr(AkuiDialog, "exec", lambda d: pytest.fail("no findings: nothing to acknowledge"))
     monkeypatch.setattr(finalkan_module, "ask_yes_no", lambda _p, text, *_a, **_k: asked.append(text) or True)
     monkeypatch.setattr(penilaian_page, "show_info", lambda _p, text, detail="": told.append((text, detail)))

@@ -22,7 +22,7 @@ from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.exchange.paket.plan.local import revisi_lokal, tanpa_gc
-from kinerja_desktop.core.exchange.paket.plan.model import Aksi, Konflik, Pilihan, RencanaImpor
+from kinerja_desktop.core.exchange.paket.plan.model import Aksi, Pilihan, RencanaImpor
 from kinerja_desktop.core.exchange.paket.plan.planner import kolom_id, petakan
 from kinerja_desktop.core.exchange.paket.schema import Jenis, semua_jenis
 from kinerja_desktop.core.exchange.paket.sync_base import EntriDasar, pembuat_sidik, tulis_dasar
@@ -56,49 +56,29 @@ class HasilImpor:
         ]
 
 
-def _daftar(judul: str, isi: list[str]) -> str:
+def _rincian(isi: tuple[str, ...]) -> str:
     lebih = f" … dan {len(isi) - 10} lainnya" if len(isi) > 10 else ""
-    return f"{judul}: " + "; ".join(isi[:10]) + lebih
+    return " Rinciannya: " + "; ".join(isi[:10]) + lebih + "." if isi else ""
 
 
-def _pilihan(
-    rencana: RencanaImpor, pilihan: dict[tuple[str, str], Pilihan] | None, semua: Pilihan | None
+def _periksa(
+    rencana: RencanaImpor,
+    akui_checksum: bool,
+    pilihan: dict[tuple[str, str], Pilihan] | None,
+    semua: Pilihan | None,
 ) -> dict[tuple[str, str], Pilihan]:
+    """The choice for every conflict; refused (KnownError) while the plan says why it is held back."""
+    alasan = rencana.alasan_tertahan(akui_checksum=akui_checksum, pilihan=pilihan, semua=semua)
+    if alasan:
+        raise KnownError(
+            " ".join(a.pesan + _rincian(a.rincian) for a in alasan), saran=" ".join(a.saran for a in alasan)
+        )
     hasil: dict[tuple[str, str], Pilihan] = {}
-    belum: list[Konflik] = []
     for k in rencana.konflik:
-        p = (pilihan or {}).get(k.kunci) or semua
-        if p not in ("kami", "mereka"):
-            belum.append(k)
-        else:
-            hasil[k.kunci] = p
-    if belum:
-        raise KnownError(
-            _daftar(
-                f"{len(belum)} konflik belum diputuskan",
-                [f"{k.lembar} baris {k.baris}: {k.uraian}" for k in belum],
-            ),
-            saran="Pilih data kami atau data mereka untuk setiap konflik (atau untuk semuanya), lalu impor.",
-        )
+        dipilih = (pilihan or {}).get(k.kunci) or semua
+        assert dipilih is not None  # every conflict is decided once nothing holds the plan back
+        hasil[k.kunci] = dipilih
     return hasil
-
-
-def _periksa(rencana: RencanaImpor, akui_checksum: bool) -> None:
-    if rencana.galat:
-        raise KnownError(
-            _daftar(
-                f"Paket masih memiliki {len(rencana.galat)} galat; tidak ada yang diimpor",
-                [m.teks() for m in rencana.galat],
-            ),
-            saran="Perbaiki galat yang tercantum pada pratinjau (biasanya: ekspor ulang paket dari kantor "
-            "asal).",
-        )
-    if not rencana.checksum_cocok and not akui_checksum:
-        raise KnownError(
-            "Isi paket tidak cocok dengan checksum-nya (berkas diubah setelah diekspor); tidak ada yang "
-            "diimpor.",
-            saran="Periksa pratinjau, lalu nyatakan bahwa Anda memahami perubahan itu sebelum mengimpor.",
-        )
 
 
 def _belum_berubah(session: Session, rencana: RencanaImpor) -> None:
@@ -225,8 +205,7 @@ def terapkan(
     writes everything in one transaction (any failure leaves the database exactly as it was).
     """
     require(actor, Izin.SINKRONISASI)
-    _periksa(rencana, akui_checksum)
-    pilih = _pilihan(rencana, pilihan, semua)
+    pilih = _periksa(rencana, akui_checksum, pilihan, semua)
     jumlah = {j.tabel: j.sebagai_dict() for j in rencana.jumlah}
     if not rencana.ada_perubahan:
         return HasilImpor(jumlah, {}, 0, None)

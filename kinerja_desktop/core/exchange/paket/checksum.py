@@ -12,7 +12,7 @@ from operator import add
 from typing import Any
 
 from kinerja_desktop.core.exchange.paket.model import Baris, _kanonik
-from kinerja_desktop.core.exchange.paket.plan.model import Masalah, RencanaImpor
+from kinerja_desktop.core.exchange.paket.plan.model import KODE_CHECKSUM, Masalah, RencanaImpor
 
 _BERULANG = frozenset({Decimal, date, datetime})
 _POTONG = 2_000  # rows hashed at a time (their texts are temporary: a few megabytes)
@@ -103,4 +103,5 @@ def lembar_tak_cocok(rencana: RencanaImpor) -> Masalah:
         f"dipastikan baris mana yang diubah. Yang akan berubah di basis data ini: {akibat}. Periksa "
         "pratinjau; impor hanya bila Anda yakin perubahan itu disengaja, dan nyatakan itu saat mengimpor.",
         menghalangi=False,
+        kode=KODE_CHECKSUM,
     )

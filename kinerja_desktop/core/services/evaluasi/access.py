@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import CapaianUnit, Evaluasi, Pegawai, Skp, UnitKerja
 from kinerja_desktop.core.errors import NotFound, PermissionDenied, ValidationError
-from kinerja_desktop.core.model.evaluasi import StatusEvaluasi
+from kinerja_desktop.core.model.evaluasi import JenisRating, StatusEvaluasi
 from kinerja_desktop.core.model.skp import StatusSkp
 from kinerja_desktop.core.rules.angka_kredit import hitung_angka_kredit
 from kinerja_desktop.core.rules.jabatan import JenjangFungsional
@@ -136,6 +136,31 @@ def ensure_draf(row: Evaluasi) -> None:
         raise ValidationError(PESAN_FINAL, saran="Minta administrator membuka kembali dengan alasan.")
 
 
+def rating_kurang(rating_hasil: str | None, rating_perilaku: str | None) -> list[JenisRating]:
+    """The ratings still missing before an evaluation can be final (it needs both)."""
+    pasangan = ((JenisRating.HASIL, rating_hasil), (JenisRating.PERILAKU, rating_perilaku))
+    return [jenis for jenis, nilai in pasangan if not nilai]
+
+
+def predikat_dari(rating_hasil: str | None, rating_perilaku: str | None) -> Predikat | None:
+    """The predikat from the matrix once both ratings are given (None while one is missing)."""
+    if not rating_hasil or not rating_perilaku:
+        return None
+    return hitung_predikat(Rating(rating_hasil), Rating(rating_perilaku))
+
+
+def ensure_ratings(row: Evaluasi) -> None:
+    """Refuse to finalise without both ratings, naming the first one missing (``kolom``)."""
+    kurang = rating_kurang(row.rating_hasil, row.rating_perilaku)
+    if kurang:
+        raise ValidationError(
+            f"Evaluasi belum bisa difinalkan: {' dan '.join(j.label for j in kurang)} belum dipilih.",
+            kolom=kurang[0].value,
+            saran="Pilih rating pada tab Rating dan Predikat formulir evaluasi (atau ketik 3, 2 atau 1 pada "
+            "halaman Penilaian), lalu finalkan lagi.",
+        )
+
+
 def kepala_dari(session: Session, pegawai_id: str) -> UnitKerja | None:
     """The open unit this pegawai heads, if any (the first by order when several)."""
     return session.scalar(
@@ -170,11 +195,8 @@ def jenjang_of(pegawai: Pegawai) -> JenjangFungsional | None:
 
 def hitung_ulang(session: Session, ev: Evaluasi, skp: Skp) -> None:
     """Predikat from the two ratings (never typed) and the angka kredit pro rata for the period."""
-    if ev.rating_hasil and ev.rating_perilaku:
-        predikat = hitung_predikat(Rating(ev.rating_hasil), Rating(ev.rating_perilaku))
-        ev.predikat = predikat.value
-    else:
-        ev.predikat = None
+    predikat = predikat_dari(ev.rating_hasil, ev.rating_perilaku)
+    ev.predikat = predikat.value if predikat is not None else None
     pegawai = session.get(Pegawai, skp.pegawai_id)
     jenjang = jenjang_of(pegawai) if pegawai is not None else None
     bulan = bulan_dalam_periode(skp, periode(ev.periode))

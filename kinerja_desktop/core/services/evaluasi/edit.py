@@ -8,7 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import utcnow
-from kinerja_desktop.core.db.models import Evaluasi, Pegawai, Perilaku, UmpanBalikPerilaku, UmpanBalikRhk
+from kinerja_desktop.core.db.models import (
+    Evaluasi,
+    Pegawai,
+    Perilaku,
+    Skp,
+    UmpanBalikPerilaku,
+    UmpanBalikRhk,
+)
 from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.evaluasi import RATING_DARI_CAPAIAN, StatusEvaluasi
@@ -21,6 +28,7 @@ from kinerja_desktop.core.services.evaluasi.access import (
     ensure_draf,
     ensure_penilai,
     ensure_periode_in_skp,
+    ensure_ratings,
     ensure_self_assess,
     ensure_skp_disetujui,
     find_evaluasi,
@@ -190,6 +198,21 @@ def temuan_untuk(session: Session, actor: Actor, evaluasi_id: str) -> list[Temua
     return distribusi_unit(session, actor, unit_id, skp.tahun, ev.periode).temuan
 
 
+def check_finalise(session: Session, actor: Actor, evaluasi_id: str) -> list[Temuan]:
+    """What stands before finalising: refused like ``finalise_evaluasi`` would refuse (not the pejabat
+    penilai, already final, a rating missing: ValidationError naming it), else the distribution
+    findings of the pegawai's unit that must be acknowledged (none: nothing to ask)."""
+    ev, skp = get_evaluasi_row(session, evaluasi_id)
+    _ensure_may_finalise(session, actor, ev, skp)
+    return temuan_untuk(session, actor, evaluasi_id)
+
+
+def _ensure_may_finalise(session: Session, actor: Actor, ev: Evaluasi, skp: Skp) -> None:
+    ensure_penilai(session, actor, skp, "memfinalkan evaluasi")
+    ensure_draf(ev)
+    ensure_ratings(ev)
+
+
 def finalise_evaluasi(session: Session, actor: Actor, evaluasi_id: str, *, akui_temuan: bool = False) -> None:
     """Lock the evaluation and freeze who the pegawai, penilai and atasan penilai are now.
 
@@ -197,14 +220,7 @@ def finalise_evaluasi(session: Session, actor: Actor, evaluasi_id: str, *, akui_
     (``akui_temuan``); otherwise DistribusiPerluDiakui lists them.
     """
     ev, skp = get_evaluasi_row(session, evaluasi_id)
-    ensure_penilai(session, actor, skp, "memfinalkan evaluasi")
-    ensure_draf(ev)
-    isian = (("rating hasil kerja", ev.rating_hasil), ("rating perilaku kerja", ev.rating_perilaku))
-    kurang = [nama for nama, nilai in isian if not nilai]
-    if kurang:
-        raise ValidationError(
-            f"Evaluasi belum bisa difinalkan: {' dan '.join(kurang)} belum diisi.", kolom="rating_hasil"
-        )
+    _ensure_may_finalise(session, actor, ev, skp)
     hitung_ulang(session, ev, skp)
     temuan = temuan_untuk(session, actor, evaluasi_id)
     if temuan and not akui_temuan:

@@ -121,10 +121,12 @@ def grid_unit(
             status = StatusEvaluasi(ev.status)
         else:
             status = StatusEvaluasi.BELUM if sid else StatusEvaluasi.TANPA_SKP
+        nama = nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang)
+        boleh = sid is not None and status is not StatusEvaluasi.FINAL and is_penilai_of(actor, penilai)
         hasil.append(
             BarisEvaluasi(
                 r.id,
-                nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang),
+                nama,
                 r.nip,
                 r.jabatan,
                 r.unit_kerja_id,
@@ -139,11 +141,31 @@ def grid_unit(
                 ev.predikat if ev else None,
                 ev.angka_kredit if ev else None,
                 r.id in kepala,
-                sid is not None and status is not StatusEvaluasi.FINAL and is_penilai_of(actor, penilai),
+                boleh,
+                "" if boleh else alasan_terkunci(actor, status, nama, nama_penilai.get(penilai or ""), tahun),
             )
         )
     hasil.sort(key=lambda b: (not b.kepala_unit, b.unit, b.nama.casefold(), b.nip))
     return hasil
+
+
+def alasan_terkunci(actor: Actor, status: StatusEvaluasi, nama: str, penilai: str | None, tahun: int) -> str:
+    """Why ``actor`` may not rate this pegawai's evaluation, with what to do next.
+
+    ``penilai`` is the name of the pegawai's pejabat penilai (None when there is none).
+    """
+    if status is StatusEvaluasi.TANPA_SKP:
+        return f"SKP {tahun} {nama} belum disetujui: ajukan dan setujui SKP-nya dulu di halaman SKP."
+    if status is StatusEvaluasi.FINAL:
+        return "Evaluasi ini sudah final dan terkunci; minta administrator membukanya kembali bila perlu."
+    siapa = penilai or "belum ditentukan"
+    if not actor.can(Izin.NILAI_KINERJA):
+        isi = "mengisi penilaian diri" if actor.can(Izin.KELOLA_SKP) else "melihat"
+        return (
+            f"Rating diberikan oleh pejabat penilai ({siapa}); akun {actor.peran.label} dapat {isi} "
+            "lewat formulir evaluasi (Enter)."
+        )
+    return f"Hanya pejabat penilai pegawai ini ({siapa}) atau administrator yang dapat memberi rating."
 
 
 def belum_final(

@@ -6,6 +6,13 @@ from decimal import Decimal
 
 import pytest
 from pendukung_demo import demo_actor as _actor
+from pendukung_evaluasi import TW
+from pendukung_evaluasi import bawahan_camat as _bawahan_camat
+from pendukung_evaluasi import camat as _camat
+from pendukung_evaluasi import first_rhk as _first_rhk
+from pendukung_evaluasi import skp_of as _skp_of
+from pendukung_evaluasi import staf as _staf
+from pendukung_evaluasi import start as _start
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import AuditLog, Evaluasi, Indikator, Pegawai, Skp, UnitKerja
@@ -18,52 +25,6 @@ from kinerja_desktop.core.services.evaluasi import capaian
 from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
 from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
 from kinerja_desktop.core.workspace import Workspace
-
-TW = "TW3"  # the demo has capaian for TW1–TW3 and evaluations only for TW1 (final) and TW2 (draft)
-
-
-def _camat(ws: Workspace) -> str:
-    with ws.read() as s:
-        return s.scalars(select(Pegawai.id).where(Pegawai.atasan_id.is_(None))).one()
-
-
-def _skp_of(ws: Workspace, pegawai_id: str) -> Skp:
-    with ws.read() as s:
-        return s.scalars(select(Skp).where(Skp.pegawai_id == pegawai_id, Skp.status == "disetujui")).one()
-
-
-def _bawahan_camat(ws: Workspace) -> list[str]:
-    """The camat's direct subordinates with an approved SKP, each heading a unit."""
-    camat = _camat(ws)
-    with ws.read() as s:
-        return list(
-            s.scalars(
-                select(Pegawai.id)
-                .join(Skp, Skp.pegawai_id == Pegawai.id)
-                .where(Pegawai.atasan_id == camat, Skp.status == "disetujui")
-                .order_by(Pegawai.nip)
-            )
-        )
-
-
-def _staf(ws: Workspace) -> str:
-    """A pegawai whose pejabat penilai is not the camat (outside the penilai account's reach)."""
-    camat = _camat(ws)
-    with ws.read() as s:
-        return s.scalars(
-            select(Skp.pegawai_id)
-            .where(
-                Skp.status == "disetujui",
-                Skp.pejabat_penilai_id.is_not(None),
-                Skp.pejabat_penilai_id != camat,
-            )
-            .order_by(Skp.pegawai_id)
-        ).first() or pytest.fail("no staff SKP in the demo")
-
-
-def _start(ws: Workspace, actor: Actor, skp_id: str, kode: str = TW) -> str:
-    with ws.transaction(actor) as s:
-        return evaluasi.start_evaluasi(s, actor, skp_id, kode)
 
 
 @pytest.mark.parametrize("hasil", list(Rating))
@@ -140,11 +101,6 @@ def test_permissions(ws: Workspace) -> None:
         assert form.boleh_nilai and form.hasil_kerja[0].penilaian_diri.startswith("Sudah saya")
         assert not evaluasi_baca.get_evaluasi_form(s, pimpinan, skp.id, TW).boleh_nilai
         assert not evaluasi_baca.get_evaluasi_form(s, penilai, orang_lain.id, TW).boleh_nilai
-
-
-def _first_rhk(ws: Workspace, skp_id: str) -> str:
-    with ws.read() as s:
-        return evaluasi_baca.get_evaluasi_form(s, _actor(ws, "admin"), skp_id, TW).hasil_kerja[0].rhk_id
 
 
 def _finalise_all_but_one(ws: Workspace, penilai: Actor) -> tuple[str, str]:

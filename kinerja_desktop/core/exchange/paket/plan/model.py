@@ -49,6 +49,10 @@ class MasalahBaca(Protocol):
     def pesan(self) -> str: ...
 
 
+#: ``Masalah.kode`` of the warning that the rows no longer match the package's checksum.
+KODE_CHECKSUM = "checksum"
+
+
 @dataclass(frozen=True)
 class Masalah:
     """One problem: where (sheet, row, column header) and what to do; ``menghalangi`` blocks the import."""
@@ -58,6 +62,7 @@ class Masalah:
     kolom: str  # the column's Indonesian header; "" when not about one column
     pesan: str
     menghalangi: bool = True
+    kode: str = ""  # what kind of problem, for code that must tell one from another (``KODE_CHECKSUM``)
 
     def teks(self) -> str:
         tempat = [f"lembar {self.lembar}"] if self.lembar else []
@@ -146,6 +151,30 @@ class Keputusan:
     dasar: list[Baris] = field(default_factory=list)  # rows besides ``sisip`` whose version becomes the base
 
 
+class Tertahan(StrEnum):
+    """What holds a planned file back from being applied."""
+
+    GALAT = "galat"  # blocking problems: the sender must fix the data and export again
+    CHECKSUM = "checksum"  # edited after export, and the user has not said that is understood
+    KONFLIK = "konflik"  # conflicts without a choice of whose data to keep
+
+
+@dataclass(frozen=True)
+class AlasanTertahan:
+    """One reason a planned file may not be applied yet, in Indonesian: what and what to do.
+
+    ``rincian`` lists what it is about (the problems, the conflicts), for a longer report.
+    """
+
+    jenis: Tertahan
+    pesan: str
+    saran: str
+    rincian: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.pesan} {self.saran}"
+
+
 @dataclass
 class RencanaImpor:
     """The plan of one import: show it, then hand it to ``terapkan``."""
@@ -187,6 +216,56 @@ class RencanaImpor:
 
     def total(self, aksi: Aksi) -> int:
         return sum(getattr(j, aksi.value) for j in self.jumlah)
+
+    def belum_diputuskan(
+        self, pilihan: dict[tuple[str, str], Pilihan] | None = None, semua: Pilihan | None = None
+    ) -> list[Konflik]:
+        """The conflicts left without a choice by ``pilihan`` (per conflict key) and ``semua`` (the rest)."""
+        return [k for k in self.konflik if ((pilihan or {}).get(k.kunci) or semua) not in ("kami", "mereka")]
+
+    def alasan_tertahan(
+        self,
+        *,
+        akui_checksum: bool = False,
+        pilihan: dict[tuple[str, str], Pilihan] | None = None,
+        semua: Pilihan | None = None,
+    ) -> list[AlasanTertahan]:
+        """Why this plan may not be applied with these decisions (empty: it may).
+
+        ``akui_checksum``: the user said they understand the file was edited after export;
+        ``pilihan``/``semua``: whose data to keep per conflict, or for every conflict not chosen.
+        """
+        alasan = []
+        if self.galat:
+            alasan.append(
+                AlasanTertahan(
+                    Tertahan.GALAT,
+                    f"Paket ini memiliki {len(self.galat)} galat; tidak ada yang diimpor darinya.",
+                    "Minta kantor pengirim memperbaiki datanya dan mengekspor ulang paketnya.",
+                    tuple(m.teks() for m in self.galat),
+                )
+            )
+        if not self.checksum_cocok and not akui_checksum:
+            alasan.append(
+                AlasanTertahan(
+                    Tertahan.CHECKSUM,
+                    "Isi paket diubah setelah diekspor (checksum tidak cocok).",
+                    "Periksa rencananya; impor hanya bila perubahan itu disengaja, dan nyatakan bahwa Anda "
+                    "memahaminya.",
+                )
+            )
+        belum = self.belum_diputuskan(pilihan, semua)
+        if belum:
+            alasan.append(
+                AlasanTertahan(
+                    Tertahan.KONFLIK,
+                    f"{len(belum)} konflik belum diputuskan.",
+                    "Pilih data kami atau data mereka untuk setiap konflik (atau untuk semuanya), lalu "
+                    "impor.",
+                    tuple(f"{k.lembar} baris {k.baris}: {k.uraian}" for k in belum),
+                )
+            )
+        return alasan
 
     @property
     def ada_perubahan(self) -> bool:
