@@ -91,7 +91,6 @@ RULES = (
         f"{NAME}.ui*",
         (f"{NAME}.cli", f"{NAME}.core.db.models"),
         "widgets get plain records, not ORM rows",
-        unless=(f"{NAME}.ui.pengguna.page",),
     ),
 )
 

@@ -9,16 +9,15 @@ from typing import TypeVar
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.ops import Note, Work
-from kinerja_desktop.ui.common.tasks import TaskContext, TaskRunner
+from kinerja_desktop.ui.common.tasks import TaskRunner
 
 T = TypeVar("T")
 
 
-class MuatTerukur:
+class MeasuredLoad:
     """Remembers whether a page's read is slow (``lambat``; None: not known yet, treated as quick)."""
 
     def __init__(self, tasks: TaskRunner, lambat: bool | None = False) -> None:
@@ -49,34 +48,3 @@ class MuatTerukur:
             then(hasil[0])
 
         ops.look(widget, timed, then=done, message=message, background=label if self.lambat else None)
-
-    def jalankan(
-        self,
-        baca: Callable[[], T],
-        selesai: Callable[[T], None],
-        gagal: Callable[[BaseException], None],
-        *,
-        label: str,
-        batas: float,
-    ) -> None:
-        """The same for a ``baca`` that opens its own read; ``gagal`` gets the error (at once: a
-        ``KnownError`` only). Still used by the penilaian page until it reads through ``look``."""
-
-        def work(_task: TaskContext | None) -> tuple[T, float]:
-            start = time.perf_counter()
-            hasil = baca()
-            return hasil, time.perf_counter() - start
-
-        def done(hasil: tuple[T, float]) -> None:
-            self.lambat = hasil[1] > batas
-            selesai(hasil[0])
-
-        if self.lambat:
-            self.tasks.run(work, done, gagal, label=label)
-            return
-        try:
-            hasil = work(None)
-        except KnownError as exc:
-            gagal(exc)
-            return
-        done(hasil)

@@ -26,7 +26,7 @@ from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_info
-from kinerja_desktop.ui.common.measured_load import MuatTerukur
+from kinerja_desktop.ui.common.measured_load import MeasuredLoad
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, angka
 from kinerja_desktop.ui.matriks.tree_model import MatriksModel
@@ -52,7 +52,7 @@ class MatriksPage(Page):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         self.data: MatriksPeranHasil | None = None
-        self.pemuat = MuatTerukur(ctx.tasks, lambat=None)  # known slow: built in the background
+        self.pemuat = MeasuredLoad(ctx.tasks, lambat=None)  # known slow: built in the background
         self.unit = QComboBox()
         self.unit.setMinimumContentsLength(30)
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -15,7 +15,7 @@ from kinerja_desktop.core.services.unit_kerja import UnitRow
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.measured_load import MuatTerukur
+from kinerja_desktop.ui.common.measured_load import MeasuredLoad
 from kinerja_desktop.ui.common.period_bar import PeriodeBar
 from kinerja_desktop.ui.common.table import make_table, set_widths
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, angka, on_enter
@@ -37,7 +37,7 @@ class MonitoringPage(Page):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self.pemuat = MuatTerukur(ctx.tasks, lambat=None)  # known slow: counted in the background
+        self.pemuat = MeasuredLoad(ctx.tasks, lambat=None)  # known slow: counted in the background
         self.data: MonitoringData | None = None
         self.bar = PeriodeBar()
         self.muat = QPushButton("Muat ulang", clicked=self.on_muat_clicked)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QItemSelectionModel, QPoint
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +21,7 @@ from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error, show_info
+from kinerja_desktop.ui.common.measured_load import MeasuredLoad
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, on_enter
 from kinerja_desktop.ui.penilaian import rating_keys as entri
 from kinerja_desktop.ui.penilaian.capaian import CapaianDialog
@@ -55,7 +54,7 @@ class PenilaianPage(Page):
         super().__init__(ctx)
         self.dist: DistribusiUnit | None = None
         self.capaian: CapaianRow | None = None
-        self.lambat = False  # the last read took longer than BATAS_DETIK: the next runs in the background
+        self.loader = MeasuredLoad(ctx.tasks)  # a read measured slow runs in the background next time
         self.pilihan = PilihanBar(ctx.actor)
         self.belum_final = QCheckBox("Hanya yang belum final")
         self.belum_final.setToolTip("Hanya pegawai yang evaluasinya belum final: siapa yang masih kurang")
@@ -128,18 +127,18 @@ class PenilaianPage(Page):
             keep = self.model.row_at(current.row()).pegawai_id
         tetap = (keep, {r.pegawai_id for r in self.rows_terpilih()}, max(current.column(), 0))
 
-        def work(session: Session, actor: Actor) -> tuple[Bacaan, float]:
-            mulai = time.perf_counter()
-            return baca(session, actor, p), time.perf_counter() - mulai
-
-        def done(hasil: tuple[Bacaan, float]) -> None:
-            data, detik = hasil
-            self.lambat = detik > BATAS_DETIK
+        def done(data: Bacaan) -> None:
             if p == self.pilihan.value():  # else another choice was made meanwhile
                 self.tampilkan(data, *tetap)
 
-        label = "Memuat data penilaian…" if self.lambat else None
-        ops.look(self, work, then=done, message=self, background=label)
+        self.loader.look(
+            self,
+            lambda s, a: baca(s, a, p),
+            then=done,
+            message=self,
+            label="Memuat data penilaian…",
+            batas=BATAS_DETIK,
+        )
 
     def tampilkan(self, data: Bacaan, keep: str | None, selected: set[str], column: int) -> None:
         rows, self.dist, self.capaian = data

@@ -371,11 +371,11 @@ def test_a_slow_read_runs_in_the_background(
 ) -> None:
     ran = tugas_dijalankan
     monkeypatch.setattr(penilaian_page, "BATAS_DETIK", 60.0)  # any read counts as fast here
-    penilai.lambat = True
+    penilai.loader.lambat = True
     penilai.pilihan.periode.periode.setCurrentIndex(penilai.pilihan.periode.periode.findData("TW1"))
     assert ran == ["Memuat data penilaian…"]
     assert penilai.dist is not None and penilai.dist.periode == "TW1" and penilai.model.rowCount()
-    assert penilai.lambat is False  # measured fast this time: the next read runs inline
+    assert penilai.loader.lambat is False  # measured fast this time: the next read runs inline
 
 
 def test_keypad_digits_rate_too(penilai: PenilaianPage, qtbot) -> None:
