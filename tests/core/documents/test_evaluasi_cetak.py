@@ -12,7 +12,7 @@ from kinerja_desktop.core.documents import evaluasi_kinerja_pdf, konversi_ak_pdf
 from kinerja_desktop.core.documents.evaluasi_parts import kode_evaluasi
 from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.model.evaluasi import label_predikat, label_rating
-from kinerja_desktop.core.model.skp import format_angka
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
 from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit

@@ -48,6 +48,8 @@ def test_tulis_lalu_baca_kembali_sama(x: Decimal) -> None:
 
 
 @given(DESIMAL, st.integers(0, 4))
+@example(Decimal("0.125"), 2)
+@example(Decimal("-2.5"), 0)
 def test_tulis_dengan_desimal_tetap(x: Decimal, desimal: int) -> None:
     teks = format_angka(x, desimal=desimal)
     dibulatkan = x.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
