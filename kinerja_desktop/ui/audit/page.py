@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import audit
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.core.services.audit import AKSI_LABEL, AuditFilter, AuditRow
@@ -264,7 +265,7 @@ class AuditPage(Page):
             self.jumlah.setText(str(exc))
             return
         self.model.reset(load, total)
-        self.jumlah.setText(f"{total:,} entri".replace(",", "."))
+        self.jumlah.setText(f"{format_angka(total)} entri")
         self.on_entry_selected(QModelIndex())
 
     def on_filter_changed(self) -> None:
