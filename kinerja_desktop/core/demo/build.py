@@ -21,6 +21,7 @@ from kinerja_desktop.core.demo.rng import Acak
 from kinerja_desktop.core.demo.skp import PembuatSkp, pilih_status
 from kinerja_desktop.core.demo.writer import Penulis
 from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.model.kantor import KantorInput
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.pangkat import PANGKAT_PNS
 from kinerja_desktop.core.services import akun, kantor
@@ -147,7 +148,7 @@ def generate_demo(
                 "Basis data ini sudah berisi identitas kantor atau akun pengguna.",
                 saran="Pilih folder data baru (misalnya dengan --data-dir) untuk mencoba data demo.",
             )
-        data = kantor.KantorInput(kode=kantor_kode, nama=kantor_nama, tempat=tempat, instansi=instansi)
+        data = KantorInput(kode=kantor_kode, nama=kantor_nama, tempat=tempat, instansi=instansi)
         admin = kantor.initialise(session, data, ADMIN[0], ADMIN[1], "Administrator Demo")
         kantor.mark_demo(session)
         session.flush()
