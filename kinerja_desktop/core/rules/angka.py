@@ -74,11 +74,12 @@ def format_angka(value: Decimal | int | float, desimal: int | None = None) -> st
         raise ValueError(f"{value!r} bukan angka yang bisa ditampilkan.")
     if desimal is not None:
         with localcontext() as konteks:
-            konteks.prec = max(28, len(angka.as_tuple().digits) + desimal + 2)
+            konteks.prec = max(28, angka.adjusted() + desimal + 2)
             angka = angka.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
     bulat, _, pecahan = f"{angka.copy_abs():f}".partition(".")
     if desimal is None:
         pecahan = pecahan.rstrip("0")
-    kelompok = f"{int(bulat):,}".replace(",", ".")
+    awal = len(bulat) % 3 or 3
+    kelompok = ".".join([bulat[:awal], *(bulat[i : i + 3] for i in range(awal, len(bulat), 3))])
     tanda = "-" if angka.is_signed() and (bulat.strip("0") or pecahan.strip("0")) else ""
     return f"{tanda}{kelompok},{pecahan}" if pecahan else f"{tanda}{kelompok}"

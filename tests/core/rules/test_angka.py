@@ -143,6 +143,9 @@ def test_pesan_penolakan_utuh() -> None:
         (0.1, None, "0,1"),
         (2.0, None, "2"),
         (1e16, None, "10.000.000.000.000.000"),
+        (Decimal("1E+30"), 2, "1" + ".000" * 10 + ",00"),
+        (Decimal("123"), None, "123"),
+        (Decimal("1234"), None, "1.234"),
     ],
 )
 def test_contoh_tulis(nilai: Decimal | int | float, desimal: int | None, teks: str) -> None:
