@@ -22,6 +22,7 @@ from kinerja_desktop.core.demo.skp import PembuatSkp, pilih_status
 from kinerja_desktop.core.demo.writer import Penulis
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.kantor import KantorInput
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.pangkat import PANGKAT_PNS
 from kinerja_desktop.core.services import akun, kantor
 from kinerja_desktop.core.services.access import Peran
@@ -77,7 +78,7 @@ class _Kemajuan:
 def _periksa(jumlah_pegawai: int, tahun: int) -> None:
     if not PEGAWAI_MIN <= jumlah_pegawai <= PEGAWAI_MAKS:
         raise ValidationError(
-            f"Jumlah pegawai demo harus {PEGAWAI_MIN} sampai {PEGAWAI_MAKS:,}.".replace(",", "."),
+            f"Jumlah pegawai demo harus {PEGAWAI_MIN} sampai {format_angka(PEGAWAI_MAKS)}.",
             kolom="jumlah_pegawai",
         )
     batas = date.today().year + 1

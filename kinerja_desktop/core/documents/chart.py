@@ -9,6 +9,7 @@ from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib.colors import Color, black
 
 from kinerja_desktop.core.documents.fonts import HURUF, HURUF_TEBAL, daftarkan_huruf
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.predikat import Predikat
 
 #: The x-axis of the annex curve, worst to best.
@@ -55,6 +56,7 @@ def grafik_distribusi(
     grafik.valueAxis.valueMin = 0
     grafik.valueAxis.valueMax = ((maks // langkah) + 1) * langkah
     grafik.valueAxis.valueStep = langkah
+    grafik.valueAxis.labelTextFormat = format_angka
     grafik.valueAxis.labels.fontName = HURUF
     grafik.valueAxis.labels.fontSize = 7
     grafik.valueAxis.visibleGrid = True
@@ -63,7 +65,7 @@ def grafik_distribusi(
     grafik.categoryAxis.labels.fontName = HURUF
     grafik.categoryAxis.labels.fontSize = 7
     grafik.categoryAxis.labels.dy = -2
-    grafik.barLabelFormat = "%d"
+    grafik.barLabelFormat = format_angka
     grafik.barLabels.fontName = HURUF_TEBAL
     grafik.barLabels.fontSize = 7
     grafik.barLabels.nudge = 6

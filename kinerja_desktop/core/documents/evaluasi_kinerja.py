@@ -40,6 +40,7 @@ from kinerja_desktop.core.documents.tanda_tangan import (
 )
 from kinerja_desktop.core.model.evaluasi import DistribusiUnit, EvaluasiForm, RhkEvaluasi
 from kinerja_desktop.core.model.skp import JenisForm, JenisRhk
+from kinerja_desktop.core.rules.angka import format_angka
 
 REALISASI = "REALISASI BERDASARKAN BUKTI DUKUNG"
 UMPAN_BALIK = "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG"
@@ -124,7 +125,8 @@ def _identitas_capaian(form: EvaluasiForm, distribusi: DistribusiUnit | None, le
     kanan = lebar - kiri - jarak
     identitas = tabel_identitas(form.pegawai, form.pejabat_penilai, kiri)
     kotak = kotak_nilai(capaian, kanan, (64, 36))
-    judul = p(f"POLA DISTRIBUSI: {distribusi.unit} ({distribusi.dinilai} pegawai dinilai)", gaya().sel_kepala)
+    dinilai = format_angka(distribusi.dinilai)
+    judul = p(f"POLA DISTRIBUSI: {distribusi.unit} ({dinilai} pegawai dinilai)", gaya().sel_kepala)
     sisa = identitas.wrap(kiri, 1e6)[1] - kotak.wrap(kanan, 1e6)[1] - judul.wrap(kanan, 1e6)[1] - 8
     isi_kanan: list[Flowable] = [
         kotak,

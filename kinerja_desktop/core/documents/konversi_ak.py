@@ -22,7 +22,7 @@ from kinerja_desktop.core.documents.tanda_tangan import (
     ttd_final,
 )
 from kinerja_desktop.core.model.evaluasi import EvaluasiForm
-from kinerja_desktop.core.model.skp import format_angka
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.angka_kredit import (
     KOEFISIEN_JENJANG,
     PERSENTASE_PREDIKAT,

@@ -31,6 +31,7 @@ from kinerja_desktop.core.model.evaluasi import (
     label_rating,
 )
 from kinerja_desktop.core.model.skp import Pejabat
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.rules.tanggal import format_periode_penilaian
 
@@ -75,10 +76,11 @@ def _tabel_jumlah(distribusi: DistribusiUnit, lebar: float) -> Flowable:
     isi: list[list[Any]] = [kepala("PREDIKAT KINERJA PEGAWAI", "JUMLAH", "PERSENTASE")]
     tengah = gaya().sel_tengah
     for predikat in reversed(URUTAN_SUMBU_X):
-        persen = f"{distribusi.persen.get(predikat, 0.0):.1f} %".replace(".", ",")
-        isi.append([sel(predikat.label), p(distribusi.jumlah.get(predikat, 0), tengah), p(persen, tengah)])
-    isi.append([p("Jumlah dinilai", gaya().sel_tebal), p(distribusi.dinilai, tengah), ""])
-    isi.append([sel("Belum dinilai"), p(distribusi.belum_dinilai, tengah), ""])
+        persen = f"{format_angka(distribusi.persen.get(predikat, 0.0), desimal=1)} %"
+        jumlah = format_angka(distribusi.jumlah.get(predikat, 0))
+        isi.append([sel(predikat.label), p(jumlah, tengah), p(persen, tengah)])
+    isi.append([p("Jumlah dinilai", gaya().sel_tebal), p(format_angka(distribusi.dinilai), tengah), ""])
+    isi.append([sel("Belum dinilai"), p(format_angka(distribusi.belum_dinilai), tengah), ""])
     return tabel_garis(isi, lebar_kolom(lebar, [50, 20, 30]))
 
 

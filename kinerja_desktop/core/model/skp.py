@@ -7,6 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from kinerja_desktop.core.rules.angka import format_angka
+
 
 class StatusSkp(StrEnum):
     """Where an SKP version is in its flow: draft → diajukan → disetujui (or ditolak → draft)."""
@@ -85,16 +87,6 @@ class JenisLampiran(StrEnum):
             "skema": "Skema Pertanggungjawaban",
             "konsekuensi": "Konsekuensi",
         }[self.value]
-
-
-def format_angka(nilai: Decimal) -> str:
-    """Indonesian number text: "1.500", "2,5", "90"."""
-    normal = nilai.quantize(Decimal(1)) if nilai == nilai.to_integral_value() else nilai.normalize()
-    bulat, _, pecahan = f"{normal:f}".partition(".")
-    tanda = "-" if bulat.startswith("-") else ""
-    digits = bulat.lstrip("-")
-    kelompok = f"{int(digits):,}".replace(",", ".")
-    return f"{tanda}{kelompok},{pecahan}" if pecahan else f"{tanda}{kelompok}"
 
 
 def format_target(

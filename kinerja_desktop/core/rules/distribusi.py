@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
 from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.predikat import Predikat
 
 
@@ -113,10 +114,8 @@ def persentase(jumlah: Mapping[Predikat, int]) -> dict[Predikat, float]:
 
 
 def _teks_persen(n: int, total: int) -> str:
-    nilai = (Decimal(n * 100) / Decimal(total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    if nilai == nilai.to_integral_value():
-        return f"{int(nilai)}%"
-    return f"{nilai}%".replace(".", ",")
+    nilai = Decimal(n * 100) / Decimal(total)
+    return f"{format_angka(nilai, desimal=1).removesuffix(',0')}%"
 
 
 def _nama(predikat: tuple[Predikat, ...]) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import BuktiDukung
 from kinerja_desktop.core.errors import KnownError, NotFound, ValidationError
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.periode import periode
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.realisasi import check_periode, ensure_progress
@@ -136,7 +137,7 @@ def add_tautan(
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f}".replace(".", ",") + " MB"
+    return f"{format_angka(n / 1024 / 1024, desimal=1)} MB"
 
 
 def store_file(source: Path, evidence_dir: Path) -> tuple[str, int, bool]:

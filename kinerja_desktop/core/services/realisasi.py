@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,6 +12,7 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import BuktiDukung, Evaluasi, Realisasi, RencanaAksi, Rhk, Skp
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.skp import JenisRhk, StatusSkp, format_target
+from kinerja_desktop.core.rules.angka import format_angka, parse_angka
 from kinerja_desktop.core.rules.periode import AKHIR, Periode, Ritme, daftar_periode, periode
 from kinerja_desktop.core.rules.tanggal import format_rentang
 from kinerja_desktop.core.services import kantor
@@ -141,17 +142,23 @@ def ensure_progress(session: Session, actor: Actor, skp: Skp, p: Periode | None)
         raise ValidationError(masalah)
 
 
-def _nilai(value: Decimal | int | float | str | None) -> Decimal | None:
+def clean_nilai(value: Decimal | int | float | str | None) -> Decimal | None:
+    """The realisasi as stored (4 decimals): text as typed ("1.500" is 1500), None when empty.
+
+    Raises ValidationError (kolom "nilai") for text that is not a number or a negative or huge value.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    try:
-        angka = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation:
-        raise ValidationError(
-            "Realisasi harus berupa angka atau diisi sebagai teks.", kolom="nilai"
-        ) from None
-    if not angka.is_finite() or angka < 0 or angka >= Decimal("1e14"):
+    if isinstance(value, str):
+        angka = parse_angka(value, kolom="nilai", label="Realisasi")
+    else:
+        angka = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not angka.is_finite() or angka < 0:
         raise ValidationError("Realisasi harus angka nol atau lebih.", kolom="nilai")
+    if angka >= Decimal("1e14"):
+        raise ValidationError(
+            f"Realisasi {format_angka(angka)} terlalu besar; tulis kurang dari 100 triliun.", kolom="nilai"
+        )
     return angka.quantize(Decimal("0.0001"))
 
 
@@ -167,7 +174,7 @@ def set_realisasi(
     indikator, _, skp = get_indikator_row(session, indikator_id)
     p = check_periode(session, kode_periode)
     ensure_progress(session, actor, skp, p)
-    angka, keterangan = _nilai(nilai), teks.strip()
+    angka, keterangan = clean_nilai(nilai), teks.strip()
     row = session.scalar(
         select(Realisasi).where(Realisasi.indikator_id == indikator.id, Realisasi.periode == p.kode)
     )

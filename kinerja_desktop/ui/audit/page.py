@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import audit
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.core.services.audit import AKSI_LABEL, AuditFilter, AuditRow
@@ -264,7 +265,7 @@ class AuditPage(Page):
             self.model.reset(lambda _o, _l: [], 0)
             return
         self.model.reset(load, total.value)
-        self.jumlah.setText(f"{total.value:,} entri".replace(",", "."))
+        self.jumlah.setText(f"{format_angka(total.value)} entri")
         self.on_entry_selected(QModelIndex())
 
     def on_filter_changed(self) -> None:

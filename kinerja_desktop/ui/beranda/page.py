@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
 
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services import summary as ringkasan
 from kinerja_desktop.core.services.access import Izin
@@ -98,11 +99,13 @@ class BerandaPage(Page):
         jenis = "Kantor pusat" if info.is_pusat else "Kantor"
         self.subheading.setText(f"{jenis} · kode {info.kode}" + (" · " + " · ".join(parts) if parts else ""))
         self.demo_banner.setVisible(info.demo)
-        self.cards["pegawai"].value.setText(f"{data.pegawai_aktif:,}".replace(",", "."))
-        self.cards["pppk"].value.setText(f"{data.pegawai_pppk:,}".replace(",", "."))
-        self.cards["unit"].value.setText(f"{data.unit_aktif:,}".replace(",", "."))
-        self.cards["skp"].value.setText(f"{data.skp_total:,}".replace(",", "."))
-        self.cards["eval_final"].value.setText(f"{data.evaluasi_final:,}".replace(",", "."))
-        self.cards["eval_draf"].value.setText(f"{data.evaluasi_draf:,}".replace(",", "."))
-        rincian = ", ".join(f"{label} {data.skp_per_status.get(code, 0)}" for code, label in _SKP_STATUS)
+        self.cards["pegawai"].value.setText(format_angka(data.pegawai_aktif))
+        self.cards["pppk"].value.setText(format_angka(data.pegawai_pppk))
+        self.cards["unit"].value.setText(format_angka(data.unit_aktif))
+        self.cards["skp"].value.setText(format_angka(data.skp_total))
+        self.cards["eval_final"].value.setText(format_angka(data.evaluasi_final))
+        self.cards["eval_draf"].value.setText(format_angka(data.evaluasi_draf))
+        rincian = ", ".join(
+            f"{label} {format_angka(data.skp_per_status.get(code, 0))}" for code, label in _SKP_STATUS
+        )
         self.skp_detail.setText(f"Status SKP {self.tahun}: {rincian}.")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.core.db import backup as backups
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
@@ -69,8 +70,8 @@ class BackupRow:
 def size_text(size: int) -> str:
     """``12 KB`` or ``3,4 MB`` (Indonesian decimal comma)."""
     if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+        return f"{format_angka(max(1, round(size / 1024)))} KB"
+    return f"{format_angka(size / (1024 * 1024), desimal=1)} MB"
 
 
 def load_backups(folder: Path) -> list[BackupRow]:

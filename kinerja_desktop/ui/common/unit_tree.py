@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services.unit_kerja import UnitRow
 from kinerja_desktop.ui.common.table import DIMMED, tanggal_pendek
 
@@ -97,7 +98,10 @@ def fill_tree(
         if detail:
             keterangan = f"Ditutup sejak {tanggal_pendek(unit.ditutup_pada)}" if closed else ""
             own, total = (direct or {}).get(unit.id, 0), totals.get(unit.id, 0)
-            count = _item(str(own) if own == total else f"{own} (total {total})", unit.id, closed)
+            jumlah = (
+                format_angka(own) if own == total else f"{format_angka(own)} (total {format_angka(total)})"
+            )
+            count = _item(jumlah, unit.id, closed)
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             cells = [
                 _item(unit.nama, unit.id, closed),
@@ -108,7 +112,7 @@ def fill_tree(
             ]
         else:
             suffix = " — ditutup" if closed else ""
-            jumlah = f"{totals.get(unit.id, 0):,}".replace(",", ".")
+            jumlah = format_angka(totals.get(unit.id, 0))
             cells = [_item(f"{unit.nama} ({jumlah}){suffix}", unit.id, closed)]
         cells[0].setToolTip(units.path(unit.id))
         parents[parent_key].appendRow(cells)

@@ -218,11 +218,6 @@ class PegawaiPicker(QWidget):
             self.changed.emit()
 
 
-def angka(n: int) -> str:
-    """A count as a clerk reads it: 15000 → "15.000"."""
-    return f"{n:,}".replace(",", ".")
-
-
 def on_enter(widget: QWidget, callback: Callable[[], None]) -> None:
     """Call ``callback`` when Enter is pressed while ``widget`` has the focus (e.g. open a table's row).
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kinerja_desktop.core.exchange.paket.apply import HasilImpor
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths
 from kinerja_desktop.ui.common.widgets import HINT_STYLE
 
@@ -43,7 +44,9 @@ class HasilBerkas:
 
 
 def _angka(nama: str, atribut: str) -> Column:
-    return Column(nama, lambda h: str(getattr(h, atribut)), key=lambda h: getattr(h, atribut), right=True)
+    return Column(
+        nama, lambda h: format_angka(getattr(h, atribut)), key=lambda h: getattr(h, atribut), right=True
+    )
 
 
 class LaporanModel(RowTableModel):

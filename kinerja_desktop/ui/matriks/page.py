@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.exchange.matriks_excel import export_matriks
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import unit_kerja
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.core.services.matriks import MatriksPeranHasil, matriks_peran_hasil
@@ -28,7 +29,7 @@ from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_info
 from kinerja_desktop.ui.common.measured_load import MeasuredLoad
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
-from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, angka
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE
 from kinerja_desktop.ui.matriks.tree_model import MatriksModel
 
 #: A matriks that took longer than this is built in the background from then on.
@@ -136,8 +137,8 @@ class MatriksPage(Page):
         d = self.data
         pendukung = sum(len(b.pendukung) for b in d.baris)
         self.ringkas.setText(
-            f"{angka(len(d.baris))} RHK atasan, didukung {angka(pendukung)} RHK bawahan; "
-            f"{angka(len(d.tanpa_induk))} RHK tidak mendukung RHK atasan."
+            f"{format_angka(len(d.baris))} RHK atasan, didukung {format_angka(pendukung)} RHK bawahan; "
+            f"{format_angka(len(d.tanpa_induk))} RHK tidak mendukung RHK atasan."
         )
         self.ekspor.setEnabled(True)
         self.say("Arahkan tetikus ke teks yang terpotong untuk melihat selengkapnya.")
@@ -160,7 +161,7 @@ class MatriksPage(Page):
         def done(jumlah: int) -> None:
             show_info(
                 self,
-                f"Matriks peran hasil tersimpan di {path.name} ({angka(jumlah)} baris).",
+                f"Matriks peran hasil tersimpan di {path.name} ({format_angka(jumlah)} baris).",
                 str(path.parent),
             )
 

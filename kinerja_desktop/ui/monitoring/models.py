@@ -6,10 +6,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.services.monitoring import JenisMasalah, PegawaiBermasalah, UnitMonitoring
 from kinerja_desktop.ui.common.table import Column, RowTableModel
-from kinerja_desktop.ui.common.widgets import angka
 
 _Index = QModelIndex | QPersistentModelIndex
 MASALAH_LABEL = {
@@ -32,11 +32,11 @@ class BarisUnit:
 
 UNIT_COLUMNS = (
     Column("Unit kerja", lambda r: "    " * r.depth + r.data.nama),
-    Column("Pegawai aktif", lambda r: angka(r.data.pegawai_aktif), right=True),
-    Column("Tanpa SKP", lambda r: angka(r.data.tanpa_skp), right=True),
-    Column("SKP belum disetujui", lambda r: angka(r.data.belum_disetujui), right=True),
-    Column("Tanpa realisasi", lambda r: angka(r.data.tanpa_realisasi), right=True),
-    Column("Lengkap", lambda r: angka(r.data.lengkap), right=True),
+    Column("Pegawai aktif", lambda r: format_angka(r.data.pegawai_aktif), right=True),
+    Column("Tanpa SKP", lambda r: format_angka(r.data.tanpa_skp), right=True),
+    Column("SKP belum disetujui", lambda r: format_angka(r.data.belum_disetujui), right=True),
+    Column("Tanpa realisasi", lambda r: format_angka(r.data.tanpa_realisasi), right=True),
+    Column("Lengkap", lambda r: format_angka(r.data.lengkap), right=True),
 )
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import pelatihan
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.pelatihan import (
@@ -41,7 +42,7 @@ class PelatihanModel(RowTableModel):
         Column("Penyelenggara", lambda r: r.data.penyelenggara),
         Column("Mulai", lambda r: tanggal_pendek(r.data.tanggal_mulai), lambda r: r.data.tanggal_mulai),
         Column("Selesai", lambda r: tanggal_pendek(r.data.tanggal_selesai)),
-        Column("JP", lambda r: str(r.data.jp), lambda r: r.data.jp, right=True),
+        Column("JP", lambda r: format_angka(r.data.jp), lambda r: r.data.jp, right=True),
         Column("Nomor sertifikat", lambda r: r.data.nomor_sertifikat),
     )
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.model.pegawai import PegawaiRow, StatusAktif
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.pangkat import GOLONGAN_PNS, GOLONGAN_PPPK, StatusKepegawaian
 from kinerja_desktop.core.services import pegawai, unit_kerja
 from kinerja_desktop.core.services.access import Actor, Izin
@@ -35,7 +36,7 @@ from kinerja_desktop.ui.common.unit_tree import (
     totals_with_children,
     unit_id_at,
 )
-from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, angka
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE
 from kinerja_desktop.ui.pegawai.archive import ArsipDialog, GantiAtasanDialog
 from kinerja_desktop.ui.pegawai.excel import ExcelPegawai
 from kinerja_desktop.ui.pegawai.form import PegawaiForm
@@ -140,7 +141,7 @@ class PegawaiPage(Page):
                 self.tree_model,
                 self.units,
                 totals_with_children(self.units, direct),
-                semua=f"Semua unit ({angka(active)})",
+                semua=f"Semua unit ({format_angka(active)})",
             )
             self.tree.expandToDepth(0)
             self.select_unit(unit or SEMUA)
@@ -200,7 +201,7 @@ class PegawaiPage(Page):
         """Every keystroke and filter change: filter in the model (no per-row proxy), keep the selection."""
         selected = self.selected()
         self.model.set_saringan(self.saringan())
-        self.count.setText(f"{angka(self.model.rowCount())} pegawai")
+        self.count.setText(f"{format_angka(self.model.rowCount())} pegawai")
         if selected is not None:
             self.select_pegawai(selected.id)
         self.on_selection_changed()

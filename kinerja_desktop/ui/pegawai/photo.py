@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services.pegawai.records import FOTO_MAKS
 from kinerja_desktop.ui.common.dialogs import show_error
 
@@ -17,7 +18,8 @@ FOTO_W, FOTO_H = 96, 128
 def check_foto(data: bytes, name: str) -> str | None:
     """Why ``data`` cannot be a photo, or None when it can."""
     if len(data) > FOTO_MAKS:
-        return f"Berkas {name} berukuran {len(data) / 1024 / 1024:.1f} MB; foto maksimal 2 MB."
+        ukuran = format_angka(len(data) / 1024 / 1024, desimal=1)
+        return f"Berkas {name} berukuran {ukuran} MB; foto maksimal 2 MB."
     if not (data.startswith((b"\x89PNG", b"\xff\xd8\xff")) and QPixmap().loadFromData(QByteArray(data))):
         return f"Berkas {name} bukan gambar PNG atau JPG."
     return None

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.pangkat import StatusKepegawaian
 from kinerja_desktop.core.services import pelatihan
 from kinerja_desktop.core.services.access import Izin
@@ -33,7 +34,7 @@ class RekapModel(RowTableModel):
         Column("Nama", lambda r: r.nama),
         Column("Status", lambda r: _STATUS.get(r.status_kepegawaian, r.status_kepegawaian)),
         Column("Unit kerja", lambda r: r.unit_nama),
-        Column("JP", lambda r: str(r.jp), lambda r: r.jp, right=True),
+        Column("JP", lambda r: format_angka(r.jp), lambda r: r.jp, right=True),
         Column("Keterangan", lambda r: r.keterangan, lambda r: (r.kurang - r.lebih, r.nama)),
     )
 
@@ -100,8 +101,8 @@ class PelatihanPage(Page):
         kurang = sum(1 for r in rows if r.kurang)
         lebih = sum(1 for r in rows if r.lebih)
         self.count.setText(
-            f"{len(rows):,} pegawai".replace(",", ".") + f" — {kurang} kurang dari {JP_MINIMUM_PNS} JP, "
-            f"{lebih} PPPK melebihi {JP_MAKSIMUM_PPPK} JP"
+            f"{format_angka(len(rows))} pegawai — {format_angka(kurang)} kurang dari {JP_MINIMUM_PNS} JP, "
+            f"{format_angka(lebih)} PPPK melebihi {JP_MAKSIMUM_PPPK} JP"
         )
 
     def selected(self) -> RekapJp | None:

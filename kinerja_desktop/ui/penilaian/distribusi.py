@@ -9,16 +9,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kinerja_desktop.core.model.evaluasi import CapaianRow, DistribusiUnit, label_capaian
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.predikat import Predikat
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths
-from kinerja_desktop.ui.common.widgets import HINT_STYLE, OK_STYLE, WARNING_STYLE, angka
+from kinerja_desktop.ui.common.widgets import HINT_STYLE, OK_STYLE, WARNING_STYLE
 from kinerja_desktop.ui.penilaian.kurva import LEBAR, KurvaLabel
 
 
 def persen(nilai: float) -> str:
     """85.333 → "85,3%"; whole numbers without decimals."""
-    teks = f"{nilai:.1f}".replace(".", ",")
-    return f"{teks.removesuffix(',0')}%"
+    return f"{format_angka(nilai, desimal=1).removesuffix(',0')}%"
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class BarisSebaran:
 class SebaranModel(RowTableModel):
     columns = (
         Column("Predikat", lambda r: r.label),
-        Column("Jumlah", lambda r: angka(r.jumlah), right=True),
+        Column("Jumlah", lambda r: format_angka(r.jumlah), right=True),
         Column("Persen", lambda r: r.persen, right=True),
     )
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.model.evaluasi import EvaluasiForm, label_capaian
-from kinerja_desktop.core.model.skp import format_angka
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.angka_kredit import (
     KOEFISIEN_JENJANG,
     PERSENTASE_PREDIKAT,

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, StatusEvaluasi
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.rules.predikat import Predikat, Rating
 from kinerja_desktop.ui.common.table import DIMMED, Column, RowTableModel, make_table, set_widths
-from kinerja_desktop.ui.common.widgets import angka
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -44,13 +43,6 @@ def teks_rating(kode: str | None) -> str:
     return f"{rating.kode_angka} {_PENDEK[rating]}"
 
 
-def teks_angka_kredit(nilai: Decimal | None) -> str:
-    """3.125 → "3,125"; "" when there is none."""
-    if nilai is None:
-        return ""
-    return f"{nilai.normalize():f}".replace(".", ",")
-
-
 def urutan_rating(kode: str | None) -> int:
     return Rating(kode).kode_angka if kode else 0
 
@@ -69,7 +61,12 @@ COLUMNS = (
         lambda r: Predikat(r.predikat).urutan if r.predikat else 9,
     ),
     Column("Status", lambda r: r.status.label),
-    Column("AK", lambda r: teks_angka_kredit(r.angka_kredit), lambda r: r.angka_kredit or 0, True),
+    Column(
+        "AK",
+        lambda r: format_angka(r.angka_kredit) if r.angka_kredit is not None else "",
+        lambda r: r.angka_kredit or 0,
+        True,
+    ),
     Column("NIP", lambda r: format_nip(r.nip), lambda r: r.nip),
     Column("Jabatan", lambda r: r.jabatan),
     Column("Unit kerja", lambda r: r.unit),
@@ -100,11 +97,11 @@ def ringkasan(rows: list[BarisEvaluasi]) -> str:
     n = Counter(r.status for r in rows)
     belum = len(rows) - n[StatusEvaluasi.FINAL]
     rincian = ", ".join(
-        f"{angka(n[s])} {s.label.lower() if s is not StatusEvaluasi.TANPA_SKP else s.label}"
+        f"{format_angka(n[s])} {s.label.lower() if s is not StatusEvaluasi.TANPA_SKP else s.label}"
         for s in (StatusEvaluasi.BELUM, StatusEvaluasi.DRAF, StatusEvaluasi.TANPA_SKP)
     )
-    final = angka(n[StatusEvaluasi.FINAL])
-    return f"{angka(len(rows))} pegawai: {final} final; belum final {angka(belum)} ({rincian})"
+    final = format_angka(n[StatusEvaluasi.FINAL])
+    return f"{format_angka(len(rows))} pegawai: {final} final; belum final {format_angka(belum)} ({rincian})"
 
 
 class PenilaianModel(RowTableModel):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, CapaianRow, DistribusiUnit
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.services.access import Actor, Peran
 from kinerja_desktop.core.services.evaluasi import capaian
@@ -82,7 +83,7 @@ class PilihanBar(QWidget):
         with QSignalBlocker(self.unit):
             self.unit.clear()
             for unit, depth in self.units.walk():
-                jumlah = f"{totals.get(unit.id, 0):,}".replace(",", ".")
+                jumlah = format_angka(totals.get(unit.id, 0))
                 self.unit.addItem(f"{'    ' * depth}{unit.nama} ({jumlah})", unit.id)
                 self.unit.setItemData(self.unit.count() - 1, self.units.path(unit.id), _TOOLTIP)
             self.unit.setCurrentIndex(max(self.unit.findData(chosen), 0) if chosen else 0)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.core.model.skp import Aspek, JenisRhk, SkpDetail
-from kinerja_desktop.core.services.realisasi import RealisasiGrid
+from kinerja_desktop.core.rules.angka import format_angka
+from kinerja_desktop.core.services.realisasi import RealisasiGrid, clean_nilai
 from kinerja_desktop.ui.common.table import Column, RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -39,26 +40,17 @@ class BarisRealisasi:
     satuan: str = ""
 
 
-def format_nilai(nilai: Decimal | None) -> str:
-    """Decimal(12.5000) → "12,5", Decimal(100) → "100", None → ""."""
-    if nilai is None:
-        return ""
-    teks = format(nilai.normalize(), "f")
-    return teks.replace(".", ",")
-
-
-def parse_nilai(teks: str) -> Decimal | None:
-    """What set_realisasi stores for ``teks`` (it checks the same): None when empty or not a number."""
-    try:
-        return Decimal(teks.strip().replace(",", ".")).quantize(Decimal("0.0001")) if teks.strip() else None
-    except InvalidOperation:
-        return None
+def realisasi_isian(row: BarisRealisasi) -> str:
+    """The realisasi as the editor starts with it: the number in Indonesian form, or the text."""
+    if not row.angka:
+        return row.teks_realisasi
+    return format_angka(row.nilai) if row.nilai is not None else ""
 
 
 def realisasi_tampil(row: BarisRealisasi) -> str:
     if not row.angka:
         return row.teks_realisasi
-    angka = format_nilai(row.nilai)
+    angka = realisasi_isian(row)
     if angka and row.satuan:
         angka = f"{angka} {row.satuan}"
     return f"{angka} — {row.teks_realisasi}" if angka and row.teks_realisasi else angka or row.teks_realisasi
@@ -146,7 +138,7 @@ class RealisasiModel(RowTableModel):
             return None
         row = self.rows[index.row()]
         if role == _EDIT and index.column() == KOLOM_REALISASI:
-            return format_nilai(row.nilai) if row.angka else row.teks_realisasi
+            return realisasi_isian(row)
         if role == Qt.ItemDataRole.FontRole and index.column() == 0 and row.pertama:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole and self.can_edit(index):
@@ -154,7 +146,7 @@ class RealisasiModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return f"{row.nomor}  {row.rhk_teks}"
         if role == Qt.ItemDataRole.ToolTipRole and self.can_edit(index):
-            jenis = "angka (misalnya 12 atau 12,5)" if row.angka else "teks"
+            jenis = "angka (misalnya 1.500 atau 12,5)" if row.angka else "teks"
             return f"Isi realisasi sebagai {jenis}, lalu tekan Enter."
         return super().data(index, role)
 
@@ -163,12 +155,12 @@ class RealisasiModel(RowTableModel):
             return False
         row = self.rows[index.row()]
         teks = "" if value is None else str(value).strip()
-        if teks == (format_nilai(row.nilai) if row.angka else row.teks_realisasi):
+        if teks == realisasi_isian(row):
             return False
         if not self.simpan(row, teks):
             return False
         if row.angka:
-            row.nilai = parse_nilai(teks)
+            row.nilai = clean_nilai(teks)
         else:
             row.teks_realisasi = teks
         self.dataChanged.emit(index, index)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import bukti, realisasi
 from kinerja_desktop.core.services.bukti import BuktiRow, JenisBukti, StatusBerkas
 from kinerja_desktop.core.services.realisasi import RencanaAksiRow
@@ -49,7 +50,7 @@ class Sasaran:
 
 def isi_bukti(row: BuktiRow) -> str:
     if row.jenis == JenisBukti.BERKAS:
-        ukuran = f"{row.ukuran / 1024:,.0f} KB".replace(",", ".")
+        ukuran = f"{format_angka(row.ukuran / 1024, desimal=0)} KB"
         return f"{row.nama_berkas} ({ukuran})" + (f" — {row.keterangan}" if row.keterangan else "")
     if row.jenis == JenisBukti.TAUTAN:
         return row.tautan + (f" — {row.keterangan}" if row.keterangan else "")

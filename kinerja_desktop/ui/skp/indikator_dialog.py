@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,24 +16,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.core.model.skp import Aspek, IndikatorInput, IndikatorView, format_angka
+from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.model.skp import Aspek, IndikatorInput, IndikatorView
+from kinerja_desktop.core.rules.angka import format_angka, parse_angka
 from kinerja_desktop.ui.common.forms import FormDialog, TeksEdit
 from kinerja_desktop.ui.common.widgets import FieldNote, with_note
 
 
-def angka(teks: str) -> Decimal | None:
-    """ "1.500" → 1500, "2,5" → 2.5, "" → None; raises ValueError for anything else."""
-    teks = teks.strip().replace(" ", "")
-    if not teks:
+def _batas(line: QLineEdit, kolom: str, label: str) -> Decimal | None:
+    """The number typed in ``line`` ("1.500" is 1500), None when empty; a refused one gets the focus."""
+    if not line.text().strip():
         return None
-    if "," in teks:
-        teks = teks.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", teks):
-        teks = teks.replace(".", "")
     try:
-        return Decimal(teks)
-    except InvalidOperation:
-        raise ValueError(teks) from None
+        return parse_angka(line.text(), kolom=kolom, label=label)
+    except ValidationError:
+        line.setFocus()
+        raise
 
 
 TARGET_JENIS = (("angka", "Angka"), ("rentang", "Rentang min – maks"), ("teks", "Teks"))
@@ -59,7 +56,7 @@ class IndikatorDialog(FormDialog):
             self.jenis_target.addButton(radio, n)
             target_row.addWidget(radio)
         target_row.addStretch()
-        self.minimum = QLineEdit(placeholderText="mis. 12")
+        self.minimum = QLineEdit(placeholderText="mis. 12 atau 1.500")
         self.maksimum = QLineEdit(placeholderText="maks.")
         self.satuan = QLineEdit(placeholderText="mis. dokumen, %, laporan")
         self.target_teks = QLineEdit(placeholderText="mis. Sesuai SOP")
@@ -108,7 +105,7 @@ class IndikatorDialog(FormDialog):
             widget.setEnabled(jenis in (0, 1))
         for widget in (self.maksimum, self.sampai):
             widget.setVisible(jenis == 1)
-        self.minimum.setPlaceholderText("min." if jenis == 1 else "mis. 12")
+        self.minimum.setPlaceholderText("min." if jenis == 1 else "mis. 12 atau 1.500")
         self.target_teks.setEnabled(jenis == 2)
 
     def snapshot(self) -> object:
@@ -134,11 +131,10 @@ class IndikatorDialog(FormDialog):
         bawah = atas = None
         if jenis in (0, 1):
             try:
-                bawah = angka(self.minimum.text())
-                atas = angka(self.maksimum.text()) if jenis == 1 else None
-            except ValueError as exc:
-                self.target_note.set_error(f'"{exc}" bukan angka; tulis misalnya 12 atau 2,5.')
-                self.minimum.setFocus()
+                bawah = _batas(self.minimum, "target_min", "Target" if jenis == 0 else "Batas bawah")
+                atas = _batas(self.maksimum, "target_maks", "Batas atas") if jenis == 1 else None
+            except ValidationError as exc:
+                self.target_note.set_error(exc.pesan)
                 return False
             if jenis == 1 and (bawah is None) != (atas is None):
                 self.target_note.set_error("Isi batas bawah dan batas atas rentang.")

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.skp import HasilDraft, SkpInput, StatusSkp
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import pegawai, skp, unit_kerja
 from kinerja_desktop.core.services.access import Actor, Izin, Peran
 from kinerja_desktop.ui.common import ops
@@ -31,7 +32,7 @@ from kinerja_desktop.ui.common.dialogs import ask_yes_no
 from kinerja_desktop.ui.common.list_panel import panel_daftar
 from kinerja_desktop.ui.common.table import make_table, select_row, set_widths
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
-from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, angka, on_enter
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, on_enter
 from kinerja_desktop.ui.printing.menu import tombol_skp
 from kinerja_desktop.ui.skp.editor import SkpEditor
 from kinerja_desktop.ui.skp.list_dialogs import DrafUnitDialog, HasilDraftDialog, PendekatanDialog
@@ -162,7 +163,7 @@ class SkpPage(Page):
     def update_count(self) -> None:
         semua = self.model.rowCount()
         belum = sum(1 for r in self.model.rows if r.skp_id is None)
-        self.count.setText(f"{angka(semua)} pegawai · {angka(belum)} belum ada SKP")
+        self.count.setText(f"{format_angka(semua)} pegawai · {format_angka(belum)} belum ada SKP")
 
     # --- selection --------------------------------------------------------------------------------
     def selected(self) -> BarisSkp | None:

@@ -12,10 +12,13 @@ from kinerja_desktop.core.documents import evaluasi_kinerja_pdf, konversi_ak_pdf
 from kinerja_desktop.core.documents.evaluasi_parts import kode_evaluasi
 from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.model.evaluasi import label_predikat, label_rating
-from kinerja_desktop.core.model.skp import format_angka
+from kinerja_desktop.core.rules.angka import format_angka
+from kinerja_desktop.core.rules.predikat import Predikat
+from kinerja_desktop.core.services import realisasi
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
 from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
+from kinerja_desktop.core.services.skp import read as skp_baca
 from kinerja_desktop.core.workspace import Workspace
 
 BARIS_TANGGAL = "Plaju, 23 November 2026"
@@ -100,6 +103,38 @@ def test_rekap_predikat_of_the_office(ws: Workspace, admin: Actor, opsi: OpsiCet
     assert f"Jumlah dinilai {distribusi.dinilai}" in teks
     assert BARIS_TANGGAL in pdf.halaman[-1] and f"{kepala.jabatan}," in pdf.halaman[-1]
     assert f"Halaman {pdf.jumlah} dari {pdf.jumlah}" in pdf.halaman[-1]
+
+
+def test_numbers_print_the_indonesian_way(ws: Workspace, admin: Actor, forms, opsi: OpsiCetak, baca) -> None:
+    """A realisation typed as "1.500,5" prints as typed; counts of a big office group thousands."""
+    skp_id = forms("TW1", "final")[0].skp_id
+    with ws.read() as s:
+        rhk = skp_baca.get_skp(s, admin, skp_id).rhk_utama[0]
+    indikator = next(i for i in rhk.indikator if i.target_min is not None)
+    with ws.transaction(admin) as s:
+        realisasi.set_realisasi(s, admin, indikator.id, "TW3", "1.500,5")
+    with ws.read() as s:
+        form = evaluasi_baca.get_evaluasi_form(s, admin, skp_id, "TW3")
+    baris = next(i for r in form.hasil_kerja for i in r.indikator if i.teks == indikator.teks)
+    assert baris.realisasi == f"1.500,5 {indikator.satuan}".strip()
+    assert baris.target == indikator.target
+    assert baris.realisasi in baca(evaluasi_kinerja_pdf(form, opsi)).teks
+
+    unit = _unit_induk(ws)
+    with ws.read() as s:
+        pegawai = evaluasi_unit.grid_unit(s, admin, unit, 2026, "TW1")
+        distribusi = evaluasi_unit.distribusi_unit(s, admin, unit, 2026, "TW1")
+    jumlah = {p: 0 for p in Predikat} | {Predikat.BAIK: 1500, Predikat.SANGAT_BAIK: 250}
+    besar = replace(
+        distribusi,
+        jumlah=jumlah,
+        persen={p: n * 100 / 1750 for p, n in jumlah.items()},
+        belum_dinilai=1200,
+    )
+    teks = baca(rekap_predikat_pdf(pegawai, besar, opsi)).teks
+    assert "Jumlah dinilai 1.750" in teks and "Belum dinilai 1.200" in teks
+    assert "1.500 85,7 %" in teks and "250 14,3 %" in teks
+    assert teks.count("1.500") >= 2 and "1.600" in teks  # the chart: a bar's count and the axis
 
 
 def test_jpt_evaluation_columns(forms, opsi: OpsiCetak, baca) -> None:

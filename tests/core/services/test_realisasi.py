@@ -113,6 +113,28 @@ def test_set_clear_and_set_again_number_or_text(ws: Workspace) -> None:
         assert info.value.kolom == "nilai"
 
 
+def test_realisasi_is_read_the_indonesian_way(ws: Workspace) -> None:
+    """ "1.500" is fifteen hundred, "95,5" a decimal; what is not a number stores nothing."""
+    operator = _actor(ws, "operator")
+    skp = _skp_with_status(ws, "disetujui")
+    _, indikator = _first_indikator(ws, operator, skp.id)
+
+    def tersimpan() -> Decimal | None:
+        with ws.read() as s:
+            return realisasi.get_realisasi_grid(s, operator, skp.id, "TW4").rhk[0].indikator[0].nilai
+
+    for teks, nilai in (("1.500", "1500"), ("1.500,25", "1500.25"), ("95,5", "95.5"), ("1.5", "1.5")):
+        with ws.transaction(operator) as s:
+            realisasi.set_realisasi(s, operator, indikator, "TW4", teks)
+        assert tersimpan() == Decimal(nilai)
+    for bad in ("1,2,3", "1..5", "100.000.000.000.000", "-1"):
+        with pytest.raises(ValidationError) as info, ws.transaction(operator) as s:
+            realisasi.set_realisasi(s, operator, indikator, "TW4", bad)
+        assert info.value.kolom == "nilai" and info.value.pesan.startswith("Realisasi ")
+        assert tersimpan() == Decimal("1.5")
+    assert realisasi.clean_nilai(" 2.000 ") == Decimal("2000.0000") and realisasi.clean_nilai("") is None
+
+
 def test_rencana_aksi_per_rhk_and_period(ws: Workspace) -> None:
     operator = _actor(ws, "operator")
     skp = _skp_with_status(ws, "disetujui")

@@ -18,7 +18,7 @@ from kinerja_desktop.core.services import kantor, realisasi, skp
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.realisasi import page as realisasi_page
 from kinerja_desktop.ui.realisasi import panel
-from kinerja_desktop.ui.realisasi.grid import KOLOM_REALISASI, format_nilai
+from kinerja_desktop.ui.realisasi.grid import KOLOM_REALISASI
 from kinerja_desktop.ui.realisasi.page import RealisasiPage
 
 TAHUN = date.today().year
@@ -86,7 +86,36 @@ def test_realisasi_cell_saves_a_number_and_refuses_text(
     assert not page.model.setData(index, "abc")
     qtbot.wait_until(lambda: len(errors) == 1)
     assert "angka" in errors[0]
-    assert index.data(Qt.ItemDataRole.EditRole) == "12,5" and format_nilai(Decimal("100.0000")) == "100"
+    assert index.data(Qt.ItemDataRole.EditRole) == "12,5"
+
+
+def test_realisasi_cell_reads_thousands_and_refuses_what_is_not_a_number(
+    page: RealisasiPage, ctx: UiContext, errors: list[str], qtbot
+) -> None:
+    row = next(n for n, r in enumerate(page.model.rows) if r.angka and r.indikator_id)
+    index = page.model.index(row, KOLOM_REALISASI)
+    indikator_id = page.model.rows[row].indikator_id
+
+    def tersimpan() -> Decimal | None:
+        with ctx.workspace.read() as s:
+            grid = realisasi.get_realisasi_grid(s, ctx.actor, page.detail.id, "TW4")
+        return {i.indikator_id: i.nilai for r in grid.rhk for i in r.indikator}[indikator_id]
+
+    assert page.model.setData(index, "1.500")
+    assert tersimpan() == Decimal(1500)
+    assert index.data(Qt.ItemDataRole.EditRole) == "1.500" and index.data().split()[0] == "1.500"
+    page.load()
+    index = page.model.index(row, KOLOM_REALISASI)
+    assert index.data(Qt.ItemDataRole.EditRole) == "1.500" and index.data().split()[0] == "1.500"
+    assert not page.model.setData(index, "1.500"), "the same number again is no change"
+
+    assert page.model.setData(index, "1.500,25")
+    assert tersimpan() == Decimal("1500.25") and index.data(Qt.ItemDataRole.EditRole) == "1.500,25"
+
+    assert not page.model.setData(index, "1,2,3")
+    qtbot.wait_until(lambda: len(errors) == 1)
+    assert errors[0] == 'Realisasi "1,2,3" bukan angka. Tulis misalnya 1.500 atau 95,5.'
+    assert tersimpan() == Decimal("1500.25") and index.data(Qt.ItemDataRole.EditRole) == "1.500,25"
 
 
 def test_an_unapproved_skp_shows_the_reason(page: RealisasiPage, ctx: UiContext) -> None:

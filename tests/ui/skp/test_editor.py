@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kinerja_desktop.core.demo import generate_demo
-from kinerja_desktop.core.model.skp import PilihanKaskade, RhkPilihan, SkpInput
+from kinerja_desktop.core.model.skp import IndikatorView, PilihanKaskade, RhkPilihan, SkpInput
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import pegawai, skp
 from kinerja_desktop.core.workspace import Workspace
@@ -22,7 +22,7 @@ from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.forms import MasalahDialog, TeksDialog
 from kinerja_desktop.ui.common.tasks import TaskRunner
 from kinerja_desktop.ui.skp.editor import SkpEditor
-from kinerja_desktop.ui.skp.indikator_dialog import IndikatorDialog, angka
+from kinerja_desktop.ui.skp.indikator_dialog import IndikatorDialog
 from kinerja_desktop.ui.skp.rhk_dialogs import TANPA_ATASAN, MulaiDariDialog, RhkDialog
 
 TAHUN = date.today().year
@@ -232,7 +232,6 @@ def test_lampiran_items_are_numbered(qtbot, operator: UiContext, monkeypatch) ->
 
 
 def test_indicator_dialog_range_numbers_and_unsaved_guard(qtbot, monkeypatch) -> None:
-    assert angka("1.500") == Decimal(1500) and angka("2,5") == Decimal("2.5") and angka("") is None
     dialog = IndikatorDialog(None)
     qtbot.addWidget(dialog)
     assert not dialog.check() and "indikator" in dialog.teks_note.text()
@@ -247,6 +246,10 @@ def test_indicator_dialog_range_numbers_and_unsaved_guard(qtbot, monkeypatch) ->
     assert dialog.check()
     value = dialog.value()
     assert (value.target_min, value.target_maks, value.satuan) == (Decimal(90), Decimal(100), "%")
+    dialog.minimum.setText("1.000")
+    dialog.maksimum.setText("1.500,5")
+    assert dialog.check()
+    assert (dialog.value().target_min, dialog.value().target_maks) == (Decimal(1000), Decimal("1500.5"))
 
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
     monkeypatch.setattr("kinerja_desktop.ui.common.forms.ask_save_discard", lambda *a: answers.pop(0))
@@ -255,6 +258,29 @@ def test_indicator_dialog_range_numbers_and_unsaved_guard(qtbot, monkeypatch) ->
     assert dialog.isVisible()
     dialog.reject()  # Buang closes it
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_indicator_dialog_reads_thousands_and_refuses_what_is_not_a_number(qtbot) -> None:
+    dialog = IndikatorDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.teks.setPlainText("Jumlah dokumen kependudukan yang diterbitkan")
+    dialog.minimum.setText("1.500")
+    assert dialog.check()
+    assert (dialog.value().target_min, dialog.value().target_maks) == (Decimal(1500), None)
+    dialog.minimum.setText("1,2,3")
+    assert not dialog.check()
+    assert dialog.target_note.text() == 'Target "1,2,3" bukan angka. Tulis misalnya 1.500 atau 95,5.'
+    dialog.jenis_target.button(1).setChecked(True)
+    dialog.minimum.setText("10")
+    dialog.maksimum.setText("1..5")
+    assert not dialog.check() and dialog.target_note.text().startswith('Batas atas "1..5" bukan angka.')
+
+    dialog = IndikatorDialog(
+        None, IndikatorView("x", "kuantitas", "Dokumen", Decimal("1500.0000"), None, "dokumen", "", 1)
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.minimum.text() == "1.500"
+    assert dialog.check() and dialog.value().target_min == Decimal(1500)
 
 
 def test_enter_accepts_a_text_dialog_and_pasted_lines_become_one(qtbot) -> None:

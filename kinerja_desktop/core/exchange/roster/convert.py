@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.pegawai import StatusAktif
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.jabatan import JenisJabatan, JenjangFungsional
 from kinerja_desktop.core.rules.nip import normalize_nip
 from kinerja_desktop.core.rules.tanggal import format_tanggal, parse_tanggal
@@ -125,12 +126,12 @@ def _tanggal_dari_angka(v: float) -> date:
         raise NilaiSalah(f"Isinya hanya {int(v)}; tulis tanggal lengkap, misalnya 01/01/{int(v)}.")
     if not 1 <= v < 2958466:
         raise NilaiSalah(
-            f"Angka {_angka_teks(v)} tidak bisa dibaca sebagai tanggal. Tulis seperti 23/11/2026."
+            f"Angka {format_angka(v)} tidak bisa dibaca sebagai tanggal. Tulis seperti 23/11/2026."
         )
     hasil = _EPOCH_EXCEL + timedelta(days=int(v))
     if hasil.year < 1900:
         raise NilaiSalah(
-            f"Angka {_angka_teks(v)} tidak bisa dibaca sebagai tanggal. Tulis seperti 23/11/2026."
+            f"Angka {format_angka(v)} tidak bisa dibaca sebagai tanggal. Tulis seperti 23/11/2026."
         )
     return hasil
 

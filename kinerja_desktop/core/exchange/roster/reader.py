@@ -23,6 +23,7 @@ from kinerja_desktop.core.exchange.roster.columns import (
     kunci_judul,
 )
 from kinerja_desktop.core.exchange.roster.convert import Sel, kosong, teks
+from kinerja_desktop.core.rules.angka import format_angka
 
 BARIS_MAKS = 100_000
 _CARI_JUDUL = 10  # the header row may sit below a title; look this far down
@@ -229,7 +230,7 @@ def read_roster(path: Path) -> LembarRoster:
     data = rows[i_judul + 1 :]
     if len(data) > BARIS_MAKS:
         raise _gagal(
-            f"Lembar '{lembar}' berisi {len(data):,} baris; batasnya {BARIS_MAKS:,}.".replace(",", ".")
+            f"Lembar '{lembar}' berisi {format_angka(len(data))} baris; batasnya {format_angka(BARIS_MAKS)}."
         )
     baris: list[BarisMentah] = []
     for offset, row in enumerate(data):

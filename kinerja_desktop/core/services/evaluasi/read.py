@@ -27,7 +27,8 @@ from kinerja_desktop.core.model.evaluasi import (
     RiwayatUmpanBalik,
     StatusEvaluasi,
 )
-from kinerja_desktop.core.model.skp import JenisRhk, format_angka, format_target
+from kinerja_desktop.core.model.skp import JenisRhk, format_target
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
 from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.services.access import Actor, Izin, require

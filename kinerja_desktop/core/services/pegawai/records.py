@@ -21,6 +21,7 @@ from kinerja_desktop.core.model.pegawai import (
     StatusAktif,
     nama_lengkap,
 )
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.pegawai.check import periksa_pegawai, raise_first_error
@@ -313,7 +314,7 @@ def set_foto(session: Session, actor: Actor, pegawai_id: str, data: bytes | None
     if data is not None:
         if len(data) > FOTO_MAKS:
             raise ValidationError(
-                f"Foto terlalu besar ({len(data) / 1024 / 1024:.1f} MB); maksimal 2 MB.",
+                f"Foto terlalu besar ({format_angka(len(data) / 1024 / 1024, desimal=1)} MB); maksimal 2 MB.",
                 kolom="foto",
                 saran="Perkecil ukuran foto (misalnya 400 × 600 piksel) lalu pilih lagi.",
             )

@@ -21,6 +21,7 @@ from kinerja_desktop.core.db.models import (
 )
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.skp import DraftDilewati, HasilDraft, JenisForm, SkpInput, StatusSkp
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
 from kinerja_desktop.core.services.skp.access import (
     approved_skp,
@@ -307,7 +308,7 @@ def create_drafts_for_unit(
 
 
 def _label(selesai: int, total: int) -> str:
-    return f"Membuat draf SKP: {selesai:,} dari {total:,} pegawai".replace(",", ".")
+    return f"Membuat draf SKP: {format_angka(selesai)} dari {format_angka(total)} pegawai"
 
 
 def create_skp(

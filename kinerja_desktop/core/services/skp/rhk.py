@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -12,6 +12,7 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Indikator, Rhk, Skp
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.skp import Aspek, IndikatorInput, JenisForm, JenisRhk, Perspektif, RhkInput
+from kinerja_desktop.core.rules.angka import format_angka, parse_angka
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.skp.access import (
     ensure_can_edit,
@@ -106,17 +107,20 @@ def delete_rhk(session: Session, actor: Actor, rhk_id: str) -> None:
     rhk.dihapus_pada = now
 
 
-def _angka(value: Decimal | int | float | str | None, kolom: str) -> Decimal | None:
+def _target(value: Decimal | int | float | str | None, kolom: str, label: str) -> Decimal | None:
+    """A bound of the target as stored (4 decimals): text as typed ("1.500" is 1500), None when empty."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    try:
-        angka = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation:
-        raise ValidationError("Target harus berupa angka.", kolom=kolom) from None
+    if isinstance(value, str):
+        angka = parse_angka(value, kolom=kolom, label=label)
+    else:
+        angka = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not angka.is_finite() or angka < 0:
-        raise ValidationError("Target harus angka nol atau lebih.", kolom=kolom)
+        raise ValidationError(f"{label} harus angka nol atau lebih.", kolom=kolom)
     if angka >= Decimal("1e14"):
-        raise ValidationError("Target terlalu besar.", kolom=kolom)
+        raise ValidationError(
+            f"{label} {format_angka(angka)} terlalu besar; tulis kurang dari 100 triliun.", kolom=kolom
+        )
     return angka.quantize(_EMPAT_DESIMAL)
 
 
@@ -126,7 +130,8 @@ def clean_indikator(data: IndikatorInput) -> IndikatorInput:
     aspek = data.aspek.strip().lower()
     if aspek not in {a.value for a in Aspek}:
         raise ValidationError("Aspek harus kuantitas, kualitas, waktu atau biaya.", kolom="aspek")
-    lo, hi = _angka(data.target_min, "target_min"), _angka(data.target_maks, "target_maks")
+    lo = _target(data.target_min, "target_min", "Target")
+    hi = _target(data.target_maks, "target_maks", "Batas atas target")
     if hi is not None and lo is None:
         raise ValidationError(
             "Isi batas bawah target; target tunggal ditulis di batas bawah.", kolom="target_min"

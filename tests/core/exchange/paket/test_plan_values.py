@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,23 @@ def test_a_nip_turned_into_a_number_is_reported_once(buka: Buka, sinkron: Any, t
     di_sel = [m for m in rencana.masalah if (m.lembar, m.baris, m.kolom) == ("Pegawai", 2, "NIP")]
     assert len(di_sel) == 1 and "angka" in di_sel[0].pesan, [m.pesan for m in di_sel]
     assert next(j for j in rencana.jumlah if j.lembar == "Pegawai").galat == 1
+
+
+def test_a_number_typed_as_text_is_read_the_indonesian_way(buka: Buka, sinkron: Any, tmp_path: Path) -> None:
+    path = tmp_path / "paket.xlsx"
+    tulis_paket(sinkron.paket(buka("PLJ")), path)
+    wb = load_workbook(path)
+    ws = wb["Indikator"]
+    kolom = _kolom(ws, "Target min")
+    for baris, teks in ((2, "1.500"), (3, "1.500,5"), (4, "1,2,3")):
+        ws.cell(baris, kolom).value = teks
+    wb.save(path)
+    hasil = baca_paket(path)
+    nomor = list(hasil.paket.nomor["indikator"])
+    target = {nomor[i]: b.get("target_min") for i, b in enumerate(hasil.paket.baris["indikator"])}
+    assert (target[2], target[3]) == (Decimal(1500), Decimal("1500.5"))
+    (salah,) = [m for m in hasil.masalah if (m.lembar, m.baris, m.kolom) == ("Indikator", 4, "Target min")]
+    assert "seharusnya angka (misalnya 1.500 atau 12,5)" in salah.pesan and salah.menghalangi
 
 
 def test_an_edited_package_warns_about_its_checksum_once(buka: Buka, sinkron: Any, tmp_path: Path) -> None:

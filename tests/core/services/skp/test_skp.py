@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from pendukung_demo import demo_actor as _actor
@@ -234,6 +235,28 @@ def test_indicator_targets_number_range_or_text(ws: Workspace) -> None:
         with pytest.raises(ValidationError) as info, ws.transaction(admin) as s:
             svc.add_indikator(s, admin, rhk, bad)
         assert info.value.kolom == kolom
+
+
+def test_indicator_targets_in_thousands(ws: Workspace) -> None:
+    """Targets are shown with "." grouping thousands, and typed text is read the same way."""
+    k, admin = _kantor(ws), _actor(ws, "admin")
+    ribuan: Any = "1.500"  # text as a form may hand it in
+    with ws.transaction(admin) as s:
+        skp_id = svc.create_skp(s, admin, k.kasi, k.tahun + 1)
+        rhk = svc.add_rhk(s, admin, skp_id, RhkInput("Terlayaninya dokumen kependudukan"))
+        svc.add_indikator(s, admin, rhk, IndikatorInput("Jumlah", "kuantitas", ribuan, None, "dokumen"))
+        svc.add_indikator(
+            s, admin, rhk, IndikatorInput("Berkas", "kuantitas", Decimal(1000), Decimal("2000.5"), "berkas")
+        )
+    with ws.read() as s:
+        [r] = svc.get_skp(s, admin, skp_id).rhk_utama
+    assert [i.target_min for i in r.indikator] == [Decimal(1500), Decimal(1000)]
+    assert [i.target for i in r.indikator] == ["1.500 dokumen", "1.000 – 2.000,5 berkas"]
+    salah: Any = "1,2,3"
+    with pytest.raises(ValidationError) as info, ws.transaction(admin) as s:
+        svc.add_indikator(s, admin, rhk, IndikatorInput("X", target_min=salah))
+    assert info.value.kolom == "target_min"
+    assert info.value.pesan == 'Target "1,2,3" bukan angka. Tulis misalnya 1.500 atau 95,5.'
 
 
 def test_reorder_rhk_indicators_and_lampiran(ws: Workspace) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, select
 
 from kinerja_desktop.core.exchange.paket.model import Baris, Paket, buat_baris
 from kinerja_desktop.core.exchange.paket.schema import Kolom, jenis_tabel
+from kinerja_desktop.core.rules.angka import format_angka
 
 _INDUK = ("pegawai_id", "skp_id", "evaluasi_id", "rhk_id", "indikator_id", "unit_kerja_id")
 _TEKS = ("nama", "teks", "jabatan", "golongan", "uraian", "keterangan", "umpan_balik", "ekspektasi_khusus")
@@ -85,7 +86,7 @@ class Peraga:
         if isinstance(v, bool):
             return "Ya" if v else "Tidak"
         if isinstance(v, Decimal):
-            return format(v.normalize(), "f")
+            return format_angka(v)
         if isinstance(v, datetime):
             return f"{v:%d/%m/%Y %H:%M} UTC"
         if isinstance(v, date):

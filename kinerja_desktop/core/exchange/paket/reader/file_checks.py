@@ -10,6 +10,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.rules.angka import format_angka
 
 #: Uncompressed size of the whole workbook: a year of the 15,000-pegawai demo office is about 0.5 GB.
 MAKS_UKURAN_ISI = 4 * 1024**3
@@ -80,9 +81,9 @@ def _bagian(arsip: zipfile.ZipFile, nama: str) -> dict[str, str]:
     ]
     if total > MAKS_UKURAN_ISI or boros:
         raise BerkasPaketSalah(
-            f"Berkas {nama} terlalu besar bila dibuka ({total / 1024**3:.1f} GB; batasnya "
-            f"{MAKS_UKURAN_ISI // 1024**3} GB, dan tidak satu bagian pun boleh mengembang lebih dari "
-            f"{MAKS_RASIO} kali). Berkas ini bukan paket yang wajar.",
+            f"Berkas {nama} terlalu besar bila dibuka ({format_angka(total / 1024**3, desimal=1)} GB; "
+            f"batasnya {MAKS_UKURAN_ISI // 1024**3} GB, dan tidak satu bagian pun boleh mengembang lebih "
+            f"dari {MAKS_RASIO} kali). Berkas ini bukan paket yang wajar.",
             saran=_SARAN_ULANG,
         )
     rusak = arsip.testzip()

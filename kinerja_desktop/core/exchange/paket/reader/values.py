@@ -6,12 +6,13 @@ import json
 import math
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.exchange.paket.schema import Kolom, TipeKolom
 from kinerja_desktop.core.exchange.roster.convert import NilaiSalah, nip
+from kinerja_desktop.core.rules.angka import format_angka, parse_angka
 from kinerja_desktop.core.rules.tanggal import parse_tanggal
 
 #: Excel's own limit of characters in a cell; a longer text is not something a workbook should carry.
@@ -60,8 +61,9 @@ def _teks(k: Kolom) -> Pengubah:
         if type(v) is str:
             if len(v) > MAKS_PANJANG_SEL:
                 raise NilaiSalah(
-                    f"Isinya {len(v):,} karakter, melebihi batas satu sel Excel ({MAKS_PANJANG_SEL:,}); "
-                    "berkas ini tidak wajar. Minta paket baru dari pengirimnya.".replace(",", ".")
+                    f"Isinya {format_angka(len(v))} karakter, melebihi batas satu sel Excel "
+                    f"({format_angka(MAKS_PANJANG_SEL)}); berkas ini tidak wajar. Minta paket baru dari "
+                    "pengirimnya."
                 )
             if not v:
                 return kosong
@@ -91,8 +93,14 @@ def _bulat(v: Any) -> int:
         return v
     if isinstance(v, float) and v.is_integer():
         return int(v)
-    if isinstance(v, str) and v.strip().lstrip("-").isdigit():
-        return int(v.strip())
+    if isinstance(v, str):
+        try:
+            angka = parse_angka(v)
+        except ValidationError:
+            pass
+        else:
+            if angka == angka.to_integral_value():
+                return int(angka)
     raise NilaiSalah(f"Berisi {_jenis_sel(v)}, seharusnya bilangan bulat.")
 
 
@@ -104,16 +112,11 @@ def _desimal(v: Any) -> Decimal:
     if isinstance(v, float) and math.isfinite(v):
         return Decimal(repr(v))
     if isinstance(v, str):
-        teks = v.strip().replace(" ", "")
-        if "," in teks and "." not in teks:
-            teks = teks.replace(",", ".")
         try:
-            d = Decimal(teks)
-        except InvalidOperation:
-            d = Decimal("NaN")
-        if d.is_finite():
-            return d
-    raise NilaiSalah(f"Berisi {_jenis_sel(v)}, seharusnya angka (misalnya 12,5).")
+            return parse_angka(v)
+        except ValidationError:
+            pass
+    raise NilaiSalah(f"Berisi {_jenis_sel(v)}, seharusnya angka (misalnya 1.500 atau 12,5).")
 
 
 def _tanggal(v: Any) -> date:
@@ -205,7 +208,9 @@ def pengubah(k: Kolom) -> Pengubah:
                 raise NilaiSalah("Wajib diisi, tetapi kosong.")
             return None
         if jenis is str and len(v) > MAKS_PANJANG_SEL:
-            raise NilaiSalah(f"Isinya melebihi batas satu sel Excel ({MAKS_PANJANG_SEL:,} karakter).")
+            raise NilaiSalah(
+                f"Isinya melebihi batas satu sel Excel ({format_angka(MAKS_PANJANG_SEL)} karakter)."
+            )
         hasil = dasar(v)
         if dikenal and len(bersama) < _MAKS_BERSAMA:
             bersama[v] = hasil

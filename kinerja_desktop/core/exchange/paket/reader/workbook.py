@@ -24,6 +24,7 @@ from kinerja_desktop.core.exchange.paket.reader.values import SUDAH_DIBAGI, Nila
 from kinerja_desktop.core.exchange.paket.schema import Jenis, semua_jenis
 from kinerja_desktop.core.exchange.paket.writer.workbook import PaketDibatalkan
 from kinerja_desktop.core.memory import lepas_memori
+from kinerja_desktop.core.rules.angka import format_angka
 
 Kemajuan = Callable[[int, int], bool]  # (done, total) → False to cancel
 
@@ -157,8 +158,9 @@ class _Pembaca:
         sheet = self.lembar(jenis.lembar)
         if sheet.height > MAKS_BARIS_LEMBAR or sudah + sheet.height > MAKS_BARIS_TOTAL:
             raise BerkasPaketSalah(
-                f"Lembar '{jenis.lembar}' berisi {sheet.height:,} baris; batasnya {MAKS_BARIS_LEMBAR:,} per "
-                f"lembar dan {MAKS_BARIS_TOTAL:,} untuk seluruh paket.".replace(",", "."),
+                f"Lembar '{jenis.lembar}' berisi {format_angka(sheet.height)} baris; batasnya "
+                f"{format_angka(MAKS_BARIS_LEMBAR)} per lembar dan {format_angka(MAKS_BARIS_TOTAL)} untuk "
+                "seluruh paket.",
                 saran="Berkas ini bukan paket yang wajar. " + _SARAN_ASLI,
             )
         r0 = (sheet.start or (0, 0))[0]

@@ -14,6 +14,7 @@ from openpyxl.cell import WriteOnlyCell
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.exchange.paket.schema import Jenis, Kolom, TipeKolom, semua_jenis
+from kinerja_desktop.core.rules.angka import format_angka
 
 #: Excel's limit of characters in one cell.
 MAKS_PANJANG_SEL = 32_767
@@ -81,9 +82,8 @@ class Sel:
             rid = self.baris.get("id", "") if self.baris is not None else ""
             raise KnownError(
                 f"Teks pada lembar {self.lembar}, kolom {judul} (ID {rid}) panjangnya "
-                f"{len(v):,} karakter; satu sel Excel memuat paling banyak {MAKS_PANJANG_SEL:,}.".replace(
-                    ",", "."
-                ),
+                f"{format_angka(len(v))} karakter; satu sel Excel memuat paling banyak "
+                f"{format_angka(MAKS_PANJANG_SEL)}.",
                 saran="Perpendek teks itu di aplikasi, lalu buat paketnya lagi.",
             )
         if "_x" in v:

@@ -35,6 +35,7 @@ from kinerja_desktop.core.exchange.paket.writer.cells import (
 )
 from kinerja_desktop.core.exchange.paket.writer.choices import KOLOM_PILIHAN, daftar_pilihan
 from kinerja_desktop.core.exchange.xlsx_file import save_workbook
+from kinerja_desktop.core.rules.angka import format_angka
 
 __all__ = [
     "AWAL_RUMUS",
@@ -129,8 +130,8 @@ def _periksa_ukuran(paket: Paket) -> None:
         n = len(paket.baris.get(jenis.tabel, []))
         if n > MAKS_BARIS_LEMBAR:
             raise KnownError(
-                f"Lembar {jenis.lembar} akan berisi {n:,} baris; satu lembar Excel memuat paling banyak "
-                f"{MAKS_BARIS_LEMBAR:,} baris data.".replace(",", "."),
+                f"Lembar {jenis.lembar} akan berisi {format_angka(n)} baris; satu lembar Excel memuat paling "
+                f"banyak {format_angka(MAKS_BARIS_LEMBAR)} baris data.",
                 saran="Buat paket per tahun, bukan semua tahun sekaligus.",
             )
 
