@@ -77,18 +77,18 @@ def _kemajuan(aktif: bool) -> Any:
 
 def cmd_cetak(args: argparse.Namespace) -> int:
     from kinerja_desktop.cli.common import open_workspace
-    from kinerja_desktop.core.documents.files import simpan_pdf
+    from kinerja_desktop.core.documents.files import save_pdf
     from kinerja_desktop.core.rules.periode import periode
     from kinerja_desktop.core.rules.tanggal import parse_tanggal
     from kinerja_desktop.core.services.access import SYSTEM
     from kinerja_desktop.core.services.printing.batch import (
         JenisCetak,
         Permintaan,
-        daftar_cetak,
+        list_printable,
         opsi_bawaan,
         render_daftar,
     )
-    from kinerja_desktop.core.services.printing.lookup import cari_pegawai_nip, cari_unit
+    from kinerja_desktop.core.services.printing.lookup import find_pegawai_by_nip, find_unit
 
     jenis = JenisCetak(args.jenis)
     out: Path = args.out.expanduser()
@@ -103,8 +103,8 @@ def cmd_cetak(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     try:
         with ws.read() as session:
-            unit_id = cari_unit(session, SYSTEM, args.unit) if args.unit else None
-            pegawai_id = cari_pegawai_nip(session, SYSTEM, args.nip) if args.nip else None
+            unit_id = find_unit(session, SYSTEM, args.unit) if args.unit else None
+            pegawai_id = find_pegawai_by_nip(session, SYSTEM, args.nip) if args.nip else None
             ubah: dict[str, object] = {}
             if args.kertas:
                 ubah["kertas"] = args.kertas
@@ -120,9 +120,9 @@ def cmd_cetak(args: argparse.Namespace) -> int:
                 "cetak_kop": not args.tanpa_kop,
             }
             opsi = opsi_bawaan(session, tanggal, **ubah)
-            daftar = daftar_cetak(session, SYSTEM, Permintaan(jenis, args.tahun, kode, unit_id, pegawai_id))
+            daftar = list_printable(session, SYSTEM, Permintaan(jenis, args.tahun, kode, unit_id, pegawai_id))
             data = render_daftar(session, SYSTEM, daftar, opsi, _kemajuan(sys.stderr.isatty()))
-        simpan_pdf(data, out)
+        save_pdf(data, out)
     finally:
         ws.close()
     print(f"{daftar.jumlah} dokumen {jenis.label} ({daftar.judul}, kertas {opsi.kertas}) disimpan ke {out}.")

@@ -73,7 +73,7 @@ def _kemajuan(aktif: bool) -> Any:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from kinerja_desktop.cli.common import open_workspace
-    from kinerja_desktop.core.exchange.actions import ekspor_paket
+    from kinerja_desktop.core.exchange.actions import export_paket
     from kinerja_desktop.core.services.access import SYSTEM
 
     if args.induk != bool(args.kantor):
@@ -88,7 +88,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     try:
         aktif = sys.stderr.isatty()
-        hasil = ekspor_paket(
+        hasil = export_paket(
             ws,
             SYSTEM,
             out,
@@ -105,16 +105,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _impor_satu(ws: Any, args: argparse.Namespace, path: Path, nomor: str) -> bool:
+def _import_one(ws: Any, args: argparse.Namespace, path: Path, nomor: str) -> bool:
     """Plan (and unless --dry-run apply) one file; False when it was invalid, refused or left unresolved."""
-    from kinerja_desktop.core.exchange.actions import impor_berkas, rencanakan_berkas
+    from kinerja_desktop.core.exchange.actions import import_file, plan_file
     from kinerja_desktop.core.exchange.report import teks_rencana
     from kinerja_desktop.core.services.access import SYSTEM
 
     nama = path.name
     print(f"== Berkas {nomor}: {path} ==")
     try:
-        rb = rencanakan_berkas(ws, SYSTEM, path, _kemajuan(sys.stderr.isatty()))
+        rb = plan_file(ws, SYSTEM, path, _kemajuan(sys.stderr.isatty()))
     except KnownError as exc:
         if sys.stderr.isatty():
             print(file=sys.stderr)
@@ -136,7 +136,7 @@ def _impor_satu(ws: Any, args: argparse.Namespace, path: Path, nomor: str) -> bo
     if not rencana.ada_perubahan:
         print(f"{nama}: tidak ada yang berubah; tidak ada yang ditulis.")
         return True
-    hasil = impor_berkas(ws, SYSTEM, rb, semua=semua, akui_checksum=args.akui_checksum)  # type: ignore[arg-type]
+    hasil = import_file(ws, SYSTEM, rb, semua=semua, akui_checksum=args.akui_checksum)  # type: ignore[arg-type]
     for line in hasil.lines():
         print(f"{nama}: {line}")
     return True
@@ -153,7 +153,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for i, path in enumerate(files, start=1):
             if i > 1:
                 print()
-            if not _impor_satu(ws, args, path, f"{i}/{len(files)}"):
+            if not _import_one(ws, args, path, f"{i}/{len(files)}"):
                 gagal.append(path.name)
     finally:
         ws.close()

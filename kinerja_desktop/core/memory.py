@@ -20,7 +20,7 @@ def _libc() -> Any:
         return None
 
 
-def lepas_memori() -> None:
+def release_memory() -> None:
     """Return the free pages of the C heap to the system.
 
     A workbook sheet read whole (hundreds of megabytes for a big office's year) leaves its freed

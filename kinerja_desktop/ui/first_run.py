@@ -71,7 +71,7 @@ class KantorPage(QWizardPage, IsianKantor):
         super().__init__()
         self.setTitle("Identitas kantor")
         self.setSubTitle("Dipakai pada kop dokumen, baris tanda tangan dan paket data ke kantor pusat.")
-        self.buat_isian_kantor()
+        self.make_kantor_fields()
         self.pusat = QCheckBox("Ini kantor pusat (BKPSDM) yang menghimpun data banyak kantor")
         self.logo_bytes: bytes | None = None
         self.logo_preview = QLabel("(tanpa logo)")
@@ -85,7 +85,7 @@ class KantorPage(QWizardPage, IsianKantor):
         self.error = _error_label()
 
         form = QFormLayout(self)
-        self.isi_form(form, self.kode)
+        self.fill_form(form, self.kode)
         form.addRow("", self.pusat)
         form.addRow("Logo (opsional)", logo_row)
         form.addRow(self.error)

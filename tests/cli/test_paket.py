@@ -166,7 +166,7 @@ def test_damaged_and_edited_files_are_refused_clearly(
 def test_central_export_with_the_siasn_sheet_which_import_skips(
     folders: dict[str, Path], tmp_path: Path, run: Run
 ) -> None:
-    from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
+    from kinerja_desktop.core.exchange.paket.reader.workbook import read_paket
 
     paket = tmp_path / "plj.xlsx"
     assert run(folders["plj"], "export", "--out", str(paket))[0] == 0
@@ -187,7 +187,7 @@ def test_central_export_with_the_siasn_sheet_which_import_skips(
     assert rows[0][0] == "NIP Dinilai" and "hasilKinerjaNilai" in rows[0]
     assert len(rows) == 1 + 4 and {r[0] for r in rows[1:]} <= {r[0] for r in _nip(folders["plj"])}
     assert "tidak ikut diimpor" in petunjuk
-    hasil = baca_paket(siasn)
+    hasil = read_paket(siasn)
     assert not hasil.masalah and hasil.checksum_cocok, [m.pesan for m in hasil.masalah]
     code, out = run(folders["plj"], "import", "--dry-run", str(siasn))
     assert code == 0 and "SIASN" not in out, out

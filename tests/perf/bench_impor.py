@@ -4,8 +4,8 @@ Run from the checkout:  python tests/perf/bench_impor.py [--pegawai 15000]
 
 The demo office is built once in ``<temp>/kinerja-bench-<N>`` (shared with the other benchmarks), and its
 package workbook once beside it (``paket-<year>.xlsx``, made again when the database is newer). A child
-process then does what the import wizard does: reads the workbook (``baca_paket``), plans the import into
-a fresh central database (``rencanakan``) and applies it (``terapkan``, backup included), then plans the
+process then does what the import wizard does: reads the workbook (``read_paket``), plans the import into
+a fresh central database (``plan_paket``) and applies it (``apply_plan``, backup included), then plans the
 same package a second time (every row the same). Prints rows, seconds and rows/s of each step and of
 read + plan + apply together (target ≥ 20,000 rows/s), the memory the package read takes, and the
 peak memory of the whole process (target ≤ 500 MB).
@@ -39,8 +39,8 @@ def _buat_berkas(folder: Path) -> Path:
     from sqlalchemy import func, select
 
     from kinerja_desktop.core.db.models import Skp
-    from kinerja_desktop.core.exchange.paket.build import buat_paket_kantor
-    from kinerja_desktop.core.exchange.paket.writer.workbook import tulis_paket
+    from kinerja_desktop.core.exchange.paket.build import build_paket_kantor
+    from kinerja_desktop.core.exchange.paket.writer.workbook import write_paket
     from kinerja_desktop.core.paths import AppPaths
     from kinerja_desktop.core.workspace import Workspace
 
@@ -52,19 +52,19 @@ def _buat_berkas(folder: Path) -> Path:
             if berkas.exists() and berkas.stat().st_mtime > ws.paths.database.stat().st_mtime:
                 return berkas
             print(f"menulis paket {berkas.name} …", flush=True)
-            paket = buat_paket_kantor(s, ws.kantor_kode, tahun, "bench")
+            paket = build_paket_kantor(s, ws.kantor_kode, tahun, "bench")
     finally:
         ws.close()
-    tulis_paket(paket, berkas)
+    write_paket(paket, berkas)
     return berkas
 
 
 def _anak(berkas: str) -> None:
     """In the child: read the workbook, then plan and apply it into an empty central office."""
-    from kinerja_desktop.core.exchange.paket.apply import terapkan
+    from kinerja_desktop.core.exchange.paket.apply import apply_plan
     from kinerja_desktop.core.exchange.paket.plan.model import Aksi
-    from kinerja_desktop.core.exchange.paket.plan.planner import rencanakan
-    from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
+    from kinerja_desktop.core.exchange.paket.plan.planner import plan_paket
+    from kinerja_desktop.core.exchange.paket.reader.workbook import read_paket
     from kinerja_desktop.core.paths import AppPaths
     from kinerja_desktop.core.services import kantor
     from kinerja_desktop.core.services.access import SYSTEM
@@ -78,7 +78,7 @@ def _anak(berkas: str) -> None:
         gc.collect()
         awal = _mb("VmRSS")
         t0 = time.perf_counter()
-        hasil = baca_paket(Path(berkas))
+        hasil = read_paket(Path(berkas))
         t1 = time.perf_counter()
         paket = hasil.paket
         total = sum(len(v) for v in paket.baris.values())
@@ -86,11 +86,11 @@ def _anak(berkas: str) -> None:
         paket_mb = _mb("VmRSS") - awal
         baca_puncak = _mb("VmHWM")
         with pusat.read() as s:
-            rencana = rencanakan(
+            rencana = plan_paket(
                 s, SYSTEM, paket, hasil.masalah, sha256="bench", checksum_cocok=hasil.checksum_cocok
             )
         t2 = time.perf_counter()
-        dampak = terapkan(pusat, SYSTEM, rencana)
+        dampak = apply_plan(pusat, SYSTEM, rencana)
         t3 = time.perf_counter()
         puncak = _mb("VmHWM")
         baru, galat = rencana.total(Aksi.BARU), len(rencana.galat)
@@ -98,7 +98,7 @@ def _anak(berkas: str) -> None:
         gc.collect()
         t4 = time.perf_counter()
         with pusat.read() as s:
-            ulang = rencanakan(s, SYSTEM, paket, checksum_cocok=hasil.checksum_cocok)
+            ulang = plan_paket(s, SYSTEM, paket, checksum_cocok=hasil.checksum_cocok)
         t5 = time.perf_counter()
         puncak_ulang = _mb("VmHWM")
         pusat.close()
@@ -148,10 +148,10 @@ def main() -> None:
     )
     print(f"baca berkas (pembaca)    {h['baca_s']:7.1f} s  {n / h['baca_s']:9,.0f} baris/detik")
     print(f"rencana (pratinjau)      {h['rencana_s']:7.1f} s  {n / h['rencana_s']:9,.0f} baris/detik")
-    print(f"terapkan (+ cadangan)    {h['terapkan_s']:7.1f} s  {n / h['terapkan_s']:9,.0f} baris/detik")
+    print(f"apply_plan (+ cadangan)    {h['terapkan_s']:7.1f} s  {n / h['terapkan_s']:9,.0f} baris/detik")
     laju = n / semua
     print(
-        f"baca + rencana + terapkan {semua:6.1f} s  {laju:9,.0f} baris/detik  "
+        f"baca + rencana + apply_plan {semua:6.1f} s  {laju:9,.0f} baris/detik  "
         f"{'OK' if laju >= 20_000 else 'KURANG dari 20.000'}"
     )
     print(

@@ -4,9 +4,9 @@ Run from the checkout:  python tests/perf/bench_paket.py [--pegawai 15000]
 
 The demo office is built once in ``<temp>/kinerja-bench-<N>`` (shared with the other benchmarks) and only
 read here. Each step runs in a fresh subprocess so its peak memory (ru_maxrss) is its own:
-``polos`` writes the same cells as tulis_paket would (values already converted) with a plain openpyxl
-write-only workbook; ``tulis`` builds the package from the database and writes it with tulis_paket;
-``baca`` reads that file with baca_paket. Targets: tulis ≤ 1.2 × polos, baca ≥ 20,000 rows/s, each
+``polos`` writes the same cells as write_paket would (values already converted) with a plain openpyxl
+write-only workbook; ``tulis`` builds the package from the database and writes it with write_paket;
+``baca`` reads that file with read_paket. Targets: tulis ≤ 1.2 × polos, baca ≥ 20,000 rows/s, each
 process ≤ 500 MB.
 """
 
@@ -29,11 +29,11 @@ from demo_bench import demo_folder  # type: ignore[import-not-found]
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Skp
-from kinerja_desktop.core.exchange.paket.build import buat_paket_kantor
+from kinerja_desktop.core.exchange.paket.build import build_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import Paket
-from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
+from kinerja_desktop.core.exchange.paket.reader.workbook import read_paket
 from kinerja_desktop.core.exchange.paket.schema import semua_jenis
-from kinerja_desktop.core.exchange.paket.writer.workbook import Sel, pengubah_baris, tulis_paket
+from kinerja_desktop.core.exchange.paket.writer.workbook import Sel, pengubah_baris, write_paket
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.workspace import Workspace
 
@@ -44,7 +44,7 @@ def _paket(folder: Path) -> tuple[Paket, float]:
         with ws.read() as s:
             tahun = s.scalar(select(func.max(Skp.tahun)))
             mulai = time.perf_counter()
-            paket = buat_paket_kantor(s, ws.kantor_kode, tahun, "bench")
+            paket = build_paket_kantor(s, ws.kantor_kode, tahun, "bench")
             return paket, time.perf_counter() - mulai
     finally:
         ws.close()
@@ -80,7 +80,7 @@ def langkah_tulis(folder: Path, keluar: Path) -> dict[str, Any]:
     baris = sum(len(v) for v in paket.baris.values())
     sel = sum(len(v) * len(j.kolom) for j in semua_jenis() for v in [paket.baris[j.tabel]])
     mulai = time.perf_counter()
-    tulis_paket(paket, keluar)
+    write_paket(paket, keluar)
     return {
         "detik": time.perf_counter() - mulai,
         "buat": detik_buat,
@@ -92,7 +92,7 @@ def langkah_tulis(folder: Path, keluar: Path) -> dict[str, Any]:
 
 def langkah_baca(berkas: Path) -> dict[str, Any]:
     mulai = time.perf_counter()
-    hasil = baca_paket(berkas)
+    hasil = read_paket(berkas)
     detik = time.perf_counter() - mulai
     baris = sum(len(v) for v in hasil.paket.baris.values())
     return {
@@ -139,15 +139,15 @@ def main() -> None:
         f"paket kantor satu tahun, {args.pegawai} pegawai: {tulis['baris']:,} baris, {tulis['sel']:,} sel, "
         f"{ukuran:.0f} MB"
     )
-    print(f"buat_paket_kantor (dari basis data)   {tulis['buat']:7.1f} s")
+    print(f"build_paket_kantor (dari basis data)   {tulis['buat']:7.1f} s")
     print(f"openpyxl write-only polos             {polos['detik']:7.1f} s   puncak {polos['mb']:6.0f} MB")
     print(
-        f"tulis_paket                           {tulis['detik']:7.1f} s   puncak {tulis['mb']:6.0f} MB   "
+        f"write_paket                           {tulis['detik']:7.1f} s   puncak {tulis['mb']:6.0f} MB   "
         f"rasio {rasio:.2f} {'OK' if rasio <= 1.2 else 'LEBIH dari 1,2'}"
     )
     laju = baca["baris"] / baca["detik"]
     print(
-        f"baca_paket                            {baca['detik']:7.1f} s   puncak {baca['mb']:6.0f} MB   "
+        f"read_paket                            {baca['detik']:7.1f} s   puncak {baca['mb']:6.0f} MB   "
         f"{laju:,.0f} baris/s   checksum cocok: {baca['cocok']}, masalah: {baca['masalah']}"
     )
 

@@ -65,7 +65,7 @@ def main() -> None:
             plan = timed("rencana ke basis data kosong", n, lambda: plan_import(session, SYSTEM, roster))
         assert plan.ok and plan.counts[Aksi.TAMBAH] == n, plan.ringkasan()
         print(f"  {plan.ringkasan()}")
-        hasil = timed("terapkan (cadangan + transaksi)", n, lambda: apply_import(target, SYSTEM, plan))
+        hasil = timed("apply_plan (cadangan + transaksi)", n, lambda: apply_import(target, SYSTEM, plan))
         print(f"  {hasil.lines()[0]}")
         target.close()
     print(f"memori puncak (RSS): {peak_rss_mb():.0f} MB")

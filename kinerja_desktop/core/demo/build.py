@@ -13,12 +13,12 @@ from kinerja_desktop.core.db.base import Base
 from kinerja_desktop.core.db.models import Kantor, Pengguna, Perilaku, UnitKerja
 from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.demo import organisasi
-from kinerja_desktop.core.demo.evaluasi import PembuatEvaluasi, rencana_rating
-from kinerja_desktop.core.demo.identitas import PemberiNip, buat_nama
+from kinerja_desktop.core.demo.evaluasi import EvaluasiMaker, rencana_rating
+from kinerja_desktop.core.demo.identitas import NipSource, make_nama
 from kinerja_desktop.core.demo.model import DUnit
-from kinerja_desktop.core.demo.pegawai import PembuatPegawai
+from kinerja_desktop.core.demo.pegawai import PegawaiMaker
 from kinerja_desktop.core.demo.rng import Acak
-from kinerja_desktop.core.demo.skp import PembuatSkp, pilih_status
+from kinerja_desktop.core.demo.skp import SkpMaker, choose_status
 from kinerja_desktop.core.demo.writer import Penulis
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.kantor import KantorInput
@@ -62,20 +62,20 @@ class _Kemajuan:
 
     def tahap(self, label: str) -> None:
         self.label = label
-        self._lapor()
+        self._report()
 
-    def maju(self, n: int = 1) -> None:
+    def advance(self, n: int = 1) -> None:
         self.done = min(self.total, self.done + n)
         if self.done >= self._berikut:
-            self._lapor()
+            self._report()
 
-    def _lapor(self) -> None:
+    def _report(self) -> None:
         self._berikut = self.done + self._langkah
         if self._progress is not None:
             self._progress(self.done, self.total, self.label)
 
 
-def _periksa(jumlah_pegawai: int, tahun: int) -> None:
+def _check(jumlah_pegawai: int, tahun: int) -> None:
     if not PEGAWAI_MIN <= jumlah_pegawai <= PEGAWAI_MAKS:
         raise ValidationError(
             f"Jumlah pegawai demo harus {PEGAWAI_MIN} sampai {format_angka(PEGAWAI_MAKS)}.",
@@ -90,8 +90,8 @@ def _atasan_luar(rng: Acak, instansi: str) -> dict[str, str]:
     """The Sekretaris Daerah, who appraises the camat: the atasan pejabat penilai of the camat's staff."""
     daerah = instansi.removeprefix("Pemerintah ").strip() or "Daerah"
     lahir = date(1971, rng.randint(1, 12), rng.randint(1, 28))
-    nip = PemberiNip(rng).pns(lahir, date(1996, 3, 1), "L")
-    nama = buat_nama(rng, "L", "S2", lahir.year, tua_haji=True)
+    nip = NipSource(rng).pns(lahir, date(1996, 3, 1), "L")
+    nama = make_nama(rng, "L", "S2", lahir.year, tua_haji=True)
     lengkap = " ".join(x for x in (nama.gelar_depan, nama.nama) if x)
     return {
         "nama": f"{lengkap}, {nama.gelar_belakang}" if nama.gelar_belakang else lengkap,
@@ -110,7 +110,7 @@ def _sudah_berisi(session: Session) -> bool:
     return any(session.scalar(select(func.count()).select_from(m)) for m in (Kantor, Pengguna))
 
 
-def _hitung(session: Session) -> dict[str, int]:
+def _count(session: Session) -> dict[str, int]:
     hasil: dict[str, int] = {}
     for table in Base.metadata.sorted_tables:
         hasil[table.name] = session.scalar(select(func.count()).select_from(table)) or 0
@@ -136,7 +136,7 @@ def generate_demo(
     Raises ValidationError when the database already has an office.
     """
     tahun = tahun if tahun is not None else date.today().year
-    _periksa(jumlah_pegawai, tahun)
+    _check(jumlah_pegawai, tahun)
     rng = Acak(seed)
     waktu = datetime(tahun, 1, 1, tzinfo=UTC)
     kemajuan = _Kemajuan(progress, 3 * jumlah_pegawai + 2)
@@ -158,40 +158,38 @@ def generate_demo(
             select(UnitKerja.id).where(UnitKerja.kantor_id == info.id, UnitKerja.induk_id.is_(None))
         ).one()
         perilaku_ids = list(session.scalars(select(Perilaku.id).order_by(Perilaku.urutan)))
-        kemajuan.maju(1)
+        kemajuan.advance(1)
 
         session.info["skip_audit"] = True
         penulis = Penulis(session, info.kode, waktu)
         kemajuan.tahap("Unit kerja dan pegawai")
         units = organisasi.rencana_unit(rng, jumlah_pegawai, root_id, info.nama, info.kode)
-        organisasi.tulis_unit(penulis, units, info.id)
-        organisasi.tentukan_capaian(rng, units)
-        pegawai = PembuatPegawai(rng, penulis, info.id, tahun).buat_semua(
-            units, jumlah_pegawai, kemajuan.maju
-        )
-        organisasi.tulis_capaian(penulis, rng, units, tahun)
+        organisasi.write_units(penulis, units, info.id)
+        organisasi.choose_capaian(rng, units)
+        pegawai = PegawaiMaker(rng, penulis, info.id, tahun).make_all(units, jumlah_pegawai, kemajuan.advance)
+        organisasi.write_capaian(penulis, rng, units, tahun)
 
         kemajuan.tahap("SKP, realisasi dan bukti dukung")
-        pilih_status(rng, pegawai)
-        pembuat_skp = PembuatSkp(rng, penulis, tahun, perilaku_ids)
+        choose_status(rng, pegawai)
+        pembuat_skp = SkpMaker(rng, penulis, tahun, perilaku_ids)
         for p in pegawai:
             rencana_rating(rng, p)
             pembuat_skp.buat(p)
             pembuat_skp.realisasi(p)
             penulis.titik_aman()
-            kemajuan.maju(1)
+            kemajuan.advance(1)
 
         kemajuan.tahap("Evaluasi kinerja")
         penilai_akun = AKUN_LAIN[1][0]
-        pembuat_evaluasi = PembuatEvaluasi(
+        pembuat_evaluasi = EvaluasiMaker(
             rng, penulis, tahun, perilaku_ids, _atasan_luar(rng, info.instansi), penilai_akun
         )
         for p in pegawai:
             pembuat_evaluasi.buat(p)
             penulis.titik_aman()
-            kemajuan.maju(1)
+            kemajuan.advance(1)
         penulis.selesai()
-        _tulis_kepala(session, units)
+        _write_heads(session, units)
         session.info["skip_audit"] = False
 
         kemajuan.tahap("Akun pengguna")
@@ -204,7 +202,7 @@ def generate_demo(
                 session, admin, username, sandi, peran, nama.get(peran, camat.nama_lengkap), pegawai_id
             )
             akun_demo.append((username, sandi, peran.label))
-        counts = _hitung(session)
+        counts = _count(session)
         log_event(
             session,
             "demo",
@@ -213,12 +211,12 @@ def generate_demo(
             f"{sum(counts.values())} baris.",
         )
         counts["audit_log"] += 1
-        kemajuan.maju(1)
+        kemajuan.advance(1)
     kemajuan.tahap("Selesai")
     return DemoResult(kantor_kode=info.kode, counts=counts, akun=akun_demo)
 
 
-def _tulis_kepala(session: Session, units: list[DUnit]) -> None:
+def _write_heads(session: Session, units: list[DUnit]) -> None:
     """Set each unit's kepala_id now that the pegawai exist (units had to be written first)."""
     stmt = update(UnitKerja).where(UnitKerja.id == bindparam("b_id")).values(kepala_id=bindparam("b_kepala"))
     rows = [{"b_id": u.id, "b_kepala": u.kepala.id} for u in units if u.kepala is not None]

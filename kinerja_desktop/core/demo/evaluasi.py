@@ -11,10 +11,10 @@ from kinerja_desktop.core.demo.model import PERIODE_REALISASI, DPegawai
 from kinerja_desktop.core.demo.rng import Acak
 from kinerja_desktop.core.demo.skp import DISETUJUI
 from kinerja_desktop.core.demo.writer import Penulis
-from kinerja_desktop.core.rules.angka_kredit import hitung_angka_kredit
+from kinerja_desktop.core.rules.angka_kredit import compute_angka_kredit
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
 from kinerja_desktop.core.rules.periode import Periode
-from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
+from kinerja_desktop.core.rules.predikat import Predikat, Rating, compute_predikat
 
 A, S, B = Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH
 _PREDIKAT = (Predikat.SANGAT_BAIK, Predikat.BAIK, Predikat.BUTUH_PERBAIKAN, Predikat.KURANG)
@@ -55,7 +55,7 @@ def rencana_rating(rng: Acak, p: DPegawai) -> None:
         p.rating[periode] = sebelumnya = pasangan
 
 
-class PembuatEvaluasi:
+class EvaluasiMaker:
     """Writes the evaluations of TW1 (final) and TW2 (draft) for most approved SKPs."""
 
     def __init__(
@@ -87,7 +87,7 @@ class PembuatEvaluasi:
         assert atasan is not None
         dinilai = final or rng.peluang(0.85)
         hasil, perilaku = p.rating[periode]
-        predikat = hitung_predikat(hasil, perilaku) if dinilai else None
+        predikat = compute_predikat(hasil, perilaku) if dinilai else None
         bulan = Periode(periode).bulan_awal + 3
         hari = rng.randint(3, 14)
         row: dict[str, Any] = {
@@ -103,7 +103,7 @@ class PembuatEvaluasi:
             "tanggal_evaluasi": date(tahun, bulan, hari) if dinilai else None,
         }
         if predikat is not None and p.jenjang is not None:
-            row["angka_kredit"] = hitung_angka_kredit(p.jenjang, predikat, bulan=3)
+            row["angka_kredit"] = compute_angka_kredit(p.jenjang, predikat, bulan=3)
         if final:
             atasan_penilai = atasan.atasan.snapshot() if atasan.atasan else self.atasan_luar
             row.update(

@@ -8,7 +8,7 @@ from datetime import date
 
 from kinerja_desktop.core.demo import data_nama as dn
 from kinerja_desktop.core.demo.rng import Acak
-from kinerja_desktop.core.rules.nip import buat_nip_pns, buat_nip_pppk
+from kinerja_desktop.core.rules.nip import make_nip_pns, make_nip_pppk
 from kinerja_desktop.core.rules.pangkat import GOLONGAN_PNS
 
 KODE_PPPK = "21"
@@ -24,7 +24,7 @@ class Nama:
     gelar_belakang: str
 
 
-def buat_nama(rng: Acak, jenis_kelamin: str, pendidikan: str, tahun_lahir: int, tua_haji: bool) -> Nama:
+def make_nama(rng: Acak, jenis_kelamin: str, pendidikan: str, tahun_lahir: int, tua_haji: bool) -> Nama:
     """A Palembang-flavoured name; titles follow education (SLTA, D3, S1, S.STP, S2) and age."""
     if jenis_kelamin == "L":
         depan, belakang, awalan = dn.NAMA_DEPAN_L, dn.NAMA_BELAKANG_L, dn.AWALAN_L
@@ -57,7 +57,7 @@ def buat_nama(rng: Acak, jenis_kelamin: str, pendidikan: str, tahun_lahir: int, 
     return Nama(nama, " ".join(gelar_depan), ", ".join(gelar_belakang))
 
 
-class PemberiNip:
+class NipSource:
     """Builds unique NIPs: the 3-digit serial starts at 001 (sometimes higher) and is bumped on collision."""
 
     def __init__(self, rng: Acak) -> None:
@@ -77,10 +77,10 @@ class PemberiNip:
         return 1 if self._rng.peluang(0.8) else self._rng.randint(2, 9)
 
     def pns(self, lahir: date, tmt_cpns: date, jenis_kelamin: str) -> str:
-        return self._unik(lambda n: buat_nip_pns(lahir, tmt_cpns, jenis_kelamin, n), self._awal())
+        return self._unik(lambda n: make_nip_pns(lahir, tmt_cpns, jenis_kelamin, n), self._awal())
 
     def pppk(self, lahir: date, tahun: int, jenis_kelamin: str) -> str:
-        return self._unik(lambda n: buat_nip_pppk(lahir, tahun, KODE_PPPK, jenis_kelamin, n), self._awal())
+        return self._unik(lambda n: make_nip_pppk(lahir, tahun, KODE_PPPK, jenis_kelamin, n), self._awal())
 
 
 def tanggal_lahir(rng: Acak, tmt: date, pendidikan: str, tahun: int) -> date:
@@ -96,7 +96,7 @@ def tmt_dari_masa_kerja(rng: Acak, tahun: int, masa_kerja: int) -> date:
     return date(tahun - masa_kerja, rng.salah_satu(BULAN_TMT), 1)
 
 
-def naik(golongan: str, langkah: int) -> str:
+def shift_golongan(golongan: str, langkah: int) -> str:
     """The golongan ``langkah`` steps above (or below) ``golongan``, kept inside I/a–IV/e."""
     i = GOLONGAN_PNS.index(golongan) + langkah
     return GOLONGAN_PNS[max(0, min(len(GOLONGAN_PNS) - 1, i))]

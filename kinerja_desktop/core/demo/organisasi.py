@@ -95,7 +95,7 @@ def rencana_unit(rng: Acak, jumlah_pegawai: int, root_id: str, kantor_nama: str,
     return dipakai
 
 
-def tulis_unit(penulis: Penulis, units: list[DUnit], kantor_id: str) -> None:
+def write_units(penulis: Penulis, units: list[DUnit], kantor_id: str) -> None:
     """Queue every unit except the root (the office's own root unit already exists)."""
     for unit in units:
         if unit.induk is None:
@@ -114,7 +114,7 @@ def tulis_unit(penulis: Penulis, units: list[DUnit], kantor_id: str) -> None:
         )
 
 
-def tentukan_capaian(rng: Acak, units: list[DUnit]) -> None:
+def choose_capaian(rng: Acak, units: list[DUnit]) -> None:
     """Capaian organisasi per unit and period: mostly Baik, some Istimewa, fairly stable per unit."""
     for unit in units:
         sebelumnya = ""
@@ -126,7 +126,7 @@ def tentukan_capaian(rng: Acak, units: list[DUnit]) -> None:
             unit.capaian[periode] = sebelumnya = nilai
 
 
-def tulis_capaian(penulis: Penulis, rng: Acak, units: list[DUnit], tahun: int) -> None:
+def write_capaian(penulis: Penulis, rng: Acak, units: list[DUnit], tahun: int) -> None:
     """Queue the capaian rows; each is set by the head of the unit one level up (none for the root)."""
     for unit in units:
         penetap = unit.induk.kepala if unit.induk is not None else None

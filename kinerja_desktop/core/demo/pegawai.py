@@ -70,7 +70,7 @@ def _posisi_staf(rng: Acak, unit: DUnit, status: str) -> _Posisi:
     return _Posisi(jabatan, js.jenis, jenjang, js.pendidikan, status, golongan, masuk)
 
 
-class PembuatPegawai:
+class PegawaiMaker:
     """Creates pegawai rows (and their riwayat and pelatihan) through one Penulis."""
 
     def __init__(self, rng: Acak, penulis: Penulis, kantor_id: str, tahun: int) -> None:
@@ -78,20 +78,20 @@ class PembuatPegawai:
         self.penulis = penulis
         self.kantor_id = kantor_id
         self.tahun = tahun
-        self.nip = idt.PemberiNip(rng)
+        self.nip = idt.NipSource(rng)
 
-    def buat_semua(self, units: list[DUnit], jumlah: int, maju: Callable[[int], None]) -> list[DPegawai]:
+    def make_all(self, units: list[DUnit], jumlah: int, advance: Callable[[int], None]) -> list[DPegawai]:
         """Heads top-down, then staff unit by unit; every atasan is created before its bawahan."""
         rng = self.rng
         hasil: list[DPegawai] = []
         for unit in units:
             atasan = unit.induk.kepala if unit.induk is not None else None
             jk = "L" if rng.peluang(0.7) else "P"
-            p = self._buat(_posisi_kepala(rng, unit), unit, atasan, jk, kepala=True)
+            p = self._make(_posisi_kepala(rng, unit), unit, atasan, jk, kepala=True)
             p.kepala_dari = unit
             unit.kepala = p
             hasil.append(p)
-            maju(1)
+            advance(1)
         daun = [u for u in units if u.daun]
         sisa = max(0, jumlah - len(units))
         tujuan = rng.choices(daun, weights=[u.jenis.bobot for u in daun], k=sisa)
@@ -106,13 +106,13 @@ class PembuatPegawai:
             laki = 0.8 if posisi.jabatan.startswith("Polisi Pamong Praja") else 0.5
             assert unit.kepala is not None
             hasil.append(
-                self._buat(posisi, unit, unit.kepala, "L" if rng.peluang(laki) else "P", kepala=False)
+                self._make(posisi, unit, unit.kepala, "L" if rng.peluang(laki) else "P", kepala=False)
             )
             self.penulis.titik_aman()
-            maju(1)
+            advance(1)
         return hasil
 
-    def _buat(self, pos: _Posisi, unit: DUnit, atasan: DPegawai | None, jk: str, kepala: bool) -> DPegawai:
+    def _make(self, pos: _Posisi, unit: DUnit, atasan: DPegawai | None, jk: str, kepala: bool) -> DPegawai:
         rng, tahun = self.rng, self.tahun
         pendidikan_nip = "S1" if pos.pendidikan in ("S2", "S.STP") else pos.pendidikan
         if pos.status == PPPK:
@@ -129,7 +129,7 @@ class PembuatPegawai:
             elif pos.jenis is JenisJabatan.PELAKSANA:
                 masa = rng.randint(2, 30)
                 puncak = dj.GOLONGAN_PUNCAK[pendidikan_nip]
-                pos.golongan = idt.naik(pos.masuk, min(masa // 4, idt.selisih(puncak, pos.masuk)))
+                pos.golongan = idt.shift_golongan(pos.masuk, min(masa // 4, idt.selisih(puncak, pos.masuk)))
             else:
                 masa = idt.selisih(pos.golongan, pos.masuk) * 4 + rng.randint(2, 5)
             masa = min(masa, idt.USIA_MAKS - idt.USIA_MASUK[pendidikan_nip][1])
@@ -138,7 +138,7 @@ class PembuatPegawai:
             nip = self.nip.pns(lahir, tmt, jk)
             tmt_cpns = tmt
             tmt_golongan = self._tmt_golongan(tmt, pos)
-        nama = idt.buat_nama(rng, jk, pos.pendidikan, lahir.year, tahun - lahir.year > 45)
+        nama = idt.make_nama(rng, jk, pos.pendidikan, lahir.year, tahun - lahir.year > 45)
         p = DPegawai(
             rng.uid(),
             nama.nama,
@@ -200,7 +200,7 @@ class PembuatPegawai:
         kode = {PNS: "823.3", CPNS: "813.3", PPPK: "800.1.2.2"}[pos.status]
         rows: list[tuple[str, date]] = [(pos.golongan, tmt_golongan)]
         if pos.status == PNS and pos.golongan != pos.masuk and rng.peluang(0.6):
-            lama = idt.naik(pos.golongan, -1)
+            lama = idt.shift_golongan(pos.golongan, -1)
             rows.append((lama, tmt if lama == pos.masuk else max(tmt, tmt_golongan - timedelta(days=1461))))
         for golongan, mulai in reversed(rows):
             self.penulis.tambah(

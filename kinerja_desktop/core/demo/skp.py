@@ -27,7 +27,7 @@ KUANTITAS, KUALITAS, WAKTU = "kuantitas", "kualitas", "waktu"
 _LABEL_PERIODE = {k: Periode(k).label.lower() for k in PERIODE_REALISASI}
 
 
-def pilih_status(rng: Acak, pegawai: list[DPegawai]) -> None:
+def choose_status(rng: Acak, pegawai: list[DPegawai]) -> None:
     """Heads' SKPs are approved; staff mostly approved, some submitted, a few drafts, one rejected."""
     staf: list[DPegawai] = []
     for p in pegawai:
@@ -53,7 +53,7 @@ def _rhk_atasan(rng: Acak, tema: str, atasan: DPegawai | None) -> str | None:
     return rng.salah_satu(utama).id
 
 
-class PembuatSkp:
+class SkpMaker:
     """Writes the planning and realisation rows of one year."""
 
     def __init__(self, rng: Acak, penulis: Penulis, tahun: int, perilaku_ids: list[str]) -> None:
@@ -90,14 +90,14 @@ class PembuatSkp:
                 "disetujui_pada": disetujui,
             },
         )
-        for contoh in self._pilih_rhk(p):
+        for contoh in self._choose_rhk(p):
             self._rhk(p, contoh, "utama")
         if rng.peluang(0.25):
             self._rhk(p, rng.salah_satu(TAMBAHAN), "tambahan")
         self._lampiran(p)
         self._ekspektasi(p)
 
-    def _pilih_rhk(self, p: DPegawai) -> list[RhkContoh]:
+    def _choose_rhk(self, p: DPegawai) -> list[RhkContoh]:
         rng = self.rng
         if p.kepala_dari is not None:
             pool = list(KEPALA[p.kepala_dari.jenis.kunci])

@@ -82,7 +82,7 @@ class _Tabel:
             proses = col.type.dialect_impl(dialect).bind_processor(dialect)
             if proses is not None:
                 self.proses[col.name] = proses
-        self.bawaan = {k: self._ubah(k, v) for k, v in self.bawaan_mentah.items()}
+        self.bawaan = {k: self._convert(k, v) for k, v in self.bawaan_mentah.items()}
         self.baris: list[dict[str, Any]] = []
         self._memo: dict[tuple[str, Any], Any] = {}
 
@@ -97,7 +97,7 @@ class _Tabel:
             return None
         return _WAJIB
 
-    def _ubah(self, kolom: str, nilai: Any) -> Any:
+    def _convert(self, kolom: str, nilai: Any) -> Any:
         proses = self.proses.get(kolom)
         return nilai if proses is None or nilai is None else proses(nilai)
 
@@ -161,9 +161,9 @@ class Penulis:
     def titik_aman(self) -> None:
         """Write the queues if they are full; call only when every queued row's parent is queued too."""
         if self._antre >= self._batas:
-            self.kirim()
+            self.flush()
 
-    def kirim(self) -> None:
+    def flush(self) -> None:
         """Write every queued row, parents before children."""
         for model in URUTAN:
             tabel = self._tabel.get(model)
@@ -180,7 +180,7 @@ class Penulis:
 
     def selesai(self) -> None:
         """Write what is left and give the connection its usual page cache back."""
-        self.kirim()
+        self.flush()
         if self._cache_lama is not None:
             self._conn.exec_driver_sql(f"PRAGMA cache_size = {self._cache_lama}")
             self._cache_lama = None

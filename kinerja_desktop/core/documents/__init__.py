@@ -3,7 +3,7 @@
 from kinerja_desktop.core.documents.batch import (
     dokumen_evaluasi_berurutan_pdf,
     dokumen_evaluasi_massal_pdf,
-    urutkan,
+    sort_for_print,
 )
 from kinerja_desktop.core.documents.build import CetakDibatalkan
 from kinerja_desktop.core.documents.dokumen_evaluasi import dokumen_evaluasi_pdf
@@ -28,5 +28,5 @@ __all__ = [
     "opsi_kantor",
     "rekap_predikat_pdf",
     "skp_pdf",
-    "urutkan",
+    "sort_for_print",
 ]

@@ -16,7 +16,7 @@ def _kunci(form: EvaluasiForm) -> tuple[str, str, str, int, int]:
     return (p.unit.casefold(), p.nama.casefold(), p.nip, form.tahun, Periode(form.periode).urutan)
 
 
-def urutkan(forms: Sequence[EvaluasiForm]) -> list[EvaluasiForm]:
+def sort_for_print(forms: Sequence[EvaluasiForm]) -> list[EvaluasiForm]:
     """By unit, then name, then NIP (case-insensitive), then year and period."""
     return sorted(forms, key=_kunci)
 
@@ -29,7 +29,7 @@ def dokumen_evaluasi_massal_pdf(
     ``kemajuan(selesai, jumlah)`` is called before each form and at the end; returning False stops the
     build with CetakDibatalkan. Forms are laid out one at a time, so memory stays flat.
     """
-    urut = urutkan(forms)
+    urut = sort_for_print(forms)
     return dokumen_evaluasi_berurutan_pdf(urut, len(urut), opsi, kemajuan)
 
 

@@ -11,7 +11,7 @@ from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame,
 
 from kinerja_desktop import __version__
 from kinerja_desktop.core.documents.canvas import InfoDokumen, KanvasBernomor
-from kinerja_desktop.core.documents.fonts import daftarkan_huruf
+from kinerja_desktop.core.documents.fonts import register_fonts
 from kinerja_desktop.core.documents.paper import MARGIN_ATAS, MARGIN_BAWAH, MARGIN_KANAN, MARGIN_KIRI, halaman
 from kinerja_desktop.core.errors import KnownError
 
@@ -42,7 +42,7 @@ class _AkhirDokumen(ActionFlowable):  # type: ignore[misc]
         self.info = info
 
     def apply(self, doc: BaseDocTemplate) -> None:
-        doc.canv.tandai_akhir(self.info)
+        doc.canv.mark_last(self.info)
 
 
 class _Berikutnya(ActionFlowable):  # type: ignore[misc]
@@ -110,14 +110,14 @@ def render_pdf(
         author="Kinerja Desktop",
         creator=f"Kinerja Desktop {__version__}",
         subject=judul,
-        initialFontName=daftarkan_huruf(),
+        initialFontName=register_fonts(),
         initialFontSize=9,
     )
     bingkai = Frame(
         MARGIN_KIRI,
         MARGIN_BAWAH,
-        hal.lebar_isi,
-        hal.tinggi_isi,
+        hal.content_width,
+        hal.content_height,
         id="isi",
         leftPadding=0,
         rightPadding=0,

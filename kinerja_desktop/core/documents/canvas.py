@@ -28,7 +28,7 @@ class InfoDokumen:
 class KanvasBernomor(Canvas):  # type: ignore[misc]
     """A canvas that holds back the pages of the current document until it ends.
 
-    When the document ends (``tandai_akhir``) its page count is known, so each held page gets
+    When the document ends (``mark_last``) its page count is known, so each held page gets
     "Halaman x dari y", the DRAF watermark when the document is not final, and — for a final one — its
     verification code (every page) and QR code (last page). Only one document's pages are held at a
     time, so a PDF of a thousand forms does not keep a thousand pages in memory.
@@ -40,7 +40,7 @@ class KanvasBernomor(Canvas):  # type: ignore[misc]
         self._info = InfoDokumen()
         self._akhir = False
 
-    def tandai_akhir(self, info: InfoDokumen) -> None:
+    def mark_last(self, info: InfoDokumen) -> None:
         """The current page is the last of a document described by ``info``."""
         self._info = info
         self._akhir = True
@@ -61,14 +61,14 @@ class KanvasBernomor(Canvas):  # type: ignore[misc]
         sekarang = dict(self.__dict__)
         for nomor, keadaan in enumerate(halaman, 1):
             self.__dict__.update(keadaan)
-            self._hias(nomor, len(halaman), info)
+            self._decorate(nomor, len(halaman), info)
             Canvas.showPage(self)
         self.__dict__.update(sekarang)
         self._tertunda = []
         self._info = InfoDokumen()
         self._akhir = False
 
-    def _hias(self, nomor: int, jumlah: int, info: InfoDokumen) -> None:
+    def _decorate(self, nomor: int, jumlah: int, info: InfoDokumen) -> None:
         lebar, tinggi = self._pagesize
         self.saveState()
         if info.draf:

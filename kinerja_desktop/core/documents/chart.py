@@ -8,7 +8,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib.colors import Color, black
 
-from kinerja_desktop.core.documents.fonts import HURUF, HURUF_TEBAL, daftarkan_huruf
+from kinerja_desktop.core.documents.fonts import HURUF, HURUF_TEBAL, register_fonts
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.predikat import Predikat
 
@@ -39,7 +39,7 @@ def grafik_distribusi(
     jumlah: Mapping[Predikat, int], lebar: float, tinggi: float, judul: str = ""
 ) -> Drawing:
     """A bar chart of pegawai per predikat, with the count above each bar."""
-    daftarkan_huruf()
+    register_fonts()
     gambar = Drawing(lebar, tinggi)
     nilai = [int(jumlah.get(p, 0)) for p in URUTAN_SUMBU_X]
     atas = 14 if judul else 4

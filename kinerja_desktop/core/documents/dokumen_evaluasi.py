@@ -15,7 +15,7 @@ from kinerja_desktop.core.documents.evaluasi_parts import (
     teks_predikat,
 )
 from kinerja_desktop.core.documents.identitas import baris_bernomor
-from kinerja_desktop.core.documents.opening import lebar_isi, pembuka
+from kinerja_desktop.core.documents.opening import content_width, pembuka
 from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.documents.styles import gaya, p
 from kinerja_desktop.core.documents.table import Perintah, lebar_kolom, sel, tabel_garis
@@ -71,8 +71,8 @@ def tabel_dokumen(form: EvaluasiForm, lebar: float) -> tuple[Flowable, Flowable]
     )
 
 
-def isi_dokumen_evaluasi(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
-    lebar = lebar_isi(opsi)
+def dokumen_evaluasi_story(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
+    lebar = content_width(opsi)
     identitas, catatan = tabel_dokumen(form, lebar)
     ttd_pegawai, ttd_penilai, ttd_atasan = ttd_final(opsi, form.final)
     return [
@@ -91,7 +91,9 @@ def isi_dokumen_evaluasi(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
 
 def bagian_dokumen_evaluasi(form: EvaluasiForm, opsi: OpsiCetak) -> Bagian:
     """One Dokumen Evaluasi as a part of a PDF: DRAF unless final, with the code when final."""
-    return Bagian(isi_dokumen_evaluasi(form, opsi), draf=not form.final, kode_verifikasi=kode_evaluasi(form))
+    return Bagian(
+        dokumen_evaluasi_story(form, opsi), draf=not form.final, kode_verifikasi=kode_evaluasi(form)
+    )
 
 
 def dokumen_evaluasi_pdf(form: EvaluasiForm, opsi: OpsiCetak) -> bytes:

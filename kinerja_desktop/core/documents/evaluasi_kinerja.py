@@ -19,7 +19,7 @@ from kinerja_desktop.core.documents.evaluasi_parts import (
     teks_rating,
 )
 from kinerja_desktop.core.documents.identitas import tabel_identitas
-from kinerja_desktop.core.documents.opening import lebar_isi, pembuka
+from kinerja_desktop.core.documents.opening import content_width, pembuka
 from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.documents.rhk_table import BlokRhk, tabel_rhk
 from kinerja_desktop.core.documents.skp import (
@@ -142,10 +142,10 @@ def _identitas_capaian(form: EvaluasiForm, distribusi: DistribusiUnit | None, le
     ]
 
 
-def isi_evaluasi_kinerja(
+def evaluasi_kinerja_story(
     form: EvaluasiForm, opsi: OpsiCetak, distribusi: DistribusiUnit | None
 ) -> list[Flowable]:
-    lebar = lebar_isi(opsi, lanskap=True)
+    lebar = content_width(opsi, lanskap=True)
     ttd = ttd_final(opsi, form.final)
     jpt = form.jenis_form == JenisForm.JPT
     judul = [
@@ -183,7 +183,9 @@ def bagian_evaluasi_kinerja(
     form: EvaluasiForm, opsi: OpsiCetak, distribusi: DistribusiUnit | None = None
 ) -> Bagian:
     return Bagian(
-        isi_evaluasi_kinerja(form, opsi, distribusi), draf=not form.final, kode_verifikasi=kode_evaluasi(form)
+        evaluasi_kinerja_story(form, opsi, distribusi),
+        draf=not form.final,
+        kode_verifikasi=kode_evaluasi(form),
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from kinerja_desktop.core.errors import KnownError
 
 
-def simpan_pdf(data: bytes, path: Path) -> None:
+def save_pdf(data: bytes, path: Path) -> None:
     """Write ``data`` to ``path`` all or nothing: a failure never leaves half a PDF (or none) behind."""
     tmp: str | None = None
     try:

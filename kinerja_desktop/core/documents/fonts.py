@@ -17,7 +17,7 @@ HURUF_TEBAL_MIRING = "DejaVuSans-BoldOblique"
 
 
 @cache
-def daftarkan_huruf() -> str:
+def register_fonts() -> str:
     """Register the four DejaVu Sans faces once (as one family) and return the family name."""
     folder = resources_dir() / "fonts"
     for nama in (HURUF, HURUF_TEBAL, HURUF_MIRING, HURUF_TEBAL_MIRING):

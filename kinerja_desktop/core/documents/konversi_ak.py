@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 from kinerja_desktop.core.documents.build import Bagian, render_pdf
 from kinerja_desktop.core.documents.evaluasi_parts import baris_periode, kode_evaluasi, periode_penilaian
 from kinerja_desktop.core.documents.identitas import LABEL, nilai_identitas
-from kinerja_desktop.core.documents.opening import lebar_isi, pembuka
+from kinerja_desktop.core.documents.opening import content_width, pembuka
 from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.documents.styles import gaya, p
 from kinerja_desktop.core.documents.table import kepala, lebar_kolom, nomor_kolom, sel, tabel_garis
@@ -26,7 +26,7 @@ from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.angka_kredit import (
     KOEFISIEN_JENJANG,
     PERSENTASE_PREDIKAT,
-    hitung_angka_kredit,
+    compute_angka_kredit,
 )
 from kinerja_desktop.core.rules.jabatan import JenjangFungsional
 from kinerja_desktop.core.rules.predikat import Predikat
@@ -65,7 +65,7 @@ def tabel_konversi(form: EvaluasiForm, lebar: float) -> Flowable:
     bulan = form.bulan_angka_kredit or 12
     ak = form.angka_kredit
     if ak is None and jenjang and predikat:
-        ak = hitung_angka_kredit(jenjang, predikat, bulan)
+        ak = compute_angka_kredit(jenjang, predikat, bulan)
     tengah = gaya().sel_tengah
     nilai = [
         p(predikat.label if predikat else "-", tengah),
@@ -100,8 +100,8 @@ def tabel_pegawai(form: EvaluasiForm, lebar: float) -> Flowable:
     return tabel_garis(baris, lebar_kolom(lebar, [6, 34, 60]), kepala_baris=0)
 
 
-def isi_konversi_ak(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
-    lebar = lebar_isi(opsi)
+def konversi_ak_story(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
+    lebar = content_width(opsi)
     ttd = ttd_final(opsi, form.final)
     g = gaya()
     return [
@@ -122,7 +122,7 @@ def isi_konversi_ak(form: EvaluasiForm, opsi: OpsiCetak) -> list[Flowable]:
 
 def bagian_konversi_ak(form: EvaluasiForm, opsi: OpsiCetak) -> Bagian:
     """One conversion sheet as a part of a PDF: DRAF unless final, with the code when final."""
-    return Bagian(isi_konversi_ak(form, opsi), draf=not form.final, kode_verifikasi=kode_evaluasi(form))
+    return Bagian(konversi_ak_story(form, opsi), draf=not form.final, kode_verifikasi=kode_evaluasi(form))
 
 
 def konversi_ak_pdf(form: EvaluasiForm, opsi: OpsiCetak) -> bytes:

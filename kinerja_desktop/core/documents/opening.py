@@ -11,9 +11,9 @@ from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.documents.paper import halaman
 
 
-def lebar_isi(opsi: OpsiCetak, *, lanskap: bool = False) -> float:
+def content_width(opsi: OpsiCetak, *, lanskap: bool = False) -> float:
     """Width between the margins of the chosen paper."""
-    return halaman(opsi.kertas, lanskap=lanskap).lebar_isi
+    return halaman(opsi.kertas, lanskap=lanskap).content_width
 
 
 def pembuka(

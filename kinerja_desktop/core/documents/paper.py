@@ -28,11 +28,11 @@ class Halaman:
     tinggi: float
 
     @property
-    def lebar_isi(self) -> float:
+    def content_width(self) -> float:
         return self.lebar - MARGIN_KIRI - MARGIN_KANAN
 
     @property
-    def tinggi_isi(self) -> float:
+    def content_height(self) -> float:
         return self.tinggi - MARGIN_ATAS - MARGIN_BAWAH
 
 

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from kinerja_desktop.core.documents.build import Bagian, render_pdf
 from kinerja_desktop.core.documents.chart import URUTAN_SUMBU_X, grafik_distribusi
 from kinerja_desktop.core.documents.evaluasi_parts import teks_capaian
-from kinerja_desktop.core.documents.opening import lebar_isi, pembuka
+from kinerja_desktop.core.documents.opening import content_width, pembuka
 from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.documents.styles import gaya, p
 from kinerja_desktop.core.documents.table import (
@@ -84,10 +84,10 @@ def _tabel_jumlah(distribusi: DistribusiUnit, lebar: float) -> Flowable:
     return tabel_garis(isi, lebar_kolom(lebar, [50, 20, 30]))
 
 
-def isi_rekap(
+def rekap_story(
     baris: Sequence[BarisEvaluasi], distribusi: DistribusiUnit, opsi: OpsiCetak, penandatangan: Pejabat | None
 ) -> list[Flowable]:
-    lebar = lebar_isi(opsi, lanskap=True)
+    lebar = content_width(opsi, lanskap=True)
     g = gaya()
     periode = Periode(distribusi.periode)
     rentang = format_periode_penilaian(periode.awal(distribusi.tahun), periode.akhir(distribusi.tahun))
@@ -128,6 +128,6 @@ def rekap_predikat_pdf(
 ) -> bytes:
     """The unit's pegawai with their predikat, the counts and the chart; DRAF while any is not final."""
     draf = any(b.status is not StatusEvaluasi.FINAL for b in baris)
-    bagian = Bagian(isi_rekap(baris, distribusi, opsi, penandatangan), draf=draf)
+    bagian = Bagian(rekap_story(baris, distribusi, opsi, penandatangan), draf=draf)
     judul = f"Rekap predikat {distribusi.unit} {Periode(distribusi.periode).label} {distribusi.tahun}"
     return render_pdf([bagian], opsi.kertas, lanskap=True, judul=judul)

@@ -54,10 +54,10 @@ class TabelRhk(TabelBerlanjut):
     def split(self, lebar: float, tinggi: float) -> list[Flowable]:
         bagian = super().split(lebar, tinggi)
         if len(bagian) == 2 and hasattr(self, "blok_baris"):
-            self._bagi_blok(bagian[0], bagian[1])
+            self._split_block(bagian[0], bagian[1])
         return bagian
 
-    def _bagi_blok(self, atas: TabelRhk, bawah: TabelRhk) -> None:
+    def _split_block(self, atas: TabelRhk, bawah: TabelRhk) -> None:
         ulang = int(self.repeatRows)
         n = atas._nrows
         dalam_baris = n + bawah._nrows - ulang == self._nrows + 1

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, PageBreak, Table
 
 from kinerja_desktop.core.documents.build import Bagian, render_pdf
 from kinerja_desktop.core.documents.identitas import tabel_identitas
-from kinerja_desktop.core.documents.opening import lebar_isi, pembuka
+from kinerja_desktop.core.documents.opening import content_width, pembuka
 from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.documents.rhk_table import BlokRhk, tabel_rhk
 from kinerja_desktop.core.documents.styles import gaya, p, pm, teks
@@ -160,9 +160,9 @@ def _judul(skp: SkpDetail, pertama: str) -> list[str]:
     return [pertama, baris_pendekatan(skp.pendekatan), bagi]
 
 
-def isi_skp(skp: SkpDetail, opsi: OpsiCetak) -> list[Flowable]:
+def skp_story(skp: SkpDetail, opsi: OpsiCetak) -> list[Flowable]:
     """The SKP page(s): header, identities, HASIL KERJA, PERILAKU KERJA, signatures."""
-    lebar = lebar_isi(opsi)
+    lebar = content_width(opsi)
     periode = format_periode_penilaian(skp.periode_awal, skp.periode_akhir)
     perilaku, ekor = tabel_perilaku(skp.perilaku, lebar)
     return [
@@ -174,9 +174,9 @@ def isi_skp(skp: SkpDetail, opsi: OpsiCetak) -> list[Flowable]:
     ]
 
 
-def isi_lampiran(skp: SkpDetail, opsi: OpsiCetak) -> list[Flowable]:
+def lampiran_story(skp: SkpDetail, opsi: OpsiCetak) -> list[Flowable]:
     """LAMPIRAN SASARAN KINERJA PEGAWAI: the three numbered lists, then the same signatures."""
-    lebar = lebar_isi(opsi)
+    lebar = content_width(opsi)
     periode = format_periode_penilaian(skp.periode_awal, skp.periode_akhir)
     baris: list[list[Any]] = []
     perintah: list[Perintah] = []
@@ -198,9 +198,9 @@ def isi_lampiran(skp: SkpDetail, opsi: OpsiCetak) -> list[Flowable]:
 
 
 def bagian_skp(skp: SkpDetail, opsi: OpsiCetak, *, lampiran: bool = True) -> Bagian:
-    isi = isi_skp(skp, opsi)
+    isi = skp_story(skp, opsi)
     if lampiran:
-        isi += [PageBreak(), *isi_lampiran(skp, opsi)]
+        isi += [PageBreak(), *lampiran_story(skp, opsi)]
     return Bagian(isi, draf=skp.status not in _STATUS_FINAL)
 
 
@@ -212,5 +212,5 @@ def skp_pdf(skp: SkpDetail, opsi: OpsiCetak, *, lampiran: bool = True) -> bytes:
 
 def lampiran_skp_pdf(skp: SkpDetail, opsi: OpsiCetak) -> bytes:
     """Only the LAMPIRAN page of the SKP."""
-    bagian = Bagian(isi_lampiran(skp, opsi), draf=skp.status not in _STATUS_FINAL)
+    bagian = Bagian(lampiran_story(skp, opsi), draf=skp.status not in _STATUS_FINAL)
     return render_pdf([bagian], opsi.kertas, judul=f"Lampiran SKP {skp.tahun} - {skp.pegawai.nama}")

@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from kinerja_desktop.core.documents.fonts import HURUF_TEBAL, daftarkan_huruf
+from kinerja_desktop.core.documents.fonts import HURUF_TEBAL, register_fonts
 
 UKURAN_ISI = 9.0
 UKURAN_SEL = 8.0
@@ -40,7 +40,7 @@ class Gaya:
 @cache
 def gaya() -> Gaya:
     """Styles on the registered DejaVu family (built once)."""
-    huruf = daftarkan_huruf()
+    huruf = register_fonts()
 
     def buat(nama: str, ukuran: float = UKURAN_ISI, **lain: object) -> ParagraphStyle:
         sifat: dict[str, object] = {"fontName": huruf, "fontSize": ukuran, "leading": ukuran * 1.25}

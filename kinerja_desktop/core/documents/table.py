@@ -71,8 +71,8 @@ class TabelBerlanjut(Table):  # type: ignore[misc]
         """ReportLab's in-row split measures the cell's text at the column's width, padding included, and
         lets the first part reach into the bottom padding; the text then re-wraps to more lines than the
         row was given and runs past the page's bottom margin. Split it as it will be drawn."""
-        lebar_isi = lebar - style.leftPadding - style.rightPadding
-        return super()._splitCell(isi, style, tinggi_lama, tinggi_baru - style.bottomPadding, lebar_isi)
+        content_width = lebar - style.leftPadding - style.rightPadding
+        return super()._splitCell(isi, style, tinggi_lama, tinggi_baru - style.bottomPadding, content_width)
 
 
 def sel(nilai: object) -> Flowable:
@@ -116,7 +116,7 @@ def tabel_garis(
     if judul is not None:
         jumlah_kolom = len(baris[0]) if baris else 1
         baris = [[p(judul, gaya().isi_tebal)] + [""] * (jumlah_kolom - 1), *baris]
-        perintah = [_geser(c) for c in perintah] + [("SPAN", (0, 0), (-1, 0))]
+        perintah = [_shift(c) for c in perintah] + [("SPAN", (0, 0), (-1, 0))]
         kepala_baris += 1
     garis: list[Perintah] = [("GRID", (0, 0), (-1, -1), 0.5, black)]
     if not grid:
@@ -153,7 +153,7 @@ def tabel_garis(
     )
 
 
-def _geser(perintah: Perintah) -> Perintah:
+def _shift(perintah: Perintah) -> Perintah:
     """The same style command one row further down (for a title row added on top)."""
     nama, awal, akhir, *lain = perintah
     turun = [(k, b + 1 if isinstance(b, int) and b >= 0 else b) for k, b in (awal, akhir)]

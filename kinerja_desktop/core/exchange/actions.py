@@ -16,17 +16,17 @@ from kinerja_desktop import __version__
 from kinerja_desktop.core.db.models import Kantor, Pegawai, Skp, SyncLog
 from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.errors import KnownError
-from kinerja_desktop.core.exchange.paket.apply import HasilImpor, terapkan
-from kinerja_desktop.core.exchange.paket.build import buat_paket_induk, buat_paket_kantor
+from kinerja_desktop.core.exchange.paket.apply import HasilImpor, apply_plan
+from kinerja_desktop.core.exchange.paket.build import build_paket_induk, build_paket_kantor
 from kinerja_desktop.core.exchange.paket.labels import LEMBAR_SIASN
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket
 from kinerja_desktop.core.exchange.paket.plan.model import Pilihan, RencanaImpor
-from kinerja_desktop.core.exchange.paket.plan.planner import rencanakan
-from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
+from kinerja_desktop.core.exchange.paket.plan.planner import plan_paket
+from kinerja_desktop.core.exchange.paket.reader.workbook import read_paket
 from kinerja_desktop.core.exchange.paket.schema import jenis_tabel
 from kinerja_desktop.core.exchange.paket.siasn import baris_siasn
-from kinerja_desktop.core.exchange.paket.sync_base import catat_ekspor, kunci_mitra
-from kinerja_desktop.core.exchange.paket.writer.workbook import tulis_paket
+from kinerja_desktop.core.exchange.paket.sync_base import kunci_mitra, record_export
+from kinerja_desktop.core.exchange.paket.writer.workbook import write_paket
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.workspace import Workspace
@@ -46,7 +46,7 @@ def sha256_berkas(path: Path) -> str:
     return h.hexdigest()
 
 
-def _lapor(kemajuan: Kemajuan | None, label: str) -> Callable[[int, int], bool]:
+def _report(kemajuan: Kemajuan | None, label: str) -> Callable[[int, int], bool]:
     def lapor(selesai: int, jumlah: int) -> bool:
         if kemajuan is not None:
             kemajuan(selesai, jumlah, label)
@@ -118,7 +118,7 @@ class HasilEkspor:
         return out
 
 
-def _periksa_siasn(siasn: bool, di_pusat: bool, induk_untuk: str | None) -> None:
+def _check_siasn(siasn: bool, di_pusat: bool, induk_untuk: str | None) -> None:
     if siasn and not di_pusat:
         raise KnownError(
             "Lembar SIASN hanya dibuat di kantor pusat.",
@@ -132,7 +132,7 @@ def _periksa_siasn(siasn: bool, di_pusat: bool, induk_untuk: str | None) -> None
         )
 
 
-def ekspor_paket(
+def export_paket(
     ws: Workspace,
     actor: Actor,
     path: Path,
@@ -154,7 +154,7 @@ def ekspor_paket(
     path = Path(path)
     with ws.read() as s:
         sendiri = kantor.get_kantor(s)
-        _periksa_siasn(siasn, sendiri.is_pusat, induk_untuk)
+        _check_siasn(siasn, sendiri.is_pusat, induk_untuk)
         if induk_untuk is not None:
             kode = induk_untuk.strip().upper()
             if not sendiri.is_pusat:
@@ -167,23 +167,23 @@ def ekspor_paket(
                     f"Kantor dengan kode {kode} belum ada di basis data ini.",
                     saran="Impor dulu paket kantor dari kantor itu, lalu buat paket induknya.",
                 )
-            paket = buat_paket_induk(
-                s, kode, tahun, __version__, kemajuan=_lapor(kemajuan, "Mengambil data…")
+            paket = build_paket_induk(
+                s, kode, tahun, __version__, kemajuan=_report(kemajuan, "Mengambil data…")
             )
             tujuan = mitra = kode
         else:
-            paket = buat_paket_kantor(
-                s, sendiri.kode, tahun, __version__, kemajuan=_lapor(kemajuan, "Mengambil data…")
+            paket = build_paket_kantor(
+                s, sendiri.kode, tahun, __version__, kemajuan=_report(kemajuan, "Mengambil data…")
             )
             tujuan = kode_pusat(s)
             if siasn:  # every pegawai held here, of every office
                 paket.siasn = baris_siasn(s, select(Pegawai.id), tahun)
             mitra = kunci_mitra(tujuan, di_pusat=sendiri.is_pusat, mitra_pusat=True)
-    tulis_paket(paket, path, _lapor(kemajuan, f"Menulis {path.name}…"))
+    write_paket(paket, path, _report(kemajuan, f"Menulis {path.name}…"))
     sha = sha256_berkas(path)
     info = paket.info
     with ws.transaction(actor) as s:
-        catat_ekspor(s, paket, mitra)
+        record_export(s, paket, mitra)
         s.add(
             SyncLog(
                 arah="ekspor",
@@ -221,22 +221,20 @@ class RencanaBerkas:
         return self.path.name
 
 
-def rencanakan_berkas(
-    ws: Workspace, actor: Actor, path: Path, kemajuan: Kemajuan | None = None
-) -> RencanaBerkas:
+def plan_file(ws: Workspace, actor: Actor, path: Path, kemajuan: Kemajuan | None = None) -> RencanaBerkas:
     """Read ``path`` and plan its import; nothing is written. Not a sound package: KnownError."""
     require(actor, Izin.SINKRONISASI)
     path = Path(path)
-    hasil = baca_paket(path, _lapor(kemajuan, f"Membaca {path.name}…"))
+    hasil = read_paket(path, _report(kemajuan, f"Membaca {path.name}…"))
     sha = sha256_berkas(path)
     if kemajuan is not None:
         kemajuan(0, 0, f"Membandingkan {path.name} dengan data di sini…")
     with ws.read() as s:
-        rencana = rencanakan(s, actor, hasil.paket, hasil.masalah, sha256=sha)
+        rencana = plan_paket(s, actor, hasil.paket, hasil.masalah, sha256=sha)
     return RencanaBerkas(path, sha, rencana)
 
 
-def impor_berkas(
+def import_file(
     ws: Workspace,
     actor: Actor,
     rb: RencanaBerkas,
@@ -246,7 +244,7 @@ def impor_berkas(
     akui_checksum: bool = False,
 ) -> HasilImpor:
     """Apply a planned file (after a backup, all or nothing)."""
-    return terapkan(ws, actor, rb.rencana, pilihan, semua, akui_checksum, rb.nama, rb.sha256)
+    return apply_plan(ws, actor, rb.rencana, pilihan, semua, akui_checksum, rb.nama, rb.sha256)
 
 
 @dataclass(frozen=True)

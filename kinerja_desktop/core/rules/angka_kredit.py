@@ -32,7 +32,7 @@ KOEFISIEN_JENJANG: dict[JenjangFungsional, Decimal] = {
 _TIGA_DESIMAL = Decimal("0.001")
 
 
-def hitung_angka_kredit(jenjang: JenjangFungsional, predikat: Predikat, bulan: int = 12) -> Decimal:
+def compute_angka_kredit(jenjang: JenjangFungsional, predikat: Predikat, bulan: int = 12) -> Decimal:
     """Angka kredit earned: koefisien × persentase × bulan/12, rounded half-up to 3 decimals.
 
     Example: Ahli Madya with predikat Baik for a full year gets 37.5 × 100 % = 37.500.

@@ -90,7 +90,7 @@ _ATURAN: dict[CapaianOrganisasi, tuple[_Aturan, ...]] = {
 }
 
 
-def _bersihkan(jumlah: Mapping[Predikat, int]) -> dict[Predikat, int]:
+def _clean(jumlah: Mapping[Predikat, int]) -> dict[Predikat, int]:
     hasil = {p: 0 for p in Predikat}
     for kunci, nilai in jumlah.items():
         p = Predikat(kunci)
@@ -106,7 +106,7 @@ def _bersihkan(jumlah: Mapping[Predikat, int]) -> dict[Predikat, int]:
 
 def persentase(jumlah: Mapping[Predikat, int]) -> dict[Predikat, float]:
     """Share of each predikat in percent (0–100), all five keys present; all 0.0 for an empty unit."""
-    bersih = _bersihkan(jumlah)
+    bersih = _clean(jumlah)
     total = sum(bersih.values())
     if total == 0:
         return {p: 0.0 for p in Predikat}
@@ -128,7 +128,7 @@ def _kode(predikat: tuple[Predikat, ...]) -> str:
     return "_".join(p.value for p in predikat)
 
 
-def _periksa(aturan: _Aturan, bersih: dict[Predikat, int], total: int, capaian: str) -> Temuan | None:
+def _check(aturan: _Aturan, bersih: dict[Predikat, int], total: int, capaian: str) -> Temuan | None:
     n = sum(bersih[p] for p in aturan.predikat)
     nama = _nama(aturan.predikat)
     bagian = f"{n} dari {total} pegawai ({_teks_persen(n, total)})"
@@ -170,7 +170,7 @@ def _periksa(aturan: _Aturan, bersih: dict[Predikat, int], total: int, capaian: 
     )
 
 
-def periksa_distribusi(capaian: CapaianOrganisasi, jumlah: Mapping[Predikat, int]) -> list[Temuan]:
+def check_distribusi(capaian: CapaianOrganisasi, jumlah: Mapping[Predikat, int]) -> list[Temuan]:
     """Warnings where a unit's predikat counts depart from the pola distribusi for ``capaian``.
 
     ``jumlah`` maps predikat to the number of employees; missing keys count as 0. The rules
@@ -190,10 +190,10 @@ def periksa_distribusi(capaian: CapaianOrganisasi, jumlah: Mapping[Predikat, int
     is exactly 60 % and meets a 60 % minimum. Small units are not treated specially, so a
     one-person unit usually gets warnings. An empty unit gives no findings.
     """
-    bersih = _bersihkan(jumlah)
+    bersih = _clean(jumlah)
     total = sum(bersih.values())
     if total == 0:
         return []
     cap = CapaianOrganisasi(capaian)
-    hasil = [_periksa(a, bersih, total, cap.label) for a in _ATURAN[cap]]
+    hasil = [_check(a, bersih, total, cap.label) for a in _ATURAN[cap]]
     return [t for t in hasil if t is not None]

@@ -181,22 +181,22 @@ def _ekor(jenis_kelamin: str, nomor_urut: int) -> str:
     return ("1" if kode_jenis_kelamin(jenis_kelamin) == "L" else "2") + f"{nomor_urut:03d}"
 
 
-def _cek_tahun(tahun: int, nama: str) -> None:
+def _check_year(tahun: int, nama: str) -> None:
     if not 1000 <= tahun <= 9999:
         raise ValidationError(f"{nama} {tahun} tidak sah.", kolom="nip", saran="Tahun harus 4 digit.")
 
 
-def buat_nip_pns(tanggal_lahir: date, tmt_cpns: date, jenis_kelamin: str, nomor_urut: int) -> str:
+def make_nip_pns(tanggal_lahir: date, tmt_cpns: date, jenis_kelamin: str, nomor_urut: int) -> str:
     """The 18-digit NIP of a PNS; only the year and month of ``tmt_cpns`` are used."""
-    _cek_tahun(tanggal_lahir.year, "Tahun lahir")
-    _cek_tahun(tmt_cpns.year, "Tahun TMT CPNS")
+    _check_year(tanggal_lahir.year, "Tahun lahir")
+    _check_year(tmt_cpns.year, "Tahun TMT CPNS")
     return f"{tanggal_lahir:%Y%m%d}{tmt_cpns.year:04d}{tmt_cpns.month:02d}{_ekor(jenis_kelamin, nomor_urut)}"
 
 
-def buat_nip_pppk(tanggal_lahir: date, tahun: int, kode: str, jenis_kelamin: str, nomor_urut: int) -> str:
+def make_nip_pppk(tanggal_lahir: date, tahun: int, kode: str, jenis_kelamin: str, nomor_urut: int) -> str:
     """The 18-digit NI PPPK: birth date, year of appointment, 2-digit code, gender, serial."""
-    _cek_tahun(tanggal_lahir.year, "Tahun lahir")
-    _cek_tahun(tahun, "Tahun pengangkatan")
+    _check_year(tanggal_lahir.year, "Tahun lahir")
+    _check_year(tahun, "Tahun pengangkatan")
     if len(kode) != 2 or not set(kode) <= _ANGKA:
         raise ValidationError(
             f"Kode NI PPPK '{kode}' tidak sah.", kolom="nip", saran="Kode harus tepat 2 digit angka."
@@ -204,7 +204,7 @@ def buat_nip_pppk(tanggal_lahir: date, tahun: int, kode: str, jenis_kelamin: str
     return f"{tanggal_lahir:%Y%m%d}{tahun:04d}{kode}{_ekor(jenis_kelamin, nomor_urut)}"
 
 
-def cek_kesesuaian(
+def check_consistency(
     info: NipInfo, tanggal_lahir: date | None, jenis_kelamin: str | None, tmt_cpns: date | None
 ) -> list[str]:
     """Messages where typed employee data disagrees with the NIP; None skips a check."""

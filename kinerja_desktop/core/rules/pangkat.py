@@ -159,7 +159,7 @@ def normalize_golongan(text: str, status: StatusKepegawaian | None = None) -> st
     raise _gagal(asli, "bentuk penulisannya tidak dikenal.")
 
 
-def pangkat_tampil(golongan: str, tertulis: str = "") -> str:
+def display_pangkat(golongan: str, tertulis: str = "") -> str:
     """Pangkat as forms show it ("Penata (III/c)"); without a golongan we know, what was written
     (a snapshot's own pangkat) or else the golongan as it stands."""
     if not golongan:

@@ -74,6 +74,6 @@ _MATRIKS: dict[tuple[Rating, Rating], Predikat] = {
 }
 
 
-def hitung_predikat(rating_hasil: Rating, rating_perilaku: Rating) -> Predikat:
+def compute_predikat(rating_hasil: Rating, rating_perilaku: Rating) -> Predikat:
     """Predikat kinerja pegawai from the two ratings (the 3×3 matrix of PermenPANRB 6/2022)."""
     return _MATRIKS[(Rating(rating_hasil), Rating(rating_perilaku))]

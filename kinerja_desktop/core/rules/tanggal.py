@@ -77,7 +77,7 @@ def baris_tempat_tanggal(tempat: str, d: date) -> str:
     return f"{tempat}, {format_tanggal(d)}"
 
 
-def _cek_urutan(awal: date, akhir: date) -> None:
+def _check_order(awal: date, akhir: date) -> None:
     if akhir < awal:
         raise ValidationError(
             f"Tanggal akhir ({format_tanggal(akhir)}) lebih awal dari tanggal awal ({format_tanggal(awal)}).",
@@ -88,14 +88,14 @@ def _cek_urutan(awal: date, akhir: date) -> None:
 
 def format_rentang(awal: date, akhir: date) -> str:
     """Format as "1 Januari s.d. 31 Desember 2026"; the first year too when the years differ."""
-    _cek_urutan(awal, akhir)
+    _check_order(awal, akhir)
     kiri = format_tanggal(awal) if awal.year != akhir.year else f"{awal.day} {NAMA_BULAN[awal.month]}"
     return f"{kiri} s.d. {format_tanggal(akhir)}"
 
 
 def format_periode_penilaian(awal: date, akhir: date) -> str:
     """Form header text, e.g. "01 JANUARI SD 31 DESEMBER TAHUN 2026"."""
-    _cek_urutan(awal, akhir)
+    _check_order(awal, akhir)
     kiri = f"{awal.day:02d} {NAMA_BULAN[awal.month].upper()}"
     if awal.year != akhir.year:
         kiri += f" {awal.year}"
@@ -106,7 +106,7 @@ def _gagal(pesan: str) -> ValidationError:
     return ValidationError(pesan, kolom="tanggal", saran=FORMAT_DITERIMA)
 
 
-def _buat_tanggal(teks: str, tahun_teks: str, bulan: int, hari: int) -> date:
+def _make_date(teks: str, tahun_teks: str, bulan: int, hari: int) -> date:
     if len(tahun_teks) != 4:
         raise _gagal(
             f"Tahun pada tanggal '{teks}' harus ditulis 4 digit (contoh 2026), bukan '{tahun_teks}'."
@@ -135,12 +135,12 @@ def parse_tanggal(text: str) -> date:
     if not teks:
         raise _gagal("Tanggal belum diisi.")
     if m := _ISO.fullmatch(teks):
-        return _buat_tanggal(teks, m.group(1), int(m.group(2)), int(m.group(3)))
+        return _make_date(teks, m.group(1), int(m.group(2)), int(m.group(3)))
     if m := _ANGKA_DMY.fullmatch(teks):
-        return _buat_tanggal(teks, m.group(4), int(m.group(3)), int(m.group(1)))
+        return _make_date(teks, m.group(4), int(m.group(3)), int(m.group(1)))
     if m := _TEKS.fullmatch(teks):
         nama = m.group(2).lower()
         if nama not in _BULAN_DARI_NAMA:
             raise _gagal(f"Nama bulan '{m.group(2)}' pada tanggal '{teks}' tidak dikenal.")
-        return _buat_tanggal(teks, m.group(3), _BULAN_DARI_NAMA[nama], int(m.group(1)))
+        return _make_date(teks, m.group(3), _BULAN_DARI_NAMA[nama], int(m.group(1)))
     raise _gagal(f"Format tanggal '{teks}' tidak dikenali.")

@@ -241,10 +241,10 @@ def delete_bukti(session: Session, actor: Actor, bukti_id: str, evidence_dir: Pa
     if row.jenis == JenisBukti.BERKAS and row.sha256 and not _hash_in_use(session, row.sha256, row.id):
         path = berkas_path(evidence_dir, row)
 
-        def _hapus(*_: Any) -> None:
+        def _delete(*_: Any) -> None:
             path.unlink(missing_ok=True)
 
-        event.listen(session, "after_commit", _hapus, once=True)
+        event.listen(session, "after_commit", _delete, once=True)
 
 
 def _row(b: BuktiDukung, evidence_dir: Path | None) -> BuktiRow:

@@ -77,7 +77,7 @@ def show_error(parent: QWidget | None, error: KnownError | str) -> None:
     _box(parent, QMessageBox.Icon.Warning, text, ok, ok, detail).exec()
 
 
-def tanya_teks(
+def ask_text(
     parent: QWidget | None, judul: str, label: str, teks: str = "", *, panjang: bool = False
 ) -> str | None:
     """The text typed (stripped), or None when the user pressed Batal."""

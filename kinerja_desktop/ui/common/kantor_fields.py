@@ -13,7 +13,7 @@ RITME_LABEL = {"triwulan": "Triwulanan (4 kali setahun)", "bulanan": "Bulanan (1
 class IsianKantor:
     """Name, code, agency, place, address, phone, e-mail, paper and rhythm of an office.
 
-    Mixed into the widget that shows them: ``buat_isian_kantor`` makes the fields, ``isi_form`` lays
+    Mixed into the widget that shows them: ``make_kantor_fields`` makes the fields, ``fill_form`` lays
     them out.
     """
 
@@ -27,7 +27,7 @@ class IsianKantor:
     kertas: QComboBox
     ritme: QComboBox
 
-    def buat_isian_kantor(self) -> None:
+    def make_kantor_fields(self) -> None:
         self.nama = QLineEdit(placeholderText="mis. Kecamatan Plaju")
         self.kode = QLineEdit(placeholderText="mis. PLJ (singkat, tidak bisa diubah nanti)")
         self.kode.setMaxLength(20)
@@ -45,7 +45,7 @@ class IsianKantor:
         for code in kantor.RITME:
             self.ritme.addItem(RITME_LABEL.get(code, code), code)
 
-    def isi_form(self, form: QFormLayout, kode: QWidget | QLayout) -> None:
+    def fill_form(self, form: QFormLayout, kode: QWidget | QLayout) -> None:
         """Add the rows in their order; ``kode`` is the code field as this form shows it. * = required."""
         form.addRow("Nama kantor *", self.nama)
         form.addRow("Kode kantor *", kode)

@@ -51,9 +51,9 @@ class KonflikView(QWidget):
         self.kami.clicked.connect(lambda: self.pilih("kami"))
         self.mereka.clicked.connect(lambda: self.pilih("mereka"))
         self.semua_kami = QPushButton("Semua: pakai data di sini")
-        self.semua_kami.clicked.connect(lambda: self.pilih_semua("kami"))
+        self.semua_kami.clicked.connect(lambda: self.choose_all("kami"))
         self.semua_mereka = QPushButton("Semua: pakai data paket")
-        self.semua_mereka.clicked.connect(lambda: self.pilih_semua("mereka"))
+        self.semua_mereka.clicked.connect(lambda: self.choose_all("mereka"))
         petunjuk = QLabel(
             "Baris-baris ini diubah di sini dan juga di kantor pengirim sejak data keduanya terakhir sama. "
             "Pilih untuk setiap baris data mana yang dipakai; pilihan Anda dicatat di log audit, dan bila "
@@ -114,7 +114,7 @@ class KonflikView(QWidget):
         if lanjut >= 0:
             select_row(self.tabel, lanjut)
 
-    def pilih_semua(self, p: Pilihan) -> None:
+    def choose_all(self, p: Pilihan) -> None:
         for b in self.model.rows:
             b.pilihan = p
         if self.model.rows:

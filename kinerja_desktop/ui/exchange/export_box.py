@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.exchange.actions import HasilEkspor, ekspor_paket, kantor_tujuan, tahun_tersedia
+from kinerja_desktop.core.exchange.actions import HasilEkspor, export_paket, kantor_tujuan, tahun_tersedia
 from kinerja_desktop.core.model.kantor import KantorInfo
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor
@@ -33,7 +33,7 @@ from kinerja_desktop.ui.common.widgets import HINT_STYLE, OK_STYLE
 XLSX = "Paket data Excel (*.xlsx)"
 
 
-def _pilihan_ekspor(session: Session, _actor: Actor) -> tuple[KantorInfo, list[int], list[tuple[str, str]]]:
+def _export_choice(session: Session, _actor: Actor) -> tuple[KantorInfo, list[int], list[tuple[str, str]]]:
     """This office, the years that have SKPs, and (at the central office) the offices to send to."""
     sendiri = kantor.get_kantor(session)
     return sendiri, tahun_tersedia(session), kantor_tujuan(session) if sendiri.is_pusat else []
@@ -99,7 +99,7 @@ class EksporPanel(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        dibaca = ops.look(self, _pilihan_ekspor)
+        dibaca = ops.look(self, _export_choice)
         if not dibaca:
             return
         self.sendiri, tahun, tujuan = dibaca.value
@@ -136,16 +136,16 @@ class EksporPanel(QGroupBox):
     def on_ekspor_clicked(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Simpan paket", self._nama_saran(), XLSX)
         if name:
-            self.ekspor_ke(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"))
+            self.export_to(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"))
 
-    def ekspor_ke(self, path: Path) -> None:
+    def export_to(self, path: Path) -> None:
         """Write the chosen package to ``path`` in the background."""
         tahun = self.tahun.currentData()
         induk = self.kantor.currentData() if self.jenis_induk.isChecked() else None
         siasn = self.siasn.isVisibleTo(self) and self.siasn.isChecked()
 
         def work(task: TaskContext) -> HasilEkspor:
-            return ekspor_paket(
+            return export_paket(
                 self.ctx.workspace,
                 self.ctx.actor,
                 path,

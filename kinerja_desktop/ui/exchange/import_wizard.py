@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.errors import KnownError
-from kinerja_desktop.core.exchange.actions import RencanaBerkas, impor_berkas, rencanakan_berkas
+from kinerja_desktop.core.exchange.actions import RencanaBerkas, import_file, plan_file
 from kinerja_desktop.core.exchange.paket.apply import HasilImpor
 from kinerja_desktop.core.exchange.paket.plan.model import AlasanTertahan
 from kinerja_desktop.core.exchange.report import teks_rencana
@@ -51,9 +51,9 @@ class ImporWizard(QDialog):
         self.sibuk = False  # a file is being read or applied: the buttons wait
 
         self.pilih = PilihBerkas()
-        self.pilih.changed.connect(self.perbarui_tombol)
+        self.pilih.changed.connect(self.update_buttons)
         self.rencana = RencanaView()
-        self.rencana.changed.connect(self.perbarui_tombol)
+        self.rencana.changed.connect(self.update_buttons)
         self.galat = QLabel(wordWrap=True)
         self.galat.setObjectName("galat_berkas")
         self.galat.setStyleSheet(ERROR_STYLE + " font-size: 11pt;")
@@ -63,7 +63,7 @@ class ImporWizard(QDialog):
         lay.addWidget(self.galat, 0, Qt.AlignmentFlag.AlignTop)
         lay.addWidget(self.rencana, 1)
         self.konflik = KonflikView()
-        self.konflik.changed.connect(self.perbarui_tombol)
+        self.konflik.changed.connect(self.update_buttons)
         self.laporan = LaporanView()
         self.stack = QStackedWidget()
         for w in (self.pilih, halaman_rencana, self.konflik, self.laporan):
@@ -104,24 +104,24 @@ class ImporWizard(QDialog):
 
     def _ke(self, langkah: int) -> None:
         self.stack.setCurrentIndex(langkah)
-        self.perbarui_tombol()
+        self.update_buttons()
 
     def _judul(self) -> str:
         return f"Berkas {self.i + 1} dari {len(self.files)}: {self.files[self.i].name}"
 
-    def _periksa(self) -> None:
+    def _check(self) -> None:
         path = self.files[self.i]
         self.rb, self.gagal = None, ""
 
         def work(task: TaskContext) -> RencanaBerkas:
-            return rencanakan_berkas(self.ctx.workspace, self.ctx.actor, path, task.progress)
+            return plan_file(self.ctx.workspace, self.ctx.actor, path, task.progress)
 
-        self._mulai_tugas()
+        self._start_task()
         self.tasks.run(work, self.on_rencana_ready, self.on_rencana_failed, label=f"Memeriksa {path.name}…")
 
-    def _mulai_tugas(self) -> None:
+    def _start_task(self) -> None:
         self.sibuk = True
-        self.perbarui_tombol()
+        self.update_buttons()
 
     def reject(self) -> None:
         if not self.sibuk:  # closing mid-task would leave the work running unseen
@@ -143,7 +143,7 @@ class ImporWizard(QDialog):
             return
         if not isinstance(exc, KnownError):
             default_failure(self, exc)
-            self.perbarui_tombol()
+            self.update_buttons()
             return
         self.gagal = exc.pesan
         saran = exc.saran or "Minta paket baru dari pengirimnya."
@@ -159,19 +159,19 @@ class ImporWizard(QDialog):
         self.hasil.append(hasil)
         self.i += 1
         if self.i < len(self.files):
-            self._periksa()
+            self._check()
             return
         self.laporan.tampilkan(self.hasil)
         self._ke(LAPORAN)
 
-    def _terapkan(self) -> None:
+    def _apply(self) -> None:
         rb = self.rb
         assert rb is not None
         pilihan = self.konflik.pilihan()
         akui = self.rencana.akui.isChecked()
 
         def work(_: TaskContext) -> HasilImpor:
-            return impor_berkas(self.ctx.workspace, self.ctx.actor, rb, pilihan=pilihan, akui_checksum=akui)
+            return import_file(self.ctx.workspace, self.ctx.actor, rb, pilihan=pilihan, akui_checksum=akui)
 
         def done(h: HasilImpor) -> None:
             self.sibuk = False
@@ -180,14 +180,14 @@ class ImporWizard(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.sibuk = False
-            self.perbarui_tombol()
+            self.update_buttons()
             default_failure(self, exc)
 
-        self._mulai_tugas()
+        self._start_task()
         self.tasks.run(work, done, failed, label=f"Mengimpor {rb.nama}…", cancellable=False)
 
     # --- buttons ----------------------------------------------------------------------------------
-    def perbarui_tombol(self) -> None:
+    def update_buttons(self) -> None:
         langkah = self.stack.currentIndex()
         lagi = self.i + 1 < len(self.files)
         alasan, teks, aktif = "", "Lanjut", True
@@ -232,7 +232,7 @@ class ImporWizard(QDialog):
         if langkah == PILIH:
             self.files, self.i, self.hasil = self.pilih.berkas(), 0, []
             if self.files:
-                self._periksa()
+                self._check()
         elif langkah == RENCANA and (self.gagal or self.rb is None):
             self._berikutnya(HasilBerkas(self.files[self.i].name, "Tidak bisa dibaca", self.gagal))
         elif langkah == RENCANA and self.rencana.tanpa_perubahan():
@@ -242,7 +242,7 @@ class ImporWizard(QDialog):
         elif langkah == RENCANA and self.rb is not None and self.rb.rencana.konflik:
             self._ke(KONFLIK)
         elif langkah in (RENCANA, KONFLIK):
-            self._terapkan()
+            self._apply()
         else:
             self.accept()
 

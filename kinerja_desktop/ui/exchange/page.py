@@ -40,9 +40,9 @@ class SinkronisasiPage(Page):
         self.ekspor.exported.connect(self.refresh_riwayat)
 
         impor = QGroupBox("Impor paket")
-        self.impor_berkas = QPushButton("Impor paket…")
-        self.impor_berkas.setObjectName("impor")
-        self.impor_berkas.clicked.connect(self.on_impor_clicked)
+        self.import_file = QPushButton("Impor paket…")
+        self.import_file.setObjectName("impor")
+        self.import_file.clicked.connect(self.on_impor_clicked)
         self.impor_folder = QPushButton("Impor semua paket dalam folder…")
         self.impor_folder.clicked.connect(self.on_impor_folder_clicked)
         penjelasan = QLabel(
@@ -55,7 +55,7 @@ class SinkronisasiPage(Page):
         penjelasan.setStyleSheet(HINT_STYLE)
         lay = QVBoxLayout(impor)
         lay.addWidget(penjelasan)
-        for b in (self.impor_berkas, self.impor_folder):
+        for b in (self.import_file, self.impor_folder):
             baris = QHBoxLayout()
             baris.addWidget(b)
             baris.addStretch()
@@ -95,7 +95,7 @@ class SinkronisasiPage(Page):
     def refresh_riwayat(self) -> None:
         ops.look(self, riwayat, then=self.model.set_entries)
 
-    def buka_wizard(self, files: list[Path] | None = None) -> ImporWizard:
+    def open_wizard(self, files: list[Path] | None = None) -> ImporWizard:
         """Open the import wizard (window-modal), started on ``files`` when given."""
         self.wizard = ImporWizard(self.ctx, self)
         self.wizard.diimpor.connect(self.on_diimpor)
@@ -108,7 +108,7 @@ class SinkronisasiPage(Page):
         self.refresh()
 
     def on_impor_clicked(self) -> None:
-        self.buka_wizard()
+        self.open_wizard()
 
     def on_impor_folder_clicked(self) -> None:
         name = QFileDialog.getExistingDirectory(self, "Pilih folder berisi paket")
@@ -120,4 +120,4 @@ class SinkronisasiPage(Page):
                 self, f"Tidak ada berkas .xlsx di folder {name}.", "Pilih folder tempat paket disimpan."
             )
             return
-        self.buka_wizard(files)
+        self.open_wizard(files)

@@ -43,7 +43,7 @@ class KantorPage(Page, IsianKantor):
         self.logo: bytes | None = None
         self._saved: tuple[object, ...] = ()
 
-        self.buat_isian_kantor()
+        self.make_kantor_fields()
         self.kode.setReadOnly(True)
         self.kode.setPlaceholderText("")
         self.kode.setStyleSheet("background: palette(window);")
@@ -74,7 +74,7 @@ class KantorPage(Page, IsianKantor):
         logo_row.addStretch()
 
         form = QFormLayout()
-        self.isi_form(form, kode_row)
+        self.fill_form(form, kode_row)
         form.addRow("Logo", logo_row)
 
         self.simpan = QPushButton("Simpan")

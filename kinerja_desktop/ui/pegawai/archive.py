@@ -22,7 +22,7 @@ from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, DateField, FieldNote, PegawaiPicker, with_note
 from kinerja_desktop.ui.pegawai.form_jabatan import label_pegawai
-from kinerja_desktop.ui.pegawai.list_model import nip_tampil
+from kinerja_desktop.ui.pegawai.list_model import display_nip
 
 
 def _buttons(dialog: QDialog, ok: str, cancel: str = "Batal") -> QDialogButtonBox:
@@ -51,7 +51,7 @@ class ArsipDialog(QDialog):
         form = QFormLayout()
         form.addRow(
             "Pegawai",
-            QLabel(f"<b>{row.nama_lengkap}</b><br>NIP {nip_tampil(row.nip, row.status_kepegawaian)}"),
+            QLabel(f"<b>{row.nama_lengkap}</b><br>NIP {display_nip(row.nip, row.status_kepegawaian)}"),
         )
         form.addRow("Alasan nonaktif", self.status)
         form.addRow("Sejak tanggal", self.tanggal)

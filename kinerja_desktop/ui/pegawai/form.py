@@ -24,7 +24,7 @@ from kinerja_desktop.ui.pegawai.form_identitas import IdentitasTab, KontakTab
 from kinerja_desktop.ui.pegawai.form_jabatan import KepegawaianTab
 from kinerja_desktop.ui.pegawai.form_pelatihan import PelatihanTab
 from kinerja_desktop.ui.pegawai.form_riwayat import RiwayatTab
-from kinerja_desktop.ui.pegawai.list_model import nip_tampil
+from kinerja_desktop.ui.pegawai.list_model import display_nip
 from kinerja_desktop.ui.pegawai.nip_check import NipWatcher
 
 
@@ -165,7 +165,7 @@ class PegawaiForm(QDialog):
 
     def _heading(self, detail: PegawaiDetail) -> QLabel:
         data = detail.data
-        nip = nip_tampil(data.nip, data.status_kepegawaian)
+        nip = display_nip(data.nip, data.status_kepegawaian)
         text = f"<b>{self.rows_by_id[detail.id].nama_lengkap}</b> &nbsp; NIP {nip}"
         label = QLabel(text, wordWrap=True)
         if detail.status_aktif != StatusAktif.AKTIF.value:

@@ -22,12 +22,12 @@ _AKTIF_LABEL = {s.value: s.label for s in StatusAktif}
 _NIP_CHARS = str.maketrans("", "", " .-")
 
 
-def nip_tampil(nip: str, status: str) -> str:
+def display_nip(nip: str, status: str) -> str:
     """NIP grouped as printed, in the layout the status implies: "19860926 201505 1 001"."""
     return format_nip(nip, jenis_nip_untuk(status))
 
 
-def status_tampil(row: PegawaiRow) -> str:
+def display_status(row: PegawaiRow) -> str:
     """ "PNS", or "PNS · Pensiun" for someone no longer serving."""
     label = _STATUS_LABEL.get(row.status_kepegawaian, row.status_kepegawaian.upper())
     if row.status_aktif == StatusAktif.AKTIF.value:
@@ -35,7 +35,7 @@ def status_tampil(row: PegawaiRow) -> str:
     return f"{label} · {_AKTIF_LABEL.get(row.status_aktif, row.status_aktif)}"
 
 
-def kunci_cari(teks: str) -> str:
+def search_key(teks: str) -> str:
     """What a typed search means: NIP digits without spaces, or lower-case words."""
     lower = " ".join(teks.lower().split())
     digits = lower.translate(_NIP_CHARS)
@@ -47,13 +47,13 @@ def _kunci_baris(row: PegawaiRow) -> str:
 
 
 COLUMNS = (
-    Column("NIP", lambda r: nip_tampil(r.nip, r.status_kepegawaian), lambda r: r.nip),
+    Column("NIP", lambda r: display_nip(r.nip, r.status_kepegawaian), lambda r: r.nip),
     Column("Nama lengkap", lambda r: r.nama_lengkap, lambda r: (r.nama.lower(), r.nip)),
     Column("Golongan", lambda r: r.golongan, lambda r: (_URUTAN_GOLONGAN.get(r.golongan, 999), r.nip)),
     Column("Jabatan", lambda r: r.jabatan),
     Column("Unit kerja", lambda r: r.unit_nama),
     Column("Atasan", lambda r: r.atasan_nama),
-    Column("Status", status_tampil),
+    Column("Status", display_status),
 )
 
 
@@ -124,7 +124,7 @@ class PegawaiTableModel(RowTableModel):
         self._apply(saringan)
 
     def _apply(self, saringan: Saringan, *, force: bool = False) -> None:
-        kunci = kunci_cari(saringan.teks)
+        kunci = search_key(saringan.teks)
         same_rest = saringan.struktur == self.saringan.struktur and self._base_for is not None
         if not force and same_rest and kunci == self._kunci:
             self.saringan = saringan

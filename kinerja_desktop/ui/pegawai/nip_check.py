@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.pegawai import PegawaiRow, StatusAktif
-from kinerja_desktop.core.rules.nip import JenisNip, NipInfo, cek_kesesuaian, format_nip, normalize_nip
+from kinerja_desktop.core.rules.nip import JenisNip, NipInfo, check_consistency, format_nip, normalize_nip
 from kinerja_desktop.core.rules.pangkat import StatusKepegawaian
 from kinerja_desktop.core.services.pegawai.check import info_nip
 from kinerja_desktop.ui.common.widgets import FieldNote
@@ -33,7 +33,7 @@ def _kolom(pesan: str) -> str:
     return "tanggal_lahir" if "lahir" in pesan else "jenis_kelamin" if "kelamin" in pesan else "tmt_cpns"
 
 
-def periksa_nip(
+def check_nip(
     text: str, status: str, tanggal_lahir: date | None, jenis_kelamin: str, tmt_cpns: date | None
 ) -> NipFeedback:
     """Parse ``text`` in the layout ``status`` implies and compare it with what was typed."""
@@ -53,7 +53,7 @@ def periksa_nip(
             hint=exc.saran or "",
         )
     tmt = tmt_cpns if info.jenis is JenisNip.PNS else None
-    pesan = cek_kesesuaian(info, tanggal_lahir, jenis_kelamin or None, tmt)
+    pesan = check_consistency(info, tanggal_lahir, jenis_kelamin or None, tmt)
     warnings: dict[str, str] = {}
     for text_ in pesan:
         kolom = _kolom(text_)
@@ -81,7 +81,7 @@ class NipWatcher(QObject):
     def on_nip_finished(self) -> None:
         """Parse the NIP; fill birth date, gender and TMT CPNS where empty; flag a twin and disagreements."""
         ident, kep = self.ident, self.kep
-        feedback = periksa_nip(ident.nip.text(), kep.status.currentData(), None, "", None)
+        feedback = check_nip(ident.nip.text(), kep.status.currentData(), None, "", None)
         note = self.notes["nip"]
         note.clear_note()
         note.setToolTip(feedback.hint)
@@ -106,7 +106,7 @@ class NipWatcher(QObject):
         """Amber warnings where the typed birth date, gender or TMT CPNS disagree with the NIP."""
         for kolom in _NIP_KOLOM:
             self.notes[kolom].clear_note()
-        feedback = periksa_nip(
+        feedback = check_nip(
             self.ident.nip.text(),
             self.kep.status.currentData(),
             self.ident.tanggal_lahir.value(),

@@ -19,7 +19,7 @@ from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE
 from kinerja_desktop.ui.pegawai.form import PegawaiForm
-from kinerja_desktop.ui.pegawai.list_model import nip_tampil
+from kinerja_desktop.ui.pegawai.list_model import display_nip
 
 _STATUS = {s.value: s.label for s in StatusKepegawaian}
 KURANG = QColor("#a00018")
@@ -30,7 +30,7 @@ class RekapModel(RowTableModel):
     """Rows of ``rekap_jp``; those short of (or over) the rule are drawn in red."""
 
     columns = (
-        Column("NIP", lambda r: nip_tampil(r.nip, r.status_kepegawaian), lambda r: r.nip),
+        Column("NIP", lambda r: display_nip(r.nip, r.status_kepegawaian), lambda r: r.nip),
         Column("Nama", lambda r: r.nama),
         Column("Status", lambda r: _STATUS.get(r.status_kepegawaian, r.status_kepegawaian)),
         Column("Unit kerja", lambda r: r.unit_nama),

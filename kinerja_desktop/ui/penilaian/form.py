@@ -188,12 +188,12 @@ class EvaluasiDialog(QDialog):
             self.say("")
 
     # --- writing ---------------------------------------------------------------------------------
-    def setelah_tulis(self, _value: object = None) -> None:
+    def after_write(self, _value: object = None) -> None:
         """Something was written: lists showing evaluations refresh, and the form is read again."""
         self.changed.emit()
         self.muat()
 
-    def simpan_sekarang(self) -> bool:
+    def save_now(self) -> bool:
         """Simpan without asking; True when everything is stored."""
         f = self.form
         if f is None or not (f.boleh_nilai or f.boleh_isi_diri):
@@ -208,16 +208,16 @@ class EvaluasiDialog(QDialog):
                 lambda s, a: evaluasi.save_isian(s, a, isian),
                 success="Evaluasi sudah disimpan.",
                 say=self.say,
-                then=self.setelah_tulis,
+                then=self.after_write,
             )
         )
 
     def on_simpan_clicked(self) -> None:
         if self.simpan.isVisible() and self.simpan.isEnabled():
-            self.simpan_sekarang()
+            self.save_now()
 
     def on_finalkan_clicked(self) -> None:
-        if self.form is None or not self.form.boleh_nilai or not self.simpan_sekarang():
+        if self.form is None or not self.form.boleh_nilai or not self.save_now():
             return
         f = self.form  # read again after saving
         assert f is not None and f.evaluasi_id is not None
@@ -227,7 +227,7 @@ class EvaluasiDialog(QDialog):
             return
         temuan = periksa.value
         if temuan:
-            if not self.akui(temuan):
+            if not self.ask_acknowledgement(temuan):
                 self.say("Evaluasi belum difinalkan; isian sudah disimpan sebagai draf.")
                 return
         elif not ask_yes_no(
@@ -253,16 +253,16 @@ class EvaluasiDialog(QDialog):
             return
         [final] = hasil.value
         if final.temuan:
-            if self.akui(list(final.temuan)):
+            if self.ask_acknowledgement(list(final.temuan)):
                 self.finalise(ev_id, akui=True)
             return
         if final.error is not None:
             ops.show_known_error(self, final.error)
             return
-        self.setelah_tulis()
+        self.after_write()
         self.say("Evaluasi sudah final dan terkunci.")
 
-    def akui(self, temuan: list[Temuan]) -> bool:
+    def ask_acknowledgement(self, temuan: list[Temuan]) -> bool:
         nama = self.form.pegawai.nama if self.form else ""
         return AkuiDistribusiDialog(self, nama, temuan).exec() == QDialog.DialogCode.Accepted
 
@@ -287,7 +287,7 @@ class EvaluasiDialog(QDialog):
             success="Evaluasi dibuka kembali sebagai draf; pejabat penilai dapat mengubah lalu "
             "memfinalkannya lagi.",
             say=self.say,
-            then=self.setelah_tulis,
+            then=self.after_write,
         )
 
     def reject(self) -> None:
@@ -296,7 +296,7 @@ class EvaluasiDialog(QDialog):
             jawab = ask_save_discard(self, "Isian evaluasi ini belum disimpan.")
             if jawab == QMessageBox.StandardButton.Cancel:
                 return
-            if jawab == QMessageBox.StandardButton.Save and not self.simpan_sekarang():
+            if jawab == QMessageBox.StandardButton.Save and not self.save_now():
                 return
         super().reject()
 

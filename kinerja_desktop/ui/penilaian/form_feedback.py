@@ -146,7 +146,7 @@ class RhkKartu(QFrame):
         layout.addLayout(grid)
 
 
-def _kosongkan(layout: QVBoxLayout | QGridLayout) -> None:
+def _clear(layout: QVBoxLayout | QGridLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget()
@@ -154,7 +154,7 @@ def _kosongkan(layout: QVBoxLayout | QGridLayout) -> None:
             widget.deleteLater()
 
 
-def _gulung(isi: QWidget) -> QScrollArea:
+def _scroll_to(isi: QWidget) -> QScrollArea:
     scroll = QScrollArea(widgetResizable=True)
     scroll.setWidget(isi)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -172,14 +172,14 @@ class HasilKerjaPanel(QWidget):
         self.umpan: dict[str, TeksIsian] = {}
         self.isi = QWidget()
         self.kolom = QVBoxLayout(self.isi)
-        self.scroll = _gulung(self.isi)
+        self.scroll = _scroll_to(self.isi)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
 
     def show_form(self, form: EvaluasiForm) -> None:
         posisi = self.scroll.verticalScrollBar().value()
-        _kosongkan(self.kolom)
+        _clear(self.kolom)
         self.diri, self.umpan = {}, {}
         jpt = form.jenis_form == JenisForm.JPT
         akhir = form.periode == "AKHIR"
@@ -220,14 +220,14 @@ class PerilakuPanel(QWidget):
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(1, 2)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.scroll = _gulung(self.isi)
+        self.scroll = _scroll_to(self.isi)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
 
     def show_form(self, form: EvaluasiForm) -> None:
         posisi = self.scroll.verticalScrollBar().value()
-        _kosongkan(self.grid)
+        _clear(self.grid)
         self.umpan = {}
         self.grid.addWidget(QLabel("<b>Perilaku kerja dan ekspektasi khusus pimpinan</b>"), 0, 0)
         self.grid.addWidget(QLabel("<b>Umpan balik (pejabat penilai)</b>"), 0, 1)

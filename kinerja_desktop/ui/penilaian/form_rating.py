@@ -24,10 +24,10 @@ from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.angka_kredit import (
     KOEFISIEN_JENJANG,
     PERSENTASE_PREDIKAT,
-    hitung_angka_kredit,
+    compute_angka_kredit,
 )
 from kinerja_desktop.core.rules.jabatan import JenjangFungsional
-from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
+from kinerja_desktop.core.rules.predikat import Predikat, Rating, compute_predikat
 from kinerja_desktop.core.services.evaluasi.access import predikat_dari
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, WARNING_STYLE, DateField
 from kinerja_desktop.ui.penilaian.form_feedback import TeksIsian
@@ -98,7 +98,7 @@ class MatriksPredikat(QLabel):
         for h in BARIS:
             sel = []
             for p in KOLOM:
-                predikat = hitung_predikat(h, p)
+                predikat = compute_predikat(h, p)
                 aktif = h == hasil and p == perilaku
                 warna = " bgcolor='#ffe08a'" if aktif else ""
                 isi = f"<b>{predikat.label}</b>" if aktif else predikat.label
@@ -232,7 +232,7 @@ class RatingPanel(QWidget):
             rumus = "AK = koefisien × persentase predikat × bulan/12 (dihitung setelah kedua rating diisi)"
         else:
             persen = PERSENTASE_PREDIKAT[predikat]
-            ak = hitung_angka_kredit(jenjang, predikat, bulan)
+            ak = compute_angka_kredit(jenjang, predikat, bulan)
             rumus = (
                 f"AK = {format_angka(koefisien)} × {format_angka(persen)} % ({predikat.label}) × {bulan}/12 "
                 f"= <b>{format_angka(ak)}</b>"

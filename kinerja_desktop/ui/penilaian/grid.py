@@ -171,7 +171,7 @@ class PenilaianModel(RowTableModel):
         return alasan or self.columns[column].text(row)
 
 
-def buat_tabel(model: PenilaianModel) -> QTableView:
+def make_grid_view(model: PenilaianModel) -> QTableView:
     """The grid's view: several rows may be selected (to finalise them), a context menu, fitted widths."""
     table = make_table(model)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -16,7 +16,7 @@ def baris(*widgets: QWidget, ujung: QWidget | None = None) -> QHBoxLayout:
     return layout
 
 
-def tumpuk(*items: QWidget | QLayout, isi: QWidget, margin: bool = False) -> QBoxLayout:
+def stack(*items: QWidget | QLayout, isi: QWidget, margin: bool = False) -> QBoxLayout:
     """``items`` top to bottom; ``isi`` (one of them) takes the spare height."""
     layout = QVBoxLayout()
     if not margin:

@@ -31,10 +31,10 @@ from kinerja_desktop.ui.penilaian.grid import (
     KOLOM_HASIL,
     KOLOM_PERILAKU,
     PenilaianModel,
-    buat_tabel,
+    make_grid_view,
     ringkasan,
 )
-from kinerja_desktop.ui.penilaian.layout import baris, berdampingan, tumpuk
+from kinerja_desktop.ui.penilaian.layout import baris, berdampingan, stack
 from kinerja_desktop.ui.penilaian.selection import Bacaan, PilihanBar, baca
 from kinerja_desktop.ui.printing.menu import Pilihan as PilihanCetak
 from kinerja_desktop.ui.printing.menu import pilihan_grid, tombol_evaluasi
@@ -60,7 +60,7 @@ class PenilaianPage(Page):
         self.belum_final.setToolTip("Hanya pegawai yang evaluasinya belum final: siapa yang masih kurang")
         self.muat = QPushButton("Muat ulang", clicked=self.on_muat_clicked)
         self.model = PenilaianModel(self)
-        self.table = buat_tabel(self.model)
+        self.table = make_grid_view(self.model)
         self.ringkas = QLabel()
         self.panel = DistribusiPanel()
         boleh = ctx.actor.can(Izin.NILAI_KINERJA)
@@ -69,10 +69,10 @@ class PenilaianPage(Page):
         for button in (self.final_pilih, self.final_semua):
             button.setEnabled(boleh)
         self.buka = QPushButton("Buka formulir…", clicked=self.on_buka_clicked)
-        self.cetak = tombol_evaluasi(ctx, self, self.pilihan_cetak)
+        self.cetak = tombol_evaluasi(ctx, self, self.print_choice)
         self.message = QLabel(wordWrap=True)
         self._build_layout()
-        self._shortcuts = entri.pasang_tombol(self.table, self.on_rating_key)
+        self._shortcuts = entri.install_rating_keys(self.table, self.on_rating_key)
         self.pilihan.changed.connect(self.on_pilihan_changed)
         self.belum_final.toggled.connect(self.on_belum_final_toggled)
         self.panel.ubah_capaian.connect(self.on_capaian_clicked)
@@ -83,7 +83,7 @@ class PenilaianPage(Page):
 
     def _build_layout(self) -> None:
         hint = QLabel(entri.PETUNJUK, wordWrap=True, styleSheet=HINT_STYLE)
-        kiri = tumpuk(
+        kiri = stack(
             baris(self.pilihan.bawahan, self.belum_final),
             self.table,
             self.ringkas,
@@ -93,7 +93,7 @@ class PenilaianPage(Page):
         )
         atas = baris(self.pilihan, ujung=self.muat)
         splitter = berdampingan(kiri, self.panel)
-        self.setLayout(tumpuk(atas, splitter, self.message, isi=splitter, margin=True))
+        self.setLayout(stack(atas, splitter, self.message, isi=splitter, margin=True))
 
     # --- data -------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -169,7 +169,7 @@ class PenilaianPage(Page):
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
-    def pilihan_cetak(self) -> PilihanCetak:
+    def print_choice(self) -> PilihanCetak:
         """The current row for Cetak; with a filter on, the unit's batch keeps to the rows listed."""
         p = self.pilihan.value()
         tersaring = p.bawahan or self.model.hanya_belum_final
@@ -179,9 +179,9 @@ class PenilaianPage(Page):
     def on_rating_key(self, angka: int) -> None:
         index = self.table.currentIndex()
         kolom = index.column() if index.column() in (KOLOM_HASIL, KOLOM_PERILAKU) else KOLOM_HASIL
-        self.beri_rating(kolom, angka)
+        self.give_rating(kolom, angka)
 
-    def beri_rating(self, kolom: int, angka: int) -> None:
+    def give_rating(self, kolom: int, angka: int) -> None:
         """Store ``angka`` (3/2/1, 0 clears) in ``kolom`` of the current row and move on like a form."""
         row = self.baris_kini()
         if row is None:
@@ -198,7 +198,7 @@ class PenilaianPage(Page):
             message=_PesanBaris(self, row.nama),
         ):
             return
-        self.segarkan_baris(row)
+        self.refresh_row(row)
         n = self.model.row_of(row.pegawai_id)
         if angka and kolom == KOLOM_HASIL:
             kolom = KOLOM_PERILAKU
@@ -209,7 +209,7 @@ class PenilaianPage(Page):
         self.table.horizontalScrollBar().setValue(geser)  # down to the next pegawai, names kept in view
         self.say(f"Rating {row.nama} tersimpan.")
 
-    def segarkan_baris(self, row: BarisEvaluasi) -> None:
+    def refresh_row(self, row: BarisEvaluasi) -> None:
         """Read the rated row and the distribution again (not the whole grid: fast for 15,000 rows)."""
         p = self.pilihan.value()
 
@@ -232,7 +232,7 @@ class PenilaianPage(Page):
         self.say(f"{row.nama}: {alasan}" if row and alasan else "")
 
     def on_context_menu(self, pos: QPoint) -> None:
-        menu = entri.menu_rating(self.table, pos, self.beri_rating, self.on_buka_clicked)
+        menu = entri.menu_rating(self.table, pos, self.give_rating, self.on_buka_clicked)
         if menu is not None:
             menu.exec(self.table.viewport().mapToGlobal(pos))
 

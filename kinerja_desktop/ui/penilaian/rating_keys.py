@@ -32,7 +32,7 @@ PETUNJUK = (
 )
 
 
-def pasang_tombol(table: QTableView, callback: Callable[[int], None]) -> list[QShortcut]:
+def install_rating_keys(table: QTableView, callback: Callable[[int], None]) -> list[QShortcut]:
     """Shortcuts on ``table`` (also from the numeric keypad) calling ``callback`` with 0–3."""
     shortcuts = []
     for key, angka in TOMBOL.items():

@@ -14,7 +14,7 @@ from kinerja_desktop.core.documents import (
     konversi_ak_pdf,
     skp_pdf,
 )
-from kinerja_desktop.core.documents.files import simpan_pdf
+from kinerja_desktop.core.documents.files import save_pdf
 from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.evaluasi import EvaluasiForm
@@ -26,7 +26,7 @@ from kinerja_desktop.core.services.printing.batch import (
     DaftarCetak,
     JenisCetak,
     Permintaan,
-    daftar_cetak,
+    list_printable,
     opsi_bawaan,
     render_daftar,
 )
@@ -42,7 +42,7 @@ from kinerja_desktop.ui.printing.preview import PratinjauDialog, Render, Sumber,
 BATAS_PRATINJAU = 300
 
 
-def _buka(
+def _open(
     ctx: UiContext, parent: QWidget | None, sumber: Sumber, pdf: bytes | None = None
 ) -> PratinjauDialog:
     dialog = PratinjauDialog(ctx, sumber, pdf, parent)
@@ -62,7 +62,7 @@ def pratinjau_skp(ctx: UiContext, parent: QWidget | None, skp_id: str) -> Pratin
         return None
     detail, opsi = dibaca.value
     judul = f"SKP {detail.tahun} - {detail.pegawai.nama}"
-    return _buka(ctx, parent, Sumber(judul, lambda _s, _a, o, _k: skp_pdf(detail, o), opsi))
+    return _open(ctx, parent, Sumber(judul, lambda _s, _a, o, _k: skp_pdf(detail, o), opsi))
 
 
 def _render_evaluasi(session: Session, actor: Actor, jenis: JenisCetak, form: EvaluasiForm) -> Render:
@@ -96,7 +96,7 @@ def pratinjau_evaluasi(
         return None
     form, opsi, render = dibaca.value
     judul = f"{jenis.label} {form.periode_label} {form.tahun} - {form.pegawai.nama}"
-    return _buka(ctx, parent, Sumber(judul, render, opsi, boleh_ttd=form.final))
+    return _open(ctx, parent, Sumber(judul, render, opsi, boleh_ttd=form.final))
 
 
 def _render_daftar(daftar: DaftarCetak) -> Render:
@@ -108,11 +108,11 @@ def pratinjau_rekap(
 ) -> PratinjauDialog | None:
     """The unit's rekap predikat for the period, signed by the head of the unit."""
     permintaan = Permintaan(JenisCetak.REKAP, tahun, periode, unit_id, termasuk_sub_unit=sub_unit)
-    dibaca = ops.look(parent, lambda s, a: (daftar_cetak(s, a, permintaan), opsi_bawaan(s)), ctx=ctx)
+    dibaca = ops.look(parent, lambda s, a: (list_printable(s, a, permintaan), opsi_bawaan(s)), ctx=ctx)
     if not dibaca:
         return None
     daftar, opsi = dibaca.value
-    return _buka(ctx, parent, Sumber(daftar.judul, _render_daftar(daftar), opsi))
+    return _open(ctx, parent, Sumber(daftar.judul, _render_daftar(daftar), opsi))
 
 
 def _setuju(parent: QWidget | None, daftar: DaftarCetak) -> bool:
@@ -130,7 +130,7 @@ def _setuju(parent: QWidget | None, daftar: DaftarCetak) -> bool:
     return ask_yes_no(parent, teks, "\n\n".join([*rincian, "Lanjutkan?"]), default_yes=True)
 
 
-def cetak_massal(
+def print_batch(
     ctx: UiContext,
     parent: QWidget | None,
     permintaan: Permintaan,
@@ -144,7 +144,7 @@ def cetak_massal(
     lapor = selesai or (lambda _hasil: None)
 
     def read(session: Session, actor: Actor) -> tuple[DaftarCetak, OpsiCetak]:
-        daftar = daftar_cetak(session, actor, permintaan)
+        daftar = list_printable(session, actor, permintaan)
         opsi = opsi_bawaan(session)
         if not daftar.butir:
             render_daftar(session, actor, daftar, opsi)  # raises NotFound with the reasons
@@ -179,7 +179,7 @@ def cetak_massal(
         pdf = render(session, actor, opsi, kemajuan)
         ops.progress(daftar.jumlah, daftar.jumlah, "Menyimpan…")
         if tujuan is not None:
-            simpan_pdf(pdf, tujuan)
+            save_pdf(pdf, tujuan)
         return pdf
 
     def sukses(pdf: bytes) -> None:
@@ -189,7 +189,7 @@ def cetak_massal(
             return
         ttd = daftar.semua_final and permintaan.jenis not in (JenisCetak.SKP, JenisCetak.REKAP)
         sumber = Sumber(daftar.judul, render, opsi, daftar.jumlah, latar=daftar.jumlah > 1, boleh_ttd=ttd)
-        lapor(_buka(ctx, parent, sumber, pdf))
+        lapor(_open(ctx, parent, sumber, pdf))
 
     berjalan = ops.look(
         parent,

@@ -17,10 +17,10 @@ from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error
 from kinerja_desktop.ui.printing.actions import (
-    cetak_massal,
     pratinjau_evaluasi,
     pratinjau_rekap,
     pratinjau_skp,
+    print_batch,
 )
 
 #: Why Konversi AK is greyed out for a pegawai without a jenjang fungsional.
@@ -122,7 +122,7 @@ def _unit(ctx: UiContext, parent: QWidget, pilih: Callable[[], Pilihan | None], 
             termasuk_sub_unit=p.sub_unit,
             hanya_pegawai=p.tampil,
         )
-        cetak_massal(ctx, parent, permintaan)
+        print_batch(ctx, parent, permintaan)
     else:
         pratinjau_rekap(ctx, parent, p.unit_id, p.tahun, p.periode, sub_unit=p.sub_unit)
 

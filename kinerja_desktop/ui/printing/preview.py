@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.documents.build import Kemajuan
-from kinerja_desktop.core.documents.files import simpan_pdf
+from kinerja_desktop.core.documents.files import save_pdf
 from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from kinerja_desktop.ui.printing.options import OpsiPanel
-from kinerja_desktop.ui.printing.printer import cetak_dokumen, siapkan_printer
+from kinerja_desktop.ui.printing.printer import prepare_printer, print_document
 
 #: Re-render this long after the last option change (typing a place, stepping a date).
 JEDA_MS = 250
@@ -93,14 +93,14 @@ class PratinjauDialog(QDialog):
         self.tutup = QPushButton("&Tutup", clicked=self.reject)
         for b in (self.cetak, self.simpan, self.tutup):
             b.setAutoDefault(False)
-        self._timer = QTimer(self, singleShot=True, interval=JEDA_MS, timeout=self.render_ulang)
+        self._timer = QTimer(self, singleShot=True, interval=JEDA_MS, timeout=self.rerender)
         self.opsi.changed.connect(self._timer.start)
         self._build_layout()
         self.resize(1180, 860)
         if pdf is not None:
             self.tampilkan(pdf)
         else:
-            self.render_ulang()
+            self.rerender()
 
     def _build_layout(self) -> None:
         samping = QWidget()
@@ -121,7 +121,7 @@ class PratinjauDialog(QDialog):
         layout.addLayout(bawah)
 
     # --- rendering ---------------------------------------------------------------------------------
-    def render_ulang(self) -> None:
+    def rerender(self) -> None:
         """Render with the options shown now (a batch in the background, with progress and Batal)."""
         dipilih = ops.attempt(self, self.opsi.value, message=self.error_line)
         if not dipilih:
@@ -172,7 +172,7 @@ class PratinjauDialog(QDialog):
     def on_cetak_clicked(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.sumber.judul)
-        siapkan_printer(printer, self.dokumen)
+        prepare_printer(printer, self.dokumen)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Cetak")
         dialog.setMinMax(1, max(self.dokumen.pageCount(), 1))
@@ -181,7 +181,7 @@ class PratinjauDialog(QDialog):
             return
         ops.attempt(
             self,
-            lambda: cetak_dokumen(self.dokumen, printer),
+            lambda: print_document(self.dokumen, printer),
             success=lambda jumlah: (
                 f"{jumlah} halaman dikirim ke "
                 f"{printer.printerName() or printer.outputFileName() or 'printer'}."
@@ -195,7 +195,7 @@ class PratinjauDialog(QDialog):
         if not nama:
             return
         path = Path(nama if nama.lower().endswith(".pdf") else f"{nama}.pdf")
-        ops.attempt(self, lambda: simpan_pdf(self.pdf, path), success=f"Tersimpan: {path}", say=self.say)
+        ops.attempt(self, lambda: save_pdf(self.pdf, path), success=f"Tersimpan: {path}", say=self.say)
 
     def say(self, text: str, *, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)

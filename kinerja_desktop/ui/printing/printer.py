@@ -26,7 +26,7 @@ def ukuran_halaman(dokumen: QPdfDocument, halaman: int = 0) -> QPageSize:
     )
 
 
-def siapkan_printer(printer: QPrinter, dokumen: QPdfDocument) -> None:
+def prepare_printer(printer: QPrinter, dokumen: QPdfDocument) -> None:
     """Preselect the PDF's paper and orientation, no margins (the forms carry their own), every page."""
     ukuran = dokumen.pagePointSize(0)
     arah = (
@@ -39,7 +39,7 @@ def siapkan_printer(printer: QPrinter, dokumen: QPdfDocument) -> None:
     printer.setFromTo(0, 0)
 
 
-def cetak_dokumen(dokumen: QPdfDocument, printer: QPrinter) -> int:
+def print_document(dokumen: QPdfDocument, printer: QPrinter) -> int:
     """Draw the chosen pages (all, or the range asked for) at 100 %; returns how many were printed.
 
     Each page is rendered by QtPdf at the printer's resolution (at most DPI_MAKS) and drawn from the paper's

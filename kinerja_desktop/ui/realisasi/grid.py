@@ -47,7 +47,7 @@ def realisasi_isian(row: BarisRealisasi) -> str:
     return format_angka(row.nilai) if row.nilai is not None else ""
 
 
-def realisasi_tampil(row: BarisRealisasi) -> str:
+def display_realisasi(row: BarisRealisasi) -> str:
     if not row.angka:
         return row.teks_realisasi
     angka = realisasi_isian(row)
@@ -102,7 +102,7 @@ COLUMNS = (
     Column("Aspek", lambda r: r.aspek),
     Column("Indikator kinerja individu", lambda r: r.teks),
     Column("Target", lambda r: r.target),
-    Column("Realisasi", realisasi_tampil),
+    Column("Realisasi", display_realisasi),
 )
 
 #: Saves an edited realisasi; returns False (after telling the user why) to keep the old value.

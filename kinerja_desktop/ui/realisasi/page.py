@@ -33,7 +33,7 @@ from kinerja_desktop.ui.realisasi.panel import AksiPanel, BuktiPanel, Sasaran
 ALASAN_STYLE = "font-size: 11pt; color: #444444; padding: 24px;"
 
 
-def tampil_grid(detail: SkpDetail, grid: RealisasiGrid) -> bool:
+def prepare_grid(detail: SkpDetail, grid: RealisasiGrid) -> bool:
     """Show the grid (perhaps read-only) unless the SKP is not approved or the period lies outside it."""
     if grid.bisa_diisi:
         return True
@@ -66,7 +66,7 @@ class RealisasiPage(Page):
         self.alasan = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.alasan.setStyleSheet(ALASAN_STYLE)
         self.model = RealisasiModel(self)
-        self.model.simpan = self.simpan_realisasi
+        self.model.simpan = self.save_realisasi
         self.table = make_table(self.model, sortable=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -184,7 +184,7 @@ class RealisasiPage(Page):
             f"<b>{d.pegawai.nama}</b> · {format_nip(d.pegawai.nip)} · {d.pegawai.jabatan} — "
             f"SKP {d.tahun} versi {d.versi} ({StatusSkp(d.status).label.lower()}), {self.grid.periode_label}"
         )
-        if not tampil_grid(d, self.grid):
+        if not prepare_grid(d, self.grid):
             self.show_reason(self.grid.alasan)
             return
         self.show_grid(self.grid)
@@ -249,7 +249,7 @@ class RealisasiPage(Page):
             self.aksi.sasaran = None
             self.show_grid(self.grid, row.rhk_id)
 
-    def simpan_realisasi(self, row: BarisRealisasi, teks: str) -> bool:
+    def save_realisasi(self, row: BarisRealisasi, teks: str) -> bool:
         """Save an edited realisasi cell; a refused value is explained (after the editor has closed)."""
         if self.grid is None:
             return False

@@ -19,7 +19,7 @@ from kinerja_desktop.core.services.bukti import BuktiRow, JenisBukti, StatusBerk
 from kinerja_desktop.core.services.realisasi import RencanaAksiRow
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_info, tanya_teks
+from kinerja_desktop.ui.common.dialogs import ask_text, ask_yes_no, show_info
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table
 from kinerja_desktop.ui.common.widgets import on_enter
 
@@ -48,7 +48,7 @@ class Sasaran:
     editable: bool
 
 
-def isi_bukti(row: BuktiRow) -> str:
+def describe_bukti(row: BuktiRow) -> str:
     if row.jenis == JenisBukti.BERKAS:
         ukuran = f"{format_angka(row.ukuran / 1024, desimal=0)} KB"
         return f"{row.nama_berkas} ({ukuran})" + (f" — {row.keterangan}" if row.keterangan else "")
@@ -60,7 +60,7 @@ def isi_bukti(row: BuktiRow) -> str:
 class BuktiModel(RowTableModel):
     columns = (
         Column("Jenis", lambda r: _JENIS.get(r.jenis, r.jenis)),
-        Column("Isi", isi_bukti),
+        Column("Isi", describe_bukti),
         Column("Status", lambda r: _STATUS.get(r.status_berkas, "")),
     )
 
@@ -140,7 +140,7 @@ class AksiPanel(_Panel):
         if sasaran is None or not sasaran.editable:
             return
         label = f"Rencana aksi {sasaran.periode_label} untuk:\n{sasaran.rhk_label}"
-        teks = tanya_teks(self, "Tambah rencana aksi", label, panjang=True)
+        teks = ask_text(self, "Tambah rencana aksi", label, panjang=True)
         if teks is not None and ops.act(
             self, lambda s, a: realisasi.add_rencana_aksi(s, a, sasaran.rhk_id, sasaran.periode, teks)
         ):
@@ -150,7 +150,7 @@ class AksiPanel(_Panel):
         row = self.selected()
         if not isinstance(row, RencanaAksiRow) or self.sasaran is None or not self.sasaran.editable:
             return
-        teks = tanya_teks(self, "Ubah rencana aksi", "Rencana aksi:", row.teks, panjang=True)
+        teks = ask_text(self, "Ubah rencana aksi", "Rencana aksi:", row.teks, panjang=True)
         if (
             teks is not None
             and teks != row.teks
@@ -223,7 +223,7 @@ class BuktiPanel(_Panel):
         sasaran = self.sasaran
         if sasaran is None or not sasaran.editable:
             return
-        teks = tanya_teks(
+        teks = ask_text(
             self, "Tambah catatan", f"Catatan bukti dukung untuk:\n{sasaran.rhk_label}", panjang=True
         )
         if teks is not None and ops.act(
@@ -235,7 +235,7 @@ class BuktiPanel(_Panel):
         sasaran = self.sasaran
         if sasaran is None or not sasaran.editable:
             return
-        teks = tanya_teks(self, "Tambah tautan", "Alamat web bukti dukung (diawali https://):")
+        teks = ask_text(self, "Tambah tautan", "Alamat web bukti dukung (diawali https://):")
         if teks is not None and ops.act(
             self, lambda s, a: bukti.add_tautan(s, a, sasaran.rhk_id, sasaran.periode, teks)
         ):
@@ -275,7 +275,9 @@ class BuktiPanel(_Panel):
 
     def on_hapus_clicked(self) -> None:
         row = self.selected()
-        if not isinstance(row, BuktiRow) or not ask_yes_no(self, "Hapus bukti dukung ini?", isi_bukti(row)):
+        if not isinstance(row, BuktiRow) or not ask_yes_no(
+            self, "Hapus bukti dukung ini?", describe_bukti(row)
+        ):
             return
         if ops.act(self, lambda s, a: bukti.delete_bukti(s, a, row.id, self.evidence)):
             self._after_change()

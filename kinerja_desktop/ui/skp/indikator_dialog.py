@@ -79,12 +79,12 @@ class IndikatorDialog(FormDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
-        self._isi(awal)
+        self._fill(awal)
         self.jenis_target.idToggled.connect(self.on_jenis_target_toggled)
         self.on_jenis_target_toggled()
         self.mark_clean()
 
-    def _isi(self, awal: IndikatorView | None) -> None:
+    def _fill(self, awal: IndikatorView | None) -> None:
         jenis = 0
         if awal is not None:
             if awal.target_min is not None:

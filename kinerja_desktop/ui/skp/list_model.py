@@ -37,7 +37,7 @@ class BarisSkp:
         return BELUM_LABEL if self.skp_id is None else StatusSkp(self.status).label
 
 
-def gabung(skp_rows: Sequence[SkpRow], pegawai_rows: Sequence[PegawaiRow]) -> list[BarisSkp]:
+def merge_rows(skp_rows: Sequence[SkpRow], pegawai_rows: Sequence[PegawaiRow]) -> list[BarisSkp]:
     """SKP rows plus every active pegawai who has none this year (``list_pegawai`` order kept)."""
     ada = {r.pegawai_id for r in skp_rows}
     atasan = {p.id: p.atasan_id for p in pegawai_rows}

@@ -36,7 +36,7 @@ from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, on_enter
 from kinerja_desktop.ui.printing.menu import tombol_skp
 from kinerja_desktop.ui.skp.editor import SkpEditor
 from kinerja_desktop.ui.skp.list_dialogs import DrafUnitDialog, HasilDraftDialog, PendekatanDialog
-from kinerja_desktop.ui.skp.list_model import BELUM, BELUM_LABEL, BarisSkp, Saringan, SkpListModel, gabung
+from kinerja_desktop.ui.skp.list_model import BELUM, BELUM_LABEL, BarisSkp, Saringan, SkpListModel, merge_rows
 
 STATUS_FILTER = [("Semua status", ""), (BELUM_LABEL, BELUM)] + [
     (s.label, s.value) for s in StatusSkp if s is not StatusSkp.DIGANTI
@@ -145,7 +145,7 @@ class SkpPage(Page):
             return
         rows, staff = dibaca.value
         self.model.saringan = self.saringan()
-        self.model.set_semua(gabung(rows, staff))
+        self.model.set_semua(merge_rows(rows, staff))
         self.update_count()
         if selected is not None:
             self.select_pegawai(selected.pegawai_id)

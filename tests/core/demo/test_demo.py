@@ -36,7 +36,7 @@ from kinerja_desktop.core.rules import distribusi
 from kinerja_desktop.core.rules.jabatan import JenisJabatan, JenjangFungsional
 from kinerja_desktop.core.rules.nip import JenisNip, parse_nip
 from kinerja_desktop.core.rules.pangkat import GOLONGAN_PNS, GOLONGAN_PPPK, StatusKepegawaian
-from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
+from kinerja_desktop.core.rules.predikat import Predikat, Rating, compute_predikat
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.workspace import Workspace
 
@@ -268,7 +268,7 @@ def test_evaluations_follow_matrix_and_carry_snapshots(session: Session) -> None
         if e.rating_hasil is None:
             assert e.status == "draf" and e.predikat is None
             continue
-        assert e.predikat == hitung_predikat(Rating(e.rating_hasil), Rating(e.rating_perilaku or "")).value
+        assert e.predikat == compute_predikat(Rating(e.rating_hasil), Rating(e.rating_perilaku or "")).value
         predikat[e.predikat] += 1
         if e.periode == "TW1":
             assert e.status == "final" and e.difinalkan_pada is not None

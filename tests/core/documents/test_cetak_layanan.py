@@ -15,8 +15,8 @@ from kinerja_desktop.core.errors import NotFound, PermissionDenied, ValidationEr
 from kinerja_desktop.core.services import access as akses
 from kinerja_desktop.core.services import unit_kerja
 from kinerja_desktop.core.services.access import Actor, Izin, Peran
-from kinerja_desktop.core.services.printing.batch import JenisCetak, Permintaan, cetak, daftar_cetak
-from kinerja_desktop.core.services.printing.lookup import cari_pegawai_nip, cari_unit
+from kinerja_desktop.core.services.printing.batch import JenisCetak, Permintaan, list_printable, print_pdf
+from kinerja_desktop.core.services.printing.lookup import find_pegawai_by_nip, find_unit
 from kinerja_desktop.core.workspace import Workspace
 
 TAHUN = date.today().year
@@ -30,7 +30,7 @@ def _unit(ws: Workspace, kode: str) -> str:
 def test_dokumen_evaluasi_of_a_unit_one_per_evaluation_in_unit_and_name_order(ws, admin, opsi, baca) -> None:
     unit = _unit(ws, "PLJ.SEK")
     with ws.read() as s:
-        daftar, data = cetak(s, admin, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1", unit), opsi)
+        daftar, data = print_pdf(s, admin, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1", unit), opsi)
     pdf = baca(data)
     assert daftar.butir and daftar.jumlah == len(daftar.butir)
     kunci = [(b.unit.casefold(), b.nama.casefold(), b.nip) for b in daftar.butir]
@@ -45,8 +45,8 @@ def test_dokumen_evaluasi_of_a_unit_one_per_evaluation_in_unit_and_name_order(ws
 
 def test_whole_office_skips_who_has_nothing_to_print_and_says_why(ws, admin) -> None:
     with ws.read() as s:
-        semua = daftar_cetak(s, admin, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1"))
-        jf = daftar_cetak(s, admin, Permintaan(JenisCetak.KONVERSI_AK, TAHUN, "TW1"))
+        semua = list_printable(s, admin, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1"))
+        jf = list_printable(s, admin, Permintaan(JenisCetak.KONVERSI_AK, TAHUN, "TW1"))
         aktif = select(func.count()).where(Pegawai.status_aktif == "aktif", Pegawai.dihapus_pada.is_(None))
         n = s.scalar(aktif.select_from(Pegawai))
     assert len(semua.butir) + len(semua.dilewati) == n
@@ -62,11 +62,11 @@ def test_one_pegawai_by_nip_even_before_rating(ws, admin, opsi, baca) -> None:
     with ws.read() as s:
         row = s.execute(select(Pegawai.id, Pegawai.nip).order_by(Pegawai.nip)).first()
         assert row is not None
-        pid = cari_pegawai_nip(s, admin, f" {row.nip[:8]} {row.nip[8:14]} {row.nip[14]} {row.nip[15:]} ")
+        pid = find_pegawai_by_nip(s, admin, f" {row.nip[:8]} {row.nip[8:14]} {row.nip[14]} {row.nip[15:]} ")
         assert pid == row.id
-        semua = daftar_cetak(s, admin, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1"))
+        semua = list_printable(s, admin, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1"))
         siap = next(b for b in semua.butir)
-        daftar, data = cetak(
+        daftar, data = print_pdf(
             s, admin, Permintaan(JenisCetak.EVALUASI, TAHUN, "TW4", pegawai_id=siap.pegawai_id), opsi
         )
     pdf = baca(data)
@@ -77,8 +77,8 @@ def test_one_pegawai_by_nip_even_before_rating(ws, admin, opsi, baca) -> None:
 
 def test_skp_of_the_office_and_the_rekap_of_a_unit(ws, admin, opsi, baca) -> None:
     with ws.read() as s:
-        skp, data = cetak(s, admin, Permintaan(JenisCetak.SKP, TAHUN), opsi)
-        rekap, data_rekap = cetak(
+        skp, data = print_pdf(s, admin, Permintaan(JenisCetak.SKP, TAHUN), opsi)
+        rekap, data_rekap = print_pdf(
             s, admin, Permintaan(JenisCetak.REKAP, TAHUN, "TW1", _unit(ws, "PLJ")), opsi
         )
     pdf = baca(data)
@@ -90,24 +90,24 @@ def test_skp_of_the_office_and_the_rekap_of_a_unit(ws, admin, opsi, baca) -> Non
 def test_requests_that_cannot_be_printed(ws, admin, monkeypatch: pytest.MonkeyPatch) -> None:
     with ws.read() as s:
         with pytest.raises(ValidationError, match="Periode wajib"):
-            daftar_cetak(s, admin, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN))
+            list_printable(s, admin, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN))
         pid = s.scalar(select(Pegawai.id).limit(1))
         with pytest.raises(ValidationError, match="per unit kerja"):
-            daftar_cetak(s, admin, Permintaan(JenisCetak.REKAP, TAHUN, "TW1", pegawai_id=pid))
+            list_printable(s, admin, Permintaan(JenisCetak.REKAP, TAHUN, "TW1", pegawai_id=pid))
         with pytest.raises(NotFound, match="belum punya SKP"):
-            daftar_cetak(s, admin, Permintaan(JenisCetak.SKP, TAHUN + 5, pegawai_id=pid))
+            list_printable(s, admin, Permintaan(JenisCetak.SKP, TAHUN + 5, pegawai_id=pid))
         with pytest.raises(NotFound, match="Tidak ada Dokumen Evaluasi"):
-            cetak(s, admin, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW4"), None)  # type: ignore[arg-type]
+            print_pdf(s, admin, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW4"), None)  # type: ignore[arg-type]
         izin = dict(akses.PERAN_IZIN)
         izin[Peran.PIMPINAN] = frozenset({Izin.LIHAT_DATA})
         monkeypatch.setattr(akses, "PERAN_IZIN", izin)
         with pytest.raises(PermissionDenied, match="mencetak"):
-            daftar_cetak(s, Actor(None, "p", "P", Peran.PIMPINAN), Permintaan(JenisCetak.SKP, TAHUN))
+            list_printable(s, Actor(None, "p", "P", Peran.PIMPINAN), Permintaan(JenisCetak.SKP, TAHUN))
 
 
 def test_a_batch_can_be_cancelled(ws, admin, opsi) -> None:
     with ws.read() as s, pytest.raises(CetakDibatalkan):
-        cetak(s, admin, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1"), opsi, lambda i, n: i < 2)
+        print_pdf(s, admin, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1"), opsi, lambda i, n: i < 2)
 
 
 def test_the_period_printed_is_the_part_the_skp_covers(forms) -> None:
@@ -122,26 +122,26 @@ def test_the_period_printed_is_the_part_the_skp_covers(forms) -> None:
 def test_units_by_code_name_or_path_and_nip_checked(ws, admin) -> None:
     sek = _unit(ws, "PLJ.SEK")
     with ws.transaction(admin) as s:
-        assert cari_unit(s, admin, "plj.sek") == sek
-        assert cari_unit(s, admin, "  sekretariat   KECAMATAN ") == sek
-        assert cari_unit(s, admin, "Kecamatan Plaju / Sekretariat Kecamatan") == sek
+        assert find_unit(s, admin, "plj.sek") == sek
+        assert find_unit(s, admin, "  sekretariat   KECAMATAN ") == sek
+        assert find_unit(s, admin, "Kecamatan Plaju / Sekretariat Kecamatan") == sek
         with pytest.raises(NotFound, match="Mungkin maksudnya: Sekretariat Kecamatan"):
-            cari_unit(s, admin, "Sekretariat Kecamatn")
+            find_unit(s, admin, "Sekretariat Kecamatn")
         unit_kerja.create_unit(s, admin, "Seksi Pemerintahan", sek, kode="PLJ.SEK.PEM")
         with pytest.raises(ValidationError, match="Ada 2 unit") as info:
-            cari_unit(s, admin, "seksi pemerintahan")
+            find_unit(s, admin, "seksi pemerintahan")
         assert "PLJ.SEK.PEM" in (info.value.saran or "") and "PLJ.PEM" in (info.value.saran or "")
         with pytest.raises(ValidationError):
-            cari_pegawai_nip(s, admin, "12345")
+            find_pegawai_by_nip(s, admin, "12345")
         with pytest.raises(NotFound, match="Tidak ada pegawai dengan NIP"):
-            cari_pegawai_nip(s, admin, "199001012015031001")
+            find_pegawai_by_nip(s, admin, "199001012015031001")
         s.rollback()
 
 
 def test_every_skp_of_the_office_fits_a4_too(ws, admin, opsi, baca) -> None:
     """A row split inside a table where one cell turns out to fit used to fail in ReportLab."""
     with ws.read() as s:
-        daftar, data = cetak(s, admin, Permintaan(JenisCetak.SKP, TAHUN), replace(opsi, kertas="A4"))
+        daftar, data = print_pdf(s, admin, Permintaan(JenisCetak.SKP, TAHUN), replace(opsi, kertas="A4"))
     pdf = baca(data)
     assert sum("Halaman 1 dari" in h for h in pdf.halaman) == daftar.jumlah
     assert all(pdf.ukuran(i) == (595.3, 841.9) for i in range(pdf.jumlah))

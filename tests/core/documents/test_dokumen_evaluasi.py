@@ -10,7 +10,7 @@ from kinerja_desktop.core.documents import (
     dokumen_evaluasi_massal_pdf,
     dokumen_evaluasi_pdf,
 )
-from kinerja_desktop.core.documents.batch import urutkan
+from kinerja_desktop.core.documents.batch import sort_for_print
 from kinerja_desktop.core.documents.evaluasi_parts import kode_evaluasi
 from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.model.evaluasi import label_capaian, label_predikat
@@ -96,7 +96,7 @@ def test_batch_one_pdf_ordered_by_unit_and_name_with_pages_per_form(forms, opsi:
 
     pdf = baca(dokumen_evaluasi_massal_pdf(list(reversed(semua)), opsi, kemajuan))
     assert dilaporkan == [(i, len(semua)) for i in range(len(semua) + 1)]
-    urut = urutkan(semua)
+    urut = sort_for_print(semua)
     awal = [
         i
         for i, h in enumerate(pdf.halaman)
@@ -139,7 +139,7 @@ def test_kop_with_the_office_logo_and_without_a_damaged_one(forms, opsi: OpsiCet
 
 
 def test_ordered_forms_can_come_from_a_generator(forms, opsi: OpsiCetak, baca) -> None:
-    semua = urutkan(forms("TW1"))
+    semua = sort_for_print(forms("TW1"))
     diambil: list[int] = []
 
     def satu_per_satu():  # type: ignore[no-untyped-def]

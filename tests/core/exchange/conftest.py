@@ -18,7 +18,7 @@ from kinerja_desktop.core.demo import generate_demo
 from kinerja_desktop.core.exchange.roster import export_roster, write_template, writer
 from kinerja_desktop.core.exchange.roster.columns import KOLOM, LEMBAR_DATA
 from kinerja_desktop.core.paths import AppPaths
-from kinerja_desktop.core.rules.nip import buat_nip_pns, buat_nip_pppk
+from kinerja_desktop.core.rules.nip import make_nip_pns, make_nip_pppk
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
@@ -64,11 +64,11 @@ class Kit:
 
     @staticmethod
     def nip_pns(urut: int, lahir: date = date(1986, 9, 26), jk: str = "L") -> str:
-        return buat_nip_pns(lahir, date(2015, 5, 1), jk, urut)
+        return make_nip_pns(lahir, date(2015, 5, 1), jk, urut)
 
     @staticmethod
     def nip_pppk(urut: int, lahir: date = date(1990, 3, 4), jk: str = "P") -> str:
-        return buat_nip_pppk(lahir, 2023, "21", jk, urut)
+        return make_nip_pppk(lahir, 2023, "21", jk, urut)
 
     @staticmethod
     def baris(nip: object, nama: str = "Ahmad Fauzi", **lain: Any) -> dict[str, Any]:

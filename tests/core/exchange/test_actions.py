@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import SyncBaseline, SyncLog
 from kinerja_desktop.core.errors import PermissionDenied
-from kinerja_desktop.core.exchange.actions import ekspor_paket, riwayat
+from kinerja_desktop.core.exchange.actions import export_paket, riwayat
 from kinerja_desktop.core.services.access import SYSTEM, Actor, Peran
 from kinerja_desktop.core.workspace import Workspace
 
@@ -33,7 +33,7 @@ def test_a_cancelled_export_leaves_no_file_and_records_nothing(kantor: Workspace
             raise Batal()
 
     with pytest.raises(Batal):
-        ekspor_paket(kantor, SYSTEM, tmp_path / "p.xlsx", kemajuan=kemajuan)
+        export_paket(kantor, SYSTEM, tmp_path / "p.xlsx", kemajuan=kemajuan)
     assert not (tmp_path / "p.xlsx").exists() and not list(tmp_path.glob("*.xlsx"))
     assert "Mengambil data…" in laporan
     with kantor.read() as s:
@@ -42,7 +42,7 @@ def test_a_cancelled_export_leaves_no_file_and_records_nothing(kantor: Workspace
 
 
 def test_export_is_recorded_and_listed_and_needs_the_permission(kantor: Workspace, tmp_path: Path) -> None:
-    hasil = ekspor_paket(kantor, SYSTEM, tmp_path / "p.xlsx", tahun=2026)
+    hasil = export_paket(kantor, SYSTEM, tmp_path / "p.xlsx", tahun=2026)
     assert hasil.penerima == "kantor pusat" and hasil.total > 0
     with kantor.read() as s:
         (entri,) = riwayat(s, SYSTEM)
@@ -51,4 +51,4 @@ def test_export_is_recorded_and_listed_and_needs_the_permission(kantor: Workspac
     assert entri.ringkas() == f"{hasil.total} baris"
     pimpinan = Actor(None, "pimpinan", "Pimpinan", Peran.PIMPINAN)
     with pytest.raises(PermissionDenied):
-        ekspor_paket(kantor, pimpinan, tmp_path / "q.xlsx")
+        export_paket(kantor, pimpinan, tmp_path / "q.xlsx")

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import Pegawai, SyncBaseline
-from kinerja_desktop.core.exchange.actions import ekspor_paket, impor_berkas, rencanakan_berkas
+from kinerja_desktop.core.exchange.actions import export_paket, import_file, plan_file
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor
@@ -40,27 +40,27 @@ def test_a_row_changed_on_both_sides_is_a_conflict_when_the_central_code_arrives
     dua: tuple[Workspace, Workspace], tmp_path: Path
 ) -> None:
     plj, pusat = dua
-    hasil = ekspor_paket(plj, SYSTEM, tmp_path / "kantor.xlsx")
+    hasil = export_paket(plj, SYSTEM, tmp_path / "kantor.xlsx")
     assert hasil.penerima == "kantor pusat"  # the central code is not known yet
-    rb = rencanakan_berkas(pusat, SYSTEM, hasil.path)
-    impor_berkas(pusat, SYSTEM, rb)
+    rb = plan_file(pusat, SYSTEM, hasil.path)
+    import_file(pusat, SYSTEM, rb)
     with plj.read() as s:
         pid = s.scalars(select(Pegawai.id).order_by(Pegawai.nip).limit(1)).one()
     _ubah(plj, pid, "Ditulis Kantor")
     _ubah(pusat, pid, "Ditulis Pusat")
     _ubah(pusat, pid, "Ditulis Pusat Lagi")  # central's revisi now above the office's
-    induk = ekspor_paket(pusat, SYSTEM, tmp_path / "induk.xlsx", induk_untuk="PLJ")
+    induk = export_paket(pusat, SYSTEM, tmp_path / "induk.xlsx", induk_untuk="PLJ")
     with plj.read() as s:
         sebelum = s.scalar(select(func.count()).select_from(SyncBaseline))
-    rencana = rencanakan_berkas(plj, SYSTEM, induk.path).rencana
+    rencana = plan_file(plj, SYSTEM, induk.path).rencana
     assert rencana.total(Aksi.KONFLIK) == 1, rencana.ringkasan()
     assert [k.id for k in rencana.konflik] == [pid]
     with plj.read() as s:  # planning wrote nothing
         assert s.scalar(select(func.count()).select_from(SyncBaseline)) == sebelum
-    impor_berkas(plj, SYSTEM, rencanakan_berkas(plj, SYSTEM, induk.path), semua="kami")
+    import_file(plj, SYSTEM, plan_file(plj, SYSTEM, induk.path), semua="kami")
     with plj.read() as s:
         assert s.get(Pegawai, pid).nama == "Ditulis Kantor"  # type: ignore[union-attr]
-    balik = ekspor_paket(plj, SYSTEM, tmp_path / "kantor2.xlsx")
+    balik = export_paket(plj, SYSTEM, tmp_path / "kantor2.xlsx")
     assert balik.penerima == "kantor pusat (BKPSDM)"
-    kedua = rencanakan_berkas(pusat, SYSTEM, balik.path).rencana
+    kedua = plan_file(pusat, SYSTEM, balik.path).rencana
     assert (kedua.total(Aksi.UBAH), kedua.total(Aksi.KONFLIK)) == (1, 0), kedua.ringkasan()

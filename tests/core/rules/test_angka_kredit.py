@@ -10,7 +10,7 @@ from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.rules.angka_kredit import (
     KOEFISIEN_JENJANG,
     PERSENTASE_PREDIKAT,
-    hitung_angka_kredit,
+    compute_angka_kredit,
 )
 from kinerja_desktop.core.rules.jabatan import JenjangFungsional
 from kinerja_desktop.core.rules.predikat import Predikat
@@ -20,7 +20,7 @@ P = Predikat
 
 
 def test_contoh_ahli_madya_baik() -> None:
-    hasil = hitung_angka_kredit(J.AHLI_MADYA, P.BAIK)
+    hasil = compute_angka_kredit(J.AHLI_MADYA, P.BAIK)
     assert hasil == Decimal("37.5")
     assert str(hasil) == "37.500"
 
@@ -58,28 +58,28 @@ def test_tabel_persentase_dan_koefisien() -> None:
     ],
 )
 def test_setahun_penuh(jenjang: JenjangFungsional, predikat: Predikat, harapan: str) -> None:
-    assert hitung_angka_kredit(jenjang, predikat) == Decimal(harapan)
+    assert compute_angka_kredit(jenjang, predikat) == Decimal(harapan)
 
 
 def test_pro_rata_bulan() -> None:
-    assert hitung_angka_kredit(J.AHLI_MADYA, P.BAIK, bulan=6) == Decimal("18.75")
-    assert hitung_angka_kredit(J.AHLI_MADYA, P.BAIK, bulan=1) == Decimal("3.125")
+    assert compute_angka_kredit(J.AHLI_MADYA, P.BAIK, bulan=6) == Decimal("18.75")
+    assert compute_angka_kredit(J.AHLI_MADYA, P.BAIK, bulan=1) == Decimal("3.125")
     # 12.5 × 150 % × 5/12 = 7.8125: half-up gives 7.813 (banker's rounding would give 7.812).
-    assert hitung_angka_kredit(J.AHLI_PERTAMA, P.SANGAT_BAIK, bulan=5) == Decimal("7.813")
+    assert compute_angka_kredit(J.AHLI_PERTAMA, P.SANGAT_BAIK, bulan=5) == Decimal("7.813")
     # 3.75 × 25 % × 1/12 = 0.078125
-    assert hitung_angka_kredit(J.PEMULA, P.SANGAT_KURANG, bulan=1) == Decimal("0.078")
+    assert compute_angka_kredit(J.PEMULA, P.SANGAT_KURANG, bulan=1) == Decimal("0.078")
 
 
 def test_selalu_tiga_desimal() -> None:
     for jenjang in J:
         for predikat in P:
             for bulan in range(1, 13):
-                assert hitung_angka_kredit(jenjang, predikat, bulan).as_tuple().exponent == -3
+                assert compute_angka_kredit(jenjang, predikat, bulan).as_tuple().exponent == -3
 
 
 @pytest.mark.parametrize("bulan", [0, 13, -1, True])
 def test_bulan_di_luar_rentang(bulan: int) -> None:
     with pytest.raises(ValidationError) as info:
-        hitung_angka_kredit(J.AHLI_MUDA, P.BAIK, bulan)
+        compute_angka_kredit(J.AHLI_MUDA, P.BAIK, bulan)
     assert info.value.kolom == "bulan"
     assert "1 sampai 12" in str(info.value)

@@ -12,10 +12,10 @@ from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.rules.nip import (
     JenisNip,
     NipInfo,
-    buat_nip_pns,
-    buat_nip_pppk,
-    cek_kesesuaian,
+    check_consistency,
     format_nip,
+    make_nip_pns,
+    make_nip_pppk,
     normalize_nip,
     parse_nip,
 )
@@ -173,14 +173,14 @@ def data_pns(draw: st.DrawFn) -> tuple[date, date, str, int]:
 @given(data_pns())
 def test_pns_bangun_lalu_urai(data: tuple[date, date, str, int]) -> None:
     lahir, tmt, kelamin, urut = data
-    nip = buat_nip_pns(lahir, tmt, kelamin, urut)
+    nip = make_nip_pns(lahir, tmt, kelamin, urut)
     info = parse(nip)
     assert info.jenis is JenisNip.PNS
     assert info.tanggal_lahir == lahir
     assert info.tmt_cpns == tmt.replace(day=1)
     assert (info.jenis_kelamin, info.nomor_urut) == (kelamin, urut)
     assert normalize_nip(format_nip(nip)) == nip
-    assert cek_kesesuaian(info, lahir, kelamin, tmt) == []
+    assert check_consistency(info, lahir, kelamin, tmt) == []
 
 
 @given(
@@ -192,7 +192,7 @@ def test_pns_bangun_lalu_urai(data: tuple[date, date, str, int]) -> None:
 )
 def test_pppk_bangun_lalu_urai(lahir: date, tambah: int, kode: str, kelamin: str, urut: int) -> None:
     tahun = min(lahir.year + 17 + tambah, HARI_INI.year + 1)
-    nip = buat_nip_pppk(lahir, tahun, kode, kelamin, urut)
+    nip = make_nip_pppk(lahir, tahun, kode, kelamin, urut)
     info = parse(nip, JenisNip.PPPK)
     assert (info.tanggal_lahir, info.tahun_pengangkatan, info.kode_pppk) == (lahir, tahun, kode)
     assert (info.jenis_kelamin, info.nomor_urut, info.tmt_cpns) == (kelamin, urut, None)
@@ -203,9 +203,9 @@ def test_pppk_bangun_lalu_urai(lahir: date, tambah: int, kode: str, kelamin: str
 
 
 def test_buat_nip() -> None:
-    assert buat_nip_pns(date(1986, 9, 26), date(2015, 5, 20), "L", 1) == CONTOH
-    assert buat_nip_pppk(date(1990, 1, 15), 2023, "21", "P", 7) == "199001152023212007"
-    assert buat_nip_pns(date(1986, 9, 26), date(2015, 5, 1), "perempuan", 12)[-4:] == "2012"
+    assert make_nip_pns(date(1986, 9, 26), date(2015, 5, 20), "L", 1) == CONTOH
+    assert make_nip_pppk(date(1990, 1, 15), 2023, "21", "P", 7) == "199001152023212007"
+    assert make_nip_pns(date(1986, 9, 26), date(2015, 5, 1), "perempuan", 12)[-4:] == "2012"
 
 
 @pytest.mark.parametrize(
@@ -214,22 +214,22 @@ def test_buat_nip() -> None:
 )
 def test_buat_nip_ditolak(kelamin: str, urut: int, kolom: str) -> None:
     with pytest.raises(ValidationError) as info:
-        buat_nip_pns(date(1986, 9, 26), date(2015, 5, 1), kelamin, urut)
+        make_nip_pns(date(1986, 9, 26), date(2015, 5, 1), kelamin, urut)
     assert info.value.kolom == kolom
 
 
 @pytest.mark.parametrize("kode", ["1", "123", "a1"])
 def test_buat_nip_pppk_kode_salah(kode: str) -> None:
     with pytest.raises(ValidationError, match="Kode NI PPPK"):
-        buat_nip_pppk(date(1990, 1, 15), 2023, kode, "L", 1)
+        make_nip_pppk(date(1990, 1, 15), 2023, kode, "L", 1)
 
 
 def test_cek_kesesuaian_pns() -> None:
     info = parse(CONTOH)
-    assert cek_kesesuaian(info, date(1986, 9, 26), "L", date(2015, 5, 1)) == []
-    assert cek_kesesuaian(info, None, None, None) == []
-    assert cek_kesesuaian(info, None, "Laki-laki", date(2015, 5, 31)) == []
-    pesan = cek_kesesuaian(info, date(1987, 3, 12), "P", date(2016, 1, 1))
+    assert check_consistency(info, date(1986, 9, 26), "L", date(2015, 5, 1)) == []
+    assert check_consistency(info, None, None, None) == []
+    assert check_consistency(info, None, "Laki-laki", date(2015, 5, 31)) == []
+    pesan = check_consistency(info, date(1987, 3, 12), "P", date(2016, 1, 1))
     assert pesan == [
         "Tanggal lahir 12 Maret 1987 tidak sama dengan tanggal lahir pada NIP (26 September 1986).",
         "Jenis kelamin Perempuan tidak sama dengan NIP (digit ke-15 menunjukkan laki-laki).",
@@ -239,14 +239,14 @@ def test_cek_kesesuaian_pns() -> None:
 
 def test_cek_kesesuaian_pppk_dengan_tmt_cpns() -> None:
     info = parse("199001152023212007")
-    pesan = cek_kesesuaian(info, None, "P", date(2023, 3, 1))
+    pesan = check_consistency(info, None, "P", date(2023, 3, 1))
     assert len(pesan) == 1
     assert pesan[0].startswith("NIP ini berformat NI PPPK")
 
 
 def test_cek_kesesuaian_jenis_kelamin_tidak_dikenal() -> None:
     with pytest.raises(ValidationError) as info:
-        cek_kesesuaian(parse(CONTOH), None, "?", None)
+        check_consistency(parse(CONTOH), None, "?", None)
     assert info.value.kolom == "jenis_kelamin"
 
 

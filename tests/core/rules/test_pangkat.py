@@ -10,10 +10,10 @@ from kinerja_desktop.core.rules.pangkat import (
     GOLONGAN_PPPK,
     PANGKAT_PNS,
     StatusKepegawaian,
+    display_pangkat,
     format_pangkat_golongan,
     golongan_untuk_status,
     normalize_golongan,
-    pangkat_tampil,
     urutan_golongan,
 )
 
@@ -146,8 +146,8 @@ def test_urutan_golongan() -> None:
 
 
 def test_pangkat_tampil_falls_back_to_what_was_written() -> None:
-    assert pangkat_tampil("III/c") == "Penata (III/c)"
-    assert pangkat_tampil("III/c", "Penata Lama") == "Penata (III/c)"  # a known golongan wins
-    assert pangkat_tampil("", "Penata (III/c)") == "Penata (III/c)"  # an old snapshot's own text
-    assert pangkat_tampil("X/z") == "X/z" and pangkat_tampil("X/z", "Pembina") == "Pembina"
-    assert pangkat_tampil("") == ""
+    assert display_pangkat("III/c") == "Penata (III/c)"
+    assert display_pangkat("III/c", "Penata Lama") == "Penata (III/c)"  # a known golongan wins
+    assert display_pangkat("", "Penata (III/c)") == "Penata (III/c)"  # an old snapshot's own text
+    assert display_pangkat("X/z") == "X/z" and display_pangkat("X/z", "Pembina") == "Pembina"
+    assert display_pangkat("") == ""

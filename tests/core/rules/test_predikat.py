@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
+from kinerja_desktop.core.rules.predikat import Predikat, Rating, compute_predikat
 
 A, S, B = Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH
 
@@ -24,16 +24,16 @@ A, S, B = Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH
     ],
 )
 def test_matriks_setiap_sel(hasil: Rating, perilaku: Rating, predikat: Predikat) -> None:
-    assert hitung_predikat(hasil, perilaku) is predikat
+    assert compute_predikat(hasil, perilaku) is predikat
 
 
 def test_matriks_menerima_kode_simpan() -> None:
-    assert hitung_predikat(Rating("di_bawah"), Rating("di_atas")) is Predikat.BUTUH_PERBAIKAN
+    assert compute_predikat(Rating("di_bawah"), Rating("di_atas")) is Predikat.BUTUH_PERBAIKAN
 
 
 def test_matriks_tidak_simetris() -> None:
     # Hasil di atas + perilaku di bawah is misconduct; the mirror case only needs improvement.
-    assert hitung_predikat(A, B) is not hitung_predikat(B, A)
+    assert compute_predikat(A, B) is not compute_predikat(B, A)
 
 
 def test_rating_kode_dan_label() -> None:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import AuditLog, Pegawai
-from kinerja_desktop.core.exchange.actions import ekspor_paket
+from kinerja_desktop.core.exchange.actions import export_paket
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import SYSTEM
@@ -70,7 +70,7 @@ def _page(qtbot: QtBot, ws: Workspace, user: str = "admin", password: str = "rah
 
 
 def _ekspor(ws: Workspace, path: Path) -> Path:
-    ekspor_paket(ws, SYSTEM, path)
+    export_paket(ws, SYSTEM, path)
     return path
 
 
@@ -116,7 +116,7 @@ def test_import_through_the_wizard_then_again_changes_nothing(
     paket = _ekspor(buka("PLJ"), tmp_path / "plj.xlsx")
     pusat = buka("PUSAT")
     page = _page(qtbot, pusat)
-    w = page.buka_wizard([paket])
+    w = page.open_wizard([paket])
     assert w.stack.currentIndex() == wz.RENCANA
     assert w.rencana.judul.text() == "Berkas 1 dari 1: plj.xlsx"
     assert _counts(w, "Pegawai") == ["8", "0", "0", "0", "0", "0"]
@@ -131,7 +131,7 @@ def test_import_through_the_wizard_then_again_changes_nothing(
     w.lanjut.click()  # Selesai
 
     sebelum = _hash(pusat)
-    w = page.buka_wizard([paket])
+    w = page.open_wizard([paket])
     assert "Tidak ada yang berubah" in w.rencana.keadaan.text()
     assert "sudah pernah diimpor" in w.rencana.ringkasan.text()
     assert w.lanjut.text() == "Lihat laporan"
@@ -145,12 +145,12 @@ def test_import_through_the_wizard_then_again_changes_nothing(
 def test_a_conflict_is_resolved_side_by_side_and_audited(qtbot: QtBot, buka: Buka, tmp_path: Path) -> None:
     plj, pusat = buka("PLJ"), buka("PUSAT")
     page = _page(qtbot, pusat)
-    page.buka_wizard([_ekspor(plj, tmp_path / "a.xlsx")]).lanjut.click()
+    page.open_wizard([_ekspor(plj, tmp_path / "a.xlsx")]).lanjut.click()
     with plj.read() as s:
         nip = s.scalars(select(Pegawai.nip).order_by(Pegawai.nip).limit(1)).one()
     _ubah_nama(pusat, nip, "Nama Dari Pusat")
     _ubah_nama(plj, nip, "Nama Dari Kantor")
-    w = page.buka_wizard([_ekspor(plj, tmp_path / "b.xlsx")])
+    w = page.open_wizard([_ekspor(plj, tmp_path / "b.xlsx")])
     assert w.lanjut.text() == "Lanjut: putuskan konflik" and w.lanjut.isEnabled()
     w.lanjut.click()
     assert w.stack.currentIndex() == wz.KONFLIK
@@ -182,7 +182,7 @@ def test_invalid_files_show_a_clear_message_and_change_nothing(
     book.save(paket)
     page = _page(qtbot, pusat)
     sebelum = _hash(pusat)
-    w = page.buka_wizard([rusak, paket])
+    w = page.open_wizard([rusak, paket])
     assert w.galat.isVisibleTo(w) and "Berkas ini tidak bisa diimpor" in w.galat.text()
     assert "rusak.xlsx" in w.galat.text() and "Tidak ada yang diubah" in w.galat.text()
     assert w.lanjut.text() == "Berkas berikutnya"
@@ -206,7 +206,7 @@ def test_an_edited_package_needs_the_checkbox(qtbot: QtBot, buka: Buka, tmp_path
     sheet.cell(row=2, column=kolom).value = "Nama Diketik di Excel"
     book.save(paket)
     page = _page(qtbot, pusat)
-    w = page.buka_wizard([paket])
+    w = page.open_wizard([paket])
     assert w.rencana.checksum.isVisibleTo(w) and not w.lanjut.isEnabled()
     assert "Saya mengerti" in w.alasan.text()
     w.rencana.akui.setChecked(True)
@@ -227,7 +227,7 @@ def test_central_imports_a_folder_of_two_packages_then_sends_a_paket_induk(
     page = _page(qtbot, pusat)
     files = paket_di_folder(folder)
     assert [f.name for f in files] == ["plj.xlsx", "sku.xlsx"]
-    w = page.buka_wizard(files)
+    w = page.open_wizard(files)
     assert w.rencana.judul.text() == "Berkas 1 dari 2: plj.xlsx" and w.lanjut.text() == "Impor sekarang"
     w.lanjut.click()
     assert w.rencana.judul.text() == "Berkas 2 dari 2: sku.xlsx"
@@ -243,7 +243,7 @@ def test_central_imports_a_folder_of_two_packages_then_sends_a_paket_induk(
     assert panel.jenis_induk.isVisibleTo(page) and panel.kantor.count() == 2
     panel.jenis_induk.setChecked(True)
     panel.kantor.setCurrentIndex(panel.kantor.findData("SKU"))
-    panel.ekspor_ke(tmp_path / "induk-sku.xlsx")
+    panel.export_to(tmp_path / "induk-sku.xlsx")
     assert "Paket induk untuk kantor SKU tersimpan" in panel.hasil_label.text()
     assert page.model.rows[0].arah_label == "Ekspor" and page.model.rows[0].kantor_kode == "SKU"
 
@@ -251,13 +251,13 @@ def test_central_imports_a_folder_of_two_packages_then_sends_a_paket_induk(
 def test_central_export_box_adds_the_siasn_sheet_only_outside_a_paket_induk(
     qtbot: QtBot, buka: Buka, tmp_path: Path
 ) -> None:
-    from kinerja_desktop.core.exchange.actions import impor_berkas, rencanakan_berkas
+    from kinerja_desktop.core.exchange.actions import import_file, plan_file
 
     plj = buka("PLJ")
     di_kantor = _page(qtbot, plj, "operator", "operator123")
     assert not di_kantor.ekspor.siasn.isVisibleTo(di_kantor), "offices make no SIASN sheet"
     pusat = buka("PUSAT")
-    impor_berkas(pusat, SYSTEM, rencanakan_berkas(pusat, SYSTEM, _ekspor(plj, tmp_path / "plj.xlsx")))
+    import_file(pusat, SYSTEM, plan_file(pusat, SYSTEM, _ekspor(plj, tmp_path / "plj.xlsx")))
     page = _page(qtbot, pusat)
     panel = page.ekspor
     assert panel.siasn.isVisibleTo(page) and not panel.siasn.isChecked()
@@ -266,7 +266,7 @@ def test_central_export_box_adds_the_siasn_sheet_only_outside_a_paket_induk(
     panel.jenis_kantor.setChecked(True)
     panel.siasn.setChecked(True)
     panel.tahun.setCurrentIndex(panel.tahun.findData(None))
-    panel.ekspor_ke(tmp_path / "siasn.xlsx")
+    panel.export_to(tmp_path / "siasn.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "siasn.xlsx", read_only=True)
     n = len(list(wb["SIASN Kinerja Periodik"].values)) - 1
     wb.close()
@@ -279,7 +279,7 @@ def test_the_wizard_works_with_real_background_tasks_and_its_models_pass_the_tes
     monkeypatch.setattr(TaskRunner, "synchronous", False)
     paket = _ekspor(buka("PLJ"), tmp_path / "plj.xlsx")
     page = _page(qtbot, buka("PUSAT"))
-    w = page.buka_wizard([paket])
+    w = page.open_wizard([paket])
     assert w.sibuk and not w.lanjut.isEnabled()
     qtbot.waitUntil(lambda: w.stack.currentIndex() == wz.RENCANA and not w.sibuk, timeout=20_000)
     for model in (w.rencana.jumlah, w.rencana.masalah, w.rencana.gabung, w.konflik.model, page.model):

@@ -12,7 +12,7 @@ from kinerja_desktop.core.model.pegawai import StatusAktif
 from kinerja_desktop.core.services import pegawai, unit_kerja
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.unit_tree import SEMUA, index_of_unit
-from kinerja_desktop.ui.pegawai.list_model import kunci_cari
+from kinerja_desktop.ui.pegawai.list_model import search_key
 from kinerja_desktop.ui.pegawai.page import PegawaiPage
 
 
@@ -65,8 +65,8 @@ def test_search_by_nip_digits_with_spaces(page: PegawaiPage) -> None:
     assert _names(page) == ["Aidil Abdul Nugraha"]
     page.search.setText("1988")
     assert len(_names(page)) == 3
-    assert kunci_cari(" 19860926 201505 1 001 ") == "198609262015051001"
-    assert kunci_cari("Siti  Aminah") == "siti aminah"
+    assert search_key(" 19860926 201505 1 001 ") == "198609262015051001"
+    assert search_key("Siti  Aminah") == "siti aminah"
 
 
 def test_typing_keeps_the_selected_row_when_it_still_matches(page: PegawaiPage) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from kinerja_desktop.core.db.models import AuditLog, Evaluasi, Pegawai, Skp
 from kinerja_desktop.core.model.evaluasi import EvaluasiForm, StatusEvaluasi
 from kinerja_desktop.core.paths import AppPaths
-from kinerja_desktop.core.rules.predikat import Rating, hitung_predikat
+from kinerja_desktop.core.rules.predikat import Rating, compute_predikat
 from kinerja_desktop.core.services import evaluasi
 from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
 from kinerja_desktop.core.workspace import Workspace
@@ -114,7 +114,7 @@ def test_ratings_show_the_predikat_live_from_the_matrix(qtbot, login) -> None:
         for perilaku in Rating:
             rating.hasil.tombol[hasil].click()
             rating.perilaku.tombol[perilaku].click()
-            label = hitung_predikat(hasil, perilaku).label
+            label = compute_predikat(hasil, perilaku).label
             assert label in dialog.predikat.text() and label in rating.predikat.text()
             assert f"<b>{label}</b>" in rating.matriks.text()
     assert dialog.dirty() and "belum disimpan" in dialog.message.text()

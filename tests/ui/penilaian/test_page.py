@@ -131,9 +131,9 @@ def test_the_context_menu_rates_too(penilai: PenilaianPage) -> None:
     n = _row(penilai, lambda r: r.boleh_nilai)
     pid = penilai.model.rows[n].pegawai_id
     penilai.table.setCurrentIndex(penilai.model.index(n, 0))
-    penilai.beri_rating(KOLOM_PERILAKU, 1)
+    penilai.give_rating(KOLOM_PERILAKU, 1)
     penilai.table.setCurrentIndex(penilai.model.index(penilai.model.row_of(pid), 0))
-    penilai.beri_rating(KOLOM_HASIL, 2)
+    penilai.give_rating(KOLOM_HASIL, 2)
     assert _service_rows(penilai)[pid].predikat == Predikat.KURANG.value
 
 

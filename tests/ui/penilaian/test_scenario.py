@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import AuditLog
 from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, StatusEvaluasi
-from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
+from kinerja_desktop.core.rules.predikat import Predikat, Rating, compute_predikat
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.forms import TeksDialog
@@ -102,7 +102,7 @@ def nilai(hasil: Rating, perilaku: Rating, teks: str, *, akhir: bool = False) ->
         d.tabs.setCurrentWidget(d.rating)
         d.rating.hasil.tombol[hasil].click()
         d.rating.perilaku.tombol[perilaku].click()
-        assert hitung_predikat(hasil, perilaku).label in d.predikat.text()  # live, before saving
+        assert compute_predikat(hasil, perilaku).label in d.predikat.text()  # live, before saving
         d.rating.catatan.setPlainText(f"Catatan {teks.lower()}.")
         d.simpan.click()
         assert d.message.text() == "Evaluasi sudah disimpan." and not d.dirty()

@@ -22,7 +22,7 @@ from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.tasks import TaskRunner
 from kinerja_desktop.ui.printing import actions as aksi
-from kinerja_desktop.ui.printing.actions import cetak_massal, pratinjau_evaluasi, pratinjau_skp
+from kinerja_desktop.ui.printing.actions import pratinjau_evaluasi, pratinjau_skp, print_batch
 from kinerja_desktop.ui.printing.preview import PratinjauDialog
 
 TAHUN = date.today().year
@@ -157,7 +157,7 @@ def test_batch_of_a_unit_is_one_pdf_with_one_dokumen_evaluasi_per_evaluation(
     unit_id, jumlah = _unit_sek(ctx)
     monkeypatch.setattr(aksi, "ask_yes_no", lambda *a, **k: True)
     hasil: list[object] = []
-    cetak_massal(ctx, None, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1", unit_id), hasil.append)
+    print_batch(ctx, None, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1", unit_id), hasil.append)
     dialog = hasil[0]
     assert isinstance(dialog, PratinjauDialog)
     qtbot.addWidget(dialog)
@@ -175,7 +175,7 @@ def test_a_cancelled_batch_leaves_no_file(
     tujuan = tmp_path / "semua.pdf"
     _simpan_ke(monkeypatch, tujuan)
     hasil: list[object] = []
-    tugas = cetak_massal(ctx, None, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1"), hasil.append)
+    tugas = print_batch(ctx, None, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1"), hasil.append)
     assert tugas is not None
     tugas.cancel()
     qtbot.waitUntil(lambda: bool(hasil), timeout=10_000)
@@ -183,7 +183,7 @@ def test_a_cancelled_batch_leaves_no_file(
     assert not list(tmp_path.glob(".kinerja-*"))
     monkeypatch.setattr(aksi, "show_info", lambda *a, **k: None)
     hasil.clear()
-    cetak_massal(ctx, None, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1"), hasil.append)
+    print_batch(ctx, None, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1"), hasil.append)
     qtbot.waitUntil(lambda: bool(hasil), timeout=30_000)
     assert hasil == [tujuan] and len(PdfReader(tujuan).pages) > 10
 
@@ -232,7 +232,7 @@ def test_a_batch_preview_renders_again_in_the_background(
     unit_id, jumlah = _unit_sek(ctx)
     monkeypatch.setattr(aksi, "ask_yes_no", lambda *a, **k: True)
     hasil: list[object] = []
-    cetak_massal(ctx, None, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1", unit_id), hasil.append)
+    print_batch(ctx, None, Permintaan(JenisCetak.DOKUMEN_EVALUASI, TAHUN, "TW1", unit_id), hasil.append)
     qtbot.waitUntil(lambda: bool(hasil), timeout=20_000)
     dialog = hasil[0]
     assert isinstance(dialog, PratinjauDialog) and dialog.sumber.latar

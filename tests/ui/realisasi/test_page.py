@@ -54,7 +54,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(panel, "tanya_teks", lambda *a, **k: text)
+    monkeypatch.setattr(panel, "ask_text", lambda *a, **k: text)
 
 
 def test_grid_shows_the_indicators(page: RealisasiPage, ctx: UiContext, qtmodeltester) -> None:

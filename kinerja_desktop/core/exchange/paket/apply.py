@@ -23,10 +23,10 @@ from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.exchange.paket.plan.local import revisi_lokal, tanpa_gc
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi, Pilihan, RencanaImpor
-from kinerja_desktop.core.exchange.paket.plan.planner import kolom_id, petakan
+from kinerja_desktop.core.exchange.paket.plan.planner import kolom_id, map_ids
 from kinerja_desktop.core.exchange.paket.schema import Jenis, semua_jenis
-from kinerja_desktop.core.exchange.paket.sync_base import EntriDasar, pembuat_sidik, tulis_dasar
-from kinerja_desktop.core.memory import lepas_memori
+from kinerja_desktop.core.exchange.paket.sync_base import EntriDasar, pembuat_sidik, write_baselines
+from kinerja_desktop.core.memory import release_memory
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.workspace import Workspace
 
@@ -61,7 +61,7 @@ def _rincian(isi: tuple[str, ...]) -> str:
     return " Rinciannya: " + "; ".join(isi[:10]) + lebih + "." if isi else ""
 
 
-def _periksa(
+def _check(
     rencana: RencanaImpor,
     akui_checksum: bool,
     pilihan: dict[tuple[str, str], Pilihan] | None,
@@ -87,7 +87,7 @@ def _belum_berubah(session: Session, rencana: RencanaImpor) -> None:
         kep = rencana.keputusan.get(jenis.tabel)
         if kep is None:
             continue
-        ids = [petakan(r, ("id",), rencana.peta_id).id for r in kep.perbarui] + list(kep.konflik)
+        ids = [map_ids(r, ("id",), rencana.peta_id).id for r in kep.perbarui] + list(kep.konflik)
         if not ids:
             continue
         sekarang = revisi_lokal(session.connection(), jenis.table, ids)
@@ -103,27 +103,27 @@ def _belum_berubah(session: Session, rencana: RencanaImpor) -> None:
 CACHE_KIB = 16_384
 
 
-def _tulis(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
+def _write(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
     conn = session.connection()
     if conn.dialect.name != "sqlite":
-        _tulis_semua(session, rencana, pilih)
+        _write_all(session, rencana, pilih)
         _dasar(session, rencana)
         return
     lama = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
     conn.exec_driver_sql(f"PRAGMA cache_size = {-CACHE_KIB}")
     try:
-        _tulis_semua(session, rencana, pilih)
+        _write_all(session, rencana, pilih)
         _dasar(session, rencana)
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {lama}")
 
 
-def _tulis_semua(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
+def _write_all(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
     conn = session.connection()
     peta = rencana.peta_id
     penulis = {j.tabel: Penulis(conn, j, peta, rencana.tabel_peta) for j in semua_jenis()}
     for jenis in semua_jenis():
-        penulis[jenis.tabel].sisipkan(rencana.keputusan[jenis.tabel].sisip)
+        penulis[jenis.tabel].insert_rows(rencana.keputusan[jenis.tabel].sisip)
     sekarang = utcnow()
     for jenis in semua_jenis():
         kep = rencana.keputusan[jenis.tabel]
@@ -139,7 +139,7 @@ def _tulis_semua(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str,
             stmt = update(t).where(t.c.id == bindparam("b_id"))
             conn.execute(stmt.values(revisi=bindparam("b_revisi"), diubah_pada=bindparam("b_waktu")), kami)
     for jenis in semua_jenis():
-        penulis[jenis.tabel].isi_tunda(rencana.keputusan[jenis.tabel].sisip)
+        penulis[jenis.tabel].fill_postponed(rencana.keputusan[jenis.tabel].sisip)
 
 
 def _entri_dasar(
@@ -151,7 +151,7 @@ def _entri_dasar(
         bool(peta) and any(k.rujukan in tabel_peta for k in jenis.kolom if k.rujukan)
     ) or jenis.tabel in tabel_peta
     for r in rows:
-        rm = petakan(r, kolom, peta) if petakan_ini else r
+        rm = map_ids(r, kolom, peta) if petakan_ini else r
         rid, lid = str(r.id), str(rm.id)
         yield EntriDasar(jenis.tabel, lid, int(rm.revisi), sidik(rm), rid if rid != lid else None)
 
@@ -161,7 +161,7 @@ def _dasar(session: Session, rencana: RencanaImpor) -> None:
     for jenis in semua_jenis():
         kep = rencana.keputusan[jenis.tabel]
         rows = itertools.chain(kep.sisip, kep.dasar, kep.konflik.values())
-        tulis_dasar(
+        write_baselines(
             conn,
             rencana.mitra,
             _entri_dasar(jenis, rows, rencana.peta_id, rencana.tabel_peta),
@@ -191,7 +191,7 @@ def _audit(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str],
         log_event(session, "gabung", keterangan, tabel=g.tabel, baris_id=g.id_kami)
 
 
-def terapkan(
+def apply_plan(
     workspace: Workspace,
     actor: Actor,
     rencana: RencanaImpor,
@@ -205,7 +205,7 @@ def terapkan(
     writes everything in one transaction (any failure leaves the database exactly as it was).
     """
     require(actor, Izin.SINKRONISASI)
-    pilih = _periksa(rencana, akui_checksum, pilihan, semua)
+    pilih = _check(rencana, akui_checksum, pilihan, semua)
     jumlah = {j.tabel: j.sebagai_dict() for j in rencana.jumlah}
     if not rencana.ada_perubahan:
         return HasilImpor(jumlah, {}, 0, None)
@@ -218,7 +218,7 @@ def terapkan(
     try:
         with tanpa_gc(), workspace.transaction(actor) as session:
             _belum_berubah(session, rencana)
-            _tulis(session, rencana, pilih)
+            _write(session, rencana, pilih)
             if cadangan is not None:
                 log_event(session, "cadangan", f"Cadangan dibuat: {cadangan.name}")
             _audit(session, rencana, pilih)
@@ -254,7 +254,7 @@ def terapkan(
         raise KnownError(
             f"Impor dibatalkan: data paket bertentangan dengan basis data ({exc.orig}).", saran=_SARAN
         ) from exc
-    lepas_memori()
+    release_memory()
     return HasilImpor(jumlah, pilih, len(rencana.penggabungan), cadangan)
 
 
@@ -262,7 +262,7 @@ _POTONG = 20_000  # rows per executemany
 _BERULANG = frozenset({date, datetime, Decimal})
 
 
-def kolom_tunda(jenis: Jenis) -> tuple[str, ...]:
+def postponed_columns(jenis: Jenis) -> tuple[str, ...]:
     """References to the same sheet or a later one (induk, atasan, kepala unit, RHK atasan/asal).
 
     Inserted empty and filled in once every row exists, so the order of rows never matters.
@@ -280,7 +280,7 @@ class Penulis:
         self.jenis = jenis
         self.peta = peta
         self.kolom = [k.nama for k in jenis.kolom]  # a row's values are in this order
-        self.tunda = kolom_tunda(jenis)
+        self.tunda = postponed_columns(jenis)
         dipetakan = {"id"} if jenis.tabel in tabel_peta else set()
         dipetakan |= {k.nama for k in jenis.kolom if k.rujukan in tabel_peta}
         self._ids = [i for i, c in enumerate(self.kolom) if c in dipetakan]
@@ -329,7 +329,7 @@ class Penulis:
         hasil_tuple: tuple[Any, ...] = self._urutkan(vals)
         return hasil_tuple
 
-    def sisipkan(self, rows: list[Baris]) -> None:
+    def insert_rows(self, rows: list[Baris]) -> None:
         for a in range(0, len(rows), _POTONG):
             potong = rows[a : a + _POTONG]
             if self.cepat:
@@ -355,7 +355,7 @@ class Penulis:
         for a in range(0, len(data), _POTONG):
             self.conn.execute(stmt, data[a : a + _POTONG])
 
-    def isi_tunda(self, rows: list[Baris]) -> None:
+    def fill_postponed(self, rows: list[Baris]) -> None:
         """Fill the postponed references of inserted rows."""
         if not self.tunda or not rows:
             return

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Kantor, Pegawai
 from kinerja_desktop.core.exchange.paket.checksum import checksum_cepat
-from kinerja_desktop.core.exchange.paket.fetch import Kemajuan, ambil_paket_induk, ambil_paket_kantor
+from kinerja_desktop.core.exchange.paket.fetch import Kemajuan, fetch_paket_induk, fetch_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket
 from kinerja_desktop.core.exchange.paket.siasn import baris_siasn
-from kinerja_desktop.core.exchange.paket.writer.workbook import PaketDibatalkan, bersihkan
+from kinerja_desktop.core.exchange.paket.writer.workbook import PaketDibatalkan, clean_texts
 from kinerja_desktop.core.services.kantor import get_kantor
 
 
@@ -51,7 +51,7 @@ def _paket(
     versi_aplikasi: str,
     baris: dict[str, list[Baris]],
 ) -> Paket:
-    bersihkan(baris)
+    clean_texts(baris)
     info = InfoPaket(
         jenis=jenis,
         kantor_kode=kantor_kode,
@@ -66,7 +66,7 @@ def _paket(
     return Paket(info, baris)
 
 
-def buat_paket_kantor(
+def build_paket_kantor(
     session: Session,
     kantor_kode: str,
     tahun: int | None,
@@ -80,7 +80,7 @@ def buat_paket_kantor(
     ``dengan_siasn`` adds the SIASN sheet (a central office exporting an office's results).
     """
     awas = _Awas(kemajuan)
-    baris = ambil_paket_kantor(session, kantor_kode, tahun, awas)
+    baris = fetch_paket_kantor(session, kantor_kode, tahun, awas)
     awas.periksa()
     paket = _paket(session, JenisPaket.KANTOR, kantor_kode, "", tahun, versi_aplikasi, baris)
     if dengan_siasn:
@@ -89,7 +89,7 @@ def buat_paket_kantor(
     return paket
 
 
-def buat_paket_induk(
+def build_paket_induk(
     session: Session,
     tujuan_kode: str,
     tahun: int | None,
@@ -100,7 +100,7 @@ def buat_paket_induk(
 ) -> Paket:
     """The master data office ``tujuan_kode`` needs, made by ``kantor_kode`` (default: this office)."""
     awas = _Awas(kemajuan)
-    baris = ambil_paket_induk(session, tujuan_kode, tahun, awas)
+    baris = fetch_paket_induk(session, tujuan_kode, tahun, awas)
     awas.periksa()
     pembuat = kantor_kode or _kantor_sendiri(session)
     return _paket(session, JenisPaket.INDUK, pembuat, tujuan_kode, tahun, versi_aplikasi, baris)

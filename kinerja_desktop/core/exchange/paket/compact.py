@@ -11,7 +11,7 @@ from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.exchange.paket.schema import Jenis, TipeKolom, tabel_dirujuk
 
 
-class Penghemat:
+class Compactor:
     """Turns value lists into rows, sharing repeated values; one per package being built or read.
 
     A year's package of a large office carries a million rows whose references repeat the same few

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Evaluasi, Indikator, Kantor, Pegawai, Rhk, Skp, UnitKerja
 from kinerja_desktop.core.errors import NotFound
-from kinerja_desktop.core.exchange.paket.compact import Penghemat
+from kinerja_desktop.core.exchange.paket.compact import Compactor
 from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.exchange.paket.schema import Jenis, jenis_tabel, semua_jenis
 
@@ -27,7 +27,7 @@ _POTONG = 20_000  # rows fetched at a time
 
 
 def _rows(
-    session: Session, jenis: Jenis, where: Iterable[ColumnElement[bool]], hemat: Penghemat
+    session: Session, jenis: Jenis, where: Iterable[ColumnElement[bool]], hemat: Compactor
 ) -> list[Baris]:
     cols = [jenis.table.c[k.nama] for k in jenis.kolom]
     stmt: Select[tuple[object, ...]] = select(*cols).where(*where).order_by(jenis.table.c.id)
@@ -75,7 +75,7 @@ def _filter(
     return []  # perilaku: the BerAKHLAK master, always whole
 
 
-def ambil_paket_kantor(
+def fetch_paket_kantor(
     session: Session, kantor_kode: str, tahun: int | None = None, kemajuan: Kemajuan | None = None
 ) -> dict[str, list[Baris]]:
     """Everything the office holds (for one year of SKPs, capaian and evaluations, or all), tombstones too.
@@ -90,7 +90,7 @@ def ambil_paket_kantor(
     if tahun is not None:
         skp = skp.where(Skp.tahun == tahun)
     hasil: dict[str, list[Baris]] = {}
-    hemat = Penghemat()
+    hemat = Compactor()
     daftar = semua_jenis()
     for i, jenis in enumerate(daftar):
         if jenis.tabel == "kantor":
@@ -117,7 +117,7 @@ def _leluhur(session: Session, unit_ids: set[str]) -> set[str]:
     return semua
 
 
-def lepas_rujukan_luar(hasil: dict[str, list[Baris]]) -> None:
+def drop_outside_references(hasil: dict[str, list[Baris]]) -> None:
     """Blank (in place) every optional reference to a row the package does not carry, so nothing dangles."""
     ada = {tabel: {r.id for r in rows} for tabel, rows in hasil.items()}
     for tabel, rows in hasil.items():
@@ -132,7 +132,7 @@ def lepas_rujukan_luar(hasil: dict[str, list[Baris]]) -> None:
                 rows[n] = row.ganti(**lepas)
 
 
-def ambil_paket_induk(
+def fetch_paket_induk(
     session: Session, tujuan_kode: str, tahun: int | None = None, kemajuan: Kemajuan | None = None
 ) -> dict[str, list[Baris]]:
     """The master data an office needs from the central office (tombstones too).
@@ -168,7 +168,7 @@ def ambil_paket_induk(
         "rhk": [Rhk.skp_id.in_(skp), Rhk.dihapus_pada.is_(None)],
     }
     hasil: dict[str, list[Baris]] = {}
-    hemat = Penghemat()
+    hemat = Compactor()
     daftar = semua_jenis()
     for i, jenis in enumerate(daftar):
         t = jenis.table.c
@@ -180,5 +180,5 @@ def ambil_paket_induk(
             hasil[jenis.tabel] = []
         if kemajuan is not None and not kemajuan(i + 1, len(daftar)):
             break
-    lepas_rujukan_luar(hasil)
+    drop_outside_references(hasil)
     return hasil

@@ -86,7 +86,7 @@ def nilai_info(info: InfoPaket) -> dict[str, str]:
     }
 
 
-def tulis_info(ws: Any, info: InfoPaket) -> None:
+def write_info(ws: Any, info: InfoPaket) -> None:
     """Field/value pairs, then one row per sheet with its row count."""
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 70
@@ -103,7 +103,7 @@ def tulis_info(ws: Any, info: InfoPaket) -> None:
         ws.append([_teks(ws, jenis.lembar), info.jumlah.get(jenis.tabel, 0), _teks(ws, jenis.tabel)])
 
 
-def tulis_petunjuk(ws: Any) -> None:
+def write_petunjuk(ws: Any) -> None:
     ws.column_dimensions["A"].width = 120
     ws.append([sel_judul(ws, "Petunjuk")])
     for baris in _PETUNJUK:

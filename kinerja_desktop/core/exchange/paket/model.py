@@ -57,7 +57,7 @@ def kelas_baris(tabel: str, kolom: tuple[str, ...]) -> type[Baris]:
     return type(f"Baris_{tabel}", (dasar, Baris), {"__slots__": (), "_indeks": indeks})
 
 
-def buat_baris(kelas: type[Baris], nilai: Any) -> Baris:
+def make_baris(kelas: type[Baris], nilai: Any) -> Baris:
     """A row of ``kelas`` from its values in column order (no check of their number)."""
     return tuple.__new__(kelas, nilai)
 

@@ -12,7 +12,7 @@ from sqlalchemy.sql.schema import Column
 
 from kinerja_desktop.core.db import models
 from kinerja_desktop.core.db.base import Base, UtcDateTime
-from kinerja_desktop.core.exchange.paket.model import Baris, buat_baris, kelas_baris
+from kinerja_desktop.core.exchange.paket.model import Baris, kelas_baris, make_baris
 
 #: Identity and sync columns, written after the data columns and grouped to the side.
 KOLOM_TEKNIS = ("id", "kantor_asal", "revisi", "diubah_pada", "dihapus_pada")
@@ -71,7 +71,7 @@ class Jenis:
         salah = set(nilai) - set(self.nama_kolom)
         if salah:
             raise KeyError(f"Kolom tidak dikenal di {self.tabel}: {', '.join(sorted(salah))}")
-        return buat_baris(self.kelas, [nilai.get(n) for n in self.nama_kolom])
+        return make_baris(self.kelas, [nilai.get(n) for n in self.nama_kolom])
 
     @property
     def table(self) -> Table:

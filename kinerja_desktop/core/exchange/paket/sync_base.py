@@ -85,7 +85,7 @@ class Dasar(NamedTuple):
     id_mitra: str | None
 
 
-def kolom_isi(jenis: Jenis) -> tuple[str, ...]:
+def content_columns(jenis: Jenis) -> tuple[str, ...]:
     """The columns whose values make a row's content (data columns and ``dihapus_pada``)."""
     return tuple(k.nama for k in jenis.kolom if k.nama not in BUKAN_ISI)
 
@@ -128,7 +128,7 @@ _KANON: dict[TipeKolom, Callable[[Any], Any]] = {
 @cache
 def pembuat_sidik(jenis: Jenis) -> Callable[[Baris], str]:
     """``sidik(row)`` for rows of ``jenis`` (missing columns count as empty)."""
-    nama = kolom_isi(jenis)
+    nama = content_columns(jenis)
     tipe = [jenis.kolom_bernama(n).tipe for n in nama]
     ubah = [(i, _KANON[t]) for i, t in enumerate(tipe) if t in _KANON]
     ambil = itemgetter(*(jenis.indeks(n) for n in nama))
@@ -143,7 +143,9 @@ def pembuat_sidik(jenis: Jenis) -> Callable[[Baris], str]:
     return sidik
 
 
-def muat_dasar(conn: Connection | Session, mitra: str, tabel: str, ids: Iterable[str]) -> dict[str, Dasar]:
+def load_baselines(
+    conn: Connection | Session, mitra: str, tabel: str, ids: Iterable[str]
+) -> dict[str, Dasar]:
     """The base entries held for ``mitra`` of these local ids of ``tabel``: local id → agreed version."""
     t = _TABEL
     dicari = set(ids)
@@ -164,7 +166,7 @@ def muat_dasar(conn: Connection | Session, mitra: str, tabel: str, ids: Iterable
     return hasil
 
 
-def muat_alias(conn: Connection | Session, mitra: str) -> dict[str, str]:
+def load_aliases(conn: Connection | Session, mitra: str) -> dict[str, str]:
     """The partner's ids for rows merged here under another id: their id → our id."""
     t = _TABEL
     stmt = select(t.c.id_mitra, t.c.baris_id).where(t.c.mitra == mitra, t.c.id_mitra.is_not(None))
@@ -181,7 +183,7 @@ class EntriDasar(NamedTuple):
     id_mitra: str | None = None
 
 
-def _potong(entri: Iterable[EntriDasar]) -> Iterator[list[EntriDasar]]:
+def _slices(entri: Iterable[EntriDasar]) -> Iterator[list[EntriDasar]]:
     kumpul: list[EntriDasar] = []
     for e in entri:
         kumpul.append(e)
@@ -207,7 +209,7 @@ def _sisip(conn: Connection, mitra: str, baru: list[EntriDasar]) -> None:
         conn.execute(insert(t), [dict(zip(_KOLOM, r, strict=True)) for r in rows])
 
 
-def tulis_dasar(conn: Connection, mitra: str, entri: Iterable[EntriDasar], ada: set[str]) -> int:
+def write_baselines(conn: Connection, mitra: str, entri: Iterable[EntriDasar], ada: set[str]) -> int:
     """Insert or update the base entries for ``mitra`` (``ada``: local ids that already have one).
 
     Written a slice at a time, so a million entries never sit in memory at once. An update keeps a
@@ -217,7 +219,7 @@ def tulis_dasar(conn: Connection, mitra: str, entri: Iterable[EntriDasar], ada: 
     where = (t.c.mitra == mitra) & (t.c.tabel == bindparam("b_tabel")) & (t.c.baris_id == bindparam("b_id"))
     nilai: dict[str, Any] = {"revisi": bindparam("b_revisi"), "sidik": bindparam("b_sidik")}
     n = 0
-    for potong in _potong(entri):
+    for potong in _slices(entri):
         baru = [e for e in potong if e.baris_id not in ada]
         ubah = [
             {
@@ -242,7 +244,7 @@ def tulis_dasar(conn: Connection, mitra: str, entri: Iterable[EntriDasar], ada: 
     return n
 
 
-def catat_ekspor(session: Session, paket: Paket, tujuan_kode: str) -> int:
+def record_export(session: Session, paket: Paket, tujuan_kode: str) -> int:
     """Record every row of an exported package as the version agreed with ``tujuan_kode``.
 
     ``tujuan_kode`` is the receiver's partner key (``kunci_mitra``: ``MITRA_PUSAT`` at an office).
@@ -255,7 +257,7 @@ def catat_ekspor(session: Session, paket: Paket, tujuan_kode: str) -> int:
     for jenis in semua_jenis():
         sidik = pembuat_sidik(jenis)
         rows = paket.baris.get(jenis.tabel, [])
-        ada = set(muat_dasar(conn, tujuan_kode, jenis.tabel, (str(b.id) for b in rows)))
+        ada = set(load_baselines(conn, tujuan_kode, jenis.tabel, (str(b.id) for b in rows)))
         entri = (EntriDasar(jenis.tabel, str(b.id), int(b.revisi), sidik(b)) for b in rows)
-        n += tulis_dasar(conn, tujuan_kode, entri, ada)
+        n += write_baselines(conn, tujuan_kode, entri, ada)
     return n

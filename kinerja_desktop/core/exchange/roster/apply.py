@@ -64,7 +64,7 @@ def _urutan(rows: list[BarisRencana]) -> list[BarisRencana]:
     return hasil
 
 
-def _buat_unit(session: Session, actor: Actor, plan: RosterPlan) -> tuple[PetaUnit, int]:
+def _create_unit(session: Session, actor: Actor, plan: RosterPlan) -> tuple[PetaUnit, int]:
     asal = [plan.kantor_asal] if plan.kantor_asal else []
     peta = PetaUnit(session, asal)
     dibuat = 0
@@ -92,7 +92,7 @@ def _tahan(session: Session) -> list[object]:
     ]
 
 
-def _tulis(
+def _write(
     session: Session, actor: Actor, plan: RosterPlan, peta: PetaUnit, progress: Progress | None
 ) -> tuple[int, int, int]:
     rows = [b for b in plan.baris if b.aksi in (Aksi.TAMBAH, Aksi.UBAH)]
@@ -166,8 +166,8 @@ def apply_import(
         return ApplyResult(0, 0, 0, 0, None)
     cadangan = workspace.backup(actor, reason=ALASAN_CADANGAN) if workspace.is_sqlite else None
     with workspace.transaction(actor) as session:
-        peta, unit_dibuat = _buat_unit(session, actor, plan)
-        ditambah, diubah, diarsipkan = _tulis(session, actor, plan, peta, progress)
+        peta, unit_dibuat = _create_unit(session, actor, plan)
+        ditambah, diubah, diarsipkan = _write(session, actor, plan, peta, progress)
         log_event(
             session,
             "impor",

@@ -47,7 +47,7 @@ def _tgl(d: date | None) -> str:
     return f"{d:%d/%m/%Y}" if d else ""
 
 
-def _tampil(kunci: str, nilai: object) -> str:
+def _display(kunci: str, nilai: object) -> str:
     if isinstance(nilai, date):
         return _tgl(nilai)
     teks = "" if nilai is None else str(nilai)
@@ -60,7 +60,7 @@ def _tampil(kunci: str, nilai: object) -> str:
     return teks
 
 
-class _Perencana:
+class _Planner:
     """Holds what one plan needs: the sheet, the units, the existing pegawai, and the rows so far."""
 
     def __init__(self, session: Session, actor: Actor, lembar: LembarRoster) -> None:
@@ -73,9 +73,9 @@ class _Perencana:
         self.dihapus: set[str] = set()
         self.unit_baru: dict[str, str] = {}
         self._nama_berkas: dict[str, str] = {}
-        self._muat_pegawai()
+        self._load_pegawai()
 
-    def _muat_pegawai(self) -> None:
+    def _load_pegawai(self) -> None:
         semua = list(self.session.scalars(select(Pegawai)))
         # Held here so the checks' session.get() finds them in the (weak) identity map: no query per row.
         self._tetap: list[object] = [*semua, *self.session.scalars(select(UnitKerja))]
@@ -88,12 +88,12 @@ class _Perencana:
             atasan = nip_per_id.get(p.atasan_id, "") if p.atasan_id else ""
             self.lama[p.nip] = _Lama(p.id, p.nip, p.nama_lengkap, p.revisi, p.status_aktif, data, atasan)
 
-    def buat_galat(self, b: BarisRencana, kunci: str, pesan: str, *, peringatan: bool = False) -> Galat:
+    def make_error(self, b: BarisRencana, kunci: str, pesan: str, *, peringatan: bool = False) -> Galat:
         kolom = self.lembar.judul_kolom(kunci) if kunci in KOLOM_PER_KUNCI else kunci
         return Galat(self.lembar.lembar, b.baris, kolom, pesan, self.lembar.huruf(kunci), peringatan)
 
     def galat(self, b: BarisRencana, kunci: str, pesan: str, *, peringatan: bool = False) -> None:
-        g = self.buat_galat(b, kunci, pesan, peringatan=peringatan)
+        g = self.make_error(b, kunci, pesan, peringatan=peringatan)
         (b.peringatan if peringatan else b.galat).append(g)
 
     def baca(self, raw: BarisMentah) -> tuple[BarisRencana, dict[str, object]]:
@@ -131,7 +131,7 @@ class _Perencana:
             self.session, self.actor, replace(data, unit_kerja_id=pengganti), lama.id if lama else None
         )
         temuan = [
-            self.buat_galat(b, k, m.pesan, peringatan=m.peringatan)
+            self.make_error(b, k, m.pesan, peringatan=m.peringatan)
             for m in masalah
             if self.lembar.judul_kolom(k := m.kolom if m.kolom in KOLOM_PER_KUNCI else "nip") not in gagal
         ]
@@ -150,7 +150,7 @@ class _Perencana:
             if b.status_aktif is not StatusAktif.AKTIF and b.tanggal_nonaktif is None:
                 self.galat(b, "tanggal_nonaktif", f"Isi tanggal {b.status_aktif.label.lower()} pegawai ini.")
         else:
-            self._bandingkan(b, lama)
+            self._compare(b, lama)
         if b.aksi is not Aksi.SAMA:  # an unchanged row is not written: old problems are not this file's
             b.galat += [g for g in temuan if not g.peringatan]
             b.peringatan += [g for g in temuan if g.peringatan]
@@ -167,7 +167,7 @@ class _Perencana:
             self.unit_baru.setdefault(kunci_jalur(jalur), jalur)
         return self.peta.root_id  # stands in for the unit still to be created
 
-    def _bandingkan(self, b: BarisRencana, lama: _Lama) -> None:
+    def _compare(self, b: BarisRencana, lama: _Lama) -> None:
         b.pegawai_id = lama.id
         b.revisi = lama.revisi
         assert b.data is not None
@@ -175,7 +175,7 @@ class _Perencana:
             sebelum, sesudah = getattr(lama.data, k), getattr(b.data, k)
             if sebelum != sesudah and (sebelum or sesudah):
                 judul = KOLOM_PER_KUNCI[k].judul
-                b.perubahan.append(Perubahan(judul, _tampil(k, sebelum), _tampil(k, sesudah)))
+                b.perubahan.append(Perubahan(judul, _display(k, sebelum), _display(k, sesudah)))
         jalur_lama = self.peta.jalur(lama.data.unit_kerja_id)
         if kunci_jalur(jalur_lama) != kunci_jalur(b.jalur_unit):
             b.perubahan.append(Perubahan(KOLOM_PER_KUNCI["unit_kerja"].judul, jalur_lama, b.jalur_unit))
@@ -200,7 +200,7 @@ class _Perencana:
             )
         b.aksi = Aksi.UBAH if b.perubahan else Aksi.SAMA
 
-    def periksa_atasan(self, rows: list[BarisRencana], per_nip: dict[str, BarisRencana]) -> None:
+    def check_atasan(self, rows: list[BarisRencana], per_nip: dict[str, BarisRencana]) -> None:
         """Second pass, so a superior may appear on any row: found, active, and no loop."""
         self._nama_berkas = {nip: b.nama for nip, b in per_nip.items()}
         akhir = {nip: lama.atasan_nip for nip, lama in self.lama.items()}
@@ -222,9 +222,9 @@ class _Perencana:
                 pesan = f"{atasan.nama} sudah nonaktif dan tidak bisa menjadi pejabat penilai."
                 self.galat(b, "atasan", pesan)
             else:
-                self._cek_putaran(b, akhir)
+                self._check_loop(b, akhir)
 
-    def _cek_putaran(self, b: BarisRencana, akhir: dict[str, str]) -> None:
+    def _check_loop(self, b: BarisRencana, akhir: dict[str, str]) -> None:
         rantai = [b.atasan_nip]
         cursor = akhir.get(b.atasan_nip, "")
         seen = {b.atasan_nip}
@@ -256,7 +256,7 @@ def plan_import(
     """
     require(actor, Izin.KELOLA_PEGAWAI)
     lembar = read_roster(Path(path))
-    p = _Perencana(session, actor, lembar)
+    p = _Planner(session, actor, lembar)
     rows: list[BarisRencana] = []
     per_nip: dict[str, BarisRencana] = {}
     langkah = max(1, len(lembar.baris) // 100)
@@ -276,7 +276,7 @@ def plan_import(
         if b.nip:
             per_nip[b.nip] = b
         p.periksa(b, nilai)
-    p.periksa_atasan([b for b in rows if per_nip.get(b.nip) is b], per_nip)
+    p.check_atasan([b for b in rows if per_nip.get(b.nip) is b], per_nip)
     for b in rows:
         if b.galat:
             b.aksi = Aksi.GALAT

@@ -73,7 +73,7 @@ def _gagal(pesan: str, saran: str | None = _SARAN_SIMPAN) -> RosterError:
     return RosterError(pesan, saran=saran)
 
 
-def _periksa_berkas(path: Path) -> None:
+def _check_file(path: Path) -> None:
     nama = path.name
     if not path.exists():
         raise _gagal(f"Berkas {path} tidak ditemukan.", "Periksa nama dan folder berkasnya.")
@@ -110,14 +110,14 @@ def _periksa_berkas(path: Path) -> None:
         raise _gagal(f"Berkas {nama} adalah arsip zip, tetapi bukan buku kerja Excel (.xlsx).")
 
 
-def _buka(path: Path) -> python_calamine.CalamineWorkbook:
+def _open(path: Path) -> python_calamine.CalamineWorkbook:
     try:
         return python_calamine.CalamineWorkbook.from_path(str(path))
     except (python_calamine.CalamineError, OSError, ValueError) as exc:
         raise _gagal(f"Berkas {path.name} tidak bisa dibaca sebagai buku kerja Excel: {exc}.") from exc
 
 
-def _isi_lembar(wb: python_calamine.CalamineWorkbook, nama: str) -> Sequence[Sequence[Sel]]:
+def _sheet_rows(wb: python_calamine.CalamineWorkbook, nama: str) -> Sequence[Sequence[Sel]]:
     try:
         rows: Sequence[Sequence[Sel]] = wb.get_sheet_by_name(nama).to_python(skip_empty_area=False)
     except (python_calamine.CalamineError, OSError, ValueError) as exc:
@@ -129,13 +129,13 @@ def _penanda(wb: python_calamine.CalamineWorkbook, nama_lembar: list[str]) -> di
     if LEMBAR_PENANDA not in nama_lembar:
         return {}
     hasil: dict[str, str] = {}
-    for row in _isi_lembar(wb, LEMBAR_PENANDA):
+    for row in _sheet_rows(wb, LEMBAR_PENANDA):
         if len(row) >= 2 and not kosong(row[0]):
             hasil[teks(row[0]).casefold()] = teks(row[1])
     return hasil
 
 
-def _periksa_penanda(penanda: dict[str, str], nama: str) -> None:
+def _check_marker(penanda: dict[str, str], nama: str) -> None:
     bentuk = penanda.get("format", "")
     if not bentuk:
         return
@@ -166,14 +166,14 @@ def _baris_judul(rows: Sequence[Sequence[Sel]], minimal: int) -> int | None:
     return None
 
 
-def _pilih_lembar(
+def _choose_sheet(
     wb: python_calamine.CalamineWorkbook, nama: str
 ) -> tuple[str, Sequence[Sequence[Sel]], int]:
     lembar_kerja = [m for m in wb.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
     terlihat = [m.name for m in lembar_kerja if m.visible == python_calamine.SheetVisibleEnum.Visible]
     utama = [m.name for m in lembar_kerja if m.name.strip().casefold() == LEMBAR_DATA.casefold()]
     if utama:
-        rows = _isi_lembar(wb, utama[0])
+        rows = _sheet_rows(wb, utama[0])
         i = _baris_judul(rows, 2)
         if i is None:
             pertama = next((r for r in rows if any(not kosong(v) for v in r)), [])
@@ -185,7 +185,7 @@ def _pilih_lembar(
             )
         return utama[0], rows, i
     for lembar in terlihat:
-        rows = _isi_lembar(wb, lembar)
+        rows = _sheet_rows(wb, lembar)
         i = _baris_judul(rows, 3)
         if i is not None and {"nip", "nama"} & set(_judul(rows[i])):
             return lembar, rows, i
@@ -199,13 +199,13 @@ def _pilih_lembar(
 def read_roster(path: Path) -> LembarRoster:
     """Read the roster sheet; raises RosterError (in Indonesian) for any file-level problem."""
     path = Path(path)
-    _periksa_berkas(path)
-    wb = _buka(path)
+    _check_file(path)
+    wb = _open(path)
     try:
         nama_lembar = list(wb.sheet_names)
         penanda = _penanda(wb, nama_lembar)
-        _periksa_penanda(penanda, path.name)
-        lembar, rows, i_judul = _pilih_lembar(wb, path.name)
+        _check_marker(penanda, path.name)
+        lembar, rows, i_judul = _choose_sheet(wb, path.name)
     finally:
         wb.close()
     judul_row = rows[i_judul]

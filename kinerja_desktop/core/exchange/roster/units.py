@@ -66,12 +66,12 @@ class PetaUnit:
             if ditutup is not None:
                 self._ditutup.add(unit_id)
         for unit_id in self._nama:
-            self._daftarkan(unit_id)
+            self._register(unit_id)
         self._akar = {kunci_nama(self._nama[self.root_id])} | {
             kunci_nama(n) for n in nama_kantor_lain if n.strip()
         }
 
-    def _daftarkan(self, unit_id: str) -> None:
+    def _register(self, unit_id: str) -> None:
         induk = self._induk[unit_id]
         nama = self._nama[unit_id]
         if induk is not None:
@@ -83,7 +83,7 @@ class PetaUnit:
         """Register a unit created after this map was built."""
         self._nama[unit_id] = nama
         self._induk[unit_id] = induk_id
-        self._daftarkan(unit_id)
+        self._register(unit_id)
 
     def jalur(self, unit_id: str | None) -> str:
         """ "Kecamatan Plaju / Sekretariat / Subbagian Umum"; "" for None or an unknown id."""

@@ -131,7 +131,7 @@ def _validasi(ws: Any, rentang: dict[str, str], terakhir: int) -> None:
         ws.data_validations.append(dv)
 
 
-def _tulis_buku(
+def _write_workbook(
     path: Path,
     isi: Iterable[dict[str, Any]],
     jumlah: int,
@@ -220,7 +220,7 @@ _KOLOM_DB = (
 )
 
 
-def _isi_ekspor(session: Session, rows: list[PegawaiRow] | None) -> list[dict[str, Any]]:
+def _fill_export(session: Session, rows: list[PegawaiRow] | None) -> list[dict[str, Any]]:
     stmt = select(*_KOLOM_DB).where(Pegawai.dihapus_pada.is_(None)).order_by(Pegawai.nama, Pegawai.nip)
     semua = [r._asdict() for r in session.execute(stmt)]
     nip_per_id = {r["id"]: r["nip"] for r in semua}
@@ -244,9 +244,11 @@ def export_roster(session: Session, actor: Actor, path: Path, rows: list[Pegawai
     Inside ``workspace.transaction`` the export is also recorded in the audit log.
     """
     require(actor, Izin.LIHAT_DATA)
-    isi = _isi_ekspor(session, rows)
+    isi = _fill_export(session, rows)
     units = PetaUnit(session).semua_jalur()
-    _tulis_buku(Path(path), isi, len(isi), BARIS_CADANGAN_EKSPOR, units, _meta(session, "ekspor", len(isi)))
+    _write_workbook(
+        Path(path), isi, len(isi), BARIS_CADANGAN_EKSPOR, units, _meta(session, "ekspor", len(isi))
+    )
     log_event(
         session,
         "ekspor",
@@ -260,4 +262,4 @@ def write_template(session: Session, actor: Actor, path: Path) -> None:
     """A blank roster with drop-down lists (status, golongan, unit, …) and a Petunjuk sheet."""
     require(actor, Izin.LIHAT_DATA)
     units = PetaUnit(session).semua_jalur()
-    _tulis_buku(Path(path), [], 0, BARIS_TEMPLAT, units, _meta(session, "templat", 0))
+    _write_workbook(Path(path), [], 0, BARIS_TEMPLAT, units, _meta(session, "templat", 0))

@@ -9,10 +9,10 @@ from kinerja_desktop.core.db.models import CapaianUnit, Evaluasi, Pegawai, Skp, 
 from kinerja_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from kinerja_desktop.core.model.evaluasi import JenisRating, StatusEvaluasi
 from kinerja_desktop.core.model.skp import StatusSkp
-from kinerja_desktop.core.rules.angka_kredit import hitung_angka_kredit
+from kinerja_desktop.core.rules.angka_kredit import compute_angka_kredit
 from kinerja_desktop.core.rules.jabatan import JenjangFungsional
 from kinerja_desktop.core.rules.periode import AKHIR, Periode, periode
-from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
+from kinerja_desktop.core.rules.predikat import Predikat, Rating, compute_predikat
 from kinerja_desktop.core.rules.tanggal import format_rentang
 from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
 from kinerja_desktop.core.services.realisasi import periode_realisasi, ritme_kantor
@@ -146,7 +146,7 @@ def predikat_dari(rating_hasil: str | None, rating_perilaku: str | None) -> Pred
     """The predikat from the matrix once both ratings are given (None while one is missing)."""
     if not rating_hasil or not rating_perilaku:
         return None
-    return hitung_predikat(Rating(rating_hasil), Rating(rating_perilaku))
+    return compute_predikat(Rating(rating_hasil), Rating(rating_perilaku))
 
 
 def ensure_ratings(row: Evaluasi) -> None:
@@ -193,7 +193,7 @@ def jenjang_of(pegawai: Pegawai) -> JenjangFungsional | None:
         return None
 
 
-def hitung_ulang(session: Session, ev: Evaluasi, skp: Skp) -> None:
+def recompute(session: Session, ev: Evaluasi, skp: Skp) -> None:
     """Predikat from the two ratings (never typed) and the angka kredit pro rata for the period."""
     predikat = predikat_dari(ev.rating_hasil, ev.rating_perilaku)
     ev.predikat = predikat.value if predikat is not None else None
@@ -203,4 +203,4 @@ def hitung_ulang(session: Session, ev: Evaluasi, skp: Skp) -> None:
     if ev.predikat is None or jenjang is None or bulan == 0:
         ev.angka_kredit = None
     else:
-        ev.angka_kredit = hitung_angka_kredit(jenjang, Predikat(ev.predikat), bulan=bulan)
+        ev.angka_kredit = compute_angka_kredit(jenjang, Predikat(ev.predikat), bulan=bulan)

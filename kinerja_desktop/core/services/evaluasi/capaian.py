@@ -13,7 +13,7 @@ from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
 from kinerja_desktop.core.services.evaluasi.access import (
     check_periode_evaluasi,
     get_capaian,
-    hitung_ulang,
+    recompute,
 )
 from kinerja_desktop.core.services.skp.access import get_unit_row
 
@@ -141,7 +141,7 @@ def _follow_capaian(
         ev.capaian_organisasi = nilai.value
         if skp.pegawai_id == unit.kepala_id and ev.rating_hasil is None:
             ev.rating_hasil = RATING_DARI_CAPAIAN[nilai].value
-            hitung_ulang(session, ev, skp)
+            recompute(session, ev, skp)
 
 
 __all__ = ["get_capaian", "list_capaian", "may_set_capaian", "penetap_capaian", "set_capaian"]

@@ -34,10 +34,10 @@ from kinerja_desktop.core.services.evaluasi.access import (
     find_evaluasi,
     get_capaian,
     get_evaluasi_row,
-    hitung_ulang,
     is_penilai,
     kepala_dari,
     may_self_assess,
+    recompute,
 )
 from kinerja_desktop.core.services.evaluasi.snapshot import snapshot_pejabat
 from kinerja_desktop.core.services.evaluasi.unit import distribusi_unit
@@ -94,7 +94,7 @@ def start_evaluasi(session: Session, actor: Actor, skp_id: str, kode_periode: st
             ev.rating_hasil = RATING_DARI_CAPAIAN[CapaianOrganisasi(capaian)].value
     session.add(ev)
     session.flush()
-    hitung_ulang(session, ev, skp)
+    recompute(session, ev, skp)
     return ev.id
 
 
@@ -121,7 +121,7 @@ def set_rating(
     ev.rating_hasil = _rating(rating_hasil, "Rating hasil kerja", "rating_hasil")
     ev.rating_perilaku = _rating(rating_perilaku, "Rating perilaku kerja", "rating_perilaku")
     ev.distribusi_diakui = False
-    hitung_ulang(session, ev, skp)
+    recompute(session, ev, skp)
     return ev.predikat
 
 
@@ -221,7 +221,7 @@ def finalise_evaluasi(session: Session, actor: Actor, evaluasi_id: str, *, akui_
     """
     ev, skp = get_evaluasi_row(session, evaluasi_id)
     _ensure_may_finalise(session, actor, ev, skp)
-    hitung_ulang(session, ev, skp)
+    recompute(session, ev, skp)
     temuan = temuan_untuk(session, actor, evaluasi_id)
     if temuan and not akui_temuan:
         raise DistribusiPerluDiakui(temuan)

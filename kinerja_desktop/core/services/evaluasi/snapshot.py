@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Pegawai, UnitKerja
 from kinerja_desktop.core.model.skp import Pejabat
-from kinerja_desktop.core.rules.pangkat import PANGKAT_PNS, pangkat_tampil
+from kinerja_desktop.core.rules.pangkat import PANGKAT_PNS, display_pangkat
 
 
 def snapshot_pejabat(session: Session, pegawai_id: str | None) -> dict[str, Any] | None:
@@ -35,7 +35,7 @@ def pejabat_dari_snapshot(data: dict[str, Any] | None) -> Pejabat | None:
     """The identity block for forms from a stored snapshot (pangkat written "Penata (III/c)")."""
     if not data:
         return None
-    pangkat = pangkat_tampil(str(data.get("golongan", "")), str(data.get("pangkat", "")))
+    pangkat = display_pangkat(str(data.get("golongan", "")), str(data.get("pangkat", "")))
     return Pejabat(
         str(data.get("id", "")),
         str(data.get("nama", "")),

@@ -11,7 +11,7 @@ from kinerja_desktop.core.db.models import Evaluasi, Pegawai, Skp, UnitKerja
 from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, DistribusiUnit, StatusEvaluasi
 from kinerja_desktop.core.model.pegawai import nama_lengkap
 from kinerja_desktop.core.model.skp import StatusSkp
-from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi, Temuan, periksa_distribusi, persentase
+from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi, Temuan, check_distribusi, persentase
 from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.rules.predikat import Predikat
 from kinerja_desktop.core.services.access import Actor, Izin, require
@@ -215,7 +215,7 @@ def distribusi_unit(
     if capaian is None:
         temuan = [_tanpa_capaian(unit.nama, p)]
     else:
-        temuan = periksa_distribusi(CapaianOrganisasi(capaian), jumlah)
+        temuan = check_distribusi(CapaianOrganisasi(capaian), jumlah)
     dinilai = sum(jumlah.values())
     return DistribusiUnit(
         unit.id,

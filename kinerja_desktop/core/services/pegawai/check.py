@@ -15,7 +15,7 @@ from kinerja_desktop.core.rules.jabatan import JenisJabatan, JenjangFungsional, 
 from kinerja_desktop.core.rules.nip import (
     JenisNip,
     NipInfo,
-    cek_kesesuaian,
+    check_consistency,
     kode_jenis_kelamin,
     normalize_nip,
     parse_nip,
@@ -38,7 +38,7 @@ def info_nip(nip: str, status: str) -> NipInfo:
     return parse_nip(nip, jenis_nip_untuk(status))
 
 
-def periksa_pegawai(
+def review_pegawai(
     session: Session, data: PegawaiInput, pegawai_id: str | None = None
 ) -> tuple[PegawaiInput, list[Masalah]]:
     """Normalise ``data`` (NIP digits, golongan spelling, fields the NIP implies) and list every problem."""
@@ -68,11 +68,11 @@ def periksa_pegawai(
             data = replace(data, jenis_kelamin="")
     if not data.nama:
         masalah.append(Masalah("nama", "Nama pegawai wajib diisi."))
-    data = _periksa_nip(session, data, pegawai_id, masalah)
-    data = _periksa_golongan(data, masalah)
-    _periksa_jabatan(data, masalah)
-    _periksa_unit(session, data, masalah)
-    _periksa_atasan(session, data, pegawai_id, masalah)
+    data = _check_nip(session, data, pegawai_id, masalah)
+    data = _check_golongan(data, masalah)
+    _check_jabatan(data, masalah)
+    _check_unit(session, data, masalah)
+    _check_atasan(session, data, pegawai_id, masalah)
     if data.email and not _EMAIL.match(data.email):
         masalah.append(
             Masalah("email", f"Alamat surel '{data.email}' tidak sah (contoh: nama@contoh.go.id).")
@@ -80,7 +80,7 @@ def periksa_pegawai(
     return data, masalah
 
 
-def _periksa_nip(
+def _check_nip(
     session: Session, data: PegawaiInput, pegawai_id: str | None, masalah: list[Masalah]
 ) -> PegawaiInput:
     try:
@@ -101,7 +101,7 @@ def _periksa_nip(
         else:
             keadaan = ""
         masalah.append(Masalah("nip", f"NIP {info.nip} sudah dipakai oleh {twin.nama}{keadaan}."))
-    for pesan in cek_kesesuaian(
+    for pesan in check_consistency(
         info,
         data.tanggal_lahir,
         data.jenis_kelamin or None,
@@ -117,7 +117,7 @@ def _periksa_nip(
     )
 
 
-def _periksa_golongan(data: PegawaiInput, masalah: list[Masalah]) -> PegawaiInput:
+def _check_golongan(data: PegawaiInput, masalah: list[Masalah]) -> PegawaiInput:
     if not data.golongan.strip():
         return data
     status = StatusKepegawaian(data.status_kepegawaian)
@@ -134,7 +134,7 @@ def _periksa_golongan(data: PegawaiInput, masalah: list[Masalah]) -> PegawaiInpu
     return replace(data, golongan=golongan)
 
 
-def _periksa_jabatan(data: PegawaiInput, masalah: list[Masalah]) -> None:
+def _check_jabatan(data: PegawaiInput, masalah: list[Masalah]) -> None:
     if not data.jenis_jabatan:
         if data.jenjang_jabatan:
             masalah.append(Masalah("jenis_jabatan", "Pilih jenis jabatan sebelum jenjangnya."))
@@ -157,7 +157,7 @@ def _periksa_jabatan(data: PegawaiInput, masalah: list[Masalah]) -> None:
         masalah.append(Masalah("jenjang_jabatan", f"Jenjang {jenjang.label} bukan jenjang {jenis.label}."))
 
 
-def _periksa_unit(session: Session, data: PegawaiInput, masalah: list[Masalah]) -> None:
+def _check_unit(session: Session, data: PegawaiInput, masalah: list[Masalah]) -> None:
     if data.unit_kerja_id is None:
         masalah.append(Masalah("unit_kerja", "Pilih unit kerja pegawai."))
         return
@@ -168,7 +168,7 @@ def _periksa_unit(session: Session, data: PegawaiInput, masalah: list[Masalah]) 
         masalah.append(Masalah("unit_kerja", f"Unit '{unit.nama}' sudah ditutup; pilih unit yang aktif."))
 
 
-def _periksa_atasan(
+def _check_atasan(
     session: Session, data: PegawaiInput, pegawai_id: str | None, masalah: list[Masalah]
 ) -> None:
     if data.atasan_id is None:

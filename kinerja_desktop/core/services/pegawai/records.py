@@ -24,7 +24,7 @@ from kinerja_desktop.core.model.pegawai import (
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
-from kinerja_desktop.core.services.pegawai.check import periksa_pegawai, raise_first_error
+from kinerja_desktop.core.services.pegawai.check import raise_first_error, review_pegawai
 
 _INPUT_FIELDS = tuple(f.name for f in fields(PegawaiInput))
 _JABATAN_FIELDS = ("jabatan", "jenis_jabatan", "jenjang_jabatan", "unit_kerja_id")
@@ -143,13 +143,13 @@ def check_pegawai(
 ) -> tuple[PegawaiInput, list[Masalah]]:
     """Normalised data and every problem, without saving (for forms and import previews)."""
     require(actor, Izin.LIHAT_DATA)
-    return periksa_pegawai(session, data, pegawai_id)
+    return review_pegawai(session, data, pegawai_id)
 
 
 def create_pegawai(session: Session, actor: Actor, data: PegawaiInput) -> str:
     """A new pegawai in this office, with the first entries of its position and rank history."""
     require(actor, Izin.KELOLA_PEGAWAI)
-    clean, masalah = periksa_pegawai(session, data, None)
+    clean, masalah = review_pegawai(session, data, None)
     raise_first_error(masalah)
     info = kantor.get_kantor(session)
     pegawai = Pegawai(kantor_id=info.id, **{name: getattr(clean, name) for name in _INPUT_FIELDS})
@@ -220,7 +220,7 @@ def update_pegawai(session: Session, actor: Actor, pegawai_id: str, data: Pegawa
             f"{pegawai.nama} berstatus {StatusAktif(pegawai.status_aktif).label}; "
             "aktifkan kembali untuk mengubah."
         )
-    clean, masalah = periksa_pegawai(session, data, pegawai_id)
+    clean, masalah = review_pegawai(session, data, pegawai_id)
     raise_first_error(masalah)
     jabatan_berubah = any(getattr(pegawai, f) != getattr(clean, f) for f in _JABATAN_FIELDS)
     golongan_berubah = clean.golongan != pegawai.golongan

@@ -136,7 +136,7 @@ def _urut(b: Butir) -> tuple[str, str, str]:
     return b.unit.casefold(), b.nama.casefold(), b.nip
 
 
-def daftar_cetak(session: Session, actor: Actor, p: Permintaan) -> DaftarCetak:
+def list_printable(session: Session, actor: Actor, p: Permintaan) -> DaftarCetak:
     """Which documents ``p`` covers, without loading them (a few queries whatever the office size)."""
     require(actor, Izin.CETAK)
     periode = _periode(p)
@@ -162,15 +162,15 @@ def daftar_cetak(session: Session, actor: Actor, p: Permintaan) -> DaftarCetak:
         return daftar
     sub_unit = p.termasuk_sub_unit and p.pegawai_id is None
     if periode is None:
-        _isi_skp(session, actor, p, unit_id, sub_unit, daftar)
+        _load_skp(session, actor, p, unit_id, sub_unit, daftar)
     else:
-        _isi_evaluasi(session, actor, p, periode, unit_id, sub_unit, daftar)
+        _load_evaluasi(session, actor, p, periode, unit_id, sub_unit, daftar)
     daftar.butir.sort(key=_urut)
     daftar.dilewati.sort(key=lambda d: (d.nama.casefold(), d.nip))
     return daftar
 
 
-def _isi_skp(
+def _load_skp(
     session: Session, actor: Actor, p: Permintaan, unit_id: str, sub_unit: bool, d: DaftarCetak
 ) -> None:
     rows = skp_baca.list_skp(session, actor, p.tahun, unit_id, termasuk_sub_unit=sub_unit)
@@ -195,7 +195,7 @@ def _jenjang(session: Session, ids: list[str]) -> dict[str, str]:
     return hasil
 
 
-def _isi_evaluasi(
+def _load_evaluasi(
     session: Session,
     actor: Actor,
     p: Permintaan,
@@ -297,9 +297,9 @@ def render_daftar(
     )
 
 
-def cetak(
+def print_pdf(
     session: Session, actor: Actor, p: Permintaan, opsi: OpsiCetak, kemajuan: Kemajuan | None = None
 ) -> tuple[DaftarCetak, bytes]:
     """The documents of ``p`` and their PDF (CetakDibatalkan when ``kemajuan`` returns False)."""
-    daftar = daftar_cetak(session, actor, p)
+    daftar = list_printable(session, actor, p)
     return daftar, render_daftar(session, actor, daftar, opsi, kemajuan)

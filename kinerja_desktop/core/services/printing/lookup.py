@@ -28,7 +28,7 @@ def _jalur(unit_id: str, nama: dict[str, str], induk: dict[str, str | None]) -> 
     return " / ".join(reversed(bagian))
 
 
-def cari_unit(session: Session, actor: Actor, teks: str) -> str:
+def find_unit(session: Session, actor: Actor, teks: str) -> str:
     """The id of the unit whose code, name or path ("Kecamatan Plaju / Sekretariat") is ``teks``.
 
     Code first (case ignored), then the whole path, then the name. A name shared by several units is
@@ -71,7 +71,7 @@ def cari_unit(session: Session, actor: Actor, teks: str) -> str:
     raise NotFound(f"Unit kerja '{teks.strip()}' tidak ditemukan.", saran=saran)
 
 
-def cari_pegawai_nip(session: Session, actor: Actor, nip: str) -> str:
+def find_pegawai_by_nip(session: Session, actor: Actor, nip: str) -> str:
     """The id of the pegawai with this NIP; the NIP is checked first (spaces and dots may be typed)."""
     require(actor, Izin.LIHAT_DATA)
     bersih = normalize_nip(nip)

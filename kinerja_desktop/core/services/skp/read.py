@@ -21,7 +21,7 @@ from kinerja_desktop.core.model.skp import (
     StatusSkp,
     VersiRow,
 )
-from kinerja_desktop.core.rules.pangkat import pangkat_tampil
+from kinerja_desktop.core.rules.pangkat import display_pangkat
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.skp.access import (
     get_skp_row,
@@ -44,7 +44,7 @@ def pejabat_of(session: Session, pegawai_id: str | None) -> Pejabat | None:
     if p is None:
         return None
     unit = session.scalar(select(UnitKerja.nama).where(UnitKerja.id == p.unit_kerja_id)) or ""
-    return Pejabat(p.id, p.nama_lengkap, p.nip, pangkat_tampil(p.golongan), p.jabatan, unit)
+    return Pejabat(p.id, p.nama_lengkap, p.nip, display_pangkat(p.golongan), p.jabatan, unit)
 
 
 def _rhk_views(session: Session, skp_id: str) -> list[RhkView]:

@@ -43,11 +43,11 @@ class SkpBelumLengkap(ValidationError):
         self.masalah = masalah
 
 
-def _potong(teks: str, n: int = 60) -> str:
+def _shorten(teks: str, n: int = 60) -> str:
     return teks if len(teks) <= n else teks[: n - 1].rstrip() + "…"
 
 
-def periksa_skp(session: Session, skp: Skp) -> list[Masalah]:
+def review_skp(session: Session, skp: Skp) -> list[Masalah]:
     """Every problem that blocks submission (errors) and what is worth knowing (warnings)."""
     masalah: list[Masalah] = []
     rhk = live_rhk(session, skp.id)
@@ -63,12 +63,12 @@ def periksa_skp(session: Session, skp: Skp) -> list[Masalah]:
     nomor: dict[str, int] = {}
     for r in rhk:
         nomor[r.jenis] = nomor.get(r.jenis, 0) + 1
-        nama = f'RHK {r.jenis} {nomor[r.jenis]} "{_potong(r.teks)}"'
+        nama = f'RHK {r.jenis} {nomor[r.jenis]} "{_shorten(r.teks)}"'
         if not indikator[r.id]:
             masalah.append(Masalah("indikator", f"{nama} belum memiliki indikator."))
         for teks in tanpa_target[r.id]:
             masalah.append(
-                Masalah("target", f'Indikator "{_potong(teks)}" pada {nama} belum memiliki target.')
+                Masalah("target", f'Indikator "{_shorten(teks)}" pada {nama} belum memiliki target.')
             )
         kaskade = cascade_problem(session, skp, r.jenis, r.rhk_atasan_id, allowed)
         if kaskade:
@@ -119,7 +119,7 @@ def _peringatan(session: Session, skp: Skp) -> list[Masalah]:
 def check_skp(session: Session, actor: Actor, skp_id: str) -> list[Masalah]:
     """The submit check without submitting (errors and warnings), for the form to show."""
     require(actor, Izin.LIHAT_DATA)
-    return periksa_skp(session, get_skp_row(session, skp_id))
+    return review_skp(session, get_skp_row(session, skp_id))
 
 
 def _raise_errors(masalah: list[Masalah], judul: str) -> list[Masalah]:
@@ -133,7 +133,7 @@ def submit_skp(session: Session, actor: Actor, skp_id: str) -> list[Masalah]:
     skp = get_skp_row(session, skp_id)
     ensure_can_edit(session, actor, skp)
     ensure_editable(skp)
-    peringatan = _raise_errors(periksa_skp(session, skp), "SKP belum bisa diajukan:")
+    peringatan = _raise_errors(review_skp(session, skp), "SKP belum bisa diajukan:")
     skp.status = StatusSkp.DIAJUKAN.value
     skp.diajukan_pada = utcnow()
     return peringatan
@@ -162,7 +162,7 @@ def approve_skp(session: Session, actor: Actor, skp_id: str) -> None:
     skp = get_skp_row(session, skp_id)
     ensure_approver(session, actor, skp, "menyetujui")
     _ensure_diajukan(skp, "disetujui")
-    _raise_errors(periksa_skp(session, skp), "SKP belum bisa disetujui:")
+    _raise_errors(review_skp(session, skp), "SKP belum bisa disetujui:")
     lama = [v for v in live_versions(session, skp.pegawai_id, skp.tahun) if v.status == StatusSkp.DISETUJUI]
     skp.status = StatusSkp.DISETUJUI.value
     skp.disetujui_pada = utcnow()

@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.base import Base
-from kinerja_desktop.core.exchange.paket.apply import HasilImpor, terapkan
-from kinerja_desktop.core.exchange.paket.fetch import ambil_paket_kantor
+from kinerja_desktop.core.exchange.paket.apply import HasilImpor, apply_plan
+from kinerja_desktop.core.exchange.paket.fetch import fetch_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket, checksum_paket
 from kinerja_desktop.core.exchange.paket.plan.model import RencanaImpor
-from kinerja_desktop.core.exchange.paket.plan.planner import rencanakan
-from kinerja_desktop.core.exchange.paket.sync_base import MITRA_PUSAT, catat_ekspor
+from kinerja_desktop.core.exchange.paket.plan.planner import plan_paket
+from kinerja_desktop.core.exchange.paket.sync_base import MITRA_PUSAT, record_export
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import SYSTEM, Actor
@@ -48,7 +48,7 @@ class Sinkron:
         """
         kode = kode or ws.kantor_kode
         with ws.transaction() as s:
-            rows = ambil_paket_kantor(s, kode, TAHUN)
+            rows = fetch_paket_kantor(s, kode, TAHUN)
             sendiri = kantor.get_kantor(s)
             info = InfoPaket(
                 jenis,
@@ -63,20 +63,20 @@ class Sinkron:
             )
             paket = Paket(info, rows)
             if catat:
-                catat_ekspor(s, paket, tujuan or MITRA_PUSAT)
+                record_export(s, paket, tujuan or MITRA_PUSAT)
         return paket
 
     @staticmethod
     def rencana(ws: Workspace, paket: Paket, actor: Actor = SYSTEM, **kw: Any) -> RencanaImpor:
         with ws.read() as s:
-            return rencanakan(s, actor, paket, **kw)
+            return plan_paket(s, actor, paket, **kw)
 
     @staticmethod
     def impor(
         ws: Workspace, paket: Paket, actor: Actor = SYSTEM, **kw: Any
     ) -> tuple[RencanaImpor, HasilImpor]:
         r = Sinkron.rencana(ws, paket, actor)
-        return r, terapkan(ws, actor, r, **kw)
+        return r, apply_plan(ws, actor, r, **kw)
 
     @staticmethod
     def isi(ws: Workspace) -> dict[str, list[tuple[Any, ...]]]:

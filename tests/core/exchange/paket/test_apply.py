@@ -14,7 +14,7 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import AuditLog, Pegawai, Pelatihan, Realisasi
 from kinerja_desktop.core.errors import DatabaseError, KnownError
 from kinerja_desktop.core.exchange.paket import apply as terapkan_tulis
-from kinerja_desktop.core.exchange.paket.apply import terapkan
+from kinerja_desktop.core.exchange.paket.apply import apply_plan
 from kinerja_desktop.core.exchange.paket.model import JenisPaket
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi
 from kinerja_desktop.core.services.access import SYSTEM
@@ -102,10 +102,10 @@ def test_changes_on_both_sides_are_conflicts_resolved_per_row_audited_and_sent_b
     assert kx.uraian == f"Pegawai {nip} Nama Dari Pusat" and kx.revisi_dasar == 1
     assert [(b.kolom, b.kami, b.mereka) for b in kx.beda] == [("Nama", "Nama Dari Pusat", "Nama Dari Kantor")]
     with pytest.raises(KnownError, match="2 konflik belum diputuskan"):
-        terapkan(pusat, admin, rencana)
+        apply_plan(pusat, admin, rencana)
     with pytest.raises(KnownError, match="1 konflik belum diputuskan"):
-        terapkan(pusat, admin, rencana, pilihan={("pegawai", x): "kami"})
-    terapkan(pusat, admin, rencana, pilihan={("pegawai", x): "kami", ("pegawai", y): "mereka"})
+        apply_plan(pusat, admin, rencana, pilihan={("pegawai", x): "kami"})
+    apply_plan(pusat, admin, rencana, pilihan={("pegawai", x): "kami", ("pegawai", y): "mereka"})
     px, py = _pegawai(pusat, x), _pegawai(pusat, y)
     assert px.nama == "Nama Dari Pusat" and px.revisi == 3, "ours wins with a revision above both"
     assert py.tempat_lahir == "Prabumulih" and py.revisi == _pegawai(plj, y).revisi
@@ -151,7 +151,7 @@ def test_the_same_nip_born_in_two_places_is_offered_as_a_merge(buka: Buka, sinkr
     assert (gabung[0].id_mereka, gabung[0].id_kami) == (di_sku, di_plj) and nip in gabung[0].uraian
     assert any("data yang sama tercatat dua kali akan digabungkan" in b for b in rencana.ringkasan())
     assert any(k.id == di_plj and k.revisi_dasar is None for k in rencana.konflik), "twins differ: choose"
-    terapkan(pusat, SYSTEM, rencana, semua="kami")
+    apply_plan(pusat, SYSTEM, rencana, semua="kami")
     with pusat.read() as s:
         assert len(s.scalars(select(Pegawai.id).where(Pegawai.nip == nip)).all()) == 1
         assert s.get(Pegawai, di_sku) is None
@@ -173,9 +173,9 @@ def test_a_failure_while_writing_leaves_the_file_byte_identical(
     def gagal(self: Any, rows: Any) -> None:
         raise OperationalError("UPDATE", {}, Exception("database or disk is full"))
 
-    monkeypatch.setattr(terapkan_tulis.Penulis, "isi_tunda", gagal)
+    monkeypatch.setattr(terapkan_tulis.Penulis, "fill_postponed", gagal)
     with pytest.raises(DatabaseError, match="Penyimpanan komputer penuh"):
-        terapkan(pusat, SYSTEM, rencana)
+        apply_plan(pusat, SYSTEM, rencana)
     assert sinkron.hash_berkas(pusat) == sebelum
     with pusat.read() as s:
         s.execute(update(Realisasi).values(teks=Realisasi.teks))  # still a working database

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Column, MetaData, String, Table, create_engine, insert
 
 from kinerja_desktop.core.exchange.paket.checksum import checksum_cepat
-from kinerja_desktop.core.exchange.paket.compact import Penghemat
+from kinerja_desktop.core.exchange.paket.compact import Compactor
 from kinerja_desktop.core.exchange.paket.model import checksum_paket, kelas_baris
 from kinerja_desktop.core.exchange.paket.plan.local import tanda_lokal
 from kinerja_desktop.core.exchange.paket.schema import jenis_tabel
@@ -56,12 +56,12 @@ def test_the_same_decimal_written_two_ways_keeps_its_own_digits() -> None:
     i = jenis.indeks("target_min")
     isi = [[None] * len(jenis.kolom) for _ in range(2)]
     isi[0][i], isi[1][i] = Decimal("1.0"), Decimal("1.00")
-    rows = Penghemat().baris(jenis, isi)
+    rows = Compactor().baris(jenis, isi)
     assert [str(r.target_min) for r in rows] == ["1.0", "1.00"]
 
 
 def test_references_share_the_referred_rows_id_string() -> None:
-    hemat = Penghemat()
+    hemat = Compactor()
     rhk = jenis_tabel("rhk")
     indikator = jenis_tabel("indikator")
     rid = "".join(["rhk-", "0001"])  # built at run time: not a shared constant

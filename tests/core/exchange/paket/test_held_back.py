@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from kinerja_desktop.core.errors import KnownError
-from kinerja_desktop.core.exchange.paket.apply import terapkan
+from kinerja_desktop.core.exchange.paket.apply import apply_plan
 from kinerja_desktop.core.exchange.paket.checksum import lembar_tak_cocok
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket
 from kinerja_desktop.core.exchange.paket.plan.model import (
@@ -69,12 +69,12 @@ def test_decisions_release_what_they_decide() -> None:
 def test_applying_refuses_with_the_plans_reasons(workspace: Workspace) -> None:
     rencana = _rencana(galat=1, konflik=1, checksum_cocok=False)
     with pytest.raises(KnownError) as refused:
-        terapkan(workspace, SYSTEM, rencana)
+        apply_plan(workspace, SYSTEM, rencana)
     for a in rencana.alasan_tertahan():
         assert a.pesan in refused.value.pesan and a.saran in (refused.value.saran or "")
     assert "NIP ke-0 tidak sah" in refused.value.pesan and "Pegawai 0" in refused.value.pesan
     with pytest.raises(KnownError, match="1 konflik belum diputuskan") as refused:
-        terapkan(workspace, SYSTEM, _rencana(konflik=1), akui_checksum=True)
+        apply_plan(workspace, SYSTEM, _rencana(konflik=1), akui_checksum=True)
     assert "galat" not in refused.value.pesan
 
 

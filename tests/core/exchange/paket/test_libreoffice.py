@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from kinerja_desktop.core.exchange.paket.model import JenisPaket
-from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
+from kinerja_desktop.core.exchange.paket.reader.workbook import read_paket
 
 PAKET = Path(__file__).resolve().parents[3] / "data" / "paket_libreoffice.xlsx"
 
@@ -17,7 +17,7 @@ def test_libreoffice_resave_reads_cleanly_and_the_checksum_still_matches() -> No
         xml = b"".join(z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
         assert b"LibreOffice" in z.read("docProps/app.xml")
     assert b"FALSE()</f>" in xml, "LibreOffice writes TRUE/FALSE cells as formulas; they must not count"
-    hasil = baca_paket(PAKET)
+    hasil = read_paket(PAKET)
     assert hasil.masalah == []
     assert hasil.checksum_cocok and hasil.checksum_dihitung == hasil.paket.info.checksum
     info = hasil.paket.info

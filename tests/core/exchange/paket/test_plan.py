@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import AuditLog, Pegawai, SyncBaseline, SyncLog
 from kinerja_desktop.core.errors import KnownError, PermissionDenied
-from kinerja_desktop.core.exchange.paket.apply import terapkan
+from kinerja_desktop.core.exchange.paket.apply import apply_plan
 from kinerja_desktop.core.exchange.paket.model import Paket
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi
 from kinerja_desktop.core.services.access import Actor, Peran
@@ -59,7 +59,7 @@ def test_two_offices_import_into_central_as_new_rows_and_again_as_nothing(buka: 
     assert lagi.total(Aksi.SAMA) == sum(len(v) for v in paket.baris.values())
     assert lagi.sudah_diimpor and not lagi.ada_perubahan
     assert "Paket ini sudah pernah diimpor; tidak ada yang berubah." in lagi.ringkasan()
-    hasil = terapkan(pusat, admin, lagi)
+    hasil = apply_plan(pusat, admin, lagi)
     assert hasil.cadangan is None and sinkron.isi(pusat) == sebelum
 
 
@@ -120,7 +120,7 @@ def test_invalid_rows_block_with_sheet_row_column_and_a_message(buka: Buka, sink
     assert any("tercatat dua kali" in m.pesan for m in rencana.galat)
     sebelum = sinkron.hash_berkas(pusat)
     with pytest.raises(KnownError, match="galat"):
-        terapkan(pusat, sinkron_actor(), rencana)
+        apply_plan(pusat, sinkron_actor(), rencana)
     assert sinkron.hash_berkas(pusat) == sebelum
     assert not list(pusat.paths.backups.glob("*sebelum-impor-paket*"))
 
@@ -154,7 +154,7 @@ def test_edited_workbook_warns_and_needs_acknowledging(buka: Buka, sinkron: Any)
     (peringatan,) = rencana.peringatan
     assert "Realisasi 1 baris" in peringatan.pesan
     with pytest.raises(KnownError, match="checksum"):
-        terapkan(pusat, sinkron_actor(), rencana)
-    terapkan(pusat, sinkron_actor(), rencana, akui_checksum=True)
+        apply_plan(pusat, sinkron_actor(), rencana)
+    apply_plan(pusat, sinkron_actor(), rencana, akui_checksum=True)
     with pusat.read() as s:
         assert s.scalar(select(func.count()).select_from(SyncBaseline).where(SyncBaseline.mitra == "PLJ")) > 0

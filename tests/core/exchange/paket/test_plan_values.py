@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 
 from kinerja_desktop.core.exchange.paket.plan.model import RencanaImpor
-from kinerja_desktop.core.exchange.paket.plan.planner import rencanakan
-from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
-from kinerja_desktop.core.exchange.paket.writer.workbook import tulis_paket
+from kinerja_desktop.core.exchange.paket.plan.planner import plan_paket
+from kinerja_desktop.core.exchange.paket.reader.workbook import read_paket
+from kinerja_desktop.core.exchange.paket.writer.workbook import write_paket
 from kinerja_desktop.core.services.access import SYSTEM
 from kinerja_desktop.core.workspace import Workspace
 
@@ -27,13 +27,13 @@ def _kolom(ws: Any, judul: str) -> int:
 def _rencana(buka: Buka, sinkron: Any, tmp_path: Path, ubah: Callable[[Any], None]) -> RencanaImpor:
     pusat, plj = buka("PUSAT"), buka("PLJ")
     path = tmp_path / "paket.xlsx"
-    tulis_paket(sinkron.paket(plj), path)
+    write_paket(sinkron.paket(plj), path)
     wb = load_workbook(path)
     ubah(wb)
     wb.save(path)
-    hasil = baca_paket(path)
+    hasil = read_paket(path)
     with pusat.read() as s:
-        return rencanakan(s, SYSTEM, hasil.paket, hasil.masalah, checksum_cocok=hasil.checksum_cocok)
+        return plan_paket(s, SYSTEM, hasil.paket, hasil.masalah, checksum_cocok=hasil.checksum_cocok)
 
 
 @pytest.mark.parametrize(
@@ -75,14 +75,14 @@ def test_a_nip_turned_into_a_number_is_reported_once(buka: Buka, sinkron: Any, t
 
 def test_a_number_typed_as_text_is_read_the_indonesian_way(buka: Buka, sinkron: Any, tmp_path: Path) -> None:
     path = tmp_path / "paket.xlsx"
-    tulis_paket(sinkron.paket(buka("PLJ")), path)
+    write_paket(sinkron.paket(buka("PLJ")), path)
     wb = load_workbook(path)
     ws = wb["Indikator"]
     kolom = _kolom(ws, "Target min")
     for baris, teks in ((2, "1.500"), (3, "1.500,5"), (4, "1,2,3")):
         ws.cell(baris, kolom).value = teks
     wb.save(path)
-    hasil = baca_paket(path)
+    hasil = read_paket(path)
     nomor = list(hasil.paket.nomor["indikator"])
     target = {nomor[i]: b.get("target_min") for i, b in enumerate(hasil.paket.baris["indikator"])}
     assert (target[2], target[3]) == (Decimal(1500), Decimal("1500.5"))

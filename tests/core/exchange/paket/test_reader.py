@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Skp
-from kinerja_desktop.core.exchange.paket.build import buat_paket_induk, buat_paket_kantor
+from kinerja_desktop.core.exchange.paket.build import build_paket_induk, build_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket, Paket, checksum_paket
-from kinerja_desktop.core.exchange.paket.reader.workbook import baca_paket
+from kinerja_desktop.core.exchange.paket.reader.workbook import read_paket
 from kinerja_desktop.core.exchange.paket.schema import Kolom, TipeKolom, jenis_tabel, semua_jenis
-from kinerja_desktop.core.exchange.paket.writer.workbook import bersihkan, tulis_paket
+from kinerja_desktop.core.exchange.paket.writer.workbook import clean_texts, write_paket
 from kinerja_desktop.core.workspace import Workspace
 
 
@@ -28,12 +28,12 @@ def test_demo_office_round_trip_gives_the_same_rows_and_checksum(
     ws = buka_salinan(demo_office(20))
     with ws.read() as s:
         tahun = s.scalars(select(Skp.tahun)).first()
-        paket = buat_paket_kantor(s, ws.kantor_kode, tahun, "1.0", dengan_siasn=True)
-        induk = buat_paket_induk(s, ws.kantor_kode, tahun, "1.0", kantor_kode="PST")
+        paket = build_paket_kantor(s, ws.kantor_kode, tahun, "1.0", dengan_siasn=True)
+        induk = build_paket_induk(s, ws.kantor_kode, tahun, "1.0", kantor_kode="PST")
     for p in (paket, induk):
         path = tmp_path / f"{p.info.jenis}.xlsx"
-        tulis_paket(p, path)
-        hasil = baca_paket(path)
+        write_paket(p, path)
+        hasil = read_paket(path)
         assert hasil.masalah == [] and hasil.checksum_cocok
         assert hasil.paket.info == p.info
         assert hasil.paket.baris == p.baris
@@ -99,7 +99,7 @@ def test_tricky_values_round_trip_exactly(
         tabel: [jenis_tabel(tabel).baris(**r, id=f"{tabel}-{i}") for i, r in enumerate(rows)]
         for tabel, rows in isi.items()
     }
-    bersihkan(baris)  # what buat_paket_* does: blank texts become "" or None
+    clean_texts(baris)  # what buat_paket_* does: blank texts become "" or None
     info = InfoPaket(
         JenisPaket.KANTOR,
         "=PLJ",
@@ -112,8 +112,8 @@ def test_tricky_values_round_trip_exactly(
         checksum_paket(baris),
     )
     path = tmp_path / "p.xlsx"
-    tulis_paket(Paket(info, baris), path)
-    hasil = baca_paket(path)
+    write_paket(Paket(info, baris), path)
+    hasil = read_paket(path)
     assert [m for m in hasil.masalah if m.menghalangi] == []
     for tabel, rows in baris.items():
         assert hasil.paket.baris[tabel] == rows, tabel

@@ -15,9 +15,9 @@ from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPak
 from kinerja_desktop.core.exchange.paket.reader import file_checks as baca_berkas
 from kinerja_desktop.core.exchange.paket.reader import workbook as baca
 from kinerja_desktop.core.exchange.paket.reader.file_checks import BerkasPaketSalah
-from kinerja_desktop.core.exchange.paket.reader.workbook import HasilBaca, baca_paket
+from kinerja_desktop.core.exchange.paket.reader.workbook import HasilBaca, read_paket
 from kinerja_desktop.core.exchange.paket.schema import jenis_tabel, semua_jenis
-from kinerja_desktop.core.exchange.paket.writer.workbook import tulis_paket
+from kinerja_desktop.core.exchange.paket.writer.workbook import write_paket
 
 NIP = "198612202008021001"
 
@@ -60,7 +60,7 @@ def paket(tmp_path: Path) -> Path:
         checksum_paket(baris),
     )
     path = tmp_path / "paket.xlsx"
-    tulis_paket(Paket(info, baris), path)
+    write_paket(Paket(info, baris), path)
     return path
 
 
@@ -91,24 +91,24 @@ def test_not_a_workbook_is_refused_clearly(tmp_path: Path, isi: bytes, pesan: st
     path = tmp_path / "x.xlsx"
     path.write_bytes(isi)
     with pytest.raises(BerkasPaketSalah, match=pesan):
-        baca_paket(path)
+        read_paket(path)
 
 
 def test_damaged_zip_and_other_zips_are_refused(paket: Path, tmp_path: Path) -> None:
     data = paket.read_bytes()
     (tmp_path / "potong.xlsx").write_bytes(data[: len(data) // 2])
     with pytest.raises(BerkasPaketSalah, match="rusak"):
-        baca_paket(tmp_path / "potong.xlsx")
+        read_paket(tmp_path / "potong.xlsx")
     with zipfile.ZipFile(tmp_path / "lain.xlsx", "w") as z:
         z.writestr("foto.jpg", b"x")
     with pytest.raises(BerkasPaketSalah, match="bukan buku kerja"):
-        baca_paket(tmp_path / "lain.xlsx")
+        read_paket(tmp_path / "lain.xlsx")
     with zipfile.ZipFile(tmp_path / "a.xlsx", "w") as z:
         z.writestr("content.xml", b"<x/>")
     with pytest.raises(BerkasPaketSalah, match="OpenDocument"):
-        baca_paket(tmp_path / "a.xlsx")
+        read_paket(tmp_path / "a.xlsx")
     with pytest.raises(BerkasPaketSalah, match="tidak ditemukan"):
-        baca_paket(tmp_path / "tidak-ada.xlsx")
+        read_paket(tmp_path / "tidak-ada.xlsx")
 
 
 def test_workbook_from_another_program_or_a_roster_is_not_a_package(tmp_path: Path) -> None:
@@ -116,29 +116,29 @@ def test_workbook_from_another_program_or_a_roster_is_not_a_package(tmp_path: Pa
     wb.active.title = "Data"
     wb.save(tmp_path / "lain.xlsx")
     with pytest.raises(BerkasPaketSalah, match="program lain") as e:
-        baca_paket(tmp_path / "lain.xlsx")
+        read_paket(tmp_path / "lain.xlsx")
     assert "Data" in str(e.value)
     wb.create_sheet("_kinerja")
     wb.save(tmp_path / "roster.xlsx")
     with pytest.raises(BerkasPaketSalah, match="daftar pegawai"):
-        baca_paket(tmp_path / "roster.xlsx")
+        read_paket(tmp_path / "roster.xlsx")
     wb.create_sheet("Info").append(["Format", "aplikasi-lain/ekspor"])
     wb.save(tmp_path / "info.xlsx")
     with pytest.raises(BerkasPaketSalah, match="aplikasi-lain/ekspor"):
-        baca_paket(tmp_path / "info.xlsx")
+        read_paket(tmp_path / "info.xlsx")
 
 
 def test_newer_format_version_is_refused(paket: Path) -> None:
     _ubah(paket, lambda wb: wb["Info"].cell(3, 2, "2"))
     with pytest.raises(BerkasPaketSalah, match=r"(?s)lebih baru.*Perbarui"):
-        baca_paket(paket)
+        read_paket(paket)
 
 
 def test_missing_sheets_and_columns_are_named(paket: Path) -> None:
     asli = paket.read_bytes()
     _ubah(paket, lambda wb: (wb.remove(wb["Pelatihan"]), wb.remove(wb["RHK"])))
     with pytest.raises(BerkasPaketSalah, match="lembar Pelatihan, RHK tidak ada"):
-        baca_paket(paket)
+        read_paket(paket)
     paket.write_bytes(asli)
 
     def hapus_kolom(wb: Any) -> None:
@@ -148,7 +148,7 @@ def test_missing_sheets_and_columns_are_named(paket: Path) -> None:
 
     _ubah(paket, hapus_kolom)
     with pytest.raises(BerkasPaketSalah, match=r"'Pegawai'.*tidak memiliki kolom: Nama, Revisi"):
-        baca_paket(paket)
+        read_paket(paket)
 
 
 def test_resaved_by_openpyxl_with_columns_moved_and_an_extra_column_still_matches(paket: Path) -> None:
@@ -160,7 +160,7 @@ def test_resaved_by_openpyxl_with_columns_moved_and_an_extra_column_still_matche
         ws.cell(2, ws.max_column, "boleh")
 
     _ubah(paket, pindah)
-    hasil = baca_paket(paket)
+    hasil = read_paket(paket)
     assert _masalah(hasil) == []
     assert _masalah(hasil, False) == [
         ("Pegawai", 1, "Catatan saya", "Kolom ini tidak dikenal dan diabaikan.")
@@ -170,7 +170,7 @@ def test_resaved_by_openpyxl_with_columns_moved_and_an_extra_column_still_matche
 
 def test_an_edited_value_is_a_checksum_warning_not_a_block(paket: Path) -> None:
     _ubah(paket, lambda wb: wb["Pegawai"].cell(3, _kolom(wb["Pegawai"], "Nama"), "Nama Baru"))
-    hasil = baca_paket(paket)
+    hasil = read_paket(paket)
     assert not hasil.checksum_cocok and not hasil.menghalangi
     assert [m.kolom for m in hasil.masalah] == ["Checksum data (SHA-256)"]
     assert hasil.paket.baris["pegawai"][1].nama == "Nama Baru"
@@ -187,7 +187,7 @@ def test_cell_problems_name_sheet_row_and_column(paket: Path) -> None:
         ws.cell(3, _kolom(ws, "Telepon"), 81234567890)
 
     _ubah(paket, rusak)
-    hasil = baca_paket(paket)
+    hasil = read_paket(paket)
     masalah = {(m.baris, m.kolom): m.pesan for m in hasil.masalah if m.menghalangi and m.lembar == "Pegawai"}
     assert "angka" in masalah[(2, "NIP")] and "digit terakhirnya sudah hilang" in masalah[(2, "NIP")]
     assert "tidak terbaca" in masalah[(3, "Tanggal lahir")]
@@ -209,7 +209,7 @@ def test_merged_cells_blank_rows_and_duplicate_ids(paket: Path) -> None:
         wb["Kantor"].merge_cells("B2:C2")
 
     _ubah(paket, ubah)
-    hasil = baca_paket(paket)
+    hasil = read_paket(paket)
     assert list(hasil.paket.nomor["pegawai"]) == [2, 5]
     assert [(m.lembar, m.baris, m.kolom) for m in hasil.masalah if m.menghalangi] == [
         ("Kantor", 2, ""),
@@ -219,7 +219,7 @@ def test_merged_cells_blank_rows_and_duplicate_ids(paket: Path) -> None:
 
 
 def _ganti_xml(path: Path, lembar: str, lama: bytes, baru: bytes) -> None:
-    part = baca_berkas.periksa_berkas(path)[lembar]
+    part = baca_berkas.check_file(path)[lembar]
     with zipfile.ZipFile(path) as z:
         isi = {i.filename: z.read(i) for i in z.infolist()}
     assert lama in isi[part]
@@ -231,7 +231,7 @@ def _ganti_xml(path: Path, lembar: str, lama: bytes, baru: bytes) -> None:
 
 def test_a_cell_longer_than_excel_allows_is_a_problem(paket: Path) -> None:
     _ganti_xml(paket, "Pegawai", b"<t>Pegawai 1</t>", b"<t>" + b"x" * 40_000 + b"</t>")
-    hasil = baca_paket(paket)
+    hasil = read_paket(paket)
     assert [(m.lembar, m.baris, m.kolom) for m in hasil.masalah if m.menghalangi] == [("Pegawai", 3, "Nama")]
     assert "40.000 karakter" in hasil.masalah[0].pesan
 
@@ -239,15 +239,15 @@ def test_a_cell_longer_than_excel_allows_is_a_problem(paket: Path) -> None:
 def test_absurd_sizes_are_refused(paket: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(baca, "MAKS_BARIS_LEMBAR", 2)
     with pytest.raises(BerkasPaketSalah, match="'Pegawai' berisi 4 baris; batasnya 2"):
-        baca_paket(paket)
+        read_paket(paket)
     monkeypatch.undo()
     monkeypatch.setattr(baca_berkas, "MAKS_UKURAN_ISI", 10_000)
     with pytest.raises(BerkasPaketSalah, match="terlalu besar"):
-        baca_paket(paket)
+        read_paket(paket)
 
 
 def test_a_damaged_part_inside_an_intact_zip_is_refused(paket: Path) -> None:
-    part = baca_berkas.periksa_berkas(paket)["Pegawai"]
+    part = baca_berkas.check_file(paket)["Pegawai"]
     with zipfile.ZipFile(paket) as z:
         isi = {i.filename: z.read(i) for i in z.infolist()}
     with zipfile.ZipFile(paket, "w", zipfile.ZIP_DEFLATED) as z:
@@ -258,4 +258,4 @@ def test_a_damaged_part_inside_an_intact_zip_is_refused(paket: Path) -> None:
     data[i : i + 9] = b"Pegawai X"  # same length, so only the CRC tells
     paket.write_bytes(bytes(data))
     with pytest.raises(BerkasPaketSalah, match="rusak"):
-        baca_paket(paket)
+        read_paket(paket)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Pegawai, Realisasi
-from kinerja_desktop.core.exchange.paket.apply import terapkan
+from kinerja_desktop.core.exchange.paket.apply import apply_plan
 from kinerja_desktop.core.exchange.paket.model import JenisPaket
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi
 from kinerja_desktop.core.workspace import Workspace
@@ -44,7 +44,7 @@ def test_offices_and_central_agree_after_one_round_and_nothing_moves_on_the_seco
     rencana = sinkron.rencana(pusat, ketiga, admin)
     n = sum(len(v) for v in ketiga.baris.values())
     assert _jumlah(rencana) == {"baru": 0, "ubah": 2, "sama": n - 3, "usang": 0, "konflik": 1, "galat": 0}
-    terapkan(pusat, admin, rencana, semua="kami")
+    apply_plan(pusat, admin, rencana, semua="kami")
 
     # Paket induk back to each office; each imports it; a second import of anything is a no-op.
     for ws in (plj, sku):

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 
 from kinerja_desktop.core.db.base import Base, SyncMixin, utcnow
 from kinerja_desktop.core.db.models import Pelatihan, Skp
-from kinerja_desktop.core.exchange.paket.fetch import ambil_paket_kantor
+from kinerja_desktop.core.exchange.paket.fetch import fetch_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import checksum_paket
 from kinerja_desktop.core.exchange.paket.schema import KOLOM_TEKNIS, TipeKolom, jenis_tabel, semua_jenis
 from kinerja_desktop.core.workspace import Workspace
@@ -45,15 +45,15 @@ def test_extraction_of_a_year_keeps_tombstones_and_leaves_other_years(
     with ws.read() as s:
         tahun = s.scalars(select(Skp.tahun)).first()
         assert tahun is not None
-        semua = ambil_paket_kantor(s, ws.kantor_kode, tahun)
-        lain = ambil_paket_kantor(s, ws.kantor_kode, tahun + 1)
+        semua = fetch_paket_kantor(s, ws.kantor_kode, tahun)
+        lain = fetch_paket_kantor(s, ws.kantor_kode, tahun + 1)
     assert len(semua["skp"]) == 20 and lain["skp"] == [] and lain["evaluasi"] == []
     assert len(lain["pegawai"]) == 20, "staff travel whole whatever the year"
     hapus = semua["pelatihan"][0].id
     with ws.transaction() as s:
         s.execute(update(Pelatihan).where(Pelatihan.id == hapus).values(dihapus_pada=utcnow()))
     with ws.read() as s:
-        lagi = ambil_paket_kantor(s, ws.kantor_kode, tahun)
+        lagi = fetch_paket_kantor(s, ws.kantor_kode, tahun)
     row = next(r for r in lagi["pelatihan"] if r.id == hapus)
     assert row.dihapus_pada is not None
     assert checksum_paket(lagi) != checksum_paket(semua)

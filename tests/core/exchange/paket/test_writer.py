@@ -14,11 +14,11 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Pegawai, Skp
 from kinerja_desktop.core.errors import KnownError
-from kinerja_desktop.core.exchange.paket.build import buat_paket_induk, buat_paket_kantor
+from kinerja_desktop.core.exchange.paket.build import build_paket_induk, build_paket_kantor
 from kinerja_desktop.core.exchange.paket.labels import LABEL_INFO, LEMBAR_DAFTAR, LEMBAR_SIASN
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket, Paket, checksum_paket
 from kinerja_desktop.core.exchange.paket.schema import jenis_tabel, semua_jenis
-from kinerja_desktop.core.exchange.paket.writer.workbook import PaketDibatalkan, tulis_paket
+from kinerja_desktop.core.exchange.paket.writer.workbook import PaketDibatalkan, write_paket
 from kinerja_desktop.core.workspace import Workspace
 
 
@@ -66,11 +66,11 @@ def test_demo_office_package_has_info_first_and_a_formatted_sheet_per_kind(
 ) -> None:
     with demo.read() as s:
         tahun = s.scalars(select(Skp.tahun)).first()
-        paket = buat_paket_kantor(s, demo.kantor_kode, tahun, "1.2.3", dengan_siasn=True)
+        paket = build_paket_kantor(s, demo.kantor_kode, tahun, "1.2.3", dengan_siasn=True)
     demo.close()
     path = tmp_path / "paket.xlsx"
     laporan: list[tuple[int, int]] = []
-    tulis_paket(paket, path, kemajuan=lambda a, b: laporan.append((a, b)) or True)
+    write_paket(paket, path, kemajuan=lambda a, b: laporan.append((a, b)) or True)
     assert laporan and laporan[-1][0] == laporan[-1][1] == sum(paket.info.jumlah.values())
     wb = load_workbook(path)
     assert wb.sheetnames[:2] == ["Info", "Petunjuk"]
@@ -105,7 +105,7 @@ def test_formula_looking_text_is_stored_as_text(tmp_path: Path) -> None:
     nama = ["=1+1", "+62 812", "-5", "@SUM(A1)", '=HYPERLINK("x")']
     rows = {"pelatihan": [baris_pelatihan(n, id=f"a-{i}") for i, n in enumerate(nama)]}
     path = tmp_path / "p.xlsx"
-    tulis_paket(paket_kecil(rows), path)
+    write_paket(paket_kecil(rows), path)
     with zipfile.ZipFile(path) as z:
         lembar = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
         assert not any(b"<f>" in z.read(n) for n in lembar)
@@ -133,7 +133,7 @@ def test_decimals_beyond_excel_precision_travel_as_text(tmp_path: Path) -> None:
         diubah_pada=datetime(2026, 1, 1, tzinfo=UTC),
     )
     path = tmp_path / "p.xlsx"
-    tulis_paket(paket_kecil({"indikator": [row]}), path)
+    write_paket(paket_kecil({"indikator": [row]}), path)
     ws = load_workbook(path)["Indikator"]
     assert ws["D2"].value == "12345678901234.1234" and ws["E2"].value == 2.5
 
@@ -141,11 +141,11 @@ def test_decimals_beyond_excel_precision_travel_as_text(tmp_path: Path) -> None:
 def test_too_long_text_and_missing_folder_are_refused_clearly(tmp_path: Path) -> None:
     rows = {"pelatihan": [baris_pelatihan("x" * 40_000)]}
     with pytest.raises(KnownError, match=r"32\.767"):
-        tulis_paket(paket_kecil(rows), tmp_path / "p.xlsx")
+        write_paket(paket_kecil(rows), tmp_path / "p.xlsx")
     with pytest.raises(KnownError, match="tidak ada"):
-        tulis_paket(paket_kecil({}), tmp_path / "tidak" / "p.xlsx")
+        write_paket(paket_kecil({}), tmp_path / "tidak" / "p.xlsx")
     with pytest.raises(PaketDibatalkan):
-        tulis_paket(
+        write_paket(
             paket_kecil({"pelatihan": [baris_pelatihan("a")]}), tmp_path / "p.xlsx", lambda a, b: False
         )
     assert not list(tmp_path.glob("*.xlsx")), "nothing half written is left behind"
@@ -162,9 +162,9 @@ def test_paket_induk_carries_staff_and_outside_superiors_without_dangling_refere
         kepala.atasan_id = luar.id
         luar_id = luar.id
     with demo.read() as s:
-        paket = buat_paket_induk(s, demo.kantor_kode, tahun, "1.0", kantor_kode="PST")
+        paket = build_paket_induk(s, demo.kantor_kode, tahun, "1.0", kantor_kode="PST")
         with pytest.raises(PaketDibatalkan):
-            buat_paket_kantor(s, demo.kantor_kode, tahun, "1.0", kemajuan=lambda a, _b: a < 3)
+            build_paket_kantor(s, demo.kantor_kode, tahun, "1.0", kemajuan=lambda a, _b: a < 3)
     demo.close()
     assert paket.info.jenis is JenisPaket.INDUK and paket.info.tujuan_kode == demo.kantor_kode
     assert luar_id in {r.id for r in paket.baris["pegawai"]}

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from kinerja_desktop.core.db.models import AuditLog, Evaluasi, Indikator, Pegawai, Skp, UnitKerja
 from kinerja_desktop.core.errors import PermissionDenied, ValidationError
 from kinerja_desktop.core.model.evaluasi import StatusEvaluasi
-from kinerja_desktop.core.rules.predikat import Predikat, Rating, hitung_predikat
+from kinerja_desktop.core.rules.predikat import Predikat, Rating, compute_predikat
 from kinerja_desktop.core.services import evaluasi, realisasi
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.evaluasi import capaian
@@ -35,7 +35,7 @@ def test_every_matrix_cell_is_stored_as_computed(ws: Workspace, hasil: Rating, p
     ev = _start(ws, penilai, skp.id)
     with ws.transaction(penilai) as s:
         predikat = evaluasi.set_rating(s, penilai, ev, hasil.value, perilaku.value)
-    assert predikat == hitung_predikat(hasil, perilaku).value
+    assert predikat == compute_predikat(hasil, perilaku).value
     with ws.read() as s:
         row = s.get(Evaluasi, ev)
         assert row is not None and row.predikat == predikat and row.status == "draf"

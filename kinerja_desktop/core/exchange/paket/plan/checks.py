@@ -42,7 +42,7 @@ def _cuplik(v: Any) -> str:
     return teks if len(teks) <= 40 else teks[:37] + "…"
 
 
-class PencatatMasalah:
+class ProblemLog:
     """Collects one sheet's problems and which rows they make invalid (row index → first problem)."""
 
     def __init__(self, jenis: Jenis, nomor: Callable[[int], int]) -> None:
@@ -75,7 +75,7 @@ def _nilai(rows: list[Baris], nama: str) -> list[Any]:
     return list(map(attrgetter(nama), rows))
 
 
-def periksa_nilai(jenis: Jenis, rows: list[Baris], catat: PencatatMasalah) -> None:
+def check_values(jenis: Jenis, rows: list[Baris], catat: ProblemLog) -> None:
     """Every cell has its column's type; required cells are filled; the revision is a positive number.
 
     A column is checked as a whole first (the set of its value types); rows are looked at one by one
@@ -112,7 +112,7 @@ def periksa_nilai(jenis: Jenis, rows: list[Baris], catat: PencatatMasalah) -> No
                 catat.catat(i, "id", f"ID harus 1 sampai 36 karakter, tertulis “{_cuplik(v)}”. {SARAN}")
 
 
-def periksa_id_ganda(rows: list[Baris], catat: PencatatMasalah) -> None:
+def check_duplicate_ids(rows: list[Baris], catat: ProblemLog) -> None:
     """An id appears once in its sheet (the later copies are the invalid ones)."""
     ids = sorted(v for v in _nilai(rows, "id") if type(v) is str)  # sorted, not a set: a pointer a row
     if not any(map(eq, ids, islice(ids, 1, None))):

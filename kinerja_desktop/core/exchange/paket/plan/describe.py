@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from kinerja_desktop.core.exchange.paket.model import Baris, Paket, buat_baris
+from kinerja_desktop.core.exchange.paket.model import Baris, Paket, make_baris
 from kinerja_desktop.core.exchange.paket.schema import Kolom, jenis_tabel
 from kinerja_desktop.core.rules.angka import format_angka
 
@@ -22,7 +22,7 @@ def _pendek(teks: str, n: int = 50) -> str:
     return teks if len(teks) <= n else teks[: n - 1] + "…"
 
 
-class Peraga:
+class Describer:
     """Describes rows of a package or of the database, by their id in this database."""
 
     def __init__(self, conn: Connection, paket: Paket, peta: dict[str, str]) -> None:
@@ -42,7 +42,7 @@ class Peraga:
         t = jenis.table
         nama = [k.nama for k in jenis.kolom]
         r = self._conn.execute(select(*[t.c[k] for k in nama]).where(t.c.id == rid)).first()
-        return buat_baris(jenis.kelas, r) if r is not None else None
+        return make_baris(jenis.kelas, r) if r is not None else None
 
     def uraian_id(self, tabel: str, rid: str | None) -> str:
         if not rid:

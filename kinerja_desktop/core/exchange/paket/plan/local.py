@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
-from kinerja_desktop.core.exchange.paket.model import Baris, buat_baris
+from kinerja_desktop.core.exchange.paket.model import Baris, make_baris
 from kinerja_desktop.core.exchange.paket.schema import Jenis
 
 _BLOK = 900  # values per IN (...): under SQLite's old 999-parameter limit
@@ -122,6 +122,6 @@ def baris_lokal(conn: Connection, jenis: Jenis, ids: Iterable[str]) -> dict[str,
     hasil: dict[str, Baris] = {}
     for blok in _blok(sorted(set(ids))):
         for r in conn.execute(select(*cols).where(t.c.id.in_(blok))):
-            row = buat_baris(kelas, r)
+            row = make_baris(kelas, r)
             hasil[row.id] = row
     return hasil

@@ -99,7 +99,7 @@ class Konflik:
 
     @property
     def kunci(self) -> tuple[str, str]:
-        """The key of this conflict in ``terapkan``'s ``pilihan``."""
+        """The key of this conflict in ``apply_plan``'s ``pilihan``."""
         return (self.tabel, self.id)
 
 
@@ -177,7 +177,7 @@ class AlasanTertahan:
 
 @dataclass
 class RencanaImpor:
-    """The plan of one import: show it, then hand it to ``terapkan``."""
+    """The plan of one import: show it, then hand it to ``apply_plan``."""
 
     info: InfoPaket
     jumlah: list[JumlahLembar]

@@ -16,11 +16,11 @@ from kinerja_desktop.core.exchange.paket.labels import LABEL_INFO, LEMBAR_INFO
 from kinerja_desktop.core.exchange.paket.model import Baris, JenisPaket, Paket
 from kinerja_desktop.core.exchange.paket.plan.checks import (
     SARAN,
-    PencatatMasalah,
-    periksa_id_ganda,
-    periksa_nilai,
+    ProblemLog,
+    check_duplicate_ids,
+    check_values,
 )
-from kinerja_desktop.core.exchange.paket.plan.describe import Peraga
+from kinerja_desktop.core.exchange.paket.plan.describe import Describer
 from kinerja_desktop.core.exchange.paket.plan.local import (
     ada_lokal,
     baris_lokal,
@@ -43,13 +43,13 @@ from kinerja_desktop.core.exchange.paket.plan.model import (
 from kinerja_desktop.core.exchange.paket.schema import Jenis, jenis_tabel, semua_jenis, tabel_dirujuk
 from kinerja_desktop.core.exchange.paket.sync_base import (
     Dasar,
-    kolom_isi,
+    content_columns,
     kunci_mitra,
-    muat_alias,
-    muat_dasar,
+    load_aliases,
+    load_baselines,
     pembuat_sidik,
 )
-from kinerja_desktop.core.memory import lepas_memori
+from kinerja_desktop.core.memory import release_memory
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 
@@ -59,7 +59,7 @@ def _penomor(paket: Paket, tabel: str) -> Callable[[int], int]:
     return lambda i: nomor[i] if i < len(nomor) else i + 2  # row 1 holds the headers
 
 
-class _Perencana:
+class _Planner:
     """The state of one plan while the sheets are checked in apply order."""
 
     def __init__(self, session: Session, paket: Paket) -> None:
@@ -69,9 +69,9 @@ class _Perencana:
         di_pusat = kantor.is_initialised(session) and kantor.get_kantor(session).is_pusat
         induk = paket.info.jenis is JenisPaket.INDUK  # only the central office makes one
         self.rencana.kunci_mitra = kunci_mitra(paket.info.kantor_kode, di_pusat=di_pusat, mitra_pusat=induk)
-        self.peta: dict[str, str] = muat_alias(self.conn, self.rencana.mitra)  # their id → our id
-        self.peraga = Peraga(self.conn, paket, self.peta)
-        self.pencatat: dict[str, PencatatMasalah] = {}
+        self.peta: dict[str, str] = load_aliases(self.conn, self.rencana.mitra)  # their id → our id
+        self.peraga = Describer(self.conn, paket, self.peta)
+        self.pencatat: dict[str, ProblemLog] = {}
         self.id_paket: dict[str, set[str]] = {}  # table → the package's ids (in our ids)
         self.ada: dict[str, set[str]] = {}  # table → ids outside the package known to exist here
         self.gabung_baru: dict[str, str] = {}  # merges found now: their id → our id
@@ -95,12 +95,12 @@ class _Perencana:
     def periksa(self, jenis: Jenis, baca: list[MasalahBaca]) -> None:
         """Phase 1: values, ids, business keys within the package and against ours (merges)."""
         rows = self.rows(jenis)
-        catat = self.pencatat[jenis.tabel] = PencatatMasalah(jenis, _penomor(self.paket, jenis.tabel))
+        catat = self.pencatat[jenis.tabel] = ProblemLog(jenis, _penomor(self.paket, jenis.tabel))
         catat.dilapor = {
             (m.baris, m.kolom) for m in baca if m.baris is not None and getattr(m, "menghalangi", True)
         }
-        periksa_nilai(jenis, rows, catat)
-        periksa_id_ganda(rows, catat)
+        check_values(jenis, rows, catat)
+        check_duplicate_ids(rows, catat)
         if baca:
             per_nomor = {catat.nomor(i): i for i in range(len(rows))}
             for m in baca:
@@ -114,7 +114,7 @@ class _Perencana:
         self.id_paket[jenis.tabel].discard(None)
         del ids
         for kunci in jenis.kunci_bisnis:
-            periksa_kunci(self, jenis, rows, kunci, catat)
+            check_keys(self, jenis, rows, kunci, catat)
         if not dirujuk:
             self.id_paket[jenis.tabel] = set()
 
@@ -215,7 +215,7 @@ def _checksum_pembaca(m: MasalahBaca) -> bool:
 def _rencana(
     session: Session, paket: Paket, baca: list[MasalahBaca], sha256: str, checksum_cocok: bool | None
 ) -> RencanaImpor:
-    p = _Perencana(session, paket)
+    p = _Planner(session, paket)
     r = p.rencana
     r.sha256 = sha256
     r.masalah.extend(_paket_milik(session, paket))
@@ -227,7 +227,7 @@ def _rencana(
     daftar = semua_jenis()
     for jenis in daftar:
         p.periksa(jenis, [m for m in baca if m.lembar == jenis.lembar])
-        lepas_memori()  # a big sheet's temporary sets and lists, before the next one makes its own
+        release_memory()  # a big sheet's temporary sets and lists, before the next one makes its own
     for jenis in daftar:
         p.rujukan(jenis)
     for jenis in daftar:
@@ -235,7 +235,7 @@ def _rencana(
         r.jumlah.append(jumlah)
         r.keputusan[jenis.tabel] = kep
         r.masalah.extend(p.pencatat[jenis.tabel].selesai())
-        lepas_memori()
+        release_memory()
     r.peta_id = p.peta
     r.tabel_peta = p.tabel_peta
     if checksum_cocok is None:
@@ -246,7 +246,7 @@ def _rencana(
     return r
 
 
-def rencanakan(
+def plan_paket(
     session: Session,
     actor: Actor,
     paket: Paket,
@@ -257,7 +257,7 @@ def rencanakan(
 ) -> RencanaImpor:
     """The plan of importing ``paket`` here; nothing is written.
 
-    ``masalah_baca``, ``checksum_cocok`` and ``sha256`` come from the reader (``baca_paket``'s
+    ``masalah_baca``, ``checksum_cocok`` and ``sha256`` come from the reader (``read_paket``'s
     ``HasilBaca``: its problems, whether the rows still match the checksum, and the file's hash); without
     ``checksum_cocok`` the checksum is computed here.
     """
@@ -265,7 +265,7 @@ def rencanakan(
     with tanpa_gc():
         r = _rencana(session, paket, list(masalah_baca), sha256, checksum_cocok)
     r.sudah_diimpor, r.lebih_lama = _riwayat(session, paket, sha256)
-    lepas_memori()
+    release_memory()
     return r
 
 
@@ -277,7 +277,7 @@ def kolom_id(jenis: Jenis) -> tuple[str, ...]:
     return ("id", *(k.nama for k in jenis.kolom if k.rujukan))
 
 
-def petakan(row: Baris, kolom: tuple[str, ...], peta: dict[str, str]) -> Baris:
+def map_ids(row: Baris, kolom: tuple[str, ...], peta: dict[str, str]) -> Baris:
     """The row in this database's ids (the same row when no id changes)."""
     if not peta:
         return row
@@ -285,7 +285,7 @@ def petakan(row: Baris, kolom: tuple[str, ...], peta: dict[str, str]) -> Baris:
     return row.ganti(**ganti) if ganti else row
 
 
-def tentukan(
+def decide(
     sidik_mereka: str,
     sidik_kami: str,
     revisi_mereka: int,
@@ -313,7 +313,7 @@ def tentukan(
 
 
 def klasifikasi(
-    p: _Perencana, jenis: Jenis, rows: list[Baris], urut: Iterable[int], jumlah: JumlahLembar, kep: Keputusan
+    p: _Planner, jenis: Jenis, rows: list[Baris], urut: Iterable[int], jumlah: JumlahLembar, kep: Keputusan
 ) -> None:
     """Decide every row of ``rows`` at the ascending indices ``urut`` (rows this database already holds).
 
@@ -321,25 +321,25 @@ def klasifikasi(
     """
     semua = iter(urut)
     while potong := list(islice(semua, _POTONG)):
-        _klasifikasi_potong(p, jenis, rows, potong, jumlah, kep)
+        _classify_slice(p, jenis, rows, potong, jumlah, kep)
 
 
-def _klasifikasi_potong(
-    p: _Perencana, jenis: Jenis, rows: list[Baris], urut: list[int], jumlah: JumlahLembar, kep: Keputusan
+def _classify_slice(
+    p: _Planner, jenis: Jenis, rows: list[Baris], urut: list[int], jumlah: JumlahLembar, kep: Keputusan
 ) -> None:
     peta = p.peta
     kolom = kolom_id(jenis)
-    isi_nama = kolom_isi(jenis)
+    isi_nama = content_columns(jenis)
     isi = itemgetter(*(jenis.indeks(c) for c in isi_nama))
     sidik = pembuat_sidik(jenis)
     nomor = p.pencatat[jenis.tabel].nomor
     ids = [p.id_kami(rows[j]) for j in urut]
     lokal = baris_lokal(p.conn, jenis, ids)
-    semua_dasar = muat_dasar(p.conn, p.rencana.mitra, jenis.tabel, ids)
+    semua_dasar = load_baselines(p.conn, p.rencana.mitra, jenis.tabel, ids)
     del ids
     for i in urut:
         row = rows[i]
-        rm = petakan(row, kolom, peta)
+        rm = map_ids(row, kolom, peta)
         mid = str(rm.id)
         kami = lokal[mid]
         dasar = semua_dasar.get(mid)
@@ -353,7 +353,7 @@ def _klasifikasi_potong(
             continue
         if dasar is not None:
             p.rencana.ada_dasar.add(mid)
-        aksi = tentukan(sidik(rm), sidik(kami), int(rm.revisi), int(kami.revisi), dasar, kembar)
+        aksi = decide(sidik(rm), sidik(kami), int(rm.revisi), int(kami.revisi), dasar, kembar)
         jumlah.tambah(aksi)
         if aksi is Aksi.UBAH:
             kep.perbarui.append(row)
@@ -402,11 +402,11 @@ def _tanpa_ganda(kolom: list[list[Any]], galat: set[int]) -> bool:
 
 
 def _milik(
-    p: _Perencana,
+    p: _Planner,
     jenis: Jenis,
     rows: list[Baris],
     kunci: tuple[str, ...],
-    catat: PencatatMasalah,
+    catat: ProblemLog,
     perlu: bool,
 ) -> dict[tuple[Any, ...], int]:
     """Key → the first valid row holding it; later rows with the same key are invalid.
@@ -442,8 +442,8 @@ def _milik(
     return milik
 
 
-def periksa_kunci(
-    p: _Perencana, jenis: Jenis, rows: list[Baris], kunci: tuple[str, ...], catat: PencatatMasalah
+def check_keys(
+    p: _Planner, jenis: Jenis, rows: list[Baris], kunci: tuple[str, ...], catat: ProblemLog
 ) -> None:
     """Duplicates within the package, clashes with another row here, and merges with ours."""
     ada_di_sini = jumlah_baris(p.conn, jenis.table) > 0

@@ -32,7 +32,7 @@ class BerkasPaketSalah(KnownError):
     """The file as a whole cannot be read as a package; nothing was changed."""
 
 
-def periksa_berkas(path: Path) -> dict[str, str]:
+def check_file(path: Path) -> dict[str, str]:
     """Refuse what is not a sound xlsx; returns each sheet's name → its part in the zip."""
     nama = path.name
     if not path.exists():

@@ -21,7 +21,7 @@ def _teks(v: Any) -> str:
     return "" if v is None else str(v).strip()
 
 
-def tolak_bukan_paket(nama: str, lembar: Sequence[str]) -> None:
+def refuse_foreign_workbook(nama: str, lembar: Sequence[str]) -> None:
     """A workbook without our Info sheet: say what it seems to be."""
     if LEMBAR_INFO in lembar:
         return
@@ -37,7 +37,7 @@ def tolak_bukan_paket(nama: str, lembar: Sequence[str]) -> None:
     )
 
 
-def baca_info(nama: str, rows: Sequence[Sequence[Any]]) -> InfoPaket:
+def read_info(nama: str, rows: Sequence[Sequence[Any]]) -> InfoPaket:
     """The InfoPaket written in the Info sheet; raises BerkasPaketSalah for another format or version."""
     label = {v.casefold(): k for k, v in LABEL_INFO.items()}
     nilai: dict[str, str] = {}

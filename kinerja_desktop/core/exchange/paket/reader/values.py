@@ -67,7 +67,7 @@ def _teks(k: Kolom) -> Pengubah:
                 )
             if not v:
                 return kosong
-            return v  # repeated values are shared once the rows are built (hemat.Penghemat)
+            return v  # repeated values are shared once the rows are built (compact.Compactor)
         if v is None:
             return kosong
         if adalah_nip:

@@ -10,7 +10,7 @@ from typing import Any
 import python_calamine
 
 from kinerja_desktop.core.exchange.paket.checksum import checksum_cepat
-from kinerja_desktop.core.exchange.paket.compact import Penghemat
+from kinerja_desktop.core.exchange.paket.compact import Compactor
 from kinerja_desktop.core.exchange.paket.labels import (
     LEMBAR_DAFTAR,
     LEMBAR_INFO,
@@ -18,12 +18,12 @@ from kinerja_desktop.core.exchange.paket.labels import (
     LEMBAR_SIASN,
 )
 from kinerja_desktop.core.exchange.paket.model import Baris, Paket
-from kinerja_desktop.core.exchange.paket.reader.file_checks import BerkasPaketSalah, periksa_berkas, sel_rumus
-from kinerja_desktop.core.exchange.paket.reader.info import baca_info, tolak_bukan_paket
+from kinerja_desktop.core.exchange.paket.reader.file_checks import BerkasPaketSalah, check_file, sel_rumus
+from kinerja_desktop.core.exchange.paket.reader.info import read_info, refuse_foreign_workbook
 from kinerja_desktop.core.exchange.paket.reader.values import SUDAH_DIBAGI, NilaiSalah, Peringatan, pengubah
 from kinerja_desktop.core.exchange.paket.schema import Jenis, semua_jenis
 from kinerja_desktop.core.exchange.paket.writer.workbook import PaketDibatalkan
-from kinerja_desktop.core.memory import lepas_memori
+from kinerja_desktop.core.memory import release_memory
 from kinerja_desktop.core.rules.angka import format_angka
 
 Kemajuan = Callable[[int, int], bool]  # (done, total) → False to cancel
@@ -74,7 +74,7 @@ def _huruf(i: int) -> str:
     return hasil
 
 
-class _Pembaca:
+class _Reader:
     """Reads the sheets of one open workbook, collecting problems."""
 
     def __init__(self, path: Path, wb: python_calamine.CalamineWorkbook, bagian: dict[str, str]) -> None:
@@ -82,7 +82,7 @@ class _Pembaca:
         self.wb = wb
         self.bagian = bagian
         self.masalah: list[MasalahBaca] = []
-        self.hemat = Penghemat(SUDAH_DIBAGI)  # the converters share equal dates, times and numbers
+        self.hemat = Compactor(SUDAH_DIBAGI)  # the converters share equal dates, times and numbers
 
     def tambah(
         self, lembar: str, baris: int | None, kolom: str, pesan: str, menghalangi: bool = True
@@ -223,10 +223,10 @@ class _Pembaca:
                     raise PaketDibatalkan()
         hasil.extend(self.hemat.baris(jenis, potong))
         urutan = nomor if nomor is not None else range(pertama, pertama + len(hasil))
-        self._lapor_ganda(jenis.lembar, ganda, hasil, urutan, i_id)
+        self._report_duplicates(jenis.lembar, ganda, hasil, urutan, i_id)
         return hasil, urutan
 
-    def _lapor_ganda(
+    def _report_duplicates(
         self, lembar: str, ganda: list[tuple[int, str]], rows: list[Baris], nomor: Sequence[int], i_id: int
     ) -> None:
         """One message per row skipped because its id was taken by an earlier row (named by its number)."""
@@ -254,7 +254,7 @@ class _Pembaca:
         return d
 
 
-def _buka(path: Path) -> python_calamine.CalamineWorkbook:
+def _open(path: Path) -> python_calamine.CalamineWorkbook:
     try:
         return python_calamine.CalamineWorkbook.from_path(str(path))
     except (python_calamine.CalamineError, OSError, ValueError) as exc:
@@ -263,17 +263,17 @@ def _buka(path: Path) -> python_calamine.CalamineWorkbook:
         ) from exc
 
 
-def baca_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
+def read_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
     """Read the package at ``path``; a file that is not a sound package raises ``BerkasPaketSalah``."""
     path = Path(path)
-    bagian = periksa_berkas(path)
-    wb = _buka(path)
+    bagian = check_file(path)
+    wb = _open(path)
     try:
         nama_lembar = list(wb.sheet_names)
-        tolak_bukan_paket(path.name, nama_lembar)
-        pembaca = _Pembaca(path, wb, bagian)
+        refuse_foreign_workbook(path.name, nama_lembar)
+        pembaca = _Reader(path, wb, bagian)
         info_sheet = pembaca.lembar(LEMBAR_INFO)
-        info = baca_info(path.name, info_sheet.to_python(skip_empty_area=False))
+        info = read_info(path.name, info_sheet.to_python(skip_empty_area=False))
         pembaca.masalah_sel(LEMBAR_INFO, info_sheet, [])
         daftar = semua_jenis()
         hilang = [j.lembar for j in daftar if j.lembar not in nama_lembar]
@@ -291,7 +291,7 @@ def baca_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
         # The largest sheets first: each is read whole into memory, best while the package is still small.
         for jenis in sorted(daftar, key=lambda j: -info.jumlah.get(j.tabel, 0)):
             rows, nomor = pembaca.baca(jenis, sum(len(v) for v in paket.baris.values()), total, kemajuan)
-            lepas_memori()  # the sheet as calamine held it is freed now
+            release_memory()  # the sheet as calamine held it is freed now
             paket.baris[jenis.tabel], paket.nomor[jenis.tabel] = rows, nomor
             if info.jumlah.get(jenis.tabel, 0) != len(rows):
                 tertulis = info.jumlah.get(jenis.tabel, 0)
@@ -307,7 +307,7 @@ def baca_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
     finally:
         wb.close()
     dihitung = checksum_cepat(paket.baris)  # the same value as checksum_paket, several times faster
-    lepas_memori()
+    release_memory()
     hasil = HasilBaca(paket, pembaca.masalah, dihitung == info.checksum, dihitung)
     if not hasil.checksum_cocok:
         hasil.masalah.append(

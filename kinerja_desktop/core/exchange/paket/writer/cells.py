@@ -20,7 +20,7 @@ from kinerja_desktop.core.rules.angka import format_angka
 MAKS_PANJANG_SEL = 32_767
 #: Text starting with one of these would be taken for a formula when a person edits the cell.
 AWAL_RUMUS = ("=", "+", "-", "@")
-#: Characters an xlsx (XML 1.0) cannot hold; ``bersihkan`` removes them before the checksum is taken.
+#: Characters an xlsx (XML 1.0) cannot hold; ``clean_texts`` removes them before the checksum is taken.
 KARAKTER_TERLARANG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: "_x0041_" in a cell's text is read by Excel (and calamine) as the escape of "A"; its "_" is escaped.
 _GAYA_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
@@ -35,14 +35,14 @@ class PaketDibatalkan(KnownError):
         super().__init__("Pembuatan atau pembacaan paket dibatalkan; tidak ada yang diubah.")
 
 
-def bersihkan_teks(teks: str) -> str:
+def clean_text(teks: str) -> str:
     """What a workbook can keep of a text: no XML-illegal characters, line ends as \\n."""
     if "\r" in teks:
         teks = teks.replace("\r\n", "\n").replace("\r", "\n")
     return KARAKTER_TERLARANG.sub("", teks)
 
 
-def bersihkan(baris: dict[str, list[Baris]]) -> None:
+def clean_texts(baris: dict[str, list[Baris]]) -> None:
     """Make every text value one a workbook carries unchanged (in place), so the checksum survives.
 
     XML-illegal characters go, line ends become \n, and a blank text (empty or only spaces, which a
@@ -60,7 +60,7 @@ def bersihkan(baris: dict[str, list[Baris]]) -> None:
                 if not v.strip() and v != kosong:
                     ganti[nama] = kosong
                 elif KARAKTER_TERLARANG.search(v) or "\r" in v:
-                    ganti[nama] = bersihkan_teks(v)
+                    ganti[nama] = clean_text(v)
             if ganti:
                 rows[n] = row.ganti(**ganti)
 
@@ -93,7 +93,7 @@ class Sel:
             cell.data_type = "s"  # never a formula, whatever it starts with
             cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
             return cell
-        return bersihkan_teks(v) if KARAKTER_TERLARANG.search(v) else v
+        return clean_text(v) if KARAKTER_TERLARANG.search(v) else v
 
     def desimal(self, v: Any, judul: str) -> Any:
         if v is None:

@@ -18,8 +18,8 @@ from kinerja_desktop.core.exchange.paket.labels import (
     LEMBAR_PETUNJUK,
     LEMBAR_SIASN,
     sel_judul,
-    tulis_info,
-    tulis_petunjuk,
+    write_info,
+    write_petunjuk,
 )
 from kinerja_desktop.core.exchange.paket.model import Paket
 from kinerja_desktop.core.exchange.paket.schema import Jenis, Kolom, TipeKolom, semua_jenis
@@ -29,8 +29,8 @@ from kinerja_desktop.core.exchange.paket.writer.cells import (
     MAKS_PANJANG_SEL,
     PaketDibatalkan,
     Sel,
-    bersihkan,
-    bersihkan_teks,
+    clean_text,
+    clean_texts,
     pengubah_baris,
 )
 from kinerja_desktop.core.exchange.paket.writer.choices import KOLOM_PILIHAN, daftar_pilihan
@@ -43,10 +43,10 @@ __all__ = [
     "MAKS_PANJANG_SEL",
     "PaketDibatalkan",
     "Sel",
-    "bersihkan",
-    "bersihkan_teks",
+    "clean_text",
+    "clean_texts",
     "pengubah_baris",
-    "tulis_paket",
+    "write_paket",
 ]
 
 Kemajuan = Callable[[int, int], bool]  # (done, total) → False to cancel
@@ -125,7 +125,7 @@ def _tata_lembar(ws: Any, jenis: Jenis, jumlah: int, rentang: dict[str, str]) ->
     ws.auto_filter.ref = f"A1:{get_column_letter(len(jenis.kolom))}{terakhir}"
 
 
-def _periksa_ukuran(paket: Paket) -> None:
+def _check_size(paket: Paket) -> None:
     for jenis in semua_jenis():
         n = len(paket.baris.get(jenis.tabel, []))
         if n > MAKS_BARIS_LEMBAR:
@@ -136,7 +136,7 @@ def _periksa_ukuran(paket: Paket) -> None:
             )
 
 
-def _tulis_siasn(wb: Workbook, rows: list[dict[str, Any]]) -> None:
+def _write_siasn(wb: Workbook, rows: list[dict[str, Any]]) -> None:
     ws = wb.create_sheet(LEMBAR_SIASN)
     sel = Sel(ws, LEMBAR_SIASN)
     for i, (_, judul) in enumerate(KOLOM_SIASN, start=1):
@@ -163,19 +163,19 @@ def _buang(wb: Workbook) -> None:
             pass
 
 
-def tulis_paket(paket: Paket, path: Path, kemajuan: Kemajuan | None = None) -> None:
+def write_paket(paket: Paket, path: Path, kemajuan: Kemajuan | None = None) -> None:
     """Write ``paket`` to ``path`` (atomically: beside it, then renamed); ``kemajuan`` False cancels."""
     path = Path(path)
     if not path.parent.is_dir():
         raise KnownError(f"Folder {path.parent} tidak ada.", saran="Pilih folder lain untuk menyimpan paket.")
-    _periksa_ukuran(paket)
+    _check_size(paket)
     total = sum(len(v) for v in paket.baris.values())
     wb = Workbook(write_only=True)
     gc_aktif = gc.isenabled()
     gc.disable()  # a million new row lists would otherwise trigger many full collections: no cycles here
     try:
-        tulis_info(wb.create_sheet(LEMBAR_INFO), paket.info)
-        tulis_petunjuk(wb.create_sheet(LEMBAR_PETUNJUK))
+        write_info(wb.create_sheet(LEMBAR_INFO), paket.info)
+        write_petunjuk(wb.create_sheet(LEMBAR_PETUNJUK))
         rentang = _rentang_daftar()
         selesai = 0
         for jenis in semua_jenis():
@@ -192,7 +192,7 @@ def tulis_paket(paket: Paket, path: Path, kemajuan: Kemajuan | None = None) -> N
             if kemajuan is not None and not kemajuan(selesai, total):
                 raise PaketDibatalkan()
         if paket.siasn is not None:  # asked for: written with its headers even when empty
-            _tulis_siasn(wb, paket.siasn)
+            _write_siasn(wb, paket.siasn)
         _lembar_daftar(wb)
     except BaseException:
         _buang(wb)
