@@ -67,12 +67,12 @@ def add_cetak_command(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _kemajuan(aktif: bool) -> Any:
-    def lapor(selesai: int, jumlah: int) -> bool:
+    def report(selesai: int, jumlah: int) -> bool:
         if aktif and jumlah > 1:
             print(f"\rMencetak {selesai}/{jumlah}…", end="" if selesai < jumlah else "\n", file=sys.stderr)
         return True
 
-    return lapor
+    return report
 
 
 def cmd_cetak(args: argparse.Namespace) -> int:

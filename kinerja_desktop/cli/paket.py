@@ -64,11 +64,11 @@ def add_paket_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _kemajuan(aktif: bool) -> Any:
-    def lapor(selesai: int, jumlah: int, label: str) -> None:
+    def report(selesai: int, jumlah: int, label: str) -> None:
         if aktif and jumlah > 0:
             print(f"\r{label} {selesai}/{jumlah}   ", end="", file=sys.stderr, flush=True)
 
-    return lapor
+    return report
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -45,7 +45,7 @@ def cmd_pegawai_export(args: argparse.Namespace) -> int:
             if args.unit or args.status == "aktif":
                 rows = list_pegawai(session, SYSTEM, termasuk_nonaktif=args.status == "semua")
             if args.unit:
-                unit = PetaUnit(session).cari(args.unit)
+                unit = PetaUnit(session).find(args.unit)
                 if unit.unit_id is None:
                     raise KnownError(unit.pesan or f"Unit kerja '{args.unit}' tidak ditemukan.")
                 pilih = unit_kerja.subtree_ids(session, SYSTEM, unit.unit_id)

@@ -33,7 +33,7 @@ from kinerja_desktop.core.exchange.paket.build import build_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import Paket
 from kinerja_desktop.core.exchange.paket.reader.workbook import read_paket
 from kinerja_desktop.core.exchange.paket.schema import semua_jenis
-from kinerja_desktop.core.exchange.paket.writer.workbook import Sel, pengubah_baris, write_paket
+from kinerja_desktop.core.exchange.paket.writer.workbook import Sel, row_converter, write_paket
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.workspace import Workspace
 
@@ -63,8 +63,8 @@ def langkah_polos(folder: Path, keluar: Path) -> dict[str, Any]:
     isi = []
     for jenis in semua_jenis():
         ws = wb.create_sheet(jenis.lembar)
-        ubah = pengubah_baris(Sel(ws, jenis.lembar), jenis)
-        isi.append((ws, [k.judul for k in jenis.kolom], [ubah(r) for r in paket.baris[jenis.tabel]]))
+        convert = row_converter(Sel(ws, jenis.lembar), jenis)
+        isi.append((ws, [k.judul for k in jenis.kolom], [convert(r) for r in paket.baris[jenis.tabel]]))
     del paket
     mulai = time.perf_counter()
     for ws, judul, rows in isi:

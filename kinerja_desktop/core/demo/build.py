@@ -174,7 +174,7 @@ def generate_demo(
         pembuat_skp = SkpMaker(rng, penulis, tahun, perilaku_ids)
         for p in pegawai:
             rencana_rating(rng, p)
-            pembuat_skp.buat(p)
+            pembuat_skp.make(p)
             pembuat_skp.realisasi(p)
             penulis.titik_aman()
             kemajuan.advance(1)
@@ -185,7 +185,7 @@ def generate_demo(
             rng, penulis, tahun, perilaku_ids, _atasan_luar(rng, info.instansi), penilai_akun
         )
         for p in pegawai:
-            pembuat_evaluasi.buat(p)
+            pembuat_evaluasi.make(p)
             penulis.titik_aman()
             kemajuan.advance(1)
         penulis.selesai()

@@ -74,7 +74,7 @@ class EvaluasiMaker:
         self.atasan_luar = atasan_luar
         self.penilai_akun = penilai_akun
 
-    def buat(self, p: DPegawai) -> None:
+    def make(self, p: DPegawai) -> None:
         """Nothing for the head of the office (appraised outside it) or SKPs not yet approved."""
         if p.atasan is None or p.skp_status != DISETUJUI or not self.rng.peluang(0.95):
             return
@@ -115,7 +115,7 @@ class EvaluasiMaker:
                 snapshot_penilai=atasan.snapshot(),
                 snapshot_atasan_penilai=atasan_penilai,
             )
-        self.penulis.tambah(Evaluasi, row)
+        self.penulis.add(Evaluasi, row)
         self._umpan_balik(p, row["id"], periode, hasil, perilaku, dinilai)
         if final and predikat is not None:
             self._tindak_lanjut(p, row["id"], predikat, date(tahun, bulan, min(28, hari + 10)))
@@ -128,7 +128,7 @@ class EvaluasiMaker:
             diri = rng.salah_satu(dt.PENILAIAN_DIRI[hasil.value]).format(
                 periode=label, objek=rhk.contoh.objek
             )
-            self.penulis.tambah(
+            self.penulis.add(
                 UmpanBalikRhk,
                 {
                     "id": rng.uid(),
@@ -142,7 +142,7 @@ class EvaluasiMaker:
             return
         for perilaku_id in self.perilaku_ids:
             nilai = perilaku if rng.peluang(0.8) else Rating.SESUAI
-            self.penulis.tambah(
+            self.penulis.add(
                 UmpanBalikPerilaku,
                 {
                     "id": rng.uid(),
@@ -157,7 +157,7 @@ class EvaluasiMaker:
         if aturan is None or (predikat is Predikat.SANGAT_BAIK and not self.rng.peluang(0.25)):
             return
         jenis, uraian = aturan
-        self.penulis.tambah(
+        self.penulis.add(
             TindakLanjut,
             {
                 "id": self.rng.uid(),

@@ -64,10 +64,10 @@ class NipSource:
         self._rng = rng
         self._dipakai: set[str] = set()
 
-    def _unik(self, buat: Callable[[int], str], awal: int) -> str:
+    def _unik(self, make: Callable[[int], str], awal: int) -> str:
         nomor = awal
         while True:
-            nip = buat(nomor)
+            nip = make(nomor)
             if nip not in self._dipakai:
                 self._dipakai.add(nip)
                 return nip

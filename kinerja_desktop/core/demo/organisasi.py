@@ -100,7 +100,7 @@ def write_units(penulis: Penulis, units: list[DUnit], kantor_id: str) -> None:
     for unit in units:
         if unit.induk is None:
             continue
-        penulis.tambah(
+        penulis.add(
             UnitKerja,
             {
                 "id": unit.id,
@@ -131,7 +131,7 @@ def write_capaian(penulis: Penulis, rng: Acak, units: list[DUnit], tahun: int) -
     for unit in units:
         penetap = unit.induk.kepala if unit.induk is not None else None
         for periode, nilai in unit.capaian.items():
-            penulis.tambah(
+            penulis.add(
                 CapaianUnit,
                 {
                     "id": rng.uid(),

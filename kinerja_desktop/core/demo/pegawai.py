@@ -160,7 +160,7 @@ class PegawaiMaker:
             if "Kelurahan" in unit.nama
             else rng.salah_satu(KELURAHAN[:7])
         )
-        self.penulis.tambah(
+        self.penulis.add(
             Pegawai,
             {
                 "id": p.id,
@@ -203,7 +203,7 @@ class PegawaiMaker:
             lama = idt.shift_golongan(pos.golongan, -1)
             rows.append((lama, tmt if lama == pos.masuk else max(tmt, tmt_golongan - timedelta(days=1461))))
         for golongan, mulai in reversed(rows):
-            self.penulis.tambah(
+            self.penulis.add(
                 RiwayatPangkat,
                 {
                     "id": rng.uid(),
@@ -263,7 +263,7 @@ class PegawaiMaker:
         for b in baris:
             b["id"] = rng.uid()
             b["pegawai_id"] = p.id
-            self.penulis.tambah(RiwayatJabatan, b)
+            self.penulis.add(RiwayatJabatan, b)
         return mulai
 
     def _tanggal(self, tahun: int) -> date:
@@ -283,7 +283,7 @@ class PegawaiMaker:
             jp = rng.randint(lo, hi)
             mulai = rng.tanggal(date(tahun, 1, 15), date(tahun, 11, 20))
             sertifikat = f"{rng.randint(1, 999):03d}/SERT/DIKLAT/{tahun}" if rng.peluang(0.7) else ""
-            self.penulis.tambah(
+            self.penulis.add(
                 Pelatihan,
                 {
                     "id": rng.uid(),

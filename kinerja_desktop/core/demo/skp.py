@@ -62,7 +62,7 @@ class SkpMaker:
         self.tahun = tahun
         self.perilaku_ids = perilaku_ids
 
-    def buat(self, p: DPegawai) -> None:
+    def make(self, p: DPegawai) -> None:
         rng, tahun, status = self.rng, self.tahun, p.skp_status
         p.skp_id = rng.uid()
         atasan = p.atasan
@@ -71,7 +71,7 @@ class SkpMaker:
             diajukan = datetime(tahun, 1, rng.randint(5, 20), rng.randint(1, 8), tzinfo=UTC)
         if status == DISETUJUI and diajukan is not None:
             disetujui = diajukan + timedelta(days=rng.randint(1, 10), hours=rng.randint(0, 6))
-        self.penulis.tambah(
+        self.penulis.add(
             Skp,
             {
                 "id": p.skp_id,
@@ -113,7 +113,7 @@ class SkpMaker:
         atasan_id = _rhk_atasan(rng, contoh.tema, p.atasan) if jenis == "utama" else None
         rhk = DRhk(rng.uid(), jenis, contoh)
         p.rhk.append(rhk)
-        penulis.tambah(
+        penulis.add(
             Rhk,
             {
                 "id": rhk.id,
@@ -149,7 +149,7 @@ class SkpMaker:
         for urutan, (aspek, teks, target, maks, satuan) in enumerate(indikator, start=1):
             iid = rng.uid()
             rhk.indikator.append((iid, aspek, target or 0))
-            penulis.tambah(
+            penulis.add(
                 Indikator,
                 {
                     "id": iid,
@@ -163,7 +163,7 @@ class SkpMaker:
                 },
             )
         for periode in PERIODE_REALISASI:
-            penulis.tambah(
+            penulis.add(
                 RencanaAksi,
                 {
                     "id": rng.uid(),
@@ -182,7 +182,7 @@ class SkpMaker:
             ("konsekuensi", dt.KONSEKUENSI, 1, 2),
         ):
             for urutan, i in enumerate(sorted(rng.sample(range(len(pool)), rng.randint(lo, hi))), start=1):
-                self.penulis.tambah(
+                self.penulis.add(
                     LampiranSkp,
                     {"id": rng.uid(), "skp_id": p.skp_id, "jenis": jenis, "teks": pool[i], "urutan": urutan},
                 )
@@ -194,7 +194,7 @@ class SkpMaker:
             teks = ""
             if disetujui and rng.peluang(0.3):
                 teks = rng.salah_satu(dt.EKSPEKTASI_KHUSUS[urutan])
-            self.penulis.tambah(
+            self.penulis.add(
                 EkspektasiPerilaku,
                 {"id": rng.uid(), "skp_id": p.skp_id, "perilaku_id": perilaku_id, "ekspektasi_khusus": teks},
             )
@@ -212,7 +212,7 @@ class SkpMaker:
             rating = p.rating.get(periode, (Rating.SESUAI, Rating.SESUAI))[0]
             for rhk in p.rhk:
                 for iid, aspek, target in rhk.indikator:
-                    penulis.tambah(
+                    penulis.add(
                         Realisasi,
                         {
                             "id": rng.uid(),
@@ -249,4 +249,4 @@ class SkpMaker:
                 "keterangan": f"Dokumentasi {rhk.contoh.objek} {label}",
             }
         baris.update({"id": rng.uid(), "rhk_id": rhk.id, "periode": periode})
-        self.penulis.tambah(BuktiDukung, baris)
+        self.penulis.add(BuktiDukung, baris)

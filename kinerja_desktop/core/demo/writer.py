@@ -150,7 +150,7 @@ class Penulis:
             self._cache_lama = int(self._conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
             self._conn.exec_driver_sql(f"PRAGMA cache_size = {-CACHE_KIB}")
 
-    def tambah(self, model: type[Base], baris: dict[str, Any]) -> None:
+    def add(self, model: type[Base], baris: dict[str, Any]) -> None:
         """Queue one row (written by ``titik_aman`` or ``kirim``)."""
         tabel = self._tabel.get(model)
         if tabel is None:

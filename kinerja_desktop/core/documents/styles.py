@@ -42,26 +42,26 @@ def gaya() -> Gaya:
     """Styles on the registered DejaVu family (built once)."""
     huruf = register_fonts()
 
-    def buat(nama: str, ukuran: float = UKURAN_ISI, **lain: object) -> ParagraphStyle:
+    def style(nama: str, ukuran: float = UKURAN_ISI, **lain: object) -> ParagraphStyle:
         sifat: dict[str, object] = {"fontName": huruf, "fontSize": ukuran, "leading": ukuran * 1.25}
         sifat.update(lain)
         return ParagraphStyle(nama, **sifat)
 
     return Gaya(
-        isi=buat("isi"),
-        isi_tebal=buat("isi_tebal", fontName=HURUF_TEBAL),
-        isi_kanan=buat("isi_kanan", alignment=TA_RIGHT),
-        bagian=buat("bagian", fontName=HURUF_TEBAL, spaceAfter=3, keepWithNext=1),
-        judul=buat("judul", 11, fontName=HURUF_TEBAL, alignment=TA_CENTER, leading=14),
-        subjudul=buat("subjudul", UKURAN_ISI, fontName=HURUF_TEBAL, alignment=TA_CENTER),
-        sel=buat("sel", UKURAN_SEL, alignment=TA_LEFT),
-        sel_tengah=buat("sel_tengah", UKURAN_SEL, alignment=TA_CENTER),
-        sel_kepala=buat("sel_kepala", UKURAN_SEL, fontName=HURUF_TEBAL, alignment=TA_CENTER),
-        sel_tebal=buat("sel_tebal", UKURAN_SEL, fontName=HURUF_TEBAL),
-        kecil=buat("kecil", 7),
-        kop_instansi=buat("kop_instansi", 12, fontName=HURUF_TEBAL, alignment=TA_CENTER, leading=15),
-        kop_nama=buat("kop_nama", 14, fontName=HURUF_TEBAL, alignment=TA_CENTER, leading=17),
-        kop_alamat=buat("kop_alamat", 8, alignment=TA_CENTER),
+        isi=style("isi"),
+        isi_tebal=style("isi_tebal", fontName=HURUF_TEBAL),
+        isi_kanan=style("isi_kanan", alignment=TA_RIGHT),
+        bagian=style("bagian", fontName=HURUF_TEBAL, spaceAfter=3, keepWithNext=1),
+        judul=style("judul", 11, fontName=HURUF_TEBAL, alignment=TA_CENTER, leading=14),
+        subjudul=style("subjudul", UKURAN_ISI, fontName=HURUF_TEBAL, alignment=TA_CENTER),
+        sel=style("sel", UKURAN_SEL, alignment=TA_LEFT),
+        sel_tengah=style("sel_tengah", UKURAN_SEL, alignment=TA_CENTER),
+        sel_kepala=style("sel_kepala", UKURAN_SEL, fontName=HURUF_TEBAL, alignment=TA_CENTER),
+        sel_tebal=style("sel_tebal", UKURAN_SEL, fontName=HURUF_TEBAL),
+        kecil=style("kecil", 7),
+        kop_instansi=style("kop_instansi", 12, fontName=HURUF_TEBAL, alignment=TA_CENTER, leading=15),
+        kop_nama=style("kop_nama", 14, fontName=HURUF_TEBAL, alignment=TA_CENTER, leading=17),
+        kop_alamat=style("kop_alamat", 8, alignment=TA_CENTER),
     )
 
 

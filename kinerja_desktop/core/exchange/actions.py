@@ -47,12 +47,12 @@ def sha256_berkas(path: Path) -> str:
 
 
 def _report(kemajuan: Kemajuan | None, label: str) -> Callable[[int, int], bool]:
-    def lapor(selesai: int, jumlah: int) -> bool:
+    def report(selesai: int, jumlah: int) -> bool:
         if kemajuan is not None:
             kemajuan(selesai, jumlah, label)
         return True
 
-    return lapor
+    return report
 
 
 def kode_pusat(session: Session) -> str:

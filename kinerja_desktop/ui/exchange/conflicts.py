@@ -48,8 +48,8 @@ class KonflikView(QWidget):
         self.grup = QButtonGroup(self)
         self.grup.addButton(self.kami)
         self.grup.addButton(self.mereka)
-        self.kami.clicked.connect(lambda: self.pilih("kami"))
-        self.mereka.clicked.connect(lambda: self.pilih("mereka"))
+        self.kami.clicked.connect(lambda: self.choose("kami"))
+        self.mereka.clicked.connect(lambda: self.choose("mereka"))
         self.semua_kami = QPushButton("Semua: pakai data di sini")
         self.semua_kami.clicked.connect(lambda: self.choose_all("kami"))
         self.semua_mereka = QPushButton("Semua: pakai data paket")
@@ -88,7 +88,7 @@ class KonflikView(QWidget):
         layout.addWidget(split, 1)
         layout.addLayout(semua)
 
-    def tampilkan(self, konflik: list[Konflik], judul: str = "") -> None:
+    def show_conflicts(self, konflik: list[Konflik], judul: str = "") -> None:
         self.judul.setText(f"Konflik: {judul}" if judul else "Konflik")
         self.model.set_rows([BarisKonflik(k) for k in konflik])
         for kolom in range(3):
@@ -102,7 +102,7 @@ class KonflikView(QWidget):
     def _current(self) -> int:
         return self.tabel.currentIndex().row()
 
-    def pilih(self, p: Pilihan) -> None:
+    def choose(self, p: Pilihan) -> None:
         """The choice for the selected row; then the next undecided row is selected."""
         row = self._current()
         if row < 0:

@@ -69,7 +69,7 @@ class PilihBerkas(QWidget):
     def berkas(self) -> list[Path]:
         return [Path(self.daftar.item(i).text()) for i in range(self.daftar.count())]
 
-    def tambah(self, paths: list[Path]) -> None:
+    def add_files(self, paths: list[Path]) -> None:
         ada = set(self.berkas())
         for p in paths:
             if p not in ada:
@@ -79,12 +79,12 @@ class PilihBerkas(QWidget):
 
     def on_tambah_clicked(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, "Pilih paket", "", XLSX)
-        self.tambah([Path(n) for n in names])
+        self.add_files([Path(n) for n in names])
 
     def on_folder_clicked(self) -> None:
         name = QFileDialog.getExistingDirectory(self, "Pilih folder berisi paket")
         if name:
-            self.tambah(paket_di_folder(Path(name)))
+            self.add_files(paket_di_folder(Path(name)))
 
     def on_hapus_clicked(self) -> None:
         for item in self.daftar.selectedItems():

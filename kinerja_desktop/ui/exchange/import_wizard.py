@@ -97,9 +97,9 @@ class ImporWizard(QDialog):
         self._ke(PILIH)
 
     # --- steps ------------------------------------------------------------------------------------
-    def mulai(self, files: list[Path]) -> None:
+    def start(self, files: list[Path]) -> None:
         """Start with these files (the wizard's first step, or straight from the page)."""
-        self.pilih.tambah(files)
+        self.pilih.add_files(files)
         self.on_lanjut_clicked()
 
     def _ke(self, langkah: int) -> None:
@@ -132,8 +132,8 @@ class ImporWizard(QDialog):
         self.rb = rb
         self.galat.hide()
         self.rencana.show()
-        self.rencana.tampilkan(rb, self._judul())
-        self.konflik.tampilkan(rb.rencana.konflik, self._judul())
+        self.rencana.show_plan(rb, self._judul())
+        self.konflik.show_conflicts(rb.rencana.konflik, self._judul())
         self._ke(RENCANA)
 
     def on_rencana_failed(self, exc: BaseException) -> None:
@@ -161,7 +161,7 @@ class ImporWizard(QDialog):
         if self.i < len(self.files):
             self._check()
             return
-        self.laporan.tampilkan(self.hasil)
+        self.laporan.show_results(self.hasil)
         self._ke(LAPORAN)
 
     def _apply(self) -> None:

@@ -101,7 +101,7 @@ class SinkronisasiPage(Page):
         self.wizard.diimpor.connect(self.on_diimpor)
         self.wizard.open()
         if files:
-            self.wizard.mulai(files)
+            self.wizard.start(files)
         return self.wizard
 
     def on_diimpor(self) -> None:

@@ -107,7 +107,7 @@ class RencanaView(QWidget):
             layout.addWidget(w)
         layout.addWidget(self.tab, 1)
 
-    def tampilkan(self, rb: RencanaBerkas, judul: str) -> None:
+    def show_plan(self, rb: RencanaBerkas, judul: str) -> None:
         self.rb = rb
         r = rb.rencana
         self.judul.setText(judul)

@@ -87,7 +87,7 @@ class LaporanView(QWidget):
         layout.addWidget(self.cadangan)
         layout.addWidget(catatan)
 
-    def tampilkan(self, hasil: list[HasilBerkas]) -> None:
+    def show_results(self, hasil: list[HasilBerkas]) -> None:
         self.model.set_rows(hasil)
         diimpor = sum(1 for h in hasil if h.hasil == "Diimpor")
         self.judul.setText(f"Selesai: {diimpor} dari {len(hasil)} berkas diimpor.")

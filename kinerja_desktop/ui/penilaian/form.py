@@ -77,7 +77,7 @@ class EvaluasiDialog(QDialog):
         shortcut.activated.connect(self.on_simpan_clicked)
         layar = self.screen().availableGeometry()
         self.resize(min(1180, int(layar.width() * 0.95)), min(820, int(layar.height() * 0.9)))
-        if self.muat():
+        if self.load():
             self.fokus_awal()
 
     def _build_layout(self) -> None:
@@ -94,20 +94,20 @@ class EvaluasiDialog(QDialog):
         layout.addLayout(bawah)
 
     # --- reading ---------------------------------------------------------------------------------
-    def muat(self) -> bool:
+    def load(self) -> bool:
         """(Re)load the form from the database; False (and a message) when it cannot be shown."""
         skp_id, kode = self.skp_id, self.kode_periode
         form = ops.look(
             self,
             lambda s, a: evaluasi_baca.get_evaluasi_form(s, a, skp_id, kode),
             message=self,
-            failed=self.on_muat_failed,
+            failed=self.on_load_failed,
         )
         if form:
             self.show_form(form.value)
         return bool(form)
 
-    def on_muat_failed(self, _exc: KnownError) -> None:
+    def on_load_failed(self, _exc: KnownError) -> None:
         for b in (self.simpan, self.finalkan, self.buka):
             b.hide()
         self.tabs.setEnabled(False)
@@ -191,7 +191,7 @@ class EvaluasiDialog(QDialog):
     def after_write(self, _value: object = None) -> None:
         """Something was written: lists showing evaluations refresh, and the form is read again."""
         self.changed.emit()
-        self.muat()
+        self.load()
 
     def save_now(self) -> bool:
         """Simpan without asking; True when everything is stored."""

@@ -92,7 +92,7 @@ class PilihanRating(QGroupBox):
 class MatriksPredikat(QLabel):
     """The 3×3 matrix as a small table with the cell of the current ratings highlighted."""
 
-    def tampilkan(self, hasil: Rating | None, perilaku: Rating | None) -> None:
+    def show_ratings(self, hasil: Rating | None, perilaku: Rating | None) -> None:
         kepala = "".join(f"<th style='{_SEL}' bgcolor='#eef1f5'>{k.label}</th>" for k in KOLOM)
         baris = []
         for h in BARIS:
@@ -179,7 +179,7 @@ class RatingPanel(QWidget):
     def on_rating_changed(self, emit: bool = True) -> None:
         hasil, perilaku = self.hasil.value(), self.perilaku.value()
         self.predikat.setText(teks_predikat(predikat_dari(hasil, perilaku)))
-        self.matriks.tampilkan(hasil, perilaku)
+        self.matriks.show_ratings(hasil, perilaku)
         self._saran(hasil)
         self._angka_kredit()
         if emit:

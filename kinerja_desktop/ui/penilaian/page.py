@@ -35,7 +35,7 @@ from kinerja_desktop.ui.penilaian.grid import (
     ringkasan,
 )
 from kinerja_desktop.ui.penilaian.layout import baris, berdampingan, stack
-from kinerja_desktop.ui.penilaian.selection import Bacaan, PilihanBar, baca
+from kinerja_desktop.ui.penilaian.selection import Bacaan, PilihanBar, read_selection
 from kinerja_desktop.ui.printing.menu import Pilihan as PilihanCetak
 from kinerja_desktop.ui.printing.menu import pilihan_grid, tombol_evaluasi
 
@@ -129,18 +129,18 @@ class PenilaianPage(Page):
 
         def done(data: Bacaan) -> None:
             if p == self.pilihan.value():  # else another choice was made meanwhile
-                self.tampilkan(data, *tetap)
+                self.show_data(data, *tetap)
 
         self.loader.look(
             self,
-            lambda s, a: baca(s, a, p),
+            lambda s, a: read_selection(s, a, p),
             then=done,
             message=self,
             label="Memuat data penilaian…",
             batas=BATAS_DETIK,
         )
 
-    def tampilkan(self, data: Bacaan, keep: str | None, selected: set[str], column: int) -> None:
+    def show_data(self, data: Bacaan, keep: str | None, selected: set[str], column: int) -> None:
         rows, self.dist, self.capaian = data
         tahun, scroll = self.pilihan.value().tahun, self.table.verticalScrollBar().value()
         self.model.load(rows)

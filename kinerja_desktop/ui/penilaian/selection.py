@@ -34,7 +34,7 @@ class Pilihan:
 Bacaan = tuple[list[BarisEvaluasi], DistribusiUnit, CapaianRow | None]
 
 
-def baca(session: Session, actor: Actor, p: Pilihan) -> Bacaan:
+def read_selection(session: Session, actor: Actor, p: Pilihan) -> Bacaan:
     """What the page shows for a choice: the grid rows, the unit's distribution and its capaian."""
     assert p.unit_id is not None
     rows = evaluasi_unit.grid_unit(

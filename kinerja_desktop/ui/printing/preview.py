@@ -98,7 +98,7 @@ class PratinjauDialog(QDialog):
         self._build_layout()
         self.resize(1180, 860)
         if pdf is not None:
-            self.tampilkan(pdf)
+            self.show_pdf(pdf)
         else:
             self.rerender()
 
@@ -129,14 +129,14 @@ class PratinjauDialog(QDialog):
         render, opsi = self.sumber.render, dipilih.value
         if not self.sumber.latar:
             ops.look(
-                self, lambda s, a: render(s, a, opsi, None), then=self.tampilkan, message=self.error_line
+                self, lambda s, a: render(s, a, opsi, None), then=self.show_pdf, message=self.error_line
             )
             return
         self.setEnabled(False)
         ops.look(
             self,
             lambda s, a: render(s, a, opsi, _kemajuan),
-            then=self.tampilkan,
+            then=self.show_pdf,
             failed=lambda _e: self.setEnabled(True),
             cancelled=self.on_render_cancelled,
             background=f"Menyiapkan {self.sumber.judul}…",
@@ -146,7 +146,7 @@ class PratinjauDialog(QDialog):
         self.setEnabled(True)
         self.say("Penyiapan ulang dibatalkan; pratinjau masih memakai pilihan sebelumnya.", ok=False)
 
-    def tampilkan(self, pdf: bytes) -> None:
+    def show_pdf(self, pdf: bytes) -> None:
         """Show ``pdf`` (keeping the page in view when the page count allows)."""
         self.setEnabled(True)
         halaman = self.view.pageNavigator().currentPage()

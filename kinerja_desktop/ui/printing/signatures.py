@@ -38,10 +38,10 @@ class TtdPindaian(QGroupBox):
             self._nama[peran] = nama
             grid.addWidget(QLabel(label), baris, 0)
             grid.addWidget(nama, baris, 1)
-            grid.addWidget(QPushButton("Pilih…", clicked=lambda _=False, p=peran: self.pilih(p)), baris, 2)
+            grid.addWidget(QPushButton("Pilih…", clicked=lambda _=False, p=peran: self.choose(p)), baris, 2)
         self.toggled.connect(self.changed)
 
-    def pilih(self, peran: str, path: str | None = None) -> None:
+    def choose(self, peran: str, path: str | None = None) -> None:
         """Choose the image of ``peran`` (asked for when ``path`` is None); an empty choice removes it."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(

@@ -218,7 +218,7 @@ def test_scanned_signatures_are_offered_only_for_a_final_evaluation(
     assert dialog is not None
     qtbot.addWidget(dialog)
     assert dialog.opsi.ttd.isEnabled() and not dialog.opsi.ttd.isChecked()
-    dialog.opsi.ttd.pilih("penilai", str(resources_dir() / "icons" / "app.png"))
+    dialog.opsi.ttd.choose("penilai", str(resources_dir() / "icons" / "app.png"))
     dialog.opsi.ttd.setChecked(True)
     qtbot.waitUntil(lambda: len(PdfReader(io.BytesIO(dialog.pdf)).pages[0].images) == 1, timeout=3000)
     dialog.opsi.ttd.setChecked(False)

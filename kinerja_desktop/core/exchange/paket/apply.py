@@ -128,7 +128,7 @@ def _write_all(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, s
     for jenis in semua_jenis():
         kep = rencana.keputusan[jenis.tabel]
         mereka = [r for lid, r in kep.konflik.items() if pilih[(jenis.tabel, lid)] == "mereka"]
-        penulis[jenis.tabel].perbarui(kep.perbarui + mereka)
+        penulis[jenis.tabel].update_rows(kep.perbarui + mereka)
         kami = [
             {"b_id": lid, "b_revisi": max(kep.revisi_kami[lid], int(r.revisi)) + 1, "b_waktu": sekarang}
             for lid, r in kep.konflik.items()
@@ -341,7 +341,7 @@ class Penulis:
                 ]
                 self.conn.execute(insert(self.jenis.table), dicts)
 
-    def perbarui(self, rows: list[Baris]) -> None:
+    def update_rows(self, rows: list[Baris]) -> None:
         """Every column of each row (postponed references too: every target exists by now)."""
         if not rows:
             return

@@ -28,7 +28,7 @@ class _Awas:
             self.batal = True
         return not self.batal
 
-    def periksa(self) -> None:
+    def check(self) -> None:
         if self.batal:
             raise PaketDibatalkan()
 
@@ -81,7 +81,7 @@ def build_paket_kantor(
     """
     awas = _Awas(kemajuan)
     baris = fetch_paket_kantor(session, kantor_kode, tahun, awas)
-    awas.periksa()
+    awas.check()
     paket = _paket(session, JenisPaket.KANTOR, kantor_kode, "", tahun, versi_aplikasi, baris)
     if dengan_siasn:
         kid = select(Kantor.id).where(Kantor.kode == kantor_kode).scalar_subquery()
@@ -101,6 +101,6 @@ def build_paket_induk(
     """The master data office ``tujuan_kode`` needs, made by ``kantor_kode`` (default: this office)."""
     awas = _Awas(kemajuan)
     baris = fetch_paket_induk(session, tujuan_kode, tahun, awas)
-    awas.periksa()
+    awas.check()
     pembuat = kantor_kode or _kantor_sendiri(session)
     return _paket(session, JenisPaket.INDUK, pembuat, tujuan_kode, tahun, versi_aplikasi, baris)

@@ -69,14 +69,14 @@ def _create_unit(session: Session, actor: Actor, plan: RosterPlan) -> tuple[Peta
     peta = PetaUnit(session, asal)
     dibuat = 0
     for jalur in plan.unit_baru:
-        if peta.cari(jalur).unit_id is not None:
+        if peta.find(jalur).unit_id is not None:
             continue  # made meanwhile (or a parent listed twice)
         induk_teks, _, nama = jalur.rpartition(PEMISAH_UNIT)
-        induk = peta.cari(induk_teks).unit_id if induk_teks else peta.root_id
+        induk = peta.find(induk_teks).unit_id if induk_teks else peta.root_id
         if induk is None:
             raise ValidationError(f"Unit induk untuk '{jalur}' tidak ditemukan.")
         unit_id = unit_kerja.create_unit(session, actor, nama, induk)
-        peta.tambah(unit_id, nama.strip(), induk)
+        peta.add(unit_id, nama.strip(), induk)
         dibuat += 1
     return peta, dibuat
 
@@ -116,7 +116,7 @@ def _write(
         if progress is not None and i % langkah == 0:
             progress(i, len(rows), "Menyimpan data pegawai")
         assert b.data is not None
-        unit_id = peta.cari(b.jalur_unit).unit_id if b.jalur_unit else None
+        unit_id = peta.find(b.jalur_unit).unit_id if b.jalur_unit else None
         atasan_id = ids.get(b.atasan_nip) if b.atasan_nip else None
         if atasan_id is not None and atasan_id not in atasan:
             atasan[atasan_id] = session.get(Pegawai, atasan_id)

@@ -96,7 +96,7 @@ class _Planner:
         g = self.make_error(b, kunci, pesan, peringatan=peringatan)
         (b.peringatan if peringatan else b.galat).append(g)
 
-    def baca(self, raw: BarisMentah) -> tuple[BarisRencana, dict[str, object]]:
+    def read_row(self, raw: BarisMentah) -> tuple[BarisRencana, dict[str, object]]:
         nilai: dict[str, object] = {}
         gagal: list[tuple[str, str]] = []
         for kunci, sel in raw.sel.items():
@@ -110,7 +110,7 @@ class _Planner:
             self.galat(b, kunci, pesan)
         return b, nilai
 
-    def periksa(self, b: BarisRencana, nilai: dict[str, object]) -> None:
+    def check_row(self, b: BarisRencana, nilai: dict[str, object]) -> None:
         """Build the record (existing values where the file is silent), then check it like a form."""
         lama = self.lama.get(b.nip)
         gagal = {g.kolom for g in b.galat}
@@ -156,7 +156,7 @@ class _Planner:
             b.peringatan += [g for g in temuan if g.peringatan]
 
     def _unit(self, b: BarisRencana, teks: str) -> str | None:
-        hasil = self.peta.cari(teks)
+        hasil = self.peta.find(teks)
         b.jalur_unit = hasil.jalur
         if hasil.pesan:
             self.galat(b, "unit_kerja", hasil.pesan)
@@ -263,7 +263,7 @@ def plan_import(
     for i, raw in enumerate(lembar.baris):
         if progress is not None and i % langkah == 0:
             progress(i, len(lembar.baris), "Memeriksa baris")
-        b, nilai = p.baca(raw)
+        b, nilai = p.read_row(raw)
         rows.append(b)
         if b.nip and b.nip in per_nip:
             pertama = per_nip[b.nip].baris
@@ -275,7 +275,7 @@ def plan_import(
             continue
         if b.nip:
             per_nip[b.nip] = b
-        p.periksa(b, nilai)
+        p.check_row(b, nilai)
     p.check_atasan([b for b in rows if per_nip.get(b.nip) is b], per_nip)
     for b in rows:
         if b.galat:

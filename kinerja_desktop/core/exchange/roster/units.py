@@ -79,7 +79,7 @@ class PetaUnit:
         self._per_jalur[kunci_jalur(self.jalur(unit_id))] = unit_id
         self._per_nama.setdefault(kunci_nama(nama), []).append(unit_id)
 
-    def tambah(self, unit_id: str, nama: str, induk_id: str) -> None:
+    def add(self, unit_id: str, nama: str, induk_id: str) -> None:
         """Register a unit created after this map was built."""
         self._nama[unit_id] = nama
         self._induk[unit_id] = induk_id
@@ -104,7 +104,7 @@ class PetaUnit:
         """Every open unit's path, sorted, for the template's drop-down list."""
         return sorted((self.jalur(u) for u in self._nama if u not in self._ditutup), key=str.casefold)
 
-    def cari(self, teks: str) -> HasilUnit:
+    def find(self, teks: str) -> HasilUnit:
         """Resolve a typed path: whole path, path below the office, a unique unit name, or new units."""
         kunci = kunci_jalur(teks)
         if not kunci:

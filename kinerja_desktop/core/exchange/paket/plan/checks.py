@@ -53,7 +53,7 @@ class ProblemLog:
         self.dilapor: set[tuple[int, str]] = set()  # (sheet row, header) the reader already blocked
         self._lain = 0
 
-    def catat(self, i: int, kolom: str, pesan: str) -> None:
+    def record(self, i: int, kolom: str, pesan: str) -> None:
         """Row ``i`` is invalid; say why, unless the reader already said so for this cell."""
         self.galat.add(i)
         judul = self.jenis.kolom_bernama(kolom).judul if kolom else ""
@@ -88,28 +88,30 @@ def check_values(jenis: Jenis, rows: list[Baris], catat: ProblemLog) -> None:
         if k.isi_wajib:
             for i, v in enumerate(vals):
                 if type(v) is str and not v.strip():
-                    catat.catat(i, k.nama, f"{k.judul} wajib diisi; sel ini kosong. {SARAN}")
+                    catat.record(i, k.nama, f"{k.judul} wajib diisi; sel ini kosong. {SARAN}")
         if set(map(type, vals)) <= (boleh if k.wajib else boleh | {kosong}):
             continue
         for i, v in enumerate(vals):
             if v is None:
                 if k.wajib:
-                    catat.catat(i, k.nama, f"{k.judul} wajib diisi. {SARAN}")
+                    catat.record(i, k.nama, f"{k.judul} wajib diisi. {SARAN}")
             elif type(v) not in boleh:
-                catat.catat(i, k.nama, f"Isinya harus {_NAMA_TIPE[k.tipe]}, tertulis “{_cuplik(v)}”. {SARAN}")
+                catat.record(
+                    i, k.nama, f"Isinya harus {_NAMA_TIPE[k.tipe]}, tertulis “{_cuplik(v)}”. {SARAN}"
+                )
     # Whole columns first (no list of (row, value) pairs: a million of them would be 60 MB).
     revisi = _nilai(rows, "revisi")
     if min((v for v in revisi if type(v) is int), default=1) < 1:
         for i, v in enumerate(revisi):
             if type(v) is int and v < 1:
-                catat.catat(i, "revisi", f"Revisi harus 1 atau lebih, tertulis {v}. {SARAN}")
+                catat.record(i, "revisi", f"Revisi harus 1 atau lebih, tertulis {v}. {SARAN}")
     del revisi
     ids = _nilai(rows, "id")
     panjang = set(map(len, (v for v in ids if type(v) is str)))
     if panjang and (min(panjang) < 1 or max(panjang) > 36):
         for i, v in enumerate(ids):
             if type(v) is str and not 1 <= len(v) <= 36:
-                catat.catat(i, "id", f"ID harus 1 sampai 36 karakter, tertulis “{_cuplik(v)}”. {SARAN}")
+                catat.record(i, "id", f"ID harus 1 sampai 36 karakter, tertulis “{_cuplik(v)}”. {SARAN}")
 
 
 def check_duplicate_ids(rows: list[Baris], catat: ProblemLog) -> None:
@@ -125,7 +127,7 @@ def check_duplicate_ids(rows: list[Baris], catat: ProblemLog) -> None:
             continue
         j = pertama.setdefault(rid, i)
         if j != i:
-            catat.catat(
+            catat.record(
                 i,
                 "id",
                 f"ID {rid} sudah dipakai di baris {catat.nomor(j)} lembar ini; setiap baris harus punya ID "

@@ -77,7 +77,7 @@ class Describer:
                 bagian.append(f"({self.uraian_id(tabel_induk, str(induk[1]))})")
         return " ".join(bagian)
 
-    def tampil(self, kolom: Kolom, v: Any) -> str:
+    def display(self, kolom: Kolom, v: Any) -> str:
         """A value as the preview shows it (a reference as the row it names)."""
         if v is None:
             return ""

@@ -133,7 +133,7 @@ class JumlahLembar:
     def total(self) -> int:
         return self.baru + self.ubah + self.sama + self.usang + self.konflik + self.galat
 
-    def tambah(self, aksi: Aksi) -> None:
+    def add(self, aksi: Aksi) -> None:
         setattr(self, aksi.value, getattr(self, aksi.value) + 1)
 
     def sebagai_dict(self) -> dict[str, int]:

@@ -92,7 +92,7 @@ class _Planner:
             return [peta.get(v, v) if type(v) is str else v for v in vals]
         return vals
 
-    def periksa(self, jenis: Jenis, baca: list[MasalahBaca]) -> None:
+    def check_sheet(self, jenis: Jenis, baca: list[MasalahBaca]) -> None:
         """Phase 1: values, ids, business keys within the package and against ours (merges)."""
         rows = self.rows(jenis)
         catat = self.pencatat[jenis.tabel] = ProblemLog(jenis, _penomor(self.paket, jenis.tabel))
@@ -141,7 +141,7 @@ class _Planner:
             lembar = jenis_tabel(k.rujukan).lembar
             for i, v in enumerate(vals):
                 if type(v) is str and v in cari and i not in catat.galat:
-                    catat.catat(
+                    catat.record(
                         i,
                         k.nama,
                         f"Merujuk ke lembar {lembar} dengan ID {rows[i].get(k.nama)}, yang tidak ada di "
@@ -226,7 +226,7 @@ def _rencana(
     )
     daftar = semua_jenis()
     for jenis in daftar:
-        p.periksa(jenis, [m for m in baca if m.lembar == jenis.lembar])
+        p.check_sheet(jenis, [m for m in baca if m.lembar == jenis.lembar])
         release_memory()  # a big sheet's temporary sets and lists, before the next one makes its own
     for jenis in daftar:
         p.rujukan(jenis)
@@ -354,7 +354,7 @@ def _classify_slice(
         if dasar is not None:
             p.rencana.ada_dasar.add(mid)
         aksi = decide(sidik(rm), sidik(kami), int(rm.revisi), int(kami.revisi), dasar, kembar)
-        jumlah.tambah(aksi)
+        jumlah.add(aksi)
         if aksi is Aksi.UBAH:
             kep.perbarui.append(row)
             kep.dasar.append(row)
@@ -364,7 +364,7 @@ def _classify_slice(
             kep.revisi_kami[mid] = int(kami.revisi)
             p.rencana.revisi_db[mid] = int(kami.revisi)
             beda = tuple(
-                NilaiBeda(k.judul, p.peraga.tampil(k, kami.get(k.nama)), p.peraga.tampil(k, rm.get(k.nama)))
+                NilaiBeda(k.judul, p.peraga.display(k, kami.get(k.nama)), p.peraga.display(k, rm.get(k.nama)))
                 for k in (jenis.kolom_bernama(c) for c in isi_nama)
                 if kami.get(k.nama) != rm.get(k.nama)
             )
@@ -433,7 +433,7 @@ def _milik(
         k = tuple(p.kolom_kami([rows[i]], c, rujukan.get(c))[0] for c in kunci)
         j = milik[k]
         if j != i:
-            catat.catat(
+            catat.record(
                 i,
                 kunci[0],
                 f"{p.peraga.uraian(jenis.tabel, rows[i])} tercatat dua kali di paket ini (baris "
@@ -470,7 +470,7 @@ def check_keys(
                 f"({p.peraga.uraian_id(jenis.tabel, lid)}). Perbaiki datanya di kantor asal, "
                 "lalu ekspor ulang paketnya."
             )
-            catat.catat(i, kunci[0], pesan)
+            catat.record(i, kunci[0], pesan)
             continue
         gabung.append((i, lid))
     if not gabung:

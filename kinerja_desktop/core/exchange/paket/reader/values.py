@@ -24,7 +24,7 @@ _YA = {"ya", "true", "benar", "1", "y"}
 _TIDAK = {"tidak", "false", "salah", "0", "t", "n"}
 
 Pengubah = Callable[[Any], Any]
-__all__ = ["MAKS_PANJANG_SEL", "SUDAH_DIBAGI", "NilaiSalah", "Pengubah", "Peringatan", "pengubah"]
+__all__ = ["MAKS_PANJANG_SEL", "SUDAH_DIBAGI", "NilaiSalah", "Pengubah", "Peringatan", "converter"]
 #: Column types whose converter hands equal values over as one shared object (and JSON, shared too).
 SUDAH_DIBAGI = frozenset({TipeKolom.DESIMAL, TipeKolom.TANGGAL, TipeKolom.WAKTU})
 
@@ -57,7 +57,7 @@ def _teks(k: Kolom) -> Pengubah:
     pengenal = k.nama == "id" or k.rujukan is not None
     adalah_nip = k.nama == "nip" or k.nama.endswith("_nip")
 
-    def ubah(v: Any) -> Any:
+    def convert(v: Any) -> Any:
         if type(v) is str:
             if len(v) > MAKS_PANJANG_SEL:
                 raise NilaiSalah(
@@ -83,7 +83,7 @@ def _teks(k: Kolom) -> Pengubah:
             teks, f"Tersimpan sebagai angka, dibaca sebagai teks '{teks}'. Periksa angka nol di depannya."
         )
 
-    return ubah
+    return convert
 
 
 def _bulat(v: Any) -> int:
@@ -182,7 +182,7 @@ _LAIN: dict[TipeKolom, Callable[[Any], Any]] = {
 }
 
 
-def pengubah(k: Kolom) -> Pengubah:
+def converter(k: Kolom) -> Pengubah:
     """The reader of one column: a cell → its typed value; raises NilaiSalah or Peringatan.
 
     Equal dates, times, numbers and JSON texts of a column share one object (a year of a big office
@@ -196,7 +196,7 @@ def pengubah(k: Kolom) -> Pengubah:
     wajib = k.wajib
     bersama: dict[Any, Any] = {}
 
-    def ubah(v: Any) -> Any:
+    def convert(v: Any) -> Any:
         jenis = type(v)
         dikenal = jenis in _BERSAMA or (jenis is str and 0 < len(v) <= 2000)
         if dikenal:
@@ -216,4 +216,4 @@ def pengubah(k: Kolom) -> Pengubah:
             bersama[v] = hasil
         return hasil
 
-    return ubah
+    return convert

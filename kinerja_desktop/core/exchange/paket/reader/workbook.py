@@ -20,7 +20,7 @@ from kinerja_desktop.core.exchange.paket.labels import (
 from kinerja_desktop.core.exchange.paket.model import Baris, Paket
 from kinerja_desktop.core.exchange.paket.reader.file_checks import BerkasPaketSalah, check_file, sel_rumus
 from kinerja_desktop.core.exchange.paket.reader.info import read_info, refuse_foreign_workbook
-from kinerja_desktop.core.exchange.paket.reader.values import SUDAH_DIBAGI, NilaiSalah, Peringatan, pengubah
+from kinerja_desktop.core.exchange.paket.reader.values import SUDAH_DIBAGI, NilaiSalah, Peringatan, converter
 from kinerja_desktop.core.exchange.paket.schema import Jenis, semua_jenis
 from kinerja_desktop.core.exchange.paket.writer.workbook import PaketDibatalkan
 from kinerja_desktop.core.memory import release_memory
@@ -84,7 +84,7 @@ class _Reader:
         self.masalah: list[MasalahBaca] = []
         self.hemat = Compactor(SUDAH_DIBAGI)  # the converters share equal dates, times and numbers
 
-    def tambah(
+    def add_problem(
         self, lembar: str, baris: int | None, kolom: str, pesan: str, menghalangi: bool = True
     ) -> None:
         self.masalah.append(MasalahBaca(lembar, baris, kolom, pesan, menghalangi))
@@ -103,7 +103,7 @@ class _Reader:
         c0 = (sheet.start or (0, 0))[1]
         for (ra, ca), (rb, cb) in sheet.merged_cell_ranges or []:
             rentang = f"{_huruf(ca)}{ra + 1}:{_huruf(cb)}{rb + 1}"
-            self.tambah(
+            self.add_problem(
                 lembar,
                 ra + 1,
                 "",
@@ -114,7 +114,7 @@ class _Reader:
         for baris, kolom in sel_rumus(self.path, part) if part else []:
             i = (kolom or 0) - 1 - c0
             nama = str(judul[i]) if 0 <= i < len(judul) else ""
-            self.tambah(
+            self.add_problem(
                 lembar,
                 baris,
                 nama,
@@ -130,7 +130,7 @@ class _Reader:
                 continue
             k = _kunci(v)
             if k in ada:
-                self.tambah(
+                self.add_problem(
                     jenis.lembar,
                     1,
                     str(v),
@@ -149,10 +149,12 @@ class _Reader:
         dikenal = {_kunci(k.judul) for k in jenis.kolom}
         for k, i in ada.items():
             if k not in dikenal:
-                self.tambah(jenis.lembar, 1, str(judul[i]), "Kolom ini tidak dikenal dan diabaikan.", False)
+                self.add_problem(
+                    jenis.lembar, 1, str(judul[i]), "Kolom ini tidak dikenal dan diabaikan.", False
+                )
         return [ada[_kunci(k.judul)] for k in jenis.kolom]
 
-    def baca(
+    def read_sheet(
         self, jenis: Jenis, sudah: int, total: int, kemajuan: Kemajuan | None
     ) -> tuple[list[Baris], Sequence[int]]:
         sheet = self.lembar(jenis.lembar)
@@ -167,7 +169,7 @@ class _Reader:
         rows = iter(sheet.iter_rows())
         judul: list[Any] = next(rows, [])
         kolom = [
-            (j, k.nama, pengubah(k), k.judul)
+            (j, k.nama, converter(k), k.judul)
             for j, k in zip(self.posisi(jenis, judul), jenis.kolom, strict=True)
         ]
         self.masalah_sel(jenis.lembar, sheet, judul)
@@ -196,7 +198,7 @@ class _Reader:
                 d = self._lambat(jenis.lembar, n, row, kolom)
             rid = d[i_id]
             if not rid:
-                self.tambah(
+                self.add_problem(
                     jenis.lembar,
                     n,
                     "ID",
@@ -236,7 +238,7 @@ class _Reader:
         asli = {row[i_id]: nomor[j] for j, row in enumerate(rows) if row[i_id] in dicari}
         for n, rid in ganda:
             pesan = f"ID ini sama dengan baris {asli[rid]}; baris ini dilewati. Hapus salah satunya."
-            self.tambah(lembar, n, "ID", pesan)
+            self.add_problem(lembar, n, "ID", pesan)
 
     def _lambat(
         self, lembar: str, n: int, row: Sequence[Any], kolom: list[tuple[int, str, Any, str]]
@@ -247,10 +249,10 @@ class _Reader:
                 d.append(f(row[j] if j < len(row) else None))
             except NilaiSalah as exc:
                 d.append(None)
-                self.tambah(lembar, n, judul, exc.pesan)
+                self.add_problem(lembar, n, judul, exc.pesan)
             except Peringatan as p:
                 d.append(p.nilai)
-                self.tambah(lembar, n, judul, p.pesan, False)
+                self.add_problem(lembar, n, judul, p.pesan, False)
         return d
 
 
@@ -285,18 +287,20 @@ def read_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
         dikenal = {j.lembar for j in daftar} | {LEMBAR_INFO, LEMBAR_PETUNJUK, LEMBAR_DAFTAR, LEMBAR_SIASN}
         for lain in nama_lembar:
             if lain not in dikenal:
-                pembaca.tambah(lain, None, "", "Lembar ini tidak dikenal dan diabaikan.", False)
+                pembaca.add_problem(lain, None, "", "Lembar ini tidak dikenal dan diabaikan.", False)
         total = max(sum(v for v in info.jumlah.values() if v > 0), 1)
         paket = Paket(info)
         # The largest sheets first: each is read whole into memory, best while the package is still small.
         for jenis in sorted(daftar, key=lambda j: -info.jumlah.get(j.tabel, 0)):
-            rows, nomor = pembaca.baca(jenis, sum(len(v) for v in paket.baris.values()), total, kemajuan)
+            rows, nomor = pembaca.read_sheet(
+                jenis, sum(len(v) for v in paket.baris.values()), total, kemajuan
+            )
             release_memory()  # the sheet as calamine held it is freed now
             paket.baris[jenis.tabel], paket.nomor[jenis.tabel] = rows, nomor
             if info.jumlah.get(jenis.tabel, 0) != len(rows):
                 tertulis = info.jumlah.get(jenis.tabel, 0)
                 pesan = f"Lembar Info menyebut {tertulis} baris, yang terbaca {len(rows)}."
-                pembaca.tambah(jenis.lembar, None, "", pesan, False)
+                pembaca.add_problem(jenis.lembar, None, "", pesan, False)
             if kemajuan is not None and not kemajuan(sum(len(v) for v in paket.baris.values()), total):
                 raise PaketDibatalkan()
         paket.baris = {j.tabel: paket.baris[j.tabel] for j in daftar}  # back in apply order

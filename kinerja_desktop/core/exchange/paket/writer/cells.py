@@ -122,21 +122,21 @@ class Sel:
 def _teks_cepat(sel: Sel, judul: str) -> Callable[[Any], Any]:
     teks = sel.teks
 
-    def ubah(v: Any) -> Any:
+    def convert(v: Any) -> Any:
         # The common case: a printable text of a sane length that needs nothing done to it.
         biasa = type(v) is str and v and v[0] not in _AWAL and len(v) <= MAKS_PANJANG_SEL
         if biasa and v.isprintable() and "_x" not in v:
             return v
         return teks(v, judul)
 
-    return ubah
+    return convert
 
 
 def _diingat(f: Callable[[Any, str], Any], judul: str) -> Callable[[Any], Any]:
     """``f`` with its plain results remembered per value (a column repeats the same times and numbers)."""
     ingat: dict[Any, Any] = {}
 
-    def ubah(v: Any) -> Any:
+    def convert(v: Any) -> Any:
         hasil = ingat.get(v)
         if hasil is None:
             hasil = f(v, judul)
@@ -144,7 +144,7 @@ def _diingat(f: Callable[[Any, str], Any], judul: str) -> Callable[[Any], Any]:
                 ingat[v] = hasil
         return hasil
 
-    return ubah
+    return convert
 
 
 def _pengubah(sel: Sel, k: Kolom) -> Callable[[Any], Any] | None:
@@ -163,14 +163,14 @@ def _pengubah(sel: Sel, k: Kolom) -> Callable[[Any], Any] | None:
     return None  # BULAT, BOOLEAN
 
 
-def pengubah_baris(sel: Sel, jenis: Jenis) -> Callable[[Baris], list[Any]]:
+def row_converter(sel: Sel, jenis: Jenis) -> Callable[[Baris], list[Any]]:
     """A function turning one row into the list of cells ``ws.append`` takes."""
-    ubah = [(i, f) for i, k in enumerate(jenis.kolom) if (f := _pengubah(sel, k)) is not None]
+    convert = [(i, f) for i, k in enumerate(jenis.kolom) if (f := _pengubah(sel, k)) is not None]
 
     def baris(row: Baris) -> list[Any]:
         sel.baris = row
         sel_sel = list(row)
-        for i, f in ubah:
+        for i, f in convert:
             sel_sel[i] = f(sel_sel[i])
         return sel_sel
 

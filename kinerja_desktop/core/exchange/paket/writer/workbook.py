@@ -31,7 +31,7 @@ from kinerja_desktop.core.exchange.paket.writer.cells import (
     Sel,
     clean_text,
     clean_texts,
-    pengubah_baris,
+    row_converter,
 )
 from kinerja_desktop.core.exchange.paket.writer.choices import KOLOM_PILIHAN, daftar_pilihan
 from kinerja_desktop.core.exchange.xlsx_file import save_workbook
@@ -45,7 +45,7 @@ __all__ = [
     "Sel",
     "clean_text",
     "clean_texts",
-    "pengubah_baris",
+    "row_converter",
     "write_paket",
 ]
 
@@ -183,9 +183,9 @@ def write_paket(paket: Paket, path: Path, kemajuan: Kemajuan | None = None) -> N
             ws = wb.create_sheet(jenis.lembar)
             _tata_lembar(ws, jenis, len(rows), rentang)
             ws.append([sel_judul(ws, k.judul) for k in jenis.kolom])
-            ubah = pengubah_baris(Sel(ws, jenis.lembar), jenis)
+            convert = row_converter(Sel(ws, jenis.lembar), jenis)
             for i, row in enumerate(rows, start=1):
-                ws.append(ubah(row))
+                ws.append(convert(row))
                 if i % _SETIAP == 0 and kemajuan is not None and not kemajuan(selesai + i, total):
                     raise PaketDibatalkan()
             selesai += len(rows)
