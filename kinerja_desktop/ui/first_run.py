@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop import APP_TITLE
 from kinerja_desktop.core.errors import KnownError, ValidationError
+from kinerja_desktop.core.model.kantor import KantorInput
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.common.kantor_fields import IsianKantor
@@ -102,8 +103,8 @@ class KantorPage(QWizardPage, IsianKantor):
         self.logo_bytes = data
         self.logo_preview.setPixmap(pixmap.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation))
 
-    def data(self) -> kantor.KantorInput:
-        return kantor.KantorInput(
+    def data(self) -> KantorInput:
+        return KantorInput(
             kode=self.kode.text().strip(),
             nama=self.nama.text().strip(),
             tempat=self.tempat.text().strip(),

@@ -181,8 +181,9 @@ class MainWindow(QMainWindow):
             page = self._classes[row](self.ctx)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._pages[row] = page
             if hasattr(page, "status_changed"):
                 page.status_changed.connect(self.on_page_status_changed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -166,7 +166,7 @@ def _table(model: QAbstractTableModel) -> QTableView:
 
 
 def _date_edit(changed: Callable[[], None]) -> QDateEdit:
-    edit = QDateEdit(date.today(), calendarPopup=True, displayFormat="dd-MM-yyyy", enabled=False)
+    edit: QDateEdit = QDateEdit(date.today(), calendarPopup=True, displayFormat="dd-MM-yyyy", enabled=False)
     edit.dateChanged.connect(changed)
     return edit
 
@@ -247,8 +247,8 @@ class AuditPage(Page):
             teks=self.teks.text(),
             aksi=str(self.aksi.currentData() or ""),
             tabel=str(self.tabel.currentData() or ""),
-            dari=self.dari.date().toPython() if self.pakai_dari.isChecked() else None,
-            sampai=self.sampai.date().toPython() if self.pakai_sampai.isChecked() else None,
+            dari=cast(date, self.dari.date().toPython()) if self.pakai_dari.isChecked() else None,
+            sampai=cast(date, self.sampai.date().toPython()) if self.pakai_sampai.isChecked() else None,
         )
 
     def apply_filter(self) -> None:

@@ -48,7 +48,7 @@ class UnitIndex:
         names: list[str] = []
         cursor: str | None = unit_id
         while cursor in self.by_id and len(names) < 20:
-            unit = self.by_id[cursor]  # type: ignore[index]
+            unit = self.by_id[cursor]
             names.append(unit.nama)
             cursor = unit.induk_id
         return separator.join(reversed(names))
@@ -148,5 +148,5 @@ def unit_id_at(index: _Index) -> str | None:
     """The unit of a tree index; None for no selection, SEMUA ("") for the "Semua unit" item."""
     if not index.isValid():
         return None
-    value = index.siblingAtColumn(0).data(UNIT_ID)
+    value = index.sibling(index.row(), 0).data(UNIT_ID)
     return str(value) if value is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QDate, QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListView,
     QVBoxLayout,
@@ -68,8 +70,7 @@ class DateField(QWidget):
     def value(self) -> date | None:
         if self.optional and not self.check.isChecked():
             return None
-        result: date = self.edit.date().toPython()  # type: ignore[assignment]
-        return result
+        return cast(date, self.edit.date().toPython())  # PySide6 types toPython() as object
 
     def set_value(self, value: date | None) -> None:
         if value is None and self.optional:
@@ -130,7 +131,7 @@ class FieldNote(QLabel):
         self.hide()
 
 
-def with_note(field: QWidget | QHBoxLayout, note: FieldNote) -> QWidget:
+def with_note(field: QWidget | QLayout, note: FieldNote) -> QWidget:
     """``field`` with ``note`` below it, as one form row."""
     box = QWidget()
     layout = QVBoxLayout(box)
@@ -165,7 +166,7 @@ class PegawaiPicker(QWidget):
         if isinstance(popup, QListView):
             popup.setUniformItemSizes(True)
         self.line.setCompleter(self.completer)
-        self.completer.activated[str].connect(self.on_completer_activated)
+        self.completer.activated.connect(self.on_completer_activated)  # default overload: activated(QString)
         self.line.textEdited.connect(self.on_line_edited)
         self.line.editingFinished.connect(self.on_line_finished)
         layout = QHBoxLayout(self)

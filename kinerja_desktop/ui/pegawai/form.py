@@ -144,8 +144,9 @@ class PegawaiForm(QDialog):
         self._tab_order()
         self._saved = self.state()
         names = {"pelatihan": self.pelatihan, "riwayat": self.tabs.widget(3) if detail else None}
-        if names.get(tab) is not None:
-            self.tabs.setCurrentWidget(names[tab])
+        shown = names.get(tab)
+        if shown is not None:
+            self.tabs.setCurrentWidget(shown)
         if detail is not None:
             self.nip_watch.on_nip_check()
         if self.pelatihan is not None:

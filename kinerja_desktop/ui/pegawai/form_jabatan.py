@@ -175,7 +175,7 @@ class KepegawaianTab(FieldsTab):
             return
         cursor: str | None = unit_id
         while cursor in self.units.by_id:
-            unit = self.units.by_id[cursor]  # type: ignore[index]
+            unit = self.units.by_id[cursor]
             kepala = unit.kepala_id
             if kepala and kepala != self.pegawai_id and kepala in self.rows:
                 self.atasan.set_value(kepala)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
@@ -38,7 +38,9 @@ class RekapModel(RowTableModel):
         Column("Keterangan", lambda r: r.keterangan, lambda r: (r.kurang - r.lebih, r.nama)),
     )
 
-    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # type: ignore[no-untyped-def]
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             row: RekapJp = self.rows[index.row()]
             return KURANG if row.kurang else LEBIH if row.lebih else None

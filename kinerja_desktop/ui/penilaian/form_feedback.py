@@ -149,12 +149,14 @@ class RhkKartu(QFrame):
 def _clear(layout: QVBoxLayout | QGridLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:
+            break
         widget = item.widget()
         if widget is not None:
             widget.deleteLater()
 
 
-def _scroll_to(isi: QWidget) -> QScrollArea:
+def _scrollable(isi: QWidget) -> QScrollArea:
     scroll = QScrollArea(widgetResizable=True)
     scroll.setWidget(isi)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -172,13 +174,13 @@ class HasilKerjaPanel(QWidget):
         self.umpan: dict[str, TeksIsian] = {}
         self.isi = QWidget()
         self.kolom = QVBoxLayout(self.isi)
-        self.scroll = _scroll_to(self.isi)
+        self.scroll_area = _scrollable(self.isi)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
 
     def show_form(self, form: EvaluasiForm) -> None:
-        posisi = self.scroll.verticalScrollBar().value()
+        posisi = self.scroll_area.verticalScrollBar().value()
         _clear(self.kolom)
         self.diri, self.umpan = {}, {}
         jpt = form.jenis_form == JenisForm.JPT
@@ -200,7 +202,7 @@ class HasilKerjaPanel(QWidget):
                 self.diri[r.rhk_id], self.umpan[r.rhk_id] = kartu.diri, kartu.umpan
                 self.kolom.addWidget(kartu)
         self.kolom.addStretch()
-        self.scroll.verticalScrollBar().setValue(posisi)
+        self.scroll_area.verticalScrollBar().setValue(posisi)
 
     def values(self) -> tuple[dict[str, str], dict[str, str]]:
         """(penilaian diri, umpan balik) per RHK id, as typed."""
@@ -220,13 +222,13 @@ class PerilakuPanel(QWidget):
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(1, 2)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.scroll = _scroll_to(self.isi)
+        self.scroll_area = _scrollable(self.isi)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
 
     def show_form(self, form: EvaluasiForm) -> None:
-        posisi = self.scroll.verticalScrollBar().value()
+        posisi = self.scroll_area.verticalScrollBar().value()
         _clear(self.grid)
         self.umpan = {}
         self.grid.addWidget(QLabel("<b>Perilaku kerja dan ekspektasi khusus pimpinan</b>"), 0, 0)
@@ -249,7 +251,7 @@ class PerilakuPanel(QWidget):
             if n < len(form.perilaku):
                 garis = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
                 self.grid.addWidget(garis, 2 * n, 0, 1, 2)
-        self.scroll.verticalScrollBar().setValue(posisi)
+        self.scroll_area.verticalScrollBar().setValue(posisi)
 
     def values(self) -> dict[str, str]:
         return {k: e.text() for k, e in self.umpan.items()}

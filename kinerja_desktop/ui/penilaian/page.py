@@ -218,10 +218,11 @@ class PenilaianPage(Page):
             return baru, evaluasi_unit.distribusi_unit(session, actor, p.unit_id or "", p.tahun, p.kode)
 
         dibaca = ops.look(self, work, message=self)
-        if not dibaca or dibaca.value[0] is None:
+        baru = dibaca.value[0] if dibaca else None
+        if not dibaca or baru is None:
             self.load(row.pegawai_id)
             return
-        baru, self.dist = dibaca.value
+        self.dist = dibaca.value[1]
         self.model.replace(baru)
         self.panel.show_data(self.dist, self.capaian, f"{self.pilihan.periode.label()} {p.tahun}")
         self.ringkas.setText(ringkasan(self.model.semua))

@@ -90,7 +90,7 @@ def tombol_skp(ctx: UiContext, parent: QWidget, skp_id: Callable[[], str | None]
             return
         pratinjau_skp(ctx, parent, sid)
 
-    tombol = QPushButton("Cetak SKP…", clicked=klik)
+    tombol: QPushButton = QPushButton("Cetak SKP…", clicked=klik)
     tombol.setToolTip("Pratinjau, cetak ke printer, atau simpan SKP dan lampirannya sebagai PDF")
     tombol.setEnabled(ctx.actor.can(Izin.CETAK))
     return tombol
@@ -155,12 +155,16 @@ def tombol_evaluasi(
     menu = QMenu(parent)
     menu.setToolTipsVisible(True)
     aksi: dict[JenisCetak, QAction] = {}
+
+    def cetak(jenis: JenisCetak) -> Callable[[], None]:
+        return lambda: _satu(ctx, parent, pilih, jenis)
+
     for jenis, teks in (
         (JenisCetak.EVALUASI, "Evaluasi Kinerja…"),
         (JenisCetak.DOKUMEN_EVALUASI, "Dokumen Evaluasi…"),
         (JenisCetak.KONVERSI_AK, "Konversi Angka Kredit (jabatan fungsional)…"),
     ):
-        aksi[jenis] = menu.addAction(teks, lambda j=jenis: _satu(ctx, parent, pilih, j))
+        aksi[jenis] = menu.addAction(teks, cetak(jenis))
     menu.aboutToShow.connect(lambda: _konversi_ak(ctx, parent, aksi[JenisCetak.KONVERSI_AK], pilih()))
     if unit:
         menu.addSeparator()

@@ -128,9 +128,7 @@ class PratinjauDialog(QDialog):
             return
         render, opsi = self.sumber.render, dipilih.value
         if not self.sumber.latar:
-            ops.look(
-                self, lambda s, a: render(s, a, opsi, None), then=self.show_pdf, message=self.error_line
-            )
+            ops.look(self, lambda s, a: render(s, a, opsi, None), then=self.show_pdf, message=self.error_line)
             return
         self.setEnabled(False)
         ops.look(

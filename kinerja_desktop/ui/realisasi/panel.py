@@ -94,7 +94,7 @@ class _Panel(QGroupBox):
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
 
     def button(self, text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
-        b = QPushButton(text, clicked=slot, toolTip=tip)
+        b: QPushButton = QPushButton(text, clicked=slot, toolTip=tip)
         self.buttons.addWidget(b)
         return b
 
@@ -264,12 +264,16 @@ class BuktiPanel(_Panel):
         if row.jenis == JenisBukti.TAUTAN:
             QDesktopServices.openUrl(QUrl(row.tautan))
             return
+
+        def buka(path: Path) -> None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
         ops.look(
             self,
             lambda s, a: salinan_untuk_dibuka(
                 bukti.resolve_berkas(s, a, row.id, self.evidence), row.nama_berkas
             ),
-            then=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            then=buka,
             failed=lambda _e: self.show_for(self.sasaran),  # the status column now says what is wrong
         )
 

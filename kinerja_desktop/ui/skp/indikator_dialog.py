@@ -103,8 +103,8 @@ class IndikatorDialog(FormDialog):
         jenis = self.jenis_target.checkedId()
         for widget in (self.minimum, self.satuan):
             widget.setEnabled(jenis in (0, 1))
-        for widget in (self.maksimum, self.sampai):
-            widget.setVisible(jenis == 1)
+        for shown in (self.maksimum, self.sampai):
+            shown.setVisible(jenis == 1)
         self.minimum.setPlaceholderText("min." if jenis == 1 else "mis. 12 atau 1.500")
         self.target_teks.setEnabled(jenis == 2)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -64,7 +65,8 @@ class PendekatanDialog(QDialog):
         self.setMinimumWidth(520)
 
     def value(self) -> str:
-        return str(self.group.checkedButton().property("kode"))
+        checked = self.group.checkedButton()
+        return str(checked.property("kode")) if checked is not None else Pendekatan.KUANTITATIF.value
 
 
 class DrafUnitDialog(QDialog):
@@ -152,5 +154,7 @@ class HeaderDialog(QDialog):
 
     def data(self) -> SkpInput:
         return SkpInput(
-            self.awal.date().toPython(), self.akhir.date().toPython(), str(self.pendekatan.currentData())
+            cast(date, self.awal.date().toPython()),
+            cast(date, self.akhir.date().toPython()),
+            str(self.pendekatan.currentData()),
         )

@@ -224,7 +224,7 @@ class SkpPage(Page):
         self.load_list()
         self.table.setFocus()
 
-    def create(self, row: BarisSkp, *, salin: bool, pendekatan: str = "") -> None:
+    def create_skp(self, row: BarisSkp, *, salin: bool, pendekatan: str = "") -> None:
         tahun = self.tahun.value()
 
         def new_skp(session: Session, actor: Actor) -> str:
@@ -249,7 +249,7 @@ class SkpPage(Page):
             return
         dialog = PendekatanDialog(self, row.nama, self.tahun.value())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.create(row, salin=False, pendekatan=dialog.value())
+            self.create_skp(row, salin=False, pendekatan=dialog.value())
 
     def on_salin_clicked(self) -> None:
         row = self.selected()
@@ -258,7 +258,7 @@ class SkpPage(Page):
         tahun = self.tahun.value()
         tanya = f"Buat SKP {tahun} {row.nama} dengan menyalin RHK, indikator dan lampiran SKP {tahun - 1}?"
         if ask_yes_no(self, tanya, "Tautan ke RHK atasan perlu dipilih ulang.", default_yes=True):
-            self.create(row, salin=True)
+            self.create_skp(row, salin=True)
 
     def on_draf_unit_clicked(self) -> None:
         if not self.can_edit:

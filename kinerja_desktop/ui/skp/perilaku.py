@@ -49,8 +49,11 @@ class PerilakuTab(QWidget):
     def show_detail(self, detail: SkpDetail) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is None:
+                break
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
         self.awal = {p.perilaku_id: p.ekspektasi_khusus for p in detail.perilaku}
         self.edits = {}
         self.grid.addWidget(QLabel("<b>Perilaku kerja</b>"), 0, 0)

@@ -70,8 +70,8 @@ class RhkDialog(FormDialog):
         self.pesan.setVisible(bool(kaskade.pesan))
         self.perspektif = QComboBox()
         self.perspektif.addItem("— pilih perspektif —", "")
-        for p in Perspektif:
-            self.perspektif.addItem(p.label, p.value)
+        for pers in Perspektif:
+            self.perspektif.addItem(pers.label, pers.value)
         self.perspektif.setCurrentIndex(max(0, self.perspektif.findData(awal.perspektif if awal else "")))
         self.teks = TeksEdit(awal.teks if awal else "", lines=4)
         self.teks.enter.connect(self.accept)
