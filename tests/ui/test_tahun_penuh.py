@@ -258,14 +258,14 @@ def buka_skp(qtbot: QtBot, page: SkpPage, nama: str) -> SkpEditor:
     page.search.setText(nama)
     assert [r.nama for r in page.model.rows] == [nama]
     klik_baris(qtbot, page.table, page.model.index(0, 0))
-    assert page.buka.isEnabled()
-    page.buka.click()
+    assert page.open_button.isEnabled()
+    page.open_button.click()
     assert page.stack.currentWidget() is page.editor and page.editor.detail is not None
     return page.editor
 
 
 def kembali(page: SkpPage) -> None:
-    page.editor.kembali.click()
+    page.editor.back_button.click()
     assert page.stack.currentIndex() == 0
     page.search.clear()
 
@@ -281,16 +281,16 @@ def klik_kunci(qtbot: QtBot, editor: SkpEditor, jenis: str, item_id: str) -> Non
 
 def ajukan(editor: SkpEditor, dialogs: Dialogs) -> None:
     dialogs.harap(MasalahDialog, tetap_ajukan)
-    editor.ajukan.click()
+    editor.submit_button.click()
     dialogs.periksa()
     assert editor.detail is not None and editor.detail.status == "diajukan"
     assert editor.message.text() == "SKP sudah diajukan kepada pejabat penilai."
 
 
 def setujui(editor: SkpEditor, dialogs: Dialogs) -> None:
-    assert editor.setujui.isVisible() and editor.tolak.isVisible()
+    assert editor.approve_button.isVisible() and editor.reject_button.isVisible()
     dialogs.harap(QMessageBox, ya("Setujui SKP"))
-    editor.setujui.click()
+    editor.approve_button.click()
     dialogs.periksa()
     assert editor.detail is not None and editor.detail.status == "disetujui"
     assert editor.alasan.text() == "SKP sudah disetujui; buat revisi untuk mengubah."
@@ -307,7 +307,7 @@ def operator_membuat_draf_unit(qtbot: QtBot, kantor: Kantor, dialogs: Dialogs) -
 
     def draf_unit(dialog: DrafUnitDialog) -> None:
         assert dialog.unit.currentData() == kantor.kasi.unit_kerja_id
-        assert dialog.sub_unit.isChecked() and not dialog.salin.isChecked()
+        assert dialog.sub_unit.isChecked() and not dialog.copy_check.isChecked()
         klik_ok(dialog)
 
     def hasil_draf(dialog: HasilDraftDialog) -> None:
@@ -317,7 +317,7 @@ def operator_membuat_draf_unit(qtbot: QtBot, kantor: Kantor, dialogs: Dialogs) -
 
     dialogs.harap(DrafUnitDialog, draf_unit)
     dialogs.harap(HasilDraftDialog, hasil_draf)
-    page.draf_unit.click()
+    page.unit_drafts_button.click()
     dialogs.periksa()
     assert hasil == [kantor.anggota_unit]
     assert page.message.text() == f"{len(kantor.anggota_unit)} draf SKP dibuat, 0 pegawai dilewati."
@@ -333,10 +333,10 @@ def operator_membuat_draf_unit(qtbot: QtBot, kantor: Kantor, dialogs: Dialogs) -
             rhk_baru(teks)(dialog)
 
         dialogs.harap(RhkDialog, tanpa_pilihan_atasan)
-        editor.hasil_kerja.tambah_rhk.click()
+        editor.hasil_kerja.add_rhk_button.click()
         satuan = "kegiatan" if target == "24" else "%"
         dialogs.harap(IndikatorDialog, indikator_baru(f"Capaian: {teks[:40]}", target, satuan))
-        editor.hasil_kerja.tambah_indikator.click()  # the new RHK is the selected line
+        editor.hasil_kerja.add_indikator_button.click()  # the new RHK is the selected line
         dialogs.periksa()
     assert editor.detail is not None
     assert [(r.teks, len(r.indikator)) for r in editor.detail.rhk_utama] == [(t, 1) for t in RHK_KASI]
@@ -372,9 +372,9 @@ def operator_menyusun_skp_staf(qtbot: QtBot, kantor: Kantor, dialogs: Dialogs, r
         klik_ok(dialog)
 
     dialogs.harap(RhkDialog, kaskade)
-    editor.hasil_kerja.tambah_rhk.click()
+    editor.hasil_kerja.add_rhk_button.click()
     dialogs.harap(IndikatorDialog, indikator_baru("Jumlah patroli ketertiban pelaku usaha", "48", "kali"))
-    editor.hasil_kerja.tambah_indikator.click()
+    editor.hasil_kerja.add_indikator_button.click()
     dialogs.periksa()
     assert editor.detail is not None
     utama = editor.detail.rhk_utama[0]
@@ -385,11 +385,11 @@ def operator_menyusun_skp_staf(qtbot: QtBot, kantor: Kantor, dialogs: Dialogs, r
             "Patroli dilaksanakan sesuai prosedur", target_teks="Sesuai SOP patroli", aspek="kualitas"
         ),
     )
-    editor.hasil_kerja.tambah_indikator.click()
+    editor.hasil_kerja.add_indikator_button.click()
     dialogs.harap(RhkDialog, rhk_baru(RHK_STAF_TAMBAHAN, tambahan=True))
-    editor.hasil_kerja.tambah_rhk.click()
+    editor.hasil_kerja.add_rhk_button.click()
     dialogs.harap(IndikatorDialog, indikator_baru("Jumlah laporan patroli", "12", "laporan"))
-    editor.hasil_kerja.tambah_indikator.click()
+    editor.hasil_kerja.add_indikator_button.click()
     dialogs.periksa()
 
     d = editor.detail
@@ -420,7 +420,7 @@ def kasi_menolak(qtbot: QtBot, kantor: Kantor, dialogs: Dialogs) -> None:
         klik_ok(dialog)
 
     dialogs.harap(TeksDialog, catatan)
-    editor.tolak.click()
+    editor.reject_button.click()
     dialogs.periksa()
     assert editor.detail is not None and editor.detail.status == "ditolak"
     assert editor.message.text() == "SKP sudah ditolak dengan catatan."
@@ -436,12 +436,12 @@ def operator_memperbaiki(qtbot: QtBot, kantor: Kantor, dialogs: Dialogs) -> None
     editor = buka_skp(qtbot, page, kantor.staf.nama_lengkap)
     assert editor.header.catatan.isVisible()
     assert editor.header.catatan.text() == f"Catatan penolakan: {CATATAN_TOLAK}"
-    assert not editor.alasan.isVisible() and editor.ajukan.isVisible()
+    assert not editor.alasan.isVisible() and editor.submit_button.isVisible()
 
     assert editor.detail is not None
     patroli = editor.detail.rhk_utama[0].indikator[0]
     klik_kunci(qtbot, editor, "indikator", patroli.id)
-    assert editor.hasil_kerja.ubah.text() == "Ubah indikator…"
+    assert editor.hasil_kerja.edit_button.text() == "Ubah indikator…"
 
     def naikkan(dialog: IndikatorDialog) -> None:
         assert dialog.minimum.text() == "48" and dialog.satuan.text() == "kali"
@@ -449,7 +449,7 @@ def operator_memperbaiki(qtbot: QtBot, kantor: Kantor, dialogs: Dialogs) -> None
         klik_ok(dialog)
 
     dialogs.harap(IndikatorDialog, naikkan)
-    editor.hasil_kerja.ubah.click()
+    editor.hasil_kerja.edit_button.click()
     dialogs.periksa()
     assert editor.detail.rhk_utama[0].indikator[0].target == "96 kali"
     ajukan(editor, dialogs)
@@ -513,7 +513,7 @@ def operator_mengisi_realisasi(
             klik_baris(qtbot, page.table, page.model.index(page.model.rhk_rows(rhk_id)[0], 0))
             assert page.aksi.sasaran is not None and page.aksi.sasaran.rhk_id == rhk_id
             dialogs.harap(QInputDialog, isi_teks(f"Rencana aksi {kode}: jadwal dan rute patroli"))
-            page.aksi.tambah.click()
+            page.aksi.add_button.click()
             dialogs.periksa()
             assert [r.teks for r in page.aksi.model.rows] == [f"Rencana aksi {kode}: jadwal dan rute patroli"]
 
@@ -671,9 +671,9 @@ def test_salin_skp_tahun_lalu_dari_gui(qtbot: QtBot, kantor: Kantor, dialogs: Di
     page.search.setText(staf.nama_lengkap)
     assert [r.status_label for r in page.model.rows] == ["Belum ada SKP"]
     klik_baris(qtbot, page.table, page.model.index(0, 0))
-    assert page.salin.isEnabled()
+    assert page.copy_button.isEnabled()
     dialogs.harap(QMessageBox, ya(f"Buat SKP {TAHUN + 1} {staf.nama_lengkap} dengan menyalin"))
-    page.salin.click()
+    page.copy_button.click()
     dialogs.periksa()
 
     assert page.stack.currentWidget() is page.editor

@@ -186,7 +186,9 @@ class AuditPage(Page):
         self.pakai_dari = QCheckBox("Dari", toggled=changed)
         self.pakai_sampai = QCheckBox("Sampai", toggled=changed)
         self.dari, self.sampai = _date_edit(changed), _date_edit(changed)
-        self.atur_ulang = QPushButton("Hapus filter", clicked=self.on_atur_ulang_clicked)
+        self.reset_password_button = QPushButton(
+            "Hapus filter", clicked=self.on_reset_password_button_clicked
+        )
         self.debounce = QTimer(self, singleShot=True, interval=300, timeout=self.apply_filter)
         self.teks.textChanged.connect(self.debounce.start)
         self.aksi.currentIndexChanged.connect(changed)
@@ -196,7 +198,7 @@ class AuditPage(Page):
         filters.addWidget(self.teks, 2)
         for widget in (self.aksi, self.tabel, self.pakai_dari, self.dari, self.pakai_sampai, self.sampai):
             filters.addWidget(widget)
-        filters.addWidget(self.atur_ulang)
+        filters.addWidget(self.reset_password_button)
 
         self.model = AuditModel(self)
         self.table = _table(self.model)
@@ -273,7 +275,7 @@ class AuditPage(Page):
         self.sampai.setEnabled(self.pakai_sampai.isChecked())
         self.apply_filter()
 
-    def on_atur_ulang_clicked(self) -> None:
+    def on_reset_password_button_clicked(self) -> None:
         widgets = (self.teks, self.aksi, self.tabel, self.pakai_dari, self.pakai_sampai)
         blockers = [QSignalBlocker(widget) for widget in widgets]  # one reload at the end, not five
         self.teks.clear()

@@ -165,16 +165,21 @@ class CadanganPage(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
 
-        self.buat = QPushButton("Buat cadangan sekarang")
-        self.pulihkan = QPushButton("Pulihkan dari cadangan terpilih…")
-        self.pulihkan_berkas = QPushButton("Pulihkan dari berkas…")
-        self.buka_folder = QPushButton("Buka folder cadangan")
-        self.buat.clicked.connect(self.on_buat_clicked)
-        self.pulihkan.clicked.connect(self.on_pulihkan_clicked)
-        self.pulihkan_berkas.clicked.connect(self.on_pulihkan_berkas_clicked)
-        self.buka_folder.clicked.connect(self.on_buka_folder_clicked)
+        self.create_button = QPushButton("Buat cadangan sekarang")
+        self.restore_button = QPushButton("Pulihkan dari cadangan terpilih…")
+        self.restore_file_button = QPushButton("Pulihkan dari berkas…")
+        self.open_folder_button = QPushButton("Buka folder cadangan")
+        self.create_button.clicked.connect(self.on_create_button_clicked)
+        self.restore_button.clicked.connect(self.on_restore_button_clicked)
+        self.restore_file_button.clicked.connect(self.on_restore_file_button_clicked)
+        self.open_folder_button.clicked.connect(self.on_open_folder_button_clicked)
         buttons = QHBoxLayout()
-        for button in (self.buat, self.pulihkan, self.pulihkan_berkas, self.buka_folder):
+        for button in (
+            self.create_button,
+            self.restore_button,
+            self.restore_file_button,
+            self.open_folder_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch()
         self.message = QLabel()
@@ -195,7 +200,13 @@ class CadanganPage(Page):
         layout.addWidget(self.restore_note)
         layout.addWidget(self.message)
         if not self.available:
-            for widget in (self.table, self.buat, self.pulihkan, self.pulihkan_berkas, self.buka_folder):
+            for widget in (
+                self.table,
+                self.create_button,
+                self.restore_button,
+                self.restore_file_button,
+                self.open_folder_button,
+            ):
                 widget.setEnabled(False)
         self.on_selection_changed()
 
@@ -216,14 +227,14 @@ class CadanganPage(Page):
         return self.model.rows[self.proxy.mapToSource(rows[0]).row()] if rows else None
 
     def on_selection_changed(self) -> None:
-        self.pulihkan.setEnabled(self.may_restore and self.selected() is not None)
-        self.pulihkan_berkas.setEnabled(self.may_restore)
+        self.restore_button.setEnabled(self.may_restore and self.selected() is not None)
+        self.restore_file_button.setEnabled(self.may_restore)
 
     def on_task_failed(self, exc: KnownError) -> None:
         """A refused backup or restore: said in the page's line too (the message box came first)."""
         self.say(exc.pesan, ok=False)
 
-    def on_buat_clicked(self) -> None:
+    def on_create_button_clicked(self) -> None:
         workspace, actor = self.ctx.workspace, self.ctx.actor
 
         def done(path: Path) -> None:
@@ -241,12 +252,12 @@ class CadanganPage(Page):
             cancellable=False,
         )
 
-    def on_pulihkan_clicked(self) -> None:
+    def on_restore_button_clicked(self) -> None:
         row = self.selected()
         if row is not None:
             self.restore_from(row.path)
 
-    def on_pulihkan_berkas_clicked(self) -> None:
+    def on_restore_file_button_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self, "Pilih berkas cadangan", str(self.folder), "Cadangan Kinerja (*.sqlite3);;Semua berkas (*)"
         )
@@ -281,6 +292,6 @@ class CadanganPage(Page):
             cancellable=False,
         )
 
-    def on_buka_folder_clicked(self) -> None:
+    def on_open_folder_button_clicked(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

@@ -63,7 +63,7 @@ class EksporPanel(QGroupBox):
         self.kantor.setMinimumContentsLength(24)
         self.tombol = QPushButton("Ekspor ke berkas…")
         self.tombol.setObjectName("ekspor")
-        self.tombol.clicked.connect(self.on_ekspor_clicked)
+        self.tombol.clicked.connect(self.on_export_button_clicked)
         self.jenis_induk.toggled.connect(self.on_jenis_toggled)
         self.catatan = QLabel(
             "Kirim berkas ini lewat flashdisk atau surel. Penerimanya mengimpor berkas itu di halaman ini; "
@@ -133,7 +133,7 @@ class EksporPanel(QGroupBox):
             return f"paket-induk-{self.kantor.currentData()}-{tahun}-{hari}.xlsx"
         return f"paket-{self.sendiri.kode}-{tahun}-{hari}.xlsx"
 
-    def on_ekspor_clicked(self) -> None:
+    def on_export_button_clicked(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Simpan paket", self._nama_saran(), XLSX)
         if name:
             self.export_to(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"))
@@ -155,9 +155,9 @@ class EksporPanel(QGroupBox):
                 kemajuan=task.progress,
             )
 
-        self.ctx.tasks.run(work, self.on_ekspor_done, label=f"Membuat {path.name}…")
+        self.ctx.tasks.run(work, self.on_export_done, label=f"Membuat {path.name}…")
 
-    def on_ekspor_done(self, hasil: HasilEkspor) -> None:
+    def on_export_done(self, hasil: HasilEkspor) -> None:
         self.hasil = hasil
         self.hasil_label.setText(
             f"{hasil.info.jenis.label} untuk {hasil.penerima} tersimpan: {hasil.path} ({hasil.total} baris). "

@@ -41,11 +41,11 @@ class PilihBerkas(QWidget):
         super().__init__(parent)
         self.daftar = QListWidget()
         tambah = QPushButton("Tambah berkas…")
-        tambah.clicked.connect(self.on_tambah_clicked)
+        tambah.clicked.connect(self.on_add_button_clicked)
         folder = QPushButton("Tambah semua paket dalam folder…")
         folder.clicked.connect(self.on_folder_clicked)
         hapus = QPushButton("Hapus dari daftar")
-        hapus.clicked.connect(self.on_hapus_clicked)
+        hapus.clicked.connect(self.on_delete_button_clicked)
         petunjuk = QLabel(
             "Pilih paket yang diterima (berkas .xlsx dari Kinerja Desktop). Kantor pusat bisa memilih satu "
             "folder berisi paket semua kantor sekaligus. Setiap berkas diperiksa dan diimpor satu per satu, "
@@ -77,7 +77,7 @@ class PilihBerkas(QWidget):
                 ada.add(p)
         self.changed.emit()
 
-    def on_tambah_clicked(self) -> None:
+    def on_add_button_clicked(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, "Pilih paket", "", XLSX)
         self.add_files([Path(n) for n in names])
 
@@ -86,7 +86,7 @@ class PilihBerkas(QWidget):
         if name:
             self.add_files(paket_di_folder(Path(name)))
 
-    def on_hapus_clicked(self) -> None:
+    def on_delete_button_clicked(self) -> None:
         for item in self.daftar.selectedItems():
             self.daftar.takeItem(self.daftar.row(item))
         self.changed.emit()

@@ -50,8 +50,8 @@ class ImporWizard(QDialog):
         self.hasil: list[HasilBerkas] = []
         self.sibuk = False  # a file is being read or applied: the buttons wait
 
-        self.pilih = PilihBerkas()
-        self.pilih.changed.connect(self.update_buttons)
+        self.files_step = PilihBerkas()
+        self.files_step.changed.connect(self.update_buttons)
         self.rencana = RencanaView()
         self.rencana.changed.connect(self.update_buttons)
         self.galat = QLabel(wordWrap=True)
@@ -66,29 +66,29 @@ class ImporWizard(QDialog):
         self.konflik.changed.connect(self.update_buttons)
         self.laporan = LaporanView()
         self.stack = QStackedWidget()
-        for w in (self.pilih, halaman_rencana, self.konflik, self.laporan):
+        for w in (self.files_step, halaman_rencana, self.konflik, self.laporan):
             self.stack.addWidget(w)
 
         self.alasan = QLabel(wordWrap=True)
         self.alasan.setObjectName("alasan")
         self.alasan.setStyleSheet(HINT_STYLE)
-        self.simpan = QPushButton("Simpan rencana…")
-        self.simpan.clicked.connect(self.on_simpan_clicked)
-        self.lewati = QPushButton("Lewati berkas ini")
-        self.lewati.clicked.connect(self.on_lewati_clicked)
-        self.kembali = QPushButton("Kembali")
-        self.kembali.clicked.connect(lambda: self._ke(RENCANA))
-        self.lanjut = QPushButton()
-        self.lanjut.setObjectName("lanjut")
-        self.lanjut.setDefault(True)
-        self.lanjut.clicked.connect(self.on_lanjut_clicked)
-        self.tutup = QPushButton("Batal")
-        self.tutup.clicked.connect(self.reject)
+        self.save_button = QPushButton("Simpan rencana…")
+        self.save_button.clicked.connect(self.on_save_button_clicked)
+        self.skip_button = QPushButton("Lewati berkas ini")
+        self.skip_button.clicked.connect(self.on_skip_button_clicked)
+        self.back_button = QPushButton("Kembali")
+        self.back_button.clicked.connect(lambda: self._ke(RENCANA))
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("lanjut")
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.on_next_button_clicked)
+        self.close_button = QPushButton("Batal")
+        self.close_button.clicked.connect(self.reject)
         tombol = QHBoxLayout()
-        for b in (self.simpan, self.lewati):
+        for b in (self.save_button, self.skip_button):
             tombol.addWidget(b)
         tombol.addStretch()
-        for b in (self.kembali, self.lanjut, self.tutup):
+        for b in (self.back_button, self.next_button, self.close_button):
             tombol.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack, 1)
@@ -99,8 +99,8 @@ class ImporWizard(QDialog):
     # --- steps ------------------------------------------------------------------------------------
     def start(self, files: list[Path]) -> None:
         """Start with these files (the wizard's first step, or straight from the page)."""
-        self.pilih.add_files(files)
-        self.on_lanjut_clicked()
+        self.files_step.add_files(files)
+        self.on_next_button_clicked()
 
     def _ke(self, langkah: int) -> None:
         self.stack.setCurrentIndex(langkah)
@@ -168,7 +168,7 @@ class ImporWizard(QDialog):
         rb = self.rb
         assert rb is not None
         pilihan = self.konflik.pilihan()
-        akui = self.rencana.akui.isChecked()
+        akui = self.rencana.acknowledge_check.isChecked()
 
         def work(_: TaskContext) -> HasilImpor:
             return import_file(self.ctx.workspace, self.ctx.actor, rb, pilihan=pilihan, akui_checksum=akui)
@@ -192,7 +192,7 @@ class ImporWizard(QDialog):
         lagi = self.i + 1 < len(self.files)
         alasan, teks, aktif = "", "Lanjut", True
         if langkah == PILIH:
-            teks, aktif = "Periksa berkas", bool(self.pilih.berkas())
+            teks, aktif = "Periksa berkas", bool(self.files_step.berkas())
             alasan = "" if aktif else "Tambahkan paling sedikit satu berkas paket."
         elif langkah == RENCANA and (self.gagal or self.rb is None):
             teks = "Berkas berikutnya" if lagi else "Lihat laporan"
@@ -209,28 +209,28 @@ class ImporWizard(QDialog):
             aktif = not alasan
         else:
             teks = "Selesai"
-        self.lanjut.setText(teks)
-        self.lanjut.setEnabled(aktif and not self.sibuk)
-        for b in (self.lewati, self.kembali, self.simpan, self.tutup):
+        self.next_button.setText(teks)
+        self.next_button.setEnabled(aktif and not self.sibuk)
+        for b in (self.skip_button, self.back_button, self.save_button, self.close_button):
             b.setEnabled(not self.sibuk)
         self.alasan.setText(alasan)
         self.alasan.setVisible(bool(alasan))
-        self.lewati.setVisible(langkah in (RENCANA, KONFLIK) and not self.gagal)
-        self.simpan.setVisible(langkah == RENCANA and self.rb is not None and not self.gagal)
-        self.kembali.setVisible(langkah == KONFLIK)
-        self.tutup.setVisible(langkah != LAPORAN)
+        self.skip_button.setVisible(langkah in (RENCANA, KONFLIK) and not self.gagal)
+        self.save_button.setVisible(langkah == RENCANA and self.rb is not None and not self.gagal)
+        self.back_button.setVisible(langkah == KONFLIK)
+        self.close_button.setVisible(langkah != LAPORAN)
 
     def tertahan(self) -> list[AlasanTertahan]:
         """Why the file may not be applied with the decisions made so far (the plan decides)."""
         if self.rb is None:
             return []
-        akui = self.rencana.akui.isChecked()
+        akui = self.rencana.acknowledge_check.isChecked()
         return self.rb.rencana.alasan_tertahan(akui_checksum=akui, pilihan=self.konflik.pilihan())
 
-    def on_lanjut_clicked(self) -> None:
+    def on_next_button_clicked(self) -> None:
         langkah = self.stack.currentIndex()
         if langkah == PILIH:
-            self.files, self.i, self.hasil = self.pilih.berkas(), 0, []
+            self.files, self.i, self.hasil = self.files_step.berkas(), 0, []
             if self.files:
                 self._check()
         elif langkah == RENCANA and (self.gagal or self.rb is None):
@@ -246,10 +246,10 @@ class ImporWizard(QDialog):
         else:
             self.accept()
 
-    def on_lewati_clicked(self) -> None:
+    def on_skip_button_clicked(self) -> None:
         self._berikutnya(HasilBerkas(self.files[self.i].name, "Dilewati", "Tidak ada yang diubah"))
 
-    def on_simpan_clicked(self) -> None:
+    def on_save_button_clicked(self) -> None:
         if self.rb is None:
             return
         saran = self.rb.path.with_suffix(".rencana.txt").name

@@ -36,15 +36,15 @@ class SinkronisasiPage(Page):
         self.wizard: ImporWizard | None = None
         judul = QLabel("Pertukaran data kantor \u2194 kantor pusat")
         judul.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        self.ekspor = EksporPanel(ctx)
-        self.ekspor.exported.connect(self.refresh_riwayat)
+        self.export_box = EksporPanel(ctx)
+        self.export_box.exported.connect(self.refresh_riwayat)
 
         impor = QGroupBox("Impor paket")
         self.import_file = QPushButton("Impor paket…")
         self.import_file.setObjectName("impor")
-        self.import_file.clicked.connect(self.on_impor_clicked)
-        self.impor_folder = QPushButton("Impor semua paket dalam folder…")
-        self.impor_folder.clicked.connect(self.on_impor_folder_clicked)
+        self.import_file.clicked.connect(self.on_import_button_clicked)
+        self.import_folder_button = QPushButton("Impor semua paket dalam folder…")
+        self.import_folder_button.clicked.connect(self.on_import_folder_button_clicked)
         penjelasan = QLabel(
             "Impor paket yang diterima dari kantor lain. Aplikasi selalu menampilkan rencananya dulu: per "
             "lembar berapa baris baru, berubah, sama, usang, konflik dan tidak sah, beserta setiap masalah. "
@@ -55,7 +55,7 @@ class SinkronisasiPage(Page):
         penjelasan.setStyleSheet(HINT_STYLE)
         lay = QVBoxLayout(impor)
         lay.addWidget(penjelasan)
-        for b in (self.import_file, self.impor_folder):
+        for b in (self.import_file, self.import_folder_button):
             baris = QHBoxLayout()
             baris.addWidget(b)
             baris.addStretch()
@@ -81,7 +81,7 @@ class SinkronisasiPage(Page):
         lay.addWidget(self.tabel)
 
         atas = QHBoxLayout()
-        atas.addWidget(self.ekspor, 3)
+        atas.addWidget(self.export_box, 3)
         atas.addWidget(impor, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(judul)
@@ -89,7 +89,7 @@ class SinkronisasiPage(Page):
         layout.addWidget(riwayat_box, 1)
 
     def refresh(self) -> None:
-        self.ekspor.refresh()
+        self.export_box.refresh()
         self.refresh_riwayat()
 
     def refresh_riwayat(self) -> None:
@@ -107,10 +107,10 @@ class SinkronisasiPage(Page):
     def on_diimpor(self) -> None:
         self.refresh()
 
-    def on_impor_clicked(self) -> None:
+    def on_import_button_clicked(self) -> None:
         self.open_wizard()
 
-    def on_impor_folder_clicked(self) -> None:
+    def on_import_folder_button_clicked(self) -> None:
         name = QFileDialog.getExistingDirectory(self, "Pilih folder berisi paket")
         if not name:
             return

@@ -71,9 +71,11 @@ class RencanaView(QWidget):
         self.keadaan.setObjectName("keadaan")
         self.checksum = QLabel(wordWrap=True)
         self.checksum.setStyleSheet(WARNING_STYLE)
-        self.akui = QCheckBox("Saya mengerti bahwa berkas ini diubah setelah diekspor; lanjutkan impor")
-        self.akui.setObjectName("akui_checksum")
-        self.akui.toggled.connect(self.on_akui_toggled)
+        self.acknowledge_check = QCheckBox(
+            "Saya mengerti bahwa berkas ini diubah setelah diekspor; lanjutkan impor"
+        )
+        self.acknowledge_check.setObjectName("akui_checksum")
+        self.acknowledge_check.toggled.connect(self.on_acknowledge_check_toggled)
 
         self.jumlah = JumlahModel(self)
         self.tabel_jumlah = make_table(self.jumlah, sortable=False)
@@ -103,7 +105,7 @@ class RencanaView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.judul, self.asal, self.ringkasan, self.keadaan, self.checksum, self.akui):
+        for w in (self.judul, self.asal, self.ringkasan, self.keadaan, self.checksum, self.acknowledge_check):
             layout.addWidget(w)
         layout.addWidget(self.tab, 1)
 
@@ -127,8 +129,8 @@ class RencanaView(QWidget):
             + " Bila ragu, minta paket baru dari pengirimnya."
         )
         self.checksum.setVisible(not r.checksum_cocok)
-        self.akui.setChecked(False)
-        self.akui.setVisible(not r.checksum_cocok and r.ok)
+        self.acknowledge_check.setChecked(False)
+        self.acknowledge_check.setVisible(not r.checksum_cocok and r.ok)
         if masalah and r.galat:
             self.tab.setCurrentIndex(1)
             self.tabel_masalah.setCurrentIndex(self.masalah.index(0, 0))
@@ -144,14 +146,14 @@ class RencanaView(QWidget):
         (those are decided on the next step)."""
         if self.rb is None:
             return []
-        alasan = self.rb.rencana.alasan_tertahan(akui_checksum=self.akui.isChecked())
+        alasan = self.rb.rencana.alasan_tertahan(akui_checksum=self.acknowledge_check.isChecked())
         return [a for a in alasan if a.jenis is not Tertahan.KONFLIK]
 
     def _keadaan(self) -> None:
         r = self.rb.rencana if self.rb is not None else None
         if r is None:
             return
-        tertahan = {a.jenis for a in r.alasan_tertahan(akui_checksum=self.akui.isChecked())}
+        tertahan = {a.jenis for a in r.alasan_tertahan(akui_checksum=self.acknowledge_check.isChecked())}
         if Tertahan.GALAT in tertahan:
             teks, gaya = (
                 f"Ada {len(r.galat)} galat; tidak ada yang akan diimpor dari berkas ini.",
@@ -173,7 +175,7 @@ class RencanaView(QWidget):
         self.keadaan.setText(teks)
         self.keadaan.setStyleSheet(gaya + " font-weight: bold;")
 
-    def on_akui_toggled(self, _on: bool) -> None:
+    def on_acknowledge_check_toggled(self, _on: bool) -> None:
         self._keadaan()
         self.changed.emit()
 

@@ -60,13 +60,13 @@ class KantorPage(Page, IsianKantor):
         self.logo_preview.setFixedSize(LOGO_SIZE, LOGO_SIZE)
         self.logo_preview.setFrameShape(QFrame.Shape.StyledPanel)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ganti_logo = QPushButton("Ganti logo…")
-        self.hapus_logo = QPushButton("Hapus logo")
-        self.ganti_logo.clicked.connect(self.on_ganti_logo_clicked)
-        self.hapus_logo.clicked.connect(self.on_hapus_logo_clicked)
+        self.change_logo_button = QPushButton("Ganti logo…")
+        self.remove_logo_button = QPushButton("Hapus logo")
+        self.change_logo_button.clicked.connect(self.on_change_logo_button_clicked)
+        self.remove_logo_button.clicked.connect(self.on_remove_logo_button_clicked)
         logo_buttons = QVBoxLayout()
-        logo_buttons.addWidget(self.ganti_logo)
-        logo_buttons.addWidget(self.hapus_logo)
+        logo_buttons.addWidget(self.change_logo_button)
+        logo_buttons.addWidget(self.remove_logo_button)
         logo_buttons.addStretch()
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_preview)
@@ -77,18 +77,18 @@ class KantorPage(Page, IsianKantor):
         self.fill_form(form, kode_row)
         form.addRow("Logo", logo_row)
 
-        self.simpan = QPushButton("Simpan")
-        self.simpan.setDefault(True)
-        self.batalkan = QPushButton("Batalkan perubahan")
-        self.simpan.clicked.connect(self.on_simpan_clicked)
-        self.batalkan.clicked.connect(self.on_batalkan_clicked)
+        self.save_button = QPushButton("Simpan")
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton("Batalkan perubahan")
+        self.save_button.clicked.connect(self.on_save_button_clicked)
+        self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.error_line = ops.note(lambda text: self.say(text, ok=False))
         actions = QHBoxLayout()
-        actions.addWidget(self.simpan)
-        actions.addWidget(self.batalkan)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.cancel_button)
         actions.addWidget(self.message, 1)
 
         intro = QLabel("Identitas kantor ini dipakai pada kop dan baris tanda tangan setiap dokumen cetak.")
@@ -185,17 +185,17 @@ class KantorPage(Page, IsianKantor):
         else:
             self.logo_preview.clear()
             self.logo_preview.setText("tanpa logo")
-        self.hapus_logo.setEnabled(self.logo is not None)
+        self.remove_logo_button.setEnabled(self.logo is not None)
 
     # --- actions ----------------------------------------------------------------------------------
     def on_form_changed(self) -> None:
         dirty = self.is_dirty()
-        self.simpan.setEnabled(dirty)
-        self.batalkan.setEnabled(dirty)
+        self.save_button.setEnabled(dirty)
+        self.cancel_button.setEnabled(dirty)
         if dirty:
             self.message.clear()
 
-    def on_ganti_logo_clicked(self) -> None:
+    def on_change_logo_button_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self, "Pilih berkas logo", str(Path.home()), "Gambar (*.png *.jpg *.jpeg *.bmp)"
         )
@@ -216,12 +216,12 @@ class KantorPage(Page, IsianKantor):
         self.show_logo()
         self.on_form_changed()
 
-    def on_hapus_logo_clicked(self) -> None:
+    def on_remove_logo_button_clicked(self) -> None:
         self.logo = None
         self.show_logo()
         self.on_form_changed()
 
-    def on_simpan_clicked(self) -> None:
+    def on_save_button_clicked(self) -> None:
         self.save()
 
     def save(self) -> bool:
@@ -248,7 +248,7 @@ class KantorPage(Page, IsianKantor):
         if kolom in fields:
             fields[kolom].setFocus()
 
-    def on_batalkan_clicked(self) -> None:
+    def on_cancel_button_clicked(self) -> None:
         self.refresh()
         self.say("Perubahan dibatalkan.")
 

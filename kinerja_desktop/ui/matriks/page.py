@@ -58,7 +58,7 @@ class MatriksPage(Page):
         self.unit.setMinimumContentsLength(30)
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tahun = QSpinBox(minimum=2000, maximum=2100, value=date.today().year)
-        self.ekspor = QPushButton("Ekspor ke Excel…", clicked=self.on_ekspor_clicked)
+        self.export_button = QPushButton("Ekspor ke Excel…", clicked=self.on_export_button_clicked)
         self.ringkas = QLabel()
         self.model = MatriksModel(self)
         self.tree = QTreeView(model=self.model, uniformRowHeights=True, alternatingRowColors=True)
@@ -75,7 +75,7 @@ class MatriksPage(Page):
         top.addWidget(QLabel("Tahun"))
         top.addWidget(self.tahun)
         top.addStretch()
-        top.addWidget(self.ekspor)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.ringkas)
@@ -108,9 +108,9 @@ class MatriksPage(Page):
         unit_id, tahun = self.unit.currentData(), self.tahun.value()
         if not unit_id:
             self.model.set_data(None)
-            self.ekspor.setEnabled(False)
+            self.export_button.setEnabled(False)
             return
-        self.ekspor.setEnabled(False)
+        self.export_button.setEnabled(False)
         if self.pemuat.lambat:
             self.say("Menyusun matriks…")
         self.pemuat.look(
@@ -140,13 +140,13 @@ class MatriksPage(Page):
             f"{format_angka(len(d.baris))} RHK atasan, didukung {format_angka(pendukung)} RHK bawahan; "
             f"{format_angka(len(d.tanpa_induk))} RHK tidak mendukung RHK atasan."
         )
-        self.ekspor.setEnabled(True)
+        self.export_button.setEnabled(True)
         self.say("Arahkan tetikus ke teks yang terpotong untuk melihat selengkapnya.")
 
     def on_pilihan_changed(self) -> None:
         self.load()
 
-    def on_ekspor_clicked(self) -> None:
+    def on_export_button_clicked(self) -> None:
         unit_id, tahun = self.unit.currentData(), self.tahun.value()
         if not unit_id:
             return

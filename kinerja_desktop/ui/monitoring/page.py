@@ -41,7 +41,7 @@ class MonitoringPage(Page):
         self.pemuat = MeasuredLoad(ctx.tasks, lambat=None)  # known slow: counted in the background
         self.data: MonitoringData | None = None
         self.bar = PeriodeBar()
-        self.muat = QPushButton("Muat ulang", clicked=self.on_muat_clicked)
+        self.reload_button = QPushButton("Muat ulang", clicked=self.on_reload_button_clicked)
         self.ringkas = QLabel()
         self.unit_model = UnitModel(self)
         self.units = make_table(self.unit_model, sortable=False)
@@ -66,7 +66,7 @@ class MonitoringPage(Page):
     def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.bar)
-        top.addWidget(self.muat)
+        top.addWidget(self.reload_button)
         top.addStretch()
         top.addWidget(self.ringkas)
         lower = QWidget()
@@ -161,7 +161,7 @@ class MonitoringPage(Page):
     def on_periode_changed(self) -> None:
         self.load()
 
-    def on_muat_clicked(self) -> None:
+    def on_reload_button_clicked(self) -> None:
         self.refresh()
 
     def on_pegawai_activated(self) -> None:

@@ -62,7 +62,7 @@ class ArsipDialog(QDialog):
             styleSheet=HINT_STYLE,
         )
         buttons = _buttons(self, "Nonaktifkan")
-        buttons.accepted.connect(self.on_nonaktifkan_clicked)
+        buttons.accepted.connect(self.on_deactivate_button_clicked)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -70,7 +70,7 @@ class ArsipDialog(QDialog):
         layout.addWidget(buttons)
         self.status.setFocus()
 
-    def on_nonaktifkan_clicked(self) -> None:
+    def on_deactivate_button_clicked(self) -> None:
         tanggal = self.tanggal.value() or date.today()
         status, alasan = StatusAktif(self.status.currentData()), self.alasan.text()
         hasil = ops.act(
@@ -117,7 +117,7 @@ class GantiAtasanDialog(QDialog):
         form = QFormLayout()
         form.addRow("Atasan baru", with_note(self.atasan, self.error))
         buttons = _buttons(self, "Simpan", "Nanti saja")
-        buttons.accepted.connect(self.on_simpan_clicked)
+        buttons.accepted.connect(self.on_save_button_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -128,7 +128,7 @@ class GantiAtasanDialog(QDialog):
     def nama_baru(self) -> str:
         return self.labels.get(self.atasan.value() or "", "").split(" — ")[0]
 
-    def on_simpan_clicked(self) -> None:
+    def on_save_button_clicked(self) -> None:
         ke = self.atasan.value()
         if ke is None:
             self.error.set_error("Ketik sebagian nama atau NIP atasan baru lalu pilih dari daftar.")

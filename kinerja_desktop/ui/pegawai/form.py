@@ -115,13 +115,13 @@ class PegawaiForm(QDialog):
         self.masalah_notes = {kolom: MasalahNote(self, kolom) for kolom in self.notes}
         self.masalah_umum = MasalahNote(self)
         self.buttons = QDialogButtonBox(self)  # parented now, so setDefault reaches the dialog
-        self.simpan = self.buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole)
         self.batal = self.buttons.addButton(
             "Tutup" if self.read_only else "Batal", QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.simpan.setDefault(not self.read_only)
-        self.simpan.setVisible(not self.read_only)
-        self.buttons.accepted.connect(self.on_simpan_clicked)
+        self.save_button.setDefault(not self.read_only)
+        self.save_button.setVisible(not self.read_only)
+        self.buttons.accepted.connect(self.on_save_button_clicked)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if detail is not None:
@@ -182,11 +182,11 @@ class PegawaiForm(QDialog):
     def _tab_order(self) -> None:
         chain: list[QWidget] = [
             *self.identitas.order(),
-            self.identitas.foto.pilih,
-            self.identitas.foto.hapus,
+            self.identitas.foto.choose_button,
+            self.identitas.foto.delete_button,
             *self.kepegawaian.order(),
             *self.kontak.order(),
-            self.simpan,
+            self.save_button,
             self.batal,
         ]
         for first, second in pairwise(chain):
@@ -232,7 +232,7 @@ class PegawaiForm(QDialog):
         if first is not None:
             self.tabs.setCurrentWidget(first)
 
-    def on_simpan_clicked(self) -> None:
+    def on_save_button_clicked(self) -> None:
         self.save()
 
     def save(self) -> bool:

@@ -95,7 +95,7 @@ class PelatihanDialog(QDialog):
         buttons = QDialogButtonBox(self)
         buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
         buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.on_simpan_clicked)
+        buttons.accepted.connect(self.on_save_button_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -121,7 +121,7 @@ class PelatihanDialog(QDialog):
         else:
             pelatihan.update_pelatihan(session, actor, self.row.id, self.data())
 
-    def on_simpan_clicked(self) -> None:
+    def on_save_button_clicked(self) -> None:
         for note in (*self.notes.values(), self.error):
             note.clear_note()
         if ops.act(self, self.write, notes=self.notes, message=self.error):
@@ -143,19 +143,19 @@ class PelatihanTab(QWidget):
         set_widths(
             self.table, ("", "", tanggal, tanggal, "JP__", ""), {0: (3, 180), 1: (2, 120), 5: (1.5, 110)}
         )
-        self.table.activated.connect(self.on_ubah_clicked)
+        self.table.activated.connect(self.on_edit_button_clicked)
         self.tahun = QSpinBox(minimum=2000, maximum=date.today().year + 1, value=tahun)
         self.tahun.valueChanged.connect(self.show_jp)
         self.jp_label = QLabel(wordWrap=True)
-        self.tambah = QPushButton("Tambah pelatihan…", clicked=self.on_tambah_clicked)
-        self.ubah = QPushButton("Ubah…", clicked=self.on_ubah_clicked)
-        self.hapus = QPushButton("Hapus", clicked=self.on_hapus_clicked)
+        self.add_button = QPushButton("Tambah pelatihan…", clicked=self.on_add_button_clicked)
+        self.edit_button = QPushButton("Ubah…", clicked=self.on_edit_button_clicked)
+        self.delete_button = QPushButton("Hapus", clicked=self.on_delete_button_clicked)
         top = QHBoxLayout()
         top.addWidget(QLabel("Tahun"))
         top.addWidget(self.tahun)
         top.addWidget(self.jp_label, 1)
         buttons = QHBoxLayout()
-        for button in (self.tambah, self.ubah, self.hapus):
+        for button in (self.add_button, self.edit_button, self.delete_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
             button.setEnabled(not read_only)
@@ -184,18 +184,18 @@ class PelatihanTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def on_tambah_clicked(self) -> None:
+    def on_add_button_clicked(self) -> None:
         if PelatihanDialog(self.ctx, self.pegawai_id, None, self).exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 
-    def on_ubah_clicked(self) -> None:
+    def on_edit_button_clicked(self) -> None:
         row = self.selected()
         if row is None or self.read_only:
             return
         if PelatihanDialog(self.ctx, self.pegawai_id, row, self).exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 
-    def on_hapus_clicked(self) -> None:
+    def on_delete_button_clicked(self) -> None:
         row = self.selected()
         if row is None or not ask_yes_no(self, f"Hapus pelatihan '{row.data.nama}'?"):
             return

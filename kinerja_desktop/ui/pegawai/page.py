@@ -74,10 +74,12 @@ class PegawaiPage(Page):
             self.aktif.addItem(label, code)
         self.fill_golongan()
 
-        self.tambah = QPushButton("Tambah…", clicked=self.on_tambah_clicked, enabled=self.can_edit)
-        self.ubah = QPushButton("Ubah…" if self.can_edit else "Lihat…", clicked=self.on_ubah_clicked)
-        self.nonaktifkan = QPushButton("Nonaktifkan…", clicked=self.on_nonaktifkan_clicked)
-        self.aktifkan = QPushButton("Aktifkan kembali", clicked=self.on_aktifkan_clicked)
+        self.add_button = QPushButton("Tambah…", clicked=self.on_add_button_clicked, enabled=self.can_edit)
+        self.edit_button = QPushButton(
+            "Ubah…" if self.can_edit else "Lihat…", clicked=self.on_edit_button_clicked
+        )
+        self.deactivate_button = QPushButton("Nonaktifkan…", clicked=self.on_deactivate_button_clicked)
+        self.activate_button = QPushButton("Aktifkan kembali", clicked=self.on_activate_button_clicked)
         self.excel = ExcelPegawai(ctx, self, lambda: list(self.model.rows), self.refresh)
         self.excel_button = QPushButton("Excel")
         self.excel_button.setMenu(self.excel.menu())
@@ -92,16 +94,24 @@ class PegawaiPage(Page):
         self.golongan.currentIndexChanged.connect(self.on_filter_changed)
         self.aktif.currentIndexChanged.connect(self.on_filter_changed)
         self.tree.selectionModel().currentChanged.connect(self.on_filter_changed)
-        self.table.activated.connect(self.on_ubah_clicked)  # Enter, or (double-)click as the platform does
+        self.table.activated.connect(
+            self.on_edit_button_clicked
+        )  # Enter, or (double-)click as the platform does
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.on_tambah_clicked)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.on_add_button_clicked)
         self.on_selection_changed()
 
     def _build_layout(self) -> None:
         right = panel_daftar(
             [(self.search, 2), (self.status, 0), (self.golongan, 0), (self.aktif, 0)],
-            [self.tambah, self.ubah, self.nonaktifkan, self.aktifkan, self.excel_button],
+            [
+                self.add_button,
+                self.edit_button,
+                self.deactivate_button,
+                self.activate_button,
+                self.excel_button,
+            ],
             self.count,
             self.table,
             self.message,
@@ -218,14 +228,14 @@ class PegawaiPage(Page):
     def on_selection_changed(self) -> None:
         row = self.selected()
         aktif = row is not None and row.status_aktif == StatusAktif.AKTIF.value
-        self.ubah.setEnabled(row is not None)
-        self.nonaktifkan.setEnabled(self.can_edit and aktif)
-        self.aktifkan.setEnabled(self.can_edit and row is not None and not aktif)
+        self.edit_button.setEnabled(row is not None)
+        self.deactivate_button.setEnabled(self.can_edit and aktif)
+        self.activate_button.setEnabled(self.can_edit and row is not None and not aktif)
 
     def open_form(self, pegawai_id: str | None, *, tab: str = "") -> PegawaiForm:
         return PegawaiForm(self.ctx, pegawai_id, self, rows=self.model.semua, tab=tab)
 
-    def on_tambah_clicked(self) -> None:
+    def on_add_button_clicked(self) -> None:
         if not self.can_edit:
             return
         form = self.open_form(None)
@@ -236,7 +246,7 @@ class PegawaiPage(Page):
                 self.select_pegawai(form.saved_id)
             self.say(f"{form.identitas.nama.text().strip()} sudah ditambahkan.")
 
-    def on_ubah_clicked(self) -> None:
+    def on_edit_button_clicked(self) -> None:
         row = self.selected()
         if row is None:
             return
@@ -247,7 +257,7 @@ class PegawaiPage(Page):
         elif form.pelatihan is not None:
             self.refresh()  # trainings are saved as they are entered
 
-    def on_nonaktifkan_clicked(self) -> None:
+    def on_deactivate_button_clicked(self) -> None:
         row = self.selected()
         if row is None or not self.can_edit:
             return
@@ -272,7 +282,7 @@ class PegawaiPage(Page):
                 text += " Bawahannya masih perlu atasan baru."
         self.say(text)
 
-    def on_aktifkan_clicked(self) -> None:
+    def on_activate_button_clicked(self) -> None:
         row = self.selected()
         if row is None or not self.can_edit:
             return

@@ -36,15 +36,15 @@ class FotoBox(QWidget):
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.preview.setFixedSize(FOTO_W, FOTO_H)
         self.preview.setFrameShape(QFrame.Shape.StyledPanel)
-        self.pilih = QPushButton("Pilih foto…", clicked=self.on_pilih_clicked)
-        self.hapus = QPushButton("Hapus foto", clicked=self.on_hapus_clicked)
-        for button in (self.pilih, self.hapus):
+        self.choose_button = QPushButton("Pilih foto…", clicked=self.on_choose_button_clicked)
+        self.delete_button = QPushButton("Hapus foto", clicked=self.on_delete_button_clicked)
+        for button in (self.choose_button, self.delete_button):
             button.setAutoDefault(False)  # Enter in the form saves, whatever button had focus before
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.pilih)
-        layout.addWidget(self.hapus)
+        layout.addWidget(self.choose_button)
+        layout.addWidget(self.delete_button)
         layout.addStretch()
         self.show_foto()
 
@@ -67,11 +67,11 @@ class FotoBox(QWidget):
         else:
             self.preview.clear()
             self.preview.setText("tanpa foto")
-        self.hapus.setEnabled(self.data is not None and self.pilih.isEnabled())
+        self.delete_button.setEnabled(self.data is not None and self.choose_button.isEnabled())
 
     def set_read_only(self, read_only: bool) -> None:
-        self.pilih.setEnabled(not read_only)
-        self.hapus.setEnabled(not read_only and self.data is not None)
+        self.choose_button.setEnabled(not read_only)
+        self.delete_button.setEnabled(not read_only and self.data is not None)
 
     def set_file(self, path: Path) -> bool:
         """Take the picture in ``path``, or say why not."""
@@ -87,12 +87,12 @@ class FotoBox(QWidget):
         self.set_data(data)
         return True
 
-    def on_pilih_clicked(self) -> None:
+    def on_choose_button_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self, "Pilih foto pegawai", str(Path.home()), "Gambar (*.png *.jpg *.jpeg)"
         )
         if name:
             self.set_file(Path(name))
 
-    def on_hapus_clicked(self) -> None:
+    def on_delete_button_clicked(self) -> None:
         self.set_data(None)

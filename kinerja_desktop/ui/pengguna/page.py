@@ -100,7 +100,7 @@ class _FormDialog(QDialog):
         buttons = QDialogButtonBox()
         buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
         buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.on_simpan_clicked)
+        buttons.accepted.connect(self.on_save_button_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -117,7 +117,7 @@ class _FormDialog(QDialog):
     def write(self, session: Session, actor: Actor) -> None:
         raise NotImplementedError
 
-    def on_simpan_clicked(self) -> None:
+    def on_save_button_clicked(self) -> None:
         if self.asks_password and self.password.text() != self.password2.text():
             self.show_error("Kata sandi dan ulangannya tidak sama. Ketik ulang keduanya.", self.password)
             return
@@ -213,15 +213,15 @@ class PenggunaPage(Page):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self.on_ubah_clicked)
+        self.table.doubleClicked.connect(self.on_edit_button_clicked)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
 
         buttons = QHBoxLayout()
-        self.tambah = QPushButton("Tambah…", clicked=self.on_tambah_clicked)
-        self.ubah = QPushButton("Ubah…", clicked=self.on_ubah_clicked)
+        self.add_button = QPushButton("Tambah…", clicked=self.on_add_button_clicked)
+        self.edit_button = QPushButton("Ubah…", clicked=self.on_edit_button_clicked)
         self.reset = QPushButton("Atur ulang kata sandi…", clicked=self.on_reset_clicked)
-        self.buka_kunci = QPushButton("Buka kunci", clicked=self.on_buka_kunci_clicked)
-        for button in (self.tambah, self.ubah, self.reset, self.buka_kunci):
+        self.unlock_button = QPushButton("Buka kunci", clicked=self.on_unlock_button_clicked)
+        for button in (self.add_button, self.edit_button, self.reset, self.unlock_button):
             buttons.addWidget(button)
         buttons.addStretch()
         self.message = QLabel(objectName="message", wordWrap=True)
@@ -246,7 +246,7 @@ class PenggunaPage(Page):
         self.say(text, ok=False)
 
     def on_refresh_failed(self, _exc: KnownError) -> None:
-        self.tambah.setEnabled(False)
+        self.add_button.setEnabled(False)
 
     def selected(self) -> PenggunaRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -262,17 +262,17 @@ class PenggunaPage(Page):
 
     def on_selection_changed(self) -> None:
         row = self.selected()
-        self.ubah.setEnabled(row is not None)
+        self.edit_button.setEnabled(row is not None)
         self.reset.setEnabled(row is not None)
-        self.buka_kunci.setEnabled(row is not None and row.terkunci)
+        self.unlock_button.setEnabled(row is not None and row.terkunci)
 
-    def on_tambah_clicked(self) -> None:
+    def on_add_button_clicked(self) -> None:
         dialog = PenggunaDialog(self.ctx, None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             username = dialog.username.text().strip().lower()
             self.done(username, f"Akun {username} sudah dibuat.")
 
-    def on_ubah_clicked(self) -> None:
+    def on_edit_button_clicked(self) -> None:
         row = self.selected()
         if row is not None and PenggunaDialog(self.ctx, row, self).exec() == QDialog.DialogCode.Accepted:
             self.done(row.username, f"Perubahan akun {row.username} sudah disimpan.")
@@ -282,7 +282,7 @@ class PenggunaPage(Page):
         if row is not None and ResetPasswordDialog(self.ctx, row, self).exec() == QDialog.DialogCode.Accepted:
             self.done(row.username, f"Kata sandi {row.username} sudah diatur ulang; ia harus menggantinya.")
 
-    def on_buka_kunci_clicked(self) -> None:
+    def on_unlock_button_clicked(self) -> None:
         row = self.selected()
         if row is not None and ops.act(self, lambda s, a: akun.unlock(s, a, row.id), message=self):
             self.done(row.username, f"Kunci akun {row.username} sudah dibuka; ia bisa masuk lagi.")

@@ -55,7 +55,7 @@ class DistribusiPanel(QWidget):
         self.capaian = QLabel(wordWrap=True)
         self.catatan = QLabel(wordWrap=True)
         self.catatan.setStyleSheet(HINT_STYLE)
-        self.tetapkan = QPushButton("Tetapkan capaian…", clicked=self.on_tetapkan_clicked)
+        self.set_capaian_button = QPushButton("Tetapkan capaian…", clicked=self.on_set_capaian_button_clicked)
         self.model = SebaranModel(self)
         self.table = make_table(self.model, sortable=False)
         set_widths(self.table, ("Jumlah berpredikat__", "Jumlah_", "100,0%__"))
@@ -68,7 +68,7 @@ class DistribusiPanel(QWidget):
         self.setMinimumWidth(LEBAR + 12)
         capaian_row = QHBoxLayout()
         capaian_row.addWidget(self.capaian, 1)
-        capaian_row.addWidget(self.tetapkan)
+        capaian_row.addWidget(self.set_capaian_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addWidget(self.judul)
@@ -81,7 +81,7 @@ class DistribusiPanel(QWidget):
         layout.addStretch()
         self.show_data(None, None, "")
 
-    def on_tetapkan_clicked(self) -> None:
+    def on_set_capaian_button_clicked(self) -> None:
         self.ubah_capaian.emit()
 
     def show_data(self, dist: DistribusiUnit | None, capaian: CapaianRow | None, periode: str) -> None:
@@ -90,7 +90,7 @@ class DistribusiPanel(QWidget):
             self.judul.setText("<b>Sebaran predikat</b>")
             self.capaian.clear()
             self.catatan.hide()
-            self.tetapkan.setEnabled(False)
+            self.set_capaian_button.setEnabled(False)
             self.model.set_rows([])
             self.kurva.set_jumlah({})
             self.temuan.clear()
@@ -105,8 +105,8 @@ class DistribusiPanel(QWidget):
         self.catatan.setText(keterangan)
         self.catatan.setVisible(bool(keterangan))
         boleh = capaian is not None and capaian.boleh_ubah
-        self.tetapkan.setEnabled(boleh)
-        self.tetapkan.setToolTip(
+        self.set_capaian_button.setEnabled(boleh)
+        self.set_capaian_button.setToolTip(
             "Tetapkan capaian kinerja organisasi unit ini untuk periode terpilih"
             if boleh
             else "Capaian ditetapkan oleh kepala unit satu tingkat di atasnya (atau administrator)."

@@ -60,21 +60,23 @@ class EvaluasiDialog(QDialog):
         self.tabs.addTab(self.riwayat, "Riwayat &Umpan Balik")
         self.predikat = QLabel()
         self.message = QLabel(wordWrap=True)
-        self.simpan = QPushButton(
-            "&Simpan", clicked=self.on_simpan_clicked, toolTip="Simpan semua isian (Ctrl+S)"
+        self.save_button = QPushButton(
+            "&Simpan", clicked=self.on_save_button_clicked, toolTip="Simpan semua isian (Ctrl+S)"
         )
-        self.finalkan = QPushButton("&Finalkan…", clicked=self.on_finalkan_clicked)
-        self.buka = QPushButton("&Buka kembali…", clicked=self.on_buka_clicked)
-        self.tutup = QPushButton("&Tutup", clicked=self.reject, autoDefault=False)
-        self.cetak = tombol_evaluasi(ctx, self, lambda: pilihan_form(self.form, self.dirty()), unit=False)
-        for b in (self.simpan, self.finalkan, self.buka):
+        self.finalise_button = QPushButton("&Finalkan…", clicked=self.on_finalise_button_clicked)
+        self.open_button = QPushButton("&Buka kembali…", clicked=self.on_open_button_clicked)
+        self.close_button = QPushButton("&Tutup", clicked=self.reject, autoDefault=False)
+        self.print_button = tombol_evaluasi(
+            ctx, self, lambda: pilihan_form(self.form, self.dirty()), unit=False
+        )
+        for b in (self.save_button, self.finalise_button, self.open_button):
             b.setAutoDefault(False)
         for panel in (self.hasil_kerja, self.perilaku, self.rating):
             panel.changed.connect(self.on_isian_changed)
         self._build_layout()
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # not the keyword (PySide6 ignores it)
-        shortcut.activated.connect(self.on_simpan_clicked)
+        shortcut.activated.connect(self.on_save_button_clicked)
         layar = self.screen().availableGeometry()
         self.resize(min(1180, int(layar.width() * 0.95)), min(820, int(layar.height() * 0.9)))
         if self.load():
@@ -85,7 +87,13 @@ class EvaluasiDialog(QDialog):
         bawah.addWidget(QLabel("Predikat:"))
         bawah.addWidget(self.predikat)
         bawah.addWidget(self.message, 1)
-        for b in (self.cetak, self.simpan, self.finalkan, self.buka, self.tutup):
+        for b in (
+            self.print_button,
+            self.save_button,
+            self.finalise_button,
+            self.open_button,
+            self.close_button,
+        ):
             bawah.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(self.judul)
@@ -108,7 +116,7 @@ class EvaluasiDialog(QDialog):
         return bool(form)
 
     def on_load_failed(self, _exc: KnownError) -> None:
-        for b in (self.simpan, self.finalkan, self.buka):
+        for b in (self.save_button, self.finalise_button, self.open_button):
             b.hide()
         self.tabs.setEnabled(False)
 
@@ -124,9 +132,9 @@ class EvaluasiDialog(QDialog):
             panel.show_form(form)
         self.riwayat.show_riwayat(form.riwayat)
         self.tabs.setTabText(3, f"Riwayat &Umpan Balik ({len(form.riwayat)})")
-        self.simpan.setVisible(form.boleh_nilai or form.boleh_isi_diri)
-        self.finalkan.setVisible(form.boleh_nilai)
-        self.buka.setVisible(form.boleh_buka)
+        self.save_button.setVisible(form.boleh_nilai or form.boleh_isi_diri)
+        self.finalise_button.setVisible(form.boleh_nilai)
+        self.open_button.setVisible(form.boleh_buka)
         self._awal = self.isian()
         self.on_isian_changed()
 
@@ -212,11 +220,11 @@ class EvaluasiDialog(QDialog):
             )
         )
 
-    def on_simpan_clicked(self) -> None:
-        if self.simpan.isVisible() and self.simpan.isEnabled():
+    def on_save_button_clicked(self) -> None:
+        if self.save_button.isVisible() and self.save_button.isEnabled():
             self.save_now()
 
-    def on_finalkan_clicked(self) -> None:
+    def on_finalise_button_clicked(self) -> None:
         if self.form is None or not self.form.boleh_nilai or not self.save_now():
             return
         f = self.form  # read again after saving
@@ -266,7 +274,7 @@ class EvaluasiDialog(QDialog):
         nama = self.form.pegawai.nama if self.form else ""
         return AkuiDistribusiDialog(self, nama, temuan).exec() == QDialog.DialogCode.Accepted
 
-    def on_buka_clicked(self) -> None:
+    def on_open_button_clicked(self) -> None:
         f = self.form
         if f is None or not f.boleh_buka or f.evaluasi_id is None:
             return

@@ -64,7 +64,7 @@ class AkuiDistribusiDialog(QDialog):
         self.daftar.setWordWrap(True)
         for t in temuan:
             self.daftar.addItem(f"⚠ {t.pesan}")
-        self.akui = QCheckBox(AKUI)
+        self.acknowledge_check = QCheckBox(AKUI)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -74,7 +74,7 @@ class AkuiDistribusiDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.akui.toggled.connect(self.ok.setEnabled)
+        self.acknowledge_check.toggled.connect(self.ok.setEnabled)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
@@ -86,11 +86,11 @@ class AkuiDistribusiDialog(QDialog):
             )
         )
         layout.addWidget(self.daftar, 1)
-        layout.addWidget(self.akui)
+        layout.addWidget(self.acknowledge_check)
         layout.addWidget(self.buttons)
         self.resize(640, 360)
-        self.akui.setFocus()
+        self.acknowledge_check.setFocus()
 
     def accept(self) -> None:
-        if self.akui.isChecked():
+        if self.acknowledge_check.isChecked():
             super().accept()

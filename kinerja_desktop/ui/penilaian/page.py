@@ -58,26 +58,30 @@ class PenilaianPage(Page):
         self.pilihan = PilihanBar(ctx.actor)
         self.belum_final = QCheckBox("Hanya yang belum final")
         self.belum_final.setToolTip("Hanya pegawai yang evaluasinya belum final: siapa yang masih kurang")
-        self.muat = QPushButton("Muat ulang", clicked=self.on_muat_clicked)
+        self.reload_button = QPushButton("Muat ulang", clicked=self.on_reload_button_clicked)
         self.model = PenilaianModel(self)
         self.table = make_grid_view(self.model)
         self.ringkas = QLabel()
         self.panel = DistribusiPanel()
         boleh = ctx.actor.can(Izin.NILAI_KINERJA)
-        self.final_pilih = QPushButton("Finalkan terpilih…", clicked=self.on_final_pilih_clicked)
-        self.final_semua = QPushButton("Finalkan semua yang siap…", clicked=self.on_final_semua_clicked)
-        for button in (self.final_pilih, self.final_semua):
+        self.finalise_selected_button = QPushButton(
+            "Finalkan terpilih…", clicked=self.on_finalise_selected_button_clicked
+        )
+        self.finalise_all_button = QPushButton(
+            "Finalkan semua yang siap…", clicked=self.on_finalise_all_button_clicked
+        )
+        for button in (self.finalise_selected_button, self.finalise_all_button):
             button.setEnabled(boleh)
-        self.buka = QPushButton("Buka formulir…", clicked=self.on_buka_clicked)
-        self.cetak = tombol_evaluasi(ctx, self, self.print_choice)
+        self.open_button = QPushButton("Buka formulir…", clicked=self.on_open_button_clicked)
+        self.print_button = tombol_evaluasi(ctx, self, self.print_choice)
         self.message = QLabel(wordWrap=True)
         self._build_layout()
         self._shortcuts = entri.install_rating_keys(self.table, self.on_rating_key)
         self.pilihan.changed.connect(self.on_pilihan_changed)
         self.belum_final.toggled.connect(self.on_belum_final_toggled)
         self.panel.ubah_capaian.connect(self.on_capaian_clicked)
-        self.table.doubleClicked.connect(self.on_buka_clicked)
-        on_enter(self.table, self.on_buka_clicked)
+        self.table.doubleClicked.connect(self.on_open_button_clicked)
+        on_enter(self.table, self.on_open_button_clicked)
         self.table.customContextMenuRequested.connect(self.on_context_menu)
         self.table.selectionModel().currentChanged.connect(self.on_current_changed)
 
@@ -87,11 +91,13 @@ class PenilaianPage(Page):
             baris(self.pilihan.bawahan, self.belum_final),
             self.table,
             self.ringkas,
-            baris(self.buka, self.final_pilih, self.final_semua, self.cetak),
+            baris(
+                self.open_button, self.finalise_selected_button, self.finalise_all_button, self.print_button
+            ),
             hint,
             isi=self.table,
         )
-        atas = baris(self.pilihan, ujung=self.muat)
+        atas = baris(self.pilihan, ujung=self.reload_button)
         splitter = berdampingan(kiri, self.panel)
         self.setLayout(stack(atas, splitter, self.message, isi=splitter, margin=True))
 
@@ -233,12 +239,12 @@ class PenilaianPage(Page):
         self.say(f"{row.nama}: {alasan}" if row and alasan else "")
 
     def on_context_menu(self, pos: QPoint) -> None:
-        menu = entri.menu_rating(self.table, pos, self.give_rating, self.on_buka_clicked)
+        menu = entri.menu_rating(self.table, pos, self.give_rating, self.on_open_button_clicked)
         if menu is not None:
             menu.exec(self.table.viewport().mapToGlobal(pos))
 
     # --- actions ----------------------------------------------------------------------------------
-    def on_buka_clicked(self) -> None:
+    def on_open_button_clicked(self) -> None:
         """Open the evaluation form of the current pegawai; read the grid again when it closes."""
         row = self.baris_kini()
         if row is None:
@@ -251,14 +257,14 @@ class PenilaianPage(Page):
         EvaluasiDialog(self.ctx, row.skp_id, self.pilihan.value().kode, self).exec()
         self.load()
 
-    def on_final_pilih_clicked(self) -> None:
+    def on_finalise_selected_button_clicked(self) -> None:
         rows = self.rows_terpilih()
         if not rows:
             show_error(self, "Pilih dulu baris yang akan difinalkan (Ctrl atau Shift + klik untuk beberapa).")
             return
         self.finalise_rows(rows, terpilih=True)
 
-    def on_final_semua_clicked(self) -> None:
+    def on_finalise_all_button_clicked(self) -> None:
         self.finalise_rows(list(self.model.rows), terpilih=False)
 
     def finalise_rows(self, rows: list[BarisEvaluasi], *, terpilih: bool) -> None:
@@ -298,7 +304,7 @@ class PenilaianPage(Page):
         self.model.show()
         self._restore(keep.pegawai_id if keep else None, set(), max(self.table.currentIndex().column(), 0))
 
-    def on_muat_clicked(self) -> None:
+    def on_reload_button_clicked(self) -> None:
         self.refresh()
 
     def say(self, text: str, *, error: bool = False) -> None:

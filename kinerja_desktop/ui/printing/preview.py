@@ -88,10 +88,10 @@ class PratinjauDialog(QDialog):
         self.info = QLabel(wordWrap=True, styleSheet=HINT_STYLE)
         self.message = QLabel(wordWrap=True)
         self.error_line = ops.note(lambda text: self.say(text, ok=False))
-        self.cetak = QPushButton("&Cetak…", clicked=self.on_cetak_clicked)
-        self.simpan = QPushButton("&Simpan PDF…", clicked=self.on_simpan_clicked)
-        self.tutup = QPushButton("&Tutup", clicked=self.reject)
-        for b in (self.cetak, self.simpan, self.tutup):
+        self.print_button = QPushButton("&Cetak…", clicked=self.on_print_button_clicked)
+        self.save_button = QPushButton("&Simpan PDF…", clicked=self.on_save_button_clicked)
+        self.close_button = QPushButton("&Tutup", clicked=self.reject)
+        for b in (self.print_button, self.save_button, self.close_button):
             b.setAutoDefault(False)
         self._timer = QTimer(self, singleShot=True, interval=JEDA_MS, timeout=self.rerender)
         self.opsi.changed.connect(self._timer.start)
@@ -114,7 +114,7 @@ class PratinjauDialog(QDialog):
         splitter.setSizes([850, 300])
         bawah = QHBoxLayout()
         bawah.addWidget(self.message, 1)
-        for b in (self.cetak, self.simpan, self.tutup):
+        for b in (self.print_button, self.save_button, self.close_button):
             bawah.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -163,11 +163,11 @@ class PratinjauDialog(QDialog):
         arah = "mendatar" if ukuran.width() > ukuran.height() else "tegak"
         dok = f"{self.sumber.jumlah} dokumen, " if self.sumber.jumlah > 1 else ""
         self.info.setText(f"{dok}{jumlah} halaman, kertas {kertas} {arah}.")
-        self.cetak.setEnabled(jumlah > 0)
-        self.simpan.setEnabled(jumlah > 0)
+        self.print_button.setEnabled(jumlah > 0)
+        self.save_button.setEnabled(jumlah > 0)
 
     # --- actions -----------------------------------------------------------------------------------
-    def on_cetak_clicked(self) -> None:
+    def on_print_button_clicked(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.sumber.judul)
         prepare_printer(printer, self.dokumen)
@@ -187,7 +187,7 @@ class PratinjauDialog(QDialog):
             say=self.say,
         )
 
-    def on_simpan_clicked(self) -> None:
+    def on_save_button_clicked(self) -> None:
         awal = str(Path.home() / nama_berkas(self.sumber.judul))
         nama, _ = QFileDialog.getSaveFileName(self, "Simpan PDF", awal, "Dokumen PDF (*.pdf)")
         if not nama:

@@ -117,7 +117,7 @@ class RealisasiModel(RowTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editable = False
-        self.simpan: Simpan | None = None
+        self.save_cell: Simpan | None = None
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -151,13 +151,13 @@ class RealisasiModel(RowTableModel):
         return super().data(index, role)
 
     def setData(self, index: _Index, value: object, role: int = _EDIT) -> bool:
-        if role != _EDIT or not self.can_edit(index) or self.simpan is None:
+        if role != _EDIT or not self.can_edit(index) or self.save_cell is None:
             return False
         row = self.rows[index.row()]
         teks = "" if value is None else str(value).strip()
         if teks == realisasi_isian(row):
             return False
-        if not self.simpan(row, teks):
+        if not self.save_cell(row, teks):
             return False
         if row.angka:
             row.nilai = clean_nilai(teks)

@@ -66,7 +66,7 @@ class RealisasiPage(Page):
         self.alasan = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.alasan.setStyleSheet(ALASAN_STYLE)
         self.model = RealisasiModel(self)
-        self.model.simpan = self.save_realisasi
+        self.model.save_cell = self.save_realisasi
         self.table = make_table(self.model, sortable=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(

@@ -116,11 +116,11 @@ class AksiPanel(_Panel):
         super().__init__(ctx, "Rencana aksi", AksiModel())
         self.model.setParent(self)
         self.table.horizontalHeader().hide()
-        self.tambah = self.button("Tambah…", self.on_tambah_clicked)
-        self.ubah = self.button("Ubah…", self.on_ubah_clicked)
-        self.hapus = self.button("Hapus", self.on_hapus_clicked)
+        self.add_button = self.button("Tambah…", self.on_add_button_clicked)
+        self.edit_button = self.button("Ubah…", self.on_edit_button_clicked)
+        self.delete_button = self.button("Hapus", self.on_delete_button_clicked)
         self.buttons.addStretch()
-        self.table.doubleClicked.connect(self.on_ubah_clicked)
+        self.table.doubleClicked.connect(self.on_edit_button_clicked)
         self.update_buttons()
 
     def show_rows(self, sasaran: Sasaran | None, rows: list[RencanaAksiRow]) -> None:
@@ -131,11 +131,11 @@ class AksiPanel(_Panel):
 
     def update_buttons(self) -> None:
         editable = self.sasaran is not None and self.sasaran.editable
-        self.tambah.setEnabled(editable)
-        self.ubah.setEnabled(editable and self.selected() is not None)
-        self.hapus.setEnabled(editable and self.selected() is not None)
+        self.add_button.setEnabled(editable)
+        self.edit_button.setEnabled(editable and self.selected() is not None)
+        self.delete_button.setEnabled(editable and self.selected() is not None)
 
-    def on_tambah_clicked(self) -> None:
+    def on_add_button_clicked(self) -> None:
         sasaran = self.sasaran
         if sasaran is None or not sasaran.editable:
             return
@@ -146,7 +146,7 @@ class AksiPanel(_Panel):
         ):
             self.changed.emit()
 
-    def on_ubah_clicked(self) -> None:
+    def on_edit_button_clicked(self) -> None:
         row = self.selected()
         if not isinstance(row, RencanaAksiRow) or self.sasaran is None or not self.sasaran.editable:
             return
@@ -158,7 +158,7 @@ class AksiPanel(_Panel):
         ):
             self.changed.emit()
 
-    def on_hapus_clicked(self) -> None:
+    def on_delete_button_clicked(self) -> None:
         row = self.selected()
         if not isinstance(row, RencanaAksiRow) or not ask_yes_no(self, "Hapus rencana aksi ini?", row.teks):
             return
@@ -178,10 +178,10 @@ class BuktiPanel(_Panel):
             "Lampirkan berkas…", self.on_berkas_clicked, "Salinan berkas disimpan di folder data aplikasi."
         )
         self.buttons.addStretch()
-        self.buka = self.button("Buka", self.on_buka_clicked)
-        self.hapus = self.button("Hapus", self.on_hapus_clicked)
-        self.table.doubleClicked.connect(self.on_buka_clicked)
-        on_enter(self.table, self.on_buka_clicked)
+        self.open_button = self.button("Buka", self.on_open_button_clicked)
+        self.delete_button = self.button("Hapus", self.on_delete_button_clicked)
+        self.table.doubleClicked.connect(self.on_open_button_clicked)
+        on_enter(self.table, self.on_open_button_clicked)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
@@ -212,8 +212,8 @@ class BuktiPanel(_Panel):
         editable = self.sasaran is not None and self.sasaran.editable
         for b in (self.catatan, self.tautan, self.berkas):
             b.setEnabled(editable)
-        self.buka.setEnabled(self.selected() is not None)
-        self.hapus.setEnabled(editable and self.selected() is not None)
+        self.open_button.setEnabled(self.selected() is not None)
+        self.delete_button.setEnabled(editable and self.selected() is not None)
 
     def _after_change(self) -> None:
         self.show_for(self.sasaran)
@@ -254,7 +254,7 @@ class BuktiPanel(_Panel):
         ):
             self._after_change()
 
-    def on_buka_clicked(self) -> None:
+    def on_open_button_clicked(self) -> None:
         row = self.selected()
         if not isinstance(row, BuktiRow):
             return
@@ -277,7 +277,7 @@ class BuktiPanel(_Panel):
             failed=lambda _e: self.show_for(self.sasaran),  # the status column now says what is wrong
         )
 
-    def on_hapus_clicked(self) -> None:
+    def on_delete_button_clicked(self) -> None:
         row = self.selected()
         if not isinstance(row, BuktiRow) or not ask_yes_no(
             self, "Hapus bukti dukung ini?", describe_bukti(row)

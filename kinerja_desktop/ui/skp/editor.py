@@ -66,7 +66,7 @@ class SkpEditor(QWidget):
         self.detail: SkpDetail | None = None
         self.header = SkpHeader()
         self.header.versi_dipilih.connect(self.on_versi_dipilih)
-        self.kembali = QPushButton("← Daftar SKP", clicked=self.on_kembali_clicked)
+        self.back_button = QPushButton("← Daftar SKP", clicked=self.on_back_button_clicked)
         self.judul = QLabel()
         self.tabs = QTabWidget()
         self.hasil_kerja, self.lampiran, self.perilaku = (
@@ -77,35 +77,37 @@ class SkpEditor(QWidget):
         self.tabs.addTab(self.hasil_kerja, "Hasil Kerja")
         self.tabs.addTab(self.lampiran, "Lampiran")
         self.tabs.addTab(self.perilaku, "Perilaku Kerja")
-        self.ajukan = QPushButton("Ajukan…", clicked=self.on_ajukan_clicked)
-        self.tarik = QPushButton("Tarik kembali", clicked=self.on_tarik_clicked)
-        self.setujui = QPushButton("Setujui", clicked=self.on_setujui_clicked)
-        self.tolak = QPushButton("Tolak…", clicked=self.on_tolak_clicked)
-        self.revisi = QPushButton("Revisi", clicked=self.on_revisi_clicked)
-        self.hapus = QPushButton("Hapus draf", clicked=self.on_hapus_clicked)
-        self.ubah_header = QPushButton("Periode…", clicked=self.on_ubah_header_clicked)
-        self.ubah_header.setToolTip("Ubah periode penilaian atau pendekatan, dan perbarui pejabat penilai")
-        self.cetak = tombol_skp(ctx, self, lambda: self.detail.id if self.detail else None)
+        self.submit_button = QPushButton("Ajukan…", clicked=self.on_submit_button_clicked)
+        self.withdraw_button = QPushButton("Tarik kembali", clicked=self.on_withdraw_button_clicked)
+        self.approve_button = QPushButton("Setujui", clicked=self.on_approve_button_clicked)
+        self.reject_button = QPushButton("Tolak…", clicked=self.on_reject_button_clicked)
+        self.revise_button = QPushButton("Revisi", clicked=self.on_revise_button_clicked)
+        self.delete_button = QPushButton("Hapus draf", clicked=self.on_delete_button_clicked)
+        self.edit_header_button = QPushButton("Periode…", clicked=self.on_edit_header_button_clicked)
+        self.edit_header_button.setToolTip(
+            "Ubah periode penilaian atau pendekatan, dan perbarui pejabat penilai"
+        )
+        self.print_button = tombol_skp(ctx, self, lambda: self.detail.id if self.detail else None)
         self.alasan = QLabel(wordWrap=True, styleSheet=WARNING_STYLE)
         self.message = QLabel(wordWrap=True)
         self._build_layout()
         for key in ("Alt+Left", "Esc"):
-            shortcut = QShortcut(QKeySequence(key), self, self.on_kembali_clicked)
+            shortcut = QShortcut(QKeySequence(key), self, self.on_back_button_clicked)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(self.kembali)
+        top.addWidget(self.back_button)
         top.addWidget(self.judul, 1)
         for b in (
-            self.ubah_header,
-            self.ajukan,
-            self.tarik,
-            self.setujui,
-            self.tolak,
-            self.revisi,
-            self.hapus,
-            self.cetak,
+            self.edit_header_button,
+            self.submit_button,
+            self.withdraw_button,
+            self.approve_button,
+            self.reject_button,
+            self.revise_button,
+            self.delete_button,
+            self.print_button,
         ):
             top.addWidget(b)
         line = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
@@ -163,25 +165,25 @@ class SkpEditor(QWidget):
         kelola = self.ctx.actor.can(Izin.KELOLA_SKP)
         bisa_ubah = d.status in STATUS_BISA_DIUBAH and not d.read_only
         ada_revisi = any(v.versi > d.versi for v in d.versi_lain)
-        self.ajukan.setVisible(bisa_ubah)
-        self.hapus.setVisible(bisa_ubah)
-        self.ubah_header.setVisible(bisa_ubah)
-        self.tarik.setVisible(d.status == StatusSkp.DIAJUKAN and kelola and not d.boleh_setujui)
-        self.setujui.setVisible(d.boleh_setujui)
-        self.tolak.setVisible(d.boleh_setujui)
-        self.revisi.setVisible(d.status == StatusSkp.DISETUJUI and kelola and not ada_revisi)
+        self.submit_button.setVisible(bisa_ubah)
+        self.delete_button.setVisible(bisa_ubah)
+        self.edit_header_button.setVisible(bisa_ubah)
+        self.withdraw_button.setVisible(d.status == StatusSkp.DIAJUKAN and kelola and not d.boleh_setujui)
+        self.approve_button.setVisible(d.boleh_setujui)
+        self.reject_button.setVisible(d.boleh_setujui)
+        self.revise_button.setVisible(d.status == StatusSkp.DISETUJUI and kelola and not ada_revisi)
 
     def can_leave(self) -> bool:
         if not self.perilaku.dirty():
             return True
         jawab = ask_save_discard(self, "Ekspektasi khusus yang diketik belum disimpan.")
         if jawab == QMessageBox.StandardButton.Save:
-            self.perilaku.on_simpan_clicked()
+            self.perilaku.on_save_button_clicked()
             return not self.perilaku.dirty()
         return jawab == QMessageBox.StandardButton.Discard
 
     # --- reactions --------------------------------------------------------------------------------
-    def on_kembali_clicked(self) -> None:
+    def on_back_button_clicked(self) -> None:
         if self.can_leave():
             self.closed.emit()
 
@@ -189,7 +191,7 @@ class SkpEditor(QWidget):
         if self.detail is not None and skp_id != self.detail.id and self.can_leave():
             self.load(skp_id)
 
-    def on_ajukan_clicked(self) -> None:
+    def on_submit_button_clicked(self) -> None:
         d = self.detail
         if d is None:
             return
@@ -210,17 +212,17 @@ class SkpEditor(QWidget):
             return
         self.act(lambda s, a: skp.submit_skp(s, a, d.id), "SKP sudah diajukan kepada pejabat penilai.")
 
-    def on_tarik_clicked(self) -> None:
+    def on_withdraw_button_clicked(self) -> None:
         d = self.detail
         if d is not None and ask_yes_no(self, "Tarik kembali pengajuan SKP ini menjadi draf?"):
             self.act(lambda s, a: skp.withdraw_skp(s, a, d.id), "Pengajuan sudah ditarik; SKP kembali draf.")
 
-    def on_setujui_clicked(self) -> None:
+    def on_approve_button_clicked(self) -> None:
         d = self.detail
         if d is not None and ask_yes_no(self, f"Setujui SKP {d.tahun} {d.pegawai.nama}?", default_yes=True):
             self.act(lambda s, a: skp.approve_skp(s, a, d.id), "SKP sudah disetujui.")
 
-    def on_tolak_clicked(self) -> None:
+    def on_reject_button_clicked(self) -> None:
         d = self.detail
         if d is None:
             return
@@ -235,7 +237,7 @@ class SkpEditor(QWidget):
             catatan = dialog.value()
             self.act(lambda s, a: skp.reject_skp(s, a, d.id, catatan), "SKP sudah ditolak dengan catatan.")
 
-    def on_revisi_clicked(self) -> None:
+    def on_revise_button_clicked(self) -> None:
         d = self.detail
         if d is None:
             return
@@ -251,7 +253,7 @@ class SkpEditor(QWidget):
             self.load(baru.value)
             self.say(f"Revisi dibuat sebagai versi {self.detail.versi if self.detail else ''}.")
 
-    def on_ubah_header_clicked(self) -> None:
+    def on_edit_header_button_clicked(self) -> None:
         d = self.detail
         if d is None:
             return
@@ -264,7 +266,7 @@ class SkpEditor(QWidget):
             if changed and changed.value:
                 self.say("Periode disimpan; pejabat penilai disesuaikan dengan data pegawai terkini.")
 
-    def on_hapus_clicked(self) -> None:
+    def on_delete_button_clicked(self) -> None:
         d = self.detail
         if d is None or not ask_yes_no(self, f"Hapus draf SKP versi {d.versi} ini beserta seluruh isinya?"):
             return

@@ -106,24 +106,28 @@ class HasilKerjaTab(QWidget):
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.jpt = False
         self.tree.header().geometriesChanged.connect(self.fit_columns)
-        self.tree.doubleClicked.connect(self.on_ubah_clicked)
-        on_enter(self.tree, self.on_ubah_clicked)
-        self.tambah_rhk = QPushButton("Tambah RHK…", clicked=self.on_tambah_rhk_clicked)
-        self.mulai_dari = QPushButton("Mulai dari RHK atasan…", clicked=self.on_mulai_dari_clicked)
-        self.tambah_indikator = QPushButton("Tambah indikator…", clicked=self.on_tambah_indikator_clicked)
-        self.ubah = QPushButton("Ubah…", clicked=self.on_ubah_clicked)
-        self.hapus = QPushButton("Hapus", clicked=self.on_hapus_clicked)
-        self.naik = QPushButton("Naik", clicked=lambda: self.on_pindah_clicked(-1))
-        self.turun = QPushButton("Turun", clicked=lambda: self.on_pindah_clicked(1))
+        self.tree.doubleClicked.connect(self.on_edit_button_clicked)
+        on_enter(self.tree, self.on_edit_button_clicked)
+        self.add_rhk_button = QPushButton("Tambah RHK…", clicked=self.on_add_rhk_button_clicked)
+        self.start_from_button = QPushButton(
+            "Mulai dari RHK atasan…", clicked=self.on_start_from_button_clicked
+        )
+        self.add_indikator_button = QPushButton(
+            "Tambah indikator…", clicked=self.on_add_indikator_button_clicked
+        )
+        self.edit_button = QPushButton("Ubah…", clicked=self.on_edit_button_clicked)
+        self.delete_button = QPushButton("Hapus", clicked=self.on_delete_button_clicked)
+        self.up_button = QPushButton("Naik", clicked=lambda: self.on_move_clicked(-1))
+        self.down_button = QPushButton("Turun", clicked=lambda: self.on_move_clicked(1))
         buttons = QHBoxLayout()
         for b in (
-            self.tambah_rhk,
-            self.mulai_dari,
-            self.tambah_indikator,
-            self.ubah,
-            self.hapus,
-            self.naik,
-            self.turun,
+            self.add_rhk_button,
+            self.start_from_button,
+            self.add_indikator_button,
+            self.edit_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
         ):
             buttons.addWidget(b)
         buttons.addStretch()
@@ -191,18 +195,18 @@ class HasilKerjaTab(QWidget):
         detail = self.editor.detail
         bisa = detail is not None and not detail.read_only
         kunci = self.selected()
-        for b in (self.tambah_rhk, self.mulai_dari):
+        for b in (self.add_rhk_button, self.start_from_button):
             b.setEnabled(bisa)
-        self.mulai_dari.setVisible(detail is None or detail.jenis_form != JenisForm.JPT)
-        self.tambah_indikator.setEnabled(bisa and self.rhk_of_selection() is not None)
-        for b in (self.ubah, self.hapus, self.naik, self.turun):
+        self.start_from_button.setVisible(detail is None or detail.jenis_form != JenisForm.JPT)
+        self.add_indikator_button.setEnabled(bisa and self.rhk_of_selection() is not None)
+        for b in (self.edit_button, self.delete_button, self.up_button, self.down_button):
             b.setEnabled(bisa and kunci is not None)
         apa = " indikator" if kunci is not None and kunci[0] == "indikator" else " RHK" if kunci else ""
-        self.ubah.setText(f"Ubah{apa}…")
-        self.hapus.setText(f"Hapus{apa}")
+        self.edit_button.setText(f"Ubah{apa}…")
+        self.delete_button.setText(f"Hapus{apa}")
 
     # --- actions ----------------------------------------------------------------------------------
-    def on_tambah_rhk_clicked(self) -> None:
+    def on_add_rhk_button_clicked(self) -> None:
         detail = self.editor.detail
         if detail is None or detail.read_only:
             return
@@ -216,7 +220,7 @@ class HasilKerjaTab(QWidget):
             if baru:
                 self.select(("rhk", baru.value))
 
-    def on_mulai_dari_clicked(self) -> None:
+    def on_start_from_button_clicked(self) -> None:
         detail = self.editor.detail
         if detail is None or detail.read_only:
             return
@@ -237,7 +241,7 @@ class HasilKerjaTab(QWidget):
             if baru:
                 self.select(("rhk", baru.value))
 
-    def on_tambah_indikator_clicked(self) -> None:
+    def on_add_indikator_button_clicked(self) -> None:
         rhk = self.rhk_of_selection()
         if rhk is None or self.editor.detail is None or self.editor.detail.read_only:
             return
@@ -251,7 +255,7 @@ class HasilKerjaTab(QWidget):
             if baru:
                 self.select(("indikator", baru.value))
 
-    def on_ubah_clicked(self) -> None:
+    def on_edit_button_clicked(self) -> None:
         kunci, detail, rhk = self.selected(), self.editor.detail, self.rhk_of_selection()
         if kunci is None or detail is None or rhk is None or detail.read_only:
             return
@@ -272,7 +276,7 @@ class HasilKerjaTab(QWidget):
                 lambda s, a: skp.update_indikator(s, a, indikator.id, data2), "Indikator sudah diubah."
             )
 
-    def on_hapus_clicked(self) -> None:
+    def on_delete_button_clicked(self) -> None:
         kunci, rhk = self.selected(), self.rhk_of_selection()
         if kunci is None or rhk is None:
             return
@@ -285,7 +289,7 @@ class HasilKerjaTab(QWidget):
         if ask_yes_no(self, f'Hapus indikator "{potong(indikator.teks, 80)}"?'):
             self.editor.act(lambda s, a: skp.delete_indikator(s, a, indikator.id), "Indikator sudah dihapus.")
 
-    def on_pindah_clicked(self, langkah: int) -> None:
+    def on_move_clicked(self, langkah: int) -> None:
         kunci = self.selected()
         if kunci is None:
             return

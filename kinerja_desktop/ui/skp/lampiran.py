@@ -43,19 +43,19 @@ class DaftarLampiran(QGroupBox):
         self.editor, self.jenis = editor, jenis
         self.items: list[LampiranView] = []
         self.daftar = QListWidget(wordWrap=True, spacing=3)
-        self.daftar.itemDoubleClicked.connect(self.on_ubah_clicked)
+        self.daftar.itemDoubleClicked.connect(self.on_edit_button_clicked)
         self.daftar.currentRowChanged.connect(self.on_selection_changed)
-        on_enter(self.daftar, self.on_ubah_clicked)
-        self.tambah = QPushButton("Tambah…", clicked=self.on_tambah_clicked)
-        self.ubah = QPushButton("Ubah…", clicked=self.on_ubah_clicked)
-        self.hapus = QPushButton("Hapus", clicked=self.on_hapus_clicked)
-        self.naik = QPushButton("Naik", clicked=lambda: self.on_pindah_clicked(-1))
-        self.turun = QPushButton("Turun", clicked=lambda: self.on_pindah_clicked(1))
+        on_enter(self.daftar, self.on_edit_button_clicked)
+        self.add_button = QPushButton("Tambah…", clicked=self.on_add_button_clicked)
+        self.edit_button = QPushButton("Ubah…", clicked=self.on_edit_button_clicked)
+        self.delete_button = QPushButton("Hapus", clicked=self.on_delete_button_clicked)
+        self.up_button = QPushButton("Naik", clicked=lambda: self.on_move_clicked(-1))
+        self.down_button = QPushButton("Turun", clicked=lambda: self.on_move_clicked(1))
         grid = QGridLayout()
-        for n, b in enumerate((self.tambah, self.ubah, self.hapus)):
+        for n, b in enumerate((self.add_button, self.edit_button, self.delete_button)):
             grid.addWidget(b, 0, n)
-        grid.addWidget(self.naik, 1, 0)
-        grid.addWidget(self.turun, 1, 1)
+        grid.addWidget(self.up_button, 1, 0)
+        grid.addWidget(self.down_button, 1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.daftar, 1)
         layout.addLayout(grid)
@@ -82,11 +82,11 @@ class DaftarLampiran(QGroupBox):
 
     def on_selection_changed(self) -> None:
         bisa = not getattr(self, "read_only", True)
-        self.tambah.setEnabled(bisa)
-        for b in (self.ubah, self.hapus, self.naik, self.turun):
+        self.add_button.setEnabled(bisa)
+        for b in (self.edit_button, self.delete_button, self.up_button, self.down_button):
             b.setEnabled(bisa and self.selected() is not None)
 
-    def on_tambah_clicked(self) -> None:
+    def on_add_button_clicked(self) -> None:
         detail = self.editor.detail
         if detail is None or detail.read_only:
             return
@@ -104,7 +104,7 @@ class DaftarLampiran(QGroupBox):
             if self.daftar.item(n).data(_ID) == item_id:
                 self.daftar.setCurrentRow(n)
 
-    def on_ubah_clicked(self) -> None:
+    def on_edit_button_clicked(self) -> None:
         item = self.selected()
         if item is None or getattr(self, "read_only", True):
             return
@@ -113,12 +113,12 @@ class DaftarLampiran(QGroupBox):
             teks = dialog.value()
             self.editor.act(lambda s, a: skp.update_lampiran(s, a, item.id, teks))
 
-    def on_hapus_clicked(self) -> None:
+    def on_delete_button_clicked(self) -> None:
         item = self.selected()
         if item is not None and ask_yes_no(self, f'Hapus "{potong(item.teks, 80)}" dari lampiran?'):
             self.editor.act(lambda s, a: skp.delete_lampiran(s, a, item.id))
 
-    def on_pindah_clicked(self, langkah: int) -> None:
+    def on_move_clicked(self, langkah: int) -> None:
         item = self.selected()
         if item is not None:
             self.editor.act(lambda s, a: skp.move_lampiran(s, a, item.id, langkah))

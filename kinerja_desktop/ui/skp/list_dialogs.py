@@ -81,11 +81,11 @@ class DrafUnitDialog(QDialog):
                 self.unit.addItem("    " * depth + unit.nama, unit.id)
         self.unit.setCurrentIndex(max(0, self.unit.findData(unit_id)))
         self.sub_unit = QCheckBox("Termasuk semua sub-unit", checked=True)
-        self.salin = QCheckBox(f"Isi dengan RHK, indikator dan lampiran SKP {tahun - 1} bila ada")
+        self.copy_check = QCheckBox(f"Isi dengan RHK, indikator dan lampiran SKP {tahun - 1} bila ada")
         form = QFormLayout()
         form.addRow("Unit kerja", self.unit)
         form.addRow("", self.sub_unit)
-        form.addRow("", self.salin)
+        form.addRow("", self.copy_check)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
@@ -102,7 +102,7 @@ class DrafUnitDialog(QDialog):
         self.setMinimumWidth(560)
 
     def value(self) -> tuple[str, bool, bool]:
-        return str(self.unit.currentData()), self.sub_unit.isChecked(), self.salin.isChecked()
+        return str(self.unit.currentData()), self.sub_unit.isChecked(), self.copy_check.isChecked()
 
 
 class HasilDraftDialog(QDialog):

@@ -67,11 +67,13 @@ class SkpPage(Page):
         self.model = SkpListModel(self)
         self.table = make_table(self.model)
         set_widths(self.table, WIDTHS, {0: (3, 180), 2: (2.5, 140), 5: (2, 130)})
-        self.buka = QPushButton("Buka", clicked=self.on_buka_clicked)
-        self.buat = QPushButton("Buat SKP…", clicked=self.on_buat_clicked)
-        self.salin = QPushButton("Salin dari tahun lalu", clicked=self.on_salin_clicked)
-        self.draf_unit = QPushButton("Buat draf untuk unit…", clicked=self.on_draf_unit_clicked)
-        self.cetak = tombol_skp(ctx, self, lambda: row.skp_id if (row := self.selected()) else None)
+        self.open_button = QPushButton("Buka", clicked=self.on_open_button_clicked)
+        self.create_button = QPushButton("Buat SKP…", clicked=self.on_create_button_clicked)
+        self.copy_button = QPushButton("Salin dari tahun lalu", clicked=self.on_copy_button_clicked)
+        self.unit_drafts_button = QPushButton(
+            "Buat draf untuk unit…", clicked=self.on_unit_drafts_button_clicked
+        )
+        self.print_button = tombol_skp(ctx, self, lambda: row.skp_id if (row := self.selected()) else None)
         self.count = QLabel()
         self.message = QLabel(wordWrap=True)
         self.error_line = ops.note(lambda text: self.say(text, ok=False))
@@ -86,16 +88,22 @@ class SkpPage(Page):
         self.search.textChanged.connect(self.on_filter_changed)
         self.bawahan.toggled.connect(self.on_filter_changed)
         self.search.returnPressed.connect(self.on_search_return)
-        self.table.doubleClicked.connect(self.on_buka_clicked)
+        self.table.doubleClicked.connect(self.on_open_button_clicked)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
-        on_enter(self.table, self.on_buka_clicked)
+        on_enter(self.table, self.on_open_button_clicked)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.on_selection_changed()
 
     def _build_layout(self) -> None:
         daftar = panel_daftar(
             [(self.tahun, 0), (self.unit, 0), (self.status, 0), (self.search, 1), (self.bawahan, 0)],
-            [self.buka, self.buat, self.salin, self.draf_unit, self.cetak],
+            [
+                self.open_button,
+                self.create_button,
+                self.copy_button,
+                self.unit_drafts_button,
+                self.print_button,
+            ],
             self.count,
             self.table,
             self.message,
@@ -109,7 +117,7 @@ class SkpPage(Page):
             (self.unit, self.status),
             (self.status, self.search),
             (self.search, self.table),
-            (self.table, self.buka),
+            (self.table, self.open_button),
         ):
             QWidget.setTabOrder(a, b)
 
@@ -199,23 +207,23 @@ class SkpPage(Page):
 
     def on_selection_changed(self) -> None:
         row = self.selected()
-        self.buka.setEnabled(row is not None and row.skp_id is not None)
+        self.open_button.setEnabled(row is not None and row.skp_id is not None)
         kosong = row is not None and row.skp_id is None and self.can_edit
-        self.buat.setEnabled(kosong)
-        self.salin.setEnabled(kosong)
-        self.draf_unit.setEnabled(self.can_edit)
+        self.create_button.setEnabled(kosong)
+        self.copy_button.setEnabled(kosong)
+        self.unit_drafts_button.setEnabled(self.can_edit)
 
     def open_skp(self, skp_id: str) -> None:
         if self.editor.load(skp_id):
             self.stack.setCurrentWidget(self.editor)
             self.editor.tabs.setFocus()
 
-    def on_buka_clicked(self) -> None:
+    def on_open_button_clicked(self) -> None:
         row = self.selected()
         if row is None:
             return
         if row.skp_id is None:
-            self.on_buat_clicked()
+            self.on_create_button_clicked()
             return
         self.open_skp(row.skp_id)
 
@@ -243,7 +251,7 @@ class SkpPage(Page):
             + (f" Isinya disalin dari SKP {tahun - 1}." if salin else " Tambahkan RHK-nya.")
         )
 
-    def on_buat_clicked(self) -> None:
+    def on_create_button_clicked(self) -> None:
         row = self.selected()
         if row is None or row.skp_id is not None or not self.can_edit:
             return
@@ -251,7 +259,7 @@ class SkpPage(Page):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.create_skp(row, salin=False, pendekatan=dialog.value())
 
-    def on_salin_clicked(self) -> None:
+    def on_copy_button_clicked(self) -> None:
         row = self.selected()
         if row is None or row.skp_id is not None or not self.can_edit:
             return
@@ -260,7 +268,7 @@ class SkpPage(Page):
         if ask_yes_no(self, tanya, "Tautan ke RHK atasan perlu dipilih ulang.", default_yes=True):
             self.create_skp(row, salin=True)
 
-    def on_draf_unit_clicked(self) -> None:
+    def on_unit_drafts_button_clicked(self) -> None:
         if not self.can_edit:
             return
         tahun = self.tahun.value()
@@ -269,7 +277,7 @@ class SkpPage(Page):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         unit_id, sub_unit, salin = dialog.value()
-        self.draf_unit.setEnabled(False)
+        self.unit_drafts_button.setEnabled(False)
         self.say("Membuat draf SKP…")
         # Batal raises Cancelled from ops.progress inside the transaction: nothing is kept.
         ops.act(
@@ -290,16 +298,16 @@ class SkpPage(Page):
         )
 
     def on_drafts_done(self, hasil: HasilDraft) -> None:
-        self.draf_unit.setEnabled(self.can_edit)
+        self.unit_drafts_button.setEnabled(self.can_edit)
         self.load_list()
         nama = {r.pegawai_id: r.nama for r in self.model.semua}
         self.say(f"{len(hasil.dibuat)} draf SKP dibuat, {len(hasil.dilewati)} pegawai dilewati.")
         HasilDraftDialog(self, hasil, nama).exec()
 
     def on_drafts_failed(self, _exc: KnownError) -> None:
-        self.draf_unit.setEnabled(self.can_edit)
+        self.unit_drafts_button.setEnabled(self.can_edit)
         self.say("Draf SKP tidak dibuat.", ok=False)
 
     def on_drafts_cancelled(self) -> None:
-        self.draf_unit.setEnabled(self.can_edit)
+        self.unit_drafts_button.setEnabled(self.can_edit)
         self.say("Pembuatan draf SKP dibatalkan; tidak ada draf yang dibuat.", ok=False)

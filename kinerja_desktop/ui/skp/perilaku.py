@@ -32,7 +32,7 @@ class PerilakuTab(QWidget):
         self.awal: dict[str, str] = {}
         self.edits: dict[str, TeksEdit] = {}
         self.keterangan = QLabel(wordWrap=True, styleSheet=HINT_STYLE)
-        self.simpan = QPushButton("Simpan ekspektasi", clicked=self.on_simpan_clicked)
+        self.save_button = QPushButton("Simpan ekspektasi", clicked=self.on_save_button_clicked)
         self.isi = QWidget()
         self.grid = QGridLayout(self.isi)
         self.grid.setColumnStretch(0, 3)
@@ -41,7 +41,7 @@ class PerilakuTab(QWidget):
         scroll.setWidget(self.isi)
         top = QHBoxLayout()
         top.addWidget(self.keterangan, 1)
-        top.addWidget(self.simpan)
+        top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
@@ -68,7 +68,7 @@ class PerilakuTab(QWidget):
             self.edits[p.perilaku_id] = edit
             self.grid.addWidget(teks, n, 0)
             self.grid.addWidget(edit, n, 1)
-        self.simpan.setVisible(detail.boleh_ekspektasi)
+        self.save_button.setVisible(detail.boleh_ekspektasi)
         if detail.boleh_ekspektasi:
             self.keterangan.setText(
                 "Sebagai pejabat penilai, tuliskan ekspektasi khusus untuk setiap nilai, lalu simpan."
@@ -84,7 +84,7 @@ class PerilakuTab(QWidget):
     def dirty(self) -> bool:
         return bool(self.changed())
 
-    def on_simpan_clicked(self) -> None:
+    def on_save_button_clicked(self) -> None:
         detail, ubah = self.editor.detail, self.changed()
         if detail is None or not ubah:
             return

@@ -40,7 +40,7 @@ class _UnitFormDialog(QDialog):
         buttons = QDialogButtonBox(self)
         buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
         buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.on_simpan_clicked)
+        buttons.accepted.connect(self.on_save_button_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -55,7 +55,7 @@ class _UnitFormDialog(QDialog):
         """Save what the dialog shows; the id of the unit saved."""
         raise NotImplementedError
 
-    def on_simpan_clicked(self) -> None:
+    def on_save_button_clicked(self) -> None:
         for note in (*self.notes.values(), self.error):
             note.clear_note()
         saved = ops.act(self, self.write, notes=self.notes, message=self.error)

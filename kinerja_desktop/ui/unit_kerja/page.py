@@ -45,22 +45,31 @@ class UnitKerjaPage(Page):
         self.units = UnitIndex([])
         self.model = QStandardItemModel(self)
         self.tree = QTreeView(model=self.model, uniformRowHeights=True, alternatingRowColors=True)
-        self.tree.activated.connect(self.on_ubah_clicked)  # Enter, or (double-)click as the platform does
-        self.tampil_ditutup = QCheckBox("Tampilkan unit yang ditutup", checked=True)
-        self.tampil_ditutup.toggled.connect(self.refresh)
+        self.tree.activated.connect(
+            self.on_edit_button_clicked
+        )  # Enter, or (double-)click as the platform does
+        self.show_closed_check = QCheckBox("Tampilkan unit yang ditutup", checked=True)
+        self.show_closed_check.toggled.connect(self.refresh)
 
-        self.tambah = QPushButton("Tambah sub-unit…", clicked=self.on_tambah_clicked)
-        self.ubah = QPushButton("Ubah…", clicked=self.on_ubah_clicked)
-        self.pindah = QPushButton("Pindahkan…", clicked=self.on_pindah_clicked)
-        self.tutup = QPushButton("Tutup", clicked=self.on_tutup_clicked)
-        self.buka = QPushButton("Buka kembali", clicked=self.on_buka_clicked)
-        self.hapus = QPushButton("Hapus", clicked=self.on_hapus_clicked)
-        self.buttons = (self.tambah, self.ubah, self.pindah, self.tutup, self.buka, self.hapus)
+        self.add_button = QPushButton("Tambah sub-unit…", clicked=self.on_add_button_clicked)
+        self.edit_button = QPushButton("Ubah…", clicked=self.on_edit_button_clicked)
+        self.move_button = QPushButton("Pindahkan…", clicked=self.on_move_button_clicked)
+        self.close_button = QPushButton("Tutup", clicked=self.on_close_button_clicked)
+        self.open_button = QPushButton("Buka kembali", clicked=self.on_open_button_clicked)
+        self.delete_button = QPushButton("Hapus", clicked=self.on_delete_button_clicked)
+        self.buttons = (
+            self.add_button,
+            self.edit_button,
+            self.move_button,
+            self.close_button,
+            self.open_button,
+            self.delete_button,
+        )
         bar = QHBoxLayout()
         for button in self.buttons:
             bar.addWidget(button)
         bar.addStretch()
-        bar.addWidget(self.tampil_ditutup)
+        bar.addWidget(self.show_closed_check)
         intro = "Pilih satu unit, lalu tekan tombol di atas. Klik dua kali untuk mengubah."
         if not self.can_edit:
             intro = "Anda hanya dapat melihat susunan unit kerja."
@@ -75,7 +84,7 @@ class UnitKerjaPage(Page):
         self.on_selection_changed()
 
     def refresh(self) -> None:
-        current, ditutup = self.selected(), self.tampil_ditutup.isChecked()
+        current, ditutup = self.selected(), self.show_closed_check.isChecked()
         dibaca = ops.look(
             self, lambda s, a: unit_kerja.list_units(s, a, termasuk_ditutup=ditutup), message=self.error_line
         )
@@ -110,12 +119,12 @@ class UnitKerjaPage(Page):
     def on_selection_changed(self) -> None:
         unit = self.selected()
         has_parent = unit is not None and unit.induk_id is not None
-        self.tambah.setEnabled(self.can_edit and unit is not None and unit.aktif)
-        self.ubah.setEnabled(self.can_edit and unit is not None)
-        self.pindah.setEnabled(self.can_edit and has_parent)
-        self.tutup.setEnabled(self.can_edit and has_parent and unit is not None and unit.aktif)
-        self.buka.setEnabled(self.can_edit and unit is not None and not unit.aktif)
-        self.hapus.setEnabled(self.can_edit and has_parent)
+        self.add_button.setEnabled(self.can_edit and unit is not None and unit.aktif)
+        self.edit_button.setEnabled(self.can_edit and unit is not None)
+        self.move_button.setEnabled(self.can_edit and has_parent)
+        self.close_button.setEnabled(self.can_edit and has_parent and unit is not None and unit.aktif)
+        self.open_button.setEnabled(self.can_edit and unit is not None and not unit.aktif)
+        self.delete_button.setEnabled(self.can_edit and has_parent)
 
     def _done(self, unit_id: str | None, text: str) -> None:
         self.refresh()
@@ -127,7 +136,7 @@ class UnitKerjaPage(Page):
         dibaca = ops.look(self, lambda s, a: pegawai.list_pegawai(s, a, termasuk_nonaktif=False))
         return dibaca.value if dibaca else None
 
-    def on_tambah_clicked(self) -> None:
+    def on_add_button_clicked(self) -> None:
         induk = self.selected()
         if induk is None or not self.can_edit or (rows := self._pegawai_rows()) is None:
             return
@@ -137,7 +146,7 @@ class UnitKerjaPage(Page):
                 dialog.saved_id, f"Unit {dialog.nama.text().strip()} sudah ditambahkan di bawah {induk.nama}."
             )
 
-    def on_ubah_clicked(self) -> None:
+    def on_edit_button_clicked(self) -> None:
         unit = self.selected()
         if unit is None or not self.can_edit or (rows := self._pegawai_rows()) is None:
             return
@@ -145,7 +154,7 @@ class UnitKerjaPage(Page):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._done(unit.id, f"Perubahan unit {dialog.nama.text().strip()} sudah disimpan.")
 
-    def on_pindah_clicked(self) -> None:
+    def on_move_button_clicked(self) -> None:
         unit = self.selected()
         if unit is None or not self.can_edit:
             return
@@ -157,14 +166,14 @@ class UnitKerjaPage(Page):
         """One service call on ``unit``; a refusal shows the service's own message (and advice) in red."""
         ops.act(self, fn, then=lambda _: self._done(unit.id, done), message=self.error_line)
 
-    def on_tutup_clicked(self) -> None:
+    def on_close_button_clicked(self) -> None:
         unit = self.selected()
         detail = "Unit yang ditutup tetap tercatat untuk riwayat dan bisa dibuka kembali."
         if unit is None or not ask_yes_no(self, f"Tutup unit {unit.nama} per hari ini?", detail):
             return
         self.act(unit, lambda s, a: unit_kerja.close_unit(s, a, unit.id), f"Unit {unit.nama} sudah ditutup.")
 
-    def on_buka_clicked(self) -> None:
+    def on_open_button_clicked(self) -> None:
         unit = self.selected()
         if unit is None:
             return
@@ -172,7 +181,7 @@ class UnitKerjaPage(Page):
             unit, lambda s, a: unit_kerja.reopen_unit(s, a, unit.id), f"Unit {unit.nama} dibuka kembali."
         )
 
-    def on_hapus_clicked(self) -> None:
+    def on_delete_button_clicked(self) -> None:
         unit = self.selected()
         detail = "Unit yang pernah berisi pegawai tidak bisa dihapus; tutup saja unit itu."
         if unit is None or not ask_yes_no(self, f"Hapus unit {unit.nama}?", detail):

@@ -70,7 +70,7 @@ def test_filter_by_aksi_narrows(page: AuditPage, ctx: UiContext) -> None:
     _select_aksi(page, "tambah")
     assert set(_column(page, 2)) == {"Tambah"}
 
-    page.atur_ulang.click()
+    page.reset_password_button.click()
     assert page.aksi.currentIndex() == 0
     assert page.model.rowCount() == everything
 

@@ -49,7 +49,7 @@ def test_backup_button_creates_a_file(page: CadanganPage, ctx: UiContext, qtbot,
     assert page.model.rowCount() == 0
     assert str(ctx.workspace.paths.backups) in page.findChild(type(page.message), "intro").text()
     with qtbot.waitSignal(page.status_changed):
-        page.buat.click()
+        page.create_button.click()
     files = list(ctx.workspace.paths.backups.glob("*.sqlite3"))
     assert len(files) == 1
     assert page.model.rowCount() == 1
@@ -59,7 +59,7 @@ def test_backup_button_creates_a_file(page: CadanganPage, ctx: UiContext, qtbot,
     assert files[0].name in page.message.text()
     assert ctx.workspace.last_backup() is not None
 
-    page.buat.click()
+    page.create_button.click()
     assert page.model.rowCount() == 2
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
@@ -68,7 +68,7 @@ def test_backup_button_creates_a_file(page: CadanganPage, ctx: UiContext, qtbot,
 def test_restore_selected_backup_brings_back_old_data(
     page: CadanganPage, ctx: UiContext, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page.buat.click()
+    page.create_button.click()
     with ctx.workspace.transaction(ctx.actor) as s:
         akun.create_pengguna(s, ctx.actor, "budi", "budi12345", Peran.OPERATOR, "Budi")
     assert "budi" in _usernames(ctx)
@@ -77,13 +77,13 @@ def test_restore_selected_backup_brings_back_old_data(
     monkeypatch.setattr(
         cadangan_page, "ask_yes_no", lambda _p, text, *_a, **_k: questions.append(text) or True
     )
-    assert not page.pulihkan.isEnabled()
+    assert not page.restore_button.isEnabled()
     page.table.selectRow(0)
-    assert page.pulihkan.isEnabled()
+    assert page.restore_button.isEnabled()
     chosen = page.selected()
     assert chosen is not None
     with qtbot.waitSignal(page.restored):
-        page.pulihkan.click()
+        page.restore_button.click()
 
     assert questions and chosen.nama in questions[0] and "dicadangkan dulu" in questions[0]
     assert _usernames(ctx) == {"admin"}
@@ -94,12 +94,12 @@ def test_restore_selected_backup_brings_back_old_data(
 def test_declining_the_question_changes_nothing(
     page: CadanganPage, ctx: UiContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page.buat.click()
+    page.create_button.click()
     with ctx.workspace.transaction(ctx.actor) as s:
         akun.create_pengguna(s, ctx.actor, "budi", "budi12345", Peran.OPERATOR, "Budi")
     monkeypatch.setattr(cadangan_page, "ask_yes_no", lambda *_a, **_k: False)
     page.table.selectRow(0)
-    page.pulihkan.click()
+    page.restore_button.click()
     assert "budi" in _usernames(ctx)
     assert page.model.rowCount() == 1
 
@@ -115,7 +115,7 @@ def test_restore_from_chosen_file(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(copy), ""))
     monkeypatch.setattr(cadangan_page, "ask_yes_no", lambda *_a, **_k: True)
     with qtbot.waitSignal(page.restored):
-        page.pulihkan_berkas.click()
+        page.restore_file_button.click()
     assert _usernames(ctx) == {"admin"}
 
 
@@ -130,7 +130,7 @@ def test_non_database_file_is_refused(
     restored: list[bool] = []
     page.restored.connect(lambda: restored.append(True))
 
-    page.pulihkan_berkas.click()
+    page.restore_file_button.click()
     assert errors and "bukan berkas cadangan" in errors[0]
     assert not asked and not restored
     assert _usernames(ctx) == {"admin"}
@@ -143,11 +143,11 @@ def test_restore_needs_permission(qtbot, ctx: UiContext) -> None:
     page = CadanganPage(UiContext(ctx.workspace, operator, ctx.tasks))
     qtbot.addWidget(page)
     page.refresh()
-    page.buat.click()
+    page.create_button.click()
     assert page.model.rowCount() == 1
     page.table.selectRow(0)
-    assert page.buat.isEnabled()
-    assert not page.pulihkan.isEnabled() and not page.pulihkan_berkas.isEnabled()
+    assert page.create_button.isEnabled()
+    assert not page.restore_button.isEnabled() and not page.restore_file_button.isEnabled()
 
 
 def test_size_text() -> None:
@@ -157,8 +157,8 @@ def test_size_text() -> None:
 
 
 def test_screenshot(page: CadanganPage) -> None:
-    page.buat.click()
-    page.buat.click()
+    page.create_button.click()
+    page.create_button.click()
     page.table.selectRow(0)
     page.resize(1000, 650)
     page.show()
@@ -172,5 +172,5 @@ def test_server_database_has_no_backups_here(qtbot, ctx: UiContext, monkeypatch:
     page.refresh()
     intro = page.findChild(type(page.message), "intro")
     assert "tidak tersedia" in intro.text() and "pg_dump" in intro.text()
-    assert not page.buat.isEnabled() and not page.pulihkan_berkas.isEnabled()
+    assert not page.create_button.isEnabled() and not page.restore_file_button.isEnabled()
     assert page.model.rowCount() == 0

@@ -95,16 +95,16 @@ def test_export_from_a_demo_office_reports_rows_and_the_file(
     qtbot: QtBot, buka: Buka, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = _page(qtbot, buka("PLJ"), "operator", "operator123")
-    assert not page.ekspor.jenis_induk.isVisibleTo(page), "only the central office makes a paket induk"
+    assert not page.export_box.jenis_induk.isVisibleTo(page), "only the central office makes a paket induk"
     target = tmp_path / "kirim.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    page.ekspor.on_ekspor_clicked()
+    page.export_box.on_export_button_clicked()
     assert target.exists()
     assert (
-        str(target) in page.ekspor.hasil_label.text()
-        and "Paket kantor untuk kantor pusat tersimpan" in page.ekspor.hasil_label.text()
+        str(target) in page.export_box.hasil_label.text()
+        and "Paket kantor untuk kantor pusat tersimpan" in page.export_box.hasil_label.text()
     )
-    assert "Pegawai 8," in page.ekspor.rincian.text()
+    assert "Pegawai 8," in page.export_box.rincian.text()
     assert [(r.arah_label, r.nama_berkas, r.username) for r in page.model.rows] == [
         ("Ekspor", "kirim.xlsx", "operator")
     ]
@@ -121,21 +121,21 @@ def test_import_through_the_wizard_then_again_changes_nothing(
     assert w.rencana.judul.text() == "Berkas 1 dari 1: plj.xlsx"
     assert _counts(w, "Pegawai") == ["8", "0", "0", "0", "0", "0"]
     assert _counts(w, "Perilaku Kerja") == ["0", "0", "7", "0", "0", "0"]
-    assert w.lanjut.text() == "Impor sekarang" and w.lanjut.isEnabled()
-    w.lanjut.click()
+    assert w.next_button.text() == "Impor sekarang" and w.next_button.isEnabled()
+    w.next_button.click()
     assert w.stack.currentIndex() == wz.LAPORAN
     (h,) = w.laporan.model.rows
     assert h.hasil == "Diimpor" and h.baru > 8 and h.cadangan is not None and h.cadangan.exists()
     assert "sebelum-impor-paket" in w.laporan.cadangan.text()
     assert [r.arah_label for r in page.model.rows] == ["Impor"]
-    w.lanjut.click()  # Selesai
+    w.next_button.click()  # Selesai
 
     sebelum = _hash(pusat)
     w = page.open_wizard([paket])
     assert "Tidak ada yang berubah" in w.rencana.keadaan.text()
     assert "sudah pernah diimpor" in w.rencana.ringkasan.text()
-    assert w.lanjut.text() == "Lihat laporan"
-    w.lanjut.click()
+    assert w.next_button.text() == "Lihat laporan"
+    w.next_button.click()
     assert [(h.hasil, h.keterangan) for h in w.laporan.model.rows] == [
         ("Tidak ada yang berubah", "Sudah pernah diimpor")
     ]
@@ -145,22 +145,22 @@ def test_import_through_the_wizard_then_again_changes_nothing(
 def test_a_conflict_is_resolved_side_by_side_and_audited(qtbot: QtBot, buka: Buka, tmp_path: Path) -> None:
     plj, pusat = buka("PLJ"), buka("PUSAT")
     page = _page(qtbot, pusat)
-    page.open_wizard([_ekspor(plj, tmp_path / "a.xlsx")]).lanjut.click()
+    page.open_wizard([_ekspor(plj, tmp_path / "a.xlsx")]).next_button.click()
     with plj.read() as s:
         nip = s.scalars(select(Pegawai.nip).order_by(Pegawai.nip).limit(1)).one()
     _ubah_nama(pusat, nip, "Nama Dari Pusat")
     _ubah_nama(plj, nip, "Nama Dari Kantor")
     w = page.open_wizard([_ekspor(plj, tmp_path / "b.xlsx")])
-    assert w.lanjut.text() == "Lanjut: putuskan konflik" and w.lanjut.isEnabled()
-    w.lanjut.click()
+    assert w.next_button.text() == "Lanjut: putuskan konflik" and w.next_button.isEnabled()
+    w.next_button.click()
     assert w.stack.currentIndex() == wz.KONFLIK
-    assert not w.lanjut.isEnabled() and "1 konflik belum diputuskan" in w.alasan.text()
+    assert not w.next_button.isEnabled() and "1 konflik belum diputuskan" in w.alasan.text()
     beda = [(b.kolom, b.kami, b.mereka) for b in w.konflik.beda.rows]
     assert beda == [("Nama", "Nama Dari Pusat", "Nama Dari Kantor")]
     w.konflik.mereka.click()
     assert w.konflik.model.index(0, 2).data() == "Pakai data paket"
-    assert w.lanjut.isEnabled() and w.lanjut.text() == "Impor sekarang"
-    w.lanjut.click()
+    assert w.next_button.isEnabled() and w.next_button.text() == "Impor sekarang"
+    w.next_button.click()
     assert w.laporan.model.rows[0].konflik == 1
     with pusat.read() as s:
         assert s.scalar(select(Pegawai.nama).where(Pegawai.nip == nip)) == "Nama Dari Kantor"
@@ -185,14 +185,14 @@ def test_invalid_files_show_a_clear_message_and_change_nothing(
     w = page.open_wizard([rusak, paket])
     assert w.galat.isVisibleTo(w) and "Berkas ini tidak bisa diimpor" in w.galat.text()
     assert "rusak.xlsx" in w.galat.text() and "Tidak ada yang diubah" in w.galat.text()
-    assert w.lanjut.text() == "Berkas berikutnya"
-    w.lanjut.click()
+    assert w.next_button.text() == "Berkas berikutnya"
+    w.next_button.click()
     assert not w.galat.isVisibleTo(w) and w.rencana.masalah.rows
     m = w.rencana.masalah.rows[0]
     assert (m.lembar, m.baris, m.kolom) == ("Pegawai", 3, "NIP") and m.menghalangi
-    assert not w.lanjut.isEnabled() and "galat" in w.alasan.text()
+    assert not w.next_button.isEnabled() and "galat" in w.alasan.text()
     assert w.rencana.checksum.isVisibleTo(w), "the edit also breaks the checksum"
-    w.lewati.click()
+    w.skip_button.click()
     assert [h.hasil for h in w.laporan.model.rows] == ["Tidak bisa dibaca", "Dilewati"]
     assert _hash(pusat) == sebelum
 
@@ -207,11 +207,11 @@ def test_an_edited_package_needs_the_checkbox(qtbot: QtBot, buka: Buka, tmp_path
     book.save(paket)
     page = _page(qtbot, pusat)
     w = page.open_wizard([paket])
-    assert w.rencana.checksum.isVisibleTo(w) and not w.lanjut.isEnabled()
+    assert w.rencana.checksum.isVisibleTo(w) and not w.next_button.isEnabled()
     assert "Saya mengerti" in w.alasan.text()
-    w.rencana.akui.setChecked(True)
-    assert w.lanjut.isEnabled()
-    w.lanjut.click()
+    w.rencana.acknowledge_check.setChecked(True)
+    assert w.next_button.isEnabled()
+    w.next_button.click()
     assert w.laporan.model.rows[0].hasil == "Diimpor"
 
 
@@ -228,18 +228,18 @@ def test_central_imports_a_folder_of_two_packages_then_sends_a_paket_induk(
     files = paket_di_folder(folder)
     assert [f.name for f in files] == ["plj.xlsx", "sku.xlsx"]
     w = page.open_wizard(files)
-    assert w.rencana.judul.text() == "Berkas 1 dari 2: plj.xlsx" and w.lanjut.text() == "Impor sekarang"
-    w.lanjut.click()
+    assert w.rencana.judul.text() == "Berkas 1 dari 2: plj.xlsx" and w.next_button.text() == "Impor sekarang"
+    w.next_button.click()
     assert w.rencana.judul.text() == "Berkas 2 dari 2: sku.xlsx"
     assert _counts(w, "Pegawai") == ["5", "0", "0", "0", "0", "0"]
-    w.lanjut.click()
+    w.next_button.click()
     assert [h.hasil for h in w.laporan.model.rows] == ["Diimpor", "Diimpor"]
     assert w.laporan.judul.text() == "Selesai: 2 dari 2 berkas diimpor."
     with pusat.read() as s:
         assert len(s.scalars(select(Pegawai.id)).all()) == 13
     assert {r.kantor_kode for r in page.model.rows} == {"PLJ", "SKU"}
 
-    panel = page.ekspor
+    panel = page.export_box
     assert panel.jenis_induk.isVisibleTo(page) and panel.kantor.count() == 2
     panel.jenis_induk.setChecked(True)
     panel.kantor.setCurrentIndex(panel.kantor.findData("SKU"))
@@ -255,11 +255,11 @@ def test_central_export_box_adds_the_siasn_sheet_only_outside_a_paket_induk(
 
     plj = buka("PLJ")
     di_kantor = _page(qtbot, plj, "operator", "operator123")
-    assert not di_kantor.ekspor.siasn.isVisibleTo(di_kantor), "offices make no SIASN sheet"
+    assert not di_kantor.export_box.siasn.isVisibleTo(di_kantor), "offices make no SIASN sheet"
     pusat = buka("PUSAT")
     import_file(pusat, SYSTEM, plan_file(pusat, SYSTEM, _ekspor(plj, tmp_path / "plj.xlsx")))
     page = _page(qtbot, pusat)
-    panel = page.ekspor
+    panel = page.export_box
     assert panel.siasn.isVisibleTo(page) and not panel.siasn.isChecked()
     panel.jenis_induk.setChecked(True)
     assert not panel.siasn.isVisibleTo(page)
@@ -280,11 +280,11 @@ def test_the_wizard_works_with_real_background_tasks_and_its_models_pass_the_tes
     paket = _ekspor(buka("PLJ"), tmp_path / "plj.xlsx")
     page = _page(qtbot, buka("PUSAT"))
     w = page.open_wizard([paket])
-    assert w.sibuk and not w.lanjut.isEnabled()
+    assert w.sibuk and not w.next_button.isEnabled()
     qtbot.waitUntil(lambda: w.stack.currentIndex() == wz.RENCANA and not w.sibuk, timeout=20_000)
     for model in (w.rencana.jumlah, w.rencana.masalah, w.rencana.gabung, w.konflik.model, page.model):
         qtmodeltester.check(model)  # type: ignore[attr-defined]
-    w.lanjut.click()
+    w.next_button.click()
     qtbot.waitUntil(lambda: w.stack.currentIndex() == wz.LAPORAN, timeout=20_000)
     qtmodeltester.check(w.laporan.model)  # type: ignore[attr-defined]
     assert [r.arah_label for r in page.model.rows] == ["Impor"]

@@ -53,7 +53,7 @@ def test_form_shows_the_office(page: KantorPage) -> None:
     assert page.kode.text() == "PLJ" and page.kode.isReadOnly()
     assert page.kertas.currentData() == "F4" and page.ritme.currentData() == "triwulan"
     assert not page.is_dirty()
-    assert not page.simpan.isEnabled()
+    assert not page.save_button.isEnabled()
     assert page.can_leave()
 
 
@@ -62,9 +62,9 @@ def test_save_changes_the_database(page: KantorPage, ctx: UiContext) -> None:
     page.alamat.setPlainText("Jl. Kapten Robani Kadir\nPlaju")
     page.kertas.setCurrentIndex(page.kertas.findData("A4"))
     page.ritme.setCurrentIndex(page.ritme.findData("bulanan"))
-    assert page.is_dirty() and page.simpan.isEnabled()
+    assert page.is_dirty() and page.save_button.isEnabled()
 
-    page.simpan.click()
+    page.save_button.click()
     info = _info(ctx)
     assert info.instansi == "Pemerintah Kota Palembang"
     assert info.alamat == "Jl. Kapten Robani Kadir\nPlaju"
@@ -75,7 +75,7 @@ def test_save_changes_the_database(page: KantorPage, ctx: UiContext) -> None:
 
 def test_empty_name_is_refused_inline(page: KantorPage, ctx: UiContext) -> None:
     page.nama.setText("  ")
-    page.simpan.click()
+    page.save_button.click()
     assert "Nama kantor wajib diisi" in page.message.text()
     assert _info(ctx).nama == "Kecamatan Plaju"
     assert page.is_dirty()
@@ -84,12 +84,12 @@ def test_empty_name_is_refused_inline(page: KantorPage, ctx: UiContext) -> None:
 def test_logo_can_be_set_and_removed(page: KantorPage, ctx: UiContext, tmp_path: Path) -> None:
     page.set_logo_file(_png(tmp_path / "logo.png"))
     assert page.logo_preview.pixmap() is not None and not page.logo_preview.pixmap().isNull()
-    assert page.hapus_logo.isEnabled()
-    page.simpan.click()
+    assert page.remove_logo_button.isEnabled()
+    page.save_button.click()
     assert _info(ctx).punya_logo
 
-    page.hapus_logo.click()
-    page.simpan.click()
+    page.remove_logo_button.click()
+    page.save_button.click()
     assert not _info(ctx).punya_logo
     assert page.logo_preview.text() == "tanpa logo"
 

@@ -66,7 +66,7 @@ def test_export_writes_the_workbook(page: MatriksPage, monkeypatch, tmp_path: Pa
     told: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(matriks_page, "show_info", lambda parent, text, detail="": told.append(text))
-    page.ekspor.click()
+    page.export_button.click()
     wb = openpyxl.load_workbook(target.with_suffix(".xlsx"))
     rows = wb[LEMBAR_MATRIKS].max_row - 1
     assert told == [f"Matriks peran hasil tersimpan di matriks.xlsx ({rows} baris)."]

@@ -59,7 +59,7 @@ def _archive_as_pensiun(monkeypatch: pytest.MonkeyPatch) -> None:
         dialog.status.setCurrentIndex(dialog.status.findData(StatusAktif.PENSIUN.value))
         dialog.tanggal.set_value(date(2026, 10, 1))
         dialog.alasan.setText("SK Pensiun 800/12/2026")
-        dialog.on_nonaktifkan_clicked()
+        dialog.on_deactivate_button_clicked()
         return dialog.result()
 
     monkeypatch.setattr(ArsipDialog, "exec", fake_exec)
@@ -69,7 +69,7 @@ def test_archive_with_subordinates_offers_a_new_superior(
     page: PegawaiPage, ctx: UiContext, monkeypatch: pytest.MonkeyPatch, asked: Questions
 ) -> None:
     herman = _select(page, "Herman Sanjaya")
-    assert page.nonaktifkan.isEnabled() and not page.aktifkan.isEnabled()
+    assert page.deactivate_button.isEnabled() and not page.activate_button.isEnabled()
     _archive_as_pensiun(monkeypatch)
     camat = _row(ctx, "Iqbal Fauzi")
     chosen: list[GantiAtasanDialog] = []
@@ -77,11 +77,11 @@ def test_archive_with_subordinates_offers_a_new_superior(
     def fake_ganti(dialog: GantiAtasanDialog) -> int:
         chosen.append(dialog)
         dialog.atasan.set_value(camat.id)
-        dialog.on_simpan_clicked()
+        dialog.on_save_button_clicked()
         return dialog.result()
 
     monkeypatch.setattr(GantiAtasanDialog, "exec", fake_ganti)
-    page.nonaktifkan.click()
+    page.deactivate_button.click()
 
     assert len(asked) == 1 and "2 pegawai masih melapor kepada Herman Sanjaya" in asked[0]
     assert "Nyayu Yuliana Fitri Sari, Zahra Permatasari" in asked[0]
@@ -104,7 +104,7 @@ def test_declining_the_offer_says_what_is_left(
     _select(page, "Rina Puspita")
     _archive_as_pensiun(monkeypatch)
     monkeypatch.setattr(GantiAtasanDialog, "exec", lambda d: pytest.fail("not offered after Tidak"))
-    page.nonaktifkan.click()
+    page.deactivate_button.click()
     assert "Bawahannya masih perlu atasan baru." in page.message.text()
     assert _row(ctx, "Lina Novitasari").atasan_nama == "Rina Puspita"
 
@@ -120,8 +120,8 @@ def test_reactivate(
     page.refresh()
     page.aktif.setCurrentIndex(page.aktif.findData("nonaktif"))
     _select(page, "Sri Hasanah")
-    assert page.aktifkan.isEnabled() and not page.nonaktifkan.isEnabled()
-    page.aktifkan.click()
+    assert page.activate_button.isEnabled() and not page.deactivate_button.isEnabled()
+    page.activate_button.click()
     assert asked == ["Aktifkan kembali Sri Hasanah? "]
     assert _row(ctx, "Sri Hasanah").status_aktif == "aktif"
     assert page.message.text() == "Sri Hasanah aktif kembali."
@@ -133,7 +133,7 @@ def test_archived_pegawai_opens_read_only(qtbot, page: PegawaiPage, ctx: UiConte
         pegawai.archive_pegawai(s, ctx.actor, sri.id, StatusAktif.MENINGGAL, date(2026, 3, 1))
     form = page.open_form(sri.id)
     qtbot.addWidget(form)
-    assert form.read_only and form.simpan.isHidden()
+    assert form.read_only and form.save_button.isHidden()
 
 
 @pytest.mark.parametrize("username", ["penilai", "pimpinan"])
@@ -144,12 +144,12 @@ def test_read_only_roles_cannot_change_pegawai(qtbot, ctx: UiContext, username: 
     page.refresh()
     assert page.model.rowCount() == 30
     page.table.selectRow(0)
-    assert not page.tambah.isEnabled()
-    assert not page.nonaktifkan.isEnabled() and not page.aktifkan.isEnabled()
-    assert page.ubah.text() == "Lihat…" and page.ubah.isEnabled()
+    assert not page.add_button.isEnabled()
+    assert not page.deactivate_button.isEnabled() and not page.activate_button.isEnabled()
+    assert page.edit_button.text() == "Lihat…" and page.edit_button.isEnabled()
     opened: list[bool] = []
     monkeypatch.setattr(QDialog, "exec", lambda d: opened.append(d.read_only) or 0)
-    page.ubah.click()
+    page.edit_button.click()
     assert opened == [True]
-    page.on_tambah_clicked()  # Ctrl+N does nothing for them
+    page.on_add_button_clicked()  # Ctrl+N does nothing for them
     assert opened == [True]

@@ -102,11 +102,11 @@ def test_a_disagreeing_birth_date_is_an_amber_warning_and_asks_once(
     _fill_new(dialog, ctx)
     answers["answer"]["yes_no"] = False
     before = _count(ctx)
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert len(answers["yes_no"]) == 1 and "Tetap simpan" in answers["yes_no"][0]
     assert _count(ctx) == before and dialog.result() != QDialog.DialogCode.Accepted
     answers["answer"]["yes_no"] = True
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert _rows(ctx)["Budi Santoso"].jenis_kelamin == "P"
 
@@ -146,7 +146,7 @@ def test_duplicate_nip_shows_the_service_message_and_saves_nothing(qtbot, ctx: U
     _fill_new(dialog, ctx)
     dialog.identitas.nip.setText("198801132012041001")  # Aidil's, not yet checked on leaving the field
     before = _count(ctx)
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert "NIP 198801132012041001 sudah dipakai oleh Aidil Abdul Nugraha" in dialog.notes["nip"].text()
     assert dialog.notes["nip"].is_error
     assert dialog.tabs.currentWidget() is dialog.identitas
@@ -158,12 +158,12 @@ def test_superior_loop_and_self_are_refused(qtbot, ctx: UiContext) -> None:
     camat = rows["Iqbal Fauzi"]
     dialog = _open(qtbot, ctx, camat.id)
     dialog.kepegawaian.atasan.set_value(rows["Herman Sanjaya"].id)  # Herman reports to the camat
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     note = dialog.notes["atasan"]
     assert note.is_error and "Rantai atasan berputar: Herman Sanjaya → pegawai ini" in note.text()
     assert dialog.tabs.currentWidget() is dialog.kepegawaian
     dialog.kepegawaian.atasan.set_value(camat.id)
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert "dirinya sendiri" in note.text()
     assert _rows(ctx)["Iqbal Fauzi"].atasan_id is None
 
@@ -182,7 +182,7 @@ def test_atasan_finder_and_derived_atasan_penilai(qtbot, ctx: UiContext) -> None
     kep.atasan.line.textEdited.emit("tidak ada orangnya")
     kep.atasan.line.editingFinished.emit()
     assert kep.atasan.is_unmatched()
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert "pilih dari daftar" in dialog.notes["atasan"].text()
     completions = kep.atasan.completer
     completions.setCompletionPrefix("19880113")
@@ -217,7 +217,7 @@ def test_editing_the_jabatan_adds_a_riwayat_row(qtbot, ctx: UiContext) -> None:
     assert not dialog.is_dirty()
     dialog.kepegawaian.jabatan.setText("Pranata Komputer Ahli Pertama")
     dialog.kepegawaian.tmt_jabatan.set_value(date(2026, 7, 1))
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error.text()
     again = _open(qtbot, ctx, aidil.id, tab="riwayat")
     riwayat = again.tabs.currentWidget()
@@ -266,7 +266,7 @@ def test_photo_is_checked_and_saved(qtbot, ctx: UiContext, tmp_path: Path, answe
     (tmp_path / "foto.png").write_bytes(bytes(data))
     assert dialog.identitas.foto.set_file(tmp_path / "foto.png")
     assert dialog.is_dirty()
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     with ctx.workspace.read() as s:
         assert pegawai.get_foto(s, ctx.actor, sri.id) == bytes(data)
 
@@ -276,10 +276,10 @@ def test_pimpinan_sees_the_form_read_only(qtbot, ctx: UiContext) -> None:
     assert pimpinan.peran is Peran.PIMPINAN
     view = UiContext(ctx.workspace, pimpinan, ctx.tasks)
     dialog = _open(qtbot, view, _rows(ctx)["Sri Hasanah"].id)
-    assert dialog.read_only and dialog.simpan.isHidden() and dialog.batal.text() == "Tutup"
+    assert dialog.read_only and dialog.save_button.isHidden() and dialog.batal.text() == "Tutup"
     assert dialog.identitas.nama.isReadOnly() and not dialog.kepegawaian.status.isEnabled()
-    assert not dialog.identitas.foto.pilih.isEnabled()
-    assert dialog.pelatihan is not None and not dialog.pelatihan.tambah.isEnabled()
+    assert not dialog.identitas.foto.choose_button.isEnabled()
+    assert dialog.pelatihan is not None and not dialog.pelatihan.add_button.isEnabled()
     assert dialog.windowTitle() == "Data pegawai — Sri Hasanah"
 
 

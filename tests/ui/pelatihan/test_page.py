@@ -74,12 +74,12 @@ def test_double_click_opens_the_pelatihan_tab_and_adding_updates_the_list(
             dialog.nama.setText("Pelatihan Kearsipan")
             dialog.tanggal_mulai.set_value(date(TAHUN, 9, 1))
             dialog.jp.setValue(8)
-            dialog.on_simpan_clicked()
+            dialog.on_save_button_clicked()
             return dialog.result()
 
         monkeypatch.setattr(PelatihanDialog, "exec", fill)
         before = form.pelatihan.model.rowCount()  # the demo's own trainings are in other years
-        form.pelatihan.tambah.click()
+        form.pelatihan.add_button.click()
         assert form.pelatihan.model.rowCount() == before + 1
         assert "memenuhi minimal 20 JP" in form.pelatihan.jp_label.text()
         return 0
@@ -96,7 +96,7 @@ def test_training_dialog_refuses_bad_dates_inline(qtbot, ctx: UiContext, ids: di
     dialog.nama.setText("Bimtek SRIKANDI")
     dialog.tanggal_mulai.set_value(date(TAHUN, 9, 10))
     dialog.tanggal_selesai.set_value(date(TAHUN, 9, 1))
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "tidak boleh sebelum tanggal mulai" in dialog.notes["tanggal_selesai"].text()
 
@@ -114,7 +114,9 @@ def test_read_only_roles_see_the_recap(qtbot, ctx: UiContext, username: str, mon
     view.refresh()
     assert view.model.rowCount() > 0
     seen: list[bool] = []
-    monkeypatch.setattr(PegawaiForm, "exec", lambda f: seen.append(not f.pelatihan.tambah.isEnabled()) or 0)
+    monkeypatch.setattr(
+        PegawaiForm, "exec", lambda f: seen.append(not f.pelatihan.add_button.isEnabled()) or 0
+    )
     monkeypatch.setattr(pelatihan_page, "PegawaiForm", PegawaiForm)
     view.table.selectRow(0)
     view.on_table_activated()

@@ -48,7 +48,7 @@ def _fill_and_save(
         dialog.peran.setCurrentIndex(dialog.peran.findData(peran.value))
         for name, text in values.items():
             getattr(dialog, name).setText(text)
-        dialog.on_simpan_clicked()
+        dialog.on_save_button_clicked()
         return dialog.result()
 
     monkeypatch.setattr(PenggunaDialog, "exec", fake_exec)
@@ -72,7 +72,7 @@ def test_add_user_through_dialog(page: PenggunaPage, ctx: UiContext, monkeypatch
     opened = _fill_and_save(
         monkeypatch, username="Budi.S", nama="Budi Santoso", password="budi12345", password2="budi12345"
     )
-    page.tambah.click()
+    page.add_button.click()
 
     assert opened and opened[0].result() == QDialog.DialogCode.Accepted
     with ctx.workspace.read() as s:
@@ -90,7 +90,7 @@ def test_weak_password_shows_inline_error(
     opened = _fill_and_save(
         monkeypatch, username="citra", nama="Citra", password="12345678", password2="12345678"
     )
-    page.tambah.click()
+    page.add_button.click()
 
     dialog = opened[0]
     assert dialog.result() != QDialog.DialogCode.Accepted
@@ -107,7 +107,7 @@ def test_mismatched_passwords_are_refused_before_saving(qtbot, ctx: UiContext) -
     dialog.username.setText("dewi")
     dialog.password.setText("dewi12345")
     dialog.password2.setText("dewi54321")
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert "tidak sama" in dialog.error.text()
     with ctx.workspace.read() as s:
         assert s.scalar(select(Pengguna).where(Pengguna.username == "dewi")) is None
@@ -129,11 +129,11 @@ def test_penilai_needs_a_linked_pegawai(qtbot, ctx: UiContext) -> None:
         (dialog.password2, "ahmad123"),
     ):
         field.setText(text)
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert "dihubungkan" in dialog.error.text()
 
     dialog.pegawai.setCurrentIndex(1)
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert dialog.result() == QDialog.DialogCode.Accepted
     with ctx.workspace.read() as s:
         created = s.scalar(select(Pengguna).where(Pengguna.username == "ahmad"))
@@ -152,11 +152,11 @@ def test_edit_deactivates_account(
         assert dialog.nama.text() == "Eko"
         dialog.nama.setText("Eko Prasetyo")
         dialog.aktif.setChecked(False)
-        dialog.on_simpan_clicked()
+        dialog.on_save_button_clicked()
         return dialog.result()
 
     monkeypatch.setattr(PenggunaDialog, "exec", fake_exec)
-    page.ubah.click()
+    page.edit_button.click()
     row = page.selected()
     assert row is not None and row.nama == "Eko Prasetyo" and not row.aktif
     assert page.model.index(_usernames(page).index("eko"), 4).data() == "Nonaktif"
@@ -170,13 +170,13 @@ def test_unlock_clears_the_lock(page: PenggunaPage, ctx: UiContext) -> None:
     row_index = _usernames(page).index("fajar")
     assert page.proxy.index(row_index, 4).data() == "Terkunci"
     page.table.selectRow(row_index)
-    assert page.buka_kunci.isEnabled()
+    assert page.unlock_button.isEnabled()
 
-    page.buka_kunci.click()
+    page.unlock_button.click()
     with ctx.workspace.read() as s:
         assert s.get(Pengguna, pid).terkunci_sampai is None
     assert page.proxy.index(_usernames(page).index("fajar"), 4).data() == "Aktif"
-    assert not page.buka_kunci.isEnabled()
+    assert not page.unlock_button.isEnabled()
     with ctx.workspace.transaction() as s:
         assert akun.attempt_login(s, "fajar", "fajar123").actor is not None
 
@@ -194,7 +194,7 @@ def test_operator_may_not_open_the_page(qtbot, ctx: UiContext) -> None:
     page.refresh()
     assert page.model.rowCount() == 0
     assert "tidak berhak" in page.message.text()
-    assert not page.tambah.isEnabled()
+    assert not page.add_button.isEnabled()
 
 
 def test_screenshot(page: PenggunaPage, ctx: UiContext) -> None:
@@ -252,11 +252,11 @@ def test_a_refusal_about_a_field_puts_the_cursor_there(qtbot, ctx: UiContext) ->
         (dialog.password2, "admin1234"),
     ):
         field.setText(text)
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert "sudah dipakai" in dialog.error.text() and dialog.focusWidget() is dialog.username
     dialog.username.setText("pejabat")
     dialog.peran.setCurrentIndex(dialog.peran.findData(Peran.PENILAI.value))
     dialog.nama.setFocus()
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert "dihubungkan" in dialog.error.text() and dialog.focusWidget() is dialog.pegawai
     assert dialog.result() != QDialog.DialogCode.Accepted

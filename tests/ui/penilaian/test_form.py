@@ -119,7 +119,7 @@ def test_ratings_show_the_predikat_live_from_the_matrix(qtbot, login) -> None:
             assert f"<b>{label}</b>" in rating.matriks.text()
     assert dialog.dirty() and "belum disimpan" in dialog.message.text()
     assert not rating.ak_box.isVisibleTo(dialog)  # not a jabatan fungsional
-    assert not dialog.buka.isVisible() and dialog.finalkan.isVisible()
+    assert not dialog.open_button.isVisible() and dialog.finalise_button.isVisible()
 
 
 def test_save_persists_feedback_self_assessment_ratings_and_note(qtbot, login) -> None:
@@ -149,7 +149,7 @@ def test_save_persists_feedback_self_assessment_ratings_and_note(qtbot, login) -
     assert (
         dialog.hasil_kerja.umpan[rhk].text().startswith("Bagus;") and "Sangat Baik" in dialog.predikat.text()
     )
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert dialog.message.text() == "Tidak ada perubahan untuk disimpan."
 
 
@@ -164,10 +164,14 @@ def test_operator_types_only_the_self_assessment(qtbot, login) -> None:
     assert all(e.isReadOnly() for e in dialog.perilaku.umpan.values()) and dialog.rating.catatan.isReadOnly()
     assert not any(b.isEnabled() for b in dialog.rating.hasil.tombol.values())
     assert dialog.rating.hasil.value() is None  # the unit's default is the penilai's to apply
-    assert dialog.simpan.isVisible() and not dialog.finalkan.isVisible() and not dialog.buka.isVisible()
+    assert (
+        dialog.save_button.isVisible()
+        and not dialog.finalise_button.isVisible()
+        and not dialog.open_button.isVisible()
+    )
     assert "mengisi penilaian diri" in dialog.header.alasan.text()
     dialog.hasil_kerja.diri[rhk].setPlainText("Semua kegiatan triwulan III terlaksana.")
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     saved = stored(operator, skp_id)
     assert saved.status is StatusEvaluasi.DRAF
     assert saved.hasil_kerja[0].penilaian_diri == "Semua kegiatan triwulan III terlaksana."
@@ -195,7 +199,7 @@ def test_pimpinan_sees_everything_but_cannot_edit(qtbot, login) -> None:
     assert edits and all(e.isReadOnly() for e in edits) and dialog.rating.catatan.isReadOnly()
     assert any(e.text() for e in edits)  # the feedback is visible
     assert not dialog.rating.tanggal.isEnabled()
-    for b in (dialog.simpan, dialog.finalkan, dialog.buka):
+    for b in (dialog.save_button, dialog.finalise_button, dialog.open_button):
         assert not b.isVisible()
     assert dialog.rating.predikat.text()  # the stored ratings give a predikat
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -224,7 +228,7 @@ def test_finalise_needs_the_distribution_warnings_acknowledged_then_locks(qtbot,
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(AkuiDistribusiDialog, "exec", cancel)
-    dialog.finalkan.click()
+    dialog.finalise_button.click()
     assert shown and shown[0] and all(t.startswith("⚠") for t in shown[0])
     saved = stored(penilai, skp_id)
     assert saved.status is StatusEvaluasi.DRAF and saved.hasil_kerja[0].umpan_balik == "Pertahankan."
@@ -234,13 +238,13 @@ def test_finalise_needs_the_distribution_warnings_acknowledged_then_locks(qtbot,
         assert not d.ok.isEnabled()
         d.ok.click()  # not ticked yet: nothing happens
         assert d.result() == 0
-        d.akui.click()
+        d.acknowledge_check.click()
         assert d.ok.isEnabled()
         d.ok.click()
         return QDialog.DialogCode(d.result())
 
     monkeypatch.setattr(AkuiDistribusiDialog, "exec", acknowledge)
-    dialog.finalkan.click()
+    dialog.finalise_button.click()
     saved = stored(penilai, skp_id)
     assert saved.final and saved.distribusi_diakui and saved.difinalkan_oleh == "penilai"
     assert dialog.form is not None and dialog.form.final
@@ -248,7 +252,7 @@ def test_finalise_needs_the_distribution_warnings_acknowledged_then_locks(qtbot,
     assert dialog.header.alasan.isVisible() and "sudah final" in dialog.header.alasan.text()
     assert dialog.hasil_kerja.umpan[rhk].isReadOnly() and dialog.hasil_kerja.diri[rhk].isReadOnly()
     assert not any(b.isEnabled() for b in dialog.rating.perilaku.tombol.values())
-    for b in (dialog.simpan, dialog.finalkan, dialog.buka):
+    for b in (dialog.save_button, dialog.finalise_button, dialog.open_button):
         assert not b.isVisible()
     with penilai.workspace.read() as s:
         aksi = set(s.scalars(select(AuditLog.aksi).where(AuditLog.baris_id == saved.evaluasi_id)))
@@ -270,13 +274,13 @@ def test_finalise_asks_exactly_once(qtbot, login, monkeypatch) -> None:
 
     def acknowledge(d: AkuiDistribusiDialog) -> QDialog.DialogCode:
         asked.append("akui")
-        d.akui.setChecked(True)
+        d.acknowledge_check.setChecked(True)
         d.accept()
         return QDialog.DialogCode(d.result())
 
     monkeypatch.setattr(form_module, "ask_yes_no", yes)
     monkeypatch.setattr(AkuiDistribusiDialog, "exec", acknowledge)
-    dialog.finalkan.click()
+    dialog.finalise_button.click()
     assert len(asked) == 1 and (asked[0] == "akui" or asked[0].startswith("Finalkan evaluasi"))
     assert stored(admin, skp_id).final
     assert dialog.form is not None and dialog.form.final
@@ -290,8 +294,8 @@ def test_admin_reopens_with_a_reason_kept_in_the_audit_log(qtbot, login, monkeyp
         ).first()
     assert final is not None
     dialog = open_dialog(qtbot, admin, final.skp_id, "TW1")
-    assert dialog.form is not None and dialog.form.final and dialog.buka.isVisible()
-    assert not dialog.simpan.isVisible() and not dialog.finalkan.isVisible()
+    assert dialog.form is not None and dialog.form.final and dialog.open_button.isVisible()
+    assert not dialog.save_button.isVisible() and not dialog.finalise_button.isVisible()
     refused: list[bool] = []
 
     def reason(d: TeksDialog) -> QDialog.DialogCode:
@@ -302,9 +306,9 @@ def test_admin_reopens_with_a_reason_kept_in_the_audit_log(qtbot, login, monkeyp
         return QDialog.DialogCode(d.result())
 
     monkeypatch.setattr(TeksDialog, "exec", reason)
-    dialog.buka.click()
+    dialog.open_button.click()
     assert refused == [True]
-    assert dialog.form.status is StatusEvaluasi.DRAF and dialog.simpan.isVisible()
+    assert dialog.form.status is StatusEvaluasi.DRAF and dialog.save_button.isVisible()
     assert dialog.header.dibuka.isVisible() and "salah ketik" in dialog.header.dibuka.text()
     with admin.workspace.read() as s:
         log = list(
@@ -341,7 +345,7 @@ def test_angka_kredit_for_a_jabatan_fungsional(qtbot, login) -> None:
     dialog.rating.hasil.tombol[Rating.DI_ATAS].click()
     dialog.rating.perilaku.tombol[Rating.DI_ATAS].click()
     assert "12,5 × 150 % (Sangat Baik) × 3/12 = <b>4,688</b>" in dialog.rating.ak.text()
-    dialog.on_simpan_clicked()
+    dialog.on_save_button_clicked()
     assert str(stored(admin, dialog.skp_id).angka_kredit) == "4.688"
 
 
@@ -353,9 +357,9 @@ def test_closing_asks_to_save_what_was_typed(qtbot, login, monkeypatch) -> None:
     dialog.hasil_kerja.umpan[rhk].setPlainText("Catatan yang hampir hilang.")
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
     monkeypatch.setattr(form_module, "ask_save_discard", lambda *a: answers.pop(0))
-    dialog.tutup.click()
+    dialog.close_button.click()
     assert dialog.isVisible() and dialog.dirty()
-    dialog.tutup.click()
+    dialog.close_button.click()
     assert not dialog.isVisible()
     assert stored(penilai, skp_id).hasil_kerja[0].umpan_balik == "Catatan yang hampir hilang."
 
@@ -381,7 +385,7 @@ def test_finalising_without_both_ratings_says_what_to_choose(qtbot, login, monke
     dialog.rating.hasil.tombol[Rating.SESUAI].click()
     shown: list[str] = []
     monkeypatch.setattr(ops, "show_error", lambda _p, error: shown.append(str(error)))
-    dialog.finalkan.click()
+    dialog.finalise_button.click()
     assert shown and "rating perilaku kerja belum dipilih" in shown[0] and "tab Rating" in shown[0]
     assert dialog.tabs.currentWidget() is dialog.rating
     assert dialog.focusWidget() in dialog.rating.perilaku.tombol.values()  # the rating still to choose
@@ -415,12 +419,12 @@ def test_findings_that_appear_after_the_question_are_asked_again(qtbot, login, m
 
     def acknowledge(d: AkuiDistribusiDialog) -> QDialog.DialogCode:
         shown.append(d.daftar.count())
-        d.akui.setChecked(True)
+        d.acknowledge_check.setChecked(True)
         d.accept()
         return QDialog.DialogCode(d.result())
 
     monkeypatch.setattr(AkuiDistribusiDialog, "exec", acknowledge)
-    dialog.finalkan.click()
+    dialog.finalise_button.click()
     assert shown and shown[0] > 0  # the service found them while finalising: asked again
     saved = stored(penilai, skp_id)
     assert saved.final and saved.distribusi_diakui

@@ -153,14 +153,16 @@ def test_rows_that_may_not_be_rated_refuse_and_say_why(qtbot, demo_ws: Workspace
         assert alasan in str(page.model.index(n, KOLOM_HASIL).data(Qt.ItemDataRole.ToolTipRole))
     pimpinan = _page(qtbot, demo_ws, "pimpinan", "TW2")
     assert not pimpinan.pilihan.bawahan.isVisibleTo(pimpinan)
-    assert not pimpinan.final_semua.isEnabled() and not any(r.boleh_nilai for r in pimpinan.model.rows)
+    assert not pimpinan.finalise_all_button.isEnabled() and not any(
+        r.boleh_nilai for r in pimpinan.model.rows
+    )
 
 
 def test_capaian_dialog_sets_the_capaian(qtbot, demo_ws: Workspace, monkeypatch) -> None:
     page = _page(qtbot, demo_ws, "admin", "TW4")  # the demo sets no capaian for TW4
     assert page.dist is not None and page.dist.capaian is None
     assert [t.kode for t in page.dist.temuan] == ["capaian_belum_ada"]
-    assert "belum ditetapkan" in page.panel.capaian.text() and page.panel.tetapkan.isEnabled()
+    assert "belum ditetapkan" in page.panel.capaian.text() and page.panel.set_capaian_button.isEnabled()
 
     def fake_exec(dialog: CapaianDialog) -> int:
         dialog.pilihan[CapaianOrganisasi.ISTIMEWA].setChecked(True)
@@ -169,7 +171,7 @@ def test_capaian_dialog_sets_the_capaian(qtbot, demo_ws: Workspace, monkeypatch)
         return dialog.result()
 
     monkeypatch.setattr(CapaianDialog, "exec", fake_exec)
-    page.panel.tetapkan.click()
+    page.panel.set_capaian_button.click()
     unit_id = page.pilihan.unit_id()
     assert unit_id is not None
     with demo_ws.read() as s:
@@ -180,8 +182,8 @@ def test_capaian_dialog_sets_the_capaian(qtbot, demo_ws: Workspace, monkeypatch)
 
 
 def test_the_penilai_may_not_set_the_top_unit_capaian(penilai: PenilaianPage) -> None:
-    assert not penilai.panel.tetapkan.isEnabled()
-    assert "satu tingkat di atasnya" in penilai.panel.tetapkan.toolTip()
+    assert not penilai.panel.set_capaian_button.isEnabled()
+    assert "satu tingkat di atasnya" in penilai.panel.set_capaian_button.toolTip()
 
 
 def _rate_all(page: PenilaianPage, skip: int = 0) -> list[str]:
@@ -208,7 +210,7 @@ def test_finalising_with_findings_needs_the_acknowledgement_then_locks(
     told: list[tuple[str, str]] = []
     monkeypatch.setattr(penilaian_page, "show_info", lambda _p, text, detail="": told.append((text, detail)))
     monkeypatch.setattr(AkuiDialog, "exec", lambda d: seen.append((d.ok.isEnabled(), d.check.text())) or 0)
-    penilai.final_semua.click()
+    penilai.finalise_all_button.click()
     assert seen == [(False, AKUI)] and not told
     rows = _service_rows(penilai)
     assert all(rows[pid].status is StatusEvaluasi.DRAF for pid in rated)
@@ -219,7 +221,7 @@ def test_finalising_with_findings_needs_the_acknowledgement_then_locks(
         return 1
 
     monkeypatch.setattr(AkuiDialog, "exec", acknowledge)
-    penilai.final_semua.click()
+    penilai.finalise_all_button.click()
     assert told and told[-1][0].startswith(f"{len(rated)} evaluasi difinalkan.")
     rows = _service_rows(penilai)
     assert all(rows[pid].status is StatusEvaluasi.FINAL for pid in rated)
@@ -241,7 +243,7 @@ def test_finalising_selected_rows_reports_who_failed_and_why(penilai: PenilaianP
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     penilai.table.selectionModel().select(penilai.model.index(penilai.model.row_of(rated[0]), 0), flags)
     assert len(penilai.rows_terpilih()) == 2
-    penilai.final_pilih.click()
+    penilai.finalise_selected_button.click()
     text, detail = told[-1]
     assert text.startswith("1 evaluasi difinalkan.") and "1 tidak difinalkan" in text
     assert kosong.nama in detail and "belum" in detail
@@ -313,7 +315,7 @@ def test_selection_and_scroll_survive_a_refresh(qtbot, demo_ws: Workspace) -> No
     scroll = page.table.verticalScrollBar().value()
     assert scroll > 0
     pid = page.model.rows[n].pegawai_id
-    page.on_muat_clicked()
+    page.on_reload_button_clicked()
     assert page.model.rows[page.table.currentIndex().row()].pegawai_id == pid
     assert page.table.verticalScrollBar().value() == scroll
 
@@ -362,7 +364,7 @@ def test_the_real_evaluation_form_is_opened_for_the_row(penilai: PenilaianPage, 
     monkeypatch.setattr(form.EvaluasiDialog, "exec", lambda d: opened.append((d.skp_id, d.kode_periode)) or 0)
     n = _row(penilai, lambda r: r.skp_id is not None)
     penilai.table.selectRow(n)
-    penilai.buka.click()
+    penilai.open_button.click()
     assert opened == [(penilai.model.rows[n].skp_id, "TW3")]
 
 
@@ -399,7 +401,7 @@ def test_without_findings_finalising_asks_a_plain_question(penilai: PenilaianPag
     monkeypatch.setattr(AkuiDialog, "exec", lambda d: pytest.fail("no findings: nothing to acknowledge"))
     monkeypatch.setattr(finalkan_module, "ask_yes_no", lambda _p, text, *_a, **_k: asked.append(text) or True)
     monkeypatch.setattr(penilaian_page, "show_info", lambda _p, text, detail="": told.append((text, detail)))
-    penilai.final_semua.click()
+    penilai.finalise_all_button.click()
     assert asked == [f"Finalkan {len(rated)} evaluasi?"]
     # The service still checks the distribution itself: without an acknowledgement nothing is locked.
     text, detail = told[-1]

@@ -45,7 +45,7 @@ def formulir(monkeypatch: pytest.MonkeyPatch) -> list[Skrip]:
     def exec_(dialog: EvaluasiDialog) -> int:
         dialog.show()
         antrean.pop(0)(dialog)
-        dialog.tutup.click()
+        dialog.close_button.click()
         assert not dialog.isVisible(), "the form closes once everything is saved"
         return int(dialog.result())
 
@@ -83,7 +83,7 @@ def buka_baris(page: PenilaianPage, qtbot, row: BarisEvaluasi, *, enter: bool = 
         page.table.setFocus()
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
     else:
-        page.buka.click()
+        page.open_button.click()
 
 
 def nilai(hasil: Rating, perilaku: Rating, teks: str, *, akhir: bool = False) -> Skrip:
@@ -104,7 +104,7 @@ def nilai(hasil: Rating, perilaku: Rating, teks: str, *, akhir: bool = False) ->
         d.rating.perilaku.tombol[perilaku].click()
         assert compute_predikat(hasil, perilaku).label in d.predikat.text()  # live, before saving
         d.rating.catatan.setPlainText(f"Catatan {teks.lower()}.")
-        d.simpan.click()
+        d.save_button.click()
         assert d.message.text() == "Evaluasi sudah disimpan." and not d.dirty()
 
     return isi
@@ -135,7 +135,7 @@ def finalkan_semua(page: PenilaianPage, monkeypatch: pytest.MonkeyPatch) -> list
 
     monkeypatch.setattr(AkuiDialog, "exec", acknowledge)
     monkeypatch.setattr(penilaian_page, "show_info", lambda *a, **k: None)
-    page.final_semua.click()
+    page.finalise_all_button.click()
     return seen
 
 
@@ -161,15 +161,15 @@ def test_camat_rates_everyone_for_tw3_and_the_year_then_the_admin_reopens_one(
         shown.append([d.daftar.item(n).text() for n in range(d.daftar.count())])
         d.ok.click()  # refused until the box is ticked
         assert d.result() == 0 and not d.ok.isEnabled()
-        d.akui.click()
+        d.acknowledge_check.click()
         d.ok.click()
         return int(d.result())
 
     monkeypatch.setattr(AkuiDistribusiDialog, "exec", acknowledge_in_form)
 
     def finalise_here(d: EvaluasiDialog) -> None:
-        d.finalkan.click()
-        assert d.form is not None and d.form.final and not d.finalkan.isVisible()
+        d.finalise_button.click()
+        assert d.form is not None and d.form.final and not d.finalise_button.isVisible()
         assert all(k.isReadOnly() for k in d.hasil_kerja.umpan.values())
 
     formulir.append(finalise_here)
@@ -208,8 +208,13 @@ def test_camat_rates_everyone_for_tw3_and_the_year_then_the_admin_reopens_one(
     monkeypatch.setattr(TeksDialog, "exec", type_reason)
 
     def reopen(d: EvaluasiDialog) -> None:
-        assert d.form is not None and d.form.final and d.buka.isVisible() and not d.simpan.isVisible()
-        d.buka.click()
+        assert (
+            d.form is not None
+            and d.form.final
+            and d.open_button.isVisible()
+            and not d.save_button.isVisible()
+        )
+        d.open_button.click()
         assert d.form.status is StatusEvaluasi.DRAF and ALASAN in d.header.dibuka.text()
 
     formulir.append(reopen)

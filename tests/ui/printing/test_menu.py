@@ -71,16 +71,16 @@ def test_konversi_ak_is_offered_only_for_a_pejabat_fungsional(
     ctx = _ctx(workspace, "admin")
     page = _halaman(qtbot, ctx)
     skp_bukan = _fungsional(page, ctx, ya=False)
-    ak = _aksi(page.cetak, KONVERSI)
+    ak = _aksi(page.print_button, KONVERSI)
     assert not ak.isEnabled() and ak.toolTip() == "Hanya untuk pejabat fungsional"
     skp_fungsional = _fungsional(page, ctx, ya=True)
-    ak = _aksi(page.cetak, KONVERSI)
+    ak = _aksi(page.print_button, KONVERSI)
     assert ak.isEnabled() and ak.toolTip() != "Hanya untuk pejabat fungsional"
     for skp_id, boleh in ((skp_bukan, False), (skp_fungsional, True)):
         form = EvaluasiDialog(ctx, skp_id, "TW1")
         qtbot.addWidget(form)
         assert bool(form.form and form.form.jenjang_kode) is boleh
-        ak = _aksi(form.cetak, KONVERSI)
+        ak = _aksi(form.print_button, KONVERSI)
         assert ak.isEnabled() is boleh
         assert (ak.toolTip() == "Hanya untuk pejabat fungsional") is not boleh
 
@@ -101,7 +101,7 @@ def test_the_unit_batch_follows_the_subordinates_filter(
         return True
 
     monkeypatch.setattr(aksi, "ask_yes_no", tanya)
-    _aksi(page.cetak, MASSAL).trigger()
+    _aksi(page.print_button, MASSAL).trigger()
     assert len(ditanya) == 1 and ditanya[0].startswith(f"{dinilai} dokumen Dokumen Evaluasi akan dicetak")
     assert "tampil di daftar" in ditanya[0]
     dialog = next(d for d in page.findChildren(PratinjauDialog))
@@ -114,7 +114,7 @@ def test_the_unit_batch_follows_the_subordinates_filter(
     page.pilihan.bawahan.setChecked(False)  # the whole unit again: more documents, the same question
     assert len(page.model.rows) > len(tampil)
     semua = sum(r.evaluasi_id is not None for r in page.model.rows)
-    _aksi(page.cetak, MASSAL).trigger()
+    _aksi(page.print_button, MASSAL).trigger()
     assert ditanya == [
         f"{semua} dokumen Dokumen Evaluasi akan dicetak; {len(page.model.rows) - semua} pegawai dilewati."
     ]

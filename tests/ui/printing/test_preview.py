@@ -109,13 +109,13 @@ def test_a_supervisor_previews_prints_and_saves_a_form(
     assert halaman >= 1
     simpan = tmp_path / "simpan.pdf"
     _simpan_ke(monkeypatch, simpan)
-    dialog.simpan.click()
+    dialog.save_button.click()
     teks = " ".join(p.extract_text() for p in PdfReader(simpan).pages)
     assert len(PdfReader(simpan).pages) == halaman and baris.nip in teks
     assert "Tersimpan" in dialog.message.text()
     dicetak = tmp_path / "printer.pdf"
     dipakai = _printer_pdf(monkeypatch, dicetak)
-    dialog.cetak.click()
+    dialog.print_button.click()
     assert dipakai and dicetak.exists()
     hasil = PdfReader(dicetak)
     assert len(hasil.pages) == halaman
@@ -139,7 +139,7 @@ def test_save_failure_is_told_in_indonesian(
         "kinerja_desktop.ui.common.ops.show_error", lambda _parent, exc: pesan.append(str(exc))
     )
     _simpan_ke(monkeypatch, tmp_path / "tidak-ada" / "x.pdf")
-    dialog.simpan.click()
+    dialog.save_button.click()
     assert pesan and "tidak ada" in pesan[0]
 
 
@@ -195,12 +195,12 @@ def test_the_pages_offer_the_print_buttons(qtbot, workspace: Workspace, sync_tas
     ctx = _ctx(workspace)
     page = PenilaianPage(ctx)
     qtbot.addWidget(page)
-    teks = [a.text() for a in page.cetak.menu().actions()]
+    teks = [a.text() for a in page.print_button.menu().actions()]
     assert "Dokumen Evaluasi…" in teks and "Cetak semua Dokumen Evaluasi unit ini…" in teks
     baris = _bawahan_final(ctx)
     form = EvaluasiDialog(ctx, str(baris.skp_id), "TW1")
     qtbot.addWidget(form)
-    assert "Rekap predikat unit…" not in [a.text() for a in form.cetak.menu().actions()]
+    assert "Rekap predikat unit…" not in [a.text() for a in form.print_button.menu().actions()]
 
 
 def test_scanned_signatures_are_offered_only_for_a_final_evaluation(

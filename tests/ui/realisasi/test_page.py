@@ -128,15 +128,15 @@ def test_an_unapproved_skp_shows_the_reason(page: RealisasiPage, ctx: UiContext)
 def test_rencana_aksi_add_edit_delete(page: RealisasiPage, monkeypatch, errors: list[str]) -> None:
     monkeypatch.setattr(panel, "ask_yes_no", lambda *a, **k: True)
     _answer(monkeypatch, "Menyusun jadwal musyawarah")
-    page.aksi.tambah.click()
+    page.aksi.add_button.click()
     assert [r.teks for r in page.aksi.model.rows] == ["Menyusun jadwal musyawarah"]
     assert page.selected_row() is page.model.rows[0]
     page.aksi.table.selectRow(0)
     _answer(monkeypatch, "Menyusun dan membagikan jadwal")
-    page.aksi.ubah.click()
+    page.aksi.edit_button.click()
     assert [r.teks for r in page.aksi.model.rows] == ["Menyusun dan membagikan jadwal"]
     page.aksi.table.selectRow(0)
-    page.aksi.hapus.click()
+    page.aksi.delete_button.click()
     assert page.aksi.model.rowCount() == 0 and errors == []
 
 
@@ -171,7 +171,7 @@ def test_attach_a_file_then_lose_it(
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     page.bukti.table.selectRow(0)
-    page.bukti.buka.click()
+    page.bukti.open_button.click()
     assert Path(opened[0]).name == "laporan kegiatan.pdf"
     assert Path(opened[0]).read_bytes() == source.read_bytes()
 
@@ -181,7 +181,7 @@ def test_attach_a_file_then_lose_it(
     assert status.data() == "berkas hilang"
     assert status.data(Qt.ItemDataRole.ForegroundRole) == panel.MERAH
     page.bukti.table.selectRow(0)
-    page.bukti.buka.click()
+    page.bukti.open_button.click()
     assert len(opened) == 1 and "tidak ada" in errors[0]
 
 

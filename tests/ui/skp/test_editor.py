@@ -91,9 +91,15 @@ def test_operator_builds_an_skp_and_submits_it(
     qtbot, operator: UiContext, monkeypatch, qtmodeltester
 ) -> None:
     editor = new_skp_for_reni(qtbot, operator)
-    assert editor.tabs.tabText(0) == "Hasil Kerja" and editor.ajukan.isVisible() is False  # not shown yet
+    assert (
+        editor.tabs.tabText(0) == "Hasil Kerja" and editor.submit_button.isVisible() is False
+    )  # not shown yet
     editor.show()
-    assert editor.ajukan.isVisible() and not editor.setujui.isVisible() and not editor.alasan.isVisible()
+    assert (
+        editor.submit_button.isVisible()
+        and not editor.approve_button.isVisible()
+        and not editor.alasan.isVisible()
+    )
 
     offered: list[int] = []
 
@@ -103,7 +109,7 @@ def test_operator_builds_an_skp_and_submits_it(
         return accepted(dialog)
 
     monkeypatch.setattr(RhkDialog, "exec", choose_first_cascade_option)
-    editor.hasil_kerja.on_tambah_rhk_clicked()
+    editor.hasil_kerja.on_add_rhk_button_clicked()
     assert offered[0] > 1
     assert editor.detail is not None
     (rhk,) = editor.detail.rhk_utama
@@ -117,7 +123,7 @@ def test_operator_builds_an_skp_and_submits_it(
         return accepted(dialog)
 
     monkeypatch.setattr(MasalahDialog, "exec", record)
-    editor.on_ajukan_clicked()
+    editor.on_submit_button_clicked()
     assert any("belum memiliki indikator" in p for p in problems[0])
     assert editor.detail.status == "draft"
     assert "belum bisa diajukan" in editor.message.text()
@@ -130,16 +136,16 @@ def test_operator_builds_an_skp_and_submits_it(
 
     editor.hasil_kerja.select(("rhk", rhk.id))
     monkeypatch.setattr(IndikatorDialog, "exec", twelve_documents)
-    editor.hasil_kerja.on_tambah_indikator_clicked()
+    editor.hasil_kerja.on_add_indikator_button_clicked()
     (indikator,) = editor.detail.rhk_utama[0].indikator
     assert indikator.target == "12 dokumen" and indikator.aspek == "kuantitas"
     qtmodeltester.check(editor.hasil_kerja.model)
 
-    editor.on_ajukan_clicked()  # only warnings now (lampiran empty): accepted
+    editor.on_submit_button_clicked()  # only warnings now (lampiran empty): accepted
     assert all(p.startswith("⚠") for p in problems[1])
     assert editor.detail.status == "diajukan" and editor.detail.read_only
     assert editor.alasan.text().startswith("SKP sedang diajukan")
-    assert editor.tarik.isVisible() and not editor.hasil_kerja.tambah_rhk.isEnabled()
+    assert editor.withdraw_button.isVisible() and not editor.hasil_kerja.add_rhk_button.isEnabled()
 
 
 def test_rhk_utama_must_name_a_superior_rhk(qtbot) -> None:
@@ -160,12 +166,12 @@ def test_penilai_approves_a_subordinate_and_it_becomes_read_only(
     editor = editor_for(qtbot, penilai, "heru")
     editor.show()
     assert editor.detail is not None and editor.detail.versi == 2 and editor.detail.status == "diajukan"
-    assert editor.setujui.isVisible() and editor.tolak.isVisible()
+    assert editor.approve_button.isVisible() and editor.reject_button.isVisible()
     monkeypatch.setattr("kinerja_desktop.ui.skp.editor.ask_yes_no", lambda *a, **k: True)
-    editor.on_setujui_clicked()
+    editor.on_approve_button_clicked()
     assert editor.detail.status == "disetujui" and editor.detail.read_only
     assert editor.alasan.text() == "SKP sudah disetujui; buat revisi untuk mengubah."
-    assert not editor.setujui.isVisible() and not editor.hasil_kerja.tambah_rhk.isEnabled()
+    assert not editor.approve_button.isVisible() and not editor.hasil_kerja.add_rhk_button.isEnabled()
     assert editor.header.versi.count() == 2
 
 
@@ -179,7 +185,7 @@ def test_reject_needs_a_note_and_shows_it(qtbot, penilai: UiContext, monkeypatch
 
     monkeypatch.setattr(TeksDialog, "exec", note)
     editor.show()
-    editor.on_tolak_clicked()
+    editor.on_reject_button_clicked()
     assert editor.detail is not None and editor.detail.status == "ditolak"
     assert editor.header.catatan.isVisible()
     assert editor.header.catatan.text() == "Catatan penolakan: Target kuantitas terlalu rendah."
@@ -188,14 +194,14 @@ def test_reject_needs_a_note_and_shows_it(qtbot, penilai: UiContext, monkeypatch
 def test_revise_makes_versi_2_and_deleting_it_goes_back(qtbot, operator: UiContext, monkeypatch) -> None:
     editor = editor_for(qtbot, operator, "arief")
     editor.show()
-    assert editor.revisi.isVisible() and editor.detail is not None and editor.detail.read_only
+    assert editor.revise_button.isVisible() and editor.detail is not None and editor.detail.read_only
     monkeypatch.setattr("kinerja_desktop.ui.skp.editor.ask_yes_no", lambda *a, **k: True)
-    editor.on_revisi_clicked()
+    editor.on_revise_button_clicked()
     assert (editor.detail.versi, editor.detail.status, editor.detail.read_only) == (2, "draft", False)
     assert editor.message.text() == "Revisi dibuat sebagai versi 2."
     assert [editor.header.versi.itemText(n) for n in range(2)] == ["Versi 2 — Draf", "Versi 1 — Disetujui"]
     assert len(editor.detail.rhk) == 2  # copied
-    editor.on_hapus_clicked()
+    editor.on_delete_button_clicked()
     assert editor.detail.versi == 1 and editor.detail.status == "disetujui"
 
 
@@ -208,7 +214,7 @@ def test_ekspektasi_is_written_only_by_the_penilai(qtbot, operator: UiContext, p
     first = editor.detail.perilaku[0].perilaku_id
     editor.perilaku.edits[first].setPlainText("Menjawab setiap aduan warga dalam 2 hari kerja")
     assert editor.perilaku.dirty()
-    editor.perilaku.on_simpan_clicked()
+    editor.perilaku.on_save_button_clicked()
     assert editor.detail.perilaku[0].ekspektasi_khusus == "Menjawab setiap aduan warga dalam 2 hari kerja"
     assert not editor.perilaku.dirty() and editor.can_leave()
 
@@ -222,13 +228,13 @@ def test_lampiran_items_are_numbered(qtbot, operator: UiContext, monkeypatch) ->
 
     monkeypatch.setattr(TeksDialog, "exec", type_item)
     box = editor.lampiran.lists["sumber_daya"]
-    box.on_tambah_clicked()
-    box.on_tambah_clicked()
+    box.on_add_button_clicked()
+    box.on_add_button_clicked()
     assert [box.daftar.item(n).text() for n in range(2)] == [
         "1. Membutuhkan komputer/laptop",
         "2. Membutuhkan komputer/laptop",
     ]
-    assert box.ubah.isEnabled()
+    assert box.edit_button.isEnabled()
 
 
 def test_indicator_dialog_range_numbers_and_unsaved_guard(qtbot, monkeypatch) -> None:
@@ -297,14 +303,14 @@ def test_enter_accepts_a_text_dialog_and_pasted_lines_become_one(qtbot) -> None:
 def test_start_from_superior_rhk_then_edit_move_and_delete(qtbot, operator: UiContext, monkeypatch) -> None:
     editor = new_skp_for_reni(qtbot, operator)
     monkeypatch.setattr(MulaiDariDialog, "exec", accepted)
-    editor.hasil_kerja.on_mulai_dari_clicked()
-    editor.hasil_kerja.on_mulai_dari_clicked()
+    editor.hasil_kerja.on_start_from_button_clicked()
+    editor.hasil_kerja.on_start_from_button_clicked()
     assert editor.detail is not None
     first, second = editor.detail.rhk_utama
     assert first.indikator and first.rhk_atasan_id  # text, indicators and link copied
 
     editor.hasil_kerja.select(("rhk", second.id))
-    editor.hasil_kerja.on_pindah_clicked(-1)
+    editor.hasil_kerja.on_move_clicked(-1)
     assert [r.id for r in editor.detail.rhk_utama] == [second.id, first.id]
     assert editor.hasil_kerja.selected() == ("rhk", second.id)
 
@@ -316,14 +322,14 @@ def test_start_from_superior_rhk_then_edit_move_and_delete(qtbot, operator: UiCo
     indikator = editor.detail.rhk_utama[0].indikator[0]
     editor.hasil_kerja.select(("indikator", indikator.id))
     monkeypatch.setattr(IndikatorDialog, "exec", retype)
-    editor.hasil_kerja.on_ubah_clicked()
+    editor.hasil_kerja.on_edit_button_clicked()
     assert editor.detail.rhk_utama[0].indikator[0].target == "Sesuai SOP"
 
     monkeypatch.setattr("kinerja_desktop.ui.skp.hasil_kerja.ask_yes_no", lambda *a, **k: True)
-    editor.hasil_kerja.on_hapus_clicked()
+    editor.hasil_kerja.on_delete_button_clicked()
     assert len(editor.detail.rhk_utama[0].indikator) == len(second.indikator) - 1
     editor.hasil_kerja.select(("rhk", first.id))
-    editor.hasil_kerja.on_hapus_clicked()
+    editor.hasil_kerja.on_delete_button_clicked()
     assert [r.id for r in editor.detail.rhk_utama] == [second.id]
 
 
@@ -335,7 +341,7 @@ def test_jpt_form_shows_perspektif_instead_of_the_superior_rhk(qtbot, operator: 
     model = editor.hasil_kerja.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["No", "Rencana hasil kerja", "Indikator kinerja individu", "Target", "Perspektif"]
-    assert not editor.hasil_kerja.mulai_dari.isVisibleTo(editor)
+    assert not editor.hasil_kerja.start_from_button.isVisibleTo(editor)
     assert "Administrasi" not in editor.header.info.text() and "JPT" in editor.header.info.text()
 
 
@@ -344,7 +350,7 @@ def test_periode_and_pendekatan_of_a_draft_can_be_changed(qtbot, operator: UiCon
 
     editor = new_skp_for_reni(qtbot, operator)
     editor.show()
-    assert editor.ubah_header.isVisible()
+    assert editor.edit_header_button.isVisible()
 
     def choose(dialog: HeaderDialog) -> QDialog.DialogCode:
         dialog.awal.setDate(date(TAHUN, 3, 1))
@@ -352,7 +358,7 @@ def test_periode_and_pendekatan_of_a_draft_can_be_changed(qtbot, operator: UiCon
         return accepted(dialog)
 
     monkeypatch.setattr(HeaderDialog, "exec", choose)
-    editor.on_ubah_header_clicked()
+    editor.on_edit_header_button_clicked()
     assert editor.detail is not None
     periode = (editor.detail.periode_awal, editor.detail.periode_akhir)
     assert periode == (date(TAHUN, 3, 1), date(TAHUN, 12, 31))

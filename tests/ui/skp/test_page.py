@@ -102,19 +102,19 @@ def _select(page: SkpPage, nama: str) -> None:
 
 def test_buat_skp_opens_the_editor_on_a_draft(page: SkpPage, monkeypatch: pytest.MonkeyPatch) -> None:
     _select(page, RENI)
-    assert page.buat.isEnabled() and not page.buka.isEnabled()
+    assert page.create_button.isEnabled() and not page.open_button.isEnabled()
 
     def pilih_kualitatif(dialog: PendekatanDialog) -> QDialog.DialogCode:
         dialog.group.button(1).setChecked(True)
         return accepted(dialog)
 
     monkeypatch.setattr(PendekatanDialog, "exec", pilih_kualitatif)
-    page.on_buat_clicked()
+    page.on_create_button_clicked()
     assert page.stack.currentWidget() is page.editor
     detail = page.editor.detail
     assert detail is not None and detail.status == "draft" and detail.pendekatan == "kualitatif"
     assert "sudah dibuat sebagai draf" in page.editor.message.text()
-    page.editor.on_kembali_clicked()
+    page.editor.on_back_button_clicked()
     assert page.stack.currentIndex() == 0
     assert page.count.text() == "20 pegawai · 0 belum ada SKP"
 
@@ -124,7 +124,7 @@ def test_salin_dari_tahun_lalu_says_when_there_is_nothing(page: SkpPage, monkeyp
     shown: list[str] = []
     monkeypatch.setattr("kinerja_desktop.ui.skp.page.ask_yes_no", lambda *a, **k: True)
     monkeypatch.setattr("kinerja_desktop.ui.common.ops.show_error", lambda _p, e: shown.append(str(e)))
-    page.on_salin_clicked()
+    page.on_copy_button_clicked()
     assert shown and "tidak memiliki SKP tahun" in shown[0]
     assert page.stack.currentIndex() == 0
 
@@ -134,14 +134,14 @@ def test_drafts_for_a_unit_in_the_background(page: SkpPage, monkeypatch: pytest.
     hasil: list[HasilDraftDialog] = []
     monkeypatch.setattr(DrafUnitDialog, "exec", accepted)
     monkeypatch.setattr(HasilDraftDialog, "exec", lambda d: hasil.append(d) or 0)  # type: ignore[func-returns-value]
-    page.on_draf_unit_clicked()
+    page.on_unit_drafts_button_clicked()
     (dialog,) = hasil
     assert dialog.dibuat.count() == 1 and dialog.dibuat.item(0).text() == RENI
     assert dialog.dilewati.count() == 3
     assert "Sudah memiliki SKP" in dialog.dilewati.item(0).text()
     assert page.message.text() == "1 draf SKP dibuat, 3 pegawai dilewati."
     assert page.count.text() == "4 pegawai · 0 belum ada SKP"
-    assert page.draf_unit.isEnabled()
+    assert page.unit_drafts_button.isEnabled()
 
 
 def test_drafts_for_a_unit_can_be_cancelled_and_nothing_is_kept(
@@ -158,12 +158,12 @@ def test_drafts_for_a_unit_can_be_cancelled_and_nothing_is_kept(
             raise Cancelled()
 
     monkeypatch.setattr(TaskContext, "progress", batal)
-    page.on_draf_unit_clicked()
+    page.on_unit_drafts_button_clicked()
     assert laporan == [(0, 1), (1, 1)]
     assert page.message.text() == "Pembuatan draf SKP dibatalkan; tidak ada draf yang dibuat."
     page.load_list()
     assert page.count.text().endswith("1 belum ada SKP")
-    assert page.draf_unit.isEnabled()
+    assert page.unit_drafts_button.isEnabled()
 
 
 def test_penilai_sees_own_and_direct_subordinates_first(qtbot, tmp_path: Path, demo_template: Path) -> None:

@@ -45,7 +45,7 @@ def _dialog(monkeypatch: pytest.MonkeyPatch, cls: type, **values: str) -> list:
         opened.append(dialog)
         for name, text in values.items():
             getattr(dialog, name).setText(text)
-        dialog.on_simpan_clicked()
+        dialog.on_save_button_clicked()
         return dialog.result()
 
     monkeypatch.setattr(cls, "exec", fake_exec)
@@ -69,7 +69,7 @@ def test_tree_shows_heads_and_counts(page: UnitKerjaPage, qtmodeltester) -> None
 def test_add_a_sub_unit_and_refuse_a_twin(page: UnitKerjaPage, monkeypatch: pytest.MonkeyPatch) -> None:
     _select(page, "Seksi Pemerintahan")
     _dialog(monkeypatch, UnitDialog, nama="Subseksi Kependudukan", kode="PLJ.PEM.1")
-    page.tambah.click()
+    page.add_button.click()
     unit = page.selected()
     assert unit is not None and unit.nama == "Subseksi Kependudukan" and unit.kode == "PLJ.PEM.1"
     assert page.units.path(unit.id) == "Kecamatan Plaju › Seksi Pemerintahan › Subseksi Kependudukan"
@@ -77,7 +77,7 @@ def test_add_a_sub_unit_and_refuse_a_twin(page: UnitKerjaPage, monkeypatch: pyte
 
     _select(page, "Seksi Pemerintahan")
     opened = _dialog(monkeypatch, UnitDialog, nama="subseksi  kependudukan")
-    page.tambah.click()
+    page.add_button.click()
     assert "Sudah ada unit bernama" in opened[0].notes["nama"].text()
 
 
@@ -93,11 +93,11 @@ def test_change_name_and_head(page: UnitKerjaPage, ctx: UiContext, monkeypatch: 
         ]
         dialog.nama.setText("Seksi Tata Pemerintahan")
         dialog.kepala.set_value(dialog.staf[0][0])
-        dialog.on_simpan_clicked()
+        dialog.on_save_button_clicked()
         return dialog.result()
 
     monkeypatch.setattr(UnitDialog, "exec", fake_exec)
-    page.ubah.click()
+    page.edit_button.click()
     assert _cells(page, "Seksi Tata Pemerintahan")[2] == "Aidil Abdul Nugraha, A.Md."
 
 
@@ -113,29 +113,33 @@ def test_move_offers_only_possible_parents(page: UnitKerjaPage, ctx: UiContext, 
         targets = [dialog.induk.itemData(i) for i in range(dialog.induk.count())]
         assert sub not in targets and _unit_id(page, "Seksi Pemerintahan") not in targets
         dialog.induk.setCurrentIndex(dialog.induk.findData(_unit_id(page, "Kelurahan Plaju Ulu")))
-        dialog.on_simpan_clicked()
+        dialog.on_save_button_clicked()
         return dialog.result()
 
     monkeypatch.setattr(PindahUnitDialog, "exec", fake_exec)
-    page.pindah.click()
+    page.move_button.click()
     assert page.units.path(sub) == "Kecamatan Plaju › Kelurahan Plaju Ulu › Seksi Pemerintahan › Subseksi A"
     assert "sekarang berada di bawah Kecamatan Plaju › Kelurahan Plaju Ulu" in page.message.text()
 
 
 def test_a_unit_with_active_staff_cannot_be_deleted_or_closed(page: UnitKerjaPage, ctx: UiContext) -> None:
     _select(page, "Seksi Pemerintahan")
-    page.hapus.click()
+    page.delete_button.click()
     text = page.message.text()
     assert "Unit 'Seksi Pemerintahan' masih memiliki 2 pegawai aktif sehingga tidak bisa dihapus." in text
     assert "Pindahkan pegawainya ke unit lain terlebih dahulu." in text
     assert "b00020" in page.message.styleSheet()
-    page.tutup.click()
+    page.close_button.click()
     assert "tidak bisa ditutup" in page.message.text()
     with ctx.workspace.read() as s:
         units = {u.nama: u for u in unit_kerja.list_units(s, ctx.actor)}
     assert units["Seksi Pemerintahan"].aktif
     _select(page, "Kecamatan Plaju")
-    assert not page.hapus.isEnabled() and not page.tutup.isEnabled() and not page.pindah.isEnabled()
+    assert (
+        not page.delete_button.isEnabled()
+        and not page.close_button.isEnabled()
+        and not page.move_button.isEnabled()
+    )
 
 
 def test_close_reopen_and_delete_an_empty_unit(page: UnitKerjaPage, ctx: UiContext) -> None:
@@ -143,12 +147,14 @@ def test_close_reopen_and_delete_an_empty_unit(page: UnitKerjaPage, ctx: UiConte
         unit_kerja.create_unit(s, ctx.actor, "Subseksi Kosong", _unit_id(page, "Seksi Pemerintahan"))
     page.refresh()
     _select(page, "Subseksi Kosong")
-    page.tutup.click()
+    page.close_button.click()
     assert _cells(page, "Subseksi Kosong")[4].startswith("Ditutup sejak")
-    assert page.buka.isEnabled() and not page.tutup.isEnabled() and not page.tambah.isEnabled()
-    page.buka.click()
+    assert (
+        page.open_button.isEnabled() and not page.close_button.isEnabled() and not page.add_button.isEnabled()
+    )
+    page.open_button.click()
     assert _cells(page, "Subseksi Kosong")[4] == ""
-    page.hapus.click()
+    page.delete_button.click()
     assert page.message.text() == "Unit Subseksi Kosong sudah dihapus."
     assert "Subseksi Kosong" not in [u.nama for u in page.units.by_id.values()]
 
@@ -161,4 +167,4 @@ def test_read_only_roles_see_the_tree_only(qtbot, ctx: UiContext, username: str)
     page.refresh()
     _select(page, "Seksi Pemerintahan")
     assert not any(button.isEnabled() for button in page.buttons)
-    page.on_ubah_clicked()  # Enter or double-click does nothing either
+    page.on_edit_button_clicked()  # Enter or double-click does nothing either
