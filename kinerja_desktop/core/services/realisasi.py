@@ -61,7 +61,11 @@ class RhkRealisasi:
 
 @dataclass(frozen=True)
 class RealisasiGrid:
-    """Realisation of one SKP in one period; ``alasan`` says why it cannot be filled in when it cannot."""
+    """Realisation of one SKP in one period; ``alasan`` says why it cannot be filled in when it cannot.
+
+    ``bisa_dilihat``: the grid is worth showing (perhaps read-only) — the SKP is approved and the period
+    lies within its periode penilaian; otherwise only ``alasan`` is shown.
+    """
 
     skp_id: str
     periode: str
@@ -69,6 +73,7 @@ class RealisasiGrid:
     bisa_diisi: bool
     alasan: str
     rhk: list[RhkRealisasi] = field(default_factory=list)
+    bisa_dilihat: bool = True
 
 
 def ritme_kantor(session: Session) -> Ritme:
@@ -287,8 +292,17 @@ def get_realisasi_grid(session: Session, actor: Actor, skp_id: str, kode_periode
                 real.teks if real else "",
             )
         )
+    bisa_dilihat = skp.status == StatusSkp.DISETUJUI and (
+        p.akhir(skp.tahun) >= skp.periode_awal and p.awal(skp.tahun) <= skp.periode_akhir
+    )
     return RealisasiGrid(
-        skp.id, p.kode, p.label, not alasan, alasan, [_rhk_row(r, per_rhk, aksi, bukti) for r in rhk]
+        skp.id,
+        p.kode,
+        p.label,
+        not alasan,
+        alasan,
+        [_rhk_row(r, per_rhk, aksi, bukti) for r in rhk],
+        bisa_dilihat,
     )
 
 

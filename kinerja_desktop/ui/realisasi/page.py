@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.model.skp import SkpDetail, StatusSkp
 from kinerja_desktop.core.rules.nip import format_nip
-from kinerja_desktop.core.rules.periode import periode
 from kinerja_desktop.core.services import pegawai, realisasi, skp
 from kinerja_desktop.core.services.access import Actor, Izin, Peran
 from kinerja_desktop.core.services.realisasi import RealisasiGrid
@@ -31,19 +30,6 @@ from kinerja_desktop.ui.realisasi.grid import BarisRealisasi, RealisasiModel, ba
 from kinerja_desktop.ui.realisasi.panel import AksiPanel, BuktiPanel, Sasaran
 
 ALASAN_STYLE = "font-size: 11pt; color: #444444; padding: 24px;"
-
-
-def prepare_grid(detail: SkpDetail, grid: RealisasiGrid) -> bool:
-    """Show the grid (perhaps read-only) unless the SKP is not approved or the period lies outside it."""
-    if grid.bisa_diisi:
-        return True
-    p = periode(grid.periode)
-    return (
-        detail.status == StatusSkp.DISETUJUI
-        and not grid.alasan.startswith(p.label)
-        and p.akhir(detail.tahun) >= detail.periode_awal
-        and p.awal(detail.tahun) <= detail.periode_akhir
-    )
 
 
 class RealisasiPage(Page):
@@ -184,7 +170,7 @@ class RealisasiPage(Page):
             f"<b>{d.pegawai.nama}</b> · {format_nip(d.pegawai.nip)} · {d.pegawai.jabatan} — "
             f"SKP {d.tahun} versi {d.versi} ({StatusSkp(d.status).label.lower()}), {self.grid.periode_label}"
         )
-        if not prepare_grid(d, self.grid):
+        if not (self.grid.bisa_diisi or self.grid.bisa_dilihat):
             self.show_reason(self.grid.alasan)
             return
         self.show_grid(self.grid)

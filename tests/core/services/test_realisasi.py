@@ -173,3 +173,11 @@ def test_period_outside_the_skp_and_penilai_scope(ws: Workspace) -> None:
     with ws.read() as s:
         grid = realisasi.get_realisasi_grid(s, penilai, baru, "TW3")
     assert not grid.bisa_diisi and grid.rhk[0].indikator[0].nilai == Decimal(1)
+    assert grid.bisa_dilihat and "hanya dapat melihat" in grid.alasan  # shown read-only to the penilai
+    with ws.transaction(admin) as s:
+        draf_id = svc.create_skp(s, admin, skp.pegawai_id, tahun + 1)
+    with ws.read() as s:
+        luar = realisasi.get_realisasi_grid(s, admin, baru, "TW1")
+        draf = realisasi.get_realisasi_grid(s, admin, draf_id, "TW3")
+    assert not luar.bisa_diisi and not luar.bisa_dilihat and "di luar periode penilaian" in luar.alasan
+    assert not draf.bisa_diisi and not draf.bisa_dilihat and "setelah SKP disetujui" in draf.alasan
