@@ -154,18 +154,3 @@ def test_detail_shows_before_and_after(page: AuditPage, ctx: UiContext, qtmodelt
     page.table.selectRow(0)
     rows = {kolom: (sebelum, sesudah) for kolom, sebelum, sesudah in page.detail_model.rows}
     assert rows["password_hash"] == ("", "***")
-
-
-def test_screenshot(page: AuditPage, ctx: UiContext) -> None:
-    with ctx.workspace.transaction(ctx.actor) as s:
-        pid = akun.create_pengguna(s, ctx.actor, "budi", "budi12345", Peran.OPERATOR, "Budi")
-    with ctx.workspace.transaction(ctx.actor) as s:
-        akun.update_pengguna(
-            s, ctx.actor, pid, nama="Budi Santoso", peran=Peran.OPERATOR, pegawai_id=None, aktif=True
-        )
-    ctx.workspace.backup(ctx.actor)
-    page.resize(1000, 650)
-    page.show()
-    page.refresh()
-    page.table.selectRow(1)
-    page.grab().save("/tmp/page_audit.png")

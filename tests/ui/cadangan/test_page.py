@@ -156,15 +156,6 @@ def test_size_text() -> None:
     assert size_text(int(3.4 * 1024 * 1024)) == "3,4 MB"
 
 
-def test_screenshot(page: CadanganPage) -> None:
-    page.create_button.click()
-    page.create_button.click()
-    page.table.selectRow(0)
-    page.resize(1000, 650)
-    page.show()
-    page.grab().save("/tmp/page_cadangan.png")
-
-
 def test_server_database_has_no_backups_here(qtbot, ctx: UiContext, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Workspace, "is_sqlite", property(lambda _self: False))
     page = CadanganPage(ctx)

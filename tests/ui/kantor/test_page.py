@@ -137,10 +137,3 @@ def test_guard_asks_when_leaving_with_changes(
         "Kecamatan Plaju Baru" if answer != QMessageBox.StandardButton.Discard else "Kecamatan Plaju"
     )
     assert page.nama.text() == expected_form
-
-
-def test_screenshot(page: KantorPage, tmp_path: Path) -> None:
-    page.set_logo_file(_png(tmp_path / "logo.png"))
-    page.resize(1000, 650)
-    page.show()
-    page.grab().save("/tmp/page_kantor.png")

@@ -197,20 +197,6 @@ def test_operator_may_not_open_the_page(qtbot, ctx: UiContext) -> None:
     assert not page.add_button.isEnabled()
 
 
-def test_screenshot(page: PenggunaPage, ctx: UiContext) -> None:
-    with ctx.workspace.transaction(ctx.actor) as s:
-        akun.create_pengguna(s, ctx.actor, "budi.s", "budi12345", Peran.OPERATOR, "Budi Santoso")
-    page.refresh()
-    page.resize(1000, 650)
-    page.show()
-    page.grab().save("/tmp/page_pengguna.png")
-    dialog = PenggunaDialog(ctx, None, page)
-    dialog.show()
-    dialog.show_error("Kata sandi minimal 8 karakter.")
-    dialog.grab().save("/tmp/page_pengguna_dialog.png")
-    dialog.close()
-
-
 def test_enter_saves_and_double_click_edits(
     qtbot, page: PenggunaPage, ctx: UiContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
