@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kinerja_desktop.cli.common import open_workspace
 from kinerja_desktop.core.errors import KnownError
 
 JENIS = ("skp", "evaluasi", "dokumen-evaluasi", "konversi-ak", "rekap")
@@ -76,7 +77,6 @@ def _kemajuan(aktif: bool) -> Any:
 
 
 def cmd_cetak(args: argparse.Namespace) -> int:
-    from kinerja_desktop.cli.common import open_workspace
     from kinerja_desktop.core.documents.files import save_pdf
     from kinerja_desktop.core.rules.periode import periode
     from kinerja_desktop.core.rules.tanggal import parse_tanggal

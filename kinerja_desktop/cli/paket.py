@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kinerja_desktop.cli.common import open_workspace
 from kinerja_desktop.core.errors import KnownError
 
 _PILIHAN = {"ours": "kami", "theirs": "mereka"}
@@ -72,7 +73,6 @@ def _kemajuan(aktif: bool) -> Any:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kinerja_desktop.cli.common import open_workspace
     from kinerja_desktop.core.exchange.actions import export_paket
     from kinerja_desktop.core.services.access import SYSTEM
 
@@ -144,7 +144,6 @@ def _import_one(ws: Any, args: argparse.Namespace, path: Path, nomor: str) -> bo
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Each file planned and applied in turn; exit 1 when any was invalid, refused or left unresolved."""
-    from kinerja_desktop.cli.common import open_workspace
 
     files: list[Path] = [f.expanduser() for f in args.files]
     ws = open_workspace(args)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from kinerja_desktop.cli.common import open_workspace
 from kinerja_desktop.core.errors import KnownError
 
 
@@ -30,7 +31,6 @@ def add_pegawai_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_pegawai_export(args: argparse.Namespace) -> int:
-    from kinerja_desktop.cli.common import open_workspace
     from kinerja_desktop.core.exchange.roster import export_roster
     from kinerja_desktop.core.exchange.roster.units import PetaUnit
     from kinerja_desktop.core.services import unit_kerja
@@ -58,7 +58,6 @@ def cmd_pegawai_export(args: argparse.Namespace) -> int:
 
 
 def cmd_pegawai_template(args: argparse.Namespace) -> int:
-    from kinerja_desktop.cli.common import open_workspace
     from kinerja_desktop.core.exchange.roster import write_template
     from kinerja_desktop.core.services.access import SYSTEM
 
@@ -75,7 +74,6 @@ def cmd_pegawai_template(args: argparse.Namespace) -> int:
 
 def cmd_pegawai_import(args: argparse.Namespace) -> int:
     """Print the plan; exit 1 when the file has errors (nothing saved), else apply it unless --dry-run."""
-    from kinerja_desktop.cli.common import open_workspace
     from kinerja_desktop.core.exchange.roster import apply_import, plan_import
     from kinerja_desktop.core.services.access import SYSTEM
 
