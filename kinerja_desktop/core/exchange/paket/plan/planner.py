@@ -114,11 +114,11 @@ class _Planner:
         self.id_paket[jenis.tabel].discard(None)
         del ids
         for kunci in jenis.kunci_bisnis:
-            check_keys(self, jenis, rows, kunci, catat)
+            self.check_keys(jenis, rows, kunci, catat)
         if not dirujuk:
             self.id_paket[jenis.tabel] = set()
 
-    def rujukan(self, jenis: Jenis) -> None:
+    def check_references(self, jenis: Jenis) -> None:
         """Phase 2a: every reference names a row of the package or of this database."""
         rows = self.rows(jenis)
         catat = self.pencatat[jenis.tabel]
@@ -148,7 +148,7 @@ class _Planner:
                         f"paket ini maupun di basis data ini. {SARAN}",
                     )
 
-    def keputusan(self, jenis: Jenis) -> tuple[JumlahLembar, Keputusan]:
+    def decide_rows(self, jenis: Jenis) -> tuple[JumlahLembar, Keputusan]:
         """Phase 2b: each valid row is new, changed, the same, stale or a conflict."""
         rows = self.rows(jenis)
         catat = self.pencatat[jenis.tabel]
@@ -157,9 +157,7 @@ class _Planner:
         galat = catat.galat
         tanda = tanda_lokal(self.conn, jenis.table, self.kolom_kami(rows, "id", jenis.tabel))
         ganda = any(tanda)
-        klasifikasi(
-            self, jenis, rows, (i for i in range(len(rows)) if tanda[i] and i not in galat), jumlah, kep
-        )
+        self.classify(jenis, rows, (i for i in range(len(rows)) if tanda[i] and i not in galat), jumlah, kep)
         jumlah.galat = len(galat)
         if galat or ganda:
             kep.sisip = [row for i, row in enumerate(rows) if not tanda[i] and i not in galat]
@@ -167,6 +165,170 @@ class _Planner:
             kep.sisip = rows  # every row is new: the package's own list (nothing changes it)
         jumlah.baru = len(kep.sisip)
         return jumlah, kep
+
+    def classify(
+        self, jenis: Jenis, rows: list[Baris], urut: Iterable[int], jumlah: JumlahLembar, kep: Keputusan
+    ) -> None:
+        """Decide every row of ``rows`` at the ascending indices ``urut`` (rows this database already holds).
+
+        Our rows and their bases are read a slice at a time: a re-import never holds a copy of all of them.
+        """
+        semua = iter(urut)
+        while potong := list(islice(semua, _POTONG)):
+            self._classify_slice(jenis, rows, potong, jumlah, kep)
+
+    def _classify_slice(
+        self, jenis: Jenis, rows: list[Baris], urut: list[int], jumlah: JumlahLembar, kep: Keputusan
+    ) -> None:
+        peta = self.peta
+        kolom = kolom_id(jenis)
+        isi_nama = content_columns(jenis)
+        isi = itemgetter(*(jenis.indeks(c) for c in isi_nama))
+        sidik = pembuat_sidik(jenis)
+        nomor = self.pencatat[jenis.tabel].nomor
+        ids = [self.id_kami(rows[j]) for j in urut]
+        lokal = baris_lokal(self.conn, jenis, ids)
+        semua_dasar = load_baselines(self.conn, self.rencana.mitra, jenis.tabel, ids)
+        del ids
+        for i in urut:
+            row = rows[i]
+            rm = map_ids(row, kolom, peta)
+            mid = str(rm.id)
+            kami = lokal[mid]
+            dasar = semua_dasar.get(mid)
+            kembar = str(row.id) in self.gabung_baru
+            if isi(rm) == isi(kami):
+                jumlah.sama += 1
+                if kembar or dasar is None or dasar.revisi != rm.revisi or dasar.sidik != sidik(rm):
+                    kep.dasar.append(row)
+                    if dasar is not None:
+                        self.rencana.ada_dasar.add(mid)
+                continue
+            if dasar is not None:
+                self.rencana.ada_dasar.add(mid)
+            aksi = decide(sidik(rm), sidik(kami), int(rm.revisi), int(kami.revisi), dasar, kembar)
+            jumlah.add(aksi)
+            if aksi is Aksi.UBAH:
+                kep.perbarui.append(row)
+                kep.dasar.append(row)
+                self.rencana.revisi_db[mid] = int(kami.revisi)
+            elif aksi is Aksi.KONFLIK:
+                kep.konflik[mid] = row
+                kep.revisi_kami[mid] = int(kami.revisi)
+                self.rencana.revisi_db[mid] = int(kami.revisi)
+                beda = tuple(
+                    NilaiBeda(
+                        k.judul,
+                        self.peraga.display(k, kami.get(k.nama)),
+                        self.peraga.display(k, rm.get(k.nama)),
+                    )
+                    for k in (jenis.kolom_bernama(c) for c in isi_nama)
+                    if kami.get(k.nama) != rm.get(k.nama)
+                )
+                self.rencana.konflik.append(
+                    Konflik(
+                        jenis.tabel,
+                        jenis.lembar,
+                        mid,
+                        nomor(i),
+                        self.peraga.uraian(jenis.tabel, kami),
+                        beda,
+                        int(kami.revisi),
+                        int(rm.revisi),
+                        dasar.revisi if dasar is not None else None,
+                    )
+                )
+
+    def _key_owners(
+        self,
+        jenis: Jenis,
+        rows: list[Baris],
+        kunci: tuple[str, ...],
+        catat: ProblemLog,
+        perlu: bool,
+    ) -> dict[tuple[Any, ...], int]:
+        """Key → the first valid row holding it; later rows with the same key are invalid.
+
+        ``perlu`` False: the caller only needs the duplicates marked; when there are none, nothing is built.
+        """
+        rujukan = {k.nama: k.rujukan for k in jenis.kolom if k.rujukan}
+        kolom = [self.kolom_kami(rows, c, rujukan.get(c)) for c in kunci]
+        galat = catat.galat
+        if not perlu and _tanpa_ganda(kolom, galat):
+            return {}
+        milik: dict[tuple[Any, ...], int] = {}
+        ganda: list[int] = []
+        for i, k in _kunci_sah(kolom, galat):
+            try:
+                pertama = milik.setdefault(k, i)
+            except TypeError:  # an unhashable value: the row is invalid already
+                continue
+            if pertama != i:  # the first row wins
+                ganda.append(i)
+        del kolom
+        judul = ", ".join(jenis.kolom_bernama(c).judul for c in kunci)
+        for i in ganda:
+            k = tuple(self.kolom_kami([rows[i]], c, rujukan.get(c))[0] for c in kunci)
+            j = milik[k]
+            if j != i:
+                catat.record(
+                    i,
+                    kunci[0],
+                    f"{self.peraga.uraian(jenis.tabel, rows[i])} tercatat dua kali di paket ini (baris "
+                    f"{catat.nomor(j)} juga, kolom {judul}); satu data hanya boleh satu baris. {SARAN}",
+                )
+        return milik
+
+    def check_keys(self, jenis: Jenis, rows: list[Baris], kunci: tuple[str, ...], catat: ProblemLog) -> None:
+        """Duplicates within the package, clashes with another row here, and merges with ours."""
+        ada_di_sini = jumlah_baris(self.conn, jenis.table) > 0
+        milik = self._key_owners(jenis, rows, kunci, catat, perlu=ada_di_sini)
+        if not milik or not ada_di_sini:
+            return
+        kandidat: list[tuple[int, str]] = []  # (row, our id) where we hold its key under another id
+        for nilai, lid in kunci_lokal(self.conn, jenis.table, kunci, {k[0] for k in milik}):
+            i = milik.get(
+                nilai
+            )  # only keys both hold matter: ours are read a block at a time, never all at once
+            if i is not None and lid != self.id_kami(rows[i]):
+                kandidat.append((i, lid))
+        del milik
+        if not kandidat:
+            return
+        sini = ada_lokal(self.conn, jenis.table, [self.id_kami(rows[i]) for i, _ in kandidat])
+        lid_dicari = {lid for _, lid in kandidat}
+        lid_paket = {v for v in self.kolom_kami(rows, "id", jenis.tabel) if v in lid_dicari}
+        gabung: list[tuple[int, str]] = []
+        for i, lid in kandidat:
+            mid = self.id_kami(rows[i])
+            if mid in sini or lid in lid_paket:  # ours is another row of the package, or theirs is here too
+                pesan = (
+                    f"{self.peraga.uraian(jenis.tabel, rows[i])} sudah dipakai oleh data lain di sini "
+                    f"({self.peraga.uraian_id(jenis.tabel, lid)}). Perbaiki datanya di kantor asal, "
+                    "lalu ekspor ulang paketnya."
+                )
+                catat.record(i, kunci[0], pesan)
+                continue
+            gabung.append((i, lid))
+        if not gabung:
+            return
+        self.tabel_peta.add(jenis.tabel)
+        for i, lid in gabung:
+            rid = str(rows[i].id)
+            self.peta[rid] = self.gabung_baru[rid] = lid
+            self.id_paket[jenis.tabel].discard(rid)
+            self.id_paket[jenis.tabel].add(lid)
+            self.rencana.penggabungan.append(
+                Penggabungan(
+                    jenis.tabel,
+                    jenis.lembar,
+                    catat.nomor(i),
+                    rid,
+                    lid,
+                    self.peraga.uraian(jenis.tabel, rows[i]),
+                    jenis.tabel in GABUNG_OTOMATIS,
+                )
+            )
 
 
 def _riwayat(session: Session, paket: Paket, sha256: str) -> tuple[bool, bool]:
@@ -229,9 +391,9 @@ def _rencana(
         p.check_sheet(jenis, [m for m in baca if m.lembar == jenis.lembar])
         release_memory()  # a big sheet's temporary sets and lists, before the next one makes its own
     for jenis in daftar:
-        p.rujukan(jenis)
+        p.check_references(jenis)
     for jenis in daftar:
-        jumlah, kep = p.keputusan(jenis)
+        jumlah, kep = p.decide_rows(jenis)
         r.jumlah.append(jumlah)
         r.keputusan[jenis.tabel] = kep
         r.masalah.extend(p.pencatat[jenis.tabel].selesai())
@@ -312,77 +474,6 @@ def decide(
     return Aksi.UBAH if revisi_mereka > revisi_kami else Aksi.USANG
 
 
-def klasifikasi(
-    p: _Planner, jenis: Jenis, rows: list[Baris], urut: Iterable[int], jumlah: JumlahLembar, kep: Keputusan
-) -> None:
-    """Decide every row of ``rows`` at the ascending indices ``urut`` (rows this database already holds).
-
-    Our rows and their bases are read a slice at a time: a re-import never holds a copy of all of them.
-    """
-    semua = iter(urut)
-    while potong := list(islice(semua, _POTONG)):
-        _classify_slice(p, jenis, rows, potong, jumlah, kep)
-
-
-def _classify_slice(
-    p: _Planner, jenis: Jenis, rows: list[Baris], urut: list[int], jumlah: JumlahLembar, kep: Keputusan
-) -> None:
-    peta = p.peta
-    kolom = kolom_id(jenis)
-    isi_nama = content_columns(jenis)
-    isi = itemgetter(*(jenis.indeks(c) for c in isi_nama))
-    sidik = pembuat_sidik(jenis)
-    nomor = p.pencatat[jenis.tabel].nomor
-    ids = [p.id_kami(rows[j]) for j in urut]
-    lokal = baris_lokal(p.conn, jenis, ids)
-    semua_dasar = load_baselines(p.conn, p.rencana.mitra, jenis.tabel, ids)
-    del ids
-    for i in urut:
-        row = rows[i]
-        rm = map_ids(row, kolom, peta)
-        mid = str(rm.id)
-        kami = lokal[mid]
-        dasar = semua_dasar.get(mid)
-        kembar = str(row.id) in p.gabung_baru
-        if isi(rm) == isi(kami):
-            jumlah.sama += 1
-            if kembar or dasar is None or dasar.revisi != rm.revisi or dasar.sidik != sidik(rm):
-                kep.dasar.append(row)
-                if dasar is not None:
-                    p.rencana.ada_dasar.add(mid)
-            continue
-        if dasar is not None:
-            p.rencana.ada_dasar.add(mid)
-        aksi = decide(sidik(rm), sidik(kami), int(rm.revisi), int(kami.revisi), dasar, kembar)
-        jumlah.add(aksi)
-        if aksi is Aksi.UBAH:
-            kep.perbarui.append(row)
-            kep.dasar.append(row)
-            p.rencana.revisi_db[mid] = int(kami.revisi)
-        elif aksi is Aksi.KONFLIK:
-            kep.konflik[mid] = row
-            kep.revisi_kami[mid] = int(kami.revisi)
-            p.rencana.revisi_db[mid] = int(kami.revisi)
-            beda = tuple(
-                NilaiBeda(k.judul, p.peraga.display(k, kami.get(k.nama)), p.peraga.display(k, rm.get(k.nama)))
-                for k in (jenis.kolom_bernama(c) for c in isi_nama)
-                if kami.get(k.nama) != rm.get(k.nama)
-            )
-            p.rencana.konflik.append(
-                Konflik(
-                    jenis.tabel,
-                    jenis.lembar,
-                    mid,
-                    nomor(i),
-                    p.peraga.uraian(jenis.tabel, kami),
-                    beda,
-                    int(kami.revisi),
-                    int(rm.revisi),
-                    dasar.revisi if dasar is not None else None,
-                )
-            )
-
-
 #: Master data born in every office with its own ids: merged by business key without asking.
 GABUNG_OTOMATIS = frozenset({"perilaku"})
 
@@ -399,96 +490,3 @@ def _tanpa_ganda(kolom: list[list[Any]], galat: set[int]) -> bool:
     except TypeError:  # an unhashable value: its row is already invalid, but look closer
         return False
     return not any(map(eq, urut, islice(urut, 1, None)))  # equal hashes: look closer
-
-
-def _milik(
-    p: _Planner,
-    jenis: Jenis,
-    rows: list[Baris],
-    kunci: tuple[str, ...],
-    catat: ProblemLog,
-    perlu: bool,
-) -> dict[tuple[Any, ...], int]:
-    """Key → the first valid row holding it; later rows with the same key are invalid.
-
-    ``perlu`` False: the caller only needs the duplicates marked; when there are none, nothing is built.
-    """
-    rujukan = {k.nama: k.rujukan for k in jenis.kolom if k.rujukan}
-    kolom = [p.kolom_kami(rows, c, rujukan.get(c)) for c in kunci]
-    galat = catat.galat
-    if not perlu and _tanpa_ganda(kolom, galat):
-        return {}
-    milik: dict[tuple[Any, ...], int] = {}
-    ganda: list[int] = []
-    for i, k in _kunci_sah(kolom, galat):
-        try:
-            pertama = milik.setdefault(k, i)
-        except TypeError:  # an unhashable value: the row is invalid already
-            continue
-        if pertama != i:  # the first row wins
-            ganda.append(i)
-    del kolom
-    judul = ", ".join(jenis.kolom_bernama(c).judul for c in kunci)
-    for i in ganda:
-        k = tuple(p.kolom_kami([rows[i]], c, rujukan.get(c))[0] for c in kunci)
-        j = milik[k]
-        if j != i:
-            catat.record(
-                i,
-                kunci[0],
-                f"{p.peraga.uraian(jenis.tabel, rows[i])} tercatat dua kali di paket ini (baris "
-                f"{catat.nomor(j)} juga, kolom {judul}); satu data hanya boleh satu baris. {SARAN}",
-            )
-    return milik
-
-
-def check_keys(
-    p: _Planner, jenis: Jenis, rows: list[Baris], kunci: tuple[str, ...], catat: ProblemLog
-) -> None:
-    """Duplicates within the package, clashes with another row here, and merges with ours."""
-    ada_di_sini = jumlah_baris(p.conn, jenis.table) > 0
-    milik = _milik(p, jenis, rows, kunci, catat, perlu=ada_di_sini)
-    if not milik or not ada_di_sini:
-        return
-    kandidat: list[tuple[int, str]] = []  # (row, our id) where we hold its key under another id
-    for nilai, lid in kunci_lokal(p.conn, jenis.table, kunci, {k[0] for k in milik}):
-        i = milik.get(nilai)  # only keys both hold matter: ours are read a block at a time, never all at once
-        if i is not None and lid != p.id_kami(rows[i]):
-            kandidat.append((i, lid))
-    del milik
-    if not kandidat:
-        return
-    sini = ada_lokal(p.conn, jenis.table, [p.id_kami(rows[i]) for i, _ in kandidat])
-    lid_dicari = {lid for _, lid in kandidat}
-    lid_paket = {v for v in p.kolom_kami(rows, "id", jenis.tabel) if v in lid_dicari}
-    gabung: list[tuple[int, str]] = []
-    for i, lid in kandidat:
-        mid = p.id_kami(rows[i])
-        if mid in sini or lid in lid_paket:  # ours is another row of the package, or theirs is here too
-            pesan = (
-                f"{p.peraga.uraian(jenis.tabel, rows[i])} sudah dipakai oleh data lain di sini "
-                f"({p.peraga.uraian_id(jenis.tabel, lid)}). Perbaiki datanya di kantor asal, "
-                "lalu ekspor ulang paketnya."
-            )
-            catat.record(i, kunci[0], pesan)
-            continue
-        gabung.append((i, lid))
-    if not gabung:
-        return
-    p.tabel_peta.add(jenis.tabel)
-    for i, lid in gabung:
-        rid = str(rows[i].id)
-        p.peta[rid] = p.gabung_baru[rid] = lid
-        p.id_paket[jenis.tabel].discard(rid)
-        p.id_paket[jenis.tabel].add(lid)
-        p.rencana.penggabungan.append(
-            Penggabungan(
-                jenis.tabel,
-                jenis.lembar,
-                catat.nomor(i),
-                rid,
-                lid,
-                p.peraga.uraian(jenis.tabel, rows[i]),
-                jenis.tabel in GABUNG_OTOMATIS,
-            )
-        )
