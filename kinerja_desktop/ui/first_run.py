@@ -28,6 +28,7 @@ from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.model.kantor import KantorInput
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.kantor_fields import IsianKantor
 from kinerja_desktop.ui.common.tasks import TaskContext, TaskRunner
 
@@ -119,13 +120,20 @@ class KantorPage(QWizardPage, IsianKantor):
         )
 
     def validatePage(self) -> bool:
-        try:
-            kantor.validate_kantor(self.data())
-        except ValidationError as exc:
-            self.error.setText(str(exc))
-            field = {"kode": self.kode, "nama": self.nama, "tempat": self.tempat}.get(exc.kolom or "")
+        fields = {"kode": self.kode, "nama": self.nama, "tempat": self.tempat}
+
+        def focus(exc: KnownError) -> None:
+            field = fields.get(exc.kolom or "") if isinstance(exc, ValidationError) else None
             if field is not None:
                 field.setFocus()
+
+        checked = ops.attempt(
+            self,
+            lambda: kantor.validate_kantor(self.data()),
+            message=ops.note(self.error.setText),
+            failed=focus,
+        )
+        if not checked:
             return False
         self.error.clear()
         return True
@@ -161,9 +169,9 @@ class AdminPage(QWizardPage):
         if self.password.text() != self.repeat.text():
             self.error.setText("Kata sandi dan ulangannya tidak sama.")
             return False
-        # Not through ops: there is no user yet to act as (ops runs as the logged-in user); the office
-        # and its administrator are created by the system, and a refusal stays on this wizard page.
-        try:
+
+        def create_office() -> None:
+            # The office and its administrator are created by the system: there is no user yet.
             with self._wizard.workspace.transaction() as session:
                 kantor.initialise(
                     session,
@@ -172,8 +180,8 @@ class AdminPage(QWizardPage):
                     self.password.text(),
                     self.nama.text(),
                 )
-        except KnownError as exc:
-            self.error.setText(str(exc))
+
+        if not ops.attempt(self, create_office, message=ops.note(self.error.setText)):
             return False
         self._wizard.username = self.username.text().strip().lower()
         return True

@@ -95,15 +95,21 @@ class LoginDialog(QDialog):
         if not self.username.text().strip() or not self.password.text():
             self.show_message("Isi nama pengguna dan kata sandi.")
             return
-        # Not through ops: nobody is logged in yet (ops acts as the logged-in user), and
-        # Workspace.login must commit the failed attempt (the lock-out count) before it raises.
-        try:
-            actor = self.workspace.login(self.username.text(), self.password.text())
-        except KnownError as exc:
+
+        def refused(_exc: KnownError) -> None:
             self.password.clear()
             self.password.setFocus()
-            self.show_message(str(exc))
+
+        # Workspace.login commits a failed attempt (the lock-out count) before it raises.
+        masuk = ops.attempt(
+            self,
+            lambda: self.workspace.login(self.username.text(), self.password.text()),
+            message=ops.note(self.show_message),
+            failed=refused,
+        )
+        if not masuk:
             return
+        actor = masuk.value
         if not self._ensure_password_changed(actor):
             return
         self.accept()
