@@ -168,10 +168,9 @@ class ImporWizard(QDialog):
         rb = self.rb
         assert rb is not None
         pilihan = self.konflik.pilihan()
-        akui = self.rencana.acknowledge_check.isChecked()
 
         def work(_: TaskContext) -> HasilImpor:
-            return import_file(self.ctx.workspace, self.ctx.actor, rb, pilihan=pilihan, akui_checksum=akui)
+            return import_file(self.ctx.workspace, self.ctx.actor, rb, pilihan=pilihan)
 
         def done(h: HasilImpor) -> None:
             self.sibuk = False
@@ -224,8 +223,7 @@ class ImporWizard(QDialog):
         """Why the file may not be applied with the decisions made so far (the plan decides)."""
         if self.rb is None:
             return []
-        akui = self.rencana.acknowledge_check.isChecked()
-        return self.rb.rencana.alasan_tertahan(akui_checksum=akui, pilihan=self.konflik.pilihan())
+        return self.rb.rencana.alasan_tertahan(pilihan=self.konflik.pilihan())
 
     def on_next_button_clicked(self) -> None:
         langkah = self.stack.currentIndex()
