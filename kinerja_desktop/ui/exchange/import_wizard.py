@@ -232,7 +232,7 @@ class ImporWizard(QDialog):
             if self.files:
                 self._check()
         elif langkah == RENCANA and (self.gagal or self.rb is None):
-            self._berikutnya(HasilBerkas(self.files[self.i].name, "Tidak bisa dibaca", self.gagal))
+            self._berikutnya(HasilBerkas(self.files[self.i].name, "Ditolak", self.gagal))
         elif langkah == RENCANA and self.rencana.tanpa_perubahan():
             assert self.rb is not None
             catatan = "Sudah pernah diimpor" if self.rb.rencana.sudah_diimpor else ""

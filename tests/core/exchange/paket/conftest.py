@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pendukung_paket import sign_paket, sign_workbook
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.base import Base
@@ -68,35 +68,8 @@ class Sinkron:
                 record_export(s, paket, tujuan or MITRA_PUSAT)
         return paket
 
-    @staticmethod
-    def sign(ws: Workspace, paket: Paket) -> Paket:
-        """``paket`` as its maker would have exported it after changing its rows: a new checksum, signed
-        again with ``ws``'s key (a package whose own data is wrong, not one edited on the way)."""
-        info = replace(paket.info, checksum=checksum_paket(paket.baris))
-        with ws.read() as s:
-            return Paket(sign_info(info, kunci_kantor.private_key(s)), paket.baris, paket.nomor)
-
-    @staticmethod
-    def sign_workbook(ws: Workspace, path: Path) -> None:
-        """Sign the workbook at ``path`` again with ``ws``'s key after its cells were changed, as if its
-        maker had exported it so (a package whose own data is wrong, not one edited on the way): the
-        Info sheet gets the checksum of the rows as read, and a new signature."""
-        from openpyxl import load_workbook
-
-        from kinerja_desktop.core.exchange.paket.labels import LABEL_INFO, LEMBAR_INFO
-        from kinerja_desktop.core.exchange.paket.reader.workbook import read_paket
-
-        hasil = read_paket(path)
-        with ws.read() as s:
-            info = sign_info(
-                replace(hasil.paket.info, checksum=hasil.checksum_dihitung), kunci_kantor.private_key(s)
-            )
-        wb = load_workbook(path)
-        sheet = wb[LEMBAR_INFO]
-        baris = {str(r[0].value): r[0].row for r in sheet.iter_rows(max_col=1) if r[0].value}
-        for field in ("checksum", "kunci_publik", "tanda_tangan"):
-            sheet.cell(baris[LABEL_INFO[field]], 2).value = getattr(info, field)
-        wb.save(path)
+    sign = staticmethod(sign_paket)
+    sign_workbook = staticmethod(sign_workbook)
 
     @staticmethod
     def rencana(ws: Workspace, paket: Paket, actor: Actor = SYSTEM, **kw: Any) -> RencanaImpor:
