@@ -27,7 +27,7 @@ from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.forms import TeksEdit
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths
-from kinerja_desktop.ui.common.widgets import HINT_STYLE, FieldNote, with_note
+from kinerja_desktop.ui.common.widgets import HINT_STYLE, FieldNote
 from kinerja_desktop.ui.exchange.files import XLSX
 
 _SIDIK_STYLE = "font-family: monospace; font-size: 13pt; font-weight: bold;"
@@ -38,8 +38,7 @@ class KunciModel(RowTableModel):
     """The pinned keys: office, fingerprint, since when, and how (first import, or accepted and why)."""
 
     columns = (
-        Column("Kantor", lambda k: k.kode),
-        Column("Sidik kunci", lambda k: k.sidik),
+        Column("Sidik kunci", lambda k: k.sidik, key=lambda k: k.kode),
         Column("Sejak", lambda k: k.sejak_teks, key=lambda k: k.sejak),
         Column("Keterangan", lambda k: k.cara),
     )
@@ -93,8 +92,10 @@ class TerimaKunciDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(petunjuk)
         layout.addWidget(QLabel("Alasan menerima kunci baru (dicatat di log audit):"))
-        layout.addWidget(with_note(self.alasan, self.alasan_note))
+        layout.addWidget(self.alasan)
+        layout.addWidget(self.alasan_note)
         layout.addWidget(self.error)
+        layout.addStretch()
         layout.addWidget(buttons)
         self.alasan.setFocus()
 
@@ -122,41 +123,46 @@ class KunciPanel(QGroupBox):
         self.own_label = _label("", _SIDIK_STYLE)
         self.own_label.setObjectName("sidik_sendiri")
         penjelasan = _label(
-            "Paket yang diekspor dari sini ditandatangani dengan kunci kantor ini. Bila kantor lain "
-            "menanyakannya lewat telepon, bacakan sidik di atas.",
+            "Paket dari sini ditandatangani dengan kunci ini; bacakan sidiknya bila kantor lain bertanya.",
             HINT_STYLE,
         )
         self.model = KunciModel(self)
         self.model.sort_column = 0
         self.tabel = make_table(self.model)
-        set_widths(self.tabel, ("BKPSDM", "BKPSDM 7F3A-19C2-0B4D-88E1", "00-00-0000", ""))
-        self.tabel.setMinimumHeight(90)
-        mitra = _label(
-            "Kunci kantor lain, disimpan pada impor pertama dari kantor itu; paket berikutnya harus "
-            "bertanda tangan dengan kunci yang sama:",
-            HINT_STYLE,
-        )
+        set_widths(self.tabel, ("BKPSDM 7F3A-19C2-0B4D-88E1", "00-00-0000", ""))
+        baris_tabel = self.tabel.verticalHeader().defaultSectionSize()
+        self.tabel.setFixedHeight(self.tabel.horizontalHeader().sizeHint().height() + 4 * baris_tabel + 6)
+        mitra = QLabel("Kunci kantor lain (disimpan pada impor pertama dari kantor itu):")
+        mitra.setWordWrap(True)
         self.accept_button = QPushButton("Terima kunci baru…")
         self.accept_button.clicked.connect(self.on_accept_button_clicked)
         self.accept_hint = _label(
-            "Paket dari kantor yang kuncinya berganti (komputernya dipasang ulang) ditolak. Cocokkan sidik "
-            "barunya lewat telepon, lalu terima di sini dengan paket itu.",
+            "Paket dengan kunci lain ditolak. Bila komputer kantor itu dipasang ulang, cocokkan sidik "
+            "barunya lewat telepon, lalu terima kuncinya di sini.",
             HINT_STYLE,
         )
         boleh = ctx.actor.can(Izin.TERIMA_KUNCI)
         self.accept_button.setVisible(boleh)
         self.accept_hint.setVisible(boleh)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Sidik kunci kantor ini:"))
-        layout.addWidget(self.own_label)
-        layout.addWidget(penjelasan)
-        layout.addWidget(mitra)
-        layout.addWidget(self.tabel, 1)
+        sendiri = QVBoxLayout()
+        sendiri.addWidget(QLabel("Sidik kunci kantor ini"))
+        sendiri.addWidget(self.own_label)
+        sendiri.addWidget(penjelasan)
+        sendiri.addStretch()
+        daftar = QVBoxLayout()
+        daftar.addWidget(mitra)
+        daftar.addWidget(self.tabel, 1)
+        terima = QVBoxLayout()
         baris = QHBoxLayout()
         baris.addWidget(self.accept_button)
         baris.addStretch()
-        layout.addLayout(baris)
-        layout.addWidget(self.accept_hint)
+        terima.addLayout(baris)
+        terima.addWidget(self.accept_hint)
+        terima.addStretch()
+        layout = QHBoxLayout(self)  # a strip across the page: the history below keeps its full width
+        layout.addLayout(sendiri, 2)
+        layout.addLayout(daftar, 4)
+        layout.addLayout(terima, 2)
 
     def refresh(self) -> None:
         ops.look(self, read_keys, then=self.show_keys)

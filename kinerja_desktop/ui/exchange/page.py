@@ -87,13 +87,11 @@ class SinkronisasiPage(Page):
         atas = QHBoxLayout()
         atas.addWidget(self.export_box, 3)
         atas.addWidget(impor, 2)
-        bawah = QHBoxLayout()
-        bawah.addWidget(riwayat_box, 3)
-        bawah.addWidget(self.keys_box, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(judul)
         layout.addLayout(atas)
-        layout.addLayout(bawah, 1)
+        layout.addWidget(self.keys_box)
+        layout.addWidget(riwayat_box, 1)
 
     def refresh(self) -> None:
         self.export_box.refresh()
