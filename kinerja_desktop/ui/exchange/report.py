@@ -34,7 +34,7 @@ class HasilBerkas:
         return cls(
             nama,
             "Diimpor",
-            "",
+            f"Kunci pengirim disimpan: {h.kunci_baru}" if h.kunci_baru else "",
             h.total(Aksi.BARU),
             h.total(Aksi.UBAH),
             len(h.pilihan),

@@ -84,7 +84,9 @@ def test_the_first_import_shows_the_senders_fingerprint_and_the_page_keeps_it(
     assert w.rencana.kunci.isVisibleTo(w)
     assert _sidik(plj) in w.rencana.kunci.text() and "belum tersimpan di sini" in w.rencana.kunci.text()
     w.next_button.click()
-    assert [h.hasil for h in w.laporan.model.rows] == ["Diimpor"]
+    assert [(h.hasil, h.keterangan) for h in w.laporan.model.rows] == [
+        ("Diimpor", f"Kunci pengirim disimpan: {_sidik(plj)}")
+    ]
     (pin,) = box.model.rows
     assert pin.sidik == _sidik(plj) and box.model.index(0, 2).data() == "impor pertama oleh admin"
     w.accept()
