@@ -53,7 +53,6 @@ class ImporWizard(QDialog):
         self.files_step = PilihBerkas()
         self.files_step.changed.connect(self.update_buttons)
         self.rencana = RencanaView()
-        self.rencana.changed.connect(self.update_buttons)
         self.galat = QLabel(wordWrap=True)
         self.galat.setObjectName("galat_berkas")
         self.galat.setStyleSheet(ERROR_STYLE + " font-size: 11pt;")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -48,9 +48,7 @@ def _keterangan(rb: RencanaBerkas) -> str:
 
 
 class RencanaView(QWidget):
-    """Shows a plan; ``changed`` tells the wizard to look at its buttons again."""
-
-    changed = Signal()
+    """Shows a plan: what the file is, whose key signed it, its counts, problems and merges."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
