@@ -10,6 +10,7 @@ from kinerja_desktop import APP_NAME, __version__
 from kinerja_desktop.cli.cetak import add_cetak_command
 from kinerja_desktop.cli.common import common_parser
 from kinerja_desktop.cli.kantor import add_kantor_commands
+from kinerja_desktop.cli.kunci import add_kunci_commands
 from kinerja_desktop.cli.paket import add_paket_commands
 from kinerja_desktop.cli.pegawai import add_pegawai_commands
 from kinerja_desktop.core.errors import KnownError
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_pegawai_commands(sub, common)
     add_cetak_command(sub, common)
     add_paket_commands(sub, common)
+    add_kunci_commands(sub, common)
     return parser
 
 

@@ -36,6 +36,19 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     return Workspace.open(resolve_paths(getattr(args, "data_dir", None)))
 
 
+def ask_password(prompt: str) -> str:
+    """An existing account's password: once from the terminal, else from KINERJA_PASSWORD."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    value = os.environ.get(ENV_PASSWORD)
+    if not value:
+        raise KnownError(
+            "Kata sandi tidak bisa ditanyakan karena tidak ada terminal.",
+            saran=f"Isi variabel lingkungan {ENV_PASSWORD} dengan kata sandi akun itu.",
+        )
+    return value
+
+
 def read_password(prompt: str) -> str:
     """From the terminal (asked twice), else from KINERJA_PASSWORD."""
     if sys.stdin is not None and sys.stdin.isatty():

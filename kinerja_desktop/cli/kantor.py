@@ -135,7 +135,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from kinerja_desktop.core.services import kantor
+    from kinerja_desktop.core.services import kantor, kunci_kantor
+    from kinerja_desktop.core.services.access import SYSTEM
 
     ws = open_workspace(args)
     try:
@@ -144,14 +145,23 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(f"Basis data     : {ws.location}")
         print(f"Skema          : {ws.migration.revision_after}")
         with ws.read() as session:
+            kunci = None
             if kantor.is_initialised(session):
                 info = kantor.get_kantor(session)
                 demo = " (DATA DEMO)" if info.demo else ""
                 print(f"Kantor         : {info.nama} [{info.kode}]{demo}")
+                kunci = kunci_kantor.read_keys(session, SYSTEM)
             else:
                 print("Kantor         : belum disiapkan (jalankan aplikasi atau 'init')")
         last = ws.last_backup()
         print(f"Cadangan akhir : {last:%d-%m-%Y %H:%M}" if last else "Cadangan akhir : belum ada")
+        if kunci is not None:
+            print(f"Sidik kunci    : {kunci.sendiri.sidik if kunci.sendiri else 'belum ada'}")
+            print("Kunci kantor lain (disimpan pada impor pertama; cocokkan sidiknya lewat telepon):")
+            for k in kunci.mitra:
+                print(f"  {k.sidik:<28} sejak {k.sejak_teks:<10}  {k.cara}")
+            if not kunci.mitra:
+                print("  belum ada")
     finally:
         ws.close()
     return 0

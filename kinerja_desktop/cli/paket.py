@@ -14,7 +14,8 @@ _PILIHAN = {"ours": "kami", "theirs": "mereka"}
 #: What to do about each reason a file is held back (``Tertahan``), in terms of this command's options.
 _PETUNJUK = {
     "galat": "Lihat galat di atas; minta kantor pengirim memperbaiki datanya dan mengekspor ulang paketnya.",
-    "checksum": "Periksa rencana di atas; bila perubahan itu disengaja, ulangi dengan --akui-checksum.",
+    "checksum": "Paket yang diubah setelah diekspor tidak bisa diimpor; minta kantor pengirim mengekspor "
+    "ulang paketnya.",
     "konflik": "Ulangi dengan --conflicts ours (pakai data di sini) atau --conflicts theirs (pakai data "
     "paket).",
 }
@@ -59,7 +60,8 @@ def add_paket_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--akui-checksum",
         action="store_true",
-        help="impor juga berkas yang isinya diubah setelah diekspor (checksum tidak cocok)",
+        help="tidak berlaku lagi: paket yang diubah setelah diekspor (tanda tangan atau checksum tidak "
+        "cocok) selalu ditolak; minta kantor pengirim mengekspor ulang paketnya",
     )
     p.set_defaults(func=cmd_import)
 
@@ -125,7 +127,7 @@ def _import_one(ws: Any, args: argparse.Namespace, path: Path, nomor: str) -> bo
     rencana = rb.rencana
     print("\n".join(teks_rencana(rencana)))
     semua = _PILIHAN.get(args.conflicts)
-    alasan = rencana.alasan_tertahan(akui_checksum=args.akui_checksum, semua=semua)  # type: ignore[arg-type]
+    alasan = rencana.alasan_tertahan(semua=semua)  # type: ignore[arg-type]
     for a in alasan:
         print(f"{nama}: tidak diimpor: {a.pesan} {_PETUNJUK[a.jenis]}")
     if alasan:
@@ -136,7 +138,7 @@ def _import_one(ws: Any, args: argparse.Namespace, path: Path, nomor: str) -> bo
     if not rencana.ada_perubahan:
         print(f"{nama}: tidak ada yang berubah; tidak ada yang ditulis.")
         return True
-    hasil = import_file(ws, SYSTEM, rb, semua=semua, akui_checksum=args.akui_checksum)  # type: ignore[arg-type]
+    hasil = import_file(ws, SYSTEM, rb, semua=semua)  # type: ignore[arg-type]
     for line in hasil.lines():
         print(f"{nama}: {line}")
     return True
@@ -146,6 +148,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Each file planned and applied in turn; exit 1 when any was invalid, refused or left unresolved."""
 
     files: list[Path] = [f.expanduser() for f in args.files]
+    if args.akui_checksum:
+        print(
+            "Catatan: --akui-checksum tidak berlaku lagi. Paket yang diubah setelah diekspor selalu ditolak; "
+            "yang bisa diimpor hanya paket yang diekspor ulang oleh kantor pengirimnya.",
+            file=sys.stderr,
+        )
     ws = open_workspace(args)
     gagal: list[str] = []
     try:

@@ -32,6 +32,8 @@ Glossary (the regulation is PermenPANRB 6/2022 unless noted):
   ``paket kantor`` (office → central), ``paket induk`` (central → office). The feature is called
   *exchange* in code (``core/exchange``, ``ui/exchange``) and **Pertukaran Data** on screen; ``sync``
   names its bookkeeping (``SyncLog``, ``SyncMixin``, ``SyncBaseline``: the version last agreed).
+- ``kunci kantor`` — an office's Ed25519 key that signs its packages; ``sidik`` (kunci): its fingerprint,
+  read by phone; ``kunci mitra``: another office's key, pinned at the first import from it.
 - ``roster`` — the staff workbook (daftar pegawai) for bulk entry; ``cetak`` — printing (the CLI
   subcommand and the button keep the Indonesian word; the code says ``printing``).
 - ``Pengguna`` / ``akun`` — a login account; ``peran``: its role; ``izin``: a permission.

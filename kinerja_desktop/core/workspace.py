@@ -16,7 +16,7 @@ from kinerja_desktop.core.db.migrate import MigrationResult, prepare_database
 from kinerja_desktop.core.db.session import SYSTEM_ACTOR, log_event, make_sessionmaker, transaction
 from kinerja_desktop.core.model.kantor import KantorInfo
 from kinerja_desktop.core.paths import AppPaths
-from kinerja_desktop.core.services import akun, kantor
+from kinerja_desktop.core.services import akun, kantor, kunci_kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 
 
@@ -32,7 +32,8 @@ class Workspace:
 
     @classmethod
     def open(cls, paths: AppPaths) -> Workspace:
-        """Create folders, connect, and create/upgrade the schema (backing up before an upgrade)."""
+        """Create folders, connect, and create/upgrade the schema (backing up before an upgrade); an
+        office set up by a version that did not sign packages gets its key pair now (audited)."""
         paths.ensure()
         engine = make_engine(paths.database_url())
         try:
@@ -45,7 +46,23 @@ class Workspace:
             if known is not None:
                 raise known from exc
             raise
-        return cls(paths, engine, migration)
+        ws = cls(paths, engine, migration)
+        try:
+            ws.ensure_key_pair()
+        except BaseException:
+            ws.close()
+            raise
+        return ws
+
+    def ensure_key_pair(self) -> None:
+        """The office's key pair for signing packages, made when it has none (``kunci_kantor``)."""
+        with self.read() as session:
+            perlu = kantor.is_initialised(session) and not kantor.get_setting(
+                session, kantor.KEY_KUNCI_PRIVAT
+            )
+        if perlu:
+            with self.transaction() as session:
+                kunci_kantor.ensure_key_pair(session)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -133,4 +150,5 @@ class Workspace:
         self._kantor_kode = None
         with self.transaction(actor) as session:
             log_event(session, "pulihkan", f"Dipulihkan dari {source.name}; data sebelumnya di {safety.name}")
+        self.ensure_key_pair()
         return safety

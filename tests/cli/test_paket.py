@@ -151,13 +151,16 @@ def test_damaged_and_edited_files_are_refused_clearly(
     sheet.cell(row=2, column=kolom).value = "Nama Diketik di Excel"
     book.save(paket)
     code, out = run(folders["pusat"], "import", str(paket))
-    assert code == 1 and "checksum tidak cocok" in out and "--akui-checksum" in out
+    assert code == 1 and "plj.xlsx: Galat: Isi paket ini diubah setelah diekspor" in out
+    assert "Minta kantor PLJ mengekspor ulang paketnya" in out and "Belum diimpor: plj.xlsx." in out
     assert _db_hash(folders["pusat"]) == sebelum
     code, out = run(folders["pusat"], "import", str(paket), "--akui-checksum")
-    assert code == 0 and "Impor selesai" in out
+    assert code == 1 and "Isi paket ini diubah setelah diekspor" in out, out
+    assert "--akui-checksum tidak berlaku lagi" in out and "Impor selesai" not in out
+    assert _db_hash(folders["pusat"]) == sebelum
     ws = Workspace.open(AppPaths(folders["pusat"]))
     with ws.read() as s:
-        assert s.scalar(
+        assert not s.scalar(
             select(func.count()).select_from(Pegawai).where(Pegawai.nama == "Nama Diketik di Excel")
         )
     ws.close()
@@ -189,8 +192,9 @@ def test_central_export_with_the_siasn_sheet_which_import_skips(
     assert "tidak ikut diimpor" in petunjuk
     hasil = read_paket(siasn)
     assert not hasil.masalah and hasil.checksum_cocok, [m.pesan for m in hasil.masalah]
-    code, out = run(folders["plj"], "import", "--dry-run", str(siasn))
-    assert code == 0 and "SIASN" not in out, out
+    assert "siasn" not in hasil.paket.baris
+    code, out = run(folders["plj"], "import", "--dry-run", str(siasn))  # a paket kantor: central only
+    assert code == 1 and "untuk kantor pusat (BKPSDM), bukan untuk kantor ini (PLJ)" in out, out
 
 
 def _nip(folder: Path) -> list[tuple[str]]:

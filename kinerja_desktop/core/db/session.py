@@ -89,6 +89,13 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _masked(obj: Any, key: str) -> bool:
+    """A column whose value never reaches the audit log: a password hash, a secret setting."""
+    if key in _MASKED:
+        return True
+    return key == "nilai" and getattr(obj, "kunci", None) in getattr(type(obj), "RAHASIA", ())
+
+
 def _column_values(obj: Any) -> dict[str, Any]:
     state = inspect(obj)
     values: dict[str, Any] = {}
@@ -96,7 +103,7 @@ def _column_values(obj: Any) -> dict[str, Any]:
         key = attr.key
         if key in _UNAUDITED or key not in state.dict:
             continue
-        values[key] = "***" if key in _MASKED else _jsonable(state.dict[key])
+        values[key] = "***" if _masked(obj, key) else _jsonable(state.dict[key])
     return values
 
 
@@ -115,8 +122,8 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         new = hist.added[0] if hist.added else None
         if old == new:
             continue
-        before[key] = "***" if key in _MASKED else _jsonable(old)
-        after[key] = "***" if key in _MASKED else _jsonable(new)
+        before[key] = "***" if _masked(obj, key) else _jsonable(old)
+        after[key] = "***" if _masked(obj, key) else _jsonable(new)
     return before, after
 
 

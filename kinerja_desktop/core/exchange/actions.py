@@ -22,13 +22,16 @@ from kinerja_desktop.core.exchange.paket.labels import LEMBAR_SIASN
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket
 from kinerja_desktop.core.exchange.paket.plan.model import Pilihan, RencanaImpor
 from kinerja_desktop.core.exchange.paket.plan.planner import plan_paket
-from kinerja_desktop.core.exchange.paket.reader.workbook import read_paket
+from kinerja_desktop.core.exchange.paket.plan.sender import saran_ekspor_ulang
+from kinerja_desktop.core.exchange.paket.reader.workbook import read_paket, read_paket_info
 from kinerja_desktop.core.exchange.paket.schema import jenis_tabel
 from kinerja_desktop.core.exchange.paket.siasn import baris_siasn
+from kinerja_desktop.core.exchange.paket.signature import is_signed, verify_info
 from kinerja_desktop.core.exchange.paket.sync_base import kunci_mitra, record_export
 from kinerja_desktop.core.exchange.paket.writer.workbook import write_paket
-from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.services import kantor, kunci_kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
+from kinerja_desktop.core.services.kunci_kantor import KunciKantor
 from kinerja_desktop.core.workspace import Workspace
 
 Kemajuan = Callable[[int, int, str], None]  # (done, total, what) — raise to cancel
@@ -230,7 +233,9 @@ def plan_file(ws: Workspace, actor: Actor, path: Path, kemajuan: Kemajuan | None
     if kemajuan is not None:
         kemajuan(0, 0, f"Membandingkan {path.name} dengan data di sini…")
     with ws.read() as s:
-        rencana = plan_paket(s, actor, hasil.paket, hasil.masalah, sha256=sha)
+        rencana = plan_paket(
+            s, actor, hasil.paket, hasil.masalah, sha256=sha, checksum_cocok=hasil.checksum_cocok
+        )
     return RencanaBerkas(path, sha, rencana)
 
 
@@ -241,10 +246,75 @@ def import_file(
     *,
     pilihan: dict[tuple[str, str], Pilihan] | None = None,
     semua: Pilihan | None = None,
-    akui_checksum: bool = False,
 ) -> HasilImpor:
     """Apply a planned file (after a backup, all or nothing)."""
-    return apply_plan(ws, actor, rb.rencana, pilihan, semua, akui_checksum, rb.nama, rb.sha256)
+    return apply_plan(ws, actor, rb.rencana, pilihan, semua, rb.nama, rb.sha256)
+
+
+@dataclass(frozen=True)
+class KunciDiPaket:
+    """The key a package is signed with, beside the key pinned here for its office (accepting a new key)."""
+
+    path: Path
+    info: InfoPaket
+    tersimpan: KunciKantor | None  # None: nothing pinned for that office yet
+
+    @property
+    def kunci(self) -> KunciKantor:
+        return KunciKantor(self.info.kantor_kode, self.info.kunci_publik)
+
+    @property
+    def kantor(self) -> str:
+        """ "Kecamatan Plaju (PLJ)" """
+        return f"{self.info.kantor_nama} ({self.info.kantor_kode})"
+
+
+def _check_key_source(info: InfoPaket, nama: str) -> None:
+    """A key is accepted only from a package whose Info fields its own signature covers."""
+    if not is_signed(info):
+        raise KnownError(
+            f"Paket {nama} tidak bertanda tangan (dibuat dengan versi lama), jadi tidak memuat kunci.",
+            saran=f"Minta kantor {info.kantor_kode} memperbarui Kinerja Desktop, lalu mengekspor ulang "
+            "paketnya.",
+        )
+    if not verify_info(info):
+        raise KnownError(
+            f"Lembar Info paket {nama} diubah setelah diekspor: tanda tangannya tidak cocok lagi dengan "
+            "isinya, jadi kuncinya tidak bisa diterima.",
+            saran=saran_ekspor_ulang(info.kantor_kode),
+        )
+
+
+def read_key(ws: Workspace, actor: Actor, path: Path, kode: str | None = None) -> KunciDiPaket:
+    """The key ``path`` is signed with and the key pinned for its office; only the Info sheet is read.
+
+    ``kode``: the office the key is expected from (the package must be that office's).
+    """
+    require(actor, Izin.TERIMA_KUNCI)
+    path = Path(path)
+    info = read_paket_info(path)
+    _check_key_source(info, path.name)
+    if kode is not None and info.kantor_kode != kode.strip().upper():
+        raise KnownError(
+            f"Paket {path.name} dibuat oleh kantor {info.kantor_kode}, bukan kantor {kode.strip().upper()}.",
+            saran="Pilih paket dari kantor yang kuncinya akan diterima.",
+        )
+    with ws.read() as s:
+        if info.kantor_kode == kantor.get_kantor(s).kode:
+            raise KnownError(
+                f"Paket {path.name} dibuat oleh kantor ini sendiri; kunci kantor ini tidak diterima dari "
+                "paket.",
+                saran="Pilih paket yang diterima dari kantor lain.",
+            )
+        tersimpan = kunci_kantor.pinned_key(s, info.kantor_kode)
+    return KunciDiPaket(path, info, tersimpan)
+
+
+def accept_key(session: Session, actor: Actor, dari: KunciDiPaket, alasan: str) -> KunciKantor:
+    """An administrator accepts the key of package ``dari`` as its office's key from now on, with a
+    reason (audited); the next package signed with it imports."""
+    _check_key_source(dari.info, dari.path.name)
+    return kunci_kantor.accept_key(session, actor, dari.info.kantor_kode, dari.info.kunci_publik, alasan)
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ class Izin(StrEnum):
     PULIHKAN = "pulihkan"
     LIHAT_AUDIT = "lihat_audit"
     SINKRONISASI = "sinkronisasi"
+    TERIMA_KUNCI = "terima_kunci"
     CETAK = "cetak"
 
     @property
@@ -65,6 +66,7 @@ _IZIN_LABEL = {
     Izin.PULIHKAN: "memulihkan basis data dari cadangan",
     Izin.LIHAT_AUDIT: "melihat log audit",
     Izin.SINKRONISASI: "mengekspor atau mengimpor paket data",
+    Izin.TERIMA_KUNCI: "menerima kunci tanda tangan baru dari kantor lain",
     Izin.CETAK: "mencetak dokumen",
 }
 

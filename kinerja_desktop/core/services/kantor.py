@@ -13,10 +13,15 @@ from kinerja_desktop.core.model.kantor import KantorInfo, KantorInput
 from kinerja_desktop.core.rules.berakhlak import NILAI_BERAKHLAK
 from kinerja_desktop.core.services import akun
 from kinerja_desktop.core.services.access import Actor, Izin, require
+from kinerja_desktop.core.signing import KeyPair, new_key_pair
 
 KEY_KANTOR_ID = "kantor_id"
 KEY_MODE = "mode"
 KEY_DEMO = "demo"
+#: This office's Ed25519 key pair that signs its packages (``core.signing``; the audit log masks the
+#: private key, which never leaves the database and its backups).
+KEY_KUNCI_PRIVAT = "kunci_privat"
+KEY_KUNCI_PUBLIK = "kunci_publik"
 KERTAS = ("F4", "A4")
 RITME = ("triwulan", "bulanan")
 _KODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,19}$")
@@ -92,7 +97,16 @@ def initialise(
     set_setting(session, KEY_KANTOR_ID, kantor.id)
     set_setting(session, KEY_MODE, "pusat" if data.is_pusat else "kantor")
     set_setting(session, KEY_DEMO, "0")
+    create_key_pair(session)
     return akun.create_first_admin(session, admin_username, admin_password, admin_nama)
+
+
+def create_key_pair(session: Session) -> KeyPair:
+    """Give this office a new key pair for signing its packages (replacing none: callers check first)."""
+    pasangan = new_key_pair()
+    set_setting(session, KEY_KUNCI_PRIVAT, pasangan.privat)
+    set_setting(session, KEY_KUNCI_PUBLIK, pasangan.publik)
+    return pasangan
 
 
 def seed_perilaku(session: Session) -> None:

@@ -53,7 +53,6 @@ class ImporWizard(QDialog):
         self.files_step = PilihBerkas()
         self.files_step.changed.connect(self.update_buttons)
         self.rencana = RencanaView()
-        self.rencana.changed.connect(self.update_buttons)
         self.galat = QLabel(wordWrap=True)
         self.galat.setObjectName("galat_berkas")
         self.galat.setStyleSheet(ERROR_STYLE + " font-size: 11pt;")
@@ -168,10 +167,9 @@ class ImporWizard(QDialog):
         rb = self.rb
         assert rb is not None
         pilihan = self.konflik.pilihan()
-        akui = self.rencana.acknowledge_check.isChecked()
 
         def work(_: TaskContext) -> HasilImpor:
-            return import_file(self.ctx.workspace, self.ctx.actor, rb, pilihan=pilihan, akui_checksum=akui)
+            return import_file(self.ctx.workspace, self.ctx.actor, rb, pilihan=pilihan)
 
         def done(h: HasilImpor) -> None:
             self.sibuk = False
@@ -224,8 +222,7 @@ class ImporWizard(QDialog):
         """Why the file may not be applied with the decisions made so far (the plan decides)."""
         if self.rb is None:
             return []
-        akui = self.rencana.acknowledge_check.isChecked()
-        return self.rb.rencana.alasan_tertahan(akui_checksum=akui, pilihan=self.konflik.pilihan())
+        return self.rb.rencana.alasan_tertahan(pilihan=self.konflik.pilihan())
 
     def on_next_button_clicked(self) -> None:
         langkah = self.stack.currentIndex()
@@ -234,7 +231,7 @@ class ImporWizard(QDialog):
             if self.files:
                 self._check()
         elif langkah == RENCANA and (self.gagal or self.rb is None):
-            self._berikutnya(HasilBerkas(self.files[self.i].name, "Tidak bisa dibaca", self.gagal))
+            self._berikutnya(HasilBerkas(self.files[self.i].name, "Ditolak", self.gagal))
         elif langkah == RENCANA and self.rencana.tanpa_perubahan():
             assert self.rb is not None
             catatan = "Sudah pernah diimpor" if self.rb.rencana.sudah_diimpor else ""

@@ -1,4 +1,5 @@
-"""Pertukaran Data: export a package, import packages through the wizard, and the history of both."""
+"""Pertukaran Data: export a package, import packages through the wizard, the history of both, and the
+office keys that sign packages."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from kinerja_desktop.ui.common.widgets import HINT_STYLE
 from kinerja_desktop.ui.exchange.export_box import EksporPanel
 from kinerja_desktop.ui.exchange.files import paket_di_folder
 from kinerja_desktop.ui.exchange.import_wizard import ImporWizard
+from kinerja_desktop.ui.exchange.keys_box import KunciPanel
 from kinerja_desktop.ui.exchange.models import RiwayatModel
 
 
@@ -79,6 +81,8 @@ class SinkronisasiPage(Page):
         riwayat_box = QGroupBox("Riwayat pertukaran data")
         lay = QVBoxLayout(riwayat_box)
         lay.addWidget(self.tabel)
+        self.keys_box = KunciPanel(ctx)
+        self.keys_box.key_accepted.connect(self.refresh_riwayat)
 
         atas = QHBoxLayout()
         atas.addWidget(self.export_box, 3)
@@ -86,10 +90,12 @@ class SinkronisasiPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(judul)
         layout.addLayout(atas)
+        layout.addWidget(self.keys_box)
         layout.addWidget(riwayat_box, 1)
 
     def refresh(self) -> None:
         self.export_box.refresh()
+        self.keys_box.refresh()
         self.refresh_riwayat()
 
     def refresh_riwayat(self) -> None:

@@ -1,10 +1,9 @@
-"""One file's import plan: what it is, counts per sheet, every problem and merge, the checksum warning."""
+"""One file's import plan: what it is, its sender's key, counts per sheet, every problem and merge."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QLabel,
     QPlainTextEdit,
     QTabWidget,
@@ -13,14 +12,14 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.exchange.actions import RencanaBerkas
-from kinerja_desktop.core.exchange.paket.plan.model import KODE_CHECKSUM, AlasanTertahan, Masalah, Tertahan
+from kinerja_desktop.core.exchange.paket.plan.model import AlasanTertahan, Tertahan
 from kinerja_desktop.core.exchange.report import lembar_berisi
 from kinerja_desktop.ui.common.table import make_table, set_widths
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, OK_STYLE, WARNING_STYLE
 from kinerja_desktop.ui.exchange.models import GabungModel, JumlahModel, MasalahModel
 
 _JUDUL_STYLE = "font-size: 12pt; font-weight: bold;"
-#: The summary sentences not already said by the status line, the table or the checksum box.
+#: The summary sentences not already said by the status line, the table or the key line.
 _CATATAN = ("sudah pernah diimpor", "lebih lama", "digabungkan")
 
 
@@ -28,8 +27,7 @@ _CATATAN = ("sudah pernah diimpor", "lebih lama", "digabungkan")
 _PETUNJUK = {
     Tertahan.GALAT: "Rinciannya di tab Masalah. Minta kantor pengirim memperbaiki datanya dan mengekspor "
     "ulang paketnya, atau lewati berkas ini.",
-    Tertahan.CHECKSUM: "Centang \u201cSaya mengerti\u201d di atas untuk mengimpor berkas yang sudah diubah "
-    "ini.",
+    Tertahan.CHECKSUM: "Lewati berkas ini dan minta kantor pengirim mengekspor ulang paketnya.",
     Tertahan.KONFLIK: "Pilih per baris, atau pakai tombol Semua.",
 }
 
@@ -37,11 +35,6 @@ _PETUNJUK = {
 def teks_tertahan(alasan: list[AlasanTertahan]) -> str:
     """The plan's reasons a file is held back, each with what to do in the wizard ("" when none)."""
     return " ".join(f"{a.pesan} {_PETUNJUK[a.jenis]}" for a in alasan)
-
-
-def _checksum(m: Masalah) -> bool:
-    """The checksum warning (the plan keeps one): the box above the tabs shows it instead of the list."""
-    return m.kode == KODE_CHECKSUM
 
 
 def _keterangan(rb: RencanaBerkas) -> str:
@@ -55,9 +48,7 @@ def _keterangan(rb: RencanaBerkas) -> str:
 
 
 class RencanaView(QWidget):
-    """Shows a plan; ``changed`` is emitted when the checksum acknowledgement is ticked or cleared."""
-
-    changed = Signal()
+    """Shows a plan: what the file is, whose key signed it, its counts, problems and merges."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,13 +60,9 @@ class RencanaView(QWidget):
         self.ringkasan.setObjectName("ringkasan")
         self.keadaan = QLabel(wordWrap=True)
         self.keadaan.setObjectName("keadaan")
-        self.checksum = QLabel(wordWrap=True)
-        self.checksum.setStyleSheet(WARNING_STYLE)
-        self.acknowledge_check = QCheckBox(
-            "Saya mengerti bahwa berkas ini diubah setelah diekspor; lanjutkan impor"
-        )
-        self.acknowledge_check.setObjectName("akui_checksum")
-        self.acknowledge_check.toggled.connect(self.on_acknowledge_check_toggled)
+        self.kunci = QLabel(wordWrap=True)
+        self.kunci.setObjectName("kunci_pengirim")
+        self.kunci.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.jumlah = JumlahModel(self)
         self.tabel_jumlah = make_table(self.jumlah, sortable=False)
@@ -105,7 +92,7 @@ class RencanaView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.judul, self.asal, self.ringkasan, self.keadaan, self.checksum, self.acknowledge_check):
+        for w in (self.judul, self.asal, self.kunci, self.ringkasan, self.keadaan):
             layout.addWidget(w)
         layout.addWidget(self.tab, 1)
 
@@ -118,19 +105,14 @@ class RencanaView(QWidget):
         self.ringkasan.setText("\n".join(catatan))
         self.ringkasan.setVisible(bool(catatan))
         self.jumlah.set_jumlah(lembar_berisi(r))
-        banner = next((m for m in r.masalah if _checksum(m) and not m.lembar), None)
-        masalah = [m for m in r.masalah if not _checksum(m)]
+        masalah = list(r.masalah)
         self.masalah.set_rows(sorted(masalah, key=lambda m: (not m.menghalangi, m.lembar, m.baris or 0)))
         self.gabung.set_rows([g for g in r.penggabungan if not g.otomatis])
         self.tab.setTabText(1, f"Masalah ({len(masalah)})")
         self.tab.setTabText(2, f"Digabungkan ({self.gabung.rowCount()})")
-        self.checksum.setText(
-            (banner.pesan if banner else "Isi paket tidak cocok dengan checksum-nya.")
-            + " Bila ragu, minta paket baru dari pengirimnya."
-        )
-        self.checksum.setVisible(not r.checksum_cocok)
-        self.acknowledge_check.setChecked(False)
-        self.acknowledge_check.setVisible(not r.checksum_cocok and r.ok)
+        self.kunci.setText(r.teks_kunci())
+        self.kunci.setStyleSheet(WARNING_STYLE if r.kunci_baru else OK_STYLE)
+        self.kunci.setVisible(bool(r.teks_kunci()))
         if masalah and r.galat:
             self.tab.setCurrentIndex(1)
             self.tabel_masalah.setCurrentIndex(self.masalah.index(0, 0))
@@ -142,18 +124,16 @@ class RencanaView(QWidget):
         return self.rb is not None and self.rb.rencana.ok and not self.rb.rencana.ada_perubahan
 
     def alasan_tertahan(self) -> list[AlasanTertahan]:
-        """Why the plan may not be applied with the checksum box as it is, apart from its conflicts
-        (those are decided on the next step)."""
+        """Why the plan may not be applied, apart from its conflicts (those are decided on the next step)."""
         if self.rb is None:
             return []
-        alasan = self.rb.rencana.alasan_tertahan(akui_checksum=self.acknowledge_check.isChecked())
-        return [a for a in alasan if a.jenis is not Tertahan.KONFLIK]
+        return [a for a in self.rb.rencana.alasan_tertahan() if a.jenis is not Tertahan.KONFLIK]
 
     def _keadaan(self) -> None:
         r = self.rb.rencana if self.rb is not None else None
         if r is None:
             return
-        tertahan = {a.jenis for a in r.alasan_tertahan(akui_checksum=self.acknowledge_check.isChecked())}
+        tertahan = {a.jenis for a in r.alasan_tertahan()}
         if Tertahan.GALAT in tertahan:
             teks, gaya = (
                 f"Ada {len(r.galat)} galat; tidak ada yang akan diimpor dari berkas ini.",
@@ -162,8 +142,10 @@ class RencanaView(QWidget):
         elif not r.ada_perubahan:
             teks, gaya = "Tidak ada yang berubah: data di berkas ini sudah ada di sini.", OK_STYLE
         elif Tertahan.CHECKSUM in tertahan:
-            teks = "Berkas ini diubah setelah diekspor: baca peringatan di bawah ini, lalu putuskan."
-            gaya = WARNING_STYLE
+            teks, gaya = (
+                "Berkas ini diubah setelah diekspor; tidak ada yang akan diimpor darinya.",
+                ERROR_STYLE,
+            )
         elif Tertahan.KONFLIK in tertahan:
             teks = (
                 f"{len(r.konflik)} baris diubah di sini dan di kantor pengirim sejak terakhir sama. Tekan "
@@ -174,10 +156,6 @@ class RencanaView(QWidget):
             teks, gaya = "Siap diimpor. Data di sini dicadangkan dulu secara otomatis.", HINT_STYLE
         self.keadaan.setText(teks)
         self.keadaan.setStyleSheet(gaya + " font-weight: bold;")
-
-    def on_acknowledge_check_toggled(self, _on: bool) -> None:
-        self._keadaan()
-        self.changed.emit()
 
     def on_masalah_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

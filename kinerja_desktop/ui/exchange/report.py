@@ -19,7 +19,7 @@ class HasilBerkas:
     """The outcome of one file of the wizard."""
 
     nama: str
-    hasil: str  # "Diimpor", "Tidak ada yang berubah", "Dilewati", "Tidak bisa dibaca"
+    hasil: str  # "Diimpor", "Tidak ada yang berubah", "Dilewati", "Ditolak" (unreadable or refused)
     keterangan: str = ""
     baru: int = 0
     ubah: int = 0
@@ -34,7 +34,7 @@ class HasilBerkas:
         return cls(
             nama,
             "Diimpor",
-            "",
+            f"Kunci pengirim disimpan: {h.kunci_baru}" if h.kunci_baru else "",
             h.total(Aksi.BARU),
             h.total(Aksi.UBAH),
             len(h.pilihan),

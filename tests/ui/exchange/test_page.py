@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from pendukung_paket import sign_workbook
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -180,6 +181,7 @@ def test_invalid_files_show_a_clear_message_and_change_nothing(
     kolom = [c.value for c in sheet[1]].index("NIP") + 1
     sheet.cell(row=3, column=kolom).value = 198609262015051001  # a NIP Excel turned into a number
     book.save(paket)
+    sign_workbook(plj, paket)  # as PLJ's own export: the rows are checked one by one
     page = _page(qtbot, pusat)
     sebelum = _hash(pusat)
     w = page.open_wizard([rusak, paket])
@@ -191,13 +193,12 @@ def test_invalid_files_show_a_clear_message_and_change_nothing(
     m = w.rencana.masalah.rows[0]
     assert (m.lembar, m.baris, m.kolom) == ("Pegawai", 3, "NIP") and m.menghalangi
     assert not w.next_button.isEnabled() and "galat" in w.alasan.text()
-    assert w.rencana.checksum.isVisibleTo(w), "the edit also breaks the checksum"
     w.skip_button.click()
-    assert [h.hasil for h in w.laporan.model.rows] == ["Tidak bisa dibaca", "Dilewati"]
+    assert [h.hasil for h in w.laporan.model.rows] == ["Ditolak", "Dilewati"]
     assert _hash(pusat) == sebelum
 
 
-def test_an_edited_package_needs_the_checkbox(qtbot: QtBot, buka: Buka, tmp_path: Path) -> None:
+def test_an_edited_package_is_refused_by_the_wizard(qtbot: QtBot, buka: Buka, tmp_path: Path) -> None:
     plj, pusat = buka("PLJ"), buka("PUSAT")
     paket = _ekspor(plj, tmp_path / "ubah.xlsx")
     book = openpyxl.load_workbook(paket)
@@ -206,13 +207,16 @@ def test_an_edited_package_needs_the_checkbox(qtbot: QtBot, buka: Buka, tmp_path
     sheet.cell(row=2, column=kolom).value = "Nama Diketik di Excel"
     book.save(paket)
     page = _page(qtbot, pusat)
+    sebelum = _hash(pusat)
     w = page.open_wizard([paket])
-    assert w.rencana.checksum.isVisibleTo(w) and not w.next_button.isEnabled()
-    assert "Saya mengerti" in w.alasan.text()
-    w.rencana.acknowledge_check.setChecked(True)
-    assert w.next_button.isEnabled()
+    teks = w.galat.text()
+    assert w.galat.isVisibleTo(w) and not w.rencana.isVisibleTo(w)
+    assert "Isi paket ini diubah setelah diekspor" in teks and "Minta kantor PLJ mengekspor ulang" in teks
+    assert not w.save_button.isVisibleTo(w) and not w.skip_button.isVisibleTo(w)
+    assert w.next_button.text() == "Lihat laporan" and w.next_button.isEnabled()
     w.next_button.click()
-    assert w.laporan.model.rows[0].hasil == "Diimpor"
+    assert [h.hasil for h in w.laporan.model.rows] == ["Ditolak"]
+    assert _hash(pusat) == sebelum
 
 
 def test_central_imports_a_folder_of_two_packages_then_sends_a_paket_induk(

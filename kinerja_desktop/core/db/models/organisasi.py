@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
@@ -52,6 +53,8 @@ class Pengaturan(Base):
     """Key/value settings of this installation (never travels)."""
 
     __tablename__ = "pengaturan"
+    #: Settings whose value the audit log never shows (this office's private signing key).
+    RAHASIA: ClassVar[frozenset[str]] = frozenset({"kunci_privat"})
 
     kunci: Mapped[str] = mapped_column(String(60), primary_key=True)
     nilai: Mapped[str] = mapped_column(Text, default="")

@@ -27,6 +27,7 @@ from kinerja_desktop.core.exchange.paket.plan.planner import kolom_id, map_ids
 from kinerja_desktop.core.exchange.paket.schema import Jenis, semua_jenis
 from kinerja_desktop.core.exchange.paket.sync_base import EntriDasar, pembuat_sidik, write_baselines
 from kinerja_desktop.core.memory import release_memory
+from kinerja_desktop.core.services import kunci_kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.workspace import Workspace
 
@@ -42,6 +43,7 @@ class HasilImpor:
     pilihan: dict[tuple[str, str], Pilihan]
     digabung: int
     cadangan: Path | None
+    kunci_baru: str = ""  # the fingerprint of the sender's key, when this import pinned it
 
     def total(self, aksi: Aksi) -> int:
         return sum(j[aksi.value] for j in self.jumlah.values())
@@ -49,11 +51,14 @@ class HasilImpor:
     def lines(self) -> list[str]:
         if self.cadangan is None:
             return ["Tidak ada yang berubah; tidak ada yang ditulis."]
-        return [
+        out = [
             f"Impor selesai: {self.total(Aksi.BARU)} baris baru, {self.total(Aksi.UBAH)} diperbarui, "
             f"{len(self.pilihan)} konflik diputuskan, {self.digabung} data digabungkan.",
             f"Cadangan sebelum impor: {self.cadangan}",
         ]
+        if self.kunci_baru:
+            out.append(f"Kunci pengirim disimpan di sini: {self.kunci_baru}.")
+        return out
 
 
 def _rincian(isi: tuple[str, ...]) -> str:
@@ -62,13 +67,10 @@ def _rincian(isi: tuple[str, ...]) -> str:
 
 
 def _check(
-    rencana: RencanaImpor,
-    akui_checksum: bool,
-    pilihan: dict[tuple[str, str], Pilihan] | None,
-    semua: Pilihan | None,
+    rencana: RencanaImpor, pilihan: dict[tuple[str, str], Pilihan] | None, semua: Pilihan | None
 ) -> dict[tuple[str, str], Pilihan]:
     """The choice for every conflict; refused (KnownError) while the plan says why it is held back."""
-    alasan = rencana.alasan_tertahan(akui_checksum=akui_checksum, pilihan=pilihan, semua=semua)
+    alasan = rencana.alasan_tertahan(pilihan=pilihan, semua=semua)
     if alasan:
         raise KnownError(
             " ".join(a.pesan + _rincian(a.rincian) for a in alasan), saran=" ".join(a.saran for a in alasan)
@@ -197,18 +199,29 @@ def apply_plan(
     rencana: RencanaImpor,
     pilihan: dict[tuple[str, str], Pilihan] | None = None,
     semua: Pilihan | None = None,
-    akui_checksum: bool = False,
     nama_berkas: str = "",
     sha256: str = "",
 ) -> HasilImpor:
     """Apply ``rencana``: refuses while a problem or an undecided conflict remains; then backs up and
     writes everything in one transaction (any failure leaves the database exactly as it was).
+
+    The sender's key is checked again against the one pinned for its office (an administrator may have
+    accepted another since the plan was made) and pinned when this is the first import from it.
     """
     require(actor, Izin.SINKRONISASI)
-    pilih = _check(rencana, akui_checksum, pilihan, semua)
+    pilih = _check(rencana, pilihan, semua)
     jumlah = {j.tabel: j.sebagai_dict() for j in rencana.jumlah}
     if not rencana.ada_perubahan:
         return HasilImpor(jumlah, {}, 0, None)
+    pengirim = rencana.pengirim
+    if pengirim is None:
+        raise KnownError(
+            "Tanda tangan paket ini belum diperiksa, jadi paket ini tidak diimpor.",
+            saran="Buat rencana impor dari berkasnya lagi (halaman Pertukaran Data, atau perintah "
+            "'kinerja-desktop import').",
+        )
+    with workspace.read() as session:
+        kunci_kantor.check_pinned(session, pengirim.kode, pengirim.kunci_publik)  # before the backup
     cadangan: Path | None = None
     if workspace.is_sqlite:
         cadangan = backups.backup_database(workspace.engine, workspace.paths.backups, ALASAN_CADANGAN)
@@ -218,6 +231,8 @@ def apply_plan(
     try:
         with tanpa_gc(), workspace.transaction(actor) as session:
             _belum_berubah(session, rencana)
+            baru = kunci_kantor.pinned_key(session, pengirim.kode) is None
+            kunci_kantor.pin_key(session, actor, pengirim.kode, pengirim.kunci_publik)
             _write(session, rencana, pilih)
             if cadangan is not None:
                 log_event(session, "cadangan", f"Cadangan dibuat: {cadangan.name}")
@@ -255,7 +270,7 @@ def apply_plan(
             f"Impor dibatalkan: data paket bertentangan dengan basis data ({exc.orig}).", saran=_SARAN
         ) from exc
     release_memory()
-    return HasilImpor(jumlah, pilih, len(rencana.penggabungan), cadangan)
+    return HasilImpor(jumlah, pilih, len(rencana.penggabungan), cadangan, pengirim.sidik if baru else "")
 
 
 _POTONG = 20_000  # rows per executemany

@@ -12,8 +12,10 @@ from kinerja_desktop.core.exchange.paket.checksum import checksum_cepat
 from kinerja_desktop.core.exchange.paket.fetch import Kemajuan, fetch_paket_induk, fetch_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket
 from kinerja_desktop.core.exchange.paket.siasn import baris_siasn
+from kinerja_desktop.core.exchange.paket.signature import sign_info
 from kinerja_desktop.core.exchange.paket.writer.workbook import PaketDibatalkan, clean_texts
 from kinerja_desktop.core.services.kantor import get_kantor
+from kinerja_desktop.core.services.kunci_kantor import private_key
 
 
 class _Awas:
@@ -63,7 +65,7 @@ def _paket(
         jumlah={tabel: len(rows) for tabel, rows in baris.items()},
         checksum=checksum_cepat(baris),
     )
-    return Paket(info, baris)
+    return Paket(sign_info(info, private_key(session)), baris)  # signed with this office's key
 
 
 def build_paket_kantor(

@@ -1,4 +1,4 @@
-"""The package checksum recomputed quickly (the same value as ``checksum_paket``), and its warning."""
+"""The package checksum recomputed quickly (the same value as ``checksum_paket``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from operator import add
 from typing import Any
 
 from kinerja_desktop.core.exchange.paket.model import Baris, _kanonik
-from kinerja_desktop.core.exchange.paket.plan.model import KODE_CHECKSUM, Masalah, RencanaImpor
 
 _BERULANG = frozenset({Decimal, date, datetime})
 _POTONG = 2_000  # rows hashed at a time (their texts are temporary: a few megabytes)
@@ -84,24 +83,3 @@ def checksum_cepat(baris: dict[str, list[Baris]]) -> str:
             baris_teks = map(", ".join, zip(*teks, strict=True))
             h.update("".join(map(add, baris_teks, repeat("\n"))).encode())
     return h.hexdigest()
-
-
-def lembar_tak_cocok(rencana: RencanaImpor) -> Masalah:
-    """The warning for a package whose rows no longer match its checksum: what would change, per sheet."""
-    bagian = [
-        f"{j.lembar} {j.baru + j.ubah + j.konflik} baris "
-        f"({j.baru} baru, {j.ubah} berubah, {j.konflik} konflik)"
-        for j in rencana.jumlah
-        if j.baru + j.ubah + j.konflik
-    ]
-    akibat = "; ".join(bagian) if bagian else "tidak ada baris yang akan berubah"
-    return Masalah(
-        "",
-        None,
-        "",
-        "Isi paket tidak cocok dengan checksum-nya: berkas ini diubah setelah diekspor, jadi tidak bisa "
-        f"dipastikan baris mana yang diubah. Yang akan berubah di basis data ini: {akibat}. Periksa "
-        "pratinjau; impor hanya bila Anda yakin perubahan itu disengaja, dan nyatakan itu saat mengimpor.",
-        menghalangi=False,
-        kode=KODE_CHECKSUM,
-    )

@@ -27,6 +27,8 @@ LABEL_INFO: dict[str, str] = {
     "dibuat_pada": "Dibuat pada (UTC)",
     "versi_aplikasi": "Versi aplikasi",
     "checksum": "Checksum data (SHA-256)",
+    "kunci_publik": "Kunci publik pembuat (Ed25519)",
+    "tanda_tangan": "Tanda tangan pembuat (Ed25519)",
 }
 JUDUL_JUMLAH = ("Lembar", "Jumlah baris", "Tabel")
 FONT_JUDUL = Font(bold=True, color="FFFFFF")
@@ -37,9 +39,9 @@ FONT_TEBAL = Font(bold=True)
 _PETUNJUK = (
     "Berkas ini adalah paket pertukaran data Kinerja Desktop antara kantor dan kantor pusat (BKPSDM).",
     "Impor berkas ini lewat aplikasi (menu Pertukaran Data); jangan menyalin isinya dengan tangan.",
-    "Lembar Info mencatat asal paket, tahunnya, jumlah baris tiap lembar dan checksum datanya. Bila isi "
-    "lembar data diubah, checksum tidak cocok lagi dan aplikasi menampilkan apa saja yang berubah "
-    "sebelum Anda memutuskan mengimpornya.",
+    "Lembar Info mencatat asal paket, tahunnya, jumlah baris tiap lembar dan checksum datanya, lalu "
+    "tanda tangan kantor pembuat atas semua itu. Bila satu sel saja diubah, di lembar mana pun, paket "
+    "ditolak saat diimpor: yang bisa diimpor hanya paket baru yang diekspor ulang oleh kantor pembuatnya.",
     "Setiap lembar data memuat satu jenis baris. Kolom teknis (ID, Kantor Asal, Revisi, Diubah Pada, "
     "Dihapus Pada) dikelompokkan di kanan; klik tanda + di atas kolom untuk melihatnya. Jangan mengubah "
     "atau menghapusnya: aplikasi mengenali setiap baris dari ID-nya.",
@@ -83,6 +85,8 @@ def nilai_info(info: InfoPaket) -> dict[str, str]:
         "dibuat_pada": info.dibuat_pada.isoformat(timespec="microseconds"),
         "versi_aplikasi": info.versi_aplikasi,
         "checksum": info.checksum,
+        "kunci_publik": info.kunci_publik,
+        "tanda_tangan": info.tanda_tangan,
     }
 
 

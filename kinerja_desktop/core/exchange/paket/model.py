@@ -86,6 +86,8 @@ class InfoPaket:
     checksum: str
     format: str = FORMAT_PAKET
     versi_format: int = VERSI_FORMAT
+    kunci_publik: str = ""  # the maker's Ed25519 public key ("": unsigned, made by an older version)
+    tanda_tangan: str = ""  # its signature over the other fields (``paket.signature``)
 
 
 @dataclass

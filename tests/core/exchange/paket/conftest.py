@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pendukung_paket import sign_paket, sign_workbook
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.base import Base
@@ -17,9 +18,10 @@ from kinerja_desktop.core.exchange.paket.fetch import fetch_paket_kantor
 from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket, checksum_paket
 from kinerja_desktop.core.exchange.paket.plan.model import RencanaImpor
 from kinerja_desktop.core.exchange.paket.plan.planner import plan_paket
+from kinerja_desktop.core.exchange.paket.signature import sign_info
 from kinerja_desktop.core.exchange.paket.sync_base import MITRA_PUSAT, record_export
 from kinerja_desktop.core.paths import AppPaths
-from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.services import kantor, kunci_kantor
 from kinerja_desktop.core.services.access import SYSTEM, Actor
 from kinerja_desktop.core.workspace import Workspace
 
@@ -61,10 +63,13 @@ class Sinkron:
                 {t: len(v) for t, v in rows.items()},
                 checksum_paket(rows),
             )
-            paket = Paket(info, rows)
+            paket = Paket(sign_info(info, kunci_kantor.private_key(s)), rows)
             if catat:
                 record_export(s, paket, tujuan or MITRA_PUSAT)
         return paket
+
+    sign = staticmethod(sign_paket)
+    sign_workbook = staticmethod(sign_workbook)
 
     @staticmethod
     def rencana(ws: Workspace, paket: Paket, actor: Actor = SYSTEM, **kw: Any) -> RencanaImpor:

@@ -8,10 +8,8 @@ import pytest
 
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.apply import apply_plan
-from kinerja_desktop.core.exchange.paket.checksum import lembar_tak_cocok
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket
 from kinerja_desktop.core.exchange.paket.plan.model import (
-    KODE_CHECKSUM,
     Konflik,
     Masalah,
     NilaiBeda,
@@ -56,14 +54,14 @@ def test_every_reason_is_said_once_in_order_with_what_it_is_about() -> None:
 
 
 def test_decisions_release_what_they_decide() -> None:
-    rencana = _rencana(konflik=3, checksum_cocok=False)
+    rencana = _rencana(konflik=3)
     kunci = rencana.konflik[0].kunci
-    alasan = rencana.alasan_tertahan(akui_checksum=True, pilihan={kunci: "mereka"})
+    alasan = rencana.alasan_tertahan(pilihan={kunci: "mereka"})
     assert [(a.jenis, a.pesan) for a in alasan] == [(Tertahan.KONFLIK, "2 konflik belum diputuskan.")]
     assert "Pegawai 0" not in " ".join(alasan[0].rincian)
     assert rencana.belum_diputuskan({kunci: "kami"}, None) == rencana.konflik[1:]
     assert rencana.belum_diputuskan({kunci: "kami"}, "mereka") == []
-    assert rencana.alasan_tertahan(akui_checksum=True, semua="kami") == []
+    assert rencana.alasan_tertahan(semua="kami") == []
 
 
 def test_applying_refuses_with_the_plans_reasons(workspace: Workspace) -> None:
@@ -74,12 +72,12 @@ def test_applying_refuses_with_the_plans_reasons(workspace: Workspace) -> None:
         assert a.pesan in refused.value.pesan and a.saran in (refused.value.saran or "")
     assert "NIP ke-0 tidak sah" in refused.value.pesan and "Pegawai 0" in refused.value.pesan
     with pytest.raises(KnownError, match="1 konflik belum diputuskan") as refused:
-        apply_plan(workspace, SYSTEM, _rencana(konflik=1), akui_checksum=True)
+        apply_plan(workspace, SYSTEM, _rencana(konflik=1))
     assert "galat" not in refused.value.pesan
 
 
-def test_the_checksum_warning_is_known_by_its_code_not_its_words() -> None:
-    rencana = _rencana(checksum_cocok=False)
-    peringatan = lembar_tak_cocok(rencana)
-    assert peringatan.kode == KODE_CHECKSUM and not peringatan.menghalangi
-    assert all(m.kode == "" for m in rencana.masalah)
+def test_no_decision_releases_rows_that_do_not_match_their_checksum() -> None:
+    rencana = _rencana(konflik=1, checksum_cocok=False)
+    alasan = rencana.alasan_tertahan(semua="mereka")
+    assert [a.jenis for a in alasan] == [Tertahan.CHECKSUM]
+    assert "mengekspor ulang" in alasan[0].saran

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from kinerja_desktop.core.db.models import AuditLog, Pegawai, SyncBaseline, SyncLog
+from kinerja_desktop.core.db.models import AuditLog, Pegawai, SyncLog
 from kinerja_desktop.core.errors import KnownError, PermissionDenied
 from kinerja_desktop.core.exchange.paket.apply import apply_plan
 from kinerja_desktop.core.exchange.paket.model import Paket
@@ -68,9 +68,12 @@ def test_reimport_of_the_same_file_is_recognised_by_its_hash(buka: Buka, sinkron
     paket = sinkron.paket(plj)
     sinkron.impor(pusat, paket, sha256="cd" * 32)
     kedua = copy.deepcopy(paket)
-    object.__setattr__(kedua.info, "checksum", "0" * 64)  # another checksum: only the file hash matches
+    pegawai = kedua.baris["pegawai"]
+    pegawai[0] = pegawai[0].ganti(telepon="0711-1")
+    kedua = sinkron.sign(plj, kedua)  # another checksum: only the file hash matches
+    assert kedua.info.checksum != paket.info.checksum
     rencana = sinkron.rencana(pusat, kedua, sha256="cd" * 32)
-    assert rencana.sudah_diimpor and not rencana.checksum_cocok
+    assert rencana.sudah_diimpor
 
 
 def test_plan_needs_the_sync_permission(buka: Buka, sinkron: Any) -> None:
@@ -82,8 +85,8 @@ def test_plan_needs_the_sync_permission(buka: Buka, sinkron: Any) -> None:
 
 def test_a_package_from_this_office_itself_is_refused(buka: Buka, sinkron: Any) -> None:
     plj = buka("PLJ")
-    rencana = sinkron.rencana(plj, sinkron.paket(plj))
-    assert not rencana.ok and "kantor ini sendiri" in rencana.galat[0].pesan
+    with pytest.raises(KnownError, match=r"kantor ini sendiri \(PLJ\)"):
+        sinkron.rencana(plj, sinkron.paket(plj))
 
 
 def _rusak(paket: Paket) -> Paket:
@@ -103,7 +106,7 @@ def _rusak(paket: Paket) -> Paket:
 
 def test_invalid_rows_block_with_sheet_row_column_and_a_message(buka: Buka, sinkron: Any) -> None:
     pusat, plj = buka("PUSAT"), buka("PLJ")
-    paket = _rusak(sinkron.paket(plj))
+    paket = sinkron.sign(plj, _rusak(sinkron.paket(plj)))  # PLJ's own data is wrong: row by row
     rencana = sinkron.rencana(pusat, paket)
     assert not rencana.ok
     tempat = {(m.lembar, m.baris, m.kolom) for m in rencana.galat}
@@ -142,19 +145,14 @@ def test_reader_problems_count_their_rows_as_invalid(buka: Buka, sinkron: Any) -
     )
 
 
-def test_edited_workbook_warns_and_needs_acknowledging(buka: Buka, sinkron: Any) -> None:
+def test_an_edited_package_is_refused_and_nothing_is_planned(buka: Buka, sinkron: Any) -> None:
     pusat, plj = buka("PUSAT"), buka("PLJ")
     sinkron.impor(pusat, sinkron.paket(plj))
     paket = sinkron.paket(plj)
     realisasi = paket.baris["realisasi"]
     realisasi[0] = realisasi[0].ganti(nilai=Decimal("99.5"))  # typed over in Excel: revisi unchanged
-    rencana = sinkron.rencana(pusat, paket)
-    assert not rencana.checksum_cocok and rencana.ok
-    assert _jumlah(rencana, "realisasi").ubah == 1 and rencana.total(Aksi.UBAH) == 1
-    (peringatan,) = rencana.peringatan
-    assert "Realisasi 1 baris" in peringatan.pesan
-    with pytest.raises(KnownError, match="checksum"):
-        apply_plan(pusat, sinkron_actor(), rencana)
-    apply_plan(pusat, sinkron_actor(), rencana, akui_checksum=True)
-    with pusat.read() as s:
-        assert s.scalar(select(func.count()).select_from(SyncBaseline).where(SyncBaseline.mitra == "PLJ")) > 0
+    sebelum = sinkron.isi(pusat)
+    with pytest.raises(KnownError, match="Isi paket ini diubah setelah diekspor") as refused:
+        sinkron.rencana(pusat, paket)
+    assert "mengekspor ulang" in (refused.value.saran or "")
+    assert sinkron.isi(pusat) == sebelum

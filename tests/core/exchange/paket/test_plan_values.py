@@ -1,4 +1,5 @@
-"""A workbook edited in Excel: emptied required texts are invalid, and each problem is reported once."""
+"""A package whose cells are wrong: emptied required texts are invalid, each problem is reported once; and
+a workbook edited after export is refused before any plan."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.plan.model import RencanaImpor
 from kinerja_desktop.core.exchange.paket.plan.planner import plan_paket
 from kinerja_desktop.core.exchange.paket.reader.workbook import read_paket
@@ -24,13 +26,19 @@ def _kolom(ws: Any, judul: str) -> int:
     return int([c.value for c in ws[1]].index(judul) + 1)
 
 
-def _rencana(buka: Buka, sinkron: Any, tmp_path: Path, ubah: Callable[[Any], None]) -> RencanaImpor:
+def _rencana(
+    buka: Buka, sinkron: Any, tmp_path: Path, ubah: Callable[[Any], None], *, signed: bool = True
+) -> RencanaImpor:
+    """The plan at the central office of PLJ's package with ``ubah`` done to its cells; ``signed``: as
+    PLJ would have exported it so (signed after the change), else edited on the way."""
     pusat, plj = buka("PUSAT"), buka("PLJ")
     path = tmp_path / "paket.xlsx"
     write_paket(sinkron.paket(plj), path)
     wb = load_workbook(path)
     ubah(wb)
     wb.save(path)
+    if signed:
+        sinkron.sign_workbook(plj, path)
     hasil = read_paket(path)
     with pusat.read() as s:
         return plan_paket(s, SYSTEM, hasil.paket, hasil.masalah, checksum_cocok=hasil.checksum_cocok)
@@ -90,15 +98,18 @@ def test_a_number_typed_as_text_is_read_the_indonesian_way(buka: Buka, sinkron: 
     assert "seharusnya angka (misalnya 1.500 atau 12,5)" in salah.pesan and salah.menghalangi
 
 
-def test_an_edited_package_warns_about_its_checksum_once(buka: Buka, sinkron: Any, tmp_path: Path) -> None:
+def test_a_package_edited_after_export_is_refused_before_any_plan(
+    buka: Buka, sinkron: Any, tmp_path: Path
+) -> None:
     def ubah(wb: Any) -> None:
         ws = wb["Pegawai"]
         ws.cell(2, _kolom(ws, "Telepon"), "0711-999")
 
-    rencana = _rencana(buka, sinkron, tmp_path, ubah)
-    assert rencana.ok and not rencana.checksum_cocok
-    (peringatan,) = [m for m in rencana.masalah if "checksum" in m.pesan.lower() or "checksum" in m.kolom]
-    assert "Yang akan berubah" in peringatan.pesan and not peringatan.menghalangi
+    with pytest.raises(KnownError) as refused:
+        _rencana(buka, sinkron, tmp_path, ubah, signed=False)
+    pesan = str(refused.value)
+    assert "diubah setelah diekspor" in pesan and "lembar Info, Checksum data (SHA-256)" in pesan
+    assert "Minta kantor PLJ mengekspor ulang paketnya" in pesan
 
 
 def test_the_summary_uses_the_same_count_words_as_the_table(buka: Buka, sinkron: Any, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Literal, Protocol
 
 from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket
+from kinerja_desktop.core.services.kunci_kantor import KunciKantor
 
 Pilihan = Literal["kami", "mereka"]
 
@@ -49,10 +50,6 @@ class MasalahBaca(Protocol):
     def pesan(self) -> str: ...
 
 
-#: ``Masalah.kode`` of the warning that the rows no longer match the package's checksum.
-KODE_CHECKSUM = "checksum"
-
-
 @dataclass(frozen=True)
 class Masalah:
     """One problem: where (sheet, row, column header) and what to do; ``menghalangi`` blocks the import."""
@@ -62,7 +59,7 @@ class Masalah:
     kolom: str  # the column's Indonesian header; "" when not about one column
     pesan: str
     menghalangi: bool = True
-    kode: str = ""  # what kind of problem, for code that must tell one from another (``KODE_CHECKSUM``)
+    kode: str = ""  # what kind of problem, for code that must tell one from another
 
     def teks(self) -> str:
         tempat = [f"lembar {self.lembar}"] if self.lembar else []
@@ -155,7 +152,7 @@ class Tertahan(StrEnum):
     """What holds a planned file back from being applied."""
 
     GALAT = "galat"  # blocking problems: the sender must fix the data and export again
-    CHECKSUM = "checksum"  # edited after export, and the user has not said that is understood
+    CHECKSUM = "checksum"  # edited after export: never imported (the planner refuses such a file first)
     KONFLIK = "konflik"  # conflicts without a choice of whose data to keep
 
 
@@ -195,6 +192,8 @@ class RencanaImpor:
     ada_dasar: set[str] = field(default_factory=set)  # local ids that already have a base with the partner
 
     kunci_mitra: str = ""  # the sync base's key for the package's office ("": its code)
+    pengirim: KunciKantor | None = None  # the sender's key, its signature checked (None: not checked)
+    kunci_baru: bool = False  # no key is pinned for the sender yet: applying pins ``pengirim``
 
     @property
     def mitra(self) -> str:
@@ -226,13 +225,11 @@ class RencanaImpor:
     def alasan_tertahan(
         self,
         *,
-        akui_checksum: bool = False,
         pilihan: dict[tuple[str, str], Pilihan] | None = None,
         semua: Pilihan | None = None,
     ) -> list[AlasanTertahan]:
         """Why this plan may not be applied with these decisions (empty: it may).
 
-        ``akui_checksum``: the user said they understand the file was edited after export;
         ``pilihan``/``semua``: whose data to keep per conflict, or for every conflict not chosen.
         """
         alasan = []
@@ -245,13 +242,13 @@ class RencanaImpor:
                     tuple(m.teks() for m in self.galat),
                 )
             )
-        if not self.checksum_cocok and not akui_checksum:
+        if not self.checksum_cocok:
             alasan.append(
                 AlasanTertahan(
                     Tertahan.CHECKSUM,
-                    "Isi paket diubah setelah diekspor (checksum tidak cocok).",
-                    "Periksa rencananya; impor hanya bila perubahan itu disengaja, dan nyatakan bahwa Anda "
-                    "memahaminya.",
+                    "Isi paket diubah setelah diekspor (checksum tidak cocok); paket yang diubah tidak "
+                    "diimpor.",
+                    "Minta kantor pengirim mengekspor ulang paketnya, lalu kirim berkas itu apa adanya.",
                 )
             )
         belum = self.belum_diputuskan(pilihan, semua)
@@ -287,6 +284,8 @@ class RencanaImpor:
             out.append("Tidak ada yang berubah: semua data di paket ini sudah sama atau lebih baru di sini.")
         if self.lebih_lama:
             out.append("Paket ini lebih lama daripada paket terakhir yang diimpor dari kantor ini.")
+        if self.pengirim is not None:
+            out.append(self.teks_kunci())
         if self.galat:
             out.append(f"{len(self.galat)} galat harus diperbaiki dulu; tidak ada yang akan diimpor.")
         if self.konflik:
@@ -294,6 +293,18 @@ class RencanaImpor:
         gabung = [g for g in self.penggabungan if not g.otomatis]
         if gabung:
             out.append(f"{len(gabung)} data yang sama tercatat dua kali akan digabungkan (lihat daftarnya).")
-        if not self.checksum_cocok:
-            out.append("Isi paket tidak cocok dengan checksum-nya: berkas ini diubah setelah diekspor.")
         return out
+
+    def teks_kunci(self) -> str:
+        """The sender's key in one sentence: pinned already, or new here (then compare it by phone)."""
+        if self.pengirim is None:
+            return ""
+        kode = self.pengirim.kode
+        if self.kunci_baru:
+            return (
+                f"Tanda tangan sah. Kunci kantor {kode} belum tersimpan di sini; sidiknya "
+                f"{self.pengirim.sidik}. Cocokkan sidik itu lewat telepon dengan yang tampil di halaman "
+                f"Pertukaran Data kantor {kode}. Kunci ini disimpan saat impor, dan paket berikutnya dari "
+                "kantor itu harus bertanda tangan dengan kunci yang sama."
+            )
+        return f"Tanda tangan sah: kunci kantor {kode} cocok dengan yang tersimpan ({self.pengirim.sidik})."

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import SyncLog
-from kinerja_desktop.core.exchange.paket.checksum import checksum_cepat, lembar_tak_cocok
+from kinerja_desktop.core.exchange.paket.checksum import checksum_cepat
 from kinerja_desktop.core.exchange.paket.labels import LABEL_INFO, LEMBAR_INFO
 from kinerja_desktop.core.exchange.paket.model import Baris, JenisPaket, Paket
 from kinerja_desktop.core.exchange.paket.plan.checks import (
@@ -40,6 +40,7 @@ from kinerja_desktop.core.exchange.paket.plan.model import (
     Penggabungan,
     RencanaImpor,
 )
+from kinerja_desktop.core.exchange.paket.plan.sender import Pengirim, check_sender
 from kinerja_desktop.core.exchange.paket.schema import Jenis, jenis_tabel, semua_jenis, tabel_dirujuk
 from kinerja_desktop.core.exchange.paket.sync_base import (
     Dasar,
@@ -346,41 +347,18 @@ def _riwayat(session: Session, paket: Paket, sha256: str) -> tuple[bool, bool]:
     return sudah, lebih_lama
 
 
-def _paket_milik(session: Session, paket: Paket) -> list[Masalah]:
-    """A package from this office itself, or a paket induk meant for another office, is refused."""
-    sendiri = kantor.get_kantor(session).kode if kantor.is_initialised(session) else ""
-    info = paket.info
-    if sendiri and info.kantor_kode == sendiri:
-        return [
-            Masalah(
-                "", None, "", f"Paket ini dibuat oleh kantor ini sendiri ({sendiri}); tidak perlu diimpor."
-            )
-        ]
-    if info.jenis is JenisPaket.INDUK and sendiri and info.tujuan_kode and info.tujuan_kode != sendiri:
-        return [
-            Masalah(
-                "",
-                None,
-                "",
-                f"Paket induk ini untuk kantor {info.tujuan_kode}, bukan untuk kantor ini ({sendiri}). "
-                "Minta kantor pusat mengirim paket induk untuk kantor ini.",
-            )
-        ]
-    return []
-
-
 def _checksum_pembaca(m: MasalahBaca) -> bool:
-    """The reader's checksum warning: the plan gives its own, which also says what would change."""
+    """The reader's warning that the rows do not match the checksum (such a file is refused before)."""
     return m.lembar == LEMBAR_INFO and m.baris is None and m.kolom == LABEL_INFO["checksum"]
 
 
 def _rencana(
-    session: Session, paket: Paket, baca: list[MasalahBaca], sha256: str, checksum_cocok: bool | None
+    session: Session, paket: Paket, baca: list[MasalahBaca], sha256: str, pengirim: Pengirim
 ) -> RencanaImpor:
     p = _Planner(session, paket)
     r = p.rencana
     r.sha256 = sha256
-    r.masalah.extend(_paket_milik(session, paket))
+    r.pengirim, r.kunci_baru = pengirim.kunci, pengirim.baru
     r.masalah.extend(
         Masalah(m.lembar, m.baris, m.kolom, m.pesan, getattr(m, "menghalangi", True))
         for m in baca
@@ -400,11 +378,6 @@ def _rencana(
         release_memory()
     r.peta_id = p.peta
     r.tabel_peta = p.tabel_peta
-    if checksum_cocok is None:
-        checksum_cocok = checksum_cepat(paket.baris) == paket.info.checksum
-    r.checksum_cocok = checksum_cocok
-    if not r.checksum_cocok:
-        r.masalah.append(lembar_tak_cocok(r))
     return r
 
 
@@ -419,13 +392,19 @@ def plan_paket(
 ) -> RencanaImpor:
     """The plan of importing ``paket`` here; nothing is written.
 
+    A package this office may not import (another office's paket kantor at an ordinary office, a paket
+    induk for another office, unsigned, changed after export, signed with another key than the one
+    pinned for its office) is refused first with a ``KnownError`` (``plan.sender``).
     ``masalah_baca``, ``checksum_cocok`` and ``sha256`` come from the reader (``read_paket``'s
     ``HasilBaca``: its problems, whether the rows still match the checksum, and the file's hash); without
     ``checksum_cocok`` the checksum is computed here.
     """
     require(actor, Izin.SINKRONISASI)
     with tanpa_gc():
-        r = _rencana(session, paket, list(masalah_baca), sha256, checksum_cocok)
+        if checksum_cocok is None:
+            checksum_cocok = checksum_cepat(paket.baris) == paket.info.checksum
+        pengirim = check_sender(session, paket, checksum_cocok)
+        r = _rencana(session, paket, list(masalah_baca), sha256, pengirim)
     r.sudah_diimpor, r.lebih_lama = _riwayat(session, paket, sha256)
     release_memory()
     return r

@@ -100,4 +100,6 @@ def read_info(nama: str, rows: Sequence[Sequence[Any]]) -> InfoPaket:
         checksum=nilai.get("checksum", ""),
         format=bentuk,
         versi_format=int(versi),
+        kunci_publik=nilai.get("kunci_publik", ""),
+        tanda_tangan=nilai.get("tanda_tangan", ""),
     )

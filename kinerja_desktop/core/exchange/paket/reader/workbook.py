@@ -17,7 +17,7 @@ from kinerja_desktop.core.exchange.paket.labels import (
     LEMBAR_PETUNJUK,
     LEMBAR_SIASN,
 )
-from kinerja_desktop.core.exchange.paket.model import Baris, Paket
+from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, Paket
 from kinerja_desktop.core.exchange.paket.reader.file_checks import BerkasPaketSalah, check_file, sel_rumus
 from kinerja_desktop.core.exchange.paket.reader.info import read_info, refuse_foreign_workbook
 from kinerja_desktop.core.exchange.paket.reader.values import SUDAH_DIBAGI, NilaiSalah, Peringatan, converter
@@ -265,6 +265,19 @@ def _open(path: Path) -> python_calamine.CalamineWorkbook:
         ) from exc
 
 
+def read_paket_info(path: Path) -> InfoPaket:
+    """Only the Info sheet of the package at ``path``: who made it, for whom, its key and signature."""
+    path = Path(path)
+    bagian = check_file(path)
+    wb = _open(path)
+    try:
+        refuse_foreign_workbook(path.name, list(wb.sheet_names))
+        sheet = _Reader(path, wb, bagian).lembar(LEMBAR_INFO)
+        return read_info(path.name, sheet.to_python(skip_empty_area=False))
+    finally:
+        wb.close()
+
+
 def read_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
     """Read the package at ``path``; a file that is not a sound package raises ``BerkasPaketSalah``."""
     path = Path(path)
@@ -320,7 +333,7 @@ def read_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
                 None,
                 "Checksum data (SHA-256)",
                 "Isi paket tidak cocok lagi dengan checksum-nya: paket ini telah diubah setelah dibuat "
-                "(misalnya disunting di Excel). Periksa perubahannya sebelum memutuskan mengimpornya.",
+                "(misalnya disunting di Excel), jadi tidak bisa diimpor. Minta paket baru dari pembuatnya.",
                 False,
             )
         )
