@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from kinerja_desktop.core.exchange import xlsx_checks
 from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket, checksum_paket
 from kinerja_desktop.core.exchange.paket.reader import file_checks as baca_berkas
 from kinerja_desktop.core.exchange.paket.reader import workbook as baca
@@ -219,7 +220,8 @@ def test_merged_cells_blank_rows_and_duplicate_ids(paket: Path) -> None:
 
 
 def _ganti_xml(path: Path, lembar: str, lama: bytes, baru: bytes) -> None:
-    part = baca_berkas.check_file(path)[lembar]
+    part = baca_berkas.check_file(path).part(lembar)
+    assert part is not None
     with zipfile.ZipFile(path) as z:
         isi = {i.filename: z.read(i) for i in z.infolist()}
     assert lama in isi[part]
@@ -238,16 +240,16 @@ def test_a_cell_longer_than_excel_allows_is_a_problem(paket: Path) -> None:
 
 def test_absurd_sizes_are_refused(paket: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(baca, "MAKS_BARIS_LEMBAR", 2)
-    with pytest.raises(BerkasPaketSalah, match="'Pegawai' berisi 4 baris; batasnya 2"):
+    with pytest.raises(BerkasPaketSalah, match="'Pegawai' .*terlalu panjang: sel AB4 berada di baris 4"):
         read_paket(paket)
     monkeypatch.undo()
-    monkeypatch.setattr(baca_berkas, "MAKS_UKURAN_ISI", 10_000)
+    monkeypatch.setattr(xlsx_checks, "MAKS_UKURAN_ISI", 10_000)
     with pytest.raises(BerkasPaketSalah, match="terlalu besar"):
         read_paket(paket)
 
 
 def test_a_damaged_part_inside_an_intact_zip_is_refused(paket: Path) -> None:
-    part = baca_berkas.check_file(paket)["Pegawai"]
+    part = baca_berkas.check_file(paket).part("Pegawai")
     with zipfile.ZipFile(paket) as z:
         isi = {i.filename: z.read(i) for i in z.infolist()}
     with zipfile.ZipFile(paket, "w", zipfile.ZIP_DEFLATED) as z:
