@@ -55,6 +55,7 @@ _ERROR_ZIP = (
     RuntimeError,
 )
 _STRING_BERSAMA = "sharedStrings.xml"
+_TERLALU_BANYAK_TEKS = "terlalu besar bila dibuka"
 
 
 @dataclass(frozen=True)
@@ -374,9 +375,11 @@ class BukuKerja:
             raise SheetTidakLazim(lembar.nama) from exc
         alasan = _beyond(h, batas)
         if alasan is not None:
-            raise self.gaya.refuse(
-                f"Lembar '{lembar.nama}' pada berkas {self.path.name} {alasan}", self.gaya.saran_batas
+            # What reaches too far can be cleared in Excel; too much text copied is no sane workbook.
+            saran = (
+                self.gaya.saran_ulang if alasan.startswith(_TERLALU_BANYAK_TEKS) else self.gaya.saran_batas
             )
+            raise self.gaya.refuse(f"Lembar '{lembar.nama}' pada berkas {self.path.name} {alasan}", saran)
         return h
 
 
@@ -409,7 +412,7 @@ def _beyond(h: Jangkauan, b: Batas) -> str | None:
         )
     if h.teks_bersama > MAKS_TEKS_LEMBAR:
         return (
-            f"terlalu besar bila dibuka: sel-selnya memakai teks sepanjang "
+            f"{_TERLALU_BANYAK_TEKS}: sel-selnya memakai teks sepanjang "
             f"{format_angka(h.teks_bersama / 1024**2, desimal=0)} MB, padahal batasnya "
             f"{MAKS_TEKS_LEMBAR // 1024**2} MB."
         )

@@ -32,10 +32,14 @@ JAUH = 1 << 40
 
 _SEL = re.compile(rb'c r="([A-Za-z]{1,12})([0-9]{1,12})"')
 _DIMENSI = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([^\"']{0,64})[\"']")
-_AWAL_SEL = (b"<c ", b":c ")
-_AWAL_SEL_R = (b'<c r="', b':c r="')
-#: Cell tags the fast path cannot read: no attribute, or another whitespace after the name.
-_SEL_LAIN = (b"<c>", b"<c/>", b"<c\t", b"<c\n", b"<c\r", b":c>", b":c/", b":c\t", b":c\n", b":c\r")
+#: A cell tag the fast path cannot read: without attributes, or not starting with its reference.
+_SEL_LAIN = re.compile(rb'[<:]c(?:[>/\t\r\n]| (?!r="))')
+#: Anything but plain cells, in one search per chunk (two: with and without a namespace prefix): a cell
+#: the fast path cannot read, a formula, a merged range. A sheet of values finds none of them.
+_LAIN = re.compile(rb'<(?:c(?:[>/\t\r\n]| (?!r="))|f[\s>/]|mergeCell)')
+_LAIN_PREFIKS = re.compile(rb':(?:c(?:[>/\t\r\n]| (?!r="))|f[\s>/]|mergeCell)')
+#: Cells beyond the farthest so far read one by one in a chunk; past this many, all of them at once.
+_SATU_SATU = 8
 #: Attributes written unusually (spaces around "=", single quotes): counted by the slower pattern.
 _ATRIBUT_LAIN = (b" =", b"= ", b"\t=", b"=\t", b"\n=", b"=\n", b"\r=", b"=\r", b"='")
 _TEKS_BERSAMA = b't="s"'
@@ -157,27 +161,34 @@ class _Pemindai:
         if kolom > h.kolom:
             h.kolom, h.sel_kolom = kolom, ref
 
-    def scan_bytes(self, part: bytes) -> None:
-        """What both paths read straight from the bytes: dimension, formulas, merged ranges."""
+    def scan_part(self, part: bytes) -> None:
+        """One chunk of whole tags: dimension, formulas and merged ranges, and the fast path while it can."""
         h = self.hasil
         if not self.data_mulai:  # calamine reads the dimension only before the cells
             if (m := _DIMENSI.search(part)) is not None and not h.dimensi:
                 h.dimensi = m[1].decode("ascii", "replace")
             self.data_mulai = b"sheetData" in part
-        h.gabungan += part.count(b"mergeCell") - part.count(b"mergeCells")
-        if (b"<f" in part or b":f" in part) and not h.rumus_lebih and _ADA_RUMUS.search(part):
+        if _LAIN.search(part) or _LAIN_PREFIKS.search(part):
+            self._scan_unusual(part)
+        if self.cepat:
+            self._scan_fast(part)
+
+    def _scan_unusual(self, part: bytes) -> None:
+        """A chunk with more than plain cells: count merged ranges, list formulas, see if it is fast."""
+        h = self.hasil
+        if _SEL_LAIN.search(part):
+            self.cepat = False
+        if b"mergeCell" in part:
+            h.gabungan += part.count(b"mergeCell") - part.count(b"mergeCells")
+        if not h.rumus_lebih and _ADA_RUMUS.search(part):
             for m in _SEL_RUMUS.finditer(part):
                 if (m[3] or b"").strip().upper() not in _RUMUS_NILAI:
                     h.rumus.append((int(m[2]), nomor_kolom(m[1])))
             if _RUMUS_TANPA_ALAMAT.search(part):
                 h.rumus.append((None, None))
 
-    def scan_fast(self, part: bytes) -> None:
-        """The fast path over one chunk of whole tags; leaves ``cepat`` False when it cannot read them."""
-        sel = sum(part.count(a) for a in _AWAL_SEL)
-        if sel != sum(part.count(a) for a in _AWAL_SEL_R) or any(s in part for s in _SEL_LAIN):
-            self.cepat = False
-            return
+    def _scan_fast(self, part: bytes) -> None:
+        """The fast path: every cell of the chunk is ``<c r="…"``; nothing per cell in Python."""
         h = self.hasil
         sebelum = (h.baris, h.kolom)
         i = part.rfind(b'c r="')  # in a sheet written top to bottom, the last cell is the farthest row
@@ -185,7 +196,16 @@ class _Pemindai:
             self._note_match(m)
         if (h.baris, h.kolom) != sebelum:
             self._pola = _pola_jauh(h.baris, h.kolom)
-        if self._pola.search(part):  # a cell beyond the farthest so far: read them all in this chunk
+        jauh = self._pola.search(part)
+        for _ in range(_SATU_SATU):  # a cell beyond the farthest so far (a wider column, usually)
+            if jauh is None:
+                break
+            if (m := _SEL.match(part, jauh.start())) is None:
+                break  # a reference longer than 12 letters or digits
+            self._note_match(m)
+            self._pola = _pola_jauh(h.baris, h.kolom)
+            jauh = self._pola.search(part, jauh.start() + 1)
+        if jauh is not None:  # many, one beyond the other: read them all at once
             for m in _SEL.finditer(part):
                 self._note_match(m)
             self._pola = _pola_jauh(h.baris, h.kolom)
@@ -328,15 +348,11 @@ def scan_sheet(
                 sisa = buf
                 continue
             part, sisa = buf[:potong], buf[potong:]
-            p.scan_bytes(part)
-            if p.cepat:
-                p.scan_fast(part)
+            p.scan_part(part)
             if berhenti(p.hasil):
                 return p.hasil
         if sisa:
-            p.scan_bytes(sisa)
-            if p.cepat:
-                p.scan_fast(sisa)
+            p.scan_part(sisa)
     if p.cepat:
         return p.hasil
     return _scan_exact(buka, p)
