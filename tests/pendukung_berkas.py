@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import struct
 import subprocess
 import sys
-import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -135,8 +135,8 @@ def write_zip(path: Path, parts: dict[str, bytes | Mentah]) -> Path:
     return path
 
 
-def bomb(path: Path, ukuran: int, lembar: str = "Pegawai") -> Path:
-    """A workbook whose one sheet inflates to ``ukuran`` bytes (spaces) from about a thousandth of that."""
+def bomb_part(ukuran: int) -> Mentah:
+    """A worksheet part inflating to ``ukuran`` bytes (spaces) from about a thousandth of that."""
     awal = f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{NS}"><sheetData>'.encode()
     akhir = b"</sheetData></worksheet>"
     blok = b" " * (1 << 20)
@@ -149,11 +149,35 @@ def bomb(path: Path, ukuran: int, lembar: str = "Pegawai") -> Path:
     for _ in range(n):
         crc = zlib.crc32(blok, crc)
     crc = zlib.crc32(akhir, crc)
+    return Mentah(kepala + isi_blok * n + ekor, crc, len(awal) + n * len(blok) + len(akhir))
+
+
+def bomb(path: Path, ukuran: int, lembar: str = "Pegawai") -> Path:
+    """A workbook whose one sheet inflates to ``ukuran`` bytes from about a thousandth of that."""
     parts: dict[str, bytes | Mentah] = dict(workbook_parts({lembar: b""}))
-    parts["xl/worksheets/sheet1.xml"] = Mentah(
-        kepala + isi_blok * n + ekor, crc, len(awal) + n * len(blok) + len(akhir)
-    )
+    parts["xl/worksheets/sheet1.xml"] = bomb_part(ukuran)
     return write_zip(path, parts)
+
+
+def add_shared_strings(parts: dict[str, bytes | Mentah], shared: bytes) -> None:
+    """Give a workbook's parts (as read from a zip) the shared strings ``shared``."""
+    parts["xl/sharedStrings.xml"] = shared
+    for nama, tambah in (
+        (
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationship Id="rIdS" Type="{_JENIS}sharedStrings" Target="sharedStrings.xml"/>'
+            "</Relationships>",
+        ),
+        (
+            "[Content_Types].xml",
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        ),
+    ):
+        isi = parts[nama]
+        assert isinstance(isi, bytes)
+        penutup = tambah.rpartition("<")[2]
+        parts[nama] = isi.replace(f"<{penutup}".encode(), tambah.encode())
 
 
 def replace_part(path: Path, part: str, lama: bytes, baru: bytes) -> Path:
@@ -195,21 +219,28 @@ else:
     print("DITERIMA")
 """
 
+#: Starts the reader and waits for it, from a process of its own: a child's peak memory counts the
+#: memory of the process it was forked from, so the reader must not be forked from pytest itself.
+_PERANTARA = """
+import json, resource, subprocess, sys
+selesai = subprocess.run(sys.argv[1:], capture_output=True, text=True, errors="replace")
+puncak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"kode": selesai.returncode, "keluaran": selesai.stdout + selesai.stderr, "mb": puncak}))
+"""
+
 
 def read_apart(modul: str, fungsi: str, path: Path) -> HasilAnak:
     """Run ``modul.fungsi(path)`` in a process of its own, so a crash shows as a signal, not as ours."""
-    if not hasattr(os, "wait4"):
-        pytest.skip("needs os.wait4 (POSIX) to measure the child's memory")
-    with tempfile.TemporaryFile() as keluar:
-        proses = subprocess.Popen(
-            [sys.executable, "-c", _ANAK.format(modul=modul, fungsi=fungsi), str(path)],
-            stdout=keluar,
-            stderr=subprocess.STDOUT,
-            cwd=ROOT,
-            env={**os.environ, "RUST_BACKTRACE": "0"},
-        )
-        _, status, pakai = os.wait4(proses.pid, 0)  # the rusage of this child alone
-        proses.returncode = os.waitstatus_to_exitcode(status)
-        keluar.seek(0)
-        teks = keluar.read().decode("utf-8", "replace")
-    return HasilAnak(proses.returncode, teks, pakai.ru_maxrss / 1024)
+    if sys.platform == "win32":
+        pytest.skip("measures the reader's memory with resource.getrusage (POSIX)")
+    anak = [sys.executable, "-c", _ANAK.format(modul=modul, fungsi=fungsi), str(path)]
+    selesai = subprocess.run(
+        [sys.executable, "-c", _PERANTARA, *anak],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "RUST_BACKTRACE": "0"},
+        check=True,
+    )
+    hasil = json.loads(selesai.stdout)
+    return HasilAnak(hasil["kode"], hasil["keluaran"], hasil["mb"])
