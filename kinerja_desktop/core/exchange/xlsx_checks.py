@@ -74,11 +74,14 @@ class Gaya:
 
 @dataclass(frozen=True)
 class Batas:
-    """How far one sheet may reach: its last row, its last column, and the cells from A1 to there."""
+    """How far one sheet may reach: its last row and its last column (1-based).
+
+    python-calamine holds every cell from A1 to there (about 64 bytes each while a sheet is loaded), so
+    the two together bound the memory one sheet can take.
+    """
 
     baris: int
     kolom: int
-    sel: int
 
 
 @dataclass(frozen=True)
@@ -369,7 +372,11 @@ class BukuKerja:
     def _scan_sheet(self, arsip: zipfile.ZipFile, lembar: Lembar, batas: Batas) -> Jangkauan:
         try:
             h = scan_sheet(
-                lambda: arsip.open(lembar.part), self.teks, lambda h: _beyond(h, batas) is not None
+                lambda: arsip.open(lembar.part),
+                self.teks,
+                batas.baris,
+                batas.kolom,
+                lambda h: _beyond(h, batas) is not None,
             )
         except SheetTidakLazim as exc:
             raise SheetTidakLazim(lembar.nama) from exc
@@ -405,15 +412,9 @@ def _beyond(h: Jangkauan, b: Batas) -> str | None:
             f"terlalu panjang: sel {h.sel_baris} berada di baris {format_angka(h.baris)}, padahal lembar ini "
             f"paling jauh sampai baris {format_angka(b.baris)}."
         )
-    if h.baris * h.kolom > b.sel:
-        return (
-            f"terlalu besar: sel-selnya terbentang dari A1 sampai {huruf_kolom(h.kolom)}{h.baris} "
-            f"({format_angka(h.baris * h.kolom)} sel), padahal batasnya {format_angka(b.sel)} sel."
-        )
     if h.teks_bersama > MAKS_TEKS_LEMBAR:
         return (
-            f"{_TERLALU_BANYAK_TEKS}: sel-selnya memakai teks sepanjang "
-            f"{format_angka(h.teks_bersama / 1024**2, desimal=0)} MB, padahal batasnya "
-            f"{MAKS_TEKS_LEMBAR // 1024**2} MB."
+            f"{_TERLALU_BANYAK_TEKS}: teks di sel-selnya (tiap sel memegang salinannya sendiri) berjumlah "
+            f"lebih dari {format_angka(MAKS_TEKS_LEMBAR // 1024**2)} MB."
         )
     return None

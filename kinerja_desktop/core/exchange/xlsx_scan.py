@@ -6,8 +6,8 @@ asks it for hundreds of gigabytes and aborts the process. This scan reads the sh
 a megabyte at a time, and finds those figures first, the way calamine would count them:
 
 * the fast path, for the XML every spreadsheet program writes (each cell ``<c r="A1" …>`` with its
-  reference first): the last cell of each chunk, then one regular-expression search for any cell beyond
-  the farthest seen so far; nothing per cell in Python;
+  reference first): one regular-expression search per chunk for a cell beyond the sheet's limits, and
+  the chunk's last cell for the figures (sheets are written top to bottom); nothing per cell in Python;
 * the exact path, for anything else (cells without a reference, or with it elsewhere in the tag): the
   whole sheet again through expat, following calamine's own rules for cells without a reference.
 """
@@ -38,8 +38,6 @@ _SEL_LAIN = re.compile(rb'[<:]c(?:[>/\t\r\n]| (?!r="))')
 #: the fast path cannot read, a formula, a merged range. A sheet of values finds none of them.
 _LAIN = re.compile(rb'<(?:c(?:[>/\t\r\n]| (?!r="))|f[\s>/]|mergeCell)')
 _LAIN_PREFIKS = re.compile(rb':(?:c(?:[>/\t\r\n]| (?!r="))|f[\s>/]|mergeCell)')
-#: Cells beyond the farthest so far read one by one in a chunk; past this many, all of them at once.
-_SATU_SATU = 8
 #: Attributes written unusually (spaces around "=", single quotes): counted by the slower pattern.
 _ATRIBUT_LAIN = (b" =", b"= ", b"\t=", b"=\t", b"\n=", b"=\n", b"\r=", b"=\r", b"='")
 _TEKS_BERSAMA = b't="s"'
@@ -50,9 +48,8 @@ _INDEKS_TEKS = re.compile(
 )
 _ADA_RUMUS = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _SEL_RUMUS = re.compile(
-    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)<)'
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Za-z]{1,3})(\d{1,7})"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)<)'
 )
-_RUMUS_TANPA_ALAMAT = re.compile(rb"<(?:\w+:)?c\b(?![^>]*\br=)[^>]*>\s*<(?:\w+:)?f[\s>/]")
 #: LibreOffice writes every TRUE/FALSE cell as the formula TRUE()/FALSE() with its value: not a formula.
 _RUMUS_NILAI = {b"TRUE()", b"FALSE()"}
 
@@ -137,7 +134,7 @@ def _huruf_lebih(c: str) -> str:
 
 
 def _pola_jauh(baris: int, kolom: int) -> re.Pattern[bytes]:
-    """Any cell reference beyond row ``baris`` or column ``kolom`` (the farthest seen so far)."""
+    """Any cell reference beyond row ``baris`` or column ``kolom``."""
     lewat_baris = _lebih_besar(str(baris), _angka_lebih, "[0-9]") if baris else b"[0-9]+"
     lewat_kolom = _lebih_besar(huruf_kolom(kolom), _huruf_lebih, "[A-Za-z]") if kolom else b"[A-Za-z]+"
     return re.compile(rb'c r="(?:[A-Za-z]+(?:' + lewat_baris + rb')"|(?:' + lewat_kolom + rb")[0-9])")
@@ -146,13 +143,16 @@ def _pola_jauh(baris: int, kolom: int) -> re.Pattern[bytes]:
 class _Pemindai:
     """One sheet's scan: the byte-level work shared by both paths, and the fast path itself."""
 
-    def __init__(self, teks: TeksBersama, berhenti: Callable[[Jangkauan], bool]) -> None:
+    def __init__(
+        self, teks: TeksBersama, baris: int, kolom: int, berhenti: Callable[[Jangkauan], bool]
+    ) -> None:
         self.teks = teks
+        self.batas = (baris, kolom)  # the last row and column the sheet may reach
         self.berhenti = berhenti  # True once the sheet is already known to be refused
         self.hasil = Jangkauan()
         self.cepat = True
         self.data_mulai = False
-        self._pola = _pola_jauh(0, 0)
+        self._pola = _pola_jauh(baris, kolom)
 
     def note_cell(self, baris: int, kolom: int, ref: str) -> None:
         h = self.hasil
@@ -180,36 +180,25 @@ class _Pemindai:
             self.cepat = False
         if b"mergeCell" in part:
             h.gabungan += part.count(b"mergeCell") - part.count(b"mergeCells")
-        if not h.rumus_lebih and _ADA_RUMUS.search(part):
+        if not h.rumus_lebih and (ada := sum(1 for _ in _ADA_RUMUS.finditer(part))):
+            letak = 0
             for m in _SEL_RUMUS.finditer(part):
+                letak += 1
                 if (m[3] or b"").strip().upper() not in _RUMUS_NILAI:
                     h.rumus.append((int(m[2]), nomor_kolom(m[1])))
-            if _RUMUS_TANPA_ALAMAT.search(part):
+            if ada > letak:  # a formula in a cell whose reference cannot be read
                 h.rumus.append((None, None))
 
     def _scan_fast(self, part: bytes) -> None:
         """The fast path: every cell of the chunk is ``<c r="…"``; nothing per cell in Python."""
         h = self.hasil
-        sebelum = (h.baris, h.kolom)
-        i = part.rfind(b'c r="')  # in a sheet written top to bottom, the last cell is the farthest row
+        i = part.rfind(b'c r="')  # the last cell: in a sheet written top to bottom, the farthest row
         if i >= 0 and (m := _SEL.match(part, i)) is not None:
             self._note_match(m)
-        if (h.baris, h.kolom) != sebelum:
-            self._pola = _pola_jauh(h.baris, h.kolom)
-        jauh = self._pola.search(part)
-        for _ in range(_SATU_SATU):  # a cell beyond the farthest so far (a wider column, usually)
-            if jauh is None:
-                break
-            if (m := _SEL.match(part, jauh.start())) is None:
-                break  # a reference longer than 12 letters or digits
-            self._note_match(m)
-            self._pola = _pola_jauh(h.baris, h.kolom)
-            jauh = self._pola.search(part, jauh.start() + 1)
-        if jauh is not None:  # many, one beyond the other: read them all at once
-            for m in _SEL.finditer(part):
+        if (jauh := self._pola.search(part)) is not None:  # a cell beyond the sheet's limits
+            if (m := _SEL.match(part, jauh.start())) is not None:
                 self._note_match(m)
-            self._pola = _pola_jauh(h.baris, h.kolom)
-            if self._pola.search(part):  # a reference longer than 12 letters or digits
+            else:  # a reference longer than 12 letters or digits
                 h.baris = h.kolom = JAUH
                 h.sel_baris = h.sel_kolom = "(alamat sel yang tidak wajar)"
         if self.teks.panjang:
@@ -329,20 +318,27 @@ class _Penelusur:
 
 
 def scan_sheet(
-    buka: Callable[[], IO[bytes]], teks: TeksBersama, berhenti: Callable[[Jangkauan], bool]
+    buka: Callable[[], IO[bytes]],
+    teks: TeksBersama,
+    baris: int,
+    kolom: int,
+    berhenti: Callable[[Jangkauan], bool],
 ) -> Jangkauan:
-    """Scan the sheet ``buka()`` opens (as it inflates); stops early once ``berhenti`` says it is refused.
+    """Scan the sheet ``buka()`` opens, as it inflates, for cells beyond row ``baris`` or column ``kolom``.
 
-    Raises ``SheetTidakLazim`` for XML no spreadsheet program writes, and the zip module's errors for a
-    damaged part.
+    Stops early once ``berhenti`` says the sheet is refused. Raises ``SheetTidakLazim`` for XML no
+    spreadsheet program writes, and the zip module's errors for a damaged part.
     """
-    p = _Pemindai(teks, berhenti)
+    p = _Pemindai(teks, baris, kolom, berhenti)
     with buka() as f:
         sisa = b""
         while potongan := f.read(POTONGAN):
             buf = sisa + potongan
-            potong = buf.rfind(b">") + 1
-            if potong == 0:
+            # Whole cells in each chunk, so a cell and its formula are seen together; else whole tags.
+            potong = buf.rfind(b"<c ")
+            if potong <= 0:
+                potong = buf.rfind(b">") + 1
+            if potong <= 0:
                 if len(buf) > _SISA_MAKS:
                     raise SheetTidakLazim("tag terlalu panjang")
                 sisa = buf
@@ -360,7 +356,7 @@ def scan_sheet(
 
 def _scan_exact(buka: Callable[[], IO[bytes]], cepat: _Pemindai) -> Jangkauan:
     """The sheet again, through expat; the byte-level findings of the first pass are kept."""
-    p = _Pemindai(cepat.teks, cepat.berhenti)
+    p = _Pemindai(cepat.teks, *cepat.batas, cepat.berhenti)
     h = p.hasil
     h.dimensi, h.gabungan, h.rumus = cepat.hasil.dimensi, cepat.hasil.gabungan, cepat.hasil.rumus
     penelusur = _Penelusur(p)

@@ -27,8 +27,9 @@ from kinerja_desktop.core.rules.angka import format_angka
 
 BARIS_MAKS = 100_000
 #: How far a sheet the reader loads may reach: BARIS_MAKS rows of data, a title above the header and the
-#: blank formatted rows an export or the template adds below; the roster's columns and a clerk's own.
-BATAS_LEMBAR = Batas(baris=110_000, kolom=100, sel=8_000_000)
+#: blank formatted rows an export or the template adds below; the roster's columns and a clerk's own
+#: (8.8 million cells: python-calamine holds them all while it reads the sheet).
+BATAS_LEMBAR = Batas(baris=110_000, kolom=80)
 _CARI_JUDUL = 10  # the header row may sit below a title; look this far down
 _SARAN_SIMPAN = "Buka berkas di Excel atau LibreOffice, lalu simpan sebagai Buku Kerja Excel (.xlsx)."
 _SARAN_NILAI = (

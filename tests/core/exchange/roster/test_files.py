@@ -202,7 +202,7 @@ def test_a_far_cell_in_a_roster_is_refused_in_a_process_that_survives(roster: Pa
     assert hasil.kode == 0, hasil.keluaran
     assert hasil.ditolak.startswith(
         "Lembar 'Pegawai' pada berkas roster.xlsx terlalu lebar: sel XFD1048576 berada di kolom XFD, "
-        "padahal lembar ini paling jauh sampai kolom CV (100 kolom)."
+        "padahal lembar ini paling jauh sampai kolom CB (80 kolom)."
     )
     assert "Hapus isi dan format di luar tabel daftar pegawai" in hasil.ditolak
     assert hasil.puncak_mb <= 300

@@ -35,11 +35,12 @@ MAKS_BARIS_LEMBAR = BARIS_EXCEL
 MAKS_BARIS_TOTAL = 5_000_000
 #: Columns a sheet may have besides its own (a reader's notes, kept and ignored).
 MAKS_KOLOM_TAMBAHAN = 10
-#: Cells from A1 to the last one of a sheet, for python-calamine holds them all (about 64 bytes each):
-#: the largest sheet of a year of the 15,000-pegawai demo office holds about 10 million.
-MAKS_SEL_LEMBAR = 24_000_000
+#: Cells from A1 to the last row and column a sheet may reach (python-calamine holds them all, about
+#: 64 bytes each while a sheet is loaded): a sheet's last row is this divided by its columns, at most
+#: Excel's. A year of the 15,000-pegawai demo office reaches I336772 in Realisasi, about 3 million.
+MAKS_SEL_LEMBAR = 16_000_000
 #: The Info sheet: a few dozen rows of two columns.
-BATAS_INFO = Batas(baris=1_000, kolom=26, sel=26_000)
+BATAS_INFO = Batas(baris=1_000, kolom=26)
 #: Merged ranges per sheet: each is a problem to list; a package has none.
 MAKS_GABUNGAN = 1_000
 _SETIAP = 50_000  # rows between progress reports
@@ -280,10 +281,10 @@ def _open(path: Path) -> python_calamine.CalamineWorkbook:
 
 def _scan(buku: BukuKerja) -> dict[str, Jangkauan]:
     """Scan the sheets the reader loads, each within its limits; refuse what no package holds."""
-    batas = {LEMBAR_INFO: BATAS_INFO} | {
-        j.lembar: Batas(MAKS_BARIS_LEMBAR, len(j.kolom) + MAKS_KOLOM_TAMBAHAN, MAKS_SEL_LEMBAR)
-        for j in semua_jenis()
-    }
+    batas = {LEMBAR_INFO: BATAS_INFO}
+    for j in semua_jenis():
+        kolom = len(j.kolom) + MAKS_KOLOM_TAMBAHAN
+        batas[j.lembar] = Batas(min(MAKS_BARIS_LEMBAR, MAKS_SEL_LEMBAR // kolom), kolom)
     jangkauan = buku.scan(batas)
     for lembar, h in jangkauan.items():
         if h.rumus_lebih or h.gabungan > MAKS_GABUNGAN:
