@@ -11,6 +11,7 @@ sees it; both find everything calamine would read the way calamine finds it (the
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Mapping
@@ -41,6 +42,9 @@ MAKS_BAGIAN_KECIL = 32 * 1024**2
 MAKS_TEKS_BERSAMA = 10_000_000
 #: Bytes of shared strings the cells of one sheet may copy (calamine gives every cell its own copy).
 MAKS_TEKS_LEMBAR = 256 * 1024**2
+#: Parts in the zip: Python's zipfile holds a record of each in memory (about 500 bytes), from a
+#: directory entry of 46 bytes; a workbook has a few dozen, a few hundred with many pictures.
+MAKS_BAGIAN = 10_000
 #: Excel's own sheet size.
 BARIS_EXCEL = 1_048_576
 KOLOM_EXCEL = 16_384
@@ -55,6 +59,9 @@ _ERROR_ZIP = (
     RuntimeError,
 )
 _STRING_BERSAMA = "sharedStrings.xml"
+_AKHIR_ZIP = struct.Struct("<4s4H2LH")  # the end of central directory record
+_PENUNJUK_ZIP64 = struct.Struct("<4sLQL")  # its zip64 locator, just before it
+_AKHIR_ZIP64 = struct.Struct("<4sQ2H2L4Q")
 _TERLALU_BANYAK_TEKS = "terlalu besar bila dibuka"
 
 
@@ -93,6 +100,26 @@ class Lembar:
     terlihat: bool
 
 
+def _count_parts(path: Path) -> int:
+    """The number of parts the zip's directory announces, read from its last bytes (0 if none found)."""
+    with path.open("rb") as f:
+        f.seek(0, 2)
+        ukuran = f.tell()
+        f.seek(max(0, ukuran - _AKHIR_ZIP.size - 65_535))
+        ekor = f.read()
+        i = ekor.rfind(b"PK\x05\x06")
+        if i < 0 or len(ekor) - i < _AKHIR_ZIP.size:
+            return 0  # not a zip: zipfile says so
+        jumlah = int(_AKHIR_ZIP.unpack_from(ekor, i)[4])
+        j = i - _PENUNJUK_ZIP64.size
+        if jumlah == 0xFFFF and j >= 0 and ekor[j : j + 4] == b"PK\x06\x07":
+            f.seek(_PENUNJUK_ZIP64.unpack_from(ekor, j)[2])
+            data = f.read(_AKHIR_ZIP64.size)
+            if len(data) == _AKHIR_ZIP64.size and data[:4] == b"PK\x06\x06":
+                jumlah = int(_AKHIR_ZIP64.unpack(data)[7])
+        return jumlah
+
+
 def _kunci(nama: str) -> str:
     """A zip name as calamine looks it up: without case, "\\" as "/"."""
     return nama.replace("\\", "/").lower()
@@ -124,6 +151,13 @@ def check_workbook(path: Path, gaya: Gaya) -> BukuKerja:
             gaya.saran_format,
         )
     try:
+        jumlah = _count_parts(path)
+        if jumlah > MAKS_BAGIAN:
+            raise gaya.refuse(
+                f"Berkas {nama} berisi {format_angka(jumlah)} bagian; buku kerja yang wajar berisi paling "
+                f"banyak {format_angka(MAKS_BAGIAN)}.",
+                gaya.saran_ulang,
+            )
         with zipfile.ZipFile(path) as arsip:
             return _Pembuka(path, arsip, gaya).open()
     except _ERROR_ZIP as exc:

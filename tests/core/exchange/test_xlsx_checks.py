@@ -151,6 +151,18 @@ def test_a_zip_bomb_is_refused_without_being_inflated(
     assert "xl/worksheets/sheet1.xml" not in dibuka
 
 
+def test_a_zip_of_too_many_parts_is_refused_before_zipfile_lists_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parts = workbook_parts({"Data": sheet_xml(_row(1, "1"))}) | {f"xl/lain/{i}.xml": b"" for i in range(20)}
+    path = write_zip(tmp_path / "banyak.xlsx", parts)
+    assert check_workbook(path, GAYA).nama_lembar == ["Data"]
+    monkeypatch.setattr(xlsx_checks, "MAKS_BAGIAN", 10)
+    monkeypatch.setattr(zipfile, "ZipFile", None)  # refused from the last bytes of the file alone
+    with pytest.raises(KnownError, match=r"berisi 25 bagian; buku kerja yang wajar berisi paling banyak 10"):
+        check_workbook(path, GAYA)
+
+
 def test_a_huge_shared_string_count_is_refused(tmp_path: Path) -> None:
     """calamine reserves room for as many shared strings as the file claims: 10 billion aborts it."""
     path = _book(tmp_path, _row(1, "1"), shared=shared_xml(["a"], unik=10_000_000_000))
