@@ -45,9 +45,8 @@ MAKS_TEKS_LEMBAR = 256 * 1024**2
 #: Parts in the zip: Python's zipfile holds a record of each in memory (about 500 bytes), from a
 #: directory entry of 46 bytes; a workbook has a few dozen, a few hundred with many pictures.
 MAKS_BAGIAN = 10_000
-#: Excel's own sheet size.
+#: Excel's own last row.
 BARIS_EXCEL = 1_048_576
-KOLOM_EXCEL = 16_384
 
 _ERROR_ZIP = (
     zipfile.BadZipFile,
