@@ -83,6 +83,11 @@ def _gagal(pesan: str, saran: str | None = _SARAN_SIMPAN) -> RosterError:
     return RosterError(pesan, saran=saran)
 
 
+def _shorten(teks: str, panjang: int = 300) -> str:
+    """What a message quotes of the file: at most ``panjang`` characters (a cell can hold 32,767)."""
+    return teks if len(teks) <= panjang else teks[: panjang - 1] + "…"
+
+
 def _refuse(pesan: str, saran: str | None) -> RosterError:
     return RosterError(pesan, saran=saran)
 
@@ -186,7 +191,7 @@ def _choose_sheet(
         i = _baris_judul(rows, 2)
         if i is None:
             pertama = next((r for r in rows if any(not kosong(v) for v in r)), [])
-            ada = ", ".join(teks(v) for v in pertama if not kosong(v)) or "(kosong)"
+            ada = _shorten(", ".join(teks(v) for v in pertama if not kosong(v))) or "(kosong)"
             raise _gagal(
                 f"Lembar '{utama[0]}' pada berkas {nama} tidak memuat judul kolom daftar pegawai "
                 f"(NIP, Nama, …). Baris pertamanya berisi: {ada}.",
@@ -230,7 +235,7 @@ def read_roster(path: Path) -> LembarRoster:
     kolom = {k: v[0] for k, v in posisi.items()}
     wajib = [k.judul for k in KOLOM if k.wajib and k.kunci not in kolom]
     if wajib:
-        ada = ", ".join(teks(v) for v in judul_row if not kosong(v))
+        ada = _shorten(", ".join(teks(v) for v in judul_row if not kosong(v)))
         raise _gagal(
             f"Lembar '{lembar}' tidak memiliki kolom wajib: {', '.join(wajib)}. Kolom yang ada: {ada}.",
             "Tambahkan kolom itu dengan judul yang sama seperti pada templat.",

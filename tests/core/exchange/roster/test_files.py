@@ -106,6 +106,10 @@ def test_a_roster_sheet_without_the_nip_column(
     wb.save(path)
     pesan = _coba(workspace, admin, path, kit, "tidak memiliki kolom wajib: NIP")
     assert "Kolom yang ada: Nama, Golongan, Unit Kerja" in pesan
+    ws["D1"] = "x" * 30_000  # what a message quotes of the file stays short
+    wb.save(path)
+    pesan = _coba(workspace, admin, path, kit, "tidak memiliki kolom wajib: NIP")
+    assert "Kolom yang ada: Nama, Golongan, Unit Kerja, xxx" in pesan and len(pesan) < 600
 
 
 def test_headers_in_any_order_below_a_title_on_a_renamed_sheet(
