@@ -1,14 +1,32 @@
-"""Saving a workbook safely: beside the target, then renamed, with clerk-readable failures."""
+"""Writing workbooks: text cells that stay text, and saving beside the target, then renamed."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from kinerja_desktop.core.errors import KnownError
+
+#: Text starting with one of these would be taken for a formula when a person edits the cell.
+AWAL_RUMUS = ("=", "+", "-", "@")
+
+
+def text_cell(ws: Any, teks: str) -> WriteOnlyCell:
+    """A write-only cell holding ``teks`` as text, never a formula, whatever it starts with.
+
+    Text that looks like a formula ("=SUM(1)", "+62 812…") is also quoted (Excel's leading apostrophe),
+    so it stays text when a person edits the cell in Excel.
+    """
+    cell = WriteOnlyCell(ws, value=teks)
+    cell.data_type = "s"
+    if teks.startswith(AWAL_RUMUS):
+        cell.quotePrefix = True
+    return cell
 
 
 def save_workbook(wb: Workbook, path: Path) -> None:

@@ -21,7 +21,7 @@ from kinerja_desktop.core.exchange.roster.columns import (
     label_status,
 )
 from kinerja_desktop.core.exchange.roster.model import Aksi, BarisRencana, Galat, Perubahan, RosterPlan
-from kinerja_desktop.core.exchange.roster.reader import BarisMentah, LembarRoster, read_roster
+from kinerja_desktop.core.exchange.roster.reader import PESAN_RUMUS, BarisMentah, LembarRoster, read_roster
 from kinerja_desktop.core.exchange.roster.units import PetaUnit, kunci_jalur
 from kinerja_desktop.core.model.pegawai import PegawaiInput, StatusAktif
 from kinerja_desktop.core.services.access import Actor, Izin, require
@@ -100,11 +100,16 @@ class _Planner:
         nilai: dict[str, object] = {}
         gagal: list[tuple[str, str]] = []
         for kunci, sel in raw.sel.items():
+            if kunci in raw.rumus:  # its value is whatever the formula last computed: not imported
+                gagal.append((kunci, PESAN_RUMUS))
+                continue
             try:
                 nilai[kunci] = convert.PEMBACA.get(kunci, convert.teks)(sel)
             except convert.NilaiSalah as exc:
                 gagal.append((kunci, exc.pesan))
-        nama = str(nilai.get("nama", "")) or convert.teks(raw.sel.get("nama"))
+        nama = str(nilai.get("nama", "")) or (
+            "" if "nama" in raw.rumus else convert.teks(raw.sel.get("nama"))
+        )
         b = BarisRencana(raw.baris, str(nilai.get("nip", "")), nama)
         for kunci, pesan in gagal:
             self.galat(b, kunci, pesan)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,11 +21,22 @@ from kinerja_desktop.core.exchange.roster.columns import (
     kunci_judul,
 )
 from kinerja_desktop.core.exchange.roster.convert import Sel, kosong, teks
+from kinerja_desktop.core.exchange.xlsx_checks import Batas, Gaya, Lembar, check_workbook
+from kinerja_desktop.core.exchange.xlsx_scan import MAKS_RUMUS, Jangkauan
 from kinerja_desktop.core.rules.angka import format_angka
 
 BARIS_MAKS = 100_000
+#: How far a sheet the reader loads may reach: BARIS_MAKS rows of data, a title above the header and the
+#: blank formatted rows an export or the template adds below; the roster's columns and a clerk's own
+#: (8.8 million cells: python-calamine holds them all while it reads the sheet).
+BATAS_LEMBAR = Batas(baris=110_000, kolom=80)
 _CARI_JUDUL = 10  # the header row may sit below a title; look this far down
 _SARAN_SIMPAN = "Buka berkas di Excel atau LibreOffice, lalu simpan sebagai Buku Kerja Excel (.xlsx)."
+_SARAN_NILAI = (
+    "Ganti rumus dengan nilainya (salin selnya, lalu Tempel Khusus → Nilai), simpan, lalu impor lagi."
+)
+#: A cell holding a formula: its value is whatever it last computed, so it is refused, not imported.
+PESAN_RUMUS = "Sel berisi rumus (formula); daftar pegawai hanya boleh berisi nilai. " + _SARAN_NILAI
 
 
 class RosterError(ValidationError):
@@ -40,6 +49,7 @@ class BarisMentah:
 
     baris: int
     sel: dict[str, Sel]
+    rumus: frozenset[str] = frozenset()  # the kunci of the cells holding a formula
 
 
 @dataclass(frozen=True)
@@ -73,41 +83,45 @@ def _gagal(pesan: str, saran: str | None = _SARAN_SIMPAN) -> RosterError:
     return RosterError(pesan, saran=saran)
 
 
-def _check_file(path: Path) -> None:
-    nama = path.name
-    if not path.exists():
-        raise _gagal(f"Berkas {path} tidak ditemukan.", "Periksa nama dan folder berkasnya.")
-    if not path.is_file():
-        raise _gagal(f"{path} adalah folder, bukan berkas Excel.", "Pilih berkas .xlsx-nya.")
-    try:
-        with path.open("rb") as f:
-            awal = f.read(8)
-    except OSError as exc:
-        raise _gagal(f"Berkas {nama} tidak bisa dibaca: {exc.strerror or exc}.", None) from exc
-    if not awal:
-        raise _gagal(f"Berkas {nama} kosong (0 bita).")
-    if awal.startswith(b"\xd0\xcf\x11\xe0"):
+def _shorten(teks: str, panjang: int = 300) -> str:
+    """What a message quotes of the file: at most ``panjang`` characters (a cell can hold 32,767)."""
+    return teks if len(teks) <= panjang else teks[: panjang - 1] + "…"
+
+
+def _refuse(pesan: str, saran: str | None) -> RosterError:
+    return RosterError(pesan, saran=saran)
+
+
+GAYA_ROSTER = Gaya(
+    galat=_refuse,
+    saran_ulang="Ambil ulang berkas aslinya, atau buka di Excel lalu simpan ulang sebagai .xlsx.",
+    saran_format=_SARAN_SIMPAN,
+    saran_xls="Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai Buku Kerja Excel (.xlsx).",
+    saran_batas="Hapus isi dan format di luar tabel daftar pegawai (baris di bawahnya dan kolom di sebelah "
+    "kanannya), simpan, lalu impor lagi.",
+)
+
+
+def _loaded(lembar: Lembar) -> bool:
+    """Whether the reader may load this sheet: the marker, the roster sheet, or any visible sheet."""
+    nama = lembar.nama
+    return lembar.terlihat or nama == LEMBAR_PENANDA or nama.strip().casefold() == LEMBAR_DATA.casefold()
+
+
+def _formulas(lembar: str, h: Jangkauan | None) -> dict[int, set[int]]:
+    """The formula cells of the roster sheet: row → its columns (both 1-based)."""
+    rumus = h.rumus if h is not None else []
+    if (h is not None and h.rumus_lebih) or (None, None) in rumus:
+        jumlah = f"lebih dari {format_angka(MAKS_RUMUS)} sel" if h is not None and h.rumus_lebih else "sel"
         raise _gagal(
-            f"Berkas {nama} berformat Excel lama (.xls) atau dilindungi kata sandi sehingga tidak terbaca.",
-            "Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai Buku Kerja Excel (.xlsx).",
+            f"Lembar '{lembar}' berisi rumus (formula) di {jumlah}; daftar pegawai hanya boleh berisi nilai.",
+            _SARAN_NILAI,
         )
-    if not awal.startswith(b"PK"):
-        raise _gagal(
-            f"Berkas {nama} bukan buku kerja Excel (.xlsx); isinya tampak seperti teks atau format lain."
-        )
-    try:
-        with zipfile.ZipFile(path) as arsip:
-            isi = set(arsip.namelist())
-            rusak = arsip.testzip()
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise _gagal(
-            f"Berkas {nama} rusak: arsipnya tidak utuh (mungkin terpotong saat disalin atau diunduh).",
-            "Ambil ulang berkas aslinya, atau buka di Excel lalu simpan ulang sebagai .xlsx.",
-        ) from exc
-    if rusak is not None:
-        raise _gagal(f"Berkas {nama} rusak: bagian '{rusak}' di dalamnya tidak utuh.")
-    if "xl/workbook.xml" not in isi and "content.xml" not in isi:
-        raise _gagal(f"Berkas {nama} adalah arsip zip, tetapi bukan buku kerja Excel (.xlsx).")
+    hasil: dict[int, set[int]] = {}
+    for baris, kolom in rumus:
+        if baris is not None and kolom is not None:
+            hasil.setdefault(baris, set()).add(kolom)
+    return hasil
 
 
 def _open(path: Path) -> python_calamine.CalamineWorkbook:
@@ -177,7 +191,7 @@ def _choose_sheet(
         i = _baris_judul(rows, 2)
         if i is None:
             pertama = next((r for r in rows if any(not kosong(v) for v in r)), [])
-            ada = ", ".join(teks(v) for v in pertama if not kosong(v)) or "(kosong)"
+            ada = _shorten(", ".join(teks(v) for v in pertama if not kosong(v))) or "(kosong)"
             raise _gagal(
                 f"Lembar '{utama[0]}' pada berkas {nama} tidak memuat judul kolom daftar pegawai "
                 f"(NIP, Nama, …). Baris pertamanya berisi: {ada}.",
@@ -199,7 +213,8 @@ def _choose_sheet(
 def read_roster(path: Path) -> LembarRoster:
     """Read the roster sheet; raises RosterError (in Indonesian) for any file-level problem."""
     path = Path(path)
-    _check_file(path)
+    buku = check_workbook(path, GAYA_ROSTER)
+    jangkauan = buku.scan({x.nama: BATAS_LEMBAR for x in buku.lembar if _loaded(x)})  # before calamine
     wb = _open(path)
     try:
         nama_lembar = list(wb.sheet_names)
@@ -220,7 +235,7 @@ def read_roster(path: Path) -> LembarRoster:
     kolom = {k: v[0] for k, v in posisi.items()}
     wajib = [k.judul for k in KOLOM if k.wajib and k.kunci not in kolom]
     if wajib:
-        ada = ", ".join(teks(v) for v in judul_row if not kosong(v))
+        ada = _shorten(", ".join(teks(v) for v in judul_row if not kosong(v)))
         raise _gagal(
             f"Lembar '{lembar}' tidak memiliki kolom wajib: {', '.join(wajib)}. Kolom yang ada: {ada}.",
             "Tambahkan kolom itu dengan judul yang sama seperti pada templat.",
@@ -232,11 +247,14 @@ def read_roster(path: Path) -> LembarRoster:
         raise _gagal(
             f"Lembar '{lembar}' berisi {format_angka(len(data))} baris; batasnya {format_angka(BARIS_MAKS)}."
         )
+    rumus = _formulas(lembar, jangkauan.get(lembar))
     baris: list[BarisMentah] = []
-    for offset, row in enumerate(data):
+    for n in sorted(set(range(i_judul + 2, i_judul + 2 + len(data))) | {r for r in rumus if r > i_judul + 1}):
+        row = data[n - i_judul - 2] if n - i_judul - 2 < len(data) else []
         sel = {k: (row[i] if i < len(row) else None) for k, i in kolom.items()}
-        if all(kosong(v) for v in sel.values()):
+        dirumus = frozenset(k for k, i in kolom.items() if i + 1 in rumus.get(n, ()))
+        if not dirumus and all(kosong(v) for v in sel.values()):
             continue
-        baris.append(BarisMentah(i_judul + offset + 2, sel))
+        baris.append(BarisMentah(n, sel, dirumus))
     judul = {k: teks(judul_row[i]) for k, i in kolom.items()}
     return LembarRoster(path, lembar, kolom, judul, baris, asing, penanda)

@@ -22,7 +22,7 @@ from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.roster import columns as c
 from kinerja_desktop.core.exchange.roster.petunjuk import baris_petunjuk
 from kinerja_desktop.core.exchange.roster.units import PetaUnit
-from kinerja_desktop.core.exchange.xlsx_file import save_workbook
+from kinerja_desktop.core.exchange.xlsx_file import AWAL_RUMUS, save_workbook, text_cell
 from kinerja_desktop.core.model.pegawai import PegawaiRow
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
@@ -54,10 +54,9 @@ class _Sel:
         nilai = ILLEGAL_CHARACTERS_RE.sub("", nilai)
         if not nilai:
             return None  # an empty cell takes its column's format
-        if fmt is None and not nilai.startswith("="):
+        if fmt is None and not nilai.startswith(AWAL_RUMUS):
             return nilai
-        cell = WriteOnlyCell(self.ws, value=nilai)
-        cell.data_type = "s"  # "=HYPERLINK(…)" stays the text it was typed as
+        cell = text_cell(self.ws, nilai)  # "=SUM(1)" typed as a name stays that text, quoted
         if fmt is not None:
             cell.number_format = fmt
         return cell

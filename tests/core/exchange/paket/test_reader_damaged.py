@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from pendukung_berkas import read_apart, replace_part
 
+from kinerja_desktop.core.exchange import xlsx_checks, xlsx_scan
 from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, JenisPaket, Paket, checksum_paket
 from kinerja_desktop.core.exchange.paket.reader import file_checks as baca_berkas
 from kinerja_desktop.core.exchange.paket.reader import workbook as baca
@@ -219,14 +221,9 @@ def test_merged_cells_blank_rows_and_duplicate_ids(paket: Path) -> None:
 
 
 def _ganti_xml(path: Path, lembar: str, lama: bytes, baru: bytes) -> None:
-    part = baca_berkas.check_file(path)[lembar]
-    with zipfile.ZipFile(path) as z:
-        isi = {i.filename: z.read(i) for i in z.infolist()}
-    assert lama in isi[part]
-    isi[part] = isi[part].replace(lama, baru)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for nama, data in isi.items():
-            z.writestr(nama, data)
+    part = baca_berkas.check_file(path).part(lembar)
+    assert part is not None
+    replace_part(path, part, lama, baru)
 
 
 def test_a_cell_longer_than_excel_allows_is_a_problem(paket: Path) -> None:
@@ -238,16 +235,16 @@ def test_a_cell_longer_than_excel_allows_is_a_problem(paket: Path) -> None:
 
 def test_absurd_sizes_are_refused(paket: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(baca, "MAKS_BARIS_LEMBAR", 2)
-    with pytest.raises(BerkasPaketSalah, match="'Pegawai' berisi 4 baris; batasnya 2"):
+    with pytest.raises(BerkasPaketSalah, match=r"'Pegawai' .*terlalu panjang: sel [A-Z]+4 berada di baris 4"):
         read_paket(paket)
     monkeypatch.undo()
-    monkeypatch.setattr(baca_berkas, "MAKS_UKURAN_ISI", 10_000)
+    monkeypatch.setattr(xlsx_checks, "MAKS_UKURAN_ISI", 10_000)
     with pytest.raises(BerkasPaketSalah, match="terlalu besar"):
         read_paket(paket)
 
 
 def test_a_damaged_part_inside_an_intact_zip_is_refused(paket: Path) -> None:
-    part = baca_berkas.check_file(paket)["Pegawai"]
+    part = baca_berkas.check_file(paket).part("Pegawai")
     with zipfile.ZipFile(paket) as z:
         isi = {i.filename: z.read(i) for i in z.infolist()}
     with zipfile.ZipFile(paket, "w", zipfile.ZIP_DEFLATED) as z:
@@ -258,4 +255,49 @@ def test_a_damaged_part_inside_an_intact_zip_is_refused(paket: Path) -> None:
     data[i : i + 9] = b"Pegawai X"  # same length, so only the CRC tells
     paket.write_bytes(bytes(data))
     with pytest.raises(BerkasPaketSalah, match="rusak"):
+        read_paket(paket)
+
+
+def test_a_far_cell_is_refused_in_a_process_that_survives(paket: Path) -> None:
+    """python-calamine would ask for 512 GiB and abort the process; the scan refuses the file first."""
+    _ganti_xml(
+        paket,
+        "Pegawai",
+        b"</sheetData>",
+        b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>',
+    )
+    hasil = read_apart("kinerja_desktop.core.exchange.paket.reader.workbook", "read_paket", paket)
+    assert hasil.kode == 0, hasil.keluaran
+    assert hasil.ditolak.startswith(
+        "Lembar 'Pegawai' pada berkas paket.xlsx terlalu lebar: sel XFD1048576 berada di kolom XFD, "
+        "padahal lembar ini paling jauh sampai kolom AM (39 kolom)."
+    )
+    assert "bukan paket yang wajar" in hasil.ditolak
+    assert hasil.puncak_mb <= 300
+
+
+def test_a_sheet_wider_than_its_columns_allow_is_refused(paket: Path) -> None:
+    """Each sheet may have ten columns of its own besides the package's (Kantor: 15 + 10, so Y)."""
+    _ganti_xml(paket, "Kantor", b"</sheetData>", b'<row r="3"><c r="Z3"><v>1</v></c></row></sheetData>')
+    with pytest.raises(BerkasPaketSalah, match=r"'Kantor' .*terlalu lebar: sel Z3 .* kolom Y \(25 kolom\)"):
+        read_paket(paket)
+
+
+def test_formulas_or_merged_cells_by_the_thousand_refuse_the_file(
+    paket: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def ubah(wb: Any) -> None:
+        wb["Kantor"].merge_cells("B2:C2")
+        wb["Kantor"].merge_cells("D2:E2")
+        wb["Pegawai"].cell(2, _kolom(wb["Pegawai"], "Gelar depan"), "=1+1")
+        wb["Pegawai"].cell(3, _kolom(wb["Pegawai"], "Gelar depan"), "=2+2")
+
+    _ubah(paket, ubah)
+    assert len(_masalah(read_paket(paket))) == 4  # each one named, as long as they are few
+    monkeypatch.setattr(baca, "MAKS_GABUNGAN", 1)
+    with pytest.raises(BerkasPaketSalah, match=r"'Kantor' .*lebih dari 1 sel gabungan"):
+        read_paket(paket)
+    monkeypatch.undo()
+    monkeypatch.setattr(xlsx_scan, "MAKS_RUMUS", 1)
+    with pytest.raises(BerkasPaketSalah, match=r"'Pegawai' .*lebih dari 1\.000 sel rumus"):
         read_paket(paket)

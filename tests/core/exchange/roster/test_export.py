@@ -110,6 +110,25 @@ def test_formula_looking_text_is_written_as_text_and_round_trips(
         assert plan_import(session, admin, out).counts[Aksi.SAMA] == 1
 
 
+def test_a_name_typed_as_a_formula_is_quoted_and_comes_back_as_text(
+    workspace: Workspace, admin: Actor, tmp_path: Path, kit: Any
+) -> None:
+    """ "=SUM(1)" is written as a string with Excel's leading apostrophe, like the package writer does."""
+    path = kit.isi_templat(workspace, admin, tmp_path / "isi.xlsx", [kit.baris(kit.nip_pns(1), "=SUM(1)")])
+    with workspace.read() as session:
+        plan = plan_import(session, admin, path)
+    assert plan.ok, plan.lines()
+    apply_import(workspace, admin, plan)
+    out = tmp_path / "ekspor.xlsx"
+    with workspace.transaction(admin) as session:
+        export_roster(session, admin, out)
+    cell = openpyxl.load_workbook(out)["Pegawai"]["B2"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("=SUM(1)", "s", True)
+    with workspace.read() as session:
+        kembali = plan_import(session, admin, out)
+    assert kembali.counts[Aksi.SAMA] == 1 and kembali.baris[0].nama == "=SUM(1)"
+
+
 def test_template_has_drop_downs_instructions_and_text_nip_cells(
     demo: Workspace, demo_admin: Actor, tmp_path: Path
 ) -> None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+import python_calamine
+from pendukung_berkas import read_apart
 
-from kinerja_desktop.core.exchange.roster import RosterError, apply_import, plan_import
+from kinerja_desktop.core.exchange.roster import Aksi, RosterError, apply_import, plan_import
+from kinerja_desktop.core.exchange.roster.reader import PESAN_RUMUS
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
@@ -102,6 +106,10 @@ def test_a_roster_sheet_without_the_nip_column(
     wb.save(path)
     pesan = _coba(workspace, admin, path, kit, "tidak memiliki kolom wajib: NIP")
     assert "Kolom yang ada: Nama, Golongan, Unit Kerja" in pesan
+    ws["D1"] = "x" * 30_000  # what a message quotes of the file stays short
+    wb.save(path)
+    pesan = _coba(workspace, admin, path, kit, "tidak memiliki kolom wajib: NIP")
+    assert "Kolom yang ada: Nama, Golongan, Unit Kerja, xxx" in pesan and len(pesan) < 600
 
 
 def test_headers_in_any_order_below_a_title_on_a_renamed_sheet(
@@ -150,3 +158,55 @@ def test_a_file_from_a_newer_app_version(
     wb["_kinerja"]["B1"] = "kinerja-desktop skp v1"
     wb.save(path)
     _coba(demo, demo_admin, path, kit, "bukan daftar pegawai")
+
+
+def test_a_formula_in_a_name_is_refused_not_imported_as_what_it_shows(
+    workspace: Workspace, admin: Actor, tmp_path: Path, kit: Any
+) -> None:
+    """Excel saves =HYPERLINK(…,"klik") with "klik" beside it; that is what calamine reads as the name."""
+    rows = [kit.baris(kit.nip_pns(1), "Ahmad Fauzi"), kit.baris(kit.nip_pns(2), "Budi Santoso")]
+    path = kit.isi_templat(workspace, admin, tmp_path / "rumus.xlsx", rows)
+    wb = openpyxl.load_workbook(path)
+    wb["Pegawai"]["B3"] = '=HYPERLINK("http://contoh.invalid","klik")'
+    wb.save(path)
+    with zipfile.ZipFile(path) as z:
+        isi = {i.filename: z.read(i) for i in z.infolist()}
+    isi["xl/worksheets/sheet1.xml"], n = re.subn(
+        rb'(<c r="B3"[^>]*)><f>(.*?)</f><v\s*/>',
+        rb'\1 t="str"><f>\2</f><v>klik</v>',
+        isi["xl/worksheets/sheet1.xml"],
+    )
+    assert n == 1
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for nama, data in isi.items():
+            z.writestr(nama, data)
+    wb_calamine = python_calamine.CalamineWorkbook.from_path(str(path))
+    assert wb_calamine.get_sheet_by_name("Pegawai").to_python()[2][1] == "klik"
+    sebelum = kit.snapshot(workspace)
+    with workspace.read() as session:
+        plan = plan_import(session, admin, path)
+    assert not plan.ok and [b.aksi for b in plan.baris] == [Aksi.TAMBAH, Aksi.GALAT]
+    galat = plan.baris[1].galat
+    assert [(g.baris, g.kolom, g.huruf, g.pesan) for g in galat] == [(3, "Nama", "B", PESAN_RUMUS)]
+    assert "klik" not in plan.baris[1].nama
+    assert kit.snapshot(workspace) == sebelum
+
+
+def test_a_far_cell_in_a_roster_is_refused_in_a_process_that_survives(roster: Path) -> None:
+    """python-calamine would ask for 512 GiB and abort the process; the scan refuses the file first."""
+    with zipfile.ZipFile(roster) as z:
+        isi = {i.filename: z.read(i) for i in z.infolist()}
+    isi["xl/worksheets/sheet1.xml"] = isi["xl/worksheets/sheet1.xml"].replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+    )
+    with zipfile.ZipFile(roster, "w", zipfile.ZIP_DEFLATED) as z:
+        for nama, data in isi.items():
+            z.writestr(nama, data)
+    hasil = read_apart("kinerja_desktop.core.exchange.roster.reader", "read_roster", roster)
+    assert hasil.kode == 0, hasil.keluaran
+    assert hasil.ditolak.startswith(
+        "Lembar 'Pegawai' pada berkas roster.xlsx terlalu lebar: sel XFD1048576 berada di kolom XFD, "
+        "padahal lembar ini paling jauh sampai kolom CB (80 kolom)."
+    )
+    assert "Hapus isi dan format di luar tabel daftar pegawai" in hasil.ditolak
+    assert hasil.puncak_mb <= 300

@@ -18,19 +18,31 @@ from kinerja_desktop.core.exchange.paket.labels import (
     LEMBAR_SIASN,
 )
 from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket, Paket
-from kinerja_desktop.core.exchange.paket.reader.file_checks import BerkasPaketSalah, check_file, sel_rumus
+from kinerja_desktop.core.exchange.paket.reader.file_checks import BerkasPaketSalah, check_file
 from kinerja_desktop.core.exchange.paket.reader.info import read_info, refuse_foreign_workbook
 from kinerja_desktop.core.exchange.paket.reader.values import SUDAH_DIBAGI, NilaiSalah, Peringatan, converter
 from kinerja_desktop.core.exchange.paket.schema import Jenis, semua_jenis
 from kinerja_desktop.core.exchange.paket.writer.workbook import PaketDibatalkan
+from kinerja_desktop.core.exchange.xlsx_checks import BARIS_EXCEL, Batas, BukuKerja
+from kinerja_desktop.core.exchange.xlsx_scan import MAKS_RUMUS, Jangkauan
 from kinerja_desktop.core.memory import release_memory
 from kinerja_desktop.core.rules.angka import format_angka
 
 Kemajuan = Callable[[int, int], bool]  # (done, total) → False to cancel
 
 #: Excel's own row limit per sheet, and a package-wide cap (a year of 15,000 pegawai is 1.25 million).
-MAKS_BARIS_LEMBAR = 1_048_576
+MAKS_BARIS_LEMBAR = BARIS_EXCEL
 MAKS_BARIS_TOTAL = 5_000_000
+#: Columns a sheet may have besides its own (a reader's notes, kept and ignored).
+MAKS_KOLOM_TAMBAHAN = 10
+#: Cells from A1 to the last row and column a sheet may reach (python-calamine holds them all, about
+#: 64 bytes each while a sheet is loaded): a sheet's last row is this divided by its columns, at most
+#: Excel's. A year of the 15,000-pegawai demo office reaches I336772 in Realisasi, about 3 million.
+MAKS_SEL_LEMBAR = 16_000_000
+#: The Info sheet: a few dozen rows of two columns.
+BATAS_INFO = Batas(baris=1_000, kolom=26)
+#: Merged ranges per sheet: each is a problem to list; a package has none.
+MAKS_GABUNGAN = 1_000
 _SETIAP = 50_000  # rows between progress reports
 _POTONG = 5_000  # rows turned into compact rows at a time (their temporary lists stay few)
 _SARAN_ASLI = "Minta paket baru dari pengirimnya, atau ambil lagi berkas aslinya."
@@ -77,10 +89,12 @@ def _huruf(i: int) -> str:
 class _Reader:
     """Reads the sheets of one open workbook, collecting problems."""
 
-    def __init__(self, path: Path, wb: python_calamine.CalamineWorkbook, bagian: dict[str, str]) -> None:
+    def __init__(
+        self, path: Path, wb: python_calamine.CalamineWorkbook, jangkauan: dict[str, Jangkauan]
+    ) -> None:
         self.path = path
         self.wb = wb
-        self.bagian = bagian
+        self.jangkauan = jangkauan  # what the file checks found in each sheet, formulas included
         self.masalah: list[MasalahBaca] = []
         self.hemat = Compactor(SUDAH_DIBAGI)  # the converters share equal dates, times and numbers
 
@@ -110,8 +124,8 @@ class _Reader:
                 f"Sel {rentang} digabung (merge); isi sel yang tergabung hilang. "
                 "Pisahkan lagi selnya (Unmerge) dengan isi aslinya, atau minta paket baru.",
             )
-        part = self.bagian.get(lembar)
-        for baris, kolom in sel_rumus(self.path, part) if part else []:
+        rumus = self.jangkauan[lembar].rumus if lembar in self.jangkauan else []
+        for baris, kolom in sorted(set(rumus), key=lambda rc: (rc[0] or 0, rc[1] or 0)):
             i = (kolom or 0) - 1 - c0
             nama = str(judul[i]) if 0 <= i < len(judul) else ""
             self.add_problem(
@@ -265,14 +279,34 @@ def _open(path: Path) -> python_calamine.CalamineWorkbook:
         ) from exc
 
 
+def _scan(buku: BukuKerja) -> dict[str, Jangkauan]:
+    """Scan the sheets the reader loads, each within its limits; refuse what no package holds."""
+    batas = {LEMBAR_INFO: BATAS_INFO}
+    for j in semua_jenis():
+        kolom = len(j.kolom) + MAKS_KOLOM_TAMBAHAN
+        batas[j.lembar] = Batas(min(MAKS_BARIS_LEMBAR, MAKS_SEL_LEMBAR // kolom), kolom)
+    jangkauan = buku.scan(batas)
+    for lembar, h in jangkauan.items():
+        if h.rumus_lebih or h.gabungan > MAKS_GABUNGAN:
+            apa = "sel rumus (formula)" if h.rumus_lebih else "sel gabungan (merge)"
+            batasnya = MAKS_RUMUS if h.rumus_lebih else MAKS_GABUNGAN
+            raise BerkasPaketSalah(
+                f"Lembar '{lembar}' pada berkas {buku.path.name} berisi lebih dari "
+                f"{format_angka(batasnya)} {apa}; paket hanya berisi nilai, tanpa rumus dan sel gabungan.",
+                saran=_SARAN_ASLI,
+            )
+    return jangkauan
+
+
 def read_paket_info(path: Path) -> InfoPaket:
     """Only the Info sheet of the package at ``path``: who made it, for whom, its key and signature."""
     path = Path(path)
-    bagian = check_file(path)
+    buku = check_file(path)
+    refuse_foreign_workbook(path.name, buku.nama_lembar)
+    jangkauan = buku.scan({LEMBAR_INFO: BATAS_INFO})  # before python-calamine loads the sheet
     wb = _open(path)
     try:
-        refuse_foreign_workbook(path.name, list(wb.sheet_names))
-        sheet = _Reader(path, wb, bagian).lembar(LEMBAR_INFO)
+        sheet = _Reader(path, wb, jangkauan).lembar(LEMBAR_INFO)
         return read_info(path.name, sheet.to_python(skip_empty_area=False))
     finally:
         wb.close()
@@ -281,12 +315,13 @@ def read_paket_info(path: Path) -> InfoPaket:
 def read_paket(path: Path, kemajuan: Kemajuan | None = None) -> HasilBaca:
     """Read the package at ``path``; a file that is not a sound package raises ``BerkasPaketSalah``."""
     path = Path(path)
-    bagian = check_file(path)
+    buku = check_file(path)
+    nama_lembar = buku.nama_lembar
+    refuse_foreign_workbook(path.name, nama_lembar)
+    jangkauan = _scan(buku)  # before python-calamine loads any sheet
     wb = _open(path)
     try:
-        nama_lembar = list(wb.sheet_names)
-        refuse_foreign_workbook(path.name, nama_lembar)
-        pembaca = _Reader(path, wb, bagian)
+        pembaca = _Reader(path, wb, jangkauan)
         info_sheet = pembaca.lembar(LEMBAR_INFO)
         info = read_info(path.name, info_sheet.to_python(skip_empty_area=False))
         pembaca.masalah_sel(LEMBAR_INFO, info_sheet, [])

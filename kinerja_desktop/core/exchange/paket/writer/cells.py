@@ -9,17 +9,14 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from openpyxl.cell import WriteOnlyCell
-
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.exchange.paket.schema import Jenis, Kolom, TipeKolom, semua_jenis
+from kinerja_desktop.core.exchange.xlsx_file import AWAL_RUMUS, text_cell
 from kinerja_desktop.core.rules.angka import format_angka
 
 #: Excel's limit of characters in one cell.
 MAKS_PANJANG_SEL = 32_767
-#: Text starting with one of these would be taken for a formula when a person edits the cell.
-AWAL_RUMUS = ("=", "+", "-", "@")
 #: Characters an xlsx (XML 1.0) cannot hold; ``clean_texts`` removes them before the checksum is taken.
 KARAKTER_TERLARANG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: "_x0041_" in a cell's text is read by Excel (and calamine) as the escape of "A"; its "_" is escaped.
@@ -89,10 +86,7 @@ class Sel:
         if "_x" in v:
             v = _GAYA_ESCAPE.sub("_x005F_", v)
         if v.startswith(AWAL_RUMUS):
-            cell = WriteOnlyCell(self.ws, value=v)
-            cell.data_type = "s"  # never a formula, whatever it starts with
-            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-            return cell
+            return text_cell(self.ws, v)  # never a formula, and kept text when edited in Excel
         return clean_text(v) if KARAKTER_TERLARANG.search(v) else v
 
     def desimal(self, v: Any, judul: str) -> Any:

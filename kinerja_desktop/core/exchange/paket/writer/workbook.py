@@ -25,7 +25,6 @@ from kinerja_desktop.core.exchange.paket.model import Paket
 from kinerja_desktop.core.exchange.paket.schema import Jenis, Kolom, TipeKolom, semua_jenis
 from kinerja_desktop.core.exchange.paket.siasn import KOLOM_SIASN
 from kinerja_desktop.core.exchange.paket.writer.cells import (
-    AWAL_RUMUS,
     MAKS_PANJANG_SEL,
     PaketDibatalkan,
     Sel,
@@ -34,7 +33,7 @@ from kinerja_desktop.core.exchange.paket.writer.cells import (
     row_converter,
 )
 from kinerja_desktop.core.exchange.paket.writer.choices import KOLOM_PILIHAN, daftar_pilihan
-from kinerja_desktop.core.exchange.xlsx_file import save_workbook
+from kinerja_desktop.core.exchange.xlsx_file import AWAL_RUMUS, save_workbook
 from kinerja_desktop.core.rules.angka import format_angka
 
 __all__ = [
