@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import BuktiDukung
 from kinerja_desktop.core.errors import KnownError, NotFound, ValidationError
+from kinerja_desktop.core.paths import private_dir
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.periode import periode
 from kinerja_desktop.core.services.access import Actor, Izin, require
@@ -150,7 +151,7 @@ def store_file(source: Path, evidence_dir: Path) -> tuple[str, int, bool]:
             kolom="berkas",
             saran="Perkecil berkasnya (misalnya kompres PDF atau foto) atau simpan sebagai tautan.",
         )
-    evidence_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(evidence_dir)
     digest, ukuran = hashlib.sha256(), 0
     fd, tmp_name = tempfile.mkstemp(prefix=".masuk-", dir=evidence_dir)
     tmp = Path(tmp_name)
@@ -170,8 +171,8 @@ def store_file(source: Path, evidence_dir: Path) -> tuple[str, int, bool]:
         target = evidence_dir / sha[:2] / sha
         if target.is_file() and target.stat().st_size == ukuran:
             return sha, ukuran, False
-        target.parent.mkdir(exist_ok=True)
-        os.replace(tmp, target)
+        private_dir(target.parent)
+        os.replace(tmp, target)  # made by mkstemp: the user's alone (0600) on POSIX
         return sha, ukuran, True
     except OSError as exc:
         raise KnownError(

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.paths import private_dir, private_file
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import bukti, realisasi
 from kinerja_desktop.core.services.bukti import BuktiRow, JenisBukti, StatusBerkas
@@ -293,9 +294,11 @@ def salinan_untuk_dibuka(stored: Path, nama: str) -> Path:
     folder = Path(tempfile.gettempdir()) / "kinerja-bukti" / stored.name[:16]
     target = folder / (Path(nama).name or stored.name)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder.parent)
+        private_dir(folder)
         if not target.is_file() or target.stat().st_size != stored.stat().st_size:
             shutil.copyfile(stored, target)
+            private_file(target)
     except OSError as exc:
         raise KnownError(f"Berkas {nama} tidak bisa disiapkan untuk dibuka: {exc.strerror or exc}.") from exc
     return target
