@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import BuktiDukung
 from kinerja_desktop.core.errors import KnownError, NotFound, ValidationError
+from kinerja_desktop.core.model.teks import Batas, check_length
 from kinerja_desktop.core.paths import private_dir
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.periode import periode
@@ -89,9 +90,7 @@ def _keterangan(teks: str, wajib: bool) -> str:
     cleaned = teks.strip()
     if wajib and not cleaned:
         raise ValidationError("Catatan bukti dukung wajib diisi.", kolom="keterangan")
-    if len(cleaned) > 4000:
-        raise ValidationError("Keterangan terlalu panjang (maksimal 4000 karakter).", kolom="keterangan")
-    return cleaned
+    return check_length(cleaned, Batas.KETERANGAN_BUKTI, "Keterangan bukti dukung", "keterangan")
 
 
 def add_catatan(session: Session, actor: Actor, rhk_id: str, kode_periode: str, keterangan: str) -> str:
@@ -117,9 +116,7 @@ def clean_tautan(tautan: str) -> str:
             kolom="tautan",
             saran="Contoh: https://drive.example.go.id/berkas/123",
         )
-    if len(cleaned) > 2000:
-        raise ValidationError("Tautan terlalu panjang (maksimal 2000 karakter).", kolom="tautan")
-    return cleaned
+    return check_length(cleaned, Batas.TAUTAN, "Tautan", "tautan")
 
 
 def add_tautan(
