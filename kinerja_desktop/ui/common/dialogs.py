@@ -49,8 +49,11 @@ def ask_yes_no(parent: QWidget | None, text: str, detail: str = "", *, default_y
     return box.exec() == yes
 
 
-def ask_save_discard(parent: QWidget | None, text: str) -> QMessageBox.StandardButton:
-    """Simpan/Buang/Batal for the unsaved-changes guard."""
+def ask_save_discard(
+    parent: QWidget | None, text: str, detail: str = "", *, save: str = "", discard: str = ""
+) -> QMessageBox.StandardButton:
+    """Simpan/Buang/Batal for the unsaved-changes guard; ``save`` and ``discard`` replace the two
+    buttons' texts when they should say what follows (e.g. "Simpan, lalu setujui")."""
     buttons = QMessageBox.StandardButton
     box = _box(
         parent,
@@ -58,7 +61,11 @@ def ask_save_discard(parent: QWidget | None, text: str) -> QMessageBox.StandardB
         text,
         buttons.Save | buttons.Discard | buttons.Cancel,
         buttons.Save,
+        detail,
     )
+    for standard, label in ((buttons.Save, save), (buttons.Discard, discard)):
+        if label:
+            box.button(standard).setText(label)
     return QMessageBox.StandardButton(box.exec())
 
 
