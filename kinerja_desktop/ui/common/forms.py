@@ -82,7 +82,8 @@ class LengthCounter(QLabel):
 
     The box is measured as the services measure (``core.model.teks.length``), so a text the counter
     accepts is not refused for its length. ``near``: shown only once that share of the limit is used
-    (forms with many boxes); without it the counter is always there.
+    (forms with many boxes); without it the counter is always there, except beside a read-only box
+    (call ``on_box_text_changed`` after changing that).
     """
 
     def __init__(self, box: QPlainTextEdit | QTextEdit | QLineEdit, maks: int, *, near: float | None = None):
@@ -110,8 +111,8 @@ class LengthCounter(QLabel):
                 f"Kelebihan {format_angka(-sisa)} karakter (paling banyak {format_angka(self.maks)}); "
                 "persingkat sebelum menyimpan."
             )
-        if self.near is not None:
-            shown = sisa <= self.maks * (1 - self.near)
+        if self.near is not None or self.box.isReadOnly():
+            shown = not self.box.isReadOnly() and (self.near is None or sisa <= self.maks * (1 - self.near))
             if not shown:
                 self.hide()
             elif self.parentWidget() is not None:  # a label without a parent would open as a window

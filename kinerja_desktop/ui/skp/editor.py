@@ -317,10 +317,14 @@ class SkpEditor(QWidget):
         if d is None:
             return
         dialog = HeaderDialog(self, d.tahun, d.periode_awal, d.periode_akhir, d.pendekatan)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        data = dialog.data()
-        if self.act(lambda s, a: skp.update_skp(s, a, d.id, data), "Periode dan pendekatan disimpan."):
+        dialog.write_with(
+            lambda: self.act(
+                lambda s, a: skp.update_skp(s, a, d.id, dialog.data()),
+                "Periode dan pendekatan disimpan.",
+                message=dialog.message,
+            )
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             changed = self.act(lambda s, a: skp.refresh_penilai(s, a, d.id))
             if changed and changed.value:
                 self.say("Periode disimpan; pejabat penilai disesuaikan dengan data pegawai terkini.")
