@@ -112,7 +112,8 @@ class LengthCounter(QLabel):
                 "persingkat sebelum menyimpan."
             )
         if self.near is not None or self.box.isReadOnly():
-            shown = not self.box.isReadOnly() and (self.near is None or sisa <= self.maks * (1 - self.near))
+            dipakai = self.maks - sisa
+            shown = not self.box.isReadOnly() and (self.near is None or dipakai >= self.maks * self.near)
             if not shown:
                 self.hide()
             elif self.parentWidget() is not None:  # a label without a parent would open as a window
