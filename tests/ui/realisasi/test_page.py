@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit
 
 from kinerja_desktop.core.model.skp import SkpRow, StatusSkp
 from kinerja_desktop.core.services import kantor, realisasi, skp
@@ -251,3 +251,18 @@ def test_a_monthly_office_offers_the_months(page: RealisasiPage, ctx: UiContext)
     page.bar.periode.setCurrentIndex(page.bar.periode.findData("B05"))
     assert page.stack.currentIndex() == 0 and page.model.editable
     assert "Mei" in page.aksi.title()
+
+
+def test_a_refused_realisasi_opens_its_cell_again_with_what_was_typed(
+    page: RealisasiPage, ctx: UiContext, errors: list[str], qtbot
+) -> None:
+    page.show()
+    row = next(n for n, r in enumerate(page.model.rows) if r.angka and r.indikator_id)
+    index = page.model.index(row, KOLOM_REALISASI)
+    assert page.model.setData(index, "12,5")
+    assert not page.model.setData(index, "12,5 dokumen")  # refused: not a number
+    qtbot.wait_until(lambda: len(errors) == 1)
+    editor = page.table.indexWidget(index) or page.table.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "12,5 dokumen"  # typed text kept
+    assert page.table.state() == page.table.State.EditingState
+    assert index.data(Qt.ItemDataRole.EditRole) == "12,5"  # what is stored is unchanged
