@@ -1,8 +1,8 @@
-"""Message boxes and text questions with Indonesian buttons, and the one way to show an expected error."""
+"""Message boxes with Indonesian buttons (questions, the unsaved guard) and the way to show a known error."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kinerja_desktop import APP_TITLE
 from kinerja_desktop.core.errors import KnownError
@@ -82,24 +82,3 @@ def show_error(parent: QWidget | None, error: KnownError | str) -> None:
     else:
         text, detail = error, ""
     _box(parent, QMessageBox.Icon.Warning, text, ok, ok, detail).exec()
-
-
-def ask_text(
-    parent: QWidget | None, judul: str, label: str, teks: str = "", *, panjang: bool = False
-) -> str | None:
-    """The text typed (stripped), or None when the user pressed Batal."""
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle(judul)
-    dialog.setLabelText(label)
-    dialog.setOkButtonText("Simpan")
-    dialog.setCancelButtonText("Batal")
-    if panjang:
-        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-        dialog.resize(520, 260)
-    else:
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-        dialog.resize(520, dialog.sizeHint().height())
-    dialog.setTextValue(teks)
-    if not dialog.exec():
-        return None
-    return dialog.textValue().strip()
