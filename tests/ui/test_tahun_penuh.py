@@ -139,9 +139,9 @@ def tetap_ajukan(box: MasalahDialog) -> None:
 
 
 def isi_teks(teks: str) -> Jawaban:
-    """A QInputDialog (tanya_teks): type into its line or paragraph field and press Simpan."""
+    """A text dialog (TeksDialog, or a QInputDialog): type into its text field and press Simpan."""
 
-    def jawab(dialog: QInputDialog) -> None:
+    def jawab(dialog: QDialog) -> None:
         paragraf = dialog.findChild(QPlainTextEdit)
         if paragraf is not None and paragraf.isVisible():
             paragraf.setPlainText(teks)
@@ -512,15 +512,15 @@ def operator_mengisi_realisasi(
         for rhk_id in dict.fromkeys(b.rhk_id for b in baris):
             klik_baris(qtbot, page.table, page.model.index(page.model.rhk_rows(rhk_id)[0], 0))
             assert page.aksi.sasaran is not None and page.aksi.sasaran.rhk_id == rhk_id
-            dialogs.harap(QInputDialog, isi_teks(f"Rencana aksi {kode}: jadwal dan rute patroli"))
+            dialogs.harap(TeksDialog, isi_teks(f"Rencana aksi {kode}: jadwal dan rute patroli"))
             page.aksi.add_button.click()
             dialogs.periksa()
             assert [r.teks for r in page.aksi.model.rows] == [f"Rencana aksi {kode}: jadwal dan rute patroli"]
 
         klik_baris(qtbot, page.table, page.model.index(0, 0))  # the RHK utama
-        dialogs.harap(QInputDialog, isi_teks(f"Daftar hadir apel patroli {kode}"))
+        dialogs.harap(TeksDialog, isi_teks(f"Daftar hadir apel patroli {kode}"))
         page.bukti.catatan.click()
-        dialogs.harap(QInputDialog, isi_teks(f"https://drive.example.go.id/patroli/{kode.lower()}"))
+        dialogs.harap(TeksDialog, isi_teks(f"https://drive.example.go.id/patroli/{kode.lower()}"))
         page.bukti.tautan.click()
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, f=berkas[kode], **k: (str(f), ""))
         page.bukti.berkas.click()

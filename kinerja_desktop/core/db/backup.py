@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from kinerja_desktop.core.errors import DatabaseError, KnownError
+from kinerja_desktop.core.paths import private_dir, private_file
 
 DEFAULT_KEEP = 10
 _NAME = re.compile(r"^kinerja-(\d{8}-\d{6}(?:-\d+)?)-([a-z0-9-]+)\.sqlite3$")
@@ -30,6 +31,7 @@ def _copy(source: Path, target: Path) -> None:
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
+        private_file(target)  # before a byte is copied (SQLite has created it empty)
         try:
             src.backup(dst)
         finally:
@@ -41,7 +43,7 @@ def _copy(source: Path, target: Path) -> None:
 def backup_database(engine: Engine, folder: Path, reason: str = "manual", keep: int = DEFAULT_KEEP) -> Path:
     """Write a consistent copy of the database into ``folder`` and keep only the newest ``keep``."""
     source = sqlite_file(engine)
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     slug = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"kinerja-{stamp}-{slug}.sqlite3"
@@ -76,10 +78,11 @@ def sync_evidence(source: Path, target: Path) -> int:
         dest = target / path.relative_to(source)
         if dest.exists() and dest.stat().st_size == path.stat().st_size:
             continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(dest.parent)
         partial = dest.with_name(dest.name + ".tmp")
         try:
             shutil.copyfile(path, partial)
+            private_file(partial)
             partial.replace(dest)
         except OSError as exc:
             partial.unlink(missing_ok=True)

@@ -2,24 +2,45 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from kinerja_desktop.core.errors import DatabaseError
+from kinerja_desktop.core.paths import POSIX, private_file
 
 
 def make_engine(url: str, *, busy_timeout_ms: int = 5000, **kwargs: Any) -> Engine:
-    """An engine for ``url``; SQLite gets foreign keys, WAL and a busy timeout on every connection."""
+    """An engine for ``url``; SQLite gets foreign keys, WAL and a busy timeout on every connection.
+
+    On POSIX a SQLite file is the user's alone (0600), set as each connection opens it, before anything
+    is written into a new one; SQLite gives its -wal and -shm files the database file's mode.
+    """
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
+        database = _database_file(engine.url.database)
 
         def on_connect(dbapi_connection: Any, _record: Any) -> None:
+            if database is not None:
+                for path in (database, *_companions(database)):
+                    private_file(path)
             _sqlite_pragmas(dbapi_connection, busy_timeout_ms)
 
         event.listen(engine, "connect", on_connect)
     return engine
+
+
+def _database_file(name: str | None) -> Path | None:
+    """The file behind a SQLite URL's database, or None (in memory, or not on POSIX)."""
+    if not POSIX or not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name)
+
+
+def _companions(database: Path) -> tuple[Path, ...]:
+    return tuple(database.with_name(database.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, busy_timeout_ms: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -13,10 +14,25 @@ from kinerja_desktop.core.db.models import Pegawai, Pengguna
 from kinerja_desktop.core.db.session import AuditActor, log_event
 from kinerja_desktop.core.errors import LoginFailed, NotFound, ValidationError
 from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
-from kinerja_desktop.core.services.passwords import check_password_strength, hash_password, verify_password
+from kinerja_desktop.core.services.passwords import (
+    check_password_strength,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
+#: The audit log's user for a login under a name no account has: what was typed is never stored (a
+#: password typed into the name box would otherwise sit there in clear).
+NAMA_TIDAK_DIKENAL = "(nama tidak dikenal)"
+
+
+@cache
+def _dummy_hash() -> str:
+    """Checked against for an unknown name, so that it takes as long as a wrong password (made when
+    first needed: hashing costs time at start-up)."""
+    return hash_password("kata sandi pembanding")
 
 
 @dataclass(frozen=True)
@@ -62,13 +78,20 @@ class LoginOutcome:
 
 
 def attempt_login(session: Session, username: str, password: str) -> LoginOutcome:
-    """Check the password; count failures and lock the account after ``MAX_FAILURES`` in a row."""
+    """Check the password; count failures and lock the account after ``MAX_FAILURES`` in a row.
+
+    Every refusal is audited: an unknown name (without what was typed), an inactive account, an attempt
+    while the account is locked, a wrong password. A successful login replaces a hash made with older
+    parameters (scrypt) by an argon2id one.
+    """
     username = username.strip().lower()
     pengguna = session.scalar(select(Pengguna).where(Pengguna.username == username))
-    session.info["actor"] = AuditActor(pengguna.id if pengguna else None, username or "?")
     if pengguna is None:
-        log_event(session, "login_gagal", f"Nama pengguna tidak dikenal: {username}")
+        verify_password(password, _dummy_hash())
+        session.info["actor"] = AuditActor(None, NAMA_TIDAK_DIKENAL)
+        log_event(session, "login_gagal", "Nama pengguna tidak dikenal (yang diketik tidak dicatat)")
         return LoginOutcome(None, LoginFailed("Nama pengguna atau kata sandi salah.", saran=_SARAN_EJAAN))
+    session.info["actor"] = AuditActor(pengguna.id, pengguna.username)
     now = utcnow()
     if not pengguna.aktif:
         log_event(session, "login_gagal", "Akun nonaktif", tabel="pengguna", baris_id=pengguna.id)
@@ -77,6 +100,13 @@ def attempt_login(session: Session, username: str, password: str) -> LoginOutcom
         )
     if pengguna.terkunci_sampai and pengguna.terkunci_sampai > now:
         menit = max(1, int((pengguna.terkunci_sampai - now).total_seconds() // 60) + 1)
+        log_event(
+            session,
+            "login_gagal",
+            f"Akun sedang terkunci (masih {menit} menit); percobaan masuk ditolak tanpa memeriksa kata sandi",
+            tabel="pengguna",
+            baris_id=pengguna.id,
+        )
         return LoginOutcome(
             None,
             LoginFailed(
@@ -111,7 +141,11 @@ def attempt_login(session: Session, username: str, password: str) -> LoginOutcom
     pengguna.gagal_login = 0
     pengguna.terkunci_sampai = None
     pengguna.login_terakhir = now
-    log_event(session, "login", "Masuk", tabel="pengguna", baris_id=pengguna.id)
+    keterangan = "Masuk"
+    if needs_rehash(pengguna.password_hash):
+        pengguna.password_hash = hash_password(password)
+        keterangan = "Masuk; simpanan kata sandi diperbarui ke argon2id"
+    log_event(session, "login", keterangan, tabel="pengguna", baris_id=pengguna.id)
     return LoginOutcome(actor_of(pengguna))
 
 

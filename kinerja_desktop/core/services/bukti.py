@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import BuktiDukung
 from kinerja_desktop.core.errors import KnownError, NotFound, ValidationError
+from kinerja_desktop.core.model.teks import Batas, check_length
+from kinerja_desktop.core.paths import private_dir
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.periode import periode
 from kinerja_desktop.core.services.access import Actor, Izin, require
@@ -88,9 +90,7 @@ def _keterangan(teks: str, wajib: bool) -> str:
     cleaned = teks.strip()
     if wajib and not cleaned:
         raise ValidationError("Catatan bukti dukung wajib diisi.", kolom="keterangan")
-    if len(cleaned) > 4000:
-        raise ValidationError("Keterangan terlalu panjang (maksimal 4000 karakter).", kolom="keterangan")
-    return cleaned
+    return check_length(cleaned, Batas.KETERANGAN_BUKTI, "Keterangan bukti dukung", "keterangan")
 
 
 def add_catatan(session: Session, actor: Actor, rhk_id: str, kode_periode: str, keterangan: str) -> str:
@@ -116,9 +116,7 @@ def clean_tautan(tautan: str) -> str:
             kolom="tautan",
             saran="Contoh: https://drive.example.go.id/berkas/123",
         )
-    if len(cleaned) > 2000:
-        raise ValidationError("Tautan terlalu panjang (maksimal 2000 karakter).", kolom="tautan")
-    return cleaned
+    return check_length(cleaned, Batas.TAUTAN, "Tautan", "tautan")
 
 
 def add_tautan(
@@ -150,7 +148,7 @@ def store_file(source: Path, evidence_dir: Path) -> tuple[str, int, bool]:
             kolom="berkas",
             saran="Perkecil berkasnya (misalnya kompres PDF atau foto) atau simpan sebagai tautan.",
         )
-    evidence_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(evidence_dir)
     digest, ukuran = hashlib.sha256(), 0
     fd, tmp_name = tempfile.mkstemp(prefix=".masuk-", dir=evidence_dir)
     tmp = Path(tmp_name)
@@ -170,8 +168,8 @@ def store_file(source: Path, evidence_dir: Path) -> tuple[str, int, bool]:
         target = evidence_dir / sha[:2] / sha
         if target.is_file() and target.stat().st_size == ukuran:
             return sha, ukuran, False
-        target.parent.mkdir(exist_ok=True)
-        os.replace(tmp, target)
+        private_dir(target.parent)
+        os.replace(tmp, target)  # made by mkstemp: the user's alone (0600) on POSIX
         return sha, ukuran, True
     except OSError as exc:
         raise KnownError(

@@ -12,6 +12,7 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import BuktiDukung, Evaluasi, Realisasi, RencanaAksi, Rhk, Skp
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.skp import JenisRhk, StatusSkp, format_target
+from kinerja_desktop.core.model.teks import Batas, check_length
 from kinerja_desktop.core.rules.angka import format_angka, parse_angka
 from kinerja_desktop.core.rules.periode import AKHIR, Periode, Ritme, daftar_periode, periode
 from kinerja_desktop.core.rules.tanggal import format_rentang
@@ -205,9 +206,7 @@ def _teks_aksi(teks: str) -> str:
     cleaned = teks.strip()
     if not cleaned:
         raise ValidationError("Rencana aksi wajib diisi.", kolom="teks")
-    if len(cleaned) > 2000:
-        raise ValidationError("Rencana aksi terlalu panjang (maksimal 2000 karakter).", kolom="teks")
-    return cleaned
+    return check_length(cleaned, Batas.RENCANA_AKSI, "Rencana aksi", "teks")
 
 
 def add_rencana_aksi(session: Session, actor: Actor, rhk_id: str, kode_periode: str, teks: str) -> str:

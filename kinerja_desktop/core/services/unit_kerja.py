@@ -12,6 +12,7 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Pegawai, UnitKerja
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.pegawai import nama_lengkap
+from kinerja_desktop.core.model.teks import Batas, check_length
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 
@@ -83,8 +84,7 @@ def _check_nama(session: Session, nama: str, induk_id: str | None, except_id: st
     cleaned = " ".join(nama.split())
     if not cleaned:
         raise ValidationError("Nama unit kerja wajib diisi.", kolom="nama")
-    if len(cleaned) > 200:
-        raise ValidationError("Nama unit kerja terlalu panjang (maksimal 200 karakter).", kolom="nama")
+    check_length(cleaned, Batas.NAMA_UNIT, "Nama unit kerja", "nama")
     twin = session.scalar(
         select(UnitKerja.id).where(
             func.lower(UnitKerja.nama) == cleaned.lower(),

@@ -1,8 +1,8 @@
-"""Message boxes and text questions with Indonesian buttons, and the one way to show an expected error."""
+"""Message boxes with Indonesian buttons (questions, the unsaved guard) and the way to show a known error."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kinerja_desktop import APP_TITLE
 from kinerja_desktop.core.errors import KnownError
@@ -49,8 +49,11 @@ def ask_yes_no(parent: QWidget | None, text: str, detail: str = "", *, default_y
     return box.exec() == yes
 
 
-def ask_save_discard(parent: QWidget | None, text: str) -> QMessageBox.StandardButton:
-    """Simpan/Buang/Batal for the unsaved-changes guard."""
+def ask_save_discard(
+    parent: QWidget | None, text: str, detail: str = "", *, save: str = "", discard: str = ""
+) -> QMessageBox.StandardButton:
+    """Simpan/Buang/Batal for the unsaved-changes guard; ``save`` and ``discard`` replace the two
+    buttons' texts when they should say what follows (e.g. "Simpan, lalu setujui")."""
     buttons = QMessageBox.StandardButton
     box = _box(
         parent,
@@ -58,7 +61,11 @@ def ask_save_discard(parent: QWidget | None, text: str) -> QMessageBox.StandardB
         text,
         buttons.Save | buttons.Discard | buttons.Cancel,
         buttons.Save,
+        detail,
     )
+    for standard, label in ((buttons.Save, save), (buttons.Discard, discard)):
+        if label:
+            box.button(standard).setText(label)
     return QMessageBox.StandardButton(box.exec())
 
 
@@ -75,24 +82,3 @@ def show_error(parent: QWidget | None, error: KnownError | str) -> None:
     else:
         text, detail = error, ""
     _box(parent, QMessageBox.Icon.Warning, text, ok, ok, detail).exec()
-
-
-def ask_text(
-    parent: QWidget | None, judul: str, label: str, teks: str = "", *, panjang: bool = False
-) -> str | None:
-    """The text typed (stripped), or None when the user pressed Batal."""
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle(judul)
-    dialog.setLabelText(label)
-    dialog.setOkButtonText("Simpan")
-    dialog.setCancelButtonText("Batal")
-    if panjang:
-        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-        dialog.resize(520, 260)
-    else:
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-        dialog.resize(520, dialog.sizeHint().height())
-    dialog.setTextValue(teks)
-    if not dialog.exec():
-        return None
-    return dialog.textValue().strip()

@@ -20,6 +20,7 @@ from kinerja_desktop.core.services import pegawai
 from kinerja_desktop.core.services.pegawai.records import HasilArsip
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.forms import UnsavedGuard
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, DateField, FieldNote, PegawaiPicker, with_note
 from kinerja_desktop.ui.pegawai.form_jabatan import label_pegawai
 from kinerja_desktop.ui.pegawai.list_model import display_nip
@@ -69,6 +70,15 @@ class ArsipDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.status.setFocus()
+        self.guard = UnsavedGuard(self.snapshot, "Isian penonaktifan ini belum disimpan.")
+        self.guard.mark_clean()
+
+    def snapshot(self) -> object:
+        return (self.status.currentData(), self.tanggal.value(), self.alasan.text().strip())
+
+    def reject(self) -> None:
+        if self.guard.allows_leave(self, self.on_deactivate_button_clicked):
+            super().reject()
 
     def on_deactivate_button_clicked(self) -> None:
         tanggal = self.tanggal.value() or date.today()
@@ -123,6 +133,13 @@ class GantiAtasanDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.atasan.setFocus()
+        self.guard = UnsavedGuard(lambda: self.atasan.line.text().strip(), "Atasan baru belum disimpan.")
+        self.guard.mark_clean()
+
+    def reject(self) -> None:
+        """Nanti saja, Esc or closing: after choosing someone, asked first."""
+        if self.guard.allows_leave(self, self.on_save_button_clicked):
+            super().reject()
 
     @property
     def nama_baru(self) -> str:

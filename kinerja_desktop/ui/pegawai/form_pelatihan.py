@@ -32,6 +32,7 @@ from kinerja_desktop.core.services.pelatihan import (
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_yes_no
+from kinerja_desktop.ui.common.forms import UnsavedGuard
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths, tanggal_pendek
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, DateField, FieldNote, with_note
 
@@ -64,7 +65,8 @@ def ringkasan_jp(jp: int, status: str, tahun: int) -> tuple[str, bool]:
 
 
 class PelatihanDialog(QDialog):
-    """Add or change one training; saved at once in its own transaction."""
+    """Add or change one training; saved at once in its own transaction, closed only once saved.
+    Batal, Esc or closing the window with something typed asks Simpan / Buang / Batal first."""
 
     def __init__(
         self, ctx: UiContext, pegawai_id: str, row: PelatihanRow | None, parent: QWidget | None = None
@@ -102,6 +104,8 @@ class PelatihanDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.nama.setFocus()
+        self.guard = UnsavedGuard(self.data, "Data pelatihan ini belum disimpan.")
+        self.guard.mark_clean()
 
     def data(self) -> PelatihanInput:
         mulai = self.tanggal_mulai.value()
@@ -126,6 +130,10 @@ class PelatihanDialog(QDialog):
             note.clear_note()
         if ops.act(self, self.write, notes=self.notes, message=self.error):
             self.accept()
+
+    def reject(self) -> None:
+        if self.guard.allows_leave(self, self.on_save_button_clicked):
+            super().reject()
 
 
 class PelatihanTab(QWidget):

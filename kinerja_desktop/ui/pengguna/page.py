@@ -28,6 +28,7 @@ from kinerja_desktop.core.services.akun import PenggunaRow
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.forms import UnsavedGuard
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -107,6 +108,15 @@ class _FormDialog(QDialog):
         layout.addWidget(note_label)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.guard = UnsavedGuard(self.snapshot, "Isian akun ini belum disimpan.")
+
+    def snapshot(self) -> object:
+        return (self.password.text(), self.password2.text())
+
+    def reject(self) -> None:
+        """Batal, Esc or closing after something was typed: asked first."""
+        if self.guard.allows_leave(self, self.on_save_button_clicked):
+            super().reject()
 
     def show_error(self, text: str, field: QWidget | None = None) -> None:
         self.error.setText(text)
@@ -161,6 +171,18 @@ class PenggunaDialog(_FormDialog):
         self.peran.currentIndexChanged.connect(self.on_peran_changed)
         self.on_peran_changed()
         (self.username if row is None else self.nama).setFocus()
+        self.guard.mark_clean()
+
+    def snapshot(self) -> object:
+        return (
+            self.username.text().strip(),
+            self.nama.text().strip(),
+            self.peran.currentData(),
+            self.pegawai.currentData(),
+            self.aktif.isChecked(),
+            self.password.text(),
+            self.password2.text(),
+        )
 
     def on_peran_changed(self) -> None:
         self.pegawai.setEnabled(self.peran.currentData() == Peran.PENILAI.value)
@@ -188,6 +210,7 @@ class ResetPasswordDialog(_FormDialog):
         self.row = row
         self.form.addRow("Kata sandi baru", self.password)
         self.form.addRow("Ulangi kata sandi", self.password2)
+        self.guard.mark_clean()
 
     def write(self, session: Session, actor: Actor) -> None:
         akun.reset_password(session, actor, self.row.id, self.password.text())

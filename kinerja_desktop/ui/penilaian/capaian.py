@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.core.model.teks import Batas
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
 from kinerja_desktop.core.services.evaluasi.capaian import set_capaian
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.dialogs import show_error
-from kinerja_desktop.ui.common.widgets import HINT_STYLE
+from kinerja_desktop.ui.common.forms import LengthCounter, UnsavedGuard
+from kinerja_desktop.ui.common.widgets import HINT_STYLE, FieldNote
 
 PENJELASAN = {
     CapaianOrganisasi.ISTIMEWA: "target rencana aksi/perjanjian kinerja terlampaui",
@@ -30,7 +31,8 @@ PENJELASAN = {
 
 
 class CapaianDialog(QDialog):
-    """Saves through ``set_capaian`` on OK; a refused value keeps the dialog open with the reason."""
+    """Saves through ``set_capaian`` on OK; a refused value keeps the dialog open with the reason and
+    what was typed, and Batal after a change asks Simpan / Buang / Batal."""
 
     def __init__(
         self,
@@ -63,7 +65,11 @@ class CapaianDialog(QDialog):
         )
         self.catatan = QPlainTextEdit(catatan)
         self.catatan.setFixedHeight(80)
+        self.catatan.setTabChangesFocus(True)
+        self.counter = LengthCounter(self.catatan, Batas.CATATAN_CAPAIAN)
+        self.error = FieldNote()
         layout.addWidget(self.catatan)
+        layout.addWidget(self.counter)
         hint = QLabel("Pola distribusi predikat pegawai unit ini mengikuti capaian yang dipilih.")
         hint.setStyleSheet(HINT_STYLE)
         layout.addWidget(hint)
@@ -74,16 +80,31 @@ class CapaianDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
         buttons.accepted.connect(self.on_simpan)
         buttons.rejected.connect(self.reject)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.guard = UnsavedGuard(
+            lambda: (self.value(), self.catatan.toPlainText().strip()),
+            "Capaian kinerja organisasi ini belum disimpan.",
+        )
+        self.guard.mark_clean()
 
     def value(self) -> CapaianOrganisasi | None:
         return next((c for c, b in self.pilihan.items() if b.isChecked()), None)
 
     def on_simpan(self) -> None:
+        self.error.clear_note()
         nilai = self.value()
         if nilai is None:
-            show_error(self, "Pilih salah satu capaian kinerja organisasi, lalu tekan Simpan.")
+            self.error.set_error("Pilih salah satu capaian kinerja organisasi, lalu tekan Simpan.")
             return
         unit_id, tahun, kode, catatan = self.unit_id, self.tahun, self.kode, self.catatan.toPlainText()
-        if ops.act(self, lambda s, a: set_capaian(s, a, unit_id, tahun, kode, nilai.value, catatan)):
+        if ops.act(
+            self,
+            lambda s, a: set_capaian(s, a, unit_id, tahun, kode, nilai.value, catatan),
+            message=self.error,
+        ):
             self.accept()
+
+    def reject(self) -> None:
+        if self.guard.allows_leave(self, self.on_simpan):
+            super().reject()

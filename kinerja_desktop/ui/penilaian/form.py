@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.model.evaluasi import EvaluasiForm, IsianEvaluasi, JenisRating
+from kinerja_desktop.core.model.teks import Batas
 from kinerja_desktop.core.rules.distribusi import Temuan
 from kinerja_desktop.core.rules.predikat import Rating
 from kinerja_desktop.core.services import evaluasi
@@ -285,18 +286,20 @@ class EvaluasiDialog(QDialog):
             f"Alasan membuka kembali evaluasi {f.periode_label} {f.pegawai.nama} (dicatat di log audit):",
             ok="Buka kembali",
             wajib="Tuliskan alasan membuka kembali; alasan ini dicatat di log audit.",
+            maks=Batas.EVALUASI,
         )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        alasan = dialog.value()
-        ops.act(
-            self,
-            lambda s, a: evaluasi.reopen_evaluasi(s, a, ev_id, alasan),
-            success="Evaluasi dibuka kembali sebagai draf; pejabat penilai dapat mengubah lalu "
-            "memfinalkannya lagi.",
-            say=self.say,
-            then=self.after_write,
+        dialog.write_with(
+            lambda: ops.act(
+                dialog,
+                lambda s, a: evaluasi.reopen_evaluasi(s, a, ev_id, dialog.value()),
+                success="Evaluasi dibuka kembali sebagai draf; pejabat penilai dapat mengubah lalu "
+                "memfinalkannya lagi.",
+                say=self.say,
+                then=self.after_write,
+                message=dialog.message,
+            )
         )
+        dialog.exec()
 
     def reject(self) -> None:
         """Tutup, Esc or the window's close button: offer to save what was typed."""

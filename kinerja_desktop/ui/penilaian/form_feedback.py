@@ -20,15 +20,23 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.core.model.evaluasi import EvaluasiForm, RhkEvaluasi
 from kinerja_desktop.core.model.skp import Aspek, JenisForm, JenisRhk, Perspektif
+from kinerja_desktop.core.model.teks import Batas
+from kinerja_desktop.ui.common.forms import LengthCounter
 from kinerja_desktop.ui.common.widgets import HINT_STYLE
 
 _READ_ONLY_STYLE = "QTextEdit { background: #f3f3f3; color: #222; }"
 _PERIODE_BARU = re.compile(r"; (?=[A-Z][a-z]+(?: [IV]+)?: )")
 _SEL = "style='border:1px solid #b8b8b8; padding:3px; vertical-align:top'"
+#: A box's counter appears once this share of its limit is used (the form has a dozen boxes or more).
+COUNTER_NEAR = 0.8
 
 
 class TeksIsian(QTextEdit):
-    """A paragraph box that grows with its text (up to ``baris_maks`` lines), plain text, Tab moves on."""
+    """A paragraph box that grows with its text (up to ``baris_maks`` lines), plain text, Tab moves on.
+
+    ``counter`` (placed by the form under the box) says how many characters are left once the text
+    nears the limit the service checks (``Batas.EVALUASI``).
+    """
 
     def __init__(self, text: str = "", *, placeholder: str = "", baris_min: int = 2, baris_maks: int = 14):
         super().__init__()
@@ -41,10 +49,22 @@ class TeksIsian(QTextEdit):
         self._min, self._max = line * baris_min + 14, line * baris_maks + 14
         self.setFixedHeight(self._min)
         self.document().documentLayout().documentSizeChanged.connect(self.on_document_size_changed)
+        self.counter = LengthCounter(self, Batas.EVALUASI, near=COUNTER_NEAR)
 
     def on_document_size_changed(self, size: QSizeF) -> None:
         needed = int(size.height()) + 2 * self.frameWidth() + 4
         self.setFixedHeight(max(self._min, min(self._max, needed)))
+
+    def with_counter(self) -> QWidget:
+        """The box with its counter below it, as one cell of a form."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self)
+        layout.addWidget(self.counter)
+        self.counter.on_box_text_changed()
+        return box
 
     def text(self) -> str:
         return self.toPlainText().strip()
@@ -54,6 +74,7 @@ class TeksIsian(QTextEdit):
         self.setStyleSheet("" if editable else _READ_ONLY_STYLE)
         if not editable and not self.toPlainText():
             self.setPlaceholderText("(belum diisi)")
+        self.counter.on_box_text_changed()
 
 
 class TeksTampil(QTextBrowser):
@@ -134,8 +155,8 @@ class RhkKartu(QFrame):
         grid = QGridLayout()
         grid.addWidget(QLabel("Penilaian diri pegawai"), 0, 0)
         grid.addWidget(QLabel("Umpan balik berkelanjutan (pejabat penilai)"), 0, 1)
-        grid.addWidget(self.diri, 1, 0)
-        grid.addWidget(self.umpan, 1, 1)
+        grid.addWidget(self.diri.with_counter(), 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.umpan.with_counter(), 1, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
@@ -247,7 +268,7 @@ class PerilakuPanel(QWidget):
             edit.textChanged.connect(self.changed)
             self.umpan[p.perilaku_id] = edit
             self.grid.addWidget(teks, 2 * n - 1, 0)
-            self.grid.addWidget(edit, 2 * n - 1, 1, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(edit.with_counter(), 2 * n - 1, 1, Qt.AlignmentFlag.AlignTop)
             if n < len(form.perilaku):
                 garis = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
                 self.grid.addWidget(garis, 2 * n, 0, 1, 2)

@@ -138,7 +138,7 @@ class RatingPanel(QWidget):
         kotak.setColumnStretch(0, 1)
         catatan_box = QGroupBox("Catatan/rekomendasi")
         form = QFormLayout(catatan_box)
-        form.addRow(self.catatan)
+        form.addRow(self.catatan.with_counter())
         form.addRow("Tanggal evaluasi", self.tanggal)
         isi = QWidget()
         layout = QVBoxLayout(isi)

@@ -80,10 +80,18 @@ def pilihan_grid(
     )
 
 
-def tombol_skp(ctx: UiContext, parent: QWidget, skp_id: Callable[[], str | None]) -> QPushButton:
-    """ "Cetak SKP…": the SKP ``skp_id()`` names, with its lampiran, in the preview."""
+def tombol_skp(
+    ctx: UiContext,
+    parent: QWidget,
+    skp_id: Callable[[], str | None],
+    ready: Callable[[], bool] | None = None,
+) -> QPushButton:
+    """ "Cetak SKP…": the SKP ``skp_id()`` names, with its lampiran, in the preview. ``ready()`` is
+    asked first (e.g. about unsaved input); False prints nothing."""
 
     def klik() -> None:
+        if ready is not None and not ready():
+            return
         sid = skp_id()
         if sid is None:
             show_error(parent, "Pilih dulu pegawai yang sudah punya SKP.")

@@ -110,7 +110,11 @@ Simpan = Callable[[BarisRealisasi, str], bool]
 
 
 class RealisasiModel(RowTableModel):
-    """Indicator rows; the realisasi cell is editable when ``editable`` and saved through ``simpan``."""
+    """Indicator rows; the realisasi cell is editable when ``editable`` and saved through ``simpan``.
+
+    A value the service refused is kept in ``refused`` (row, text): the cell's editor, opened again on
+    it, starts from what was typed rather than from the stored value.
+    """
 
     columns = COLUMNS
 
@@ -118,6 +122,7 @@ class RealisasiModel(RowTableModel):
         super().__init__(parent)
         self.editable = False
         self.save_cell: Simpan | None = None
+        self.refused: tuple[int, str] | None = None
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -138,6 +143,8 @@ class RealisasiModel(RowTableModel):
             return None
         row = self.rows[index.row()]
         if role == _EDIT and index.column() == KOLOM_REALISASI:
+            if self.refused is not None and self.refused[0] == index.row():
+                return self.refused[1]
             return realisasi_isian(row)
         if role == Qt.ItemDataRole.FontRole and index.column() == 0 and row.pertama:
             return self._bold
@@ -158,7 +165,9 @@ class RealisasiModel(RowTableModel):
         if teks == realisasi_isian(row):
             return False
         if not self.save_cell(row, teks):
+            self.refused = (index.row(), teks)
             return False
+        self.refused = None
         if row.angka:
             row.nilai = clean_nilai(teks)
         else:

@@ -26,7 +26,7 @@ from kinerja_desktop.ui.common.dialogs import show_error
 from kinerja_desktop.ui.common.period_bar import PeriodeBar
 from kinerja_desktop.ui.common.table import make_table, set_widths
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, WARNING_STYLE, PegawaiPicker
-from kinerja_desktop.ui.realisasi.grid import BarisRealisasi, RealisasiModel, baris_grid
+from kinerja_desktop.ui.realisasi.grid import KOLOM_REALISASI, BarisRealisasi, RealisasiModel, baris_grid
 from kinerja_desktop.ui.realisasi.panel import AksiPanel, BuktiPanel, Sasaran
 
 ALASAN_STYLE = "font-size: 11pt; color: #444444; padding: 24px;"
@@ -187,6 +187,7 @@ class RealisasiPage(Page):
         self.banner.setVisible(not grid.bisa_diisi and bool(grid.alasan))
         self.model.editable = grid.bisa_diisi
         self.hint.setVisible(grid.bisa_diisi)
+        self.model.refused = None
         self.model.set_rows(baris_grid(grid, self.detail))
         self.stack.setCurrentIndex(0)
         rows = self.model.rhk_rows(rhk_id) if rhk_id else []
@@ -235,6 +236,16 @@ class RealisasiPage(Page):
             self.aksi.sasaran = None
             self.show_grid(self.grid, row.rhk_id)
 
+    def explain_refusal(self, text: str) -> None:
+        """Say why a realisasi was refused, then open the cell again with what was typed in it."""
+        show_error(self, text)
+        refused = self.model.refused
+        if refused is not None and refused[0] < self.model.rowCount():
+            index = self.model.index(refused[0], KOLOM_REALISASI)
+            self.table.setCurrentIndex(index)
+            self.table.edit(index)
+        self.model.refused = None  # the editor (when it opened) has taken the text
+
     def save_realisasi(self, row: BarisRealisasi, teks: str) -> bool:
         """Save an edited realisasi cell; a refused value is explained (after the editor has closed)."""
         if self.grid is None:
@@ -243,7 +254,7 @@ class RealisasiPage(Page):
         kode = self.grid.periode
 
         def explain_later(text: str) -> None:
-            QTimer.singleShot(0, lambda: show_error(self, text))
+            QTimer.singleShot(0, lambda: self.explain_refusal(text))
 
         saved = ops.act(
             self,

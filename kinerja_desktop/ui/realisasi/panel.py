@@ -10,16 +10,27 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.model.teks import Batas
+from kinerja_desktop.core.paths import private_dir, private_file
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import bukti, realisasi
 from kinerja_desktop.core.services.bukti import BuktiRow, JenisBukti, StatusBerkas
 from kinerja_desktop.core.services.realisasi import RencanaAksiRow
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.dialogs import ask_text, ask_yes_no, show_info
+from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_info
+from kinerja_desktop.ui.common.forms import TeksDialog
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table
 from kinerja_desktop.ui.common.widgets import on_enter
 
@@ -109,6 +120,19 @@ class _Panel(QGroupBox):
         raise NotImplementedError
 
 
+def aksi_dialog(parent: QWidget, judul: str, label: str, teks: str = "") -> TeksDialog:
+    """The dialog of one rencana aksi, with the characters it has left."""
+    return TeksDialog(
+        parent,
+        judul,
+        label,
+        teks,
+        wajib="Tuliskan rencana aksinya.",
+        maks=Batas.RENCANA_AKSI,
+        lines=6,
+    )
+
+
 class AksiPanel(_Panel):
     """Rencana aksi of the RHK in the period: add, edit, delete."""
 
@@ -140,22 +164,31 @@ class AksiPanel(_Panel):
         if sasaran is None or not sasaran.editable:
             return
         label = f"Rencana aksi {sasaran.periode_label} untuk:\n{sasaran.rhk_label}"
-        teks = ask_text(self, "Tambah rencana aksi", label, panjang=True)
-        if teks is not None and ops.act(
-            self, lambda s, a: realisasi.add_rencana_aksi(s, a, sasaran.rhk_id, sasaran.periode, teks)
-        ):
+        dialog = aksi_dialog(self, "Tambah rencana aksi", label)
+        rhk_id, periode = sasaran.rhk_id, sasaran.periode
+        dialog.write_with(
+            lambda: ops.act(
+                dialog,
+                lambda s, a: realisasi.add_rencana_aksi(s, a, rhk_id, periode, dialog.value()),
+                message=dialog.message,
+            )
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self.changed.emit()
 
     def on_edit_button_clicked(self) -> None:
         row = self.selected()
         if not isinstance(row, RencanaAksiRow) or self.sasaran is None or not self.sasaran.editable:
             return
-        teks = ask_text(self, "Ubah rencana aksi", "Rencana aksi:", row.teks, panjang=True)
-        if (
-            teks is not None
-            and teks != row.teks
-            and ops.act(self, lambda s, a: realisasi.update_rencana_aksi(s, a, row.id, teks))
-        ):
+        dialog = aksi_dialog(self, "Ubah rencana aksi", "Rencana aksi:", row.teks)
+        dialog.write_with(
+            lambda: ops.act(
+                dialog,
+                lambda s, a: realisasi.update_rencana_aksi(s, a, row.id, dialog.value()),
+                message=dialog.message,
+            )
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self.changed.emit()
 
     def on_delete_button_clicked(self) -> None:
@@ -223,22 +256,44 @@ class BuktiPanel(_Panel):
         sasaran = self.sasaran
         if sasaran is None or not sasaran.editable:
             return
-        teks = ask_text(
-            self, "Tambah catatan", f"Catatan bukti dukung untuk:\n{sasaran.rhk_label}", panjang=True
+        dialog = TeksDialog(
+            self,
+            "Tambah catatan",
+            f"Catatan bukti dukung untuk:\n{sasaran.rhk_label}",
+            wajib="Tuliskan catatan bukti dukung.",
+            maks=Batas.KETERANGAN_BUKTI,
+            lines=6,
         )
-        if teks is not None and ops.act(
-            self, lambda s, a: bukti.add_catatan(s, a, sasaran.rhk_id, sasaran.periode, teks)
-        ):
+        dialog.write_with(
+            lambda: ops.act(
+                dialog,
+                lambda s, a: bukti.add_catatan(s, a, sasaran.rhk_id, sasaran.periode, dialog.value()),
+                message=dialog.message,
+            )
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self._after_change()
 
     def on_tautan_clicked(self) -> None:
         sasaran = self.sasaran
         if sasaran is None or not sasaran.editable:
             return
-        teks = ask_text(self, "Tambah tautan", "Alamat web bukti dukung (diawali https://):")
-        if teks is not None and ops.act(
-            self, lambda s, a: bukti.add_tautan(s, a, sasaran.rhk_id, sasaran.periode, teks)
-        ):
+        dialog = TeksDialog(
+            self,
+            "Tambah tautan",
+            "Alamat web bukti dukung (diawali https://):",
+            wajib="Tuliskan alamat web bukti dukung, diawali https://.",
+            maks=Batas.TAUTAN,
+            lines=2,
+        )
+        dialog.write_with(
+            lambda: ops.act(
+                dialog,
+                lambda s, a: bukti.add_tautan(s, a, sasaran.rhk_id, sasaran.periode, dialog.value()),
+                message=dialog.message,
+            )
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self._after_change()
 
     def on_berkas_clicked(self) -> None:
@@ -293,9 +348,11 @@ def salinan_untuk_dibuka(stored: Path, nama: str) -> Path:
     folder = Path(tempfile.gettempdir()) / "kinerja-bukti" / stored.name[:16]
     target = folder / (Path(nama).name or stored.name)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder.parent)
+        private_dir(folder)
         if not target.is_file() or target.stat().st_size != stored.stat().st_size:
             shutil.copyfile(stored, target)
+            private_file(target)
     except OSError as exc:
         raise KnownError(f"Berkas {nama} tidak bisa disiapkan untuk dibuka: {exc.strerror or exc}.") from exc
     return target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
@@ -19,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.model.skp import STATUS_BISA_DIUBAH, SkpDetail, StatusSkp
+from kinerja_desktop.core.model.teks import Batas
 from kinerja_desktop.core.services import skp
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no
 from kinerja_desktop.ui.common.forms import MasalahDialog, TeksDialog
-from kinerja_desktop.ui.common.ops import Outcome, Work
+from kinerja_desktop.ui.common.ops import Note, Outcome, Work
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, WARNING_STYLE
 from kinerja_desktop.ui.printing.menu import tombol_skp
 from kinerja_desktop.ui.skp.hasil_kerja import HasilKerjaTab
@@ -87,7 +89,9 @@ class SkpEditor(QWidget):
         self.edit_header_button.setToolTip(
             "Ubah periode penilaian atau pendekatan, dan perbarui pejabat penilai"
         )
-        self.print_button = tombol_skp(ctx, self, lambda: self.detail.id if self.detail else None)
+        self.print_button = tombol_skp(
+            ctx, self, lambda: self.detail.id if self.detail else None, lambda: self.settle("cetak")
+        )
         self.alasan = QLabel(wordWrap=True, styleSheet=WARNING_STYLE)
         self.message = QLabel(wordWrap=True)
         self._build_layout()
@@ -123,16 +127,33 @@ class SkpEditor(QWidget):
     def look(self, fn: Work[T]) -> Outcome[T]:
         return ops.look(self, fn)
 
-    def act(self, fn: Work[T], success: str = "", *, reload: bool = True) -> Outcome[T]:
+    def act(
+        self,
+        fn: Work[T],
+        success: str = "",
+        *,
+        reload: bool = True,
+        notes: Mapping[str, Note] | None = None,
+        message: Note | None = None,
+    ) -> Outcome[T]:
         """One action in one transaction; then the SKP is read again (also after a refusal) and the
-        page is told."""
+        page is told. Ekspektasi typed and not saved stay in their boxes through the reload."""
 
         def done(_value: T) -> None:
             if reload:
                 self.reload()
             self.changed.emit()
 
-        return ops.act(self, fn, success=success, say=self.say, then=done, failed=lambda _e: self.reload())
+        return ops.act(
+            self,
+            fn,
+            success=success,
+            say=self.say,
+            then=done,
+            failed=lambda _e: self.reload(),
+            notes=notes,
+            message=message,
+        )
 
     def say(self, text: str, *, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
@@ -173,14 +194,40 @@ class SkpEditor(QWidget):
         self.reject_button.setVisible(d.boleh_setujui)
         self.revise_button.setVisible(d.status == StatusSkp.DISETUJUI and kelola and not ada_revisi)
 
-    def can_leave(self) -> bool:
+    # --- nothing typed is lost: asked before an action that leaves or locks the SKP ------------------
+    def settle(self, lanjut: str, pertanyaan: str = "") -> bool:
+        """Ekspektasi khusus typed and not saved are saved (Simpan), dropped (Buang), or the action
+        ``lanjut`` ("setujui", "tutup SKP", …) is not done (Batal). True when the action may go on."""
         if not self.perilaku.dirty():
             return True
-        jawab = ask_save_discard(self, "Ekspektasi khusus yang diketik belum disimpan.")
+        jawab = ask_save_discard(
+            self,
+            f"{pertanyaan}\n\nEkspektasi khusus yang Anda ketik belum disimpan."
+            if pertanyaan
+            else "Ekspektasi khusus yang Anda ketik belum disimpan.",
+            "Simpan: ekspektasi disimpan dulu. Buang: ekspektasi yang baru diketik dihapus. "
+            "Batal: kembali ke SKP tanpa melakukan apa pun.",
+            save=f"Simpan, lalu {lanjut}",
+            discard=f"Buang, lalu {lanjut}",
+        )
         if jawab == QMessageBox.StandardButton.Save:
-            self.perilaku.on_save_button_clicked()
-            return not self.perilaku.dirty()
-        return jawab == QMessageBox.StandardButton.Discard
+            return self.perilaku.save()
+        if jawab == QMessageBox.StandardButton.Discard:
+            self.perilaku.discard()
+            return True
+        return False
+
+    def confirm(
+        self, lanjut: str, pertanyaan: str, keterangan: str = "", *, default_yes: bool = False
+    ) -> bool:
+        """Before a flow action: with unsaved ekspektasi the Simpan / Buang / Batal question, which names
+        the action, is the confirmation; otherwise ``pertanyaan`` with Ya / Tidak."""
+        if self.perilaku.dirty():
+            return self.settle(lanjut, pertanyaan)
+        return ask_yes_no(self, pertanyaan, keterangan, default_yes=default_yes)
+
+    def can_leave(self) -> bool:
+        return self.settle("tutup SKP")
 
     # --- reactions --------------------------------------------------------------------------------
     def on_back_button_clicked(self) -> None:
@@ -188,12 +235,17 @@ class SkpEditor(QWidget):
             self.closed.emit()
 
     def on_versi_dipilih(self, skp_id: str) -> None:
-        if self.detail is not None and skp_id != self.detail.id and self.can_leave():
+        if self.detail is None or skp_id == self.detail.id:
+            return
+        if self.settle("buka versi lain"):
             self.load(skp_id)
+        else:
+            self.header.show_detail(self.detail)  # the list names the version still shown
 
     def on_submit_button_clicked(self) -> None:
         d = self.detail
-        if d is None:
+        ditanya = self.perilaku.dirty()
+        if d is None or not self.settle("ajukan", "Ajukan SKP ini kepada pejabat penilai?"):
             return
         dicek = self.look(lambda s, a: skp.check_skp(s, a, d.id))
         if not dicek:
@@ -208,23 +260,24 @@ class SkpEditor(QWidget):
             dialog = MasalahDialog(self, "SKP dapat diajukan, tetapi perhatikan:", [], peringatan)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
-        elif not ask_yes_no(self, "Ajukan SKP ini kepada pejabat penilai?", default_yes=True):
+        elif not ditanya and not ask_yes_no(self, "Ajukan SKP ini kepada pejabat penilai?", default_yes=True):
             return
         self.act(lambda s, a: skp.submit_skp(s, a, d.id), "SKP sudah diajukan kepada pejabat penilai.")
 
     def on_withdraw_button_clicked(self) -> None:
         d = self.detail
-        if d is not None and ask_yes_no(self, "Tarik kembali pengajuan SKP ini menjadi draf?"):
+        if d is not None and self.confirm("tarik kembali", "Tarik kembali pengajuan SKP ini menjadi draf?"):
             self.act(lambda s, a: skp.withdraw_skp(s, a, d.id), "Pengajuan sudah ditarik; SKP kembali draf.")
 
     def on_approve_button_clicked(self) -> None:
         d = self.detail
-        if d is not None and ask_yes_no(self, f"Setujui SKP {d.tahun} {d.pegawai.nama}?", default_yes=True):
+        pertanyaan = f"Setujui SKP {d.tahun} {d.pegawai.nama}?" if d is not None else ""
+        if d is not None and self.confirm("setujui", pertanyaan, default_yes=True):
             self.act(lambda s, a: skp.approve_skp(s, a, d.id), "SKP sudah disetujui.")
 
     def on_reject_button_clicked(self) -> None:
         d = self.detail
-        if d is None:
+        if d is None or not self.settle("tolak", f"Tolak SKP {d.tahun} {d.pegawai.nama}?"):
             return
         dialog = TeksDialog(
             self,
@@ -232,17 +285,23 @@ class SkpEditor(QWidget):
             f"Catatan untuk {d.pegawai.nama}: apa yang perlu diperbaiki?",
             ok="Tolak SKP",
             wajib="Tuliskan catatan penolakan agar pegawai tahu apa yang harus diperbaiki.",
+            maks=Batas.CATATAN_PENOLAKAN,
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            catatan = dialog.value()
-            self.act(lambda s, a: skp.reject_skp(s, a, d.id, catatan), "SKP sudah ditolak dengan catatan.")
+        dialog.write_with(
+            lambda: self.act(
+                lambda s, a: skp.reject_skp(s, a, d.id, dialog.value()),
+                "SKP sudah ditolak dengan catatan.",
+                message=dialog.message,
+            )
+        )
+        dialog.exec()
 
     def on_revise_button_clicked(self) -> None:
         d = self.detail
         if d is None:
             return
-        if not ask_yes_no(
-            self,
+        if not self.confirm(
+            "buat revisi",
             "Buat revisi SKP ini?",
             "Revisi menjadi versi draf baru; versi yang disetujui tetap berlaku sampai revisi disetujui.",
             default_yes=True,
@@ -258,20 +317,28 @@ class SkpEditor(QWidget):
         if d is None:
             return
         dialog = HeaderDialog(self, d.tahun, d.periode_awal, d.periode_akhir, d.pendekatan)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        data = dialog.data()
-        if self.act(lambda s, a: skp.update_skp(s, a, d.id, data), "Periode dan pendekatan disimpan."):
+        dialog.write_with(
+            lambda: self.act(
+                lambda s, a: skp.update_skp(s, a, d.id, dialog.data()),
+                "Periode dan pendekatan disimpan.",
+                message=dialog.message,
+            )
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             changed = self.act(lambda s, a: skp.refresh_penilai(s, a, d.id))
             if changed and changed.value:
                 self.say("Periode disimpan; pejabat penilai disesuaikan dengan data pegawai terkini.")
 
     def on_delete_button_clicked(self) -> None:
         d = self.detail
-        if d is None or not ask_yes_no(self, f"Hapus draf SKP versi {d.versi} ini beserta seluruh isinya?"):
+        termasuk = " (termasuk ekspektasi khusus yang baru diketik)" if self.perilaku.dirty() else ""
+        if d is None or not ask_yes_no(
+            self, f"Hapus draf SKP versi {d.versi} ini beserta seluruh isinya{termasuk}?"
+        ):
             return
         if not self.act(lambda s, a: skp.delete_skp(s, a, d.id), reload=False):
             return
+        self.perilaku.discard()  # deleted with the draft
         lain = max(d.versi_lain, key=lambda v: v.versi, default=None)
         if lain is not None:
             self.load(lain.id)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Protocol, TypeVar
 
 from kinerja_desktop.core.model.skp import SkpDetail
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.ops import Outcome, Work
+from kinerja_desktop.ui.common.ops import Note, Outcome, Work
 
 T = TypeVar("T")
 
@@ -21,8 +22,17 @@ class EditorHost(Protocol):
         """A read; a known error is shown."""
         ...
 
-    def act(self, fn: Work[T], success: str = "", *, reload: bool = True) -> Outcome[T]:
-        """One action in one transaction, then the SKP is read again and the page told."""
+    def act(
+        self,
+        fn: Work[T],
+        success: str = "",
+        *,
+        reload: bool = True,
+        notes: Mapping[str, Note] | None = None,
+        message: Note | None = None,
+    ) -> Outcome[T]:
+        """One action in one transaction, then the SKP is read again and the page told; a refusal is
+        shown in ``notes``/``message`` (a dialog's) when given, else under the tabs."""
         ...
 
     def say(self, text: str, *, ok: bool = True) -> None:

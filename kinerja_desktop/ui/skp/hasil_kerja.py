@@ -214,11 +214,16 @@ class HasilKerjaTab(QWidget):
         if not kaskade:
             return
         dialog = RhkDialog(self, detail.jenis_form, kaskade.value)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            data = dialog.value()
-            baru = self.editor.act(lambda s, a: skp.add_rhk(s, a, detail.id, data), "RHK sudah ditambahkan.")
-            if baru:
-                self.select(("rhk", baru.value))
+        dialog.write_with(
+            lambda: self.editor.act(
+                lambda s, a: skp.add_rhk(s, a, detail.id, dialog.value()),
+                "RHK sudah ditambahkan.",
+                notes=dialog.notes,
+                message=dialog.message,
+            )
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.outcome:
+            self.select(("rhk", dialog.outcome.value))
 
     def on_start_from_button_clicked(self) -> None:
         detail = self.editor.detail
@@ -232,14 +237,15 @@ class HasilKerjaTab(QWidget):
             self.editor.say(kaskade.pesan or "Pejabat penilai belum memiliki RHK yang disetujui.", ok=False)
             return
         dialog = MulaiDariDialog(self, kaskade.atasan_nama, kaskade.pilihan)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            rhk_atasan, jenis = dialog.value()
-            baru = self.editor.act(
-                lambda s, a: skp.add_rhk_from(s, a, detail.id, rhk_atasan, jenis),
+        dialog.write_with(
+            lambda: self.editor.act(
+                lambda s, a: skp.add_rhk_from(s, a, detail.id, *dialog.value()),
                 "RHK dan indikatornya sudah disalin dari RHK atasan.",
+                message=dialog.message,
             )
-            if baru:
-                self.select(("rhk", baru.value))
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.outcome:
+            self.select(("rhk", dialog.outcome.value))
 
     def on_add_indikator_button_clicked(self) -> None:
         rhk = self.rhk_of_selection()
@@ -247,13 +253,16 @@ class HasilKerjaTab(QWidget):
             return
         dialog = IndikatorDialog(self)
         dialog.setWindowTitle(f"Tambah indikator — {potong(rhk.teks, 50)}")
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            data = dialog.value()
-            baru = self.editor.act(
-                lambda s, a: skp.add_indikator(s, a, rhk.id, data), "Indikator sudah ditambahkan."
+        dialog.write_with(
+            lambda: self.editor.act(
+                lambda s, a: skp.add_indikator(s, a, rhk.id, dialog.value()),
+                "Indikator sudah ditambahkan.",
+                notes=dialog.notes,
+                message=dialog.message,
             )
-            if baru:
-                self.select(("indikator", baru.value))
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.outcome:
+            self.select(("indikator", dialog.outcome.value))
 
     def on_edit_button_clicked(self) -> None:
         kunci, detail, rhk = self.selected(), self.editor.detail, self.rhk_of_selection()
@@ -264,17 +273,27 @@ class HasilKerjaTab(QWidget):
             if not kaskade:
                 return
             dialog = RhkDialog(self, detail.jenis_form, kaskade.value, rhk)
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                data = dialog.value()
-                self.editor.act(lambda s, a: skp.update_rhk(s, a, rhk.id, data), "RHK sudah diubah.")
+            dialog.write_with(
+                lambda: self.editor.act(
+                    lambda s, a: skp.update_rhk(s, a, rhk.id, dialog.value()),
+                    "RHK sudah diubah.",
+                    notes=dialog.notes,
+                    message=dialog.message,
+                )
+            )
+            dialog.exec()
             return
         indikator = next(i for i in rhk.indikator if i.id == kunci[1])
         dialog2 = IndikatorDialog(self, indikator)
-        if dialog2.exec() == QDialog.DialogCode.Accepted:
-            data2 = dialog2.value()
-            self.editor.act(
-                lambda s, a: skp.update_indikator(s, a, indikator.id, data2), "Indikator sudah diubah."
+        dialog2.write_with(
+            lambda: self.editor.act(
+                lambda s, a: skp.update_indikator(s, a, indikator.id, dialog2.value()),
+                "Indikator sudah diubah.",
+                notes=dialog2.notes,
+                message=dialog2.message,
             )
+        )
+        dialog2.exec()
 
     def on_delete_button_clicked(self) -> None:
         kunci, rhk = self.selected(), self.rhk_of_selection()

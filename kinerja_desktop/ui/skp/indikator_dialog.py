@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.skp import Aspek, IndikatorInput, IndikatorView
+from kinerja_desktop.core.model.teks import Batas
 from kinerja_desktop.core.rules.angka import format_angka, parse_angka
-from kinerja_desktop.ui.common.forms import FormDialog, TeksEdit
+from kinerja_desktop.ui.common.forms import FormDialog, LengthCounter, TeksEdit
 from kinerja_desktop.ui.common.widgets import FieldNote, with_note
 
 
@@ -49,6 +50,7 @@ class IndikatorDialog(FormDialog):
         self.aspek.setCurrentIndex(max(0, self.aspek.findData(awal.aspek if awal else "")))
         self.teks = TeksEdit(awal.teks if awal else "", lines=3)
         self.teks.enter.connect(self.accept)
+        self.counter = LengthCounter(self.teks, Batas.INDIKATOR)
         self.jenis_target = QButtonGroup(self)
         target_row = QHBoxLayout()
         for n, (_code, label) in enumerate(TARGET_JENIS):
@@ -68,15 +70,20 @@ class IndikatorDialog(FormDialog):
         angka_row.addWidget(self.sampai)
         angka_row.addWidget(self.maksimum)
         self.teks_note, self.target_note = FieldNote(), FieldNote()
+        self.notes.update(teks=self.teks_note, target_min=self.target_note, target_maks=self.target_note)
         form = QFormLayout()
         form.addRow("Aspek", self.aspek)
-        form.addRow("Indikator kinerja\nindividu (IKI)", with_note(self.teks, self.teks_note))
+        teks = QVBoxLayout()
+        teks.addWidget(self.teks)
+        teks.addWidget(self.counter)
+        form.addRow("Indikator kinerja\nindividu (IKI)", with_note(teks, self.teks_note))
         form.addRow("Bentuk target", target_row)
         form.addRow("Target", with_note(angka_row, self.target_note))
         form.addRow("Satuan", self.satuan)
         form.addRow("Target (teks)", self.target_teks)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
         self._fill(awal)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.model.skp import JenisLampiran, LampiranView, SkpDetail
+from kinerja_desktop.core.model.teks import Batas
 from kinerja_desktop.core.services import skp
 from kinerja_desktop.ui.common.dialogs import ask_yes_no
 from kinerja_desktop.ui.common.forms import TeksDialog
@@ -91,13 +92,19 @@ class DaftarLampiran(QGroupBox):
         if detail is None or detail.read_only:
             return
         dialog = TeksDialog(
-            self, f"Tambah {self.jenis.label.lower()}", f"{self.jenis.label} ({CONTOH[self.jenis]}):"
+            self,
+            f"Tambah {self.jenis.label.lower()}",
+            f"{self.jenis.label} ({CONTOH[self.jenis]}):",
+            maks=Batas.LAMPIRAN,
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            teks = dialog.value()
-            baru = self.editor.act(lambda s, a: skp.add_lampiran(s, a, detail.id, self.jenis.value, teks))
-            if baru:
-                self.select(baru.value)
+        jenis = self.jenis.value
+        dialog.write_with(
+            lambda: self.editor.act(
+                lambda s, a: skp.add_lampiran(s, a, detail.id, jenis, dialog.value()), message=dialog.message
+            )
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.outcome:
+            self.select(dialog.outcome.value)
 
     def select(self, item_id: str) -> None:
         for n in range(self.daftar.count()):
@@ -108,10 +115,15 @@ class DaftarLampiran(QGroupBox):
         item = self.selected()
         if item is None or getattr(self, "read_only", True):
             return
-        dialog = TeksDialog(self, f"Ubah {self.jenis.label.lower()}", f"{self.jenis.label}:", item.teks)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            teks = dialog.value()
-            self.editor.act(lambda s, a: skp.update_lampiran(s, a, item.id, teks))
+        dialog = TeksDialog(
+            self, f"Ubah {self.jenis.label.lower()}", f"{self.jenis.label}:", item.teks, maks=Batas.LAMPIRAN
+        )
+        dialog.write_with(
+            lambda: self.editor.act(
+                lambda s, a: skp.update_lampiran(s, a, item.id, dialog.value()), message=dialog.message
+            )
+        )
+        dialog.exec()
 
     def on_delete_button_clicked(self) -> None:
         item = self.selected()

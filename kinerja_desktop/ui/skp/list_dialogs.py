@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.model.skp import HasilDraft, Pendekatan, SkpInput
-from kinerja_desktop.ui.common.forms import tombol
+from kinerja_desktop.ui.common.forms import FormDialog, tombol
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
 from kinerja_desktop.ui.common.widgets import HINT_STYLE
 
@@ -127,12 +127,12 @@ class HasilDraftDialog(QDialog):
         self.resize(640, 480)
 
 
-class HeaderDialog(QDialog):
-    """Periode penilaian (within the SKP's year) and pendekatan of a draft SKP."""
+class HeaderDialog(FormDialog):
+    """Periode penilaian (within the SKP's year) and pendekatan of a draft SKP; stays open with the
+    dates chosen when they are refused."""
 
     def __init__(self, parent: QWidget | None, tahun: int, awal: date, akhir: date, pendekatan: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Periode dan pendekatan SKP {tahun}")
+        super().__init__(parent, f"Periode dan pendekatan SKP {tahun}")
         self.awal = QDateEdit(awal, calendarPopup=True, displayFormat="dd-MM-yyyy")
         self.akhir = QDateEdit(akhir, calendarPopup=True, displayFormat="dd-MM-yyyy")
         for edit in (self.awal, self.akhir):
@@ -147,10 +147,12 @@ class HeaderDialog(QDialog):
         form.addRow("Pendekatan", self.pendekatan)
         hint = "Biasanya 1 Januari s.d. 31 Desember; ubah bila pegawai mulai atau berhenti di tengah tahun."
         form.addRow(QLabel(hint, wordWrap=True, styleSheet=HINT_STYLE))
-        buttons = tombol("Simpan")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(self.message)
+        form.addRow(self.buttons)
+        self.mark_clean()
+
+    def snapshot(self) -> object:
+        return self.data()
 
     def data(self) -> SkpInput:
         return SkpInput(

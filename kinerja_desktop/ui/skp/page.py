@@ -214,6 +214,8 @@ class SkpPage(Page):
         self.unit_drafts_button.setEnabled(self.can_edit)
 
     def open_skp(self, skp_id: str) -> None:
+        if self.stack.currentWidget() is self.editor and not self.editor.can_leave():
+            return
         if self.editor.load(skp_id):
             self.stack.setCurrentWidget(self.editor)
             self.editor.tabs.setFocus()

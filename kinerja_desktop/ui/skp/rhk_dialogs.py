@@ -23,7 +23,8 @@ from kinerja_desktop.core.model.skp import (
     RhkPilihan,
     RhkView,
 )
-from kinerja_desktop.ui.common.forms import FormDialog, TeksEdit
+from kinerja_desktop.core.model.teks import Batas
+from kinerja_desktop.ui.common.forms import FormDialog, LengthCounter, TeksEdit
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, FieldNote, with_note
 
 _USER = Qt.ItemDataRole.UserRole
@@ -75,7 +76,9 @@ class RhkDialog(FormDialog):
         self.perspektif.setCurrentIndex(max(0, self.perspektif.findData(awal.perspektif if awal else "")))
         self.teks = TeksEdit(awal.teks if awal else "", lines=4)
         self.teks.enter.connect(self.accept)
+        self.counter = LengthCounter(self.teks, Batas.RHK)
         self.atasan_note, self.teks_note = FieldNote(), FieldNote()
+        self.notes.update(teks=self.teks_note, rhk_atasan_id=self.atasan_note, perspektif=self.atasan_note)
 
         form = QFormLayout()
         form.addRow("Jenis RHK", self.jenis)
@@ -87,9 +90,13 @@ class RhkDialog(FormDialog):
             atasan.addWidget(self.pesan)
             box = with_note(atasan, self.atasan_note)
             form.addRow("RHK atasan yang\ndiintervensi", box)
-        form.addRow("Rencana hasil kerja", with_note(self.teks, self.teks_note))
+        teks = QVBoxLayout()
+        teks.addWidget(self.teks)
+        teks.addWidget(self.counter)
+        form.addRow("Rencana hasil kerja", with_note(teks, self.teks_note))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(720)
         self.atasan.currentIndexChanged.connect(self.on_atasan_changed)
@@ -148,7 +155,6 @@ class MulaiDariDialog(FormDialog):
             self.daftar.setCurrentRow(0)
         self.daftar.itemDoubleClicked.connect(self.accept)
         self.jenis = jenis_combo()
-        self.note = FieldNote()
         layout = QVBoxLayout(self)
         keterangan = (
             f"RHK {atasan_nama} yang sudah disetujui. RHK baru menyalin teks dan indikatornya, "
@@ -161,14 +167,14 @@ class MulaiDariDialog(FormDialog):
         row.addWidget(self.jenis)
         row.addStretch()
         layout.addLayout(row)
-        layout.addWidget(self.note)
+        layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(700, 420)
         self.mark_clean()
 
     def check(self) -> bool:
         if self.daftar.currentItem() is None:
-            self.note.set_error("Pilih satu RHK atasan.")
+            self.message.set_error("Pilih satu RHK atasan.")
             return False
         return True
 

@@ -22,13 +22,16 @@ from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.unit_kerja import UnitRow
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.forms import UnsavedGuard
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
 from kinerja_desktop.ui.common.widgets import FieldNote, PegawaiPicker, with_note
 from kinerja_desktop.ui.pegawai.form_jabatan import label_pegawai
 
 
 class _UnitFormDialog(QDialog):
-    """Simpan (or Enter) writes through the service; a refusal appears under its field in red."""
+    """Simpan (or Enter) writes through the service; a refusal appears under its field in red and the
+    dialog stays. Batal or Esc after a change asks Simpan / Buang / Batal; subclasses say what the
+    form holds (``snapshot``) and call ``guard.mark_clean`` once filled."""
 
     def __init__(self, ctx: UiContext, title: str, parent: QWidget | None) -> None:
         super().__init__(parent, windowTitle=title, minimumWidth=560)
@@ -46,6 +49,14 @@ class _UnitFormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.guard = UnsavedGuard(self.snapshot, "Perubahan unit kerja ini belum disimpan.")
+
+    def snapshot(self) -> object:
+        return None
+
+    def reject(self) -> None:
+        if self.guard.allows_leave(self, self.on_save_button_clicked):
+            super().reject()
 
     def add_row(self, label: str, kolom: str, field: QWidget) -> None:
         self.notes[kolom] = FieldNote()
@@ -102,6 +113,10 @@ class UnitDialog(_UnitFormDialog):
         self.add_row("Kepala unit", "kepala", self.kepala)
         self.form.addRow("", self.semua)
         self.nama.setFocus()
+        self.guard.mark_clean()
+
+    def snapshot(self) -> object:
+        return (self.nama.text().strip(), self.kode.text().strip(), self.kepala.line.text().strip())
 
     def kepala_choices(self) -> list[tuple[str, str]]:
         return self.semua_pegawai if self.semua.isChecked() else self.staf
@@ -145,6 +160,10 @@ class PindahUnitDialog(_UnitFormDialog):
         self.form.addRow("Unit", QLabel(f"<b>{unit.nama}</b> beserta sub-unitnya"))
         self.add_row("Pindahkan ke bawah", "induk", self.induk)
         self.induk.setFocus()
+        self.guard.mark_clean()
+
+    def snapshot(self) -> object:
+        return self.induk.currentData()
 
     def write(self, session: Session, actor: Actor) -> str:
         unit_kerja.move_unit(session, actor, self.unit.id, self.induk.currentData())

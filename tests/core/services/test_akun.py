@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import os
 from datetime import date, timedelta
 
 import pytest
@@ -9,7 +12,7 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import AuditLog, Pegawai, Pengguna
 from kinerja_desktop.core.errors import LoginFailed, PermissionDenied, ValidationError
-from kinerja_desktop.core.services import akun, kantor
+from kinerja_desktop.core.services import akun, kantor, passwords
 from kinerja_desktop.core.services.access import Actor, Peran
 from kinerja_desktop.core.workspace import Workspace
 
@@ -53,7 +56,12 @@ def test_failures_are_counted_and_lock_the_account(workspace: Workspace) -> None
         workspace.login("admin", "rahasia123")
     with workspace.read() as session:
         actions = list(session.scalars(select(AuditLog.aksi).where(AuditLog.aksi.like("%login%"))))
-        assert actions.count("login_gagal") == akun.MAX_FAILURES - 1
+        terkunci = list(
+            session.scalars(select(AuditLog.keterangan).where(AuditLog.keterangan.like("%sedang terkunci%")))
+        )
+    # Four wrong passwords, then the attempt with the right one while locked: all audited.
+    assert actions.count("login_gagal") == akun.MAX_FAILURES
+    assert len(terkunci) == 1 and "ditolak" in terkunci[0]
 
 
 def test_lock_expires_and_admin_can_unlock(workspace: Workspace, admin: Actor) -> None:
@@ -164,11 +172,81 @@ def test_change_own_password_checks_the_old_one(workspace: Workspace, admin: Act
         akun.change_own_password(session, admin, "bukan1234", "baruSekali9")
 
 
-def test_passwords_are_stored_as_slow_hashes(workspace: Workspace) -> None:
+def test_passwords_are_stored_as_argon2id_hashes(workspace: Workspace, admin: Actor) -> None:
+    _make(workspace, admin, "operator1", Peran.OPERATOR)
     with workspace.read() as session:
-        stored = session.scalar(select(Pengguna.password_hash).where(Pengguna.username == "admin"))
+        stored = {u: h for u, h in session.execute(select(Pengguna.username, Pengguna.password_hash))}
+    for username, hashed in stored.items():
+        assert hashed.startswith("$argon2id$v=19$m=19456,t=2,p=1$"), username
+        assert username not in hashed and len(hashed) <= 255  # fits Pengguna.password_hash
+    assert passwords.verify_password("operator1123", stored["operator1"])
+    assert not passwords.verify_password("operator1124", stored["operator1"])
+
+
+def _scrypt(password: str) -> str:
+    """A hash as versions before argon2id stored it: ``scrypt$N$r$p$salt$hash``."""
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt$16384$8$1${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
+
+
+def _stored_hash(workspace: Workspace, username: str) -> str:
+    with workspace.read() as session:
+        stored = session.scalar(select(Pengguna.password_hash).where(Pengguna.username == username))
     assert stored is not None
-    assert stored.startswith("scrypt$") and "rahasia123" not in stored
+    return stored
+
+
+def test_an_scrypt_hash_is_replaced_at_the_next_successful_login_only(workspace: Workspace) -> None:
+    lama = _scrypt("rahasia123")
+    with workspace.transaction() as session:
+        user = session.scalar(select(Pengguna).where(Pengguna.username == "admin"))
+        assert user is not None
+        user.password_hash = lama
+    assert passwords.verify_password("rahasia123", lama) and passwords.needs_rehash(lama)
+
+    with pytest.raises(LoginFailed):
+        workspace.login("admin", "keliru123")
+    assert _stored_hash(workspace, "admin") == lama  # a failed login changes nothing
+
+    assert workspace.login("admin", "rahasia123").username == "admin"
+    baru = _stored_hash(workspace, "admin")
+    assert baru.startswith("$argon2id$") and not passwords.needs_rehash(baru)
+    assert passwords.verify_password("rahasia123", baru)
+    # The new hash works for the next login and is not replaced again.
+    assert workspace.login("admin", "rahasia123").username == "admin"
+    assert _stored_hash(workspace, "admin") == baru
+    with workspace.read() as session:
+        masuk = list(session.scalars(select(AuditLog.keterangan).where(AuditLog.aksi == "login")))
+    assert sum("argon2id" in k for k in masuk) == 1
+
+
+def test_malformed_or_unknown_hashes_never_verify() -> None:
+    for stored in (
+        "",
+        "plain",
+        "scrypt$1$2$3$!!$??",
+        "$argon2id$v=19$rusak",
+        "$2b$12$abcdefghijklmnopqrstuv",
+    ):
+        assert not passwords.verify_password("rahasia123", stored)
+        assert passwords.needs_rehash(stored)
+
+
+def test_an_unknown_name_is_audited_without_what_was_typed(workspace: Workspace) -> None:
+    typed = "Rahasia123Ku"  # e.g. a password typed into the name box
+    with pytest.raises(LoginFailed):
+        workspace.login(typed, "apa saja")
+    with workspace.read() as session:
+        rows = session.execute(
+            select(AuditLog.username, AuditLog.keterangan, AuditLog.sebelum, AuditLog.sesudah).where(
+                AuditLog.aksi == "login_gagal"
+            )
+        ).all()
+    assert len(rows) == 1
+    [(username, keterangan, sebelum, sesudah)] = rows
+    assert username == akun.NAMA_TIDAK_DIKENAL and "tidak dikenal" in keterangan
+    assert typed.lower() not in f"{username} {keterangan} {sebelum} {sesudah}".lower()
 
 
 def test_pegawai_choices_are_the_active_pegawai_by_name_for_the_administrator(

@@ -429,3 +429,77 @@ def test_findings_that_appear_after_the_question_are_asked_again(qtbot, login, m
     saved = stored(penilai, skp_id)
     assert saved.final and saved.distribusi_diakui
     assert dialog.message.text() == "Evaluasi sudah final dan terkunci."
+
+
+def test_closing_and_printing_with_unsaved_feedback_lose_nothing(qtbot, login, monkeypatch) -> None:
+    """Buang closes without storing; Cetak with unsaved feedback says to save first and keeps it."""
+    penilai = login("penilai")
+    skp_id = bawahan_camat(penilai)[2]
+    dialog = open_dialog(qtbot, penilai, skp_id)
+    rhk = dialog.form.hasil_kerja[0].rhk_id  # type: ignore[union-attr]
+    sebelum = stored(penilai, skp_id).hasil_kerja[0].umpan_balik
+    dialog.hasil_kerja.umpan[rhk].setPlainText("Umpan balik yang belum disimpan.")
+    said: list[str] = []
+    monkeypatch.setattr("kinerja_desktop.ui.printing.menu.show_error", lambda _p, text: said.append(text))
+    monkeypatch.setattr(
+        "kinerja_desktop.ui.printing.menu.pratinjau_evaluasi", lambda *a: pytest.fail("printed unsaved")
+    )
+    menu = dialog.print_button.menu()
+    assert menu is not None
+    menu.actions()[0].trigger()
+    assert said and "belum disimpan" in said[0] and dialog.dirty()
+    asked: list[str] = []
+
+    def buang(_parent, text, *_a, **_k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(form_module, "ask_save_discard", buang)
+    dialog.close_button.click()
+    assert asked == ["Isian evaluasi ini belum disimpan."] and not dialog.isVisible()
+    assert stored(penilai, skp_id).hasil_kerja[0].umpan_balik == sebelum
+
+
+def test_feedback_over_its_limit_is_refused_and_kept_with_a_counter(qtbot, login, monkeypatch) -> None:
+    penilai = login("penilai")
+    skp_id = bawahan_camat(penilai)[2]
+    dialog = open_dialog(qtbot, penilai, skp_id)
+    rhk = dialog.form.hasil_kerja[0].rhk_id  # type: ignore[union-attr]
+    box = dialog.hasil_kerja.umpan[rhk]
+    assert not box.counter.isVisibleTo(dialog)  # short texts: no counter among the many boxes
+    box.setPlainText("a" * 3300)
+    assert box.counter.isVisibleTo(dialog) and box.counter.text() == "Sisa 700 dari 4.000 karakter"
+    panjang = "b" * 4010
+    box.setPlainText(panjang)
+    assert box.counter.text().startswith("Kelebihan 10 karakter")
+    refused: list[str] = []
+    monkeypatch.setattr("kinerja_desktop.ui.common.ops.show_error", lambda _p, e: refused.append(str(e)))
+    dialog.on_save_button_clicked()
+    assert refused and "terlalu panjang: 4.010 karakter" in refused[0]
+    assert dialog.isVisible() and dialog.dirty() and box.text() == panjang
+    assert stored(penilai, skp_id).hasil_kerja[0].umpan_balik != panjang
+
+
+def test_a_reason_to_reopen_that_is_refused_keeps_the_dialog_and_the_text(qtbot, login, monkeypatch) -> None:
+    admin = login("admin")
+    with admin.workspace.read() as s:
+        final = s.scalars(
+            select(Evaluasi).where(Evaluasi.periode == "TW1", Evaluasi.status == "final")
+        ).first()
+    assert final is not None
+    dialog = open_dialog(qtbot, admin, final.skp_id, "TW1")
+    seen: list[tuple[bool, str, str]] = []
+
+    def too_short(d: TeksDialog) -> QDialog.DialogCode:
+        d.show()
+        d.teks.setPlainText("Typo")  # the service wants at least 5 characters
+        d.buttons.button(d.buttons.StandardButton.Ok).click()
+        seen.append((d.isVisible(), d.value(), d.message.text()))
+        QDialog.done(d, QDialog.DialogCode.Rejected)
+        return QDialog.DialogCode(d.result())
+
+    monkeypatch.setattr(TeksDialog, "exec", too_short)
+    dialog.open_button.click()
+    [(still_open, kept, message)] = seen
+    assert still_open and kept == "Typo" and "sedikitnya 5 karakter" in message
+    assert stored(admin, final.skp_id, "TW1").final

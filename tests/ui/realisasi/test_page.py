@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit
 
 from kinerja_desktop.core.model.skp import SkpRow, StatusSkp
 from kinerja_desktop.core.services import kantor, realisasi, skp
 from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.forms import TeksDialog
 from kinerja_desktop.ui.realisasi import page as realisasi_page
 from kinerja_desktop.ui.realisasi import panel
 from kinerja_desktop.ui.realisasi.grid import KOLOM_REALISASI
@@ -53,8 +54,20 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return said
 
 
-def _answer(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(panel, "ask_text", lambda *a, **k: text)
+def _answer(monkeypatch: pytest.MonkeyPatch, text: str, seen: list[TeksDialog] | None = None) -> None:
+    """The next text dialogs get ``text`` typed and Simpan pressed; one that stays open (its text
+    refused) is kept in ``seen`` and then closed without asking."""
+
+    def type_and_save(dialog: TeksDialog) -> int:
+        dialog.teks.setPlainText(text)
+        dialog.accept()
+        if seen is not None:
+            seen.append(dialog)
+        if dialog.result() != QDialog.DialogCode.Accepted:
+            QDialog.done(dialog, QDialog.DialogCode.Rejected)
+        return dialog.result()
+
+    monkeypatch.setattr(TeksDialog, "exec", type_and_save)
 
 
 def test_grid_shows_the_indicators(page: RealisasiPage, ctx: UiContext, qtmodeltester) -> None:
@@ -150,9 +163,43 @@ def test_add_catatan_and_tautan(page: RealisasiPage, monkeypatch, errors: list[s
         ("tautan", "https://drive.example.go.id/berkas/123"),
     ]
     assert page.bukti.model.index(1, 0).data() == "Tautan"
-    _answer(monkeypatch, "bukan alamat")
+    seen: list[TeksDialog] = []
+    _answer(monkeypatch, "bukan alamat", seen)
     page.bukti.tautan.click()
-    assert page.bukti.model.rowCount() == 2 and "http" in errors[0]
+    # Refused in the dialog itself, which kept the text: nothing stored, no message box.
+    assert page.bukti.model.rowCount() == 2 and errors == []
+    assert "http" in seen[0].message.text() and seen[0].value() == "bukan alamat"
+
+
+def test_a_rencana_aksi_over_its_limit_keeps_the_dialog_open_with_the_text(
+    page: RealisasiPage, ctx: UiContext, monkeypatch, errors: list[str], qtbot
+) -> None:
+    """The 2,000-character rencana aksi was lost before: now the dialog stays, says why, keeps it."""
+    panjang = "Rapat koordinasi " * 125  # 2,125 characters
+    shown: list[tuple[bool, str, str, str]] = []
+
+    def type_and_save(dialog: TeksDialog) -> int:
+        dialog.show()
+        dialog.teks.setPlainText(panjang)
+        assert dialog.counter is not None
+        counter = dialog.counter.text()
+        dialog.accept()  # Simpan
+        shown.append((dialog.isVisible(), dialog.value(), dialog.message.text(), counter))
+        dialog.teks.setPlainText(panjang[:1990])
+        shown.append((dialog.isVisible(), "", "", dialog.counter.text()))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(TeksDialog, "exec", type_and_save)
+    page.aksi.add_button.click()
+    [(open_after, kept, message, counter), (_, _, _, counter_after)] = shown
+    assert open_after and kept == panjang.strip()
+    assert message.startswith("Rencana aksi terlalu panjang: 2.124 karakter, paling banyak 2.000.")
+    assert "Persingkat 124 karakter" in message
+    assert counter.startswith("Kelebihan 124 karakter") and counter_after == "Sisa 10 dari 2.000 karakter"
+    assert errors == []
+    # Shortened, it was stored once; the refused attempt wrote nothing.
+    assert [r.teks for r in page.aksi.model.rows] == [panjang[:1990].strip()]
 
 
 def test_attach_a_file_then_lose_it(
@@ -204,3 +251,18 @@ def test_a_monthly_office_offers_the_months(page: RealisasiPage, ctx: UiContext)
     page.bar.periode.setCurrentIndex(page.bar.periode.findData("B05"))
     assert page.stack.currentIndex() == 0 and page.model.editable
     assert "Mei" in page.aksi.title()
+
+
+def test_a_refused_realisasi_opens_its_cell_again_with_what_was_typed(
+    page: RealisasiPage, ctx: UiContext, errors: list[str], qtbot
+) -> None:
+    page.show()
+    row = next(n for n, r in enumerate(page.model.rows) if r.angka and r.indikator_id)
+    index = page.model.index(row, KOLOM_REALISASI)
+    assert page.model.setData(index, "12,5")
+    assert not page.model.setData(index, "12,5 dokumen")  # refused: not a number
+    qtbot.wait_until(lambda: len(errors) == 1)
+    editor = page.table.indexWidget(index) or page.table.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "12,5 dokumen"  # typed text kept
+    assert page.table.state() == page.table.State.EditingState
+    assert index.data(Qt.ItemDataRole.EditRole) == "12,5"  # what is stored is unchanged

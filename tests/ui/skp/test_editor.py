@@ -363,3 +363,185 @@ def test_periode_and_pendekatan_of_a_draft_can_be_changed(qtbot, operator: UiCon
     periode = (editor.detail.periode_awal, editor.detail.periode_akhir)
     assert periode == (date(TAHUN, 3, 1), date(TAHUN, 12, 31))
     assert editor.detail.pendekatan == "kualitatif"
+
+
+# --- nothing typed is lost: unsaved ekspektasi before an action that leaves or locks the SKP ----------
+SAVE, DISCARD, CANCEL = (
+    QMessageBox.StandardButton.Save,
+    QMessageBox.StandardButton.Discard,
+    QMessageBox.StandardButton.Cancel,
+)
+HARAPAN = "Menjawab setiap aduan warga dalam 2 hari kerja"
+
+
+@pytest.fixture
+def admin(tmp_path: Path, demo_template: Path) -> Iterator[UiContext]:
+    yield from _ctx(tmp_path, demo_template, "admin")
+
+
+def answer_unsaved(monkeypatch, jawab: QMessageBox.StandardButton) -> list[tuple[str, str, str]]:
+    """The editor's Simpan / Buang / Batal question answers ``jawab``; its text and the two button
+    texts are recorded. A plain Ya/Tidak confirmation must not come as well."""
+    asked: list[tuple[str, str, str]] = []
+
+    def ask(_parent, text, _detail="", *, save="", discard=""):
+        asked.append((text, save, discard))
+        return jawab
+
+    def no_second_question(*_a, **_k):
+        raise AssertionError("asked twice")
+
+    monkeypatch.setattr("kinerja_desktop.ui.skp.editor.ask_save_discard", ask)
+    monkeypatch.setattr("kinerja_desktop.ui.skp.editor.ask_yes_no", no_second_question)
+    return asked
+
+
+def type_ekspektasi(editor: SkpEditor, teks: str = HARAPAN) -> str:
+    assert editor.detail is not None and editor.detail.boleh_ekspektasi
+    first = editor.detail.perilaku[0].perilaku_id
+    editor.perilaku.edits[first].setPlainText(teks)
+    assert editor.perilaku.dirty()
+    return first
+
+
+def stored(ctx: UiContext, editor: SkpEditor) -> tuple[str, str]:
+    """(status, first ekspektasi) as the database has them."""
+    assert editor.detail is not None
+    with ctx.workspace.read() as session:
+        d = skp.get_skp(session, ctx.actor, editor.detail.id)
+    return d.status, d.perilaku[0].ekspektasi_khusus
+
+
+@pytest.mark.parametrize(
+    ("jawab", "status", "ekspektasi"),
+    [(SAVE, "disetujui", HARAPAN), (DISCARD, "disetujui", ""), (CANCEL, "diajukan", "")],
+    ids=["simpan", "buang", "batal"],
+)
+def test_approve_with_unsaved_ekspektasi_asks_first(
+    qtbot, penilai: UiContext, monkeypatch, jawab, status, ekspektasi
+) -> None:
+    editor = editor_for(qtbot, penilai, "heru")
+    type_ekspektasi(editor)
+    asked = answer_unsaved(monkeypatch, jawab)
+    editor.on_approve_button_clicked()
+    [(text, save, discard)] = asked
+    assert text.startswith(f"Setujui SKP {TAHUN} Heru Saputra") and "belum disimpan" in text
+    assert (save, discard) == ("Simpan, lalu setujui", "Buang, lalu setujui")
+    assert stored(penilai, editor) == (status, ekspektasi)
+    if jawab == CANCEL:  # nothing done: the text is still there to save
+        assert editor.perilaku.dirty() and editor.detail is not None and editor.detail.status == "diajukan"
+    else:
+        assert not editor.perilaku.dirty() and editor.detail is not None and editor.detail.read_only
+
+
+@pytest.mark.parametrize(
+    ("jawab", "status", "ekspektasi", "dialog_shown"),
+    [(SAVE, "ditolak", HARAPAN, True), (DISCARD, "ditolak", "", True), (CANCEL, "diajukan", "", False)],
+    ids=["simpan", "buang", "batal"],
+)
+def test_reject_with_unsaved_ekspektasi_asks_first(
+    qtbot, penilai: UiContext, monkeypatch, jawab, status, ekspektasi, dialog_shown
+) -> None:
+    editor = editor_for(qtbot, penilai, "heru")
+    type_ekspektasi(editor)
+    asked = answer_unsaved(monkeypatch, jawab)
+    shown: list[str] = []
+
+    def note(dialog: TeksDialog) -> QDialog.DialogCode:
+        shown.append(dialog.windowTitle())
+        dialog.teks.setPlainText("Target kuantitas terlalu rendah.")
+        return accepted(dialog)
+
+    monkeypatch.setattr(TeksDialog, "exec", note)
+    editor.on_reject_button_clicked()
+    assert [(s, d) for _t, s, d in asked] == [("Simpan, lalu tolak", "Buang, lalu tolak")]
+    assert bool(shown) is dialog_shown
+    assert stored(penilai, editor) == (status, ekspektasi)
+
+
+@pytest.mark.parametrize(
+    ("jawab", "status", "ekspektasi"),
+    [(SAVE, "diajukan", HARAPAN), (DISCARD, "diajukan", ""), (CANCEL, "draft", "")],
+    ids=["simpan", "buang", "batal"],
+)
+def test_submit_with_unsaved_ekspektasi_asks_first(
+    qtbot, admin: UiContext, monkeypatch, jawab, status, ekspektasi
+) -> None:
+    """An administrator may both write ekspektasi and submit a draft."""
+    editor = editor_for(qtbot, admin, "arief")
+    monkeypatch.setattr("kinerja_desktop.ui.skp.editor.ask_yes_no", lambda *a, **k: True)
+    editor.on_revise_button_clicked()  # a draft to work on
+    type_ekspektasi(editor)
+    asked = answer_unsaved(monkeypatch, jawab)
+    monkeypatch.setattr(MasalahDialog, "exec", accepted)  # only warnings (lampiran copied or empty)
+    editor.on_submit_button_clicked()
+    assert [(s, d) for _t, s, d in asked] == [("Simpan, lalu ajukan", "Buang, lalu ajukan")]
+    assert stored(admin, editor) == (status, ekspektasi)
+
+
+@pytest.mark.parametrize(
+    ("jawab", "left", "ekspektasi"), [(SAVE, True, HARAPAN), (DISCARD, True, ""), (CANCEL, False, "")]
+)
+def test_leaving_the_editor_with_unsaved_ekspektasi_asks_first(
+    qtbot, penilai: UiContext, monkeypatch, jawab, left, ekspektasi
+) -> None:
+    editor = editor_for(qtbot, penilai, "heru")
+    type_ekspektasi(editor)
+    asked = answer_unsaved(monkeypatch, jawab)
+    closed: list[bool] = []
+    editor.closed.connect(lambda: closed.append(True))
+    editor.on_back_button_clicked()
+    assert [(s, d) for _t, s, d in asked] == [("Simpan, lalu tutup SKP", "Buang, lalu tutup SKP")]
+    assert bool(closed) is left
+    assert stored(penilai, editor) == ("diajukan", ekspektasi)
+    assert editor.perilaku.dirty() is not left
+
+
+def test_choosing_another_version_or_printing_with_unsaved_ekspektasi_asks_first(
+    qtbot, penilai: UiContext, monkeypatch
+) -> None:
+    editor = editor_for(qtbot, penilai, "heru")
+    assert editor.detail is not None and editor.detail.versi == 2
+    versi_1 = next(v.id for v in editor.detail.versi_lain if v.versi == 1)
+    type_ekspektasi(editor)
+    asked = answer_unsaved(monkeypatch, CANCEL)
+    editor.on_versi_dipilih(versi_1)
+    assert editor.detail.versi == 2 and editor.header.versi.currentData() == editor.detail.id
+    previews: list[str] = []
+    monkeypatch.setattr(
+        "kinerja_desktop.ui.printing.menu.pratinjau_skp", lambda _c, _p, sid: previews.append(sid)
+    )
+    editor.print_button.click()
+    assert previews == [] and editor.perilaku.dirty()
+    asked = answer_unsaved(monkeypatch, SAVE)
+    editor.print_button.click()
+    assert previews == [editor.detail.id] and stored(penilai, editor) == ("diajukan", HARAPAN)
+    assert [(s, d) for _t, s, d in asked] == [("Simpan, lalu cetak", "Buang, lalu cetak")]
+
+
+def test_typed_ekspektasi_survive_a_refused_save_and_other_actions(
+    qtbot, admin: UiContext, monkeypatch
+) -> None:
+    editor = editor_for(qtbot, admin, "arief")
+    monkeypatch.setattr("kinerja_desktop.ui.skp.editor.ask_yes_no", lambda *a, **k: True)
+    editor.on_revise_button_clicked()
+    first = type_ekspektasi(editor, "x" * 2001)
+    refused: list[str] = []
+    monkeypatch.setattr("kinerja_desktop.ui.common.ops.show_error", lambda _p, e: refused.append(str(e)))
+    counter = editor.perilaku.counters[first]
+    assert counter.isVisibleTo(editor.perilaku) and counter.text().startswith("Kelebihan 1 karakter")
+    assert not editor.perilaku.save()  # refused: the SKP was read again, the text is still there
+    assert "terlalu panjang" in refused[0] and editor.perilaku.edits[first].text() == "x" * 2001
+    counter = editor.perilaku.counters[first]
+    assert counter.isVisibleTo(editor.perilaku) and counter.text().startswith("Kelebihan 1 karakter")
+    editor.perilaku.edits[first].setPlainText(HARAPAN)
+    assert not counter.isVisibleTo(editor.perilaku)  # far from the limit: no counter on each box
+
+    def type_item(dialog: TeksDialog) -> QDialog.DialogCode:
+        dialog.teks.setPlainText("Membutuhkan komputer/laptop")
+        return accepted(dialog)
+
+    monkeypatch.setattr(TeksDialog, "exec", type_item)
+    editor.lampiran.lists["sumber_daya"].on_add_button_clicked()  # reads the SKP again
+    assert editor.detail is not None and editor.detail.lampiran["sumber_daya"]
+    assert editor.perilaku.edits[first].text() == HARAPAN and editor.perilaku.dirty()

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.models import CapaianUnit, Evaluasi, Pegawai, Skp, UnitKerja
 from kinerja_desktop.core.errors import PermissionDenied, ValidationError
 from kinerja_desktop.core.model.evaluasi import RATING_DARI_CAPAIAN, CapaianRow, StatusEvaluasi
+from kinerja_desktop.core.model.teks import Batas, check_length
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
 from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
 from kinerja_desktop.core.services.evaluasi.access import (
@@ -101,9 +102,7 @@ def set_capaian(
             kolom="capaian",
             saran="Pilih Istimewa, Baik, Butuh Perbaikan (Cukup), Kurang, atau Sangat Kurang.",
         ) from None
-    teks = catatan.strip()
-    if len(teks) > 2000:
-        raise ValidationError("Catatan capaian terlalu panjang (maksimal 2000 karakter).", kolom="catatan")
+    teks = check_length(catatan, Batas.CATATAN_CAPAIAN, "Catatan capaian", "catatan")
     row = session.scalar(
         select(CapaianUnit).where(
             CapaianUnit.unit_kerja_id == unit_id, CapaianUnit.tahun == tahun, CapaianUnit.periode == p.kode

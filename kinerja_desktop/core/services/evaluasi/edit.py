@@ -19,6 +19,7 @@ from kinerja_desktop.core.db.models import (
 from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.evaluasi import RATING_DARI_CAPAIAN, StatusEvaluasi
+from kinerja_desktop.core.model.teks import Batas, check_length
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi, Temuan
 from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.rules.predikat import Rating
@@ -43,8 +44,6 @@ from kinerja_desktop.core.services.evaluasi.snapshot import snapshot_pejabat
 from kinerja_desktop.core.services.evaluasi.unit import distribusi_unit
 from kinerja_desktop.core.services.skp.access import get_rhk_row, get_skp_row
 
-_MAKS_TEKS = 4000
-
 
 class DistribusiPerluDiakui(ValidationError):
     """Finalising needs the pejabat penilai to acknowledge the distribution findings first."""
@@ -60,10 +59,7 @@ class DistribusiPerluDiakui(ValidationError):
 
 
 def _teks(teks: str, kolom: str, nama: str) -> str:
-    bersih = teks.strip()
-    if len(bersih) > _MAKS_TEKS:
-        raise ValidationError(f"{nama} terlalu panjang (maksimal {_MAKS_TEKS} karakter).", kolom=kolom)
-    return bersih
+    return check_length(teks, Batas.EVALUASI, nama, kolom)
 
 
 def start_evaluasi(session: Session, actor: Actor, skp_id: str, kode_periode: str) -> str:

@@ -12,6 +12,7 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Indikator, LampiranSkp, Rhk, Skp
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.skp import JenisLampiran
+from kinerja_desktop.core.model.teks import Batas, check_length
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.skp.access import (
     ensure_can_edit,
@@ -44,9 +45,7 @@ def _teks(teks: str) -> str:
     cleaned = " ".join(teks.split())
     if not cleaned:
         raise ValidationError("Isi butir lampiran wajib diisi.", kolom="teks")
-    if len(cleaned) > 2000:
-        raise ValidationError("Butir lampiran terlalu panjang (maksimal 2000 karakter).", kolom="teks")
-    return cleaned
+    return check_length(cleaned, Batas.LAMPIRAN, "Butir lampiran", "teks")
 
 
 def add_lampiran(session: Session, actor: Actor, skp_id: str, jenis: str, teks: str) -> str:

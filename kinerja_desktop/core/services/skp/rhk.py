@@ -12,6 +12,7 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Indikator, Rhk, Skp
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.skp import Aspek, IndikatorInput, JenisForm, JenisRhk, Perspektif, RhkInput
+from kinerja_desktop.core.model.teks import Batas, check_length
 from kinerja_desktop.core.rules.angka import format_angka, parse_angka
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.skp.access import (
@@ -27,13 +28,11 @@ from kinerja_desktop.core.services.skp.kaskade import check_cascade, starting_po
 _EMPAT_DESIMAL = Decimal("0.0001")
 
 
-def _teks(value: str, kolom: str, label: str, maks: int = 4000) -> str:
+def _teks(value: str, kolom: str, label: str, maks: int) -> str:
     cleaned = " ".join(value.split())
     if not cleaned:
         raise ValidationError(f"{label} wajib diisi.", kolom=kolom)
-    if len(cleaned) > maks:
-        raise ValidationError(f"{label} terlalu panjang (maksimal {maks} karakter).", kolom=kolom)
-    return cleaned
+    return check_length(cleaned, maks, label, kolom)
 
 
 def _editable(session: Session, actor: Actor, skp: Skp) -> None:
@@ -43,7 +42,7 @@ def _editable(session: Session, actor: Actor, skp: Skp) -> None:
 
 def clean_rhk(session: Session, skp: Skp, data: RhkInput) -> RhkInput:
     """Normalised RHK input for this SKP's form; raises ValidationError naming the field."""
-    teks = _teks(data.teks, "teks", "Rencana hasil kerja")
+    teks = _teks(data.teks, "teks", "Rencana hasil kerja", Batas.RHK)
     jenis = data.jenis.strip().lower()
     if jenis not in {j.value for j in JenisRhk}:
         raise ValidationError("Jenis RHK harus utama atau tambahan.", kolom="jenis")
@@ -55,10 +54,7 @@ def clean_rhk(session: Session, skp: Skp, data: RhkInput) -> RhkInput:
                 "Perspektif harus Penerima Layanan, Proses Bisnis, Penguatan Internal atau Anggaran.",
                 kolom="perspektif",
             )
-        if len(penugasan) > 200:
-            raise ValidationError(
-                "Keterangan penugasan terlalu panjang (maksimal 200).", kolom="penugasan_dari"
-            )
+        check_length(penugasan, Batas.PENUGASAN, "Keterangan penugasan", "penugasan_dari")
     elif perspektif or penugasan:
         raise ValidationError("Perspektif dan penugasan hanya diisi pada SKP JPT.", kolom="perspektif")
     atasan = data.rhk_atasan_id or None
@@ -126,7 +122,7 @@ def _target(value: Decimal | int | float | str | None, kolom: str, label: str) -
 
 def clean_indikator(data: IndikatorInput) -> IndikatorInput:
     """Normalised indicator input; a range needs a lower bound not above the upper one."""
-    teks = _teks(data.teks, "teks", "Indikator kinerja individu")
+    teks = _teks(data.teks, "teks", "Indikator kinerja individu", Batas.INDIKATOR)
     aspek = data.aspek.strip().lower()
     if aspek not in {a.value for a in Aspek}:
         raise ValidationError("Aspek harus kuantitas, kualitas, waktu atau biaya.", kolom="aspek")
@@ -141,8 +137,7 @@ def clean_indikator(data: IndikatorInput) -> IndikatorInput:
     if lo is not None and hi == lo:
         hi = None
     satuan = " ".join(data.satuan.split())
-    if len(satuan) > 60:
-        raise ValidationError("Satuan terlalu panjang (maksimal 60 karakter).", kolom="satuan")
+    check_length(satuan, Batas.SATUAN, "Satuan", "satuan")
     return IndikatorInput(teks, aspek, lo, hi, satuan, data.target_teks.strip())
 
 

@@ -18,6 +18,7 @@ from kinerja_desktop.core.model.skp import (
     JenisRhk,
     StatusSkp,
 )
+from kinerja_desktop.core.model.teks import Batas, check_length
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.skp.access import (
     ensure_approver,
@@ -224,6 +225,7 @@ def reject_skp(session: Session, actor: Actor, skp_id: str, catatan: str) -> Non
             "Tuliskan catatan penolakan agar pegawai tahu apa yang perlu diperbaiki.",
             kolom="catatan_penolakan",
         )
+    check_length(cleaned, Batas.CATATAN_PENOLAKAN, "Catatan penolakan", "catatan_penolakan")
     skp.status = StatusSkp.DITOLAK.value
     skp.catatan_penolakan = cleaned
 
@@ -237,11 +239,9 @@ def set_ekspektasi(session: Session, actor: Actor, skp_id: str, perilaku_id: str
     perilaku = session.get(Perilaku, perilaku_id)
     if perilaku is None or perilaku.dihapus_pada is not None:
         raise NotFound("Nilai perilaku kerja tidak ditemukan.")
-    cleaned = teks.strip()
-    if len(cleaned) > 2000:
-        raise ValidationError(
-            "Ekspektasi terlalu panjang (maksimal 2000 karakter).", kolom="ekspektasi_khusus"
-        )
+    cleaned = check_length(
+        teks, Batas.EKSPEKTASI, f"Ekspektasi khusus untuk {perilaku.nama}", "ekspektasi_khusus"
+    )
     row = session.scalar(
         select(EkspektasiPerilaku).where(
             EkspektasiPerilaku.skp_id == skp.id, EkspektasiPerilaku.perilaku_id == perilaku_id

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from kinerja_desktop.core.db.models import AuditLog, Indikator, Pegawai, Perilaku, Realisasi, Rhk, Skp
 from kinerja_desktop.core.errors import PermissionDenied, ValidationError
 from kinerja_desktop.core.model.skp import IndikatorInput, RhkInput
+from kinerja_desktop.core.model.teks import Batas
 from kinerja_desktop.core.services import realisasi
 from kinerja_desktop.core.services import skp as svc
 from kinerja_desktop.core.services.access import Actor, Peran
@@ -82,6 +83,12 @@ def test_full_flow_with_rejection_note_and_audit(ws: Workspace) -> None:
     with pytest.raises(ValidationError, match="catatan penolakan") as info, ws.transaction(penilai) as s:
         svc.reject_skp(s, penilai, skp_id, "   ")
     assert info.value.kolom == "catatan_penolakan"
+    with (
+        pytest.raises(ValidationError, match="Catatan penolakan terlalu panjang") as info,
+        ws.transaction(penilai) as s,
+    ):
+        svc.reject_skp(s, penilai, skp_id, "x" * (Batas.CATATAN_PENOLAKAN + 1))
+    assert info.value.kolom == "catatan_penolakan" and _skp(ws, skp_id).status == "diajukan"
     with ws.transaction(penilai) as s:
         svc.reject_skp(s, penilai, skp_id, "Target layanan terlalu rendah.")
     ditolak = _skp(ws, skp_id)
@@ -194,9 +201,12 @@ def test_ekspektasi_of_several_values_are_saved_together(ws: Workspace) -> None:
         with ws.read() as s:
             return {p.perilaku_id: p.ekspektasi_khusus for p in svc.get_skp(s, penilai, skp_id).perilaku}
 
-    with pytest.raises(ValidationError, match="terlalu panjang"), ws.transaction(penilai) as s:
+    with pytest.raises(ValidationError, match="terlalu panjang") as ditolak, ws.transaction(penilai) as s:
         svc.save_ekspektasi(s, penilai, skp_id, {pertama: "Ramah kepada warga", kedua: "x" * 2001})
     assert tersimpan()[pertama] == "" and tersimpan()[kedua] == ""  # one refused: none kept
+    # The message names the value whose text is too long, and by how much.
+    assert "Ekspektasi khusus untuk Akuntabel" in ditolak.value.pesan and "2.001" in ditolak.value.pesan
+    assert ditolak.value.saran == "Persingkat 1 karakter, lalu simpan lagi."
     with ws.transaction(penilai) as s:
         svc.save_ekspektasi(s, penilai, skp_id, {pertama: " Ramah kepada warga ", kedua: "Tepat waktu"})
     assert (tersimpan()[pertama], tersimpan()[kedua]) == ("Ramah kepada warga", "Tepat waktu")
