@@ -44,9 +44,10 @@ def test_restore_brings_back_old_data_and_keeps_a_safety_copy(workspace: Workspa
         akun.create_pengguna(session, admin, "operator1", "operator123", Peran.OPERATOR)
     assert _usernames(workspace) == ["admin", "operator1"]
 
-    safety = workspace.restore(saved, admin)
+    safety = workspace.restore(saved, admin).safety
 
     assert _usernames(workspace) == ["admin"]
+    assert safety is not None
     with sqlite3.connect(safety) as raw:
         assert sorted(r[0] for r in raw.execute("SELECT username FROM pengguna")) == ["admin", "operator1"]
     assert workspace.login("admin", "rahasia123").username == "admin"
