@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from kinerja_desktop.core.db import backup as backups
-from kinerja_desktop.core.db.backup_info import BackupInfo, connect_read_only, read_backup_info
+from kinerja_desktop.core.db.backup_info import BackupInfo, connect_live, connect_read_only, read_backup_info
 from kinerja_desktop.core.errors import DatabaseError, KnownError
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.storage import (
@@ -94,7 +94,7 @@ def read_kantor(database: Path) -> KantorRef | None:
     if not database.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_live(database)
     except sqlite3.Error:
         return None
     try:
@@ -129,7 +129,7 @@ def _is_empty_database(database: Path) -> bool:
     if not database.is_file():
         return True
     try:
-        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_live(database)
         try:
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "pengaturan" not in names:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,6 +16,7 @@ from kinerja_desktop.core.db import backup as backups
 from kinerja_desktop.core.db.backup_info import MARK_SQL
 from kinerja_desktop.core.db.engine import make_engine
 from kinerja_desktop.core.db.migrate import MigrationResult, prepare_database
+from kinerja_desktop.core.db.models import AuditLog
 from kinerja_desktop.core.db.session import SYSTEM_ACTOR, log_event, make_sessionmaker, transaction
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.kantor import KantorInfo
@@ -223,15 +224,20 @@ class Workspace:
         return backups.last_copy_out(self.paths.backups) if self.is_sqlite else None
 
     def copy_reminder_due(self, now: datetime | None = None) -> bool:
-        """Remind at closing: the backups were never copied outside, or longer ago than a week (not for
-        demo data, nor for a server database)."""
+        """Remind at closing: the backups were last copied outside more than a week ago, or never while
+        the data is more than a week old (not for demo data, nor for a server database)."""
         if not self.is_sqlite:
             return False
         info = self.kantor_info()
         if info is None or info.demo:
             return False
+        now = now or datetime.now()
         last = self.last_copy_out()
-        return last is None or (now or datetime.now()) - last.waktu > COPY_REMINDER
+        if last is not None:
+            return now - last.waktu > COPY_REMINDER
+        with self.read() as session:
+            started = session.scalar(select(func.min(AuditLog.waktu)))
+        return started is not None and now.astimezone(UTC) - started > COPY_REMINDER
 
     def trim_wal(self) -> None:
         """Give back the space of a write-ahead log grown by work that was rolled back (a failed demo)."""

@@ -17,6 +17,7 @@ from kinerja_desktop.core.db.backup_info import (
     BACKUP_NAME,
     backup_order,
     backup_time,
+    connect_live,
     connect_read_only,
     read_backup_info,
     read_mark,
@@ -96,7 +97,7 @@ def backup_file(database: Path, folder: Path, reason: str = "manual", keep: int 
     require_free_space(folder, needed)
     target = new_backup_path(folder, reason)
     try:
-        source = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        source = connect_live(database)
         try:
             copy_database(source, target)
         finally:

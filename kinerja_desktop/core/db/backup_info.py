@@ -94,6 +94,14 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 
+def connect_live(database: Path) -> sqlite3.Connection:
+    """Read a database that may be in use, writing nothing: with its log when it has one (SQLite then
+    needs it and its index, -shm), else the file alone, so that no -wal or -shm is left beside it."""
+    if database.with_name(database.name + "-wal").exists():
+        return sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+    return connect_read_only(database)
+
+
 def read_mark(conn: sqlite3.Connection) -> str:
     """The newest audit entry that records a change, as ``id@time`` (``""`` when there is none)."""
     row = conn.execute(MARK_SQL).fetchone()
