@@ -169,6 +169,7 @@ def main(data_dir: str | os.PathLike[str] | None = None, smoke: bool = False) ->
         setup_logging(paths.logs)
     except OSError as exc:  # a read-only or full folder: the recovery screen says so
         print(f"Log tidak bisa ditulis di {paths.logs}: {exc}", file=sys.stderr)
+        logging.getLogger().addHandler(logging.NullHandler())
     log.info("%s %s starting, data folder %s", APP_NAME, __version__, paths.data_dir)
     app = _application()
     install_excepthook(paths.logs)
