@@ -314,8 +314,9 @@ def _can_write(path: Path) -> bool:
 
 def _damaged(paths: AppPaths, detail: str) -> OpenError:
     return OpenError(
-        f"Basis data {paths.database} rusak dan tidak bisa dibuka ({detail}).",
-        saran="Pulihkan dari cadangan terakhir: pilih cadangan di layar pemulihan, atau jalankan "
-        "'kinerja-desktop restore BERKAS --yes'. Data yang rusak disimpan dulu di folder cadangan.",
+        f"Basis data {paths.database} rusak dan tidak bisa dibuka (keterangan teknis: {detail}).",
+        saran="Pulihkan dari cadangan terakhir: pilih cadangan di daftar pemulihan saat aplikasi dibuka, "
+        "atau jalankan 'kinerja-desktop restore BERKAS --yes'. Berkas yang rusak disimpan dulu di folder "
+        "cadangan, tidak dihapus.",
         restorable=True,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 from dataclasses import dataclass, replace
@@ -170,6 +171,9 @@ def _read(conn: sqlite3.Connection, base: BackupInfo, integrity: bool) -> Backup
     info = _with(base, revision=revision)
     problem = _revision_problem(name, revision)
     if problem is not None:
+        # A newer version's tables may differ: the office is shown when it can still be read.
+        with contextlib.suppress(sqlite3.Error):
+            info = _with(info, **_office(conn))
         return _with(info, problem=problem[0], saran=problem[1])
     info = _with(info, **_office(conn), mark=read_mark(conn))
     if integrity:
