@@ -11,9 +11,9 @@ from sqlalchemy import select
 from kinerja_desktop.core.db.models import Pengguna
 from kinerja_desktop.core.services import akun
 from kinerja_desktop.core.services.access import Actor, Peran
+from kinerja_desktop.core.storage import size_text
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.cadangan import page as cadangan_page
-from kinerja_desktop.core.storage import size_text
 from kinerja_desktop.ui.cadangan.model import (
     COLUMN_BERKAS,
     COLUMN_KANTOR,
