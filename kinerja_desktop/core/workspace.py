@@ -200,6 +200,7 @@ class Workspace:
         must lie outside the data folder (a flash disk); the date is remembered for the reminder."""
         if actor is not None:
             require(actor, Izin.CADANGAN)
+        backups.sqlite_file(self.engine)  # a server database has its own backups
         target = folder.resolve()
         if target == self.paths.data_dir or self.paths.data_dir in target.parents:
             raise KnownError(

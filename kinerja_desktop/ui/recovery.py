@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -24,6 +25,7 @@ from kinerja_desktop.core import recovery
 from kinerja_desktop.core.db.backup_info import BackupInfo
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.paths import AppPaths
+from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.cadangan.model import COLUMN_KETERANGAN, BackupModel, load_backups
 from kinerja_desktop.ui.cadangan.page import restore_question
 from kinerja_desktop.ui.common import ops
@@ -210,3 +212,39 @@ class RecoveryWindow(QDialog):
     def on_retry_button_clicked(self) -> None:
         self.accept()
         self.retry_requested.emit()
+
+
+def restore_into(
+    parent: QWidget, workspace: Workspace, tasks: TaskRunner, *, then: Callable[[], None]
+) -> bool:
+    """Choose a backup file, check it, ask, and restore it into ``workspace`` (a folder with no office
+    yet, as on a new computer); ``then`` runs once it is restored. False when no file was chosen."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Pilih berkas cadangan", str(Path.home()), "Cadangan Kinerja (*.sqlite3);;Semua berkas (*)"
+    )
+    if not name:
+        return False
+    path = Path(name)
+
+    def confirm(check: recovery.RestoreCheck) -> None:
+        question, detail = restore_question(check, "basis data yang masih kosong ini")
+        if not ask_yes_no(parent, question, detail, default_yes=True):
+            return
+        ops.attempt(
+            parent,
+            lambda: workspace.restore(path, kantor_lain=check.other_kantor, check=check),
+            then=lambda _result: then(),
+            background="Memulihkan basis data…",
+            cancellable=False,
+            tasks=tasks,
+        )
+
+    ops.attempt(
+        parent,
+        lambda: recovery.check_restore(workspace.paths, path),
+        then=confirm,
+        background="Memeriksa keutuhan cadangan…",
+        cancellable=False,
+        tasks=tasks,
+    )
+    return True

@@ -299,3 +299,28 @@ def test_a_refused_restore_on_the_cadangan_page_is_shown_not_crashed(
         assert recovery.check_restore(office, backups.list_backups(office.backups)[0]).info.pegawai == 19
     finally:
         ws.close()
+
+
+def test_a_new_computer_restores_a_backup_from_the_first_run_wizard(
+    office: AppPaths,
+    tmp_path: Path,
+    started: list[AppController],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kinerja_desktop.ui.first_run import FirstRunWizard
+
+    flash = tmp_path / "flashdisk"
+    flash.mkdir()
+    source = shutil.copy(backups.list_backups(office.backups)[-1], flash)
+    controller = _build(AppPaths(tmp_path / "komputer-baru"), started, qtbot)
+    wizard = controller.window
+    assert isinstance(wizard, FirstRunWizard)
+    asked = _answer(monkeypatch, True)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
+    wizard.welcome_page.restore_button.click()
+
+    assert asked and "20 pegawai" in asked[0] and "milik kantor lain" not in asked[0]
+    login = controller.window
+    assert isinstance(login, LoginDialog) and "Kecamatan Plaju" in login.kantor_label.text()
+    assert controller.workspace is not None and controller.workspace.kantor_kode == "PLJ"

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.core.db import backup as backups
-from kinerja_desktop.core.db.backup_info import BackupInfo, read_backup_info
+from kinerja_desktop.core.db.backup_info import BackupInfo, backup_order, read_backup_info
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.storage import size_text
 
@@ -74,8 +74,9 @@ class BackupModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.UserRole:
+            counter = backup_order(row.path)[1] if row.path.exists() else 0
             return (
-                f"{row.dibuat.isoformat()} {row.path.name}",
+                f"{row.dibuat.isoformat()} {counter:05d}",
                 row.size,
                 row.kantor_text,
                 -1 if row.pegawai is None else row.pegawai,
