@@ -211,13 +211,17 @@ def run_in_read_only_folder(folder: Path, *args: str) -> subprocess.CompletedPro
     sys.platform == "win32" or (os.geteuid() == 0 and not _can_mount_read_only()),
     reason="needs a folder that can be made read-only (chmod as a user, a read-only mount as root)",
 )
-@pytest.mark.parametrize("command", [["info"], ["backup"], ["restore", "NEWEST", "--yes"], ["demo"]])
+@pytest.mark.parametrize(
+    "command", [["info"], ["backup"], ["restore", "NEWEST", "--yes"], ["demo"], ["--smoke"]]
+)
 def test_a_real_read_only_folder_is_said_so(office: AppPaths, command: list[str]) -> None:
     before = database_bytes(office)
     args = [str(_newest(office)) if part == "NEWEST" else part for part in command]
     result = run_in_read_only_folder(office.data_dir, *args)
     assert result.returncode == 1, result.stderr
     assert "hanya bisa dibaca" in result.stderr and "Traceback" not in result.stderr
+    if command == ["--smoke"]:  # the GUI: the recovery screen says why, instead of a crash
+        assert "RecoveryWindow tampil" in result.stderr
     assert "rusak" not in result.stderr.replace("tidak rusak", "")
     assert database_bytes(office) == before
 

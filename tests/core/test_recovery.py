@@ -258,3 +258,12 @@ def test_leftover_log_files_of_a_killed_app_are_taken_in(workspace: Workspace, t
     ws = Workspace.open(killed)
     assert ws.login("citra", "citra1234").username == "citra"
     ws.close()
+
+
+def test_a_full_disk_at_opening_is_not_called_damaged(workspace: Workspace) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    error = OperationalError("PRAGMA", {}, Exception("database or disk is full"))
+    known = recovery.open_failure(workspace.paths, error)
+    assert known is not None and known.pesan.startswith("Disk penuh") and not known.restorable
+    assert "Perlu sekitar" in (known.saran or "")  # at least the database's size

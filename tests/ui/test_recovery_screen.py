@@ -324,3 +324,21 @@ def test_a_new_computer_restores_a_backup_from_the_first_run_wizard(
     login = controller.window
     assert isinstance(login, LoginDialog) and "Kecamatan Plaju" in login.kantor_label.text()
     assert controller.workspace is not None and controller.workspace.kantor_kode == "PLJ"
+
+
+def test_log_files_left_by_a_killed_app_open_as_usual(
+    office: AppPaths, tmp_path: Path, started: list[AppController], qtbot: QtBot
+) -> None:
+    ws = Workspace.open(office)
+    with ws.transaction() as session:
+        from kinerja_desktop.core.services import kantor
+
+        kantor.set_setting(session, "uji", "dari-wal")
+    killed = AppPaths(tmp_path / "dibunuh")
+    shutil.copytree(office.data_dir, killed.data_dir)  # with -wal and -shm, as a killed app leaves them
+    ws.close()
+    assert killed.database.with_name("kinerja.sqlite3-wal").exists()
+    controller = _build(killed, started, qtbot)
+    assert isinstance(controller.window, LoginDialog)
+    with controller.workspace.read() as session:  # type: ignore[union-attr]
+        assert kantor.get_setting(session, "uji") == "dari-wal"
