@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from kinerja_desktop.core.db.migrate import SCHEMA_HEAD, known_revisions
 from kinerja_desktop.core.errors import KnownError
@@ -90,16 +91,25 @@ def backup_reason(path: Path) -> str:
     return match.group(3) if match else ""
 
 
+def sqlite_uri(path: Path, query: str) -> str:
+    """``file:`` URI of ``path`` for SQLite: spaces, ``#`` and ``?`` escaped, drive letters and network
+    shares (``\\\\server\\share``) written the way SQLite reads them (an empty authority)."""
+    text = path.resolve().as_posix()
+    if not text.startswith("/"):
+        text = "/" + text  # C:/… → /C:/…
+    return f"file://{quote(text, safe='/:')}?{query}"
+
+
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot change the file nor create anything beside it (no -wal, no -shm)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    return sqlite3.connect(sqlite_uri(path, "mode=ro&immutable=1"), uri=True)
 
 
 def connect_live(database: Path) -> sqlite3.Connection:
     """Read a database that may be in use, writing nothing: with its log when it has one (SQLite then
     needs it and its index, -shm), else the file alone, so that no -wal or -shm is left beside it."""
     if database.with_name(database.name + "-wal").exists():
-        return sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        return sqlite3.connect(sqlite_uri(database, "mode=ro"), uri=True)
     return connect_read_only(database)
 
 
