@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kinerja_desktop import APP_NAME, APP_TITLE, __version__
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.lock import FolderInUse, FolderLock
 from kinerja_desktop.core.paths import AppPaths, resolve_paths, resources_dir
+from kinerja_desktop.core.recovery import OpenError, RestoreResult
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.logs import setup_logging
@@ -25,18 +27,60 @@ SMOKE_TIMEOUT_MS = 20_000
 
 
 class AppController(QObject):
-    """Moves the user through first-run wizard → login → main window (and back on log-out)."""
+    """Moves the user through first-run wizard → login → main window (and back on log-out); when the
+    data folder cannot be opened, through the recovery screen first. Holds the folder's lock."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(
+        self,
+        workspace: Workspace | None = None,
+        *,
+        paths: AppPaths | None = None,
+        lock: FolderLock | None = None,
+    ) -> None:
         super().__init__()
+        if paths is None:
+            if workspace is None:
+                raise ValueError("AppController needs a workspace or the paths of a data folder")
+            paths = workspace.paths
         self.workspace = workspace
+        self.paths = paths
+        self.lock = lock
         self.window: QWidget | None = None
 
     def start(self) -> None:
-        if self.workspace.is_initialised():
+        if self.workspace is None:
+            self.open_folder()
+        elif self.workspace.is_initialised():
             self.show_login()
         else:
             self.show_wizard()
+
+    def open_folder(self, restored: RestoreResult | None = None) -> None:
+        """Open the data folder (after a restore, recording it); the recovery screen when it fails."""
+        try:
+            workspace = Workspace.open(self.paths)
+        except OpenError as exc:
+            log.warning("Cannot open the data folder: %s", exc)
+            self.show_recovery(exc)
+            return
+        if self.workspace is not None:
+            self.workspace.close()
+        self.workspace = workspace
+        if restored is not None:
+            try:
+                workspace.record_restore(restored)
+            except KnownError as exc:  # the restore itself is done; only its audit entry failed
+                log.warning("Restore not recorded in the audit log: %s", exc)
+        self.start()
+
+    def show_recovery(self, problem: KnownError) -> None:
+        from kinerja_desktop.ui.recovery import RecoveryWindow
+
+        window = RecoveryWindow(self.paths, problem)
+        window.restored.connect(self.open_folder)
+        window.retry_requested.connect(self.open_folder)
+        window.rejected.connect(self._quit)
+        self._replace(window)
 
     def _replace(self, window: QWidget) -> None:
         old, self.window = self.window, window
@@ -48,12 +92,14 @@ class AppController(QObject):
     def show_wizard(self) -> None:
         from kinerja_desktop.ui.first_run import FirstRunWizard
 
+        assert self.workspace is not None
         wizard = FirstRunWizard(self.workspace)
         wizard.accepted.connect(lambda: self.show_login(wizard.username))
         wizard.rejected.connect(self._quit)
         self._replace(wizard)
 
     def show_login(self, username: str = "") -> None:
+        assert self.workspace is not None
         dialog = LoginDialog(self.workspace, username)
         dialog.logged_in.connect(self.show_main)
         dialog.rejected.connect(self._quit)
@@ -62,9 +108,17 @@ class AppController(QObject):
     def show_main(self, actor: Actor) -> None:
         from kinerja_desktop.ui.main_window import MainWindow
 
+        assert self.workspace is not None
         window = MainWindow(self.workspace, actor)
         window.logged_out.connect(lambda: self.show_login(actor.username))
         self._replace(window)
+
+    def close(self) -> None:
+        """Close the database and let go of the folder (at exit; tests call it too)."""
+        if self.workspace is not None:
+            self.workspace.close()
+        if self.lock is not None:
+            self.lock.release()
 
     def _quit(self) -> None:
         app = QApplication.instance()
@@ -87,18 +141,35 @@ def _application() -> QApplication:
 
 
 def build_app(paths: AppPaths) -> AppController:
-    """Open the workspace and show the first window, without entering the event loop (tests use this)."""
+    """Take the folder's lock, open the workspace and show the first window (the recovery screen when the
+    database cannot be opened), without entering the event loop (tests use this).
+
+    Raises ``FolderInUse`` when another copy of the app has the folder open; nothing is opened then.
+    """
     _application()
-    workspace = Workspace.open(paths)
-    controller = AppController(workspace)
-    controller.start()
+    lock = FolderLock(paths.data_dir)
+    held: FolderLock | None = lock
+    try:
+        lock.acquire()
+    except FolderInUse:
+        raise
+    except KnownError as exc:  # a read-only folder: opening it says so, on the recovery screen
+        log.warning("No lock on the data folder: %s", exc)
+        held = None
+    controller = AppController(paths=paths, lock=held)
+    controller.open_folder()
     return controller
 
 
 def main(data_dir: str | os.PathLike[str] | None = None, smoke: bool = False) -> int:
     """Run the GUI until the user quits; with ``smoke`` exit 0 as soon as the first window is shown."""
-    paths = resolve_paths(data_dir).ensure()
-    setup_logging(paths.logs)
+    paths = resolve_paths(data_dir)
+    try:
+        paths.ensure()
+        setup_logging(paths.logs)
+    except OSError as exc:  # a read-only or full folder: the recovery screen says so
+        print(f"Log tidak bisa ditulis di {paths.logs}: {exc}", file=sys.stderr)
+        logging.getLogger().addHandler(logging.NullHandler())
     log.info("%s %s starting, data folder %s", APP_NAME, __version__, paths.data_dir)
     app = _application()
     install_excepthook(paths.logs)
@@ -114,7 +185,7 @@ def main(data_dir: str | os.PathLike[str] | None = None, smoke: bool = False) ->
     if smoke:
         return _run_smoke(app, controller)
     code = app.exec()
-    controller.workspace.close()
+    controller.close()
     return int(code)
 
 
@@ -123,9 +194,13 @@ def _run_smoke(app: QApplication, controller: AppController) -> int:
     state = {"code": 1}
 
     def check() -> None:
-        if controller.window is not None and controller.window.isVisible():
-            print(f"smoke: {type(controller.window).__name__} tampil", file=sys.stderr)
-            state["code"] = 0
+        window = controller.window
+        if window is not None and window.isVisible():
+            print(f"smoke: {type(window).__name__} tampil", file=sys.stderr)
+            problem = getattr(window, "problem", None)
+            if problem is not None:  # the recovery screen: the folder did not open
+                print(f"Galat: {problem}", file=sys.stderr)
+            state["code"] = 1 if problem is not None else 0
             app.quit()
 
     timer = QTimer()
@@ -133,5 +208,5 @@ def _run_smoke(app: QApplication, controller: AppController) -> int:
     timer.start(50)
     QTimer.singleShot(SMOKE_TIMEOUT_MS, app.quit)
     app.exec()
-    controller.workspace.close()
+    controller.close()
     return state["code"]

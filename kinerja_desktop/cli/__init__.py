@@ -14,6 +14,7 @@ from kinerja_desktop.cli.kunci import add_kunci_commands
 from kinerja_desktop.cli.paket import add_paket_commands
 from kinerja_desktop.cli.pegawai import add_pegawai_commands
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.storage import translate_failure
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +58,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into a pager or `head` that stopped reading
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        # A full disk, a read-only folder, a locked or damaged database: said plainly, no traceback.
+        known = translate_failure(exc)
+        if known is None:
+            raise
+        print(f"Galat: {known}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

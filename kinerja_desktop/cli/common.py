@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from kinerja_desktop.core.errors import KnownError
 
 if TYPE_CHECKING:
+    from kinerja_desktop.core.lock import FolderLock
+    from kinerja_desktop.core.paths import AppPaths
     from kinerja_desktop.core.workspace import Workspace
 
 ENV_PASSWORD = "KINERJA_PASSWORD"
@@ -28,12 +30,26 @@ def common_parser() -> argparse.ArgumentParser:
     return common
 
 
+def resolved_paths(args: argparse.Namespace) -> AppPaths:
+    """The data folder named by ``--data-dir``, else ``KINERJA_DATA_DIR``, else the default."""
+    from kinerja_desktop.core.paths import resolve_paths
+
+    return resolve_paths(getattr(args, "data_dir", None))
+
+
 def open_workspace(args: argparse.Namespace) -> Workspace:
     """Open (creating or upgrading) the data folder named by ``--data-dir`` or the default."""
-    from kinerja_desktop.core.paths import resolve_paths
     from kinerja_desktop.core.workspace import Workspace
 
-    return Workspace.open(resolve_paths(getattr(args, "data_dir", None)))
+    return Workspace.open(resolved_paths(args))
+
+
+def lock_folder(args: argparse.Namespace, purpose: str) -> FolderLock:
+    """The data folder's lock (``with lock_folder(args, "pemulihan"):``): a command that replaces or
+    fills the whole database refuses while the app has the folder open."""
+    from kinerja_desktop.core.lock import FolderLock
+
+    return FolderLock(resolved_paths(args).data_dir, purpose)
 
 
 def ask_password(prompt: str) -> str:

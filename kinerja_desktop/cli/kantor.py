@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kinerja_desktop import __version__
-from kinerja_desktop.cli.common import open_workspace, read_password
+from kinerja_desktop.cli.common import lock_folder, open_workspace, read_password, resolved_paths
 from kinerja_desktop.core.errors import KnownError
+
+if TYPE_CHECKING:
+    from kinerja_desktop.core.db.backup_info import BackupInfo
+    from kinerja_desktop.core.paths import AppPaths
 
 
 def add_kantor_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -36,9 +40,18 @@ def add_kantor_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("backup", parents=[common], help="buat cadangan basis data sekarang")
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("restore", parents=[common], help="pulihkan basis data dari berkas cadangan")
+    p = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="pulihkan basis data dari berkas cadangan (juga bila basis data sekarang tidak bisa dibuka)",
+    )
     p.add_argument("file", metavar="FILE", type=Path)
     p.add_argument("--yes", action="store_true", help="jangan tanya konfirmasi")
+    p.add_argument(
+        "--kantor-lain",
+        action="store_true",
+        help="izinkan cadangan milik kantor lain menggantikan data kantor di folder ini",
+    )
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("info", parents=[common], help="tampilkan lokasi data, versi skema dan kantor")
@@ -49,28 +62,31 @@ def cmd_init(args: argparse.Namespace) -> int:
     from kinerja_desktop.core.model.kantor import KantorInput
     from kinerja_desktop.core.services import kantor
 
-    ws = open_workspace(args)
-    try:
-        if ws.is_initialised():
-            raise KnownError(f"Folder data {ws.paths.data_dir} sudah disiapkan sebelumnya.")
-        data = KantorInput(
-            kode=args.kode,
-            nama=args.kantor,
-            tempat=args.tempat,
-            instansi=args.instansi,
-            alamat=args.alamat,
-            is_pusat=args.pusat,
-            kertas=args.kertas,
-        )
-        kantor.validate_kantor(data)
-        password = read_password(f"Kata sandi untuk {args.admin}: ")
-        with ws.transaction() as session:
-            kantor.initialise(session, data, args.admin, password)
-        jenis = "kantor pusat" if args.pusat else "kantor"
-        print(f"Folder data siap di {ws.paths.data_dir} ({jenis} {args.kantor}, kode {data.kode.upper()}).")
-        print(f"Masuk dengan nama pengguna '{args.admin.strip().lower()}'.")
-    finally:
-        ws.close()
+    with lock_folder(args, "init"):
+        ws = open_workspace(args)
+        try:
+            if ws.is_initialised():
+                raise KnownError(f"Folder data {ws.paths.data_dir} sudah disiapkan sebelumnya.")
+            data = KantorInput(
+                kode=args.kode,
+                nama=args.kantor,
+                tempat=args.tempat,
+                instansi=args.instansi,
+                alamat=args.alamat,
+                is_pusat=args.pusat,
+                kertas=args.kertas,
+            )
+            kantor.validate_kantor(data)
+            password = read_password(f"Kata sandi untuk {args.admin}: ")
+            with ws.transaction() as session:
+                kantor.initialise(session, data, args.admin, password)
+            jenis = "kantor pusat" if args.pusat else "kantor"
+            print(
+                f"Folder data siap di {ws.paths.data_dir} ({jenis} {args.kantor}, kode {data.kode.upper()})."
+            )
+            print(f"Masuk dengan nama pengguna '{args.admin.strip().lower()}'.")
+        finally:
+            ws.close()
     return 0
 
 
@@ -79,24 +95,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.pegawai < 5:
         raise KnownError("Jumlah pegawai demo minimal 5.")
-    ws = open_workspace(args)
-    try:
-        result = generate_demo(
-            ws,
-            jumlah_pegawai=args.pegawai,
-            kantor_nama=args.kantor,
-            kantor_kode=args.kode,
-            seed=args.seed,
-            tahun=args.tahun,
-        )
-        print(f"Data demo dimuat ke {ws.paths.data_dir}:")
-        for table, count in sorted(result.counts.items()):
-            print(f"  {table:<22} {count:>8}")
-        print("Akun demo (nama pengguna / kata sandi / peran):")
-        for username, password, peran in result.akun:
-            print(f"  {username:<12} {password:<14} {peran}")
-    finally:
-        ws.close()
+    with lock_folder(args, "demo"):
+        ws = open_workspace(args)
+        try:
+            result = generate_demo(
+                ws,
+                jumlah_pegawai=args.pegawai,
+                kantor_nama=args.kantor,
+                kantor_kode=args.kode,
+                seed=args.seed,
+                tahun=args.tahun,
+            )
+        finally:
+            ws.close()
+    print(f"Data demo dimuat ke {ws.paths.data_dir}:")
+    for table, count in sorted(result.counts.items()):
+        print(f"  {table:<22} {count:>8}")
+    print("Akun demo (nama pengguna / kata sandi / peran):")
+    for username, password, peran in result.akun:
+        print(f"  {username:<12} {password:<14} {peran}")
     return 0
 
 
@@ -110,35 +127,73 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_restore(args: argparse.Namespace) -> int:
-    from kinerja_desktop.core.db.backup import check_backup_file
+def describe_backup(info: BackupInfo) -> list[str]:
+    """The lines that say what a backup is, before the question whether to restore it."""
+    from kinerja_desktop.core.storage import size_text
 
+    pegawai = "-" if info.pegawai is None else str(info.pegawai)
+    demo = " (DATA DEMO)" if info.demo else ""
+    return [
+        f"Cadangan       : {info.path}",
+        f"Dibuat         : {info.dibuat:%d-%m-%Y %H:%M}   ({size_text(info.size)})",
+        f"Kantor         : {info.kantor_text}{demo}",
+        f"Pegawai        : {pegawai}",
+        f"Skema          : {info.revision}",
+    ]
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore without opening the database first: it may be the one that cannot be opened."""
+    from kinerja_desktop.core import recovery
+    from kinerja_desktop.core.workspace import Workspace
+
+    paths = resolved_paths(args)
     source: Path = args.file.expanduser().resolve()
-    check_backup_file(source)
-    ws = open_workspace(args)
-    try:
+    with lock_folder(args, "pemulihan"):
+        check = recovery.check_restore(paths, source)
+        for line in describe_backup(check.info):
+            print(line)
+        if check.other_kantor and not args.kantor_lain:
+            refused = recovery.OtherKantorBackup(check)
+            raise KnownError(
+                refused.pesan,
+                saran=f"{refused.saran} Bila memang itu yang diinginkan, tambahkan --kantor-lain.",
+            )
         if not args.yes:
             if sys.stdin is None or not sys.stdin.isatty():
                 raise KnownError(
-                    "Konfirmasi diperlukan.", saran="Tambahkan --yes bila dijalankan tanpa terminal."
+                    "Konfirmasi diperlukan. Basis data tidak diubah.",
+                    saran="Tambahkan --yes bila dijalankan tanpa terminal.",
                 )
-            print(f"Basis data {ws.location} akan DIGANTI dengan isi {source.name}.")
-            print("Data saat ini dicadangkan dulu secara otomatis.")
+            print(f"Basis data {paths.database} akan DIGANTI dengan isi cadangan ini.")
+            print("Data saat ini disimpan dulu di folder cadangan secara otomatis.")
             if input("Ketik YA untuk melanjutkan: ").strip().upper() != "YA":
                 print("Dibatalkan; tidak ada yang diubah.")
                 return 1
-        safety = ws.restore(source)
-        print(f"Basis data dipulihkan dari {source.name}. Data sebelumnya disimpan di {safety}.")
-    finally:
-        ws.close()
+        result = recovery.restore_folder(paths, check, kantor_lain=args.kantor_lain)
+        ws = Workspace.open(paths)  # brings an older backup to this version's schema
+        try:
+            ws.record_restore(result)
+        finally:
+            ws.close()
+    print(f"Basis data dipulihkan dari {source.name}.")
+    if result.safety is not None:
+        rusak = " (basis data lama rusak; berkasnya disimpan apa adanya)" if result.damaged else ""
+        print(f"Data sebelumnya disimpan di {result.safety}{rusak}.")
     return 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from kinerja_desktop.core.recovery import OpenError
     from kinerja_desktop.core.services import kantor, kunci_kantor
     from kinerja_desktop.core.services.access import SYSTEM
+    from kinerja_desktop.core.workspace import Workspace
 
-    ws = open_workspace(args)
+    paths = resolved_paths(args)
+    try:
+        ws = Workspace.open(paths)
+    except OpenError as exc:
+        return _info_unopened(paths, exc)
     try:
         print(f"Versi aplikasi : {__version__}")
         print(f"Folder data    : {ws.paths.data_dir}")
@@ -155,6 +210,11 @@ def cmd_info(args: argparse.Namespace) -> int:
                 print("Kantor         : belum disiapkan (jalankan aplikasi atau 'init')")
         last = ws.last_backup()
         print(f"Cadangan akhir : {last:%d-%m-%Y %H:%M}" if last else "Cadangan akhir : belum ada")
+        copied = ws.last_copy_out()
+        if copied is not None:
+            print(f"Disalin keluar : {copied.waktu:%d-%m-%Y %H:%M} ke {copied.tujuan}")
+        else:
+            print("Disalin keluar : belum pernah")
         if kunci is not None:
             print(f"Sidik kunci    : {kunci.sendiri.sidik if kunci.sendiri else 'belum ada'}")
             print("Kunci kantor lain (disimpan pada impor pertama; cocokkan sidiknya lewat telepon):")
@@ -165,3 +225,28 @@ def cmd_info(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     return 0
+
+
+def _info_unopened(paths: AppPaths, exc: KnownError) -> int:
+    """``info`` on a folder whose database cannot be opened: why, and the backups to restore from."""
+    from kinerja_desktop.core.db.backup import list_backups
+    from kinerja_desktop.core.db.backup_info import read_backup_info
+    from kinerja_desktop.core.storage import size_text
+
+    print(f"Versi aplikasi : {__version__}")
+    print(f"Folder data    : {paths.data_dir}")
+    print(f"Basis data     : {paths.database} — TIDAK BISA DIBUKA")
+    print(f"Galat: {exc}", file=sys.stderr)
+    found = list_backups(paths.backups)
+    if found and getattr(exc, "restorable", False):
+        print("Cadangan (terbaru di atas):")
+        for path in found:
+            info = read_backup_info(path)
+            pegawai = f"{info.pegawai} pegawai" if info.pegawai is not None else ""
+            keadaan = "" if info.usable else f"  TIDAK BISA DIPAKAI: {info.problem}"
+            print(
+                f"  {info.dibuat:%d-%m-%Y %H:%M}  {size_text(info.size):>9}  {info.kantor_text}  "
+                f"{pegawai}  {path}{keadaan}"
+            )
+        print("Pulihkan dengan: kinerja-desktop restore BERKAS --yes")
+    return 1

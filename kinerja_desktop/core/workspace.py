@@ -4,20 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kinerja_desktop.core import recovery
 from kinerja_desktop.core.db import backup as backups
-from kinerja_desktop.core.db.engine import make_engine, translate_db_error
+from kinerja_desktop.core.db.backup_info import MARK_SQL
+from kinerja_desktop.core.db.engine import make_engine
 from kinerja_desktop.core.db.migrate import MigrationResult, prepare_database
+from kinerja_desktop.core.db.models import AuditLog
 from kinerja_desktop.core.db.session import SYSTEM_ACTOR, log_event, make_sessionmaker, transaction
+from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.kantor import KantorInfo
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import akun, kantor, kunci_kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
+
+# An automatic backup is made once a day while the app is open (when something changed), and the
+# clerk is reminded at closing when the backups were last copied outside the data folder this long ago.
+DAILY_BACKUP = timedelta(days=1)
+COPY_REMINDER = timedelta(days=7)
 
 
 class Workspace:
@@ -32,9 +42,19 @@ class Workspace:
 
     @classmethod
     def open(cls, paths: AppPaths) -> Workspace:
-        """Create folders, connect, and create/upgrade the schema (backing up before an upgrade); an
-        office set up by a version that did not sign packages gets its key pair now (audited)."""
-        paths.ensure()
+        """Create folders, connect, and create/upgrade the schema (backing up before an upgrade).
+
+        A failure is raised as ``recovery.OpenError`` saying why (damaged, newer version, read-only
+        folder, full disk, in use) and whether restoring a backup would help. An office set up by a
+        version that did not sign packages gets its key pair now (audited).
+        """
+        try:
+            paths.ensure()
+        except OSError as exc:
+            known = recovery.open_failure(paths, exc)
+            if known is not None:
+                raise known from exc
+            raise
         engine = make_engine(paths.database_url())
         try:
             migration = prepare_database(
@@ -42,7 +62,7 @@ class Workspace:
             )
         except Exception as exc:
             engine.dispose()
-            known = translate_db_error(exc)
+            known = recovery.open_failure(paths, exc)
             if known is not None:
                 raise known from exc
             raise
@@ -123,7 +143,7 @@ class Workspace:
         return outcome.actor
 
     def backup(self, actor: Actor | None = None, reason: str = "manual") -> Path:
-        """A backup now, recorded in the audit log."""
+        """A backup now, recorded in the audit log (as the system when ``actor`` is None: automatic)."""
         if actor is not None:
             require(actor, Izin.CADANGAN)
         path = backups.backup_database(self.engine, self.paths.backups, reason)
@@ -135,20 +155,124 @@ class Workspace:
     def last_backup(self) -> datetime | None:
         return backups.last_backup_time(self.paths.backups) if self.is_sqlite else None
 
-    def restore(self, source: Path, actor: Actor | None = None) -> Path:
-        """Replace the database with ``source`` (after a safety backup) and bring it to this schema."""
+    def change_mark(self) -> str:
+        """The newest audit entry that records a change of data (not a backup, not a log-in)."""
+        with self.read() as session:
+            row = session.execute(text(MARK_SQL)).first()
+        return f"{row[0]}@{row[1]}" if row else ""
+
+    def changed_since_backup(self) -> bool:
+        """True when data changed since the newest backup (or there is no backup yet)."""
+        if not self.is_sqlite:
+            return False
+        found = backups.list_backups(self.paths.backups)
+        return not found or backups.backup_mark(found[0]) != self.change_mark()
+
+    def backup_due(self, now: datetime | None = None) -> bool:
+        """The daily automatic backup is due: the newest is a day old (or missing) and data changed."""
+        last = self.last_backup()
+        if last is not None and (now or datetime.now()) - last < DAILY_BACKUP:
+            return False
+        return self.changed_since_backup()
+
+    def restore(
+        self,
+        source: Path,
+        actor: Actor | None = None,
+        *,
+        kantor_lain: bool = False,
+        check: recovery.RestoreCheck | None = None,
+    ) -> recovery.RestoreResult:
+        """Replace the database with ``source`` (after saving the current one) and bring it to this schema.
+
+        Every check runs before anything is touched: a refused restore leaves the database as it was.
+        Another office's backup needs ``kantor_lain``.
+        """
         if actor is not None:
             require(actor, Izin.PULIHKAN)
-        backups.sync_evidence(self.paths.evidence, self.paths.backups / "bukti")
-        safety = backups.restore_database(self.engine, source, self.paths.backups)
-        # Evidence the restored database refers to comes back from the store beside the backups.
-        backups.sync_evidence(self.paths.backups / "bukti", self.paths.evidence)
+        check = check or recovery.check_restore(self.paths, source)
+        recovery.confirm_restore(self.paths, check, kantor_lain=kantor_lain)
+        self.engine.dispose()
+        result = recovery.restore_folder(self.paths, check, kantor_lain=kantor_lain)
         self.migration = prepare_database(
             self.engine,
             backup=lambda reason: backups.backup_database(self.engine, self.paths.backups, reason),
         )
         self._kantor_kode = None
-        with self.transaction(actor) as session:
-            log_event(session, "pulihkan", f"Dipulihkan dari {source.name}; data sebelumnya di {safety.name}")
+        self.record_restore(result, actor)
         self.ensure_key_pair()
-        return safety
+        return result
+
+    def record_restore(self, result: recovery.RestoreResult, actor: Actor | None = None) -> None:
+        """Write a finished restore to the audit log of the restored database."""
+        before = result.safety.name if result.safety is not None else "tidak ada"
+        with self.transaction(actor) as session:
+            log_event(
+                session,
+                "pulihkan",
+                f"Dipulihkan dari {result.info.path.name}; data sebelumnya di {before}",
+            )
+
+    def copy_backups_to(self, folder: Path, actor: Actor | None = None) -> backups.CopyResult:
+        """Copy the newest backup (made now when data changed) and the evidence into ``folder``, which
+        must lie outside the data folder (a flash disk); the date is remembered for the reminder."""
+        if actor is not None:
+            require(actor, Izin.CADANGAN)
+        backups.sqlite_file(self.engine)  # a server database has its own backups
+        target = folder.resolve()
+        if target == self.paths.data_dir or self.paths.data_dir in target.parents:
+            raise KnownError(
+                "Pilih folder di luar folder data, misalnya di flash disk.",
+                saran="Salinan di dalam folder data ikut hilang bila komputer ini rusak.",
+            )
+        if self.changed_since_backup():
+            self.backup(actor, "salinan")
+        else:
+            backups.sync_evidence(self.paths.evidence, self.paths.backups / "bukti")
+        newest = backups.list_backups(self.paths.backups)[0]
+        kode = (self.kantor_kode or "kantor").lower()
+        into = target / f"kinerja-cadangan-{kode}"
+        result = backups.copy_backup_out(newest, self.paths.backups / "bukti", into)
+        record = backups.CopyRecord(datetime.now(), result.folder, newest.name)
+        backups.record_copy_out(self.paths.backups, record)
+        with self.transaction(actor) as session:
+            log_event(session, "cadangan", f"Cadangan {newest.name} disalin ke {result.folder}")
+        return result
+
+    def last_copy_out(self) -> backups.CopyRecord | None:
+        return backups.last_copy_out(self.paths.backups) if self.is_sqlite else None
+
+    def copy_reminder_due(self, now: datetime | None = None) -> bool:
+        """Remind at closing: the backups were last copied outside more than a week ago, or never while
+        the data is more than a week old (not for demo data, nor for a server database)."""
+        if not self.is_sqlite:
+            return False
+        info = self.kantor_info()
+        if info is None or info.demo:
+            return False
+        now = now or datetime.now()
+        last = self.last_copy_out()
+        if last is not None:
+            return now - last.waktu > COPY_REMINDER
+        with self.read() as session:
+            started = session.scalar(select(func.min(AuditLog.waktu)))
+        return started is not None and now.astimezone(UTC) - started > COPY_REMINDER
+
+    def trim_wal(self) -> None:
+        """Give back the space of a write-ahead log grown by work that was rolled back (a failed demo)."""
+        if not self.is_sqlite:
+            return
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except SQLAlchemyError:
+            return  # a courtesy: the failure that led here is the one to report
+
+    @contextmanager
+    def trim_wal_on_failure(self) -> Iterator[None]:
+        """Around one big transaction: when it fails, its rolled-back pages leave no large log behind."""
+        try:
+            yield
+        except BaseException:
+            self.trim_wal()
+            raise

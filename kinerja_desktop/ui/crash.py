@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kinerja_desktop import APP_TITLE, __version__
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.storage import translate_failure
 from kinerja_desktop.ui.common.dialogs import show_error, translate_buttons
 
 log = logging.getLogger("kinerja_desktop.crash")
@@ -27,6 +28,11 @@ def install_excepthook(log_dir: Path) -> None:
         if isinstance(exc, KnownError):
             log.info("Known error reached the event loop: %s", exc)
             show_error(QApplication.activeWindow(), exc)
+            return
+        known = translate_failure(exc)
+        if known is not None:  # a full disk, a read-only folder: no traceback for the clerk
+            log.warning("Storage failure reached the event loop: %r", exc)
+            show_error(QApplication.activeWindow(), known)
             return
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("Unexpected error:\n%s", text)

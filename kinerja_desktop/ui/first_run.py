@@ -27,6 +27,7 @@ from kinerja_desktop import APP_TITLE
 from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.model.kantor import KantorInput
 from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.storage import translate_failure
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.kantor_fields import IsianKantor
@@ -58,11 +59,23 @@ class WelcomePage(QWizardPage):
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: gray;")
+        self.restore_button = QPushButton("Pulihkan dari cadangan…")
+        restore_note = QLabel(
+            "Pindah ke komputer baru? Pilih berkas cadangan (misalnya di flash disk, folder "
+            "kinerja-cadangan-…) untuk memakai data kantor Anda yang sudah ada."
+        )
+        restore_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.new_office)
         layout.addWidget(self.demo)
         layout.addSpacing(12)
         layout.addWidget(note)
+        layout.addSpacing(24)
+        layout.addWidget(restore_note)
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(self.restore_button)
+        restore_row.addStretch()
+        layout.addLayout(restore_row)
 
     def nextId(self) -> int:
         return PAGE_DEMO if self.demo.isChecked() else PAGE_KANTOR
@@ -238,7 +251,7 @@ class DemoPage(QWizardPage):
 
         def failed(exc: BaseException) -> None:
             self.load_button.setEnabled(True)
-            self.status.setText(f"Data demo gagal dimuat: {exc}")
+            self.status.setText(f"Data demo gagal dimuat: {translate_failure(exc) or exc}")
 
         self._wizard.tasks.run(work, done, failed, label="Memuat data demo…", cancellable=False)
 
@@ -294,3 +307,10 @@ class FirstRunWizard(QWizard):
             (QWizard.WizardButton.CancelButton, "Batal"),
         ):
             self.setButtonText(button, text)
+        self.welcome_page.restore_button.clicked.connect(self.on_restore_button_clicked)
+
+    def on_restore_button_clicked(self) -> None:
+        """A new computer: put a backup (from a flash disk) in place of the empty database, then log in."""
+        from kinerja_desktop.ui.recovery import restore_into
+
+        restore_into(self, self.workspace, self.tasks, then=self.accept)

@@ -20,6 +20,7 @@ from kinerja_desktop import APP_TITLE, __version__
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin
 from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.cadangan.automatic import AutomaticBackups
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
@@ -74,6 +75,11 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.ctx = UiContext(workspace, actor, self.tasks)
         self._logging_out = False
+        # Closing: "open" → ("copying" the backups outside when the reminder was accepted) → "leaving"
+        # (the backup after a change) → "closed".
+        self._closing = "open"
+        self._inside_close = False
+        self.automatic_backups = AutomaticBackups(self, self.ctx)
         self.resize(QSize(1100, 720))
 
         self.nav = QListWidget()
@@ -258,12 +264,15 @@ class MainWindow(QMainWindow):
 
     def on_restored(self) -> None:
         show_info(self, "Basis data sudah dipulihkan. Silakan masuk kembali.")
-        self.logout()
+        self.logout(backup=False)
 
-    def logout(self) -> None:
+    def logout(self, *, backup: bool = True) -> None:
+        """Back to the login window, after a backup when data changed (not right after a restore)."""
         current = self.stack.currentWidget()
         if isinstance(current, Page) and not current.can_leave():
             return
+        if backup:
+            self.automatic_backups.backup_if_changed()
         self._logging_out = True
         self.logged_out.emit()
 
@@ -272,5 +281,29 @@ class MainWindow(QMainWindow):
         if not self._logging_out and isinstance(current, Page) and not current.can_leave():
             event.ignore()
             return
+        if self._closing == "copying":
+            event.ignore()
+            return
+        if not self._logging_out and self._closing == "open":
+            self._closing = "copying"
+            self._inside_close = True
+            try:
+                started = self.automatic_backups.offer_copy(then=self.on_close_copy_ended)
+            finally:
+                self._inside_close = False
+            if not started:
+                self._closing = "leaving"
+            if self._closing == "copying":  # the copy runs in the background; closing comes after it
+                event.ignore()
+                return
+        if not self._logging_out and self._closing == "leaving":
+            self._closing = "closed"
+            self.automatic_backups.backup_if_changed()
+        self.automatic_backups.stop()
         self.tasks.wait()
         event.accept()
+
+    def on_close_copy_ended(self) -> None:
+        self._closing = "leaving"
+        if not self._inside_close:
+            self.close()

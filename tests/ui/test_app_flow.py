@@ -27,7 +27,7 @@ def controller(qtbot: QtBot, paths: AppPaths, sync_tasks: None) -> AppController
     yield ctl
     if ctl.window is not None:
         ctl.window.close()
-    ctl.workspace.close()
+    ctl.close()
 
 
 def _fill_wizard(wizard: FirstRunWizard) -> None:

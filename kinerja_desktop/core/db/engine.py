@@ -66,17 +66,25 @@ def translate_db_error(exc: BaseException) -> DatabaseError | None:
         )
     if "disk" in text and ("full" in text or "space" in text):
         return DatabaseError(
-            "Penyimpanan komputer penuh sehingga perubahan tidak disimpan. Data lama tetap utuh.",
-            saran="Kosongkan ruang penyimpanan (hapus berkas yang tidak perlu), lalu coba lagi.",
+            "Penyimpanan komputer penuh (disk penuh) sehingga perubahan tidak disimpan. "
+            "Data lama tetap utuh.",
+            saran="Kosongkan ruang penyimpanan paling sedikit sebesar berkas basis data (hapus atau "
+            "pindahkan berkas yang tidak perlu), lalu coba lagi.",
         )
     if "readonly" in text or "read-only" in text:
         return DatabaseError(
             "Berkas basis data hanya bisa dibaca sehingga perubahan tidak disimpan.",
             saran="Periksa izin folder data atau hubungi petugas TI.",
         )
-    if "unable to open" in text or "not a database" in text or "malformed" in text:
+    if "unable to open" in text:
         return DatabaseError(
-            "Berkas basis data tidak bisa dibuka atau rusak.",
+            "Berkas basis data tidak bisa dibuka untuk ditulis.",
+            saran="Periksa apakah folder data masih ada dan boleh ditulis (izin folder, flash disk yang "
+            "dicabut), lalu buka aplikasi lagi.",
+        )
+    if "not a database" in text or "malformed" in text:
+        return DatabaseError(
+            "Berkas basis data rusak.",
             saran="Pulihkan dari cadangan terakhir (menu Cadangan atau perintah 'kinerja-desktop restore').",
         )
     return None

@@ -141,7 +141,7 @@ def generate_demo(
     waktu = datetime(tahun, 1, 1, tzinfo=UTC)
     kemajuan = _Kemajuan(progress, 3 * jumlah_pegawai + 2)
     kemajuan.tahap("Menyiapkan kantor")
-    with workspace.transaction() as session:
+    with workspace.trim_wal_on_failure(), workspace.transaction() as session:
         if _sudah_berisi(session):
             raise ValidationError(
                 "Data demo hanya bisa dimuat ke basis data yang masih kosong. "

@@ -1,21 +1,10 @@
-"""Backups page: list the backups, make one now, restore from a backup or a chosen file."""
+"""Backups page: list the backups, make one now, copy them to a flash disk, restore one (checked first)."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,97 +18,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.core import recovery
 from kinerja_desktop.core.db import backup as backups
+from kinerja_desktop.core.db.backup import CopyResult
+from kinerja_desktop.core.db.backup_info import BackupInfo
 from kinerja_desktop.core.errors import KnownError
-from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.core.storage import size_text as size_text
+from kinerja_desktop.ui.cadangan.copy import choose_copy_folder, copy_backups, copy_done_text, last_copy_text
+from kinerja_desktop.ui.cadangan.model import COLUMN_DIBUAT, BackupModel, load_backups
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_yes_no
 
-_Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Berkas", "Dibuat", "Ukuran", "Keterangan")
-_REASON = re.compile(r"^kinerja-\d{8}-\d{6}(?:-\d+)?-([a-z0-9-]+)\.sqlite3$")
-_REASON_LABEL = {
-    "manual": "Dibuat manual",
-    "sebelum-pemulihan": "Otomatis sebelum pemulihan",
-    "sebelum-migrasi": "Otomatis sebelum pembaruan basis data",
-}
 
-
-@dataclass(frozen=True)
-class BackupRow:
-    """One backup file as the list shows it."""
-
-    path: Path
-    dibuat: datetime
-    ukuran: int
-
-    @property
-    def nama(self) -> str:
-        return self.path.name
-
-    @property
-    def keterangan(self) -> str:
-        match = _REASON.match(self.path.name)
-        slug = match.group(1) if match else ""
-        return _REASON_LABEL.get(slug, f"Otomatis ({slug.replace('-', ' ')})" if slug else "")
-
-
-def size_text(size: int) -> str:
-    """``12 KB`` or ``3,4 MB`` (Indonesian decimal comma)."""
-    if size < 1024 * 1024:
-        return f"{format_angka(max(1, round(size / 1024)))} KB"
-    return f"{format_angka(size / (1024 * 1024), desimal=1)} MB"
-
-
-def load_backups(folder: Path) -> list[BackupRow]:
-    rows = []
-    for path in backups.list_backups(folder):
-        stat = path.stat()
-        rows.append(BackupRow(path, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
-    return rows
-
-
-class BackupModel(QAbstractTableModel):
-    """Backup files, newest first; ``Qt.UserRole`` gives a sort key."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[BackupRow] = []
-
-    def set_rows(self, rows: list[BackupRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (row.nama, f"{row.dibuat:%d-%m-%Y %H:%M:%S}", size_text(row.ukuran), row.keterangan)[
-                column
-            ]
-        if role == Qt.ItemDataRole.UserRole:
-            return (row.nama, f"{row.dibuat.isoformat()} {row.nama}", row.ukuran, row.keterangan)[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return None
+def restore_question(check: recovery.RestoreCheck, current: str) -> tuple[str, str]:
+    """The question (and its detail) before ``check``'s backup replaces ``current`` (what is there now)."""
+    info = check.info
+    what = f"{info.path.name} ({info.dibuat:%d-%m-%Y %H:%M}, {info.kantor_text}, {info.pegawai} pegawai)"
+    detail = (
+        "Data saat ini dicadangkan dulu secara otomatis. Setelah pemulihan, semua pengguna perlu masuk "
+        "kembali."
+    )
+    if check.other_kantor and check.here is not None:
+        return (
+            f"Cadangan {what} milik kantor lain, bukan {check.here.text}. Tetap pulihkan dan ganti SELURUH "
+            f"{current} dengan data {info.kantor_text}?",
+            detail,
+        )
+    return f"{current[0].upper()}{current[1:]} akan diganti dengan isi cadangan {what}. Lanjutkan?", detail
 
 
 class CadanganPage(Page):
@@ -135,9 +63,12 @@ class CadanganPage(Page):
         self.available = ctx.workspace.is_sqlite
         if self.available:
             text = (
-                f"Cadangan disimpan di folder {self.folder}; selain yang Anda buat di sini, cadangan juga "
-                "dibuat otomatis sebelum setiap pembaruan struktur basis data dan sebelum pemulihan "
-                f"({backups.DEFAULT_KEEP} cadangan terbaru yang disimpan)."
+                f"Cadangan disimpan di folder {self.folder}. Selain yang Anda buat di sini, cadangan "
+                "dibuat otomatis saat aplikasi ditutup setelah ada perubahan, sekali sehari selama aplikasi "
+                "terbuka, dan sebelum pembaruan basis data, impor atau pemulihan. Yang disimpan: "
+                f"{backups.DEFAULT_KEEP} cadangan terbaru ditambah satu cadangan per bulan selama setahun. "
+                "Salin cadangan ke flash disk secara berkala: cadangan di komputer ini ikut hilang bila "
+                "komputernya rusak."
             )
         else:
             text = (
@@ -156,7 +87,7 @@ class CadanganPage(Page):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(COLUMN_DIBUAT, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -166,22 +97,31 @@ class CadanganPage(Page):
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
 
         self.create_button = QPushButton("Buat cadangan sekarang")
+        self.copy_button = QPushButton("Salin cadangan ke…")
+        self.copy_button.setToolTip(
+            "Salin cadangan terbaru dan berkas bukti dukung ke flash disk atau folder lain"
+        )
         self.restore_button = QPushButton("Pulihkan dari cadangan terpilih…")
         self.restore_file_button = QPushButton("Pulihkan dari berkas…")
         self.open_folder_button = QPushButton("Buka folder cadangan")
         self.create_button.clicked.connect(self.on_create_button_clicked)
+        self.copy_button.clicked.connect(self.on_copy_button_clicked)
         self.restore_button.clicked.connect(self.on_restore_button_clicked)
         self.restore_file_button.clicked.connect(self.on_restore_file_button_clicked)
         self.open_folder_button.clicked.connect(self.on_open_folder_button_clicked)
         buttons = QHBoxLayout()
         for button in (
             self.create_button,
+            self.copy_button,
             self.restore_button,
             self.restore_file_button,
             self.open_folder_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch()
+        self.copy_status = QLabel()
+        self.copy_status.setObjectName("copy_status")
+        self.copy_status.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -197,17 +137,21 @@ class CadanganPage(Page):
         layout.addWidget(intro)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.copy_status)
         layout.addWidget(self.restore_note)
         layout.addWidget(self.message)
         if not self.available:
-            for widget in (
+            widgets: tuple[QWidget, ...] = (
                 self.table,
                 self.create_button,
+                self.copy_button,
                 self.restore_button,
                 self.restore_file_button,
                 self.open_folder_button,
-            ):
+            )
+            for widget in widgets:
                 widget.setEnabled(False)
+            self.copy_status.hide()
         self.on_selection_changed()
 
     @property
@@ -215,23 +159,37 @@ class CadanganPage(Page):
         return self.available and self.ctx.actor.can(Izin.PULIHKAN)
 
     def refresh(self) -> None:
-        self.model.set_rows(load_backups(self.folder) if self.available else [])
+        if not self.available:
+            self.model.set_rows([])
+            return
+        folder, workspace = self.folder, self.ctx.workspace
+        found = ops.attempt(
+            self, lambda: (load_backups(folder), workspace.last_copy_out()), message=ops.note(self.fail)
+        )
+        if found:
+            rows, copied = found.value
+            self.model.set_rows(rows)
+            self.copy_status.setText(last_copy_text(copied))
         self.on_selection_changed()
 
     def say(self, text: str, *, ok: bool = True) -> None:
         self.message.setStyleSheet("color: #1b5e20;" if ok else "color: #b00020;")
         self.message.setText(text)
 
-    def selected(self) -> BackupRow | None:
+    def fail(self, text: str) -> None:
+        self.say(text, ok=False)
+
+    def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.rows[self.proxy.mapToSource(rows[0]).row()] if rows else None
 
     def on_selection_changed(self) -> None:
-        self.restore_button.setEnabled(self.may_restore and self.selected() is not None)
+        chosen = self.selected()
+        self.restore_button.setEnabled(self.may_restore and chosen is not None and chosen.usable)
         self.restore_file_button.setEnabled(self.may_restore)
 
     def on_task_failed(self, exc: KnownError) -> None:
-        """A refused backup or restore: said in the page's line too (the message box came first)."""
+        """A refused backup, copy or restore: said in the page's line too (the message box came first)."""
         self.say(exc.pesan, ok=False)
 
     def on_create_button_clicked(self) -> None:
@@ -252,6 +210,18 @@ class CadanganPage(Page):
             cancellable=False,
         )
 
+    def on_copy_button_clicked(self) -> None:
+        folder = choose_copy_folder(self)
+        if folder is None:
+            return
+
+        def done(result: CopyResult) -> None:
+            self.refresh()
+            self.say(copy_done_text(result))
+            self.status_changed.emit()
+
+        copy_backups(self, self.ctx, folder, then=done, failed=self.on_task_failed)
+
     def on_restore_button_clicked(self) -> None:
         row = self.selected()
         if row is not None:
@@ -265,27 +235,35 @@ class CadanganPage(Page):
             self.restore_from(Path(name))
 
     def restore_from(self, path: Path) -> None:
-        """Check ``path``, ask for confirmation, then replace the database with it."""
-        if not ops.attempt(self, lambda: backups.check_backup_file(path)):
-            return
-        question = (
-            f"Basis data saat ini akan diganti dengan isi cadangan {path.name}. "
-            "Data saat ini dicadangkan dulu secara otomatis. Lanjutkan?"
+        """Check ``path`` completely, ask (another office's backup is named as such), then restore it."""
+        paths = self.ctx.workspace.paths
+        ops.attempt(
+            self,
+            lambda: recovery.check_restore(paths, path),
+            then=self.confirm_restore,
+            failed=self.on_task_failed,
+            background="Memeriksa keutuhan cadangan…",
+            cancellable=False,
         )
-        if not ask_yes_no(self, question, "Setelah pemulihan, semua pengguna perlu masuk kembali."):
-            return
-        workspace, actor = self.ctx.workspace, self.ctx.actor
 
-        def done(safety: Path) -> None:
+    def confirm_restore(self, check: recovery.RestoreCheck) -> None:
+        question, detail = restore_question(check, "basis data saat ini")
+        if not ask_yes_no(self, question, detail):
+            self.say("Pemulihan dibatalkan; basis data tidak diubah.", ok=False)
+            return
+        workspace, actor, path = self.ctx.workspace, self.ctx.actor, check.info.path
+
+        def done(result: recovery.RestoreResult) -> None:
             self.refresh()
-            self.say(f"Basis data dipulihkan dari {path.name}. Data sebelumnya tersimpan di {safety.name}.")
+            safety = f" Data sebelumnya tersimpan di {result.safety.name}." if result.safety else ""
+            self.say(f"Basis data dipulihkan dari {path.name}.{safety}")
             self.status_changed.emit()
             self.restored.emit()
 
         # Restoring replaces the database file itself: attempt, not act.
         ops.attempt(
             self,
-            lambda: workspace.restore(path, actor),
+            lambda: workspace.restore(path, actor, kantor_lain=check.other_kantor, check=check),
             then=done,
             failed=self.on_task_failed,
             background="Memulihkan basis data…",

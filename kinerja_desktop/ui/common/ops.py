@@ -30,7 +30,7 @@ from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error
-from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext
+from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, TaskRunner
 
 T = TypeVar("T")
 
@@ -204,14 +204,16 @@ def attempt(
     message: Note | None = None,
     background: str | None = None,
     cancellable: bool = True,
+    tasks: TaskRunner | None = None,
 ) -> Outcome[T]:
     """Run ``fn()``, work outside the workspace (a file, the printer, the options typed; a backup, which
     opens the database itself), showing a known error and handing over the result as ``act`` does.
 
-    The ``UiContext`` is needed (found on the widget, or ``ctx``) only to run in the ``background``.
+    The ``UiContext`` is needed (found on the widget, or ``ctx``) only to run in the ``background``;
+    a window that has no workspace yet (the recovery screen) hands its own task runner as ``tasks``.
     """
     hooks = _Hooks(success, say, then, failed, cancelled, notes, message)
-    return _run(widget, ctx, fn, hooks, background, cancellable)
+    return _run(widget, ctx, fn, hooks, background, cancellable, tasks)
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,7 @@ def _run(
     hooks: _Hooks[T],
     background: str | None,
     cancellable: bool,
+    tasks: TaskRunner | None = None,
 ) -> Outcome[T]:
     def on_success(value: T) -> None:
         if hooks.then is not None:
@@ -263,8 +266,8 @@ def _run(
             finally:
                 _task.reset(token)
 
-        tasks = (context or context_of(widget)).tasks
-        task = tasks.run(tracked, on_success, on_failure, label=background, cancellable=cancellable)
+        runner = tasks or (context or context_of(widget)).tasks
+        task = runner.run(tracked, on_success, on_failure, label=background, cancellable=cancellable)
         return Outcome(pending=True, task=task)
     try:
         value = work()

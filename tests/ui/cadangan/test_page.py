@@ -11,9 +11,17 @@ from sqlalchemy import select
 from kinerja_desktop.core.db.models import Pengguna
 from kinerja_desktop.core.services import akun
 from kinerja_desktop.core.services.access import Actor, Peran
+from kinerja_desktop.core.storage import size_text
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.cadangan import page as cadangan_page
-from kinerja_desktop.ui.cadangan.page import CadanganPage, size_text
+from kinerja_desktop.ui.cadangan.model import (
+    COLUMN_BERKAS,
+    COLUMN_KANTOR,
+    COLUMN_KETERANGAN,
+    COLUMN_PEGAWAI,
+    COLUMN_UKURAN,
+)
+from kinerja_desktop.ui.cadangan.page import CadanganPage
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.tasks import TaskRunner
 
@@ -53,9 +61,11 @@ def test_backup_button_creates_a_file(page: CadanganPage, ctx: UiContext, qtbot,
     files = list(ctx.workspace.paths.backups.glob("*.sqlite3"))
     assert len(files) == 1
     assert page.model.rowCount() == 1
-    assert page.model.index(0, 0).data() == files[0].name
-    assert page.model.index(0, 3).data() == "Dibuat manual"
-    assert page.model.index(0, 2).data().endswith("KB")
+    assert page.model.index(0, COLUMN_BERKAS).data() == files[0].name
+    assert page.model.index(0, COLUMN_KETERANGAN).data() == "Dibuat manual"
+    assert page.model.index(0, COLUMN_UKURAN).data().endswith("KB")
+    assert page.model.index(0, COLUMN_KANTOR).data() == "Kecamatan Plaju (PLJ)"
+    assert page.model.index(0, COLUMN_PEGAWAI).data() == "0"
     assert files[0].name in page.message.text()
     assert ctx.workspace.last_backup() is not None
 
@@ -75,7 +85,9 @@ def test_restore_selected_backup_brings_back_old_data(
 
     questions: list[str] = []
     monkeypatch.setattr(
-        cadangan_page, "ask_yes_no", lambda _p, text, *_a, **_k: questions.append(text) or True
+        cadangan_page,
+        "ask_yes_no",
+        lambda _p, text, detail, *_a, **_k: questions.append(text + detail) or True,
     )
     assert not page.restore_button.isEnabled()
     page.table.selectRow(0)
@@ -85,9 +97,10 @@ def test_restore_selected_backup_brings_back_old_data(
     with qtbot.waitSignal(page.restored):
         page.restore_button.click()
 
-    assert questions and chosen.nama in questions[0] and "dicadangkan dulu" in questions[0]
+    assert questions and chosen.path.name in questions[0] and "Kecamatan Plaju (PLJ)" in questions[0]
+    assert "dicadangkan dulu" in questions[0]
     assert _usernames(ctx) == {"admin"}
-    names = [row.nama for row in page.model.rows]
+    names = [row.path.name for row in page.model.rows]
     assert any("sebelum-pemulihan" in name for name in names)
 
 
@@ -154,6 +167,7 @@ def test_size_text() -> None:
     assert size_text(300) == "1 KB"
     assert size_text(150 * 1024) == "150 KB"
     assert size_text(int(3.4 * 1024 * 1024)) == "3,4 MB"
+    assert size_text(int(1.5 * 1024**3)) == "1,5 GB"
 
 
 def test_server_database_has_no_backups_here(qtbot, ctx: UiContext, monkeypatch: pytest.MonkeyPatch) -> None:
