@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import BuktiDukung
 from kinerja_desktop.core.errors import KnownError, NotFound, ValidationError
+from kinerja_desktop.core.model.skp import JenisBukti
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.periode import periode
 from kinerja_desktop.core.services.access import Actor, Izin, require
@@ -25,12 +26,6 @@ from kinerja_desktop.core.services.skp.access import get_rhk_row
 
 MAKS_UKURAN = 20 * 1024 * 1024
 _POTONGAN = 1024 * 1024
-
-
-class JenisBukti(StrEnum):
-    CATATAN = "catatan"
-    TAUTAN = "tautan"
-    BERKAS = "berkas"
 
 
 class StatusBerkas(StrEnum):
