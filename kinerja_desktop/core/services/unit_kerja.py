@@ -14,6 +14,7 @@ from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.pegawai import nama_lengkap
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
+from kinerja_desktop.core.validation.unit import UNIT_KERJA
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,7 @@ def _get(session: Session, unit_id: str) -> UnitKerja:
 
 
 def _check_nama(session: Session, nama: str, induk_id: str | None, except_id: str | None = None) -> str:
-    cleaned = " ".join(nama.split())
-    if not cleaned:
-        raise ValidationError("Nama unit kerja wajib diisi.", kolom="nama")
-    if len(cleaned) > 200:
-        raise ValidationError("Nama unit kerja terlalu panjang (maksimal 200 karakter).", kolom="nama")
+    cleaned = UNIT_KERJA.text("nama").ensure(" ".join(nama.split()))
     twin = session.scalar(
         select(UnitKerja.id).where(
             func.lower(UnitKerja.nama) == cleaned.lower(),

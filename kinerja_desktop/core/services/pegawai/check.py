@@ -19,9 +19,8 @@ from kinerja_desktop.core.rules.nip import (
 )
 from kinerja_desktop.core.rules.pangkat import StatusKepegawaian, normalize_golongan
 from kinerja_desktop.core.validation.base import raise_first
-from kinerja_desktop.core.validation.pegawai import PEGAWAI, jenis_nip_untuk, read_nip
-
-__all__ = ["info_nip", "jenis_nip_untuk", "raise_first_error", "review_pegawai"]
+from kinerja_desktop.core.validation.pegawai import PEGAWAI, read_nip
+from kinerja_desktop.core.validation.pegawai import jenis_nip_untuk as jenis_nip_untuk
 
 
 def _clean(text: str) -> str:

@@ -30,6 +30,7 @@ from kinerja_desktop.core.services.skp.access import (
     live_versions,
 )
 from kinerja_desktop.core.services.skp.kaskade import allowed_rhk_ids, cascade_problem
+from kinerja_desktop.core.validation.skp import EKSPEKTASI_PERILAKU, SKP
 
 
 class SkpBelumLengkap(ValidationError):
@@ -218,7 +219,7 @@ def reject_skp(session: Session, actor: Actor, skp_id: str, catatan: str) -> Non
     skp = get_skp_row(session, skp_id)
     ensure_approver(session, actor, skp, "menolak")
     _ensure_diajukan(skp, "ditolak")
-    cleaned = catatan.strip()
+    cleaned = SKP.text("catatan_penolakan").ensure(catatan.strip())
     if not cleaned:
         raise ValidationError(
             "Tuliskan catatan penolakan agar pegawai tahu apa yang perlu diperbaiki.",
@@ -237,11 +238,7 @@ def set_ekspektasi(session: Session, actor: Actor, skp_id: str, perilaku_id: str
     perilaku = session.get(Perilaku, perilaku_id)
     if perilaku is None or perilaku.dihapus_pada is not None:
         raise NotFound("Nilai perilaku kerja tidak ditemukan.")
-    cleaned = teks.strip()
-    if len(cleaned) > 2000:
-        raise ValidationError(
-            "Ekspektasi terlalu panjang (maksimal 2000 karakter).", kolom="ekspektasi_khusus"
-        )
+    cleaned = EKSPEKTASI_PERILAKU.text("ekspektasi_khusus").ensure(teks.strip())
     row = session.scalar(
         select(EkspektasiPerilaku).where(
             EkspektasiPerilaku.skp_id == skp.id, EkspektasiPerilaku.perilaku_id == perilaku_id
