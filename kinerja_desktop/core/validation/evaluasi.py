@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from kinerja_desktop.core.model.evaluasi import JenisRating, JenisTindakLanjut, StatusEvaluasi
 from kinerja_desktop.core.model.skp import StatusSkp
@@ -14,7 +15,15 @@ from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
 from kinerja_desktop.core.rules.jabatan import JenjangFungsional
 from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.rules.predikat import Predikat, Rating, compute_predikat
-from kinerja_desktop.core.validation.base import CodeRule, Masalah, NumberRule, Row, RowRules, TextRule
+from kinerja_desktop.core.validation.base import (
+    CodeRule,
+    Masalah,
+    NumberRule,
+    RowCheck,
+    RowRules,
+    TextRule,
+    one,
+)
 from kinerja_desktop.core.validation.realisasi import KODE_PERIODE, periode_kode
 from kinerja_desktop.core.validation.skp import TAHUN_MAKS, TAHUN_MIN
 
@@ -72,17 +81,16 @@ def predikat_problem(
     return Masalah("predikat", pesan)
 
 
-def _predikat(row: Row) -> list[Masalah]:
-    masalah = predikat_problem(row.get("rating_hasil"), row.get("rating_perilaku"), row.get("predikat"))
-    return [masalah] if masalah is not None else []
+def _predikat(rating_hasil: Any, rating_perilaku: Any, predikat: Any) -> list[Masalah]:
+    return one(predikat_problem(rating_hasil, rating_perilaku, predikat))
 
 
-def _final(row: Row) -> list[Masalah]:
+def _final(status: Any, rating_hasil: Any, rating_perilaku: Any) -> list[Masalah]:
     """A final evaluation has both ratings."""
-    if row.get("status") != StatusEvaluasi.FINAL.value:
+    if status != StatusEvaluasi.FINAL.value:
         return []
-    for jenis in JenisRating:
-        if not row.get(jenis.value):
+    for jenis, rating in ((JenisRating.HASIL, rating_hasil), (JenisRating.PERILAKU, rating_perilaku)):
+        if not rating:
             return [
                 Masalah(
                     jenis.value,
@@ -93,8 +101,8 @@ def _final(row: Row) -> list[Masalah]:
     return []
 
 
-def _angka_kredit(row: Row) -> list[Masalah]:
-    if row.get("angka_kredit") is not None and not row.get("predikat"):
+def _angka_kredit(angka_kredit: Any, predikat: Any) -> list[Masalah]:
+    if angka_kredit is not None and not predikat:
         return [
             Masalah(
                 "angka_kredit",
@@ -185,7 +193,11 @@ EVALUASI = RowRules(
         capaian_rule("capaian_organisasi", boleh_kosong=True),
     ),
     angka=(NumberRule("angka_kredit", Decimal(0), None, "Angka kredit tidak boleh negatif.", ""),),
-    baris=(_predikat, _final, _angka_kredit),
+    baris=(
+        RowCheck(("rating_hasil", "rating_perilaku", "predikat"), _predikat),
+        RowCheck(("status", "rating_hasil", "rating_perilaku"), _final),
+        RowCheck(("angka_kredit", "predikat"), _angka_kredit),
+    ),
 )
 
 UMPAN_BALIK_RHK = RowRules(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.pegawai import StatusAktif
@@ -19,9 +20,10 @@ from kinerja_desktop.core.validation.base import (
     CodeRule,
     DateRule,
     Masalah,
-    Row,
+    RowCheck,
     RowRules,
     TextRule,
+    one,
 )
 
 #: Earlier dates in a staff record are typing slips (a bare year read as a date is 1905).
@@ -60,8 +62,7 @@ def read_nip(nip: str, status: str) -> NipInfo:
     return parse_nip(nip, jenis_nip_untuk(status))
 
 
-def _nip(row: Row) -> list[Masalah]:
-    nip, status = row.get("nip"), row.get("status_kepegawaian")
+def _nip(nip: Any, status: Any) -> list[Masalah]:
     if type(nip) is not str or status not in _STATUS:
         return []
     try:
@@ -82,12 +83,10 @@ def golongan_problem(golongan: str, status: str) -> Masalah | None:
     return Masalah("golongan", f"Golongan {golongan} tidak berlaku untuk {s.label} (pilih {contoh}).")
 
 
-def _golongan(row: Row) -> list[Masalah]:
-    golongan, status = row.get("golongan"), row.get("status_kepegawaian")
+def _golongan(golongan: Any, status: Any) -> list[Masalah]:
     if type(golongan) is not str or type(status) is not str:
         return []
-    masalah = golongan_problem(golongan, status)
-    return [masalah] if masalah is not None else []
+    return one(golongan_problem(golongan, status))
 
 
 def jabatan_problems(jenis_jabatan: str, jenjang_jabatan: str) -> list[Masalah]:
@@ -113,8 +112,7 @@ def jabatan_problems(jenis_jabatan: str, jenjang_jabatan: str) -> list[Masalah]:
     return []
 
 
-def _jabatan(row: Row) -> list[Masalah]:
-    jenis, jenjang = row.get("jenis_jabatan"), row.get("jenjang_jabatan")
+def _jabatan(jenis: Any, jenjang: Any) -> list[Masalah]:
     if not isinstance(jenis, str | None) or not isinstance(jenjang, str | None):
         return []
     return jabatan_problems(jenis or "", jenjang or "")
@@ -126,10 +124,11 @@ def email_problem(email: str) -> Masalah | None:
     return None
 
 
-def _email(row: Row) -> list[Masalah]:
-    email = row.get("email")
-    masalah = email_problem(email) if type(email) is str else None
-    return [masalah] if masalah is not None else []
+def _email(email: Any) -> list[Masalah]:
+    return one(email_problem(email)) if type(email) is str else []
+
+
+_JABATAN = RowCheck(("jenis_jabatan", "jenjang_jabatan"), _jabatan)
 
 
 PEGAWAI = RowRules(
@@ -171,7 +170,12 @@ PEGAWAI = RowRules(
         _tanggal("tmt_jabatan", "TMT jabatan"),
         _tanggal("tanggal_nonaktif", "Tanggal nonaktif"),
     ),
-    baris=(_nip, _golongan, _jabatan, _email),
+    baris=(
+        RowCheck(("nip", "status_kepegawaian"), _nip),
+        RowCheck(("golongan", "status_kepegawaian"), _golongan),
+        _JABATAN,
+        RowCheck(("email",), _email),
+    ),
 )
 
 RIWAYAT_JABATAN = RowRules(
@@ -179,7 +183,7 @@ RIWAYAT_JABATAN = RowRules(
     teks=(TextRule("jabatan", "Nama jabatan", 200), TextRule("keterangan", "Keterangan", 1000)),
     kode=_kode_jabatan("jenis_jabatan"),
     tanggal=(_tanggal("tmt", "TMT jabatan"), _tanggal("sampai", "Akhir jabatan")),
-    baris=(_jabatan,),
+    baris=(_JABATAN,),
 )
 
 RIWAYAT_PANGKAT = RowRules(

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from kinerja_desktop.core.validation.base import Masalah, NumberRule, Row, RowRules, TextRule
+from kinerja_desktop.core.validation.base import Masalah, NumberRule, RowCheck, RowRules, TextRule
 
 JP_MIN, JP_MAKS = 1, 1000
 _PESAN_JP = f"JP harus bilangan bulat {JP_MIN} sampai {JP_MAKS}."
 
 
-def _tanggal(row: Row) -> list[Masalah]:
-    mulai, selesai = row.get("tanggal_mulai"), row.get("tanggal_selesai")
+def _tanggal(mulai: Any, selesai: Any) -> list[Masalah]:
     if type(mulai) is date and type(selesai) is date and selesai < mulai:
         return [Masalah("tanggal_selesai", "Tanggal selesai tidak boleh sebelum tanggal mulai.")]
     return []
@@ -26,5 +26,5 @@ PELATIHAN = RowRules(
         TextRule("nomor_sertifikat", "Nomor sertifikat", 100),
     ),
     angka=(NumberRule("jp", Decimal(JP_MIN), Decimal(JP_MAKS), _PESAN_JP, _PESAN_JP),),
-    baris=(_tanggal,),
+    baris=(RowCheck(("tanggal_mulai", "tanggal_selesai"), _tanggal),),
 )

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 from urllib.parse import urlsplit
 
 from kinerja_desktop.core.model.skp import JenisBukti
 from kinerja_desktop.core.rules.periode import Ritme, daftar_periode
-from kinerja_desktop.core.validation.base import CodeRule, Masalah, NumberRule, Row, RowRules, TextRule
+from kinerja_desktop.core.validation.base import (
+    CodeRule,
+    Masalah,
+    NumberRule,
+    RowCheck,
+    RowRules,
+    TextRule,
+    one,
+)
 from kinerja_desktop.core.validation.rhk import bilangan
 
 #: Every period code: TW1 … TW4, B01 … B12 and AKHIR.
 KODE_PERIODE = frozenset(p.kode for ritme in Ritme for p in daftar_periode(ritme, termasuk_akhir=True))
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SPASI = re.compile(r"\s")
 
 
 def periode_kode(kolom: str = "periode") -> CodeRule:
@@ -32,11 +42,7 @@ TAUTAN = TextRule("tautan", "Tautan", 2000)
 def tautan_problem(tautan: str) -> Masalah | None:
     """An http or https address with a host and no spaces, within its length."""
     bagian = urlsplit(tautan)
-    if (
-        bagian.scheme.lower() not in ("http", "https")
-        or not bagian.netloc
-        or any(c.isspace() for c in tautan)
-    ):
+    if bagian.scheme.lower() not in ("http", "https") or not bagian.netloc or _SPASI.search(tautan):
         return Masalah(
             "tautan",
             "Tautan harus alamat web lengkap yang diawali http:// atau https://.",
@@ -45,21 +51,14 @@ def tautan_problem(tautan: str) -> Masalah | None:
     return TAUTAN.problem(tautan)
 
 
-def _bukti(row: Row) -> list[Masalah]:
+def _bukti(jenis: Any, keterangan: Any, tautan: Any, sha: Any) -> list[Masalah]:
     """What each kind needs: a note its text, a link a web address, a file its content hash."""
-    jenis = row.get("jenis")
-    if jenis == JenisBukti.CATATAN:
-        keterangan = row.get("keterangan")
-        if type(keterangan) is str and not keterangan.strip():
-            return [Masalah("keterangan", "Catatan bukti dukung wajib diisi.")]
-    elif jenis == JenisBukti.TAUTAN:
-        tautan = row.get("tautan")
-        masalah = tautan_problem(tautan) if type(tautan) is str else None
-        return [masalah] if masalah is not None else []
-    elif jenis == JenisBukti.BERKAS:
-        sha = row.get("sha256")
-        if type(sha) is str and not _SHA256.match(sha):
-            return [Masalah("sha256", "Sidik berkas (SHA-256) harus 64 angka/huruf heksadesimal (0–9, a–f).")]
+    if jenis == JenisBukti.TAUTAN:
+        return one(tautan_problem(tautan)) if type(tautan) is str else []
+    if jenis == JenisBukti.CATATAN and type(keterangan) is str and not keterangan.strip():
+        return [Masalah("keterangan", "Catatan bukti dukung wajib diisi.")]
+    if jenis == JenisBukti.BERKAS and type(sha) is str and not _SHA256.match(sha):
+        return [Masalah("sha256", "Sidik berkas (SHA-256) harus 64 angka/huruf heksadesimal (0–9, a–f).")]
     return []
 
 
@@ -93,5 +92,5 @@ BUKTI_DUKUNG = RowRules(
         ),
     ),
     angka=(NumberRule("ukuran", Decimal(0), None, "Ukuran berkas tidak boleh negatif.", ""),),
-    baris=(_bukti,),
+    baris=(RowCheck(("jenis", "keterangan", "tautan", "sha256"), _bukti),),
 )

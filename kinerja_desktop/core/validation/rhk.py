@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from kinerja_desktop.core.model.skp import Aspek, JenisRhk, Perspektif
-from kinerja_desktop.core.validation.base import CodeRule, Masalah, NumberRule, Row, RowRules, TextRule
+from kinerja_desktop.core.validation.base import CodeRule, Masalah, NumberRule, RowCheck, RowRules, TextRule
 
 #: A target or realisation is stored with 4 decimals below 100 trillion (Numeric(18, 4)).
 ANGKA_MAKS = Decimal("99999999999999.9999")
@@ -31,8 +32,9 @@ def target_problems(target_min: Decimal | None, target_maks: Decimal | None) -> 
     return []
 
 
-def _target(row: Row) -> list[Masalah]:
-    lo, hi = row.get("target_min"), row.get("target_maks")
+def _target(lo: Any, hi: Any) -> list[Masalah]:
+    if hi is None:
+        return []  # the common case: a single target (or none) is never out of order
     if not isinstance(lo, Decimal | int | None) or not isinstance(hi, Decimal | int | None):
         return []
     return target_problems(Decimal(lo) if lo is not None else None, Decimal(hi) if hi is not None else None)
@@ -75,5 +77,5 @@ INDIKATOR = RowRules(
         ),
     ),
     angka=(bilangan("target_min", "Target"), bilangan("target_maks", "Batas atas target")),
-    baris=(_target,),
+    baris=(RowCheck(("target_min", "target_maks"), _target),),
 )

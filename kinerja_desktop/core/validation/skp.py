@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from kinerja_desktop.core.model.skp import JenisForm, JenisLampiran, Pendekatan, StatusSkp
 from kinerja_desktop.core.rules.tanggal import format_tanggal
-from kinerja_desktop.core.validation.base import CodeRule, Masalah, NumberRule, Row, RowRules, TextRule
+from kinerja_desktop.core.validation.base import CodeRule, Masalah, NumberRule, RowCheck, RowRules, TextRule
 
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100
 _PESAN_TAHUN = f"Tahun SKP harus antara {TAHUN_MIN} dan {TAHUN_MAKS}."
@@ -29,8 +30,7 @@ def periode_problems(tahun: int, awal: date, akhir: date) -> list[Masalah]:
     return []
 
 
-def _periode(row: Row) -> list[Masalah]:
-    tahun, awal, akhir = row.get("tahun"), row.get("periode_awal"), row.get("periode_akhir")
+def _periode(tahun: Any, awal: Any, akhir: Any) -> list[Masalah]:
     if type(tahun) is not int or type(awal) is not date or type(akhir) is not date:
         return []
     return periode_problems(tahun, awal, akhir)
@@ -68,7 +68,7 @@ SKP = RowRules(
         NumberRule("tahun", Decimal(TAHUN_MIN), Decimal(TAHUN_MAKS), _PESAN_TAHUN, _PESAN_TAHUN),
         NumberRule("versi", Decimal(1), None, "Versi SKP harus 1 atau lebih.", ""),
     ),
-    baris=(_periode,),
+    baris=(RowCheck(("tahun", "periode_awal", "periode_akhir"), _periode),),
 )
 
 LAMPIRAN_SKP = RowRules(

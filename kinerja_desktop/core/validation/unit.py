@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kinerja_desktop.core.rules.periode import Ritme
-from kinerja_desktop.core.validation.base import CodeRule, Masalah, Row, RowRules, TextRule
+from kinerja_desktop.core.validation.base import CodeRule, Masalah, RowCheck, RowRules, TextRule, one
 
 KERTAS = ("F4", "A4")
 RITME = tuple(r.value for r in Ritme)
@@ -17,10 +18,8 @@ def kode_problem(kode: str) -> Masalah | None:
     return None if _KODE.match(kode) else Masalah("kode", PESAN_KODE)
 
 
-def _kode(row: Row) -> list[Masalah]:
-    kode = row.get("kode")
-    masalah = kode_problem(kode.strip()) if type(kode) is str else None
-    return [masalah] if masalah is not None else []
+def _kode(kode: Any) -> list[Masalah]:
+    return one(kode_problem(kode.strip())) if type(kode) is str else []
 
 
 KANTOR = RowRules(
@@ -45,7 +44,7 @@ KANTOR = RowRules(
             "ritme", frozenset(RITME), "Ritme penilaian harus triwulan atau bulanan.", boleh_kosong=False
         ),
     ),
-    baris=(_kode,),
+    baris=(RowCheck(("kode",), _kode),),
 )
 
 UNIT_KERJA = RowRules(

@@ -348,16 +348,16 @@ class Penulis:
     def insert_rows(self, rows: list[Baris]) -> None:
         """Each slice of rows inserted (postponed references empty) and, with an audit, its entries."""
         for a in range(0, len(rows), _POTONG):
-            potong = rows[a : a + _POTONG]
-            if self.audit is not None:
-                self.audit.add_inserted(self.jenis, [self.nilai(r, kosongkan_tunda=False) for r in potong])
+            nilai = [self.nilai(r, kosongkan_tunda=False) for r in rows[a : a + _POTONG]]
+            if self.audit is not None:  # encoded now, before the values are prepared for the driver
+                self.audit.add_inserted(self.jenis, nilai)
+            for i in self._tunda_i:
+                for v in nilai:
+                    v[i] = None
             if self.cepat:
-                data = [self._siap(self.nilai(r, kosongkan_tunda=True)) for r in potong]
-                self.conn.exec_driver_sql(self.sql, data)
+                self.conn.exec_driver_sql(self.sql, [self._siap(v) for v in nilai])
             else:
-                dicts = [
-                    dict(zip(self.kolom, self.nilai(r, kosongkan_tunda=True), strict=True)) for r in potong
-                ]
+                dicts = [dict(zip(self.kolom, v, strict=True)) for v in nilai]
                 self.conn.execute(insert(self.jenis.table), dicts)
 
     def update_rows(self, rows: list[Baris]) -> None:

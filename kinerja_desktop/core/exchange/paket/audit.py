@@ -102,11 +102,23 @@ class ImportAudit:
         """New rows (their values in the sheet's column order, ids as written here): aksi ``tambah``."""
         if not rows:
             return
-        id_ = jenis.indeks("id")
-        kolom = [f([r[i] for r in rows]) for i, f in self._encoder(jenis)]
+        kolom = [f(list(map(itemgetter(i), rows))) for i, f in self._encoder(jenis)]
         sesudah = ["{" + ",".join(filter(None, t)) + "}" for t in zip(*kolom, strict=True)]
         del kolom
-        self._write(jenis.tabel, "tambah", [r[id_] for r in rows], [None] * len(rows), sesudah)
+        ids = map(itemgetter(jenis.indeks("id")), rows)
+        if self.cepat and self._urutkan is None:  # the common case, without a list per entry in between
+            waktu, pengguna_id, username = self._tetap
+            tabel, slid = jenis.tabel, self.sync_log_id
+            self.jumlah += len(sesudah)
+            self.conn.exec_driver_sql(
+                self.sql,
+                [
+                    (waktu, pengguna_id, username, "tambah", tabel, rid, None, s, "", slid)
+                    for rid, s in zip(ids, sesudah, strict=True)
+                ],
+            )
+            return
+        self._write(jenis.tabel, "tambah", list(ids), [None] * len(sesudah), sesudah)
 
     def add_updated(self, jenis: Jenis, pairs: Iterable[tuple[Baris, Sequence[Any]]]) -> None:
         """Changed rows: (ours before, theirs after in column order); aksi ``hapus`` when the change

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -41,7 +42,10 @@ def _record(catat: ProblemLog, i: int, kolom: str, pesan: str) -> None:
 
 def _check_text(aturan: TextRule, vals: list[Any], catat: ProblemLog, isi_wajib: bool) -> None:
     """The longest text first; empty texts only where the type check has not looked for them already."""
-    terpanjang = max((len(v) for v in vals if type(v) is str), default=0)
+    try:
+        terpanjang = max(map(len, filter(None, vals)), default=0)  # None and "" are never too long
+    except TypeError:  # a value that is not a text (the type check reports it): measure the texts only
+        terpanjang = max((len(v) for v in vals if type(v) is str), default=0)
     kosong = aturan.wajib and not isi_wajib and any(type(v) is str and not v.strip() for v in vals)
     if terpanjang <= aturan.maks and not kosong:
         return
@@ -89,16 +93,20 @@ def check_rules(jenis: Jenis, rows: list[Baris], catat: ProblemLog) -> None:
         return
     aturan = aturan_tabel(jenis.tabel)
     isi_wajib = {k.nama for k in jenis.kolom if k.isi_wajib}
+
+    def kolom(nama: str) -> list[Any]:
+        return list(map(attrgetter(nama), rows))
+
     for teks in aturan.teks:
-        _check_text(teks, [r.get(teks.kolom) for r in rows], catat, teks.kolom in isi_wajib)
+        _check_text(teks, kolom(teks.kolom), catat, teks.kolom in isi_wajib)
     for kode in aturan.kode:
-        _check_code(kode, [r.get(kode.kolom) for r in rows], catat)
+        _check_code(kode, kolom(kode.kolom), catat)
     rentang: tuple[NumberRule | DateRule, ...] = (*aturan.angka, *aturan.tanggal)
     for batas in rentang:
-        _check_range(batas, [r.get(batas.kolom) for r in rows], catat)
-    for periksa in aturan.baris:
-        for i, row in enumerate(rows):
-            for masalah in periksa(row):
+        _check_range(batas, kolom(batas.kolom), catat)
+    for periksa in aturan.baris:  # one call per row, its values handed over a column at a time
+        for i, temuan in enumerate(map(periksa.periksa, *map(kolom, periksa.kolom))):
+            for masalah in temuan:
                 if not masalah.peringatan:
                     _record(catat, i, masalah.kolom, masalah.pesan)
 
