@@ -244,7 +244,9 @@ def apply_plan(
             sync_log_id = link_import(session, catatan)  # every audit entry from here on names it
             pelaku: AuditActor = session.info["actor"]
             audit = ImportAudit(session.connection(), pelaku, sync_log_id, utcnow())
+            audit.start(rencana.total(Aksi.BARU) + rencana.total(Aksi.UBAH) + len(pilih))
             _write(session, rencana, pilih, audit)
+            audit.finish()
             if cadangan is not None:
                 log_event(session, "cadangan", f"Cadangan dibuat: {cadangan.name}")
             _audit(session, rencana, pilih)

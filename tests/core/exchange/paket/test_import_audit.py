@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import AuditLog, Pegawai, Pelatihan, SyncLog
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi
+from kinerja_desktop.core.services.access import SYSTEM
 from kinerja_desktop.core.workspace import Workspace
 
 Buka = Callable[[str], Workspace]
@@ -100,3 +102,67 @@ def test_a_conflict_decided_for_the_package_is_an_update_in_the_log(buka: Buka, 
     assert {e.aksi for e in entri} == {"konflik", "ubah"}
     (ubah,) = [e for e in entri if e.aksi == "ubah"]
     assert ubah.sebelum == {"nama": "Ditulis Pusat"} and ubah.sesudah == {"nama": "Ditulis Kantor"}
+
+
+def _indeks_audit(ws: Workspace) -> set[str]:
+    with ws.read() as s:
+        return {r[1] for r in s.connection().exec_driver_sql("PRAGMA index_list(audit_log)")}
+
+
+def test_a_large_import_into_a_small_log_builds_its_indexes_afresh(
+    buka: Buka, sinkron: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The log's indexes are set aside while a package larger than the log is written, then rebuilt."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from kinerja_desktop.core.db.base import Base
+    from kinerja_desktop.core.exchange.paket import audit
+
+    monkeypatch.setattr(audit, "INDEKS_DITUNDA_MIN", 1)  # the demo office is small; the rule is the same
+    pusat, plj = buka("PUSAT"), buka("PLJ")
+    semula = _indeks_audit(pusat)
+    assert {"ix_audit_log_baris_id", "ix_audit_log_sync_log_id"} <= semula
+    dihapus: list[str] = []
+    asli = audit.Index.drop
+
+    def drop(self: Any, bind: Any, **kw: Any) -> None:
+        dihapus.append(str(self.name))
+        asli(self, bind, **kw)
+
+    monkeypatch.setattr(audit.Index, "drop", drop)
+    rencana, _ = sinkron.impor(pusat, sinkron.paket(plj))
+    assert set(dihapus) == semula  # really set aside, and every one is back
+    assert _indeks_audit(pusat) == semula
+    with pusat.read() as s:
+        assert compare_metadata(MigrationContext.configure(s.connection()), Base.metadata) == []
+    impor = _impor_terakhir(pusat)
+    assert len([e for e in _entri(pusat, impor.id) if e.aksi == "tambah"]) == rencana.total(Aksi.BARU)
+
+    dihapus.clear()  # the log now holds more than the same office's next package brings: kept
+    with plj.transaction() as s:
+        s.scalars(select(Pegawai).limit(1)).one().telepon = "0711-1"
+    sinkron.impor(pusat, sinkron.paket(plj))
+    assert dihapus == []
+
+
+def test_a_failure_while_the_indexes_are_set_aside_leaves_the_file_byte_identical(
+    buka: Buka, sinkron: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kinerja_desktop.core.exchange.paket import apply as terapkan_tulis
+    from kinerja_desktop.core.exchange.paket import audit
+
+    monkeypatch.setattr(audit, "INDEKS_DITUNDA_MIN", 1)
+    pusat, plj = buka("PUSAT"), buka("PLJ")
+    semula = _indeks_audit(pusat)
+    rencana = sinkron.rencana(pusat, sinkron.paket(plj))
+    sebelum = sinkron.hash_berkas(pusat)
+
+    def gagal(self: Any, rows: Any) -> None:
+        raise RuntimeError("gagal di tengah jalan")
+
+    monkeypatch.setattr(terapkan_tulis.Penulis, "fill_postponed", gagal)
+    with pytest.raises(RuntimeError, match="gagal di tengah jalan"):
+        terapkan_tulis.apply_plan(pusat, SYSTEM, rencana)
+    assert sinkron.hash_berkas(pusat) == sebelum
+    assert _indeks_audit(pusat) == semula
