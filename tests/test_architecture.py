@@ -56,6 +56,18 @@ RULES = (
         "plain records know no database",
     ),
     Rule(
+        f"{NAME}.core.validation*",
+        (
+            f"{NAME}.core.db",
+            f"{NAME}.core.services",
+            f"{NAME}.core.exchange",
+            f"{NAME}.core.documents",
+            f"{NAME}.core.workspace",
+            "sqlalchemy",
+        ),
+        "row rules are pure: a form, a roster and a package hand them plain values",
+    ),
+    Rule(
         f"{NAME}.core.documents*",
         (
             f"{NAME}.core.services",

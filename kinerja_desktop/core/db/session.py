@@ -16,8 +16,8 @@ from kinerja_desktop.core.db.base import SyncMixin, new_id, utcnow
 from kinerja_desktop.core.db.engine import translate_db_error
 from kinerja_desktop.core.db.models import AuditLog, SyncLog
 
-# Bookkeeping columns that are not worth an audit row of their own.
-_UNAUDITED = {"revisi", "diubah_pada", "gagal_login", "login_terakhir", "terkunci_sampai"}
+#: Bookkeeping columns that are not worth an audit row of their own.
+UNAUDITED = frozenset({"revisi", "diubah_pada", "gagal_login", "login_terakhir", "terkunci_sampai"})
 _MASKED = {"password_hash"}
 _NOT_AUDITED_TABLES = {AuditLog.__tablename__, SyncLog.__tablename__}
 
@@ -31,6 +31,9 @@ class AuditActor:
 
 
 SYSTEM_ACTOR = AuditActor(None, "sistem")
+#: ``session.info`` key: the ``SyncLog`` id of the import this transaction carries out; every audit entry
+#: written meanwhile is linked to it (``link_import``).
+SYNC_LOG_ID = "sync_log_id"
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
@@ -61,6 +64,17 @@ def transaction(
         session.close()
 
 
+def link_import(session: Session, sync_log: SyncLog) -> int:
+    """From now on in this transaction, link every audit entry to the import ``sync_log`` (flushed here
+    for its id, with whatever else is pending), as an import does before it writes anything; returns
+    the id."""
+    if sync_log.id is None:
+        session.add(sync_log)
+        session.flush()
+    session.info[SYNC_LOG_ID] = sync_log.id
+    return sync_log.id
+
+
 @contextmanager
 def savepoint(session: Session) -> Iterator[None]:
     """A SAVEPOINT inside the session's transaction: an error raised inside undoes only what was done
@@ -79,7 +93,8 @@ def savepoint(session: Session) -> Iterator[None]:
         yield
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
+    """A column value as the audit log's JSON holds it (dates and times ISO 8601, decimals as text)."""
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -101,9 +116,9 @@ def _column_values(obj: Any) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
         key = attr.key
-        if key in _UNAUDITED or key not in state.dict:
+        if key in UNAUDITED or key not in state.dict:
             continue
-        values[key] = "***" if _masked(obj, key) else _jsonable(state.dict[key])
+        values[key] = "***" if _masked(obj, key) else jsonable(state.dict[key])
     return values
 
 
@@ -113,7 +128,7 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     after: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
         key = attr.key
-        if key in _UNAUDITED:
+        if key in UNAUDITED:
             continue
         hist = state.attrs[key].history
         if not hist.has_changes():
@@ -122,8 +137,8 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         new = hist.added[0] if hist.added else None
         if old == new:
             continue
-        before[key] = "***" if _masked(obj, key) else _jsonable(old)
-        after[key] = "***" if _masked(obj, key) else _jsonable(new)
+        before[key] = "***" if _masked(obj, key) else jsonable(old)
+        after[key] = "***" if _masked(obj, key) else jsonable(new)
     return before, after
 
 
@@ -168,8 +183,10 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
             continue
         entries.append(_entry(actor, "hapus", obj, _column_values(obj), None))
 
+    impor = session.info.get(SYNC_LOG_ID)
     for entry in entries:
         entry.waktu = now
+        entry.sync_log_id = impor
     session.add_all(entries)
 
 
@@ -210,5 +227,6 @@ def log_event(
             sebelum=sebelum,
             sesudah=sesudah,
             keterangan=keterangan,
+            sync_log_id=session.info.get(SYNC_LOG_ID),
         )
     )

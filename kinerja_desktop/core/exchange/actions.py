@@ -29,6 +29,7 @@ from kinerja_desktop.core.exchange.paket.siasn import baris_siasn
 from kinerja_desktop.core.exchange.paket.signature import is_signed, verify_info
 from kinerja_desktop.core.exchange.paket.sync_base import kunci_mitra, record_export
 from kinerja_desktop.core.exchange.paket.writer.workbook import write_paket
+from kinerja_desktop.core.exchange.roster.apply import JENIS_ROSTER
 from kinerja_desktop.core.services import kantor, kunci_kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.kunci_kantor import KunciKantor
@@ -335,6 +336,8 @@ class EntriRiwayat:
 
     @property
     def jenis_label(self) -> str:
+        if self.jenis == JENIS_ROSTER:
+            return "Daftar pegawai"
         return JenisPaket(self.jenis).label if self.jenis in {j.value for j in JenisPaket} else self.jenis
 
     def ringkas(self) -> str:

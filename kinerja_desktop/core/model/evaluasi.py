@@ -43,6 +43,14 @@ RATING_DARI_CAPAIAN: dict[CapaianOrganisasi, Rating] = {
 }
 
 
+class JenisTindakLanjut(StrEnum):
+    """What follows an evaluation: an award, a sanction, or a development step."""
+
+    PENGHARGAAN = "penghargaan"
+    SANKSI = "sanksi"
+    PENGEMBANGAN = "pengembangan"
+
+
 class JenisRating(StrEnum):
     """Which of the two ratings; the value is the field (``kolom``) a refusal about it names."""
 

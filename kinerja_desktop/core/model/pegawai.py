@@ -55,11 +55,13 @@ class PegawaiInput:
 
 @dataclass(frozen=True)
 class Masalah:
-    """One problem with a value: an error blocks saving, a warning (``peringatan``) does not."""
+    """One problem with a value: an error blocks saving, a warning (``peringatan``) does not; ``saran``
+    says what to do when the message alone does not."""
 
     kolom: str
     pesan: str
     peringatan: bool = False
+    saran: str = ""
 
 
 @dataclass(frozen=True)

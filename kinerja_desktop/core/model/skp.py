@@ -89,6 +89,14 @@ class JenisLampiran(StrEnum):
         }[self.value]
 
 
+class JenisBukti(StrEnum):
+    """What a bukti dukung is: a note, a web link, or a file kept under its content hash."""
+
+    CATATAN = "catatan"
+    TAUTAN = "tautan"
+    BERKAS = "berkas"
+
+
 def format_target(
     target_min: Decimal | None, target_maks: Decimal | None, satuan: str, target_teks: str
 ) -> str:

@@ -13,6 +13,7 @@ class Batas:
     RHK = 4000
     INDIKATOR = 4000
     SATUAN = 60
+    TARGET_TEKS = 2000
     PENUGASAN = 200
     LAMPIRAN = 2000
     EKSPEKTASI = 2000
@@ -31,16 +32,19 @@ def length(teks: str) -> int:
     return len(teks.strip())
 
 
+def too_long(label: str, panjang: int, maks: int, kolom: str) -> ValidationError:
+    """The refusal of a ``label`` text of ``panjang`` characters where ``maks`` fit, saying by how much."""
+    return ValidationError(
+        f"{label} terlalu panjang: {format_angka(panjang)} karakter, paling banyak {format_angka(maks)}.",
+        kolom=kolom,
+        saran=f"Persingkat {format_angka(panjang - maks)} karakter, lalu simpan lagi.",
+    )
+
+
 def check_length(teks: str, maks: int, label: str, kolom: str) -> str:
     """``teks`` (stripped) when it fits ``maks``; else a ValidationError naming ``label`` and ``kolom``
     that says by how much it is over."""
     cleaned = teks.strip()
     if len(cleaned) > maks:
-        lebih = len(cleaned) - maks
-        raise ValidationError(
-            f"{label} terlalu panjang: {format_angka(len(cleaned))} karakter, paling banyak "
-            f"{format_angka(maks)}.",
-            kolom=kolom,
-            saran=f"Persingkat {format_angka(lebih)} karakter, lalu simpan lagi.",
-        )
+        raise too_long(label, len(cleaned), maks, kolom)
     return cleaned

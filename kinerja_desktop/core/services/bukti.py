@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
@@ -17,22 +16,18 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import BuktiDukung
 from kinerja_desktop.core.errors import KnownError, NotFound, ValidationError
-from kinerja_desktop.core.model.teks import Batas, check_length
+from kinerja_desktop.core.model.skp import JenisBukti as JenisBukti
 from kinerja_desktop.core.paths import private_dir
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.periode import periode
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.realisasi import check_periode, ensure_progress
 from kinerja_desktop.core.services.skp.access import get_rhk_row
+from kinerja_desktop.core.validation.base import raise_first
+from kinerja_desktop.core.validation.realisasi import BUKTI_DUKUNG, tautan_problem
 
 MAKS_UKURAN = 20 * 1024 * 1024
 _POTONGAN = 1024 * 1024
-
-
-class JenisBukti(StrEnum):
-    CATATAN = "catatan"
-    TAUTAN = "tautan"
-    BERKAS = "berkas"
 
 
 class StatusBerkas(StrEnum):
@@ -87,10 +82,10 @@ def _add(session: Session, row: BuktiDukung) -> str:
 
 
 def _keterangan(teks: str, wajib: bool) -> str:
-    cleaned = teks.strip()
-    if wajib and not cleaned:
-        raise ValidationError("Catatan bukti dukung wajib diisi.", kolom="keterangan")
-    return check_length(cleaned, Batas.KETERANGAN_BUKTI, "Keterangan bukti dukung", "keterangan")
+    cleaned = BUKTI_DUKUNG.text("keterangan").ensure(teks.strip())
+    if wajib:
+        raise_first(BUKTI_DUKUNG.check({"jenis": JenisBukti.CATATAN.value, "keterangan": cleaned}))
+    return cleaned
 
 
 def add_catatan(session: Session, actor: Actor, rhk_id: str, kode_periode: str, keterangan: str) -> str:
@@ -105,18 +100,8 @@ def add_catatan(session: Session, actor: Actor, rhk_id: str, kode_periode: str, 
 def clean_tautan(tautan: str) -> str:
     """An http or https address with a host, else ValidationError."""
     cleaned = tautan.strip()
-    bagian = urlsplit(cleaned)
-    if (
-        bagian.scheme.lower() not in ("http", "https")
-        or not bagian.netloc
-        or any(c.isspace() for c in cleaned)
-    ):
-        raise ValidationError(
-            "Tautan harus alamat web lengkap yang diawali http:// atau https://.",
-            kolom="tautan",
-            saran="Contoh: https://drive.example.go.id/berkas/123",
-        )
-    return check_length(cleaned, Batas.TAUTAN, "Tautan", "tautan")
+    raise_first([m for m in (tautan_problem(cleaned),) if m is not None])
+    return cleaned
 
 
 def add_tautan(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -14,6 +12,10 @@ from kinerja_desktop.core.rules.berakhlak import NILAI_BERAKHLAK
 from kinerja_desktop.core.services import akun
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.signing import KeyPair, new_key_pair
+from kinerja_desktop.core.validation.base import raise_first
+from kinerja_desktop.core.validation.unit import KANTOR, kode_problem
+from kinerja_desktop.core.validation.unit import KERTAS as KERTAS
+from kinerja_desktop.core.validation.unit import RITME as RITME
 
 KEY_KANTOR_ID = "kantor_id"
 KEY_MODE = "mode"
@@ -22,9 +24,6 @@ KEY_DEMO = "demo"
 #: private key, which never leaves the database and its backups).
 KEY_KUNCI_PRIVAT = "kunci_privat"
 KEY_KUNCI_PUBLIK = "kunci_publik"
-KERTAS = ("F4", "A4")
-RITME = ("triwulan", "bulanan")
-_KODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,19}$")
 
 
 def get_setting(session: Session, key: str, default: str = "") -> str:
@@ -48,22 +47,13 @@ def is_initialised(session: Session) -> bool:
 
 
 def validate_kantor(data: KantorInput) -> None:
-    """Raise ValidationError, naming the field, for the first unacceptable value."""
-    if not _KODE.match(data.kode.strip()):
-        raise ValidationError(
-            "Kode kantor harus 2–20 karakter: huruf, angka, titik, garis bawah atau tanda hubung.",
-            kolom="kode",
-        )
-    if not data.nama.strip():
-        raise ValidationError("Nama kantor wajib diisi.", kolom="nama")
-    if not data.tempat.strip():
-        raise ValidationError(
-            'Tempat wajib diisi; dipakai pada baris tanda tangan, misalnya "Plaju".', kolom="tempat"
-        )
-    if data.kertas not in KERTAS:
-        raise ValidationError("Ukuran kertas harus F4 atau A4.", kolom="kertas")
-    if data.ritme not in RITME:
-        raise ValidationError("Ritme penilaian harus triwulan atau bulanan.", kolom="ritme")
+    """Raise ValidationError, naming the field, for the first unacceptable value (the rules an imported
+    office row obeys too, ``validation.unit``)."""
+    raise_first([m for m in (kode_problem(data.kode.strip()),) if m is not None])
+    teks = ("nama", "instansi", "tempat", "alamat", "telepon", "email")
+    row: dict[str, object] = {k: str(getattr(data, k)).strip() for k in teks}
+    row.update(kertas=data.kertas, ritme=data.ritme)
+    raise_first(KANTOR.check(row))
     if data.logo is not None and len(data.logo) > 2_000_000:
         raise ValidationError("Berkas logo terlalu besar (maksimal 2 MB).", kolom="logo")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from sqlalchemy import func, select
@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Pegawai, Pelatihan, UnitKerja
-from kinerja_desktop.core.errors import NotFound, ValidationError
+from kinerja_desktop.core.errors import NotFound
 from kinerja_desktop.core.model.pegawai import nama_lengkap
 from kinerja_desktop.core.services.access import Actor, Izin, require
+from kinerja_desktop.core.validation.base import raise_first
+from kinerja_desktop.core.validation.pelatihan import PELATIHAN
 
 # PP 11/2017 Pasal 203(4) as amended by PP 17/2020: at least 20 JP a year for a PNS.
 JP_MINIMUM_PNS = 20
@@ -70,21 +72,17 @@ class RekapJp:
 
 
 def _validate(data: PelatihanInput) -> PelatihanInput:
-    nama = " ".join(data.nama.split())
-    if not nama:
-        raise ValidationError("Nama pelatihan wajib diisi.", kolom="nama")
-    if not 1 <= data.jp <= 1000:
-        raise ValidationError("JP harus bilangan bulat 1 sampai 1000.", kolom="jp")
-    if data.tanggal_selesai is not None and data.tanggal_selesai < data.tanggal_mulai:
-        raise ValidationError("Tanggal selesai tidak boleh sebelum tanggal mulai.", kolom="tanggal_selesai")
-    return PelatihanInput(
-        nama=nama,
+    """Tidied, then checked by the same rules as an imported training (``validation.pelatihan``)."""
+    clean = PelatihanInput(
+        nama=" ".join(data.nama.split()),
         tanggal_mulai=data.tanggal_mulai,
         jp=data.jp,
         penyelenggara=" ".join(data.penyelenggara.split()),
         tanggal_selesai=data.tanggal_selesai,
         nomor_sertifikat=data.nomor_sertifikat.strip(),
     )
+    raise_first(PELATIHAN.check(asdict(clean)))
+    return clean
 
 
 def _pegawai(session: Session, pegawai_id: str) -> Pegawai:

@@ -12,8 +12,7 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import BuktiDukung, Evaluasi, Realisasi, RencanaAksi, Rhk, Skp
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.skp import JenisRhk, StatusSkp, format_target
-from kinerja_desktop.core.model.teks import Batas, check_length
-from kinerja_desktop.core.rules.angka import format_angka, parse_angka
+from kinerja_desktop.core.rules.angka import parse_angka
 from kinerja_desktop.core.rules.periode import AKHIR, Periode, Ritme, daftar_periode, periode
 from kinerja_desktop.core.rules.tanggal import format_rentang
 from kinerja_desktop.core.services import kantor
@@ -28,6 +27,8 @@ from kinerja_desktop.core.services.skp.access import (
     live_rhk,
     may_edit,
 )
+from kinerja_desktop.core.validation.base import raise_first
+from kinerja_desktop.core.validation.realisasi import REALISASI, RENCANA_AKSI
 
 
 @dataclass(frozen=True)
@@ -159,12 +160,7 @@ def clean_nilai(value: Decimal | int | float | str | None) -> Decimal | None:
         angka = parse_angka(value, kolom="nilai", label="Realisasi")
     else:
         angka = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    if not angka.is_finite() or angka < 0:
-        raise ValidationError("Realisasi harus angka nol atau lebih.", kolom="nilai")
-    if angka >= Decimal("1e14"):
-        raise ValidationError(
-            f"Realisasi {format_angka(angka)} terlalu besar; tulis kurang dari 100 triliun.", kolom="nilai"
-        )
+    raise_first(REALISASI.check({"nilai": angka}))
     return angka.quantize(Decimal("0.0001"))
 
 
@@ -180,7 +176,7 @@ def set_realisasi(
     indikator, _, skp = get_indikator_row(session, indikator_id)
     p = check_periode(session, kode_periode)
     ensure_progress(session, actor, skp, p)
-    angka, keterangan = clean_nilai(nilai), teks.strip()
+    angka, keterangan = clean_nilai(nilai), REALISASI.text("teks").ensure(teks.strip())
     row = session.scalar(
         select(Realisasi).where(Realisasi.indikator_id == indikator.id, Realisasi.periode == p.kode)
     )
@@ -203,10 +199,7 @@ def _aksi(session: Session, rencana_id: str) -> tuple[RencanaAksi, Skp]:
 
 
 def _teks_aksi(teks: str) -> str:
-    cleaned = teks.strip()
-    if not cleaned:
-        raise ValidationError("Rencana aksi wajib diisi.", kolom="teks")
-    return check_length(cleaned, Batas.RENCANA_AKSI, "Rencana aksi", "teks")
+    return RENCANA_AKSI.text("teks").ensure(teks.strip())
 
 
 def add_rencana_aksi(session: Session, actor: Actor, rhk_id: str, kode_periode: str, teks: str) -> str:

@@ -12,9 +12,9 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Pegawai, UnitKerja
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.pegawai import nama_lengkap
-from kinerja_desktop.core.model.teks import Batas, check_length
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
+from kinerja_desktop.core.validation.unit import UNIT_KERJA
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,7 @@ def _get(session: Session, unit_id: str) -> UnitKerja:
 
 
 def _check_nama(session: Session, nama: str, induk_id: str | None, except_id: str | None = None) -> str:
-    cleaned = " ".join(nama.split())
-    if not cleaned:
-        raise ValidationError("Nama unit kerja wajib diisi.", kolom="nama")
-    check_length(cleaned, Batas.NAMA_UNIT, "Nama unit kerja", "nama")
+    cleaned = UNIT_KERJA.text("nama").ensure(" ".join(nama.split()))
     twin = session.scalar(
         select(UnitKerja.id).where(
             func.lower(UnitKerja.nama) == cleaned.lower(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.validation.tables import max_length
 
 KERTAS_LABEL = {"F4": "F4 (215 × 330 mm)", "A4": "A4 (210 × 297 mm)"}
 RITME_LABEL = {"triwulan": "Triwulanan (4 kali setahun)", "bulanan": "Bulanan (12 kali setahun)"}
@@ -33,11 +34,15 @@ class IsianKantor:
         self.kode.setMaxLength(20)
         self.instansi = QLineEdit(placeholderText="mis. Pemerintah Kota Palembang")
         self.tempat = QLineEdit(placeholderText="kota/tempat pada baris tanda tangan, mis. Plaju")
+        for kolom in ("nama", "instansi", "tempat"):
+            getattr(self, kolom).setMaxLength(max_length("kantor", kolom))
         self.alamat = QPlainTextEdit()
         self.alamat.setFixedHeight(60)
         self.alamat.setTabChangesFocus(True)
         self.telepon = QLineEdit()
         self.email = QLineEdit(placeholderText="mis. kecamatan.plaju@palembang.go.id")
+        self.telepon.setMaxLength(max_length("kantor", "telepon"))
+        self.email.setMaxLength(max_length("kantor", "email"))
         self.kertas = QComboBox()
         for code in kantor.KERTAS:
             self.kertas.addItem(KERTAS_LABEL.get(code, code), code)

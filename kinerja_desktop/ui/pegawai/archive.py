@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.core.model.pegawai import PegawaiRow, StatusAktif
 from kinerja_desktop.core.services import pegawai
 from kinerja_desktop.core.services.pegawai.records import HasilArsip
+from kinerja_desktop.core.validation.tables import max_length
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.forms import UnsavedGuard
@@ -48,6 +49,7 @@ class ArsipDialog(QDialog):
         self.tanggal = DateField(optional=False)
         self.tanggal.set_value(date.today())
         self.alasan = QLineEdit(placeholderText="misalnya nomor SK atau instansi tujuan mutasi")
+        self.alasan.setMaxLength(max_length("pegawai", "alasan_nonaktif"))
         self.error = FieldNote()
         form = QFormLayout()
         form.addRow(

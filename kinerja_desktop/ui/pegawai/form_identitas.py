@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QV
 from kinerja_desktop.core.model.pegawai import PegawaiInput
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.services.pegawai.check import jenis_nip_untuk
+from kinerja_desktop.core.validation.tables import max_length
 from kinerja_desktop.ui.common.widgets import DateField, FieldNote, with_note
 from kinerja_desktop.ui.pegawai.photo import FotoBox
 
@@ -47,10 +48,14 @@ class IdentitasTab(FieldsTab):
     def __init__(self) -> None:
         super().__init__()
         self.nip = QLineEdit(placeholderText="18 digit, misalnya 19860926 201505 1 001", maxLength=30)
-        self.gelar_depan = QLineEdit(placeholderText="misalnya Drs. atau Hj.", maxLength=40)
-        self.nama = QLineEdit(placeholderText="nama tanpa gelar", maxLength=150)
-        self.gelar_belakang = QLineEdit(placeholderText="misalnya S.Kom., M.Si.", maxLength=60)
-        self.tempat_lahir = QLineEdit(maxLength=100)
+        self.gelar_depan = QLineEdit(
+            placeholderText="misalnya Drs. atau Hj.", maxLength=max_length("pegawai", "gelar_depan")
+        )
+        self.nama = QLineEdit(placeholderText="nama tanpa gelar", maxLength=max_length("pegawai", "nama"))
+        self.gelar_belakang = QLineEdit(
+            placeholderText="misalnya S.Kom., M.Si.", maxLength=max_length("pegawai", "gelar_belakang")
+        )
+        self.tempat_lahir = QLineEdit(maxLength=max_length("pegawai", "tempat_lahir"))
         self.tanggal_lahir = DateField()
         self.jenis_kelamin = QComboBox()
         for label, code in (("— belum diisi —", ""), ("Laki-laki", "L"), ("Perempuan", "P")):
@@ -99,9 +104,11 @@ class KontakTab(FieldsTab):
 
     def __init__(self) -> None:
         super().__init__()
-        self.email = QLineEdit(placeholderText="nama@contoh.go.id", maxLength=100)
-        self.telepon = QLineEdit(placeholderText="misalnya 0812 3456 7890", maxLength=50)
-        self.alamat = QLineEdit(placeholderText="alamat rumah")
+        self.email = QLineEdit(placeholderText="nama@contoh.go.id", maxLength=max_length("pegawai", "email"))
+        self.telepon = QLineEdit(
+            placeholderText="misalnya 0812 3456 7890", maxLength=max_length("pegawai", "telepon")
+        )
+        self.alamat = QLineEdit(placeholderText="alamat rumah", maxLength=max_length("pegawai", "alamat"))
         self.add_row("Surel (email)", "email", self.email)
         self.add_row("Telepon", "telepon", self.telepon)
         self.add_row("Alamat", "alamat", self.alamat)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout
 from kinerja_desktop.core.model.pegawai import PegawaiInput, PegawaiRow, StatusAktif
 from kinerja_desktop.core.rules.jabatan import JenisJabatan, jenjang_untuk_jenis
 from kinerja_desktop.core.rules.pangkat import PANGKAT_PNS, StatusKepegawaian, golongan_untuk_status
+from kinerja_desktop.core.validation.tables import max_length
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, DateField, PegawaiPicker
 from kinerja_desktop.ui.pegawai.form_identitas import FieldsTab
@@ -40,7 +41,10 @@ class KepegawaianTab(FieldsTab):
         self.tmt_cpns = DateField()
         self.golongan = QComboBox()
         self.tmt_golongan = DateField()
-        self.jabatan = QLineEdit(placeholderText="nama jabatan, misalnya Pranata Komputer Ahli Muda")
+        self.jabatan = QLineEdit(
+            placeholderText="nama jabatan, misalnya Pranata Komputer Ahli Muda",
+            maxLength=max_length("pegawai", "jabatan"),
+        )
         self.jenis_jabatan = QComboBox()
         self.jenis_jabatan.addItem(BELUM, "")
         for jenis in JenisJabatan:

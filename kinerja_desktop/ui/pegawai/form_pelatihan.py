@@ -29,6 +29,7 @@ from kinerja_desktop.core.services.pelatihan import (
     PelatihanInput,
     PelatihanRow,
 )
+from kinerja_desktop.core.validation.tables import max_length
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_yes_no
@@ -78,6 +79,8 @@ class PelatihanDialog(QDialog):
         data = row.data if row else None
         self.nama = QLineEdit(data.nama if data else "", placeholderText="misalnya Pelatihan Kepemimpinan")
         self.penyelenggara = QLineEdit(data.penyelenggara if data else "", placeholderText="misalnya BPSDM")
+        self.nama.setMaxLength(max_length("pelatihan", "nama"))
+        self.penyelenggara.setMaxLength(max_length("pelatihan", "penyelenggara"))
         self.tanggal_mulai = DateField(optional=False)
         self.tanggal_mulai.set_value(data.tanggal_mulai if data else date.today())
         self.tanggal_selesai = DateField()
@@ -85,6 +88,7 @@ class PelatihanDialog(QDialog):
         self.jp = QSpinBox(minimum=1, maximum=1000, value=data.jp if data else 8, suffix=" JP")
         self.jp.setMaximumWidth(120)
         self.nomor_sertifikat = QLineEdit(data.nomor_sertifikat if data else "")
+        self.nomor_sertifikat.setMaxLength(max_length("pelatihan", "nomor_sertifikat"))
         self.notes = {k: FieldNote() for k in ("nama", "jp", "tanggal_selesai")}
         form = QFormLayout()
         form.addRow("Nama pelatihan", with_note(self.nama, self.notes["nama"]))

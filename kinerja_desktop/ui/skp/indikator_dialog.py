@@ -20,6 +20,7 @@ from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.skp import Aspek, IndikatorInput, IndikatorView
 from kinerja_desktop.core.model.teks import Batas
 from kinerja_desktop.core.rules.angka import format_angka, parse_angka
+from kinerja_desktop.core.validation.tables import max_length
 from kinerja_desktop.ui.common.forms import FormDialog, LengthCounter, TeksEdit
 from kinerja_desktop.ui.common.widgets import FieldNote, with_note
 
@@ -62,6 +63,8 @@ class IndikatorDialog(FormDialog):
         self.maksimum = QLineEdit(placeholderText="maks.")
         self.satuan = QLineEdit(placeholderText="mis. dokumen, %, laporan")
         self.target_teks = QLineEdit(placeholderText="mis. Sesuai SOP")
+        self.satuan.setMaxLength(max_length("indikator", "satuan"))
+        self.target_teks.setMaxLength(max_length("indikator", "target_teks"))
         for line in (self.minimum, self.maksimum, self.satuan, self.target_teks):
             line.returnPressed.connect(self.accept)
         angka_row = QHBoxLayout()

@@ -20,6 +20,7 @@ from kinerja_desktop.core.model.pegawai import PegawaiRow, StatusAktif
 from kinerja_desktop.core.services import unit_kerja
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.unit_kerja import UnitRow
+from kinerja_desktop.core.validation.tables import max_length
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.forms import UnsavedGuard
@@ -98,6 +99,8 @@ class UnitDialog(_UnitFormDialog):
         self.semua_pegawai = [(r.id, label_pegawai(r)) for r in aktif]
         self.nama = QLineEdit(unit.nama if unit else "", placeholderText="misalnya Seksi Pemerintahan")
         self.kode = QLineEdit(unit.kode if unit else "", placeholderText="boleh kosong, misalnya PLJ.PEM")
+        self.nama.setMaxLength(max_length("unit_kerja", "nama"))
+        self.kode.setMaxLength(max_length("unit_kerja", "kode"))
         self.kepala = PegawaiPicker(placeholder="boleh kosong; ketik nama atau NIP…")
         self.semua = QCheckBox("Pilih dari semua pegawai aktif (bukan hanya pegawai unit ini)")
         self.semua.setChecked(not self.staf)

@@ -106,3 +106,22 @@ def test_prepare_database_is_idempotent(paths: AppPaths) -> None:
     engine = make_engine(paths.database_url())
     assert prepare_database(engine).action == "created"
     assert prepare_database(engine).action == "current"
+
+
+def test_0005_links_audit_entries_to_an_import_and_keeps_the_old_ones(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copy(DATA / "schema_0004.sqlite3", folder / "kinerja.sqlite3")
+    with sqlite3.connect(folder / "kinerja.sqlite3") as raw:
+        entri = raw.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    assert entri > 0
+    ws = Workspace.open(AppPaths(folder))
+    assert ws.migration.action == "upgraded"
+    ws.close()
+    with sqlite3.connect(folder / "kinerja.sqlite3") as raw:
+        kolom = {r[1]: r for r in raw.execute("PRAGMA table_info(audit_log)")}
+        indeks = {r[1] for r in raw.execute("PRAGMA index_list(audit_log)")}
+        tautan = raw.execute("SELECT COUNT(*), COUNT(sync_log_id) FROM audit_log").fetchone()
+    assert kolom["sync_log_id"][2] == "INTEGER" and kolom["sync_log_id"][3] == 0  # nullable
+    assert "ix_audit_log_sync_log_id" in indeks
+    assert tautan[0] >= entri and tautan[1] == 0  # every entry kept, none linked to an import

@@ -291,3 +291,18 @@ def test_a_pegawai_that_cannot_be_read_says_so_and_opens_no_form(
     dialog = _open(qtbot, ctx, "tidak-ada")
     assert shown and not dialog.loaded and dialog.read_only
     assert dialog.exec() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+
+
+def test_text_fields_stop_at_the_length_the_app_keeps(qtbot, ctx: UiContext) -> None:
+    """The same numbers as the rules an import is checked by (``core/validation``): a 40,000-character
+    paste keeps what the record can hold."""
+    from kinerja_desktop.core.validation.tables import max_length
+
+    dialog = _open(qtbot, ctx)
+    tabs = {"nama": dialog.identitas, "gelar_depan": dialog.identitas, "alamat": dialog.kontak}
+    tabs["jabatan"] = dialog.kepegawaian
+    for kolom, tab in tabs.items():
+        field = getattr(tab, kolom)
+        field.setText("x" * 40_000)
+        assert len(field.text()) == field.maxLength() == max_length("pegawai", kolom)
+    assert max_length("pegawai", "nama") == 150

@@ -45,6 +45,8 @@ class AuditLog(Base):
     sebelum: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     sesudah: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     keterangan: Mapped[str] = mapped_column(Text, default="")
+    #: The import (package or roster) that wrote this entry; None for everything else.
+    sync_log_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
 
 
 class SyncLog(Base):

@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db import backup as backups
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import SyncLog
-from kinerja_desktop.core.db.session import log_event
+from kinerja_desktop.core.db.session import AuditActor, link_import, log_event
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.exchange.paket.audit import ImportAudit
 from kinerja_desktop.core.exchange.paket.model import Baris
-from kinerja_desktop.core.exchange.paket.plan.local import revisi_lokal, tanpa_gc
+from kinerja_desktop.core.exchange.paket.plan.local import baris_lokal, revisi_lokal, tanpa_gc
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi, Pilihan, RencanaImpor
 from kinerja_desktop.core.exchange.paket.plan.planner import kolom_id, map_ids
 from kinerja_desktop.core.exchange.paket.schema import Jenis, semua_jenis
@@ -105,27 +106,32 @@ def _belum_berubah(session: Session, rencana: RencanaImpor) -> None:
 CACHE_KIB = 16_384
 
 
-def _write(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
+def _write(
+    session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan], audit: ImportAudit
+) -> None:
     conn = session.connection()
     if conn.dialect.name != "sqlite":
-        _write_all(session, rencana, pilih)
+        _write_all(session, rencana, pilih, audit)
         _dasar(session, rencana)
         return
     lama = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
     conn.exec_driver_sql(f"PRAGMA cache_size = {-CACHE_KIB}")
     try:
-        _write_all(session, rencana, pilih)
+        _write_all(session, rencana, pilih, audit)
         _dasar(session, rencana)
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {lama}")
 
 
-def _write_all(session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan]) -> None:
+def _write_all(
+    session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan], audit: ImportAudit
+) -> None:
     conn = session.connection()
     peta = rencana.peta_id
-    penulis = {j.tabel: Penulis(conn, j, peta, rencana.tabel_peta) for j in semua_jenis()}
+    penulis = {j.tabel: Penulis(conn, j, peta, rencana.tabel_peta, audit) for j in semua_jenis()}
     for jenis in semua_jenis():
         penulis[jenis.tabel].insert_rows(rencana.keputusan[jenis.tabel].sisip)
+        release_memory()
     sekarang = utcnow()
     for jenis in semua_jenis():
         kep = rencana.keputusan[jenis.tabel]
@@ -231,9 +237,31 @@ def apply_plan(
     try:
         with tanpa_gc(), workspace.transaction(actor) as session:
             _belum_berubah(session, rencana)
+            catatan = SyncLog(
+                arah="impor",
+                jenis_paket=info.jenis.value,
+                nama_berkas=nama_berkas,
+                sha256=sha256 or rencana.sha256,
+                kantor_kode=info.kantor_kode,
+                tahun=info.tahun,
+                jumlah={
+                    "total": total,
+                    "lembar": jumlah,
+                    "checksum": info.checksum,
+                    "dibuat_pada": info.dibuat_pada.isoformat(),
+                },
+                pengguna_id=actor.pengguna_id,
+                username=actor.username,
+                keterangan=f"checksum {info.checksum}",
+            )
+            sync_log_id = link_import(session, catatan)  # every audit entry from here on names it
             baru = kunci_kantor.pinned_key(session, pengirim.kode) is None
             kunci_kantor.pin_key(session, actor, pengirim.kode, pengirim.kunci_publik)
-            _write(session, rencana, pilih)
+            pelaku: AuditActor = session.info["actor"]
+            audit = ImportAudit(session.connection(), pelaku, sync_log_id, utcnow())
+            audit.start(rencana.total(Aksi.BARU) + rencana.total(Aksi.UBAH) + len(pilih))
+            _write(session, rencana, pilih, audit)
+            audit.finish()
             if cadangan is not None:
                 log_event(session, "cadangan", f"Cadangan dibuat: {cadangan.name}")
             _audit(session, rencana, pilih)
@@ -243,27 +271,9 @@ def apply_plan(
                 "impor",
                 f"Impor {info.jenis.label.lower()} dari {info.kantor_nama} ({info.kantor_kode}) "
                 f"{nama_berkas or ''}: {ringkas}; {len(pilih)} konflik diputuskan, "
-                f"{len(rencana.penggabungan)} digabungkan.",
+                f"{len(rencana.penggabungan)} digabungkan; {audit.jumlah} baris tercatat di log audit.",
                 tabel="sync_log",
-            )
-            session.add(
-                SyncLog(
-                    arah="impor",
-                    jenis_paket=info.jenis.value,
-                    nama_berkas=nama_berkas,
-                    sha256=sha256 or rencana.sha256,
-                    kantor_kode=info.kantor_kode,
-                    tahun=info.tahun,
-                    jumlah={
-                        "total": total,
-                        "lembar": jumlah,
-                        "checksum": info.checksum,
-                        "dibuat_pada": info.dibuat_pada.isoformat(),
-                    },
-                    pengguna_id=actor.pengguna_id,
-                    username=actor.username,
-                    keterangan=f"checksum {info.checksum}",
-                )
+                baris_id=str(sync_log_id),
             )
     except IntegrityError as exc:
         raise KnownError(
@@ -290,8 +300,16 @@ def postponed_columns(jenis: Jenis) -> tuple[str, ...]:
 class Penulis:
     """Writes one table's rows: inserts, full updates, and the postponed references."""
 
-    def __init__(self, conn: Connection, jenis: Jenis, peta: dict[str, str], tabel_peta: set[str]) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        jenis: Jenis,
+        peta: dict[str, str],
+        tabel_peta: set[str],
+        audit: ImportAudit | None = None,
+    ) -> None:
         self.conn = conn
+        self.audit = audit
         self.jenis = jenis
         self.peta = peta
         self.kolom = [k.nama for k in jenis.kolom]  # a row's values are in this order
@@ -345,15 +363,18 @@ class Penulis:
         return hasil_tuple
 
     def insert_rows(self, rows: list[Baris]) -> None:
+        """Each slice of rows inserted (postponed references empty) and, with an audit, its entries."""
         for a in range(0, len(rows), _POTONG):
-            potong = rows[a : a + _POTONG]
+            nilai = [self.nilai(r, kosongkan_tunda=False) for r in rows[a : a + _POTONG]]
+            if self.audit is not None:  # encoded now, before the values are prepared for the driver
+                self.audit.add_inserted(self.jenis, nilai)
+            for i in self._tunda_i:
+                for v in nilai:
+                    v[i] = None
             if self.cepat:
-                data = [self._siap(self.nilai(r, kosongkan_tunda=True)) for r in potong]
-                self.conn.exec_driver_sql(self.sql, data)
+                self.conn.exec_driver_sql(self.sql, [self._siap(v) for v in nilai])
             else:
-                dicts = [
-                    dict(zip(self.kolom, self.nilai(r, kosongkan_tunda=True), strict=True)) for r in potong
-                ]
+                dicts = [dict(zip(self.kolom, v, strict=True)) for v in nilai]
                 self.conn.execute(insert(self.jenis.table), dicts)
 
     def update_rows(self, rows: list[Baris]) -> None:
@@ -363,12 +384,16 @@ class Penulis:
         t = self.jenis.table
         lain = [c for c in self.kolom if c != "id"]
         stmt = update(t).where(t.c.id == bindparam("b_id")).values({c: bindparam(f"v_{c}") for c in lain})
-        data = []
-        for r in rows:
-            vals = dict(zip(self.kolom, self.nilai(r, kosongkan_tunda=False), strict=True))
-            data.append({"b_id": vals.pop("id"), **{f"v_{c}": v for c, v in vals.items()}})
-        for a in range(0, len(data), _POTONG):
-            self.conn.execute(stmt, data[a : a + _POTONG])
+        for a in range(0, len(rows), _POTONG):
+            nilai = [self.nilai(r, kosongkan_tunda=False) for r in rows[a : a + _POTONG]]
+            if self.audit is not None:  # ours as they are now, before the update
+                lama = baris_lokal(self.conn, self.jenis, [v[self._id] for v in nilai])
+                self.audit.add_updated(self.jenis, [(lama[v[self._id]], v) for v in nilai])
+            data = []
+            for baris in nilai:
+                vals = dict(zip(self.kolom, baris, strict=True))
+                data.append({"b_id": vals.pop("id"), **{f"v_{c}": x for c, x in vals.items()}})
+            self.conn.execute(stmt, data)
 
     def fill_postponed(self, rows: list[Baris]) -> None:
         """Fill the postponed references of inserted rows."""

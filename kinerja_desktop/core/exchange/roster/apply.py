@@ -1,7 +1,12 @@
-"""``apply_import``: carry out a clean plan after a backup, in one transaction, through the staff services."""
+"""``apply_import``: carry out a clean plan after a backup, in one transaction, through the staff services.
+
+The import is recorded in the sync log (kind ``roster``) before anything is written, so every audit
+entry the services write for it names that record.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -9,8 +14,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.db.models import Kantor, Pegawai, Pengaturan, UnitKerja
-from kinerja_desktop.core.db.session import log_event
+from kinerja_desktop.core.db.models import Kantor, Pegawai, Pengaturan, SyncLog, UnitKerja
+from kinerja_desktop.core.db.session import link_import, log_event
 from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.exchange.roster.columns import PEMISAH_UNIT
 from kinerja_desktop.core.exchange.roster.model import Aksi, BarisRencana, RosterPlan
@@ -22,6 +27,8 @@ from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.workspace import Workspace
 
 ALASAN_CADANGAN = "sebelum-impor-pegawai"
+#: ``SyncLog.jenis_paket`` of a roster import (packages use ``JenisPaket``).
+JENIS_ROSTER = "roster"
 Progress = Callable[[int, int, str], None]
 
 
@@ -148,6 +155,14 @@ def _write(
     return ditambah, diubah, len(baru_nonaktif)
 
 
+def _sha256(path: Path) -> str:
+    """The file's hash, for the record ("" when it is gone since the preview)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 def apply_import(
     workspace: Workspace, actor: Actor, plan: RosterPlan, *, progress: Progress | None = None
 ) -> ApplyResult:
@@ -166,8 +181,23 @@ def apply_import(
         return ApplyResult(0, 0, 0, 0, None)
     cadangan = workspace.backup(actor, reason=ALASAN_CADANGAN) if workspace.is_sqlite else None
     with workspace.transaction(actor) as session:
+        catatan = SyncLog(
+            arah="impor",
+            jenis_paket=JENIS_ROSTER,
+            nama_berkas=plan.berkas.name,
+            sha256=_sha256(plan.berkas),
+            kantor_kode=plan.kantor_asal,
+            pengguna_id=actor.pengguna_id,
+            username=actor.username,
+        )
+        link_import(session, catatan)  # the services' audit entries from here on name this import
         peta, unit_dibuat = _create_unit(session, actor, plan)
         ditambah, diubah, diarsipkan = _write(session, actor, plan, peta, progress)
+        catatan.jumlah = {
+            "total": {"baru": ditambah, "ubah": diubah},
+            "unit_dibuat": unit_dibuat,
+            "diarsipkan": diarsipkan,
+        }
         log_event(
             session,
             "impor",

@@ -14,13 +14,12 @@ from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.jabatan import JenisJabatan, JenjangFungsional
 from kinerja_desktop.core.rules.nip import normalize_nip
 from kinerja_desktop.core.rules.tanggal import format_tanggal, parse_tanggal
+from kinerja_desktop.core.validation.pegawai import TAHUN_MIN  # a bare year in a date cell reads as 1905
 
 #: What python-calamine returns for a cell.
 Sel = str | float | int | bool | date | datetime | time | timedelta | None
 
 _EPOCH_EXCEL = date(1899, 12, 30)
-#: Earlier dates in a staff record are typing slips (a bare year in a date cell reads as 1905).
-TAHUN_MIN = 1930
 _ANGKA_ILMIAH = re.compile(r"^\d([.,]\d+)?[eE][+]?\d+$")
 _JAM_NOL = re.compile(r"^(\S+)\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 

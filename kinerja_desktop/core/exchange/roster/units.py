@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.models import UnitKerja
 from kinerja_desktop.core.exchange.roster.columns import PEMISAH_UNIT
 from kinerja_desktop.core.services.unit_kerja import root_unit_id
+from kinerja_desktop.core.validation.unit import UNIT_KERJA
 
 _PEMISAH = re.compile(r"\s+/\s+")
 _SEKITAR_GARIS = re.compile(r"\s*/\s*")
-PANJANG_NAMA_MAKS = 200
+PANJANG_NAMA_MAKS = UNIT_KERJA.text("nama").maks
 
 
 def kunci_nama(nama: str) -> str:

@@ -8,15 +8,17 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.models import CapaianUnit, Evaluasi, Pegawai, Skp, UnitKerja
 from kinerja_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from kinerja_desktop.core.model.evaluasi import JenisRating, StatusEvaluasi
-from kinerja_desktop.core.model.skp import StatusSkp
 from kinerja_desktop.core.rules.angka_kredit import compute_angka_kredit
 from kinerja_desktop.core.rules.jabatan import JenjangFungsional
 from kinerja_desktop.core.rules.periode import AKHIR, Periode, periode
-from kinerja_desktop.core.rules.predikat import Predikat, Rating, compute_predikat
+from kinerja_desktop.core.rules.predikat import Predikat
 from kinerja_desktop.core.rules.tanggal import format_rentang
 from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
 from kinerja_desktop.core.services.realisasi import periode_realisasi, ritme_kantor
 from kinerja_desktop.core.services.skp.access import get_skp_row, may_edit
+from kinerja_desktop.core.validation.evaluasi import bulan_dalam_periode as bulan_di_periode
+from kinerja_desktop.core.validation.evaluasi import predikat_dari as predikat_dari
+from kinerja_desktop.core.validation.evaluasi import skp_problem
 
 PESAN_FINAL = "Evaluasi ini sudah final dan terkunci; hanya administrator yang dapat membukanya kembali."
 
@@ -40,11 +42,7 @@ def check_periode_evaluasi(session: Session, kode: str) -> Periode:
 
 def bulan_dalam_periode(skp: Skp, p: Periode) -> int:
     """Whole months of the period that fall inside the SKP's periode penilaian (for pro-rata AK)."""
-    awal = max(p.awal(skp.tahun), skp.periode_awal)
-    akhir = min(p.akhir(skp.tahun), skp.periode_akhir)
-    if akhir < awal:
-        return 0
-    return (akhir.year - awal.year) * 12 + akhir.month - awal.month + 1
+    return bulan_di_periode(p.kode, skp.tahun, skp.periode_awal, skp.periode_akhir)
 
 
 def ensure_periode_in_skp(skp: Skp, p: Periode) -> None:
@@ -54,12 +52,9 @@ def ensure_periode_in_skp(skp: Skp, p: Periode) -> None:
 
 
 def ensure_skp_disetujui(skp: Skp) -> None:
-    if skp.status not in (StatusSkp.DISETUJUI.value, StatusSkp.DIGANTI.value):
-        raise ValidationError(
-            f"Evaluasi kinerja hanya untuk SKP yang sudah disetujui (status SKP ini: "
-            f"{StatusSkp(skp.status).label}).",
-            saran="Ajukan dan setujui SKP terlebih dahulu pada halaman SKP.",
-        )
+    masalah = skp_problem(skp.status)
+    if masalah is not None:
+        raise ValidationError(masalah.pesan, saran=masalah.saran)
 
 
 def get_evaluasi_row(session: Session, evaluasi_id: str) -> tuple[Evaluasi, Skp]:
@@ -140,13 +135,6 @@ def rating_kurang(rating_hasil: str | None, rating_perilaku: str | None) -> list
     """The ratings still missing before an evaluation can be final (it needs both)."""
     pasangan = ((JenisRating.HASIL, rating_hasil), (JenisRating.PERILAKU, rating_perilaku))
     return [jenis for jenis, nilai in pasangan if not nilai]
-
-
-def predikat_dari(rating_hasil: str | None, rating_perilaku: str | None) -> Predikat | None:
-    """The predikat from the matrix once both ratings are given (None while one is missing)."""
-    if not rating_hasil or not rating_perilaku:
-        return None
-    return compute_predikat(Rating(rating_hasil), Rating(rating_perilaku))
 
 
 def ensure_ratings(row: Evaluasi) -> None:

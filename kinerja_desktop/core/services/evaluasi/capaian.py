@@ -6,9 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import CapaianUnit, Evaluasi, Pegawai, Skp, UnitKerja
-from kinerja_desktop.core.errors import PermissionDenied, ValidationError
+from kinerja_desktop.core.errors import PermissionDenied
 from kinerja_desktop.core.model.evaluasi import RATING_DARI_CAPAIAN, CapaianRow, StatusEvaluasi
-from kinerja_desktop.core.model.teks import Batas, check_length
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
 from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
 from kinerja_desktop.core.services.evaluasi.access import (
@@ -17,6 +16,8 @@ from kinerja_desktop.core.services.evaluasi.access import (
     recompute,
 )
 from kinerja_desktop.core.services.skp.access import get_unit_row
+from kinerja_desktop.core.validation.base import raise_first
+from kinerja_desktop.core.validation.evaluasi import CAPAIAN_ORGANISASI
 
 
 def penetap_capaian(session: Session, unit: UnitKerja) -> str | None:
@@ -94,15 +95,8 @@ def set_capaian(
             pesan = "Capaian kinerja organisasi ditetapkan oleh kepala unit satu tingkat di atasnya."
         raise PermissionDenied(pesan)
     p = check_periode_evaluasi(session, kode)
-    try:
-        nilai = CapaianOrganisasi(capaian)
-    except ValueError:
-        raise ValidationError(
-            f"Capaian '{capaian}' tidak dikenal.",
-            kolom="capaian",
-            saran="Pilih Istimewa, Baik, Butuh Perbaikan (Cukup), Kurang, atau Sangat Kurang.",
-        ) from None
-    teks = check_length(catatan, Batas.CATATAN_CAPAIAN, "Catatan capaian", "catatan")
+    raise_first(CAPAIAN_ORGANISASI.check({"capaian": capaian, "catatan": catatan.strip()}))
+    nilai, teks = CapaianOrganisasi(capaian), catatan.strip()
     row = session.scalar(
         select(CapaianUnit).where(
             CapaianUnit.unit_kerja_id == unit_id, CapaianUnit.tahun == tahun, CapaianUnit.periode == p.kode

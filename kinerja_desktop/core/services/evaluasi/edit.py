@@ -18,11 +18,9 @@ from kinerja_desktop.core.db.models import (
 )
 from kinerja_desktop.core.db.session import log_event
 from kinerja_desktop.core.errors import NotFound, ValidationError
-from kinerja_desktop.core.model.evaluasi import RATING_DARI_CAPAIAN, StatusEvaluasi
-from kinerja_desktop.core.model.teks import Batas, check_length
+from kinerja_desktop.core.model.evaluasi import RATING_DARI_CAPAIAN, JenisRating, StatusEvaluasi
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi, Temuan
 from kinerja_desktop.core.rules.periode import Periode
-from kinerja_desktop.core.rules.predikat import Rating
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.evaluasi.access import (
     check_periode_evaluasi,
@@ -43,6 +41,8 @@ from kinerja_desktop.core.services.evaluasi.access import (
 from kinerja_desktop.core.services.evaluasi.snapshot import snapshot_pejabat
 from kinerja_desktop.core.services.evaluasi.unit import distribusi_unit
 from kinerja_desktop.core.services.skp.access import get_rhk_row, get_skp_row
+from kinerja_desktop.core.validation.base import TextRule
+from kinerja_desktop.core.validation.evaluasi import EVALUASI, TEKS_MAKS, rating_rule
 
 
 class DistribusiPerluDiakui(ValidationError):
@@ -59,7 +59,7 @@ class DistribusiPerluDiakui(ValidationError):
 
 
 def _teks(teks: str, kolom: str, nama: str) -> str:
-    return check_length(teks, Batas.EVALUASI, nama, kolom)
+    return TextRule(kolom, nama, TEKS_MAKS).ensure(teks.strip())
 
 
 def start_evaluasi(session: Session, actor: Actor, skp_id: str, kode_periode: str) -> str:
@@ -94,17 +94,10 @@ def start_evaluasi(session: Session, actor: Actor, skp_id: str, kode_periode: st
     return ev.id
 
 
-def _rating(nilai: str | None, nama: str, kolom: str) -> str | None:
+def _rating(nilai: str | None, jenis: JenisRating) -> str | None:
     if nilai is None or nilai == "":
         return None
-    try:
-        return Rating(nilai).value
-    except ValueError:
-        raise ValidationError(
-            f"{nama} '{nilai}' tidak dikenal.",
-            kolom=kolom,
-            saran="Pilih Di Atas Ekspektasi, Sesuai Ekspektasi, atau Di Bawah Ekspektasi.",
-        ) from None
+    return rating_rule(jenis).ensure(nilai)
 
 
 def set_rating(
@@ -114,8 +107,8 @@ def set_rating(
     ev, skp = get_evaluasi_row(session, evaluasi_id)
     ensure_penilai(session, actor, skp, "memberi rating")
     ensure_draf(ev)
-    ev.rating_hasil = _rating(rating_hasil, "Rating hasil kerja", "rating_hasil")
-    ev.rating_perilaku = _rating(rating_perilaku, "Rating perilaku kerja", "rating_perilaku")
+    ev.rating_hasil = _rating(rating_hasil, JenisRating.HASIL)
+    ev.rating_perilaku = _rating(rating_perilaku, JenisRating.PERILAKU)
     ev.distribusi_diakui = False
     recompute(session, ev, skp)
     return ev.predikat
@@ -259,7 +252,7 @@ def reopen_evaluasi(session: Session, actor: Actor, evaluasi_id: str, alasan: st
         )
     tanggal = utcnow().strftime("%d-%m-%Y")
     riwayat = f"{tanggal} {actor.username}: {_teks(bersih, 'alasan_dibuka', 'Alasan')}"
-    ev.alasan_dibuka = f"{ev.alasan_dibuka}\n{riwayat}".strip()
+    ev.alasan_dibuka = EVALUASI.text("alasan_dibuka").ensure(f"{ev.alasan_dibuka}\n{riwayat}".strip())
     ev.status = StatusEvaluasi.DRAF.value
     ev.distribusi_diakui = False
     log_event(

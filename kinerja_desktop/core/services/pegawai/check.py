@@ -1,9 +1,8 @@
-"""Checks of a pegawai's data before saving: NIP, duplicates, golongan for the status, superior chain."""
+"""Checks of a pegawai's data before saving: the record's own rules, duplicates, unit, superior chain."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,42 +10,36 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.models import Pegawai, UnitKerja
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.pegawai import Masalah, PegawaiInput
-from kinerja_desktop.core.rules.jabatan import JenisJabatan, JenjangFungsional, jenjang_untuk_jenis
 from kinerja_desktop.core.rules.nip import (
     JenisNip,
     NipInfo,
     check_consistency,
     kode_jenis_kelamin,
     normalize_nip,
-    parse_nip,
 )
-from kinerja_desktop.core.rules.pangkat import StatusKepegawaian, golongan_untuk_status, normalize_golongan
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+from kinerja_desktop.core.rules.pangkat import StatusKepegawaian, normalize_golongan
+from kinerja_desktop.core.validation.base import raise_first
+from kinerja_desktop.core.validation.pegawai import PEGAWAI, read_nip
+from kinerja_desktop.core.validation.pegawai import jenis_nip_untuk as jenis_nip_untuk
 
 
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def jenis_nip_untuk(status: str) -> JenisNip:
-    return JenisNip.PPPK if status == StatusKepegawaian.PPPK.value else JenisNip.PNS
-
-
 def info_nip(nip: str, status: str) -> NipInfo:
     """Parse a NIP in the layout the status implies (raises ValidationError with the reason)."""
-    return parse_nip(nip, jenis_nip_untuk(status))
+    return read_nip(nip, status)
 
 
 def review_pegawai(
     session: Session, data: PegawaiInput, pegawai_id: str | None = None
 ) -> tuple[PegawaiInput, list[Masalah]]:
-    """Normalise ``data`` (NIP digits, golongan spelling, fields the NIP implies) and list every problem."""
+    """Normalise ``data`` (NIP digits, golongan spelling, fields the NIP implies) and list every problem:
+    the record's own rules (``validation.pegawai``, as an import checks them), then what needs the
+    database (a NIP already in use, the unit, the superior chain)."""
     masalah: list[Masalah] = []
     status = data.status_kepegawaian.strip().lower()
-    if status not in {s.value for s in StatusKepegawaian}:
-        masalah.append(Masalah("status_kepegawaian", "Status kepegawaian harus PNS, CPNS atau PPPK."))
-        status = StatusKepegawaian.PNS.value
     data = replace(
         data,
         nip=normalize_nip(data.nip),
@@ -64,30 +57,38 @@ def review_pegawai(
         try:
             data = replace(data, jenis_kelamin=kode_jenis_kelamin(data.jenis_kelamin))
         except ValidationError as exc:
-            masalah.append(Masalah("jenis_kelamin", exc.pesan))
+            masalah.append(Masalah("jenis_kelamin", exc.pesan, saran=exc.saran or ""))
             data = replace(data, jenis_kelamin="")
-    if not data.nama:
-        masalah.append(Masalah("nama", "Nama pegawai wajib diisi."))
-    data = _check_nip(session, data, pegawai_id, masalah)
-    data = _check_golongan(data, masalah)
-    _check_jabatan(data, masalah)
+    salah_status = PEGAWAI.code("status_kepegawaian").problem(status)
+    if salah_status is not None:
+        masalah.append(salah_status)
+        status = StatusKepegawaian.PNS.value
+        data = replace(data, status_kepegawaian=status)
+    data = _normalize_golongan(data, masalah)
+    masalah += PEGAWAI.check(asdict(data), lewati={m.kolom for m in masalah})
+    if not any(m.kolom == "nip" for m in masalah):
+        data = _check_nip(session, data, pegawai_id, masalah)
     _check_unit(session, data, masalah)
     _check_atasan(session, data, pegawai_id, masalah)
-    if data.email and not _EMAIL.match(data.email):
-        masalah.append(
-            Masalah("email", f"Alamat surel '{data.email}' tidak sah (contoh: nama@contoh.go.id).")
-        )
     return data, masalah
+
+
+def _normalize_golongan(data: PegawaiInput, masalah: list[Masalah]) -> PegawaiInput:
+    """The golongan as stored ("III/b", PPPK "IX") from however it was typed."""
+    if not data.golongan.strip():
+        return replace(data, golongan="")
+    try:
+        golongan = normalize_golongan(data.golongan, StatusKepegawaian(data.status_kepegawaian))
+    except ValidationError as exc:
+        masalah.append(Masalah("golongan", exc.pesan, saran=exc.saran or ""))
+        return data
+    return replace(data, golongan=golongan)
 
 
 def _check_nip(
     session: Session, data: PegawaiInput, pegawai_id: str | None, masalah: list[Masalah]
 ) -> PegawaiInput:
-    try:
-        info = info_nip(data.nip, data.status_kepegawaian)
-    except ValidationError as exc:
-        masalah.append(Masalah("nip", exc.pesan))
-        return data
+    info = info_nip(data.nip, data.status_kepegawaian)  # valid: the rules found nothing wrong with it
     twin = session.execute(
         select(Pegawai.nama, Pegawai.status_aktif, Pegawai.dihapus_pada).where(
             Pegawai.nip == info.nip, Pegawai.id != (pegawai_id or "")
@@ -115,46 +116,6 @@ def _check_nip(
         jenis_kelamin=data.jenis_kelamin or info.jenis_kelamin,
         tmt_cpns=data.tmt_cpns or info.tmt_cpns,
     )
-
-
-def _check_golongan(data: PegawaiInput, masalah: list[Masalah]) -> PegawaiInput:
-    if not data.golongan.strip():
-        return data
-    status = StatusKepegawaian(data.status_kepegawaian)
-    try:
-        golongan = normalize_golongan(data.golongan, status)
-    except ValidationError as exc:
-        masalah.append(Masalah("golongan", exc.pesan))
-        return data
-    if golongan not in golongan_untuk_status(status):
-        contoh = "I/a … IV/e" if status is not StatusKepegawaian.PPPK else "I … XVII"
-        masalah.append(
-            Masalah("golongan", f"Golongan {golongan} tidak berlaku untuk {status.label} (pilih {contoh}).")
-        )
-    return replace(data, golongan=golongan)
-
-
-def _check_jabatan(data: PegawaiInput, masalah: list[Masalah]) -> None:
-    if not data.jenis_jabatan:
-        if data.jenjang_jabatan:
-            masalah.append(Masalah("jenis_jabatan", "Pilih jenis jabatan sebelum jenjangnya."))
-        return
-    try:
-        jenis = JenisJabatan(data.jenis_jabatan)
-    except ValueError:
-        masalah.append(Masalah("jenis_jabatan", f"Jenis jabatan '{data.jenis_jabatan}' tidak dikenal."))
-        return
-    if not data.jenjang_jabatan:
-        if jenis.is_fungsional:
-            masalah.append(Masalah("jenjang_jabatan", f"Pilih jenjang untuk {jenis.label}.", peringatan=True))
-        return
-    try:
-        jenjang = JenjangFungsional(data.jenjang_jabatan)
-    except ValueError:
-        masalah.append(Masalah("jenjang_jabatan", f"Jenjang '{data.jenjang_jabatan}' tidak dikenal."))
-        return
-    if jenjang not in jenjang_untuk_jenis(jenis):
-        masalah.append(Masalah("jenjang_jabatan", f"Jenjang {jenjang.label} bukan jenjang {jenis.label}."))
 
 
 def _check_unit(session: Session, data: PegawaiInput, masalah: list[Masalah]) -> None:
@@ -214,6 +175,4 @@ def _check_atasan(
 
 def raise_first_error(masalah: list[Masalah]) -> None:
     """Raise the first blocking problem as a ValidationError (warnings are not raised)."""
-    for m in masalah:
-        if not m.peringatan:
-            raise ValidationError(m.pesan, kolom=m.kolom)
+    raise_first(masalah)

@@ -25,6 +25,7 @@ from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.pegawai.check import raise_first_error, review_pegawai
+from kinerja_desktop.core.validation.pegawai import PEGAWAI
 
 _INPUT_FIELDS = tuple(f.name for f in fields(PegawaiInput))
 _JABATAN_FIELDS = ("jabatan", "jenis_jabatan", "jenjang_jabatan", "unit_kerja_id")
@@ -255,7 +256,7 @@ def archive_pegawai(
         raise ValidationError(f"{pegawai.nama} sudah berstatus {StatusAktif(pegawai.status_aktif).label}.")
     pegawai.status_aktif = status.value
     pegawai.tanggal_nonaktif = tanggal
-    pegawai.alasan_nonaktif = alasan.strip()
+    pegawai.alasan_nonaktif = PEGAWAI.text("alasan_nonaktif").ensure(alasan.strip())
     _close_open_jabatan(session, pegawai.id, tanggal)
     units = list(session.scalars(select(UnitKerja).where(UnitKerja.kepala_id == pegawai.id)))
     for unit in units:

@@ -11,9 +11,8 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import new_id, utcnow
 from kinerja_desktop.core.db.models import EkspektasiPerilaku, Pegawai, Perilaku, Skp
 from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.model.skp import JenisForm, Pendekatan, SkpInput, StatusSkp
+from kinerja_desktop.core.model.skp import JenisForm, SkpInput, StatusSkp
 from kinerja_desktop.core.rules.jabatan import JenisJabatan
-from kinerja_desktop.core.rules.tanggal import format_tanggal
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.skp.access import (
     ensure_can_edit,
@@ -25,8 +24,8 @@ from kinerja_desktop.core.services.skp.access import (
     live_lampiran,
     live_rhk,
 )
-
-TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+from kinerja_desktop.core.validation.base import raise_first
+from kinerja_desktop.core.validation.skp import SKP
 
 
 def ensure_no_skp(session: Session, pegawai: Pegawai, tahun: int) -> None:
@@ -43,20 +42,14 @@ def ensure_no_skp(session: Session, pegawai: Pegawai, tahun: int) -> None:
 
 def clean_header(tahun: int, data: SkpInput) -> SkpInput:
     """Check the periode penilaian (within the year, start before end) and the pendekatan."""
-    if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
-        raise ValidationError(f"Tahun SKP harus antara {TAHUN_MIN} dan {TAHUN_MAKS}.", kolom="tahun")
-    for kolom, tanggal in (("periode_awal", data.periode_awal), ("periode_akhir", data.periode_akhir)):
-        if tanggal.year != tahun:
-            raise ValidationError(
-                f"Tanggal {format_tanggal(tanggal)} di luar tahun SKP {tahun}.",
-                kolom=kolom,
-                saran=f"Periode penilaian berada di antara 1 Januari dan 31 Desember {tahun}.",
-            )
-    if data.periode_akhir < data.periode_awal:
-        raise ValidationError("Akhir periode penilaian lebih awal dari awalnya.", kolom="periode_akhir")
     pendekatan = data.pendekatan.strip().lower()
-    if pendekatan not in {p.value for p in Pendekatan}:
-        raise ValidationError("Pendekatan harus kuantitatif atau kualitatif.", kolom="pendekatan")
+    row = {
+        "tahun": tahun,
+        "periode_awal": data.periode_awal,
+        "periode_akhir": data.periode_akhir,
+        "pendekatan": pendekatan,
+    }
+    raise_first(SKP.check(row))
     return SkpInput(data.periode_awal, data.periode_akhir, pendekatan)
 
 

@@ -11,8 +11,6 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Indikator, LampiranSkp, Rhk, Skp
 from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.model.skp import JenisLampiran
-from kinerja_desktop.core.model.teks import Batas, check_length
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.skp.access import (
     ensure_can_edit,
@@ -25,6 +23,7 @@ from kinerja_desktop.core.services.skp.access import (
     live_lampiran,
     live_rhk,
 )
+from kinerja_desktop.core.validation.skp import LAMPIRAN_SKP
 
 T = TypeVar("T", Rhk, Indikator, LampiranSkp)
 
@@ -35,17 +34,11 @@ def _editable(session: Session, actor: Actor, skp: Skp) -> None:
 
 
 def _jenis(jenis: str) -> str:
-    cleaned = jenis.strip().lower()
-    if cleaned not in {j.value for j in JenisLampiran}:
-        raise ValidationError("Jenis lampiran harus sumber_daya, skema atau konsekuensi.", kolom="jenis")
-    return cleaned
+    return LAMPIRAN_SKP.code("jenis").ensure(jenis.strip().lower())
 
 
 def _teks(teks: str) -> str:
-    cleaned = " ".join(teks.split())
-    if not cleaned:
-        raise ValidationError("Isi butir lampiran wajib diisi.", kolom="teks")
-    return check_length(cleaned, Batas.LAMPIRAN, "Butir lampiran", "teks")
+    return LAMPIRAN_SKP.text("teks").ensure(" ".join(teks.split()))
 
 
 def add_lampiran(session: Session, actor: Actor, skp_id: str, jenis: str, teks: str) -> str:

@@ -11,9 +11,8 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Indikator, Rhk, Skp
 from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.model.skp import Aspek, IndikatorInput, JenisForm, JenisRhk, Perspektif, RhkInput
-from kinerja_desktop.core.model.teks import Batas, check_length
-from kinerja_desktop.core.rules.angka import format_angka, parse_angka
+from kinerja_desktop.core.model.skp import IndikatorInput, JenisForm, JenisRhk, RhkInput
+from kinerja_desktop.core.rules.angka import parse_angka
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.skp.access import (
     ensure_can_edit,
@@ -24,15 +23,15 @@ from kinerja_desktop.core.services.skp.access import (
     live_indikator,
 )
 from kinerja_desktop.core.services.skp.kaskade import check_cascade, starting_points
+from kinerja_desktop.core.validation.base import RowRules, raise_first
+from kinerja_desktop.core.validation.rhk import INDIKATOR, RHK, target_problems
 
 _EMPAT_DESIMAL = Decimal("0.0001")
 
 
-def _teks(value: str, kolom: str, label: str, maks: int) -> str:
-    cleaned = " ".join(value.split())
-    if not cleaned:
-        raise ValidationError(f"{label} wajib diisi.", kolom=kolom)
-    return check_length(cleaned, maks, label, kolom)
+def _teks(value: str, aturan: RowRules) -> str:
+    """The text on one line, checked as every RHK or indicator text is (also when imported)."""
+    return aturan.text("teks").ensure(" ".join(value.split()))
 
 
 def _editable(session: Session, actor: Actor, skp: Skp) -> None:
@@ -42,19 +41,13 @@ def _editable(session: Session, actor: Actor, skp: Skp) -> None:
 
 def clean_rhk(session: Session, skp: Skp, data: RhkInput) -> RhkInput:
     """Normalised RHK input for this SKP's form; raises ValidationError naming the field."""
-    teks = _teks(data.teks, "teks", "Rencana hasil kerja", Batas.RHK)
-    jenis = data.jenis.strip().lower()
-    if jenis not in {j.value for j in JenisRhk}:
-        raise ValidationError("Jenis RHK harus utama atau tambahan.", kolom="jenis")
+    teks = _teks(data.teks, RHK)
+    jenis = RHK.code("jenis").ensure(data.jenis.strip().lower())
     perspektif = data.perspektif.strip().lower().replace(" ", "_")
     penugasan = " ".join(data.penugasan_dari.split())
     if skp.jenis_form == JenisForm.JPT:
-        if perspektif and perspektif not in {p.value for p in Perspektif}:
-            raise ValidationError(
-                "Perspektif harus Penerima Layanan, Proses Bisnis, Penguatan Internal atau Anggaran.",
-                kolom="perspektif",
-            )
-        check_length(penugasan, Batas.PENUGASAN, "Keterangan penugasan", "penugasan_dari")
+        RHK.code("perspektif").ensure(perspektif)
+        RHK.text("penugasan_dari").ensure(penugasan)
     elif perspektif or penugasan:
         raise ValidationError("Perspektif dan penugasan hanya diisi pada SKP JPT.", kolom="perspektif")
     atasan = data.rhk_atasan_id or None
@@ -111,34 +104,22 @@ def _target(value: Decimal | int | float | str | None, kolom: str, label: str) -
         angka = parse_angka(value, kolom=kolom, label=label)
     else:
         angka = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    if not angka.is_finite() or angka < 0:
-        raise ValidationError(f"{label} harus angka nol atau lebih.", kolom=kolom)
-    if angka >= Decimal("1e14"):
-        raise ValidationError(
-            f"{label} {format_angka(angka)} terlalu besar; tulis kurang dari 100 triliun.", kolom=kolom
-        )
+    raise_first([m for a in INDIKATOR.angka if a.kolom == kolom if (m := a.problem(angka)) is not None])
     return angka.quantize(_EMPAT_DESIMAL)
 
 
 def clean_indikator(data: IndikatorInput) -> IndikatorInput:
     """Normalised indicator input; a range needs a lower bound not above the upper one."""
-    teks = _teks(data.teks, "teks", "Indikator kinerja individu", Batas.INDIKATOR)
-    aspek = data.aspek.strip().lower()
-    if aspek not in {a.value for a in Aspek}:
-        raise ValidationError("Aspek harus kuantitas, kualitas, waktu atau biaya.", kolom="aspek")
+    teks = _teks(data.teks, INDIKATOR)
+    aspek = INDIKATOR.code("aspek").ensure(data.aspek.strip().lower())
     lo = _target(data.target_min, "target_min", "Target")
     hi = _target(data.target_maks, "target_maks", "Batas atas target")
-    if hi is not None and lo is None:
-        raise ValidationError(
-            "Isi batas bawah target; target tunggal ditulis di batas bawah.", kolom="target_min"
-        )
-    if lo is not None and hi is not None and hi < lo:
-        raise ValidationError("Batas atas target lebih kecil dari batas bawahnya.", kolom="target_maks")
+    raise_first(target_problems(lo, hi))
     if lo is not None and hi == lo:
         hi = None
-    satuan = " ".join(data.satuan.split())
-    check_length(satuan, Batas.SATUAN, "Satuan", "satuan")
-    return IndikatorInput(teks, aspek, lo, hi, satuan, data.target_teks.strip())
+    satuan = INDIKATOR.text("satuan").ensure(" ".join(data.satuan.split()))
+    target_teks = INDIKATOR.text("target_teks").ensure(data.target_teks.strip())
+    return IndikatorInput(teks, aspek, lo, hi, satuan, target_teks)
 
 
 def _apply(indikator: Indikator, clean: IndikatorInput) -> None:

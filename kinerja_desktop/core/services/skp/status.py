@@ -18,7 +18,6 @@ from kinerja_desktop.core.model.skp import (
     JenisRhk,
     StatusSkp,
 )
-from kinerja_desktop.core.model.teks import Batas, check_length
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.skp.access import (
     ensure_approver,
@@ -31,6 +30,7 @@ from kinerja_desktop.core.services.skp.access import (
     live_versions,
 )
 from kinerja_desktop.core.services.skp.kaskade import allowed_rhk_ids, cascade_problem
+from kinerja_desktop.core.validation.skp import EKSPEKTASI_PERILAKU, SKP
 
 
 class SkpBelumLengkap(ValidationError):
@@ -219,13 +219,13 @@ def reject_skp(session: Session, actor: Actor, skp_id: str, catatan: str) -> Non
     skp = get_skp_row(session, skp_id)
     ensure_approver(session, actor, skp, "menolak")
     _ensure_diajukan(skp, "ditolak")
-    cleaned = catatan.strip()
+    cleaned = SKP.text("catatan_penolakan").ensure(catatan.strip())
     if not cleaned:
         raise ValidationError(
             "Tuliskan catatan penolakan agar pegawai tahu apa yang perlu diperbaiki.",
             kolom="catatan_penolakan",
         )
-    check_length(cleaned, Batas.CATATAN_PENOLAKAN, "Catatan penolakan", "catatan_penolakan")
+    SKP.text("catatan_penolakan").ensure(cleaned)
     skp.status = StatusSkp.DITOLAK.value
     skp.catatan_penolakan = cleaned
 
@@ -239,8 +239,8 @@ def set_ekspektasi(session: Session, actor: Actor, skp_id: str, perilaku_id: str
     perilaku = session.get(Perilaku, perilaku_id)
     if perilaku is None or perilaku.dihapus_pada is not None:
         raise NotFound("Nilai perilaku kerja tidak ditemukan.")
-    cleaned = check_length(
-        teks, Batas.EKSPEKTASI, f"Ekspektasi khusus untuk {perilaku.nama}", "ekspektasi_khusus"
+    cleaned = EKSPEKTASI_PERILAKU.text("ekspektasi_khusus").ensure(
+        teks.strip(), label=f"Ekspektasi khusus untuk {perilaku.nama}"
     )
     row = session.scalar(
         select(EkspektasiPerilaku).where(

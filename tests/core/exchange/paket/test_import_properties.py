@@ -1,4 +1,9 @@
-"""Property: an office's package imported into an empty central database gives back the same rows."""
+"""Property: an office's package imported into an empty central database gives back the same rows.
+
+The office is generated within the rules a form enforces (``core/validation``): targets and
+realisations are zero or more with the lower bound first, the predikat follows the matrix, the angka
+kredit the conversion table, and only an approved SKP is evaluated; the texts are anything.
+"""
 
 from __future__ import annotations
 
@@ -26,14 +31,18 @@ from kinerja_desktop.core.db.models import (
 )
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi
 from kinerja_desktop.core.paths import AppPaths
+from kinerja_desktop.core.rules.angka_kredit import compute_angka_kredit
+from kinerja_desktop.core.rules.jabatan import JenjangFungsional
+from kinerja_desktop.core.rules.predikat import Rating, compute_predikat
 from kinerja_desktop.core.workspace import Workspace
 
 TAHUN = date.today().year
 teks = st.text(st.characters(blacklist_categories=("Cs",)), max_size=25)
 isi = teks.filter(str.strip)  # a text the application never leaves empty (a name, an RHK, an indicator)
 desimal = st.none() | st.decimals(
-    min_value=Decimal("-99999999"), max_value=Decimal("99999999"), places=4, allow_nan=False
+    min_value=Decimal("0"), max_value=Decimal("99999999"), places=4, allow_nan=False
 )
+rating = st.sampled_from(list(Rating))
 tanggal = st.none() | st.dates(min_value=date(1940, 1, 1), max_value=date(2040, 12, 31))
 indikator = st.fixed_dictionaries(
     {
@@ -53,11 +62,18 @@ pegawai = st.fixed_dictionaries(
         "gelar_belakang": teks,
         "tanggal_lahir": tanggal,
         "rhk": st.lists(rhk, max_size=2),
-        "evaluasi": st.none() | st.tuples(teks, st.decimals(min_value=0, max_value=100, places=3)),
+        "evaluasi": st.none()
+        | st.tuples(teks, st.none() | st.tuples(rating, rating), st.sampled_from(list(JenjangFungsional))),
         "atasan": st.booleans(),
         "hapus": st.booleans(),
     }
 )
+
+
+def _target(a: Decimal | None, b: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
+    """A target as a form stores it: a single value is the lower bound, a range lower first."""
+    batas = sorted(x for x in (a, b) if x is not None)
+    return (*batas, None, None)[:2]  # type: ignore[return-value]
 
 
 def _isi_kantor(ws: Workspace, data: list[dict[str, Any]]) -> None:
@@ -69,7 +85,7 @@ def _isi_kantor(ws: Workspace, data: list[dict[str, Any]]) -> None:
         for n, d in enumerate(data):
             p = Pegawai(
                 kantor_id=kantor_id,
-                nip=str(198001012006041000 + n),
+                nip=str(198001012006041001 + n),
                 nama=d["nama"],
                 gelar_belakang=d["gelar_belakang"],
                 tanggal_lahir=d["tanggal_lahir"],
@@ -84,6 +100,7 @@ def _isi_kantor(ws: Workspace, data: list[dict[str, Any]]) -> None:
                 tahun=TAHUN,
                 periode_awal=date(TAHUN, 1, 1),
                 periode_akhir=date(TAHUN, 12, 31),
+                status="draft" if d["evaluasi"] is None else "disetujui",
             )
             s.add(skp)
             s.flush()
@@ -92,13 +109,8 @@ def _isi_kantor(ws: Workspace, data: list[dict[str, Any]]) -> None:
                 s.add(baris)
                 s.flush()
                 for v, i in enumerate(r["indikator"]):
-                    ind = Indikator(
-                        rhk_id=baris.id,
-                        teks=i["teks"],
-                        target_min=i["target_min"],
-                        target_maks=i["target_maks"],
-                        urutan=v,
-                    )
+                    lo, hi = _target(i["target_min"], i["target_maks"])
+                    ind = Indikator(rhk_id=baris.id, teks=i["teks"], target_min=lo, target_maks=hi, urutan=v)
                     s.add(ind)
                     s.flush()
                     for periode, nilai in i["realisasi"].items():
@@ -108,13 +120,17 @@ def _isi_kantor(ws: Workspace, data: list[dict[str, Any]]) -> None:
                 if r["hapus"]:
                     baris.dihapus_pada = utcnow()
             if d["evaluasi"] is not None:
-                catatan, ak = d["evaluasi"]
+                catatan, ratings, jenjang = d["evaluasi"]
+                predikat = compute_predikat(*ratings) if ratings else None
                 s.add(
                     Evaluasi(
                         skp_id=skp.id,
                         periode="AKHIR",
+                        rating_hasil=ratings[0].value if ratings else None,
+                        rating_perilaku=ratings[1].value if ratings else None,
+                        predikat=predikat.value if predikat else None,
                         catatan_rekomendasi=catatan,
-                        angka_kredit=ak,
+                        angka_kredit=compute_angka_kredit(jenjang, predikat) if predikat else None,
                         difinalkan_pada=datetime.combine(
                             date(TAHUN, 12, 31), time(8, 30), tzinfo=utcnow().tzinfo
                         ),

@@ -51,14 +51,20 @@ class ProblemLog:
         self.galat: set[int] = set()
         self.masalah: list[Masalah] = []
         self.dilapor: set[tuple[int, str]] = set()  # (sheet row, header) the reader already blocked
+        self._sel: set[tuple[int, str]] = set()  # (row, column) with a message already
         self._lain = 0
 
     def record(self, i: int, kolom: str, pesan: str) -> None:
-        """Row ``i`` is invalid; say why, unless the reader already said so for this cell."""
+        """Row ``i`` is invalid; say why, unless the reader or an earlier check already said so for this
+        cell (one message a cell: a wrong type is not also an unknown code)."""
         self.galat.add(i)
         judul = self.jenis.kolom_bernama(kolom).judul if kolom else ""
         if judul and (self.nomor(i), judul) in self.dilapor:
             return
+        if kolom:
+            if (i, kolom) in self._sel:
+                return
+            self._sel.add((i, kolom))
         if len(self.masalah) < BATAS_PESAN:
             self.masalah.append(Masalah(self.jenis.lembar, self.nomor(i), judul, pesan))
         else:

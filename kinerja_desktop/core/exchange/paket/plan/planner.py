@@ -40,6 +40,7 @@ from kinerja_desktop.core.exchange.paket.plan.model import (
     Penggabungan,
     RencanaImpor,
 )
+from kinerja_desktop.core.exchange.paket.plan.row_rules import check_evaluasi, check_rules
 from kinerja_desktop.core.exchange.paket.plan.sender import Pengirim, check_sender
 from kinerja_desktop.core.exchange.paket.schema import Jenis, jenis_tabel, semua_jenis, tabel_dirujuk
 from kinerja_desktop.core.exchange.paket.sync_base import (
@@ -102,6 +103,7 @@ class _Planner:
         }
         check_values(jenis, rows, catat)
         check_duplicate_ids(rows, catat)
+        check_rules(jenis, rows, catat)  # what a form refuses (core/validation)
         if baca:
             per_nomor = {catat.nomor(i): i for i in range(len(rows))}
             for m in baca:
@@ -370,6 +372,8 @@ def _rencana(
         release_memory()  # a big sheet's temporary sets and lists, before the next one makes its own
     for jenis in daftar:
         p.check_references(jenis)
+    evaluasi, skp = jenis_tabel("evaluasi"), jenis_tabel("skp")
+    check_evaluasi(p.conn, p.rows(evaluasi), p.rows(skp), p.pencatat["evaluasi"], lambda v: p.peta.get(v, v))
     for jenis in daftar:
         jumlah, kep = p.decide_rows(jenis)
         r.jumlah.append(jumlah)

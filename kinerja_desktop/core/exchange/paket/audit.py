@@ -1,0 +1,215 @@
+"""The audit entries of a package import: one per row inserted, updated or deleted, written in bulk.
+
+The import writes its rows with Core statements, so the session's audit hook never sees them; these
+entries say the same as the hook would (aksi tambah/ubah/hapus, table, row id, the changed columns
+before → after; a new row's non-empty columns as "after"), in the same transaction, linked to the
+import's ``SyncLog`` entry. A year of a big office is a million entries: each batch of rows is encoded
+(compact JSON, built a column at a time) and inserted with one ``executemany`` as it is written, so no
+list of a million entries is ever held.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from json.encoder import encode_basestring
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection, Index, Table, bindparam, func, insert, select
+
+from kinerja_desktop.core.db.models import AuditLog
+from kinerja_desktop.core.db.session import UNAUDITED, AuditActor, jsonable
+from kinerja_desktop.core.exchange.paket.model import Baris
+from kinerja_desktop.core.exchange.paket.schema import Jenis, TipeKolom
+
+_KOLOM = (
+    "waktu",
+    "pengguna_id",
+    "username",
+    "aksi",
+    "tabel",
+    "baris_id",
+    "sebelum",
+    "sesudah",
+    "keterangan",
+    "sync_log_id",
+)
+#: Entries an import must bring before the log's indexes are built afresh rather than added to.
+INDEKS_DITUNDA_MIN = 100_000
+_encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _fragmen(tipe: TipeKolom, awalan: str) -> Callable[[list[Any]], list[str]]:
+    """``"kolom":<value>`` of each value of one column ("" for an empty one), for the JSON of a new row."""
+    if tipe is TipeKolom.TEKS:
+        return lambda vals: [awalan + encode_basestring(v) if v else "" for v in vals]
+    if tipe is TipeKolom.BULAT:
+        return lambda vals: ["" if v is None else awalan + str(v) for v in vals]
+    if tipe is TipeKolom.BOOLEAN:
+        return lambda vals: ["" if v is None else awalan + ("true" if v else "false") for v in vals]
+    if tipe is TipeKolom.JSON:
+        return lambda vals: ["" if v is None else awalan + _encode_json(v) for v in vals]
+
+    def bersama(vals: list[Any]) -> list[str]:  # dates, times and decimals repeat: each encoded once
+        memo: dict[Any, str] = {}
+        hasil = []
+        for v in vals:
+            if v is None:
+                hasil.append("")
+                continue
+            f = memo.get(v)
+            if f is None:
+                f = memo[v] = awalan + encode_basestring(str(jsonable(v)))
+            hasil.append(f)
+        return hasil
+
+    return bersama
+
+
+class ImportAudit:
+    """Collects and writes the per-row entries of one import, as ``actor``, linked to ``sync_log_id``."""
+
+    def __init__(self, conn: Connection, actor: AuditActor, sync_log_id: int, waktu: datetime) -> None:
+        self.conn = conn
+        self.sync_log_id = sync_log_id
+        table = AuditLog.__table__
+        assert isinstance(table, Table)
+        self.table = table
+        dialect = conn.dialect
+        self.cepat = dialect.name == "sqlite"
+        proses = table.c.waktu.type.dialect_impl(dialect).bind_processor(dialect)
+        waktu_db = proses(waktu) if proses is not None and self.cepat else waktu
+        self._tetap = (waktu_db, actor.pengguna_id, actor.username)
+        compiled = insert(table).values({c: bindparam(c) for c in _KOLOM}).compile(dialect=dialect)
+        self.sql = str(compiled)
+        urutan = list(compiled.positiontup or _KOLOM)
+        self._urutkan = None if urutan == list(_KOLOM) else itemgetter(*(_KOLOM.index(c) for c in urutan))
+        self.jumlah = 0
+        self._ditunda: list[Index] = []
+        self._encoders: dict[str, list[tuple[int, Callable[[list[Any]], list[str]]]]] = {}
+
+    def start(self, perkiraan: int) -> None:
+        """Before writing about ``perkiraan`` entries: when that is at least as many as the log holds
+        (the first year an office's package reaches a new central office), the log's indexes are set
+        aside and built again by ``finish`` — SQLite builds an index of a million entries by sorting
+        them several times faster than it adds them one by one. Inside the import's transaction, so a
+        failure brings them back as they were. A log already larger keeps its indexes: rebuilding it
+        whole would cost more than the entries added."""
+        if not self.cepat or perkiraan < INDEKS_DITUNDA_MIN:
+            return
+        ada = int(self.conn.execute(select(func.count()).select_from(self.table)).scalar_one())
+        if ada > perkiraan:
+            return
+        self._ditunda = sorted(self.table.indexes, key=lambda i: str(i.name))
+        for indeks in self._ditunda:
+            indeks.drop(self.conn)
+
+    def finish(self) -> None:
+        """Build again the indexes ``start`` set aside."""
+        for indeks in self._ditunda:
+            indeks.create(self.conn)
+        self._ditunda = []
+
+    def _encoder(self, jenis: Jenis) -> list[tuple[int, Callable[[list[Any]], list[str]]]]:
+        enc = self._encoders.get(jenis.tabel)
+        if enc is None:
+            lewati = UNAUDITED | {"id"}
+            enc = self._encoders[jenis.tabel] = [
+                (i, _fragmen(k.tipe, encode_basestring(k.nama) + ":"))
+                for i, k in enumerate(jenis.kolom)
+                if k.nama not in lewati
+            ]
+        return enc
+
+    def add_inserted(self, jenis: Jenis, rows: Sequence[Sequence[Any]]) -> None:
+        """New rows (their values in the sheet's column order, ids as written here): aksi ``tambah``."""
+        if not rows:
+            return
+        kolom = [f(list(map(itemgetter(i), rows))) for i, f in self._encoder(jenis)]
+        sesudah = ["{" + ",".join(filter(None, t)) + "}" for t in zip(*kolom, strict=True)]
+        del kolom
+        ids = map(itemgetter(jenis.indeks("id")), rows)
+        if self.cepat and self._urutkan is None:  # the common case, without a list per entry in between
+            waktu, pengguna_id, username = self._tetap
+            tabel, slid = jenis.tabel, self.sync_log_id
+            self.jumlah += len(sesudah)
+            self.conn.exec_driver_sql(
+                self.sql,
+                [
+                    (waktu, pengguna_id, username, "tambah", tabel, rid, None, s, "", slid)
+                    for rid, s in zip(ids, sesudah, strict=True)
+                ],
+            )
+            return
+        self._write(jenis.tabel, "tambah", list(ids), [None] * len(sesudah), sesudah)
+
+    def add_updated(self, jenis: Jenis, pairs: Iterable[tuple[Baris, Sequence[Any]]]) -> None:
+        """Changed rows: (ours before, theirs after in column order); aksi ``hapus`` when the change
+        deletes the row, else ``ubah``, with only the columns that changed."""
+        lewati = UNAUDITED
+        nama = [k.nama for k in jenis.kolom]
+        ids: list[Any] = []
+        aksi: list[str] = []
+        sebelum: list[str | None] = []
+        sesudah: list[str | None] = []
+        for lama, baru in pairs:
+            s: dict[str, Any] = {}
+            b: dict[str, Any] = {}
+            for i, k in enumerate(nama):
+                if k not in lewati and lama[i] != baru[i]:
+                    s[k], b[k] = jsonable(lama[i]), jsonable(baru[i])
+            if not b:
+                continue
+            ids.append(lama.id)
+            aksi.append("hapus" if b.get("dihapus_pada") else "ubah")
+            sebelum.append(_encode_json(s))
+            sesudah.append(_encode_json(b))
+        for jenis_aksi in ("ubah", "hapus"):
+            pilih = [j for j, a in enumerate(aksi) if a == jenis_aksi]
+            if pilih:
+                self._write(
+                    jenis.tabel,
+                    jenis_aksi,
+                    [ids[j] for j in pilih],
+                    [sebelum[j] for j in pilih],
+                    [sesudah[j] for j in pilih],
+                )
+
+    def _write(
+        self,
+        tabel: str,
+        aksi: str,
+        ids: Sequence[Any],
+        sebelum: Sequence[str | None],
+        sesudah: Sequence[str | None],
+    ) -> None:
+        waktu, pengguna_id, username = self._tetap
+        self.jumlah += len(ids)
+        if not self.cepat:  # another database: its JSON type encodes the values itself
+            self.conn.execute(
+                insert(self.table),
+                [
+                    dict(
+                        zip(
+                            _KOLOM,
+                            (waktu, pengguna_id, username, aksi, tabel, str(rid), _dict(s), _dict(t), ""),
+                            strict=False,
+                        ),
+                        sync_log_id=self.sync_log_id,
+                    )
+                    for rid, s, t in zip(ids, sebelum, sesudah, strict=True)
+                ],
+            )
+            return
+        baris = [
+            (waktu, pengguna_id, username, aksi, tabel, str(rid), s, t, "", self.sync_log_id)
+            for rid, s, t in zip(ids, sebelum, sesudah, strict=True)
+        ]
+        urut = self._urutkan
+        self.conn.exec_driver_sql(self.sql, baris if urut is None else [urut(b) for b in baris])
+
+
+def _dict(teks: str | None) -> Any:
+    return None if teks is None else json.loads(teks)
