@@ -68,6 +68,28 @@ def _fragmen(tipe: TipeKolom, awalan: str) -> Callable[[list[Any]], list[str]]:
     return bersama
 
 
+def _sql_fragmen(jenis: Jenis, nama: str, tipe: TipeKolom) -> str:
+    """SQLite text ``,"kolom":<value>`` of one column of a stored row ('' for an empty one), the same
+    JSON ``_fragmen`` builds in Python from the values before they are written."""
+    c = '"' + nama + '"'
+    kunci = "'," + encode_basestring(nama) + ":'"
+    if tipe is TipeKolom.TEKS:
+        return f"CASE WHEN {c} IS NULL OR {c} = '' THEN '' ELSE {kunci} || json_quote({c}) END"
+    if tipe is TipeKolom.BOOLEAN:
+        benar, salah = kunci[:-1] + "true'", kunci[:-1] + "false'"
+        return f"CASE WHEN {c} IS NULL THEN '' WHEN {c} THEN {benar} ELSE {salah} END"
+    if tipe is TipeKolom.JSON:  # None is stored as the JSON text null
+        return f"CASE WHEN {c} IS NULL OR {c} = 'null' THEN '' ELSE {kunci} || json({c}) END"
+    if tipe is TipeKolom.DESIMAL:  # kept as a number by SQLite: written with the column's decimals
+        skala = getattr(jenis.table.c[nama].type, "scale", None) or 0
+        return f"CASE WHEN {c} IS NULL THEN '' ELSE {kunci} || '\"' || printf('%.{skala}f', {c}) || '\"' END"
+    if tipe is TipeKolom.WAKTU:  # stored as UTC "YYYY-MM-DD HH:MM:SS.ffffff"; ISO 8601 as isoformat()
+        detik = f"CASE WHEN substr({c}, 20) = '.000000' THEN substr({c}, 1, 19) ELSE {c} END"
+        nilai = f"replace({detik}, ' ', 'T') || '+00:00'"
+        return f"CASE WHEN {c} IS NULL THEN '' ELSE {kunci} || json_quote({nilai}) END"
+    return f"CASE WHEN {c} IS NULL THEN '' ELSE {kunci} || json_quote({c}) END"  # numbers, dates
+
+
 class ImportAudit:
     """Collects and writes the per-row entries of one import, as ``actor``, linked to ``sync_log_id``."""
 
@@ -79,6 +101,8 @@ class ImportAudit:
         self.table = table
         dialect = conn.dialect
         self.cepat = dialect.name == "sqlite"
+        #: New rows' entries made by SQLite from the stored rows (``add_inserted_since``), not in Python.
+        self.sisip_di_sql = self.cepat
         proses = table.c.waktu.type.dialect_impl(dialect).bind_processor(dialect)
         waktu_db = proses(waktu) if proses is not None and self.cepat else waktu
         self._tetap = (waktu_db, actor.pengguna_id, actor.username)
@@ -122,6 +146,28 @@ class ImportAudit:
                 if k.nama not in lewati
             ]
         return enc
+
+    def last_rowid(self, jenis: Jenis) -> int:
+        """The largest rowid of ``jenis``'s table now: the rows an import inserts after it come above."""
+        return int(
+            self.conn.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{jenis.tabel}"').scalar_one()
+        )
+
+    def add_inserted_since(self, jenis: Jenis, rowid: int) -> None:
+        """SQLite: aksi ``tambah`` for every row of ``jenis`` stored above ``rowid`` (its values as written,
+        postponed references filled), with one INSERT … SELECT: SQLite builds each entry's JSON itself,
+        so a million new rows never pass through Python a second time."""
+        bagian = [
+            _sql_fragmen(jenis, k.nama, k.tipe) for k in jenis.kolom if k.nama not in UNAUDITED | {"id"}
+        ]
+        sesudah = "'{' || substr(" + " || ".join(bagian) + ", 2) || '}'"
+        tabel = jenis.tabel
+        sql = (
+            f"INSERT INTO audit_log ({', '.join(_KOLOM)}) SELECT ?, ?, ?, 'tambah', ?, id, NULL, {sesudah}, "
+            f"'', ? FROM \"{tabel}\" WHERE rowid > ?"
+        )
+        hasil = self.conn.exec_driver_sql(sql, (*self._tetap, tabel, self.sync_log_id, rowid))
+        self.jumlah += max(hasil.rowcount, 0)
 
     def add_inserted(self, jenis: Jenis, rows: Sequence[Sequence[Any]]) -> None:
         """New rows (their values in the sheet's column order, ids as written here): aksi ``tambah``."""

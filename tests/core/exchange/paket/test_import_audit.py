@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import AuditLog, Pegawai, Pelatihan, SyncLog
+from kinerja_desktop.core.exchange.paket.audit import ImportAudit
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi
 from kinerja_desktop.core.services.access import SYSTEM
 from kinerja_desktop.core.workspace import Workspace
@@ -172,3 +173,36 @@ def test_a_failure_while_the_indexes_are_set_aside_leaves_the_file_byte_identica
         terapkan_tulis.apply_plan(pusat, SYSTEM, rencana)
     assert sinkron.hash_berkas(pusat) == sebelum
     assert _indeks_audit(pusat) == semula
+
+
+def _tambah(ws: Workspace) -> dict[tuple[str, str], Any]:
+    with ws.read() as s:
+        entri = s.execute(
+            select(AuditLog.tabel, AuditLog.baris_id, AuditLog.sesudah).where(AuditLog.aksi == "tambah")
+        )
+        return {(t, b): v for t, b, v in entri if t != "pengaturan"}
+
+
+def test_sqlite_writes_the_same_entries_of_new_rows_as_the_python_encoder(
+    buka: Buka, sinkron: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paket = sinkron.paket(buka("PLJ"))
+    di_sql, di_python = buka("PUSAT"), buka("PUSAT")
+    sinkron.impor(di_sql, paket)
+    asli = ImportAudit.__init__
+
+    def python_saja(self: ImportAudit, *args: Any) -> None:
+        asli(self, *args)
+        self.sisip_di_sql = False
+
+    monkeypatch.setattr(ImportAudit, "__init__", python_saja)
+    sinkron.impor(di_python, paket)
+    dari_sql, dari_python = _tambah(di_sql), _tambah(di_python)
+    assert len(dari_sql) > 500 and dari_sql.keys() == dari_python.keys()
+    beda = [
+        (k, c, dari_sql[k].get(c), dari_python[k].get(c))
+        for k in dari_sql
+        for c in dari_sql[k].keys() | dari_python[k].keys()
+        if dari_sql[k].get(c) != dari_python[k].get(c)
+    ]
+    assert not beda, beda[:5]
