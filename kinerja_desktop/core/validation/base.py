@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +26,25 @@ __all__ = [
     "TextRule",
     "raise_first",
 ]
+
+
+#: Characters no text may hold: the C0 controls but tab and line breaks (PostgreSQL refuses NUL, an
+#: Excel sheet cannot hold the others, so a row with one could be neither stored nor sent on).
+KARAKTER_KENDALI = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def control_problem(kolom: str, label: str, teks: str) -> Masalah | None:
+    """A ``Masalah`` naming the first invisible control character in ``teks``, or None."""
+    ketemu = KARAKTER_KENDALI.search(teks)
+    if ketemu is None:
+        return None
+    kode = f"U+{ord(ketemu.group()):04X}"
+    return Masalah(
+        kolom,
+        f"{label} berisi karakter tak terlihat yang tidak boleh disimpan ({kode}, pada karakter ke-"
+        f"{format_angka(ketemu.start() + 1)}).",
+        saran="Ketik ulang isinya tanpa menyalin dari dokumen lain.",
+    )
 
 
 class Row(Protocol):
@@ -51,7 +71,7 @@ class TextRule:
             return Masalah(self.kolom, self.pesan_panjang)
         if self.wajib and not nilai.strip():
             return Masalah(self.kolom, self.pesan_kosong)
-        return None
+        return control_problem(self.kolom, self.label, nilai)
 
     @property
     def pesan_kosong(self) -> str:
@@ -69,7 +89,7 @@ class TextRule:
             return teks
         if len(teks) > self.maks:
             raise too_long(label or self.label, len(teks), self.maks, self.kolom)
-        raise ValidationError(masalah.pesan, kolom=self.kolom)
+        raise ValidationError(masalah.pesan, kolom=self.kolom, saran=masalah.saran or None)
 
 
 @dataclass(frozen=True)

@@ -234,3 +234,25 @@ def test_a_valid_package_has_no_problem_and_a_decimal_target_passes(buka: Buka, 
     with pusat.read() as s:
         rencana = plan_paket(s, SYSTEM, sign_paket(plj, paket))
     assert rencana.ok, [m.teks() if hasattr(m, "teks") else m for m in rencana.galat]
+
+
+def test_an_invisible_control_character_is_refused_where_it_is(buka: Buka, sinkron: Any) -> None:
+    """A NUL (PostgreSQL cannot store it) or another control character (a sheet cannot hold it), in a
+    text with a rule or in a technical column: refused at its cell, as the form refuses it."""
+    pusat, plj = buka("PUSAT"), buka("PLJ")
+    paket: Paket = sinkron.paket(plj)
+    pegawai = paket.baris["pegawai"]
+    pegawai[1] = pegawai[1].ganti(tempat_lahir="Pal\x00embang")
+    pegawai[2] = pegawai[2].ganti(kantor_asal="PLJ\x1b")
+    with pusat.read() as s:
+        rencana = plan_paket(s, SYSTEM, sign_paket(plj, paket))
+    lahir = _di(rencana, "Pegawai", 3, "Tempat lahir")
+    assert lahir.pesan.startswith(
+        "Tempat lahir berisi karakter tak terlihat yang tidak boleh disimpan (U+0000, pada karakter ke-4)."
+    )
+    kantor_asal = _di(rencana, "Pegawai", 4, "Kantor Asal")
+    assert kantor_asal.pesan.startswith("Kantor Asal berisi karakter tak terlihat yang tidak boleh disimpan")
+    typed = _nama_pegawai(buka, "Budi\x07 Santoso")
+    assert typed.startswith("Nama pegawai berisi karakter tak terlihat yang tidak boleh disimpan (U+0007")
+    with pytest.raises(KnownError):
+        apply_plan(pusat, SYSTEM, rencana)

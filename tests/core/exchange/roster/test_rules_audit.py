@@ -67,3 +67,20 @@ def test_every_audit_entry_of_a_roster_import_names_its_sync_log_record(
     }
     (di_riwayat,) = [r for r in daftar if r.jenis == "roster"]
     assert (di_riwayat.jenis_label, di_riwayat.ringkas()) == ("Daftar pegawai", "2 baru")
+
+
+def test_a_control_character_hidden_in_a_cell_is_refused_at_that_cell(
+    workspace: Workspace, admin: Actor, tmp_path: Path, kit: Any
+) -> None:
+    # "_x0000_" is how a workbook writes a NUL: python-calamine reads it back as one.
+    baris = kit.baris(kit.nip_pns(1), "Ahmad_x0000_ Fauzi", tempat_lahir="Palembang")
+    path = kit.isi_templat(workspace, admin, tmp_path / "nul.xlsx", [baris])
+    sebelum = kit.snapshot(workspace)
+    with workspace.read() as s:
+        plan = plan_import(s, admin, path)
+    (galat,) = plan.galat
+    assert (galat.lembar, galat.baris, galat.kolom) == ("Pegawai", 2, "Nama")
+    assert galat.pesan.startswith(
+        "Nama pegawai berisi karakter tak terlihat yang tidak boleh disimpan (U+0000"
+    )
+    assert not plan.ok and kit.snapshot(workspace) == sebelum

@@ -21,8 +21,15 @@ from sqlalchemy import Connection
 from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.exchange.paket.plan.checks import ProblemLog
 from kinerja_desktop.core.exchange.paket.plan.local import baris_lokal
-from kinerja_desktop.core.exchange.paket.schema import Jenis, jenis_tabel
-from kinerja_desktop.core.validation.base import CodeRule, DateRule, NumberRule, TextRule
+from kinerja_desktop.core.exchange.paket.schema import Jenis, TipeKolom, jenis_tabel
+from kinerja_desktop.core.validation.base import (
+    KARAKTER_KENDALI,
+    CodeRule,
+    DateRule,
+    NumberRule,
+    TextRule,
+    control_problem,
+)
 from kinerja_desktop.core.validation.evaluasi import (
     KODE_PERIODE,
     STATUS_SKP_DINILAI,
@@ -47,12 +54,28 @@ def _check_text(aturan: TextRule, vals: list[Any], catat: ProblemLog, isi_wajib:
     except TypeError:  # a value that is not a text (the type check reports it): measure the texts only
         terpanjang = max((len(v) for v in vals if type(v) is str), default=0)
     kosong = aturan.wajib and not isi_wajib and any(type(v) is str and not v.strip() for v in vals)
-    if terpanjang <= aturan.maks and not kosong:
+    if terpanjang <= aturan.maks and not kosong and not _has_control(vals):
         return
     for i, v in enumerate(vals):
         masalah = aturan.problem(v) if type(v) is str else None
         if masalah is not None:
             _record(catat, i, aturan.kolom, masalah.pesan)
+
+
+def _has_control(vals: list[Any]) -> bool:
+    """Whether any text of a column holds a control character (one search over the column's texts)."""
+    return KARAKTER_KENDALI.search("\n".join(v for v in vals if type(v) is str)) is not None
+
+
+def _check_control(jenis: Jenis, nama: str, vals: list[Any], catat: ProblemLog) -> None:
+    """A text column without a rule of its own (ids, the office code): no control character either."""
+    if not _has_control(vals):
+        return
+    label = next(k.judul for k in jenis.kolom if k.nama == nama)
+    for i, v in enumerate(vals):
+        masalah = control_problem(nama, label, v) if type(v) is str else None
+        if masalah is not None:
+            _record(catat, i, nama, masalah.pesan)
 
 
 def _check_code(aturan: CodeRule, vals: list[Any], catat: ProblemLog) -> None:
@@ -99,6 +122,10 @@ def check_rules(jenis: Jenis, rows: list[Baris], catat: ProblemLog) -> None:
 
     for teks in aturan.teks:
         _check_text(teks, kolom(teks.kolom), catat, teks.kolom in isi_wajib)
+    beraturan = {t.kolom for t in aturan.teks} | {k.kolom for k in aturan.kode}
+    for k in jenis.kolom:
+        if k.tipe is TipeKolom.TEKS and k.nama not in beraturan:
+            _check_control(jenis, k.nama, kolom(k.nama), catat)
     for kode in aturan.kode:
         _check_code(kode, kolom(kode.kolom), catat)
     rentang: tuple[NumberRule | DateRule, ...] = (*aturan.angka, *aturan.tanggal)
