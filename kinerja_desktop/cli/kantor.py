@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from kinerja_desktop import __version__
 from kinerja_desktop.cli.common import lock_folder, open_workspace, read_password, resolved_paths
+from kinerja_desktop.cli.server import server_lines
 from kinerja_desktop.core.errors import KnownError
 
 if TYPE_CHECKING:
@@ -19,13 +20,20 @@ if TYPE_CHECKING:
 def add_kantor_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``init``, ``demo``, ``backup``, ``restore`` and ``info``."""
     p = sub.add_parser("init", parents=[common], help="siapkan folder data: identitas kantor dan akun admin")
-    p.add_argument("--kantor", required=True, metavar="NAMA", help='nama kantor, mis. "Kecamatan Plaju"')
-    p.add_argument("--kode", required=True, metavar="KODE", help="kode kantor, mis. PLJ")
-    p.add_argument("--tempat", required=True, metavar="KOTA", help="tempat pada baris tanda tangan")
+    p.add_argument("--kantor", metavar="NAMA", help='nama kantor, mis. "Kecamatan Plaju" (wajib)')
+    p.add_argument("--kode", metavar="KODE", help="kode kantor, mis. PLJ (wajib)")
+    p.add_argument("--tempat", metavar="KOTA", help="tempat pada baris tanda tangan (wajib)")
     p.add_argument("--instansi", default="", metavar="NAMA", help='mis. "Pemerintah Kota Palembang"')
     p.add_argument("--alamat", default="", metavar="ALAMAT")
     p.add_argument("--pusat", action="store_true", help="folder data kantor pusat (BKPSDM)")
-    p.add_argument("--admin", required=True, metavar="USER", help="nama pengguna administrator")
+    p.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="kantor pusat di server PostgreSQL, "
+        "mis. postgresql://kinerja:SANDI@db.bkpsdm.local:5432/kinerja; folder data mengingat servernya "
+        "(kata sandi di keyring sistem); bila server sudah berisi data kantor, komputer ini ikut memakainya",
+    )
+    p.add_argument("--admin", metavar="USER", help="nama pengguna administrator (wajib)")
     p.add_argument("--kertas", choices=["F4", "A4"], default="F4")
     p.set_defaults(func=cmd_init)
 
@@ -59,14 +67,32 @@ def add_kantor_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from kinerja_desktop.cli import server
     from kinerja_desktop.core.model.kantor import KantorInput
     from kinerja_desktop.core.services import kantor
+    from kinerja_desktop.core.workspace import Workspace
 
+    settings = server.server_settings(args) if args.database_url else None
     with lock_folder(args, "init"):
-        ws = open_workspace(args)
+        paths = resolved_paths(args)
+        if settings is not None:
+            server.refuse_local_office(paths)
+            print(server.check_or_fail(settings))
+            ws = Workspace.open(paths, url=settings.url())
+        else:
+            ws = open_workspace(args)
         try:
             if ws.is_initialised():
-                raise KnownError(f"Folder data {ws.paths.data_dir} sudah disiapkan sebelumnya.")
+                if settings is None:
+                    raise KnownError(f"Folder data {ws.paths.data_dir} sudah disiapkan sebelumnya.")
+                server.remember(paths, settings)  # a second staff PC of the central office
+                print("Masuk dengan akun yang sudah ada di server itu.")
+                return 0
+            missing = [
+                f"--{name}" for name in ("kantor", "kode", "tempat", "admin") if not getattr(args, name)
+            ]
+            if missing:
+                raise KnownError(f"Untuk menyiapkan kantor, isi juga {', '.join(missing)}.")
             data = KantorInput(
                 kode=args.kode,
                 nama=args.kantor,
@@ -80,6 +106,8 @@ def cmd_init(args: argparse.Namespace) -> int:
             password = read_password(f"Kata sandi untuk {args.admin}: ")
             with ws.transaction() as session:
                 kantor.initialise(session, data, args.admin, password)
+            if settings is not None:
+                server.remember(paths, settings)
             jenis = "kantor pusat" if args.pusat else "kantor"
             print(
                 f"Folder data siap di {ws.paths.data_dir} ({jenis} {args.kantor}, kode {data.kode.upper()})."
@@ -197,7 +225,12 @@ def cmd_info(args: argparse.Namespace) -> int:
     try:
         print(f"Versi aplikasi : {__version__}")
         print(f"Folder data    : {ws.paths.data_dir}")
-        print(f"Basis data     : {ws.location}")
+        if ws.is_sqlite:
+            print(f"Basis data     : {ws.location}")
+        else:
+            print("Basis data     : server PostgreSQL")
+            for line in server_lines(paths, ws.engine.url):
+                print(line)
         print(f"Skema          : {ws.migration.revision_after}")
         with ws.read() as session:
             kunci = None
@@ -208,13 +241,16 @@ def cmd_info(args: argparse.Namespace) -> int:
                 kunci = kunci_kantor.read_keys(session, SYSTEM)
             else:
                 print("Kantor         : belum disiapkan (jalankan aplikasi atau 'init')")
-        last = ws.last_backup()
-        print(f"Cadangan akhir : {last:%d-%m-%Y %H:%M}" if last else "Cadangan akhir : belum ada")
-        copied = ws.last_copy_out()
-        if copied is not None:
-            print(f"Disalin keluar : {copied.waktu:%d-%m-%Y %H:%M} ke {copied.tujuan}")
+        if ws.is_sqlite:
+            last = ws.last_backup()
+            print(f"Cadangan akhir : {last:%d-%m-%Y %H:%M}" if last else "Cadangan akhir : belum ada")
+            copied = ws.last_copy_out()
+            if copied is not None:
+                print(f"Disalin keluar : {copied.waktu:%d-%m-%Y %H:%M} ke {copied.tujuan}")
+            else:
+                print("Disalin keluar : belum pernah")
         else:
-            print("Disalin keluar : belum pernah")
+            print("Cadangan       : dibuat di server oleh pengelolanya (pg_dump), bukan oleh aplikasi")
         if kunci is not None:
             print(f"Sidik kunci    : {kunci.sendiri.sidik if kunci.sendiri else 'belum ada'}")
             print("Kunci kantor lain (disimpan pada impor pertama; cocokkan sidiknya lewat telepon):")
@@ -235,6 +271,13 @@ def _info_unopened(paths: AppPaths, exc: KnownError) -> int:
 
     print(f"Versi aplikasi : {__version__}")
     print(f"Folder data    : {paths.data_dir}")
+    lines = server_lines(paths, None)
+    if lines:
+        print("Basis data     : server PostgreSQL — TIDAK BISA DIBUKA")
+        for line in lines:
+            print(line)
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 1
     print(f"Basis data     : {paths.database} — TIDAK BISA DIBUKA")
     print(f"Galat: {exc}", file=sys.stderr)
     found = list_backups(paths.backups)

@@ -49,7 +49,8 @@ class AppPaths:
         return self.data_dir / "pengaturan.json"
 
     def database_url(self) -> str:
-        """The engine URL: ``KINERJA_DATABASE_URL`` when set, else the SQLite file in the data folder."""
+        """``KINERJA_DATABASE_URL`` when set, else the SQLite file in the data folder; the app opens
+        ``core.server.settings.database_url``, which also knows the server a folder remembers."""
         return os.environ.get(ENV_DATABASE_URL) or f"sqlite:///{self.database}"
 
     def ensure(self) -> AppPaths:

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import URL, Engine, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,6 +21,8 @@ from kinerja_desktop.core.db.session import SYSTEM_ACTOR, log_event, make_sessio
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.kantor import KantorInfo
 from kinerja_desktop.core.paths import AppPaths
+from kinerja_desktop.core.server import check as server_check
+from kinerja_desktop.core.server import settings as server
 from kinerja_desktop.core.services import akun, kantor, kunci_kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 
@@ -41,12 +43,14 @@ class Workspace:
         self._kantor_kode: str | None = None
 
     @classmethod
-    def open(cls, paths: AppPaths) -> Workspace:
+    def open(cls, paths: AppPaths, url: str | URL | None = None) -> Workspace:
         """Create folders, connect, and create/upgrade the schema (backing up before an upgrade).
 
-        A failure is raised as ``recovery.OpenError`` saying why (damaged, newer version, read-only
-        folder, full disk, in use) and whether restoring a backup would help. An office set up by a
-        version that did not sign packages gets its key pair now (audited).
+        The database is ``url`` when given, else the folder's own (``server.settings.database_url``:
+        the environment, the server the folder remembers, or its SQLite file). A failure is raised as
+        ``recovery.OpenError`` saying why (damaged, newer version, read-only folder, full disk, in use;
+        for a server what the connection test would say) and whether restoring a backup would help. An
+        office set up by a version that did not sign packages gets its key pair now (audited).
         """
         try:
             paths.ensure()
@@ -55,14 +59,24 @@ class Workspace:
             if known is not None:
                 raise known from exc
             raise
-        engine = make_engine(paths.database_url())
+        try:
+            chosen = url if url is not None else server.database_url(paths)
+            engine = make_engine(chosen, **server.engine_options(chosen))
+        except Exception as exc:  # a server's settings unreadable, its driver not installed
+            known = server_check.open_failure(exc, None)
+            if known is not None:
+                raise known from exc
+            raise
         try:
             migration = prepare_database(
                 engine, backup=lambda reason: backups.backup_database(engine, paths.backups, reason)
             )
         except Exception as exc:
             engine.dispose()
-            known = recovery.open_failure(paths, exc)
+            if engine.dialect.name == "sqlite":
+                known = recovery.open_failure(paths, exc)
+            else:
+                known = server_check.open_failure(exc, engine.url)
             if known is not None:
                 raise known from exc
             raise
@@ -97,6 +111,13 @@ class Workspace:
         if self.is_sqlite:
             return str(self.engine.url.database)
         return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def server_label(self) -> str | None:
+        """A server database as a person names it (``db.bkpsdm.local:5432/kinerja``); None for SQLite."""
+        if self.is_sqlite:
+            return None
+        return server_check.settings_of(self.engine.url).label
 
     @property
     def kantor_kode(self) -> str:
