@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtGui import QFontDatabase
@@ -21,6 +22,9 @@ from kinerja_desktop.logs import setup_logging
 from kinerja_desktop.ui.crash import install_excepthook
 from kinerja_desktop.ui.icon import app_icon
 from kinerja_desktop.ui.login import LoginDialog
+
+if TYPE_CHECKING:
+    from kinerja_desktop.ui.first_run import FirstRunWizard
 
 log = logging.getLogger(__name__)
 SMOKE_TIMEOUT_MS = 20_000
@@ -94,9 +98,17 @@ class AppController(QObject):
 
         assert self.workspace is not None
         wizard = FirstRunWizard(self.workspace)
-        wizard.accepted.connect(lambda: self.show_login(wizard.username))
+        wizard.accepted.connect(lambda: self.after_wizard(wizard))
         wizard.rejected.connect(self._quit)
         self._replace(wizard)
+
+    def after_wizard(self, wizard: FirstRunWizard) -> None:
+        """The office is ready, here or on the server the wizard chose: on to the login."""
+        if wizard.workspace is not self.workspace:
+            if self.workspace is not None:
+                self.workspace.close()
+            self.workspace = wizard.workspace
+        self.show_login(wizard.username)
 
     def show_login(self, username: str = "") -> None:
         assert self.workspace is not None

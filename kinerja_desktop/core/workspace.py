@@ -61,7 +61,8 @@ class Workspace:
             raise
         try:
             chosen = url if url is not None else server.database_url(paths)
-            engine = make_engine(chosen, **server.engine_options(chosen))
+            text_url = chosen if isinstance(chosen, str) else chosen.render_as_string(hide_password=False)
+            engine = make_engine(text_url, **server.engine_options(chosen))
         except Exception as exc:  # a server's settings unreadable, its driver not installed
             known = server_check.open_failure(exc, None)
             if known is not None:

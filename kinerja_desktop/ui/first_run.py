@@ -1,4 +1,5 @@
-"""First-run wizard: a new office (identity and administrator) or the demo office in one click."""
+"""First-run wizard: a new office (identity and administrator), a central office on a PostgreSQL server,
+or the demo office in one click."""
 
 from __future__ import annotations
 
@@ -26,14 +27,17 @@ from PySide6.QtWidgets import (
 from kinerja_desktop import APP_TITLE
 from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.model.kantor import KantorInput
+from kinerja_desktop.core.server import settings as server
+from kinerja_desktop.core.server.settings import ServerSettings
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.storage import translate_failure
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.kantor_fields import IsianKantor
 from kinerja_desktop.ui.common.tasks import TaskContext, TaskRunner
+from kinerja_desktop.ui.server_form import JoinedPage, ServerPage, server_choice_note
 
-PAGE_WELCOME, PAGE_KANTOR, PAGE_ADMIN, PAGE_DEMO, PAGE_DONE = range(5)
+PAGE_WELCOME, PAGE_KANTOR, PAGE_ADMIN, PAGE_DEMO, PAGE_DONE, PAGE_SERVER, PAGE_JOINED = range(7)
 
 
 def _error_label() -> QLabel:
@@ -50,6 +54,8 @@ class WelcomePage(QWizardPage):
         self.setTitle(f"Selamat datang di {APP_TITLE}")
         self.setSubTitle("Aplikasi ini belum disiapkan di komputer ini. Pilih cara memulai.")
         self.new_office = QRadioButton("Siapkan kantor saya (isi identitas kantor dan akun administrator)")
+        self.server = QRadioButton("Kantor pusat dengan server basis data (PostgreSQL)")
+        self.server.setObjectName("server_choice")
         self.demo = QRadioButton("Coba dulu dengan data demo: Kecamatan Plaju, Kota Palembang (40 pegawai)")
         self.demo.setObjectName("demo_choice")
         self.new_office.setChecked(True)
@@ -67,6 +73,8 @@ class WelcomePage(QWizardPage):
         restore_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.new_office)
+        layout.addWidget(self.server)
+        layout.addWidget(server_choice_note())
         layout.addWidget(self.demo)
         layout.addSpacing(12)
         layout.addWidget(note)
@@ -78,12 +86,15 @@ class WelcomePage(QWizardPage):
         layout.addLayout(restore_row)
 
     def nextId(self) -> int:
+        if self.server.isChecked():
+            return PAGE_SERVER
         return PAGE_DEMO if self.demo.isChecked() else PAGE_KANTOR
 
 
 class KantorPage(QWizardPage, IsianKantor):
-    def __init__(self) -> None:
+    def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
+        self._wizard = wizard
         self.setTitle("Identitas kantor")
         self.setSubTitle("Dipakai pada kop dokumen, baris tanda tangan dan paket data ke kantor pusat.")
         self.make_kantor_fields()
@@ -104,6 +115,13 @@ class KantorPage(QWizardPage, IsianKantor):
         form.addRow("", self.pusat)
         form.addRow("Logo (opsional)", logo_row)
         form.addRow(self.error)
+
+    def initializePage(self) -> None:
+        """An office on a server is the central office."""
+        on_server = self._wizard.server_settings is not None
+        if on_server:
+            self.pusat.setChecked(True)
+        self.pusat.setEnabled(not on_server)
 
     def on_logo_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Pilih logo", "", "Gambar (*.png *.jpg *.jpeg)")
@@ -196,6 +214,10 @@ class AdminPage(QWizardPage):
 
         if not ops.attempt(self, create_office, message=ops.note(self.error.setText)):
             return False
+        if self._wizard.server_settings is not None and not ops.attempt(
+            self, self._wizard.remember_server, message=ops.note(self.error.setText)
+        ):
+            return False
         self._wizard.username = self.username.text().strip().lower()
         return True
 
@@ -263,17 +285,28 @@ class DemoPage(QWizardPage):
 
 
 class DonePage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
+        self._wizard = wizard
         self.setTitle("Selesai")
-        label = QLabel(
-            "Kantor dan akun administrator sudah disiapkan. "
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.label)
+
+    def initializePage(self) -> None:
+        server = self._wizard.workspace.server_label
+        where = (
+            f"di server {server}. Komputer kantor pusat yang lain cukup memilih server yang sama di "
+            "penyiapan awal, lalu masuk dengan akun yang Anda buatkan"
+            if server
+            else "di komputer ini"
+        )
+        self.label.setText(
+            f"Kantor dan akun administrator sudah disiapkan {where}. "
             "Tekan Selesai, lalu masuk dengan akun tersebut.\n\n"
             "Langkah berikutnya: lengkapi unit kerja dan data pegawai, lalu buat akun untuk operator "
             "dan pejabat penilai."
         )
-        label.setWordWrap(True)
-        QVBoxLayout(self).addWidget(label)
 
     def nextId(self) -> int:
         return -1
@@ -284,21 +317,28 @@ class FirstRunWizard(QWizard):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: The database the wizard sets up: the folder's own, or the server chosen on the server page.
         self.workspace = workspace
+        self.local_workspace = workspace
+        self.server_settings: ServerSettings | None = None
         self.username = ""
         self.tasks = TaskRunner(self)
         self.setWindowTitle(f"Penyiapan awal — {APP_TITLE}")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(640, 520)
         self.welcome_page = WelcomePage()
-        self.kantor_page = KantorPage()
+        self.kantor_page = KantorPage(self)
         self.admin_page = AdminPage(self)
         self.demo_page = DemoPage(self)
+        self.server_page = ServerPage(self, PAGE_KANTOR, PAGE_JOINED)
+        self.joined_page = JoinedPage(self)
         self.setPage(PAGE_WELCOME, self.welcome_page)
         self.setPage(PAGE_KANTOR, self.kantor_page)
         self.setPage(PAGE_ADMIN, self.admin_page)
         self.setPage(PAGE_DEMO, self.demo_page)
-        self.setPage(PAGE_DONE, DonePage())
+        self.setPage(PAGE_DONE, DonePage(self))
+        self.setPage(PAGE_SERVER, self.server_page)
+        self.setPage(PAGE_JOINED, self.joined_page)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         for button, text in (
             (QWizard.WizardButton.BackButton, "< Kembali"),
@@ -308,6 +348,25 @@ class FirstRunWizard(QWizard):
         ):
             self.setButtonText(button, text)
         self.welcome_page.restore_button.clicked.connect(self.on_restore_button_clicked)
+        self.rejected.connect(self.use_local)
+
+    def use_server(self, workspace: Workspace, settings: ServerSettings) -> None:
+        """Set up ``workspace`` (opened on the server ``settings`` name) instead of the folder's own."""
+        self.use_local()
+        self.workspace = workspace
+        self.server_settings = settings
+
+    def use_local(self) -> None:
+        """Back to the folder's own database, closing a server opened meanwhile (Kembali, Batal)."""
+        if self.workspace is not self.local_workspace:
+            self.workspace.close()
+        self.workspace = self.local_workspace
+        self.server_settings = None
+
+    def remember_server(self) -> None:
+        """The data folder remembers the server from now on (the password in the keyring if it can)."""
+        assert self.server_settings is not None
+        server.save(self.local_workspace.paths, self.server_settings)
 
     def on_restore_button_clicked(self) -> None:
         """A new computer: put a backup (from a flash disk) in place of the empty database, then log in."""

@@ -158,13 +158,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_TITLE} — {self.kantor.nama}{demo}")
         self.status_kantor.setText(f"Kantor: {self.kantor.nama} ({self.kantor.kode})")
         self.status_user.setText(f"Pengguna: {self.actor.nama} ({self.actor.peran.label})")
-        self.status_db.setText(f"Basis data: {self.workspace.location}")
+        server = self.workspace.server_label
+        self.status_db.setText(f"Server: {server}" if server else f"Basis data: {self.workspace.location}")
 
     def on_page_status_changed(self) -> None:
         self._load_identity()
         self.refresh_status()
 
     def refresh_status(self) -> None:
+        if not self.workspace.is_sqlite:
+            self.status_backup.setText("Cadangan: dibuat di server")
+            return
         last: datetime | None = self.workspace.last_backup()
         text = f"{last:%d-%m-%Y %H:%M}" if last else "belum pernah"
         self.status_backup.setText(f"Cadangan terakhir: {text}")
