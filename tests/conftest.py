@@ -12,6 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("KINERJA_DATABASE_URL", None)
 os.environ.pop("KINERJA_DATA_DIR", None)
+# No test reaches the OS keyring: a server password goes to the file unless a test sets a fake keyring.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor
