@@ -41,8 +41,8 @@ class ServerWizard(Protocol):
 
 FIELD_WIDTH = 360
 PASSWORD_NOTE = (
-    "Kata sandi disimpan di penyimpanan kata sandi Windows (Credential Locker); bila tidak tersedia, "
-    "di folder data aplikasi yang hanya bisa dibaca akun Windows Anda."
+    "Kata sandi disimpan di penyimpanan kata sandi Windows (Credential Locker);\n"
+    "bila tidak tersedia, di folder data aplikasi yang hanya bisa dibaca akun Windows Anda."
 )
 
 
@@ -81,9 +81,7 @@ class ServerPage(QWizardPage):
         self.result.setWordWrap(True)
         self.result.setStyleSheet(HINT_STYLE)
         hint = QLabel(PASSWORD_NOTE)
-        hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
-        hint.setMaximumWidth(FIELD_WIDTH * 3 // 2)
 
         for edit in (self.host, self.database, self.user, self.password):
             edit.setFixedWidth(FIELD_WIDTH)

@@ -71,8 +71,9 @@ class CadanganPage(Page):
                 "komputernya rusak."
             )
         else:
+            server = ctx.workspace.server_label or ctx.workspace.location
             text = (
-                f"Cadangan tidak tersedia di sini: basis data ini ada di server ({ctx.workspace.location}). "
+                f"Cadangan tidak tersedia di sini: basis data ini ada di server ({server}). "
                 "Gunakan alat cadangan server, misalnya pg_dump."
             )
         intro = QLabel(text)
