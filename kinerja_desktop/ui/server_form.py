@@ -57,6 +57,7 @@ class ServerPage(QWizardPage):
         self._tested: ServerSettings | None = None  # passed the test as typed now: Lanjut is possible
         self._last: ServerSettings | None = None  # the settings of the verdict shown
         self.verdict: Verdict | None = None
+        self._joined = False  # the server opened by Lanjut already holds the office
         self.setTitle("Server basis data kantor pusat (PostgreSQL)")
         self.setSubTitle(
             "Isi data sambungan dari pengelola server, lalu tekan Uji koneksi. Semua komputer kantor pusat "
@@ -177,17 +178,18 @@ class ServerPage(QWizardPage):
         if not opened:
             return False
         self._wizard.use_server(opened.value, settings)
-        if opened.value.is_initialised():
+        self._joined = opened.value.is_initialised()
+        if self._joined:
             return bool(ops.attempt(self, self._wizard.remember_server, message=ops.note(self._error)))
         return True
 
     def cleanupPage(self) -> None:
         """Back to the welcome page: the office will be on this PC after all, unless chosen again."""
+        self._joined = False
         self._wizard.use_local()
 
     def nextId(self) -> int:
-        joined = self._wizard.server_settings is not None and self._wizard.workspace.is_initialised()
-        return self._next_joined if joined else self._next_new
+        return self._next_joined if self._joined else self._next_new
 
 
 class JoinedPage(QWizardPage):
