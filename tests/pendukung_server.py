@@ -1,14 +1,23 @@
-"""Test support for the server settings: an in-memory keyring, a port nobody listens on."""
+"""Test support for the server settings: an in-memory keyring, a port nobody listens on, a throwaway
+PostgreSQL cluster."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
+import subprocess
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import keyring
+import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
+
+from kinerja_desktop.core.server.settings import ServerSettings
 
 
 class KeyringMemori(KeyringBackend):
@@ -63,3 +72,90 @@ def port_tertutup() -> int:
         s.bind(("127.0.0.1", 0))
         port: int = s.getsockname()[1]
     return port
+
+
+SANDI = "sandi uji:@/#"
+BINARIES = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+
+
+def _as_owner(owner: str | None, *command: str) -> list[str]:
+    return ["runuser", "-u", owner, "--", *command] if owner else list(command)
+
+
+@contextmanager
+def cluster_postgres() -> Iterator[ServerSettings]:
+    """A throwaway PostgreSQL cluster on a free local port (run as an unprivileged user when the tests run
+    as root), stopped and deleted afterwards; the test is skipped without the binaries or psycopg."""
+    if not BINARIES:
+        pytest.skip("PostgreSQL is not installed here")
+    pytest.importorskip("psycopg")
+    bindir = BINARIES[-1].parent
+    owner = "nobody" if os.geteuid() == 0 else None
+    base = Path(tempfile.mkdtemp(prefix="kinerja-server-pg-"))
+    if owner:
+        shutil.chown(base, owner)
+    (base / "pw").write_text(SANDI, encoding="utf-8")
+    port = port_tertutup()
+    try:
+        subprocess.run(
+            _as_owner(
+                owner,
+                str(bindir / "initdb"),
+                "-D",
+                str(base / "data"),
+                "-U",
+                "postgres",
+                "-N",
+                "--auth=scram-sha-256",
+                f"--pwfile={base / 'pw'}",
+                "-E",
+                "UTF8",
+            ),
+            check=True,
+            capture_output=True,
+        )
+        options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
+        subprocess.run(
+            _as_owner(
+                owner,
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(base / "data"),
+                "-o",
+                options,
+                "-l",
+                str(base / "log"),
+                "-w",
+                "start",
+            ),
+            check=True,
+            capture_output=True,
+        )
+    except (subprocess.CalledProcessError, FileNotFoundError) as exc:
+        shutil.rmtree(base, ignore_errors=True)
+        pytest.skip(f"no PostgreSQL cluster could be started: {exc}")
+    try:
+        yield ServerSettings("127.0.0.1", port, "postgres", "postgres", SANDI)
+    finally:
+        subprocess.run(
+            _as_owner(owner, str(bindir / "pg_ctl"), "-D", str(base / "data"), "-m", "immediate", "stop"),
+            check=False,
+            capture_output=True,
+        )
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def jalankan_sql(cluster: ServerSettings, *statements: str, database: str = "postgres") -> None:
+    """Run ``statements`` as the cluster's superuser, each in its own transaction."""
+    import psycopg
+
+    with psycopg.connect(
+        host=cluster.host,
+        port=cluster.port,
+        user="postgres",
+        password=SANDI,
+        dbname=database,
+        autocommit=True,
+    ) as conn:
+        for statement in statements:
+            conn.execute(statement)  # type: ignore[arg-type]

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pendukung_server import KeyringMemori, pakai_keyring, port_tertutup
-from PySide6.QtWidgets import QWizard
+from pendukung_server import KeyringMemori, cluster_postgres, jalankan_sql, pakai_keyring, port_tertutup
+from PySide6.QtWidgets import QLabel, QWizard
 from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.app import AppController, build_app
@@ -199,3 +199,44 @@ def test_the_status_bar_names_the_server(
     qtbot.addWidget(window)
     assert window.status_db.text() == "Server: db.bkpsdm.local:5432/kinerja"
     assert window.status_backup.text() == "Cadangan: dibuat di server"
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[ServerSettings]:
+    with cluster_postgres() as settings:
+        yield settings
+
+
+def test_the_wizard_on_a_real_server(controller: AppController, cluster: ServerSettings) -> None:
+    jalankan_sql(cluster, "DROP DATABASE IF EXISTS wizard_kinerja", "CREATE DATABASE wizard_kinerja")
+    wizard, page = _server_page(controller)
+    page.host.setText(cluster.host)
+    page.port.setValue(cluster.port)
+    page.database.setText("wizard_kinerja")
+    page.user.setText(cluster.user)
+    page.password.setText("salah")
+    page.test_button.click()
+    assert "kata sandi basis data salah" in page.result.text() and not _next_enabled(wizard)
+    page.password.setText(cluster.password)
+    page.test_button.click()
+    assert "Basis data masih kosong" in page.result.text() and _next_enabled(wizard)
+    wizard.next()
+    assert wizard.currentPage() is wizard.kantor_page
+    wizard.kantor_page.nama.setText("BKPSDM Kota Palembang")
+    wizard.kantor_page.kode.setText("BKP")
+    wizard.kantor_page.tempat.setText("Palembang")
+    wizard.next()
+    wizard.admin_page.password.setText("rahasia123")
+    wizard.admin_page.repeat.setText("rahasia123")
+    wizard.next()
+    label = f"{cluster.host}:{cluster.port}/wizard_kinerja"
+    assert label in wizard.currentPage().findChild(QLabel).text()  # type: ignore[union-attr]
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    login = controller.window
+    assert isinstance(login, LoginDialog)
+    login.password.setText("rahasia123")
+    login.login_button.click()
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    assert window.status_db.text() == f"Server: {label}"
+    assert server.load(AppPaths(controller.paths.data_dir)) == page.settings()

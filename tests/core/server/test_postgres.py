@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pendukung_server import port_tertutup
+from pendukung_server import SANDI, cluster_postgres, jalankan_sql
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.core.paths import AppPaths
@@ -20,96 +16,18 @@ from kinerja_desktop.core.server.check import check_server
 from kinerja_desktop.core.server.settings import ServerSettings
 from kinerja_desktop.core.workspace import Workspace
 
-SANDI = "sandi uji:@/#"
-BINARIES = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-
-pytestmark = pytest.mark.skipif(not BINARIES, reason="PostgreSQL is not installed here")
-
-
-def _as_owner(owner: str | None, *command: str) -> list[str]:
-    return ["runuser", "-u", owner, "--", *command] if owner else list(command)
-
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[ServerSettings]:
-    """A cluster of its own (as an unprivileged user when the tests run as root), stopped afterwards."""
-    pytest.importorskip("psycopg")
-    bindir = BINARIES[-1].parent
-    owner = "nobody" if os.geteuid() == 0 else None
-    base = Path(tempfile.mkdtemp(prefix="kinerja-pg-"))
-    if owner:
-        shutil.chown(base, owner)
-    (base / "pw").write_text(SANDI, encoding="utf-8")
-    port = port_tertutup()
-    try:
-        subprocess.run(
-            _as_owner(
-                owner,
-                str(bindir / "initdb"),
-                "-D",
-                str(base / "data"),
-                "-U",
-                "postgres",
-                "-N",
-                "--auth=scram-sha-256",
-                f"--pwfile={base / 'pw'}",
-                "-E",
-                "UTF8",
-            ),
-            check=True,
-            capture_output=True,
-        )
-        options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
-        subprocess.run(
-            _as_owner(
-                owner,
-                str(bindir / "pg_ctl"),
-                "-D",
-                str(base / "data"),
-                "-o",
-                options,
-                "-l",
-                str(base / "log"),
-                "-w",
-                "start",
-            ),
-            check=True,
-            capture_output=True,
-        )
-    except (subprocess.CalledProcessError, FileNotFoundError) as exc:
-        shutil.rmtree(base, ignore_errors=True)
-        pytest.skip(f"no PostgreSQL cluster could be started: {exc}")
-    try:
-        yield ServerSettings("127.0.0.1", port, "postgres", "postgres", SANDI)
-    finally:
-        subprocess.run(
-            _as_owner(owner, str(bindir / "pg_ctl"), "-D", str(base / "data"), "-m", "immediate", "stop"),
-            check=False,
-            capture_output=True,
-        )
-        shutil.rmtree(base, ignore_errors=True)
-
-
-def _sql(cluster: ServerSettings, *statements: str, database: str = "postgres") -> None:
-    import psycopg
-
-    with psycopg.connect(
-        host=cluster.host,
-        port=cluster.port,
-        user="postgres",
-        password=SANDI,
-        dbname=database,
-        autocommit=True,
-    ) as conn:
-        for statement in statements:
-            conn.execute(statement)  # type: ignore[arg-type]
+    with cluster_postgres() as settings:
+        yield settings
 
 
 @pytest.fixture
 def database(cluster: ServerSettings, request: pytest.FixtureRequest) -> ServerSettings:
     """An empty database of its own for the test."""
     name = "db_" + request.node.name.lower().replace("[", "_").replace("]", "").replace("-", "_")[:50]
-    _sql(cluster, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
+    jalankan_sql(cluster, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
     return replace(cluster, database=name)
 
 
@@ -136,14 +54,14 @@ def test_a_missing_database_is_named(cluster: ServerSettings) -> None:
 
 
 def test_another_application_s_database_is_refused(database: ServerSettings) -> None:
-    _sql(database, "CREATE TABLE pesanan (id integer)", database=database.database)
+    jalankan_sql(database, "CREATE TABLE pesanan (id integer)", database=database.database)
     verdict = check_server(database)
     assert not verdict.ok and "bukan basis data Kinerja Desktop" in verdict.pesan
 
 
 def test_a_user_who_may_not_create_tables_is_told_whom_to_ask(database: ServerSettings) -> None:
-    _sql(database, "DROP ROLE IF EXISTS tamu", "CREATE ROLE tamu LOGIN PASSWORD 'tamu12345'")
-    _sql(database, "REVOKE CREATE ON SCHEMA public FROM PUBLIC", database=database.database)
+    jalankan_sql(database, "DROP ROLE IF EXISTS tamu", "CREATE ROLE tamu LOGIN PASSWORD 'tamu12345'")
+    jalankan_sql(database, "REVOKE CREATE ON SCHEMA public FROM PUBLIC", database=database.database)
     verdict = check_server(replace(database, user="tamu", password="tamu12345"))
     assert not verdict.ok and "tidak boleh membuat tabel" in verdict.pesan
     assert "OWNER TO tamu" in verdict.saran
