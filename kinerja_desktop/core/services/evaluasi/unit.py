@@ -143,6 +143,7 @@ def grid_unit(
                 r.id in kepala,
                 boleh,
                 "" if boleh else alasan_terkunci(actor, status, nama, nama_penilai.get(penilai or ""), tahun),
+                ev.revisi if ev else 0,
             )
         )
     hasil.sort(key=lambda b: (not b.kepala_unit, b.unit, b.nama.casefold(), b.nip))
