@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from pendukung_demo import demo_actor
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import Pengguna
@@ -31,3 +34,15 @@ def assert_names_sinta(info: pytest.ExceptionInfo[DataBerubah]) -> None:
     assert re.fullmatch(
         rf"Data ini sudah (diubah|dihapus) oleh {SINTA} pukul {jam}; muat ulang untuk melihat .+\.", exc.pesan
     ), exc.pesan
+
+
+def tangkap(widget: QWidget, nama: str) -> None:
+    """With ``KINERJA_TANGKAP`` set to a folder, save what the person sees: the window at 1366×768."""
+    folder = os.environ.get("KINERJA_TANGKAP")
+    if not folder:
+        return
+    window = widget.window()
+    window.resize(min(window.width(), 1366), min(window.height(), 768))
+    window.show()
+    QApplication.processEvents()
+    window.grab().save(str(Path(folder) / f"{nama}.png"))

@@ -22,6 +22,8 @@ from kinerja_desktop.core.db.models import AuditLog, Pengguna
 from kinerja_desktop.core.errors import DataBerubah
 from kinerja_desktop.core.rules.tanggal import format_tanggal
 
+#: Who made a change no account made: a command such as ``kinerja-desktop pegawai import``.
+SISTEM = "sistem (perintah kinerja-desktop)"
 #: A kind of row and which of its rows a screen shows, e.g. ``(Rhk, Rhk.skp_id == skp_id)``.
 Part = tuple[type[Any], ColumnElement[bool]]
 
@@ -65,7 +67,7 @@ def ensure_row(session: Session, row: Any, seen: int | str | None) -> None:
 def changed(session: Session, *parts: Part) -> DataBerubah:
     """The refusal for rows changed meanwhile, naming the last change the audit log holds for them."""
     last: tuple[datetime, int, str, str] | None = None
-    nama = func.coalesce(func.nullif(Pengguna.nama, ""), AuditLog.username)
+    nama = func.coalesce(func.nullif(Pengguna.nama, ""), func.nullif(AuditLog.username, "sistem"), SISTEM)
     for model, where in parts:
         ids = select(model.id).where(where)
         found = session.execute(
