@@ -28,6 +28,7 @@ class StaleBar(QFrame):
         self.label.setStyleSheet("color: #7a4a00;")
         self.reload_button = QPushButton("Muat ulang")
         self.reload_button.setToolTip("Baca lagi data terbaru; isian yang belum disimpan dibuang")
+        self.reload_button.setAutoDefault(False)  # Enter in the form still means Simpan
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.label, 1)

@@ -89,6 +89,7 @@ def grid_unit(
                 Evaluasi.rating_perilaku,
                 Evaluasi.predikat,
                 Evaluasi.angka_kredit,
+                Evaluasi.revisi,
             )
             .join(Skp, Skp.id == Evaluasi.skp_id)
             .where(

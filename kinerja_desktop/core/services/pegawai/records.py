@@ -53,6 +53,7 @@ def list_pegawai(session: Session, actor: Actor, *, termasuk_nonaktif: bool = Tr
             atasan.nama,
             Pegawai.status_aktif,
             Pegawai.jenis_kelamin,
+            Pegawai.revisi,
         )
         .outerjoin(UnitKerja, UnitKerja.id == Pegawai.unit_kerja_id)
         .outerjoin(atasan, atasan.id == Pegawai.atasan_id)
@@ -77,6 +78,7 @@ def list_pegawai(session: Session, actor: Actor, *, termasuk_nonaktif: bool = Tr
             atasan_nama=r[12] or "",
             status_aktif=r[13],
             jenis_kelamin=r[14],
+            revisi=r[15],
         )
         for r in session.execute(stmt)
     ]
