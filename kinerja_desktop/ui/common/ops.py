@@ -30,6 +30,7 @@ from kinerja_desktop.core.errors import DataBerubah, KnownError, ValidationError
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error
+from kinerja_desktop.ui.common.stale import ISIAN_TETAP_DIALOG
 from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, TaskRunner
 
 T = TypeVar("T")
@@ -130,6 +131,8 @@ def show_known_error(
     kolom = exc.kolom if isinstance(exc, ValidationError) else None
     if stale is not None and isinstance(exc, DataBerubah):
         stale.set_error(exc.pesan)
+    elif message is not None and isinstance(exc, DataBerubah):
+        message.set_error(f"{exc.pesan}\n{ISIAN_TETAP_DIALOG}")
     elif notes and kolom and kolom in notes:
         notes[kolom].set_error(exc.pesan)
     elif message is not None:

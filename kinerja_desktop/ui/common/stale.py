@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kinerja_desktop.ui.common.widgets import WARNING_STYLE
 
 #: Under the refusal: the typed input is still in the form until the user reloads.
-_TETAP = "Isian Anda belum disimpan dan masih ada di formulir ini; salin dulu bila perlu."
+ISIAN_TETAP = "Isian Anda belum disimpan dan masih ada di formulir ini; salin dulu bila perlu."
+#: The same, said in a dialog's message line when the dialog has no bar of its own.
+ISIAN_TETAP_DIALOG = (
+    "Isian Anda belum disimpan dan masih ada di sini; salin bila perlu, lalu tutup jendela ini dan "
+    "muat ulang datanya."
+)
 
 
 class StaleBar(QFrame):
@@ -20,8 +27,9 @@ class StaleBar(QFrame):
 
     reload_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, hint: str = ISIAN_TETAP) -> None:
         super().__init__(parent)
+        self.hint = hint
         self.setObjectName("staleBar")
         self.setStyleSheet(f"QFrame#staleBar {{ {WARNING_STYLE} }} QLabel {{ background: transparent; }}")
         self.label = QLabel(wordWrap=True)
@@ -37,7 +45,7 @@ class StaleBar(QFrame):
         self.hide()
 
     def set_error(self, text: str) -> None:
-        self.label.setText(f"<b>{text}</b><br>{_TETAP}")
+        self.label.setText(f"<b>{escape(text)}</b><br>{escape(self.hint)}")
         self.show()
 
     def text(self) -> str:

@@ -38,10 +38,8 @@ def test_form_stays_open_with_the_typed_text_and_offers_muat_ulang(qtbot, ctx: U
     dialog.kontak.telepon.setText("0711-222 (A)")  # A types
     b = sinta(ctx.workspace)
     with ctx.workspace.transaction(b) as s:  # Sinta saves the same pegawai in her window
-        data = pegawai.get_pegawai(s, b, pid)
-        pegawai.update_pegawai(
-            s, b, pid, data.data.__class__(**{**data.data.__dict__, "telepon": "0711-111"})
-        )
+        data = pegawai.get_pegawai(s, b, pid).data
+        pegawai.update_pegawai(s, b, pid, replace(data, telepon="0711-111"))
     assert not dialog.save()
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.saved_id is None
     assert dialog.kontak.telepon.text() == "0711-222 (A)"  # kept for re-applying
