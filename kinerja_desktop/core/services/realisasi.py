@@ -177,8 +177,9 @@ def set_realisasi(
     teks: str = "",
     *,
     revisi: int | None = None,
-) -> None:
-    """Record (or, when both are empty, clear) what was achieved on an indicator in a period.
+) -> int:
+    """Record (or, when both are empty, clear) what was achieved on an indicator in a period; returns
+    the realisasi's revisi now (0 when there is none), for the next change from the same grid.
 
     ``revisi`` is the realisasi's as the grid read it (0 when there was none yet): a value someone else
     entered or changed meanwhile is refused rather than overwritten."""
@@ -196,11 +197,13 @@ def set_realisasi(
     if angka is None and not keterangan:
         if row is not None and row.dihapus_pada is None:
             row.dihapus_pada = utcnow()
-        return
-    if row is None:
-        session.add(Realisasi(indikator_id=indikator.id, periode=p.kode, nilai=angka, teks=keterangan))
-        return
-    row.nilai, row.teks, row.dihapus_pada = angka, keterangan, None
+    elif row is None:
+        row = Realisasi(indikator_id=indikator.id, periode=p.kode, nilai=angka, teks=keterangan)
+        session.add(row)
+    else:
+        row.nilai, row.teks, row.dihapus_pada = angka, keterangan, None
+    session.flush()
+    return row.revisi if row is not None else 0
 
 
 def _aksi(session: Session, rencana_id: str, revisi: int | None = None) -> tuple[RencanaAksi, Skp]:
