@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.core.db import concurrency
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import (
     Evaluasi,
@@ -209,14 +210,17 @@ def finalise_evaluasi(
     *,
     akui_temuan: bool = False,
     stamp: str | None = None,
+    revisi: int | None = None,
 ) -> None:
     """Lock the evaluation and freeze who the pegawai, penilai and atasan penilai are now.
 
     Distribution findings of the pegawai's unit do not block, but must be acknowledged
-    (``akui_temuan``); otherwise DistribusiPerluDiakui lists them. ``stamp`` as the form read it: an
-    evaluation changed meanwhile is not finalised unseen.
+    (``akui_temuan``); otherwise DistribusiPerluDiakui lists them. ``stamp`` as the form read it (or
+    the evaluation row's ``revisi`` as the grid read it): an evaluation changed meanwhile is not
+    finalised unseen.
     """
     ev, skp = get_evaluasi_row(session, evaluasi_id, stamp)
+    concurrency.ensure_row(session, ev, revisi)
     _ensure_may_finalise(session, actor, ev, skp)
     recompute(session, ev, skp)
     temuan = temuan_untuk(session, actor, evaluasi_id)
