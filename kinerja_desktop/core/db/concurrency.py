@@ -3,8 +3,8 @@
 A screen keeps the stamp of what it read and hands it back with the change; the service compares it with
 the rows as they are now, inside the writing transaction, and refuses with ``DataBerubah`` (naming who
 changed them and when, from the audit log) when they differ. A stamp of ``None`` means "do not check"
-(an import, a command that edits without having shown anything first). ``Base`` models with a ``revisi``
-also carry it as SQLAlchemy's ``version_id_col``, so the UPDATE itself is conditional on the revision the
+(an import, a command that edits without having shown anything first). Every ``SyncMixin`` row
+also carries it as SQLAlchemy's ``version_id_col``, so the UPDATE itself is conditional on the revision the
 transaction read: a change committed between the check and the write cannot be overwritten either.
 """
 
