@@ -277,3 +277,4 @@ class CapaianRow:
     catatan: str
     ditetapkan_oleh: str
     boleh_ubah: bool
+    revisi: int = 0  # of the stored capaian as read (0: none yet), handed back by ``set_capaian``

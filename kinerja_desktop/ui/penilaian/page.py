@@ -292,6 +292,7 @@ class PenilaianPage(Page):
             dist.capaian,
             row.catatan if row else "",
             self,
+            revisi=row.revisi if row else None,
         )
         if dialog.exec():
             self.load()

@@ -16,9 +16,10 @@ from kinerja_desktop.core.errors import DataBerubah
 from kinerja_desktop.core.model.evaluasi import IsianEvaluasi, JenisRating
 from kinerja_desktop.core.model.skp import IndikatorInput, RhkInput
 from kinerja_desktop.core.rules.predikat import Rating
-from kinerja_desktop.core.services import bukti, evaluasi, realisasi
+from kinerja_desktop.core.services import bukti, evaluasi, realisasi, unit_kerja
 from kinerja_desktop.core.services import skp as svc
 from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
+from kinerja_desktop.core.services.evaluasi.capaian import list_capaian, set_capaian
 from kinerja_desktop.core.workspace import Workspace
 
 
@@ -184,3 +185,18 @@ def test_evaluation_saved_rated_or_finalised_from_a_stale_form(ws: Workspace) ->
     assert_names_sinta(info)
     with ws.read() as s:
         assert s.get_one(Evaluasi, siap.evaluasi_id).status == "draf"
+
+
+def test_capaian_set_by_someone_else_meanwhile(ws: Workspace) -> None:
+    admin, b = demo_actor(ws, "admin"), sinta(ws, "admin")
+    with ws.read() as s:
+        root = unit_kerja.root_unit_id(s)
+        [dibaca] = list_capaian(s, admin, [root], 2026, "TW4")
+    with ws.transaction(b) as s:
+        set_capaian(s, b, root, 2026, "TW4", "baik", "Rapat pimpinan", revisi=dibaca.revisi)
+    with pytest.raises(DataBerubah) as info, ws.transaction(admin) as s:
+        set_capaian(s, admin, root, 2026, "TW4", "istimewa", revisi=dibaca.revisi)
+    assert_names_sinta(info)
+    with ws.read() as s:
+        [sekarang] = list_capaian(s, admin, [root], 2026, "TW4")
+    assert sekarang.capaian == "baik" and sekarang.revisi != dibaca.revisi
