@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class KnownError(Exception):
     """An error the user can understand and act on; ``pesan`` is shown as it is."""
@@ -39,3 +41,15 @@ class DatabaseError(KnownError):
 
 class LoginFailed(KnownError):
     """Wrong username or password, or the account is locked or inactive."""
+
+
+class DataBerubah(KnownError):
+    """The rows a screen shows were changed by someone else since it read them; nothing was written.
+
+    ``oleh`` is who made the last change (a name, or empty when unknown) and ``pada`` when (UTC).
+    """
+
+    def __init__(self, pesan: str, *, oleh: str = "", pada: datetime | None = None) -> None:
+        super().__init__(pesan)
+        self.oleh = oleh
+        self.pada = pada

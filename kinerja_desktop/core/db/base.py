@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import DateTime, Integer, MetaData, String
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -65,6 +66,12 @@ class SyncMixin:
     revisi: Mapped[int] = mapped_column(Integer, default=1)
     diubah_pada: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     dihapus_pada: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (a class attribute made per class)
+        # The UPDATE (and DELETE) of a row is conditional on the revisi this transaction read, so a change
+        # committed meanwhile is never overwritten (``concurrency.py``); the session hooks raise it.
+        return {"version_id_col": cls.__table__.c.revisi, "version_id_generator": False}  # type: ignore[attr-defined]
 
     @property
     def dihapus(self) -> bool:

@@ -11,10 +11,13 @@ from typing import Any
 
 from sqlalchemy import Engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from kinerja_desktop.core.db.base import SyncMixin, new_id, utcnow
+from kinerja_desktop.core.db.concurrency import pesan_berubah
 from kinerja_desktop.core.db.engine import translate_db_error
 from kinerja_desktop.core.db.models import AuditLog, SyncLog
+from kinerja_desktop.core.errors import DataBerubah
 
 #: Bookkeeping columns that are not worth an audit row of their own.
 UNAUDITED = frozenset({"revisi", "diubah_pada", "gagal_login", "login_terakhir", "terkunci_sampai"})
@@ -47,7 +50,8 @@ def transaction(
 ) -> Iterator[Session]:
     """One user action: a session in a transaction, committed on success, rolled back on error.
 
-    Storage failures (locked database, full disk) surface as ``DatabaseError`` in Indonesian.
+    Storage failures (locked database, full disk) surface as ``DatabaseError`` in Indonesian; an UPDATE of
+    a row another user changed after this transaction read it, as ``DataBerubah``.
     """
     session = factory()
     session.info["actor"] = actor
@@ -55,6 +59,8 @@ def transaction(
     try:
         with session.begin():
             yield session
+    except StaleDataError as exc:
+        raise DataBerubah(pesan_berubah("", None)) from exc
     except Exception as exc:
         known = translate_db_error(exc)
         if known is not None:

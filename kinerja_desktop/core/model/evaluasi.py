@@ -161,6 +161,9 @@ class EvaluasiForm:
     jenjang_kode: str = ""
     skp_periode_awal: date | None = None
     skp_periode_akhir: date | None = None
+    #: The stamp of the evaluation with its feedback rows as read ("" before it was started), handed back
+    #: with every change so that one made meanwhile by someone else is refused.
+    stamp: str = ""
 
     @property
     def final(self) -> bool:
@@ -189,6 +192,7 @@ class BarisEvaluasi:
     kepala_unit: bool
     boleh_nilai: bool
     alasan_terkunci: str = ""  # why this account may not rate the row, with what to do ("" when it may)
+    revisi: int = 0  # the evaluation's revisi as read (0: not started yet)
 
 
 @dataclass(frozen=True)
@@ -208,6 +212,7 @@ class IsianEvaluasi:
     rating: tuple[str | None, str | None] | None = None
     catatan: str | None = None
     tanggal: date | None = None
+    stamp: str | None = None  # ``EvaluasiForm.stamp`` as the form read it; None: not checked
 
     @property
     def kosong(self) -> bool:
@@ -272,3 +277,4 @@ class CapaianRow:
     catatan: str
     ditetapkan_oleh: str
     boleh_ubah: bool
+    revisi: int = 0  # of the stored capaian as read (0: none yet), handed back by ``set_capaian``

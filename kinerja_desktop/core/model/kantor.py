@@ -22,6 +22,7 @@ class KantorInfo:
     ritme: str
     punya_logo: bool
     demo: bool
+    revisi: int = 1
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ class PegawaiRow:
     atasan_nama: str
     status_aktif: str
     jenis_kelamin: str
+    revisi: int | None = None  # as read, for an action on the row (None: not read, not checked)
 
 
 @dataclass(frozen=True)

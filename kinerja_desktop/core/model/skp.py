@@ -251,6 +251,8 @@ class SkpDetail:
     boleh_setujui: bool
     boleh_ekspektasi: bool
     revisi: int
+    #: The stamp of everything the editor shows (``skp_stamp``), handed back with each action.
+    stamp: str = ""
 
     @property
     def rhk(self) -> list[RhkView]:

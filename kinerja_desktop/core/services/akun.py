@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import utcnow
+from kinerja_desktop.core.db.concurrency import changed, content_stamp
 from kinerja_desktop.core.db.models import Pegawai, Pengguna
 from kinerja_desktop.core.db.session import AuditActor, log_event
 from kinerja_desktop.core.errors import LoginFailed, NotFound, ValidationError
@@ -48,6 +49,7 @@ class PenggunaRow:
     pegawai_id: str | None
     pegawai_nama: str
     login_terakhir: datetime | None
+    stamp: str = ""
 
 
 @dataclass(frozen=True)
@@ -217,11 +219,19 @@ def _insert_pengguna(
     return pengguna.id
 
 
-def _get(session: Session, pengguna_id: str) -> Pengguna:
+def _get(session: Session, pengguna_id: str, stamp: str | None = None) -> Pengguna:
+    """The account; with ``stamp`` (``stamp_of`` as a screen read it) refused when someone changed it."""
     pengguna = session.get(Pengguna, pengguna_id)
     if pengguna is None:
         raise NotFound("Akun pengguna tidak ditemukan.")
+    if stamp is not None and stamp_of(pengguna) != stamp:
+        raise changed(session, (Pengguna, Pengguna.id == pengguna.id))
     return pengguna
+
+
+def stamp_of(pengguna: Pengguna) -> str:
+    """What an administrator edits of an account, as a stamp (accounts carry no ``revisi``)."""
+    return content_stamp((pengguna.nama, pengguna.peran, pengguna.pegawai_id, pengguna.aktif))
 
 
 def update_pengguna(
@@ -233,10 +243,11 @@ def update_pengguna(
     peran: Peran,
     pegawai_id: str | None,
     aktif: bool,
+    stamp: str | None = None,
 ) -> None:
-    """Change an account's name, role, linked pegawai and active flag."""
+    """Change an account's name, role, linked pegawai and active flag; ``stamp`` as the dialog read it."""
     require(actor, Izin.KELOLA_PENGGUNA)
-    pengguna = _get(session, pengguna_id)
+    pengguna = _get(session, pengguna_id, stamp)
     if peran is Peran.PENILAI and not pegawai_id:
         raise ValidationError(
             "Akun pejabat penilai harus dihubungkan dengan data pegawainya.", kolom="pegawai"
@@ -261,11 +272,13 @@ def _ensure_other_admin(session: Session, except_id: str) -> None:
         raise ValidationError("Harus ada minimal satu administrator aktif.")
 
 
-def reset_password(session: Session, actor: Actor, pengguna_id: str, password: str) -> None:
+def reset_password(
+    session: Session, actor: Actor, pengguna_id: str, password: str, *, stamp: str | None = None
+) -> None:
     """Set a new password chosen by the administrator; the user must change it at next login."""
     require(actor, Izin.KELOLA_PENGGUNA)
     _validate_password(password)
-    pengguna = _get(session, pengguna_id)
+    pengguna = _get(session, pengguna_id, stamp)
     pengguna.password_hash = hash_password(password)
     pengguna.harus_ganti_sandi = pengguna.id != actor.pengguna_id
     pengguna.gagal_login = 0
@@ -324,6 +337,7 @@ def list_pengguna(session: Session, actor: Actor) -> list[PenggunaRow]:
             pegawai_id=p.pegawai_id,
             pegawai_nama=pegawai_nama or "",
             login_terakhir=p.login_terakhir,
+            stamp=stamp_of(p),
         )
         for p, pegawai_nama in rows
     ]

@@ -14,6 +14,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import utcnow
+from kinerja_desktop.core.db.concurrency import ensure_row
 from kinerja_desktop.core.db.models import BuktiDukung
 from kinerja_desktop.core.errors import KnownError, NotFound, ValidationError
 from kinerja_desktop.core.model.skp import JenisBukti as JenisBukti
@@ -52,6 +53,7 @@ class BuktiRow:
     sha256: str
     ukuran: int
     status_berkas: str = ""
+    revisi: int = 1
 
 
 def berkas_path(evidence_dir: Path, row: BuktiRow | BuktiDukung) -> Path:
@@ -198,8 +200,10 @@ def add_berkas(
     return _add(session, row)
 
 
-def _get(session: Session, bukti_id: str) -> BuktiDukung:
+def _get(session: Session, bukti_id: str, revisi: int | None = None) -> BuktiDukung:
     row = session.get(BuktiDukung, bukti_id)
+    if row is not None:
+        ensure_row(session, row, revisi)
     if row is None or row.dihapus_pada is not None:
         raise NotFound("Bukti dukung tidak ditemukan (mungkin sudah dihapus).")
     return row
@@ -215,9 +219,12 @@ def _hash_in_use(session: Session, sha: str, except_id: str) -> bool:
     )
 
 
-def delete_bukti(session: Session, actor: Actor, bukti_id: str, evidence_dir: Path) -> None:
-    """Delete (tombstone) evidence; its stored file goes after the commit unless another row uses it."""
-    row = _get(session, bukti_id)
+def delete_bukti(
+    session: Session, actor: Actor, bukti_id: str, evidence_dir: Path, *, revisi: int | None = None
+) -> None:
+    """Delete (tombstone) evidence; its stored file goes after the commit unless another row uses it.
+    ``revisi`` as the list read it: evidence changed (or deleted) meanwhile is refused."""
+    row = _get(session, bukti_id, revisi)
     _, skp = get_rhk_row(session, row.rhk_id)
     ensure_progress(session, actor, skp, periode(row.periode))
     row.dihapus_pada = utcnow()
@@ -235,7 +242,17 @@ def _row(b: BuktiDukung, evidence_dir: Path | None) -> BuktiRow:
     if evidence_dir is not None and b.jenis == JenisBukti.BERKAS:
         status = check_berkas(evidence_dir, b).value
     return BuktiRow(
-        b.id, b.rhk_id, b.periode, b.jenis, b.keterangan, b.tautan, b.nama_berkas, b.sha256, b.ukuran, status
+        b.id,
+        b.rhk_id,
+        b.periode,
+        b.jenis,
+        b.keterangan,
+        b.tautan,
+        b.nama_berkas,
+        b.sha256,
+        b.ukuran,
+        status,
+        b.revisi,
     )
 
 

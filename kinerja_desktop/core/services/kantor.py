@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.core.db.concurrency import ensure_row
 from kinerja_desktop.core.db.models import Kantor, Pengaturan, Pengguna, Perilaku, UnitKerja
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.kantor import KantorInfo, KantorInput
@@ -142,6 +143,7 @@ def get_kantor(session: Session) -> KantorInfo:
         ritme=kantor.ritme,
         punya_logo=bool(logo_present),
         demo=get_setting(session, KEY_DEMO) == "1",
+        revisi=kantor.revisi,
     )
 
 
@@ -149,10 +151,14 @@ def get_logo(session: Session) -> bytes | None:
     return _kantor(session).logo
 
 
-def update_kantor(session: Session, actor: Actor, data: KantorInput, *, keep_logo: bool = True) -> None:
-    """Change the office identity (the code is fixed once data has travelled, so it is not changed here)."""
+def update_kantor(
+    session: Session, actor: Actor, data: KantorInput, *, keep_logo: bool = True, revisi: int | None = None
+) -> None:
+    """Change the office identity (the code is fixed once data has travelled, so it is not changed here);
+    ``revisi`` as the settings page read it refuses a change made meanwhile."""
     require(actor, Izin.KELOLA_KANTOR)
     kantor = _kantor(session)
+    ensure_row(session, kantor, revisi)
     validate_kantor(data)
     kantor.nama = data.nama.strip()
     kantor.instansi = data.instansi.strip()

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import utcnow
+from kinerja_desktop.core.db.concurrency import ensure_row
 from kinerja_desktop.core.db.models import Pegawai, Pelatihan, UnitKerja
 from kinerja_desktop.core.errors import NotFound
 from kinerja_desktop.core.model.pegawai import nama_lengkap
@@ -37,6 +38,7 @@ class PelatihanRow:
     id: str
     pegawai_id: str
     data: PelatihanInput
+    revisi: int = 1
 
 
 @dataclass(frozen=True)
@@ -102,24 +104,29 @@ def add_pelatihan(session: Session, actor: Actor, pegawai_id: str, data: Pelatih
     return row.id
 
 
-def _get(session: Session, pelatihan_id: str) -> Pelatihan:
+def _get(session: Session, pelatihan_id: str, revisi: int | None = None) -> Pelatihan:
     row = session.get(Pelatihan, pelatihan_id)
+    if row is not None:
+        ensure_row(session, row, revisi)
     if row is None or row.dihapus_pada is not None:
         raise NotFound("Data pelatihan tidak ditemukan.")
     return row
 
 
-def update_pelatihan(session: Session, actor: Actor, pelatihan_id: str, data: PelatihanInput) -> None:
+def update_pelatihan(
+    session: Session, actor: Actor, pelatihan_id: str, data: PelatihanInput, *, revisi: int | None = None
+) -> None:
+    """Save a training's changes; ``revisi`` (as the form read it) refuses a row changed meanwhile."""
     require(actor, Izin.KELOLA_PEGAWAI)
-    row = _get(session, pelatihan_id)
+    row = _get(session, pelatihan_id, revisi)
     for key, value in _validate(data).__dict__.items():
         setattr(row, key, value)
 
 
-def delete_pelatihan(session: Session, actor: Actor, pelatihan_id: str) -> None:
+def delete_pelatihan(session: Session, actor: Actor, pelatihan_id: str, *, revisi: int | None = None) -> None:
     """Delete as a tombstone so the deletion reaches the central office too."""
     require(actor, Izin.KELOLA_PEGAWAI)
-    _get(session, pelatihan_id).dihapus_pada = utcnow()
+    _get(session, pelatihan_id, revisi).dihapus_pada = utcnow()
 
 
 def list_pelatihan(session: Session, actor: Actor, pegawai_id: str) -> list[PelatihanRow]:
@@ -137,6 +144,7 @@ def list_pelatihan(session: Session, actor: Actor, pegawai_id: str) -> list[Pela
             PelatihanInput(
                 r.nama, r.tanggal_mulai, r.jp, r.penyelenggara, r.tanggal_selesai, r.nomor_sertifikat
             ),
+            r.revisi,
         )
         for r in rows
     ]

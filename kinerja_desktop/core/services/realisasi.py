@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import utcnow
+from kinerja_desktop.core.db.concurrency import changed, ensure_row
 from kinerja_desktop.core.db.models import BuktiDukung, Evaluasi, Realisasi, RencanaAksi, Rhk, Skp
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.skp import JenisRhk, StatusSkp, format_target
@@ -36,6 +37,7 @@ class RencanaAksiRow:
     id: str
     teks: str
     urutan: int
+    revisi: int = 1
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class IndikatorRealisasi:
     target: str
     nilai: Decimal | None
     teks_realisasi: str
+    #: The revisi of the realisasi row as read (0: there was none): handed back by ``set_realisasi``.
+    revisi: int = 0
 
 
 @dataclass(frozen=True)
@@ -171,8 +175,14 @@ def set_realisasi(
     kode_periode: str,
     nilai: Decimal | int | float | str | None,
     teks: str = "",
-) -> None:
-    """Record (or, when both are empty, clear) what was achieved on an indicator in a period."""
+    *,
+    revisi: int | None = None,
+) -> int:
+    """Record (or, when both are empty, clear) what was achieved on an indicator in a period; returns
+    the realisasi's revisi now (0 when there is none), for the next change from the same grid.
+
+    ``revisi`` is the realisasi's as the grid read it (0 when there was none yet): a value someone else
+    entered or changed meanwhile is refused rather than overwritten."""
     indikator, _, skp = get_indikator_row(session, indikator_id)
     p = check_periode(session, kode_periode)
     ensure_progress(session, actor, skp, p)
@@ -180,18 +190,26 @@ def set_realisasi(
     row = session.scalar(
         select(Realisasi).where(Realisasi.indikator_id == indikator.id, Realisasi.periode == p.kode)
     )
+    if revisi is not None and (row.revisi if row is not None else 0) != revisi:
+        raise changed(
+            session, (Realisasi, and_(Realisasi.indikator_id == indikator.id, Realisasi.periode == p.kode))
+        )
     if angka is None and not keterangan:
         if row is not None and row.dihapus_pada is None:
             row.dihapus_pada = utcnow()
-        return
-    if row is None:
-        session.add(Realisasi(indikator_id=indikator.id, periode=p.kode, nilai=angka, teks=keterangan))
-        return
-    row.nilai, row.teks, row.dihapus_pada = angka, keterangan, None
+    elif row is None:
+        row = Realisasi(indikator_id=indikator.id, periode=p.kode, nilai=angka, teks=keterangan)
+        session.add(row)
+    else:
+        row.nilai, row.teks, row.dihapus_pada = angka, keterangan, None
+    session.flush()
+    return row.revisi if row is not None else 0
 
 
-def _aksi(session: Session, rencana_id: str) -> tuple[RencanaAksi, Skp]:
+def _aksi(session: Session, rencana_id: str, revisi: int | None = None) -> tuple[RencanaAksi, Skp]:
     row = session.get(RencanaAksi, rencana_id)
+    if row is not None:
+        ensure_row(session, row, revisi)
     if row is None or row.dihapus_pada is not None:
         raise NotFound("Rencana aksi tidak ditemukan (mungkin sudah dihapus).")
     _, skp = get_rhk_row(session, row.rhk_id)
@@ -218,14 +236,18 @@ def add_rencana_aksi(session: Session, actor: Actor, rhk_id: str, kode_periode: 
     return row.id
 
 
-def update_rencana_aksi(session: Session, actor: Actor, rencana_id: str, teks: str) -> None:
-    row, skp = _aksi(session, rencana_id)
+def update_rencana_aksi(
+    session: Session, actor: Actor, rencana_id: str, teks: str, *, revisi: int | None = None
+) -> None:
+    row, skp = _aksi(session, rencana_id, revisi)
     ensure_progress(session, actor, skp, periode(row.periode))
     row.teks = _teks_aksi(teks)
 
 
-def delete_rencana_aksi(session: Session, actor: Actor, rencana_id: str) -> None:
-    row, skp = _aksi(session, rencana_id)
+def delete_rencana_aksi(
+    session: Session, actor: Actor, rencana_id: str, *, revisi: int | None = None
+) -> None:
+    row, skp = _aksi(session, rencana_id, revisi)
     ensure_progress(session, actor, skp, periode(row.periode))
     row.dihapus_pada = utcnow()
 
@@ -241,13 +263,11 @@ def get_realisasi_grid(session: Session, actor: Actor, skp_id: str, kode_periode
     rhk = sorted(live_rhk(session, skp.id), key=lambda r: (r.jenis != JenisRhk.UTAMA, r.urutan))
     rhk_ids = [r.id for r in rhk]
     indikator = live_indikator(session, rhk_ids)
-    realisasi = {
+    realisasi = {  # deleted ones too: their revisi is what a change must hand back
         r.indikator_id: r
         for r in session.scalars(
             select(Realisasi).where(
-                Realisasi.indikator_id.in_([i.id for i in indikator]),
-                Realisasi.periode == p.kode,
-                Realisasi.dihapus_pada.is_(None),
+                Realisasi.indikator_id.in_([i.id for i in indikator]), Realisasi.periode == p.kode
             )
         )
     }
@@ -259,7 +279,7 @@ def get_realisasi_grid(session: Session, actor: Actor, skp_id: str, kode_periode
         )
         .order_by(RencanaAksi.urutan, RencanaAksi.id)
     ):
-        aksi[a.rhk_id].append(RencanaAksiRow(a.id, a.teks, a.urutan))
+        aksi[a.rhk_id].append(RencanaAksiRow(a.id, a.teks, a.urutan, a.revisi))
     bukti = dict(
         session.execute(
             select(BuktiDukung.rhk_id, func.count())
@@ -274,14 +294,16 @@ def get_realisasi_grid(session: Session, actor: Actor, skp_id: str, kode_periode
     per_rhk: dict[str, list[IndikatorRealisasi]] = {r.id: [] for r in rhk}
     for i in indikator:
         real = realisasi.get(i.id)
+        live = real if real is not None and real.dihapus_pada is None else None
         per_rhk[i.rhk_id].append(
             IndikatorRealisasi(
                 i.id,
                 i.aspek,
                 i.teks,
                 format_target(i.target_min, i.target_maks, i.satuan, i.target_teks),
-                real.nilai if real else None,
-                real.teks if real else "",
+                live.nilai if live else None,
+                live.teks if live else "",
+                real.revisi if real else 0,
             )
         )
     bisa_dilihat = skp.status == StatusSkp.DISETUJUI and (

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import utcnow
+from kinerja_desktop.core.db.concurrency import ensure_row
 from kinerja_desktop.core.db.models import Pegawai, UnitKerja
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.pegawai import nama_lengkap
@@ -30,6 +31,7 @@ class UnitRow:
     urutan: int
     ditutup_pada: date | None
     jumlah_pegawai: int
+    revisi: int = 1
 
     @property
     def aktif(self) -> bool:
@@ -68,13 +70,17 @@ def list_units(session: Session, actor: Actor, *, termasuk_ditutup: bool = True)
                 unit.urutan,
                 unit.ditutup_pada,
                 int(counts.get(unit.id, 0)),
+                unit.revisi,
             )
         )
     return rows
 
 
-def _get(session: Session, unit_id: str) -> UnitKerja:
+def _get(session: Session, unit_id: str, revisi: int | None = None) -> UnitKerja:
+    """The unit; with ``revisi`` (as a screen read it) refused when someone changed it meanwhile."""
     unit = session.get(UnitKerja, unit_id)
+    if unit is not None:
+        ensure_row(session, unit, revisi)
     if unit is None or unit.dihapus_pada is not None:
         raise NotFound("Unit kerja tidak ditemukan (mungkin sudah dihapus).")
     return unit
@@ -138,21 +144,30 @@ def create_unit(
 
 
 def update_unit(
-    session: Session, actor: Actor, unit_id: str, *, nama: str, kode: str, kepala_id: str | None
+    session: Session,
+    actor: Actor,
+    unit_id: str,
+    *,
+    nama: str,
+    kode: str,
+    kepala_id: str | None,
+    revisi: int | None = None,
 ) -> None:
-    """Rename, change the code, or set the head of a unit."""
+    """Rename, change the code, or set the head of a unit; ``revisi`` as the dialog read it."""
     require(actor, Izin.KELOLA_PEGAWAI)
-    unit = _get(session, unit_id)
+    unit = _get(session, unit_id, revisi)
     unit.nama = _check_nama(session, nama, unit.induk_id, except_id=unit.id)
     _check_kepala(session, kepala_id)
     unit.kode = kode.strip()
     unit.kepala_id = kepala_id
 
 
-def move_unit(session: Session, actor: Actor, unit_id: str, induk_baru_id: str) -> None:
+def move_unit(
+    session: Session, actor: Actor, unit_id: str, induk_baru_id: str, *, revisi: int | None = None
+) -> None:
     """Put a unit (with its sub-units) under another parent; a unit cannot move below itself."""
     require(actor, Izin.KELOLA_PEGAWAI)
-    unit = _get(session, unit_id)
+    unit = _get(session, unit_id, revisi)
     if unit.induk_id is None:
         raise ValidationError("Unit teratas (kantor) tidak bisa dipindahkan.")
     induk = _get(session, induk_baru_id)
@@ -214,19 +229,21 @@ def _ensure_empty(session: Session, unit: UnitKerja, verb: str) -> None:
         )
 
 
-def close_unit(session: Session, actor: Actor, unit_id: str, tanggal: date | None = None) -> None:
+def close_unit(
+    session: Session, actor: Actor, unit_id: str, tanggal: date | None = None, *, revisi: int | None = None
+) -> None:
     """Mark a unit closed (kept for history); refused while it has active staff or open sub-units."""
     require(actor, Izin.KELOLA_PEGAWAI)
-    unit = _get(session, unit_id)
+    unit = _get(session, unit_id, revisi)
     if unit.induk_id is None:
         raise ValidationError("Unit teratas (kantor) tidak bisa ditutup.")
     _ensure_empty(session, unit, "ditutup")
     unit.ditutup_pada = tanggal or date.today()
 
 
-def reopen_unit(session: Session, actor: Actor, unit_id: str) -> None:
+def reopen_unit(session: Session, actor: Actor, unit_id: str, *, revisi: int | None = None) -> None:
     require(actor, Izin.KELOLA_PEGAWAI)
-    unit = _get(session, unit_id)
+    unit = _get(session, unit_id, revisi)
     if unit.induk_id:
         induk = _get(session, unit.induk_id)
         if induk.ditutup_pada is not None:
@@ -234,10 +251,10 @@ def reopen_unit(session: Session, actor: Actor, unit_id: str) -> None:
     unit.ditutup_pada = None
 
 
-def delete_unit(session: Session, actor: Actor, unit_id: str) -> None:
+def delete_unit(session: Session, actor: Actor, unit_id: str, *, revisi: int | None = None) -> None:
     """Delete (as a tombstone that travels) a unit that never held anyone now; else say why not."""
     require(actor, Izin.KELOLA_PEGAWAI)
-    unit = _get(session, unit_id)
+    unit = _get(session, unit_id, revisi)
     if unit.induk_id is None:
         raise ValidationError("Unit teratas (kantor) tidak bisa dihapus.")
     _ensure_empty(session, unit, "dihapus")

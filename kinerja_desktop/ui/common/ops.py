@@ -26,10 +26,11 @@ from typing import Generic, Protocol, TypeVar
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError, ValidationError
+from kinerja_desktop.core.errors import DataBerubah, KnownError, ValidationError
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error
+from kinerja_desktop.ui.common.stale import ISIAN_TETAP_DIALOG
 from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, TaskRunner
 
 T = TypeVar("T")
@@ -123,10 +124,16 @@ def show_known_error(
     *,
     notes: Mapping[str, Note] | None = None,
     message: Note | None = None,
+    stale: Note | None = None,
 ) -> None:
-    """A known error beside the field it names (``notes``), else in ``message``, else in a message box."""
+    """A known error beside the field it names (``notes``), else in ``message``, else in a message box;
+    data changed by someone else (``DataBerubah``) in ``stale`` when given (a ``StaleBar``)."""
     kolom = exc.kolom if isinstance(exc, ValidationError) else None
-    if notes and kolom and kolom in notes:
+    if stale is not None and isinstance(exc, DataBerubah):
+        stale.set_error(exc.pesan)
+    elif message is not None and isinstance(exc, DataBerubah):
+        message.set_error(f"{exc.pesan}\n{ISIAN_TETAP_DIALOG}")
+    elif notes and kolom and kolom in notes:
         notes[kolom].set_error(exc.pesan)
     elif message is not None:
         message.set_error(str(exc))
@@ -148,13 +155,15 @@ def act(
     message: Note | None = None,
     background: str | None = None,
     cancellable: bool = True,
+    stale: Note | None = None,
 ) -> Outcome[T]:
     """Run ``fn(session, actor)`` as one user action in one transaction (see the module docstring).
 
     ``success`` (a text, or made from the result) goes to ``say``; ``then`` gets the result; ``failed``
     runs after a known error was shown, ``cancelled`` after Batal. ``background`` is the progress label
     when the work should not block the window; ``cancellable=False`` offers no Batal (work that cannot
-    stop halfway).
+    stop halfway). ``stale`` shows the refusal of a change to data someone else changed meanwhile
+    (a form's ``StaleBar``, which offers Muat ulang); without it that refusal goes where others go.
     """
     context = ctx or context_of(widget)
 
@@ -162,7 +171,7 @@ def act(
         with context.workspace.transaction(context.actor) as session:
             return fn(session, context.actor)
 
-    hooks = _Hooks(success, say, then, failed, cancelled, notes, message)
+    hooks = _Hooks(success, say, then, failed, cancelled, notes, message, stale)
     return _run(widget, context, work, hooks, background, cancellable)
 
 
@@ -186,7 +195,7 @@ def look(
         with context.workspace.read() as session:
             return fn(session, context.actor)
 
-    hooks = _Hooks("", None, then, failed, cancelled, notes, message)
+    hooks = _Hooks("", None, then, failed, cancelled, notes, message, None)
     return _run(widget, context, work, hooks, background, cancellable)
 
 
@@ -212,7 +221,7 @@ def attempt(
     The ``UiContext`` is needed (found on the widget, or ``ctx``) only to run in the ``background``;
     a window that has no workspace yet (the recovery screen) hands its own task runner as ``tasks``.
     """
-    hooks = _Hooks(success, say, then, failed, cancelled, notes, message)
+    hooks = _Hooks(success, say, then, failed, cancelled, notes, message, None)
     return _run(widget, ctx, fn, hooks, background, cancellable, tasks)
 
 
@@ -227,6 +236,7 @@ class _Hooks(Generic[T]):
     cancelled: Callable[[], None] | None
     notes: Mapping[str, Note] | None
     message: Note | None
+    stale: Note | None
 
 
 def _run(
@@ -253,7 +263,7 @@ def _run(
         if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
             return
-        show_known_error(widget, exc, notes=hooks.notes, message=hooks.message)
+        show_known_error(widget, exc, notes=hooks.notes, message=hooks.message, stale=hooks.stale)
         if hooks.failed is not None:
             hooks.failed(exc)
 

@@ -28,6 +28,7 @@ from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_save_discard, show_error
 from kinerja_desktop.ui.common.kantor_fields import IsianKantor
+from kinerja_desktop.ui.common.stale import StaleBar
 
 LOGO_SIZE = 96
 
@@ -86,6 +87,8 @@ class KantorPage(Page, IsianKantor):
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.error_line = ops.note(lambda text: self.say(text, ok=False))
+        self.stale = StaleBar()
+        self.stale.reload_requested.connect(self.on_stale_reload_requested)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
         actions.addWidget(self.cancel_button)
@@ -100,6 +103,7 @@ class KantorPage(Page, IsianKantor):
         inner.addWidget(intro)
         inner.addLayout(form)
         inner.addSpacing(6)
+        inner.addWidget(self.stale)
         inner.addLayout(actions)
         layout = QVBoxLayout(self)
         layout.addWidget(content)
@@ -228,12 +232,14 @@ class KantorPage(Page, IsianKantor):
         """Write the form to the database; False (with the reason shown) when it was refused."""
         if self.info is None:
             return False
-        data = self.form_input()
+        data, revisi = self.form_input(), self.info.revisi
+        self.stale.hide()
         if not ops.act(
             self,
-            lambda s, a: kantor.update_kantor(s, a, data, keep_logo=False),
+            lambda s, a: kantor.update_kantor(s, a, data, keep_logo=False, revisi=revisi),
             message=self.error_line,
             failed=self.on_save_failed,
+            stale=self.stale,
         ):
             return False
         self.refresh()
@@ -248,7 +254,12 @@ class KantorPage(Page, IsianKantor):
         if kolom in fields:
             fields[kolom].setFocus()
 
+    def on_stale_reload_requested(self) -> None:
+        self.refresh()
+        self.say("Pengaturan kantor dimuat ulang.")
+
     def on_cancel_button_clicked(self) -> None:
+        self.stale.hide()
         self.refresh()
         self.say("Perubahan dibatalkan.")
 

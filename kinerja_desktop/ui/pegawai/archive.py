@@ -87,7 +87,9 @@ class ArsipDialog(QDialog):
         status, alasan = StatusAktif(self.status.currentData()), self.alasan.text()
         hasil = ops.act(
             self,
-            lambda s, a: pegawai.archive_pegawai(s, a, self.row.id, status, tanggal, alasan),
+            lambda s, a: pegawai.archive_pegawai(
+                s, a, self.row.id, status, tanggal, alasan, revisi=self.row.revisi
+            ),
             message=self.error,
         )
         if hasil:

@@ -17,6 +17,7 @@ from kinerja_desktop.core.services.unit_kerja import UnitRow
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no
+from kinerja_desktop.ui.common.stale import StaleBar
 from kinerja_desktop.ui.common.table import tanggal_pendek
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
 from kinerja_desktop.ui.common.widgets import WARNING_STYLE, FieldNote
@@ -79,6 +80,7 @@ class PegawaiForm(QDialog):
         super().__init__(parent, minimumWidth=760, minimumHeight=600)
         self.ctx, self.pegawai_id = ctx, pegawai_id
         self.saved_id: str | None = None
+        self.revisi: int | None = None  # the record's revisi as read, handed back when saving
         dibaca = ops.look(parent or self, lambda s, a: load_form_data(s, a, pegawai_id, rows), ctx=ctx)
         self.loaded = bool(dibaca)
         loaded = dibaca.value if dibaca else FormData(None, [], [], None)
@@ -112,6 +114,8 @@ class PegawaiForm(QDialog):
             **self.kontak.notes,
         }
         self.error = FieldNote()
+        self.stale = StaleBar()
+        self.stale.reload_requested.connect(self.on_stale_reload_requested)
         self.masalah_notes = {kolom: MasalahNote(self, kolom) for kolom in self.notes}
         self.masalah_umum = MasalahNote(self)
         self.buttons = QDialogButtonBox(self)  # parented now, so setDefault reaches the dialog
@@ -128,21 +132,17 @@ class PegawaiForm(QDialog):
             layout.addWidget(self._heading(detail))
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.stale)
         layout.addWidget(self.buttons)
 
-        if detail is not None:
-            self.identitas.load(detail.data)
-            self.kepegawaian.load(detail.data)
-            self.kontak.load(detail.data)
-            self.identitas.foto.set_data(loaded.foto)
-        self._foto_saved = loaded.foto
+        self._foto_saved: bytes | None = None
+        self._load(loaded)
         for tab_ in (self.identitas, self.kepegawaian, self.kontak):
             tab_.set_read_only(self.read_only)
         self.setWindowTitle(self._title(detail))
         self.nip_watch = NipWatcher(self.identitas, self.kepegawaian, self.notes, self.nip_owner)
         self.kepegawaian.status.currentIndexChanged.connect(self.on_status_changed)
         self._tab_order()
-        self._saved = self.state()
         names = {"pelatihan": self.pelatihan, "riwayat": self.tabs.widget(3) if detail else None}
         shown = names.get(tab)
         if shown is not None:
@@ -152,6 +152,28 @@ class PegawaiForm(QDialog):
         if self.pelatihan is not None:
             self.pelatihan.show_jp()  # now that the status is loaded
         (self.identitas.nip if detail is None else self.identitas.nama).setFocus()
+
+    def _load(self, loaded: FormData) -> None:
+        """Fill the tabs with the record as read (nothing for a new pegawai) and remember its revisi."""
+        detail = loaded.detail
+        if detail is not None:
+            self.revisi = detail.revisi
+            self.identitas.load(detail.data)
+            self.kepegawaian.load(detail.data)
+            self.kontak.load(detail.data)
+            self.identitas.foto.set_data(loaded.foto)
+        self._foto_saved = loaded.foto
+        self._saved = self.state()
+
+    def on_stale_reload_requested(self) -> None:
+        """Muat ulang after a refused save: read the record again, dropping what was typed."""
+        pegawai_id = self.pegawai_id
+        dibaca = ops.look(
+            self, lambda s, a: load_form_data(s, a, pegawai_id, None), message=self.masalah_umum
+        )
+        if dibaca:
+            self.show_masalah([])
+            self._load(dibaca.value)
 
     def exec(self) -> int:
         """Rejected at once when the pegawai could not be read (its error was shown then)."""
@@ -267,12 +289,15 @@ class PegawaiForm(QDialog):
         ):
             return False
         foto = self.identitas.foto.data
-        ganti_foto = foto != self._foto_saved
+        ganti_foto, revisi = foto != self._foto_saved, self.revisi
         saved = ops.act(
             self,
-            lambda s, a: pegawai.save_pegawai(s, a, pegawai_id, data, foto, ganti_foto=ganti_foto),
+            lambda s, a: pegawai.save_pegawai(
+                s, a, pegawai_id, data, foto, ganti_foto=ganti_foto, revisi=revisi
+            ),
             notes=self.masalah_notes,
             message=self.masalah_umum,
+            stale=self.stale,
         )
         if not saved:
             return False

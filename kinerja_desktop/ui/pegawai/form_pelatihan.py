@@ -34,6 +34,7 @@ from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_yes_no
 from kinerja_desktop.ui.common.forms import UnsavedGuard
+from kinerja_desktop.ui.common.stale import StaleBar
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths, tanggal_pendek
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, DateField, FieldNote, with_note
 
@@ -76,19 +77,17 @@ class PelatihanDialog(QDialog):
             parent, windowTitle="Ubah pelatihan" if row else "Tambah pelatihan", minimumWidth=480
         )
         self.ctx, self.pegawai_id, self.row = ctx, pegawai_id, row
-        data = row.data if row else None
-        self.nama = QLineEdit(data.nama if data else "", placeholderText="misalnya Pelatihan Kepemimpinan")
-        self.penyelenggara = QLineEdit(data.penyelenggara if data else "", placeholderText="misalnya BPSDM")
+        self.nama = QLineEdit(placeholderText="misalnya Pelatihan Kepemimpinan")
+        self.penyelenggara = QLineEdit(placeholderText="misalnya BPSDM")
         self.nama.setMaxLength(max_length("pelatihan", "nama"))
         self.penyelenggara.setMaxLength(max_length("pelatihan", "penyelenggara"))
         self.tanggal_mulai = DateField(optional=False)
-        self.tanggal_mulai.set_value(data.tanggal_mulai if data else date.today())
         self.tanggal_selesai = DateField()
-        self.tanggal_selesai.set_value(data.tanggal_selesai if data else None)
-        self.jp = QSpinBox(minimum=1, maximum=1000, value=data.jp if data else 8, suffix=" JP")
+        self.jp = QSpinBox(minimum=1, maximum=1000, value=8, suffix=" JP")
         self.jp.setMaximumWidth(120)
-        self.nomor_sertifikat = QLineEdit(data.nomor_sertifikat if data else "")
+        self.nomor_sertifikat = QLineEdit()
         self.nomor_sertifikat.setMaxLength(max_length("pelatihan", "nomor_sertifikat"))
+        self.fill(row.data if row else None)
         self.notes = {k: FieldNote() for k in ("nama", "jp", "tanggal_selesai")}
         form = QFormLayout()
         form.addRow("Nama pelatihan", with_note(self.nama, self.notes["nama"]))
@@ -98,6 +97,8 @@ class PelatihanDialog(QDialog):
         form.addRow("Jumlah JP", with_note(self.jp, self.notes["jp"]))
         form.addRow("Nomor sertifikat", self.nomor_sertifikat)
         self.error = FieldNote()
+        self.stale = StaleBar()
+        self.stale.reload_requested.connect(self.on_stale_reload_requested)
         buttons = QDialogButtonBox(self)
         buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
         buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
@@ -106,9 +107,30 @@ class PelatihanDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.stale)
         layout.addWidget(buttons)
         self.nama.setFocus()
         self.guard = UnsavedGuard(self.data, "Data pelatihan ini belum disimpan.")
+        self.guard.mark_clean()
+
+    def fill(self, data: PelatihanInput | None) -> None:
+        self.nama.setText(data.nama if data else "")
+        self.penyelenggara.setText(data.penyelenggara if data else "")
+        self.tanggal_mulai.set_value(data.tanggal_mulai if data else date.today())
+        self.tanggal_selesai.set_value(data.tanggal_selesai if data else None)
+        self.jp.setValue(data.jp if data else 8)
+        self.nomor_sertifikat.setText(data.nomor_sertifikat if data else "")
+
+    def on_stale_reload_requested(self) -> None:
+        """Muat ulang: the training as stored now (a deleted one: say so)."""
+        row_id, pegawai_id = self.row.id if self.row else "", self.pegawai_id
+        dibaca = ops.look(self, lambda s, a: pelatihan.list_pelatihan(s, a, pegawai_id), message=self.error)
+        row = next((r for r in dibaca.value if r.id == row_id), None) if dibaca else None
+        if row is None:
+            self.error.set_error("Pelatihan ini sudah dihapus; tutup jendela ini.")
+            return
+        self.row = row
+        self.fill(row.data)
         self.guard.mark_clean()
 
     def data(self) -> PelatihanInput:
@@ -127,12 +149,12 @@ class PelatihanDialog(QDialog):
         if self.row is None:
             pelatihan.add_pelatihan(session, actor, self.pegawai_id, self.data())
         else:
-            pelatihan.update_pelatihan(session, actor, self.row.id, self.data())
+            pelatihan.update_pelatihan(session, actor, self.row.id, self.data(), revisi=self.row.revisi)
 
     def on_save_button_clicked(self) -> None:
         for note in (*self.notes.values(), self.error):
             note.clear_note()
-        if ops.act(self, self.write, notes=self.notes, message=self.error):
+        if ops.act(self, self.write, notes=self.notes, message=self.error, stale=self.stale):
             self.accept()
 
     def reject(self) -> None:
@@ -211,5 +233,5 @@ class PelatihanTab(QWidget):
         row = self.selected()
         if row is None or not ask_yes_no(self, f"Hapus pelatihan '{row.data.nama}'?"):
             return
-        ops.act(self, lambda s, a: pelatihan.delete_pelatihan(s, a, row.id))
+        ops.act(self, lambda s, a: pelatihan.delete_pelatihan(s, a, row.id, revisi=row.revisi))
         self.refresh()  # also after a refusal: the list shows what is stored

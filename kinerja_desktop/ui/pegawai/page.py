@@ -291,7 +291,7 @@ class PegawaiPage(Page):
 
         def aktifkan(session: Session, actor: Actor) -> bool:
             """Reactivate; True when the pegawai came back without a unit (theirs was closed)."""
-            pegawai.reactivate_pegawai(session, actor, row.id)
+            pegawai.reactivate_pegawai(session, actor, row.id, revisi=row.revisi)
             return pegawai.get_pegawai(session, actor, row.id).data.unit_kerja_id is None
 
         def done(unit_kosong: bool) -> None:

@@ -29,6 +29,7 @@ from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.forms import UnsavedGuard
+from kinerja_desktop.ui.common.stale import StaleBar
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -98,6 +99,8 @@ class _FormDialog(QDialog):
         self.asks_password = True
         note_label = QLabel(note, wordWrap=True, styleSheet="color: gray;")
         self.error = QLabel(objectName="error", wordWrap=True, styleSheet="color: #b00020;", visible=False)
+        self.stale = StaleBar()
+        self.stale.reload_requested.connect(self.on_stale_reload_requested)
         buttons = QDialogButtonBox()
         buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
         buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
@@ -107,6 +110,7 @@ class _FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(note_label)
         layout.addWidget(self.error)
+        layout.addWidget(self.stale)
         layout.addWidget(buttons)
         self.guard = UnsavedGuard(self.snapshot, "Isian akun ini belum disimpan.")
 
@@ -127,12 +131,28 @@ class _FormDialog(QDialog):
     def write(self, session: Session, actor: Actor) -> None:
         raise NotImplementedError
 
+    def row_id(self) -> str | None:
+        """The account being changed (None while adding one)."""
+        return None
+
+    def reread(self, row: PenggunaRow) -> None:
+        """Show the account as it is now (after Muat ulang)."""
+
+    def on_stale_reload_requested(self) -> None:
+        row_id = self.row_id()
+        dibaca = ops.look(self, akun.list_pengguna, message=_Catatan(self))
+        row = next((r for r in dibaca.value if r.id == row_id), None) if dibaca else None
+        if row is not None:
+            self.error.hide()
+            self.reread(row)
+            self.guard.mark_clean()
+
     def on_save_button_clicked(self) -> None:
         if self.asks_password and self.password.text() != self.password2.text():
             self.show_error("Kata sandi dan ulangannya tidak sama. Ketik ulang keduanya.", self.password)
             return
         notes = {kolom: _Catatan(self, field) for kolom, field in self.fields.items()}
-        if ops.act(self, self.write, notes=notes, message=_Catatan(self)):
+        if ops.act(self, self.write, notes=notes, message=_Catatan(self), stale=self.stale):
             self.accept()
 
 
@@ -184,6 +204,16 @@ class PenggunaDialog(_FormDialog):
             self.password2.text(),
         )
 
+    def row_id(self) -> str | None:
+        return self.row.id if self.row else None
+
+    def reread(self, row: PenggunaRow) -> None:
+        self.row = row
+        self.nama.setText(row.nama)
+        self.peran.setCurrentIndex(self.peran.findData(row.peran.value))
+        self.pegawai.setCurrentIndex(max(0, self.pegawai.findData(row.pegawai_id)))
+        self.aktif.setChecked(row.aktif)
+
     def on_peran_changed(self) -> None:
         self.pegawai.setEnabled(self.peran.currentData() == Peran.PENILAI.value)
 
@@ -197,7 +227,14 @@ class PenggunaDialog(_FormDialog):
         else:
             aktif = self.aktif.isChecked()
             akun.update_pengguna(
-                session, actor, self.row.id, nama=nama, peran=peran, pegawai_id=pegawai_id, aktif=aktif
+                session,
+                actor,
+                self.row.id,
+                nama=nama,
+                peran=peran,
+                pegawai_id=pegawai_id,
+                aktif=aktif,
+                stamp=self.row.stamp,
             )
 
 
@@ -212,8 +249,14 @@ class ResetPasswordDialog(_FormDialog):
         self.form.addRow("Ulangi kata sandi", self.password2)
         self.guard.mark_clean()
 
+    def row_id(self) -> str | None:
+        return self.row.id
+
+    def reread(self, row: PenggunaRow) -> None:
+        self.row = row
+
     def write(self, session: Session, actor: Actor) -> None:
-        akun.reset_password(session, actor, self.row.id, self.password.text())
+        akun.reset_password(session, actor, self.row.id, self.password.text(), stamp=self.row.stamp)
 
 
 class PenggunaPage(Page):

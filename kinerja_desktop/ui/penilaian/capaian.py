@@ -45,9 +45,12 @@ class CapaianDialog(QDialog):
         nilai: str | None = None,
         catatan: str = "",
         parent: QWidget | None = None,
+        *,
+        revisi: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.unit_id, self.tahun, self.kode = ctx, unit_id, tahun, kode
+        self.revisi = revisi  # of the capaian as read, handed back when saving
         self.setWindowTitle("Capaian kinerja organisasi")
         self.group = QButtonGroup(self)
         self.pilihan: dict[CapaianOrganisasi, QRadioButton] = {}
@@ -100,7 +103,7 @@ class CapaianDialog(QDialog):
         unit_id, tahun, kode, catatan = self.unit_id, self.tahun, self.kode, self.catatan.toPlainText()
         if ops.act(
             self,
-            lambda s, a: set_capaian(s, a, unit_id, tahun, kode, nilai.value, catatan),
+            lambda s, a: set_capaian(s, a, unit_id, tahun, kode, nilai.value, catatan, revisi=self.revisi),
             message=self.error,
         ):
             self.accept()

@@ -109,7 +109,8 @@ def finalise_rows(parent: QWidget, rows: list[BarisEvaluasi], *, terpilih: bool)
     elif not ask_yes_no(parent, f"Finalkan {len(siap)} evaluasi?", PESAN_KUNCI):
         return None
     akui = bool(temuan.value)
-    hasil = ops.act(parent, lambda s, a: evaluasi.finalise_each(s, a, siap, akui_temuan=akui))
+    dilihat = {r.evaluasi_id: r.revisi for r in rows if r.evaluasi_id}
+    hasil = ops.act(parent, lambda s, a: evaluasi.finalise_each(s, a, siap, akui_temuan=akui, revisi=dilihat))
     if not hasil:
         return None
     ringkasan = RingkasanFinal.dari(hasil.value)

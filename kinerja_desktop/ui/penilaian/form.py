@@ -28,6 +28,7 @@ from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no
 from kinerja_desktop.ui.common.forms import TeksDialog
+from kinerja_desktop.ui.common.stale import StaleBar
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE
 from kinerja_desktop.ui.penilaian.form_feedback import HasilKerjaPanel, PerilakuPanel
 from kinerja_desktop.ui.penilaian.form_header import EvaluasiHeader
@@ -61,6 +62,8 @@ class EvaluasiDialog(QDialog):
         self.tabs.addTab(self.riwayat, "Riwayat &Umpan Balik")
         self.predikat = QLabel()
         self.message = QLabel(wordWrap=True)
+        self.stale = StaleBar()
+        self.stale.reload_requested.connect(self.on_stale_reload_requested)
         self.save_button = QPushButton(
             "&Simpan", clicked=self.on_save_button_clicked, toolTip="Simpan semua isian (Ctrl+S)"
         )
@@ -100,6 +103,7 @@ class EvaluasiDialog(QDialog):
         layout.addWidget(self.judul)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.stale)
         layout.addLayout(bawah)
 
     # --- reading ---------------------------------------------------------------------------------
@@ -116,6 +120,11 @@ class EvaluasiDialog(QDialog):
             self.show_form(form.value)
         return bool(form)
 
+    def on_stale_reload_requested(self) -> None:
+        """Muat ulang after a refused save: the evaluation as stored now; what was typed is dropped."""
+        if self.load():
+            self.say("Evaluasi dimuat ulang; perubahan terbaru sudah tampil.")
+
     def on_load_failed(self, _exc: KnownError) -> None:
         for b in (self.save_button, self.finalise_button, self.open_button):
             b.hide()
@@ -123,6 +132,7 @@ class EvaluasiDialog(QDialog):
 
     def show_form(self, form: EvaluasiForm) -> None:
         self.form = form
+        self.stale.hide()
         self.setWindowTitle(f"Evaluasi kinerja {form.periode_label} {form.tahun} — {form.pegawai.nama}")
         self.judul.setText(
             f"<b style='font-size:13pt'>EVALUASI KINERJA PEGAWAI — {form.periode_label.upper()} "
@@ -165,7 +175,9 @@ class EvaluasiDialog(QDialog):
         if not f.boleh_isi_diri:
             diri = {}
         if not f.boleh_nilai:
-            return IsianEvaluasi(f.skp_id, f.periode, f.evaluasi_id, _beda(diri, _diri_tersimpan(f)))
+            return IsianEvaluasi(
+                f.skp_id, f.periode, f.evaluasi_id, _beda(diri, _diri_tersimpan(f)), stamp=f.stamp
+            )
         rating = (hasil.value if hasil else None, perilaku.value if perilaku else None)
         return IsianEvaluasi(
             f.skp_id,
@@ -177,6 +189,7 @@ class EvaluasiDialog(QDialog):
             rating=rating if rating != (f.rating_hasil, f.rating_perilaku) else None,
             catatan=catatan if catatan != f.catatan_rekomendasi else None,
             tanggal=tanggal if tanggal is not None and tanggal != f.tanggal_evaluasi else None,
+            stamp=f.stamp,
         )
 
     def say(self, text: str, *, ok: bool = True) -> None:
@@ -218,6 +231,7 @@ class EvaluasiDialog(QDialog):
                 success="Evaluasi sudah disimpan.",
                 say=self.say,
                 then=self.after_write,
+                stale=self.stale,
             )
         )
 
@@ -257,7 +271,10 @@ class EvaluasiDialog(QDialog):
 
     def finalise(self, ev_id: str, *, akui: bool) -> None:
         """Finalise; when the unit's distribution changed meanwhile, ask for the acknowledgement again."""
-        hasil = ops.act(self, lambda s, a: evaluasi.finalise_each(s, a, [ev_id], akui_temuan=akui))
+        stamps = {ev_id: self.form.stamp} if self.form is not None else {}
+        hasil = ops.act(
+            self, lambda s, a: evaluasi.finalise_each(s, a, [ev_id], akui_temuan=akui, stamps=stamps)
+        )
         if not hasil:
             return
         [final] = hasil.value
@@ -266,7 +283,7 @@ class EvaluasiDialog(QDialog):
                 self.finalise(ev_id, akui=True)
             return
         if final.error is not None:
-            ops.show_known_error(self, final.error)
+            ops.show_known_error(self, final.error, stale=self.stale)
             return
         self.after_write()
         self.say("Evaluasi sudah final dan terkunci.")
@@ -291,7 +308,7 @@ class EvaluasiDialog(QDialog):
         dialog.write_with(
             lambda: ops.act(
                 dialog,
-                lambda s, a: evaluasi.reopen_evaluasi(s, a, ev_id, dialog.value()),
+                lambda s, a: evaluasi.reopen_evaluasi(s, a, ev_id, dialog.value(), stamp=f.stamp),
                 success="Evaluasi dibuka kembali sebagai draf; pejabat penilai dapat mengubah lalu "
                 "memfinalkannya lagi.",
                 say=self.say,

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.core.errors import DataBerubah
 from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, CapaianRow, DistribusiUnit
 from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.services import evaluasi, unit_kerja
@@ -200,8 +201,9 @@ class PenilaianPage(Page):
         jenis, rating = entri.jenis_rating(kolom), entri.rating_angka(angka)
         if not ops.act(
             self,
-            lambda s, a: evaluasi.rate_evaluasi(s, a, skp_id, kode, jenis, rating),
+            lambda s, a: evaluasi.rate_evaluasi(s, a, skp_id, kode, jenis, rating, revisi=row.revisi),
             message=_PesanBaris(self, row.nama),
+            failed=lambda e: self.refresh_row(row) if isinstance(e, DataBerubah) else None,
         ):
             return
         self.refresh_row(row)
@@ -290,6 +292,7 @@ class PenilaianPage(Page):
             dist.capaian,
             row.catatan if row else "",
             self,
+            revisi=row.revisi if row else None,
         )
         if dialog.exec():
             self.load()

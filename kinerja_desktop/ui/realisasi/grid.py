@@ -38,6 +38,7 @@ class BarisRealisasi:
     nilai: Decimal | None
     teks_realisasi: str
     satuan: str = ""
+    revisi: int = 0  # the realisasi's as read (0: none yet), handed back when saving
 
 
 def realisasi_isian(row: BarisRealisasi) -> str:
@@ -92,6 +93,7 @@ def baris_grid(grid: RealisasiGrid, skp: SkpDetail | None) -> list[BarisRealisas
                     i.nilai,
                     i.teks_realisasi,
                     numeric.get(i.indikator_id, (True, ""))[1],
+                    i.revisi,
                 )
             )
     return rows

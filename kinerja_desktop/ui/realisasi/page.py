@@ -24,6 +24,7 @@ from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error
 from kinerja_desktop.ui.common.period_bar import PeriodeBar
+from kinerja_desktop.ui.common.stale import StaleBar
 from kinerja_desktop.ui.common.table import make_table, set_widths
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, WARNING_STYLE, PegawaiPicker
 from kinerja_desktop.ui.realisasi.grid import KOLOM_REALISASI, BarisRealisasi, RealisasiModel, baris_grid
@@ -49,6 +50,10 @@ class RealisasiPage(Page):
         self.banner = QLabel(wordWrap=True)
         self.banner.setStyleSheet(WARNING_STYLE)
         self.banner.hide()
+        self.stale = StaleBar(
+            hint="Isian Anda belum disimpan dan masih ada di selnya; tekan Esc untuk membatalkannya."
+        )
+        self.stale.reload_requested.connect(self.on_stale_reload_requested)
         self.alasan = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.alasan.setStyleSheet(ALASAN_STYLE)
         self.model = RealisasiModel(self)
@@ -90,6 +95,7 @@ class RealisasiPage(Page):
         inner = QVBoxLayout(grid_page)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.banner)
+        inner.addWidget(self.stale)
         inner.addWidget(split, 1)
         self.hint = hint = QLabel(
             "Klik dua kali sel Realisasi (atau langsung ketik), lalu tekan Enter untuk menyimpan."
@@ -183,6 +189,7 @@ class RealisasiPage(Page):
         self.bukti.show_for(None)
 
     def show_grid(self, grid: RealisasiGrid, rhk_id: str | None = None) -> None:
+        self.stale.hide()
         self.banner.setText(grid.alasan)
         self.banner.setVisible(not grid.bisa_diisi and bool(grid.alasan))
         self.model.editable = grid.bisa_diisi
@@ -237,8 +244,9 @@ class RealisasiPage(Page):
             self.show_grid(self.grid, row.rhk_id)
 
     def explain_refusal(self, text: str) -> None:
-        """Say why a realisasi was refused, then open the cell again with what was typed in it."""
-        show_error(self, text)
+        """Say why a realisasi was refused (when ``text``), then open the cell again with what was typed."""
+        if text:
+            show_error(self, text)
         refused = self.model.refused
         if refused is not None and refused[0] < self.model.rowCount():
             index = self.model.index(refused[0], KOLOM_REALISASI)
@@ -256,9 +264,29 @@ class RealisasiPage(Page):
         def explain_later(text: str) -> None:
             QTimer.singleShot(0, lambda: self.explain_refusal(text))
 
+        def stale_later(text: str) -> None:
+            QTimer.singleShot(0, lambda: self.show_stale(text))
+
         saved = ops.act(
             self,
-            lambda s, a: realisasi.set_realisasi(s, a, row.indikator_id, kode, nilai, keterangan),
+            lambda s, a: realisasi.set_realisasi(
+                s, a, row.indikator_id, kode, nilai, keterangan, revisi=row.revisi
+            ),
             message=ops.note(explain_later),
+            stale=ops.note(stale_later),
         )
+        if saved:
+            row.revisi = saved.value
         return bool(saved)
+
+    def show_stale(self, text: str) -> None:
+        """Someone else entered this realisasi meanwhile: say so above the grid, and open the cell again
+        with what was typed (Muat ulang reads the grid again)."""
+        self.stale.set_error(text)
+        self.explain_refusal("")
+
+    def on_stale_reload_requested(self) -> None:
+        row = self.selected_row()
+        self.load()
+        if row is not None and self.grid is not None:
+            self.show_grid(self.grid, row.rhk_id)

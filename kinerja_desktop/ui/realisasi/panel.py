@@ -184,7 +184,7 @@ class AksiPanel(_Panel):
         dialog.write_with(
             lambda: ops.act(
                 dialog,
-                lambda s, a: realisasi.update_rencana_aksi(s, a, row.id, dialog.value()),
+                lambda s, a: realisasi.update_rencana_aksi(s, a, row.id, dialog.value(), revisi=row.revisi),
                 message=dialog.message,
             )
         )
@@ -195,7 +195,11 @@ class AksiPanel(_Panel):
         row = self.selected()
         if not isinstance(row, RencanaAksiRow) or not ask_yes_no(self, "Hapus rencana aksi ini?", row.teks):
             return
-        if ops.act(self, lambda s, a: realisasi.delete_rencana_aksi(s, a, row.id)):
+        if ops.act(
+            self,
+            lambda s, a: realisasi.delete_rencana_aksi(s, a, row.id, revisi=row.revisi),
+            failed=lambda _e: self.changed.emit(),  # the list as stored now, beside the refusal
+        ):
             self.changed.emit()
 
 
@@ -338,7 +342,11 @@ class BuktiPanel(_Panel):
             self, "Hapus bukti dukung ini?", describe_bukti(row)
         ):
             return
-        if ops.act(self, lambda s, a: bukti.delete_bukti(s, a, row.id, self.evidence)):
+        if ops.act(
+            self,
+            lambda s, a: bukti.delete_bukti(s, a, row.id, self.evidence, revisi=row.revisi),
+            failed=lambda _e: self._after_change(),  # the list as stored now, beside the refusal
+        ):
             self._after_change()
 
 

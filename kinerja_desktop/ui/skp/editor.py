@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.core.errors import DataBerubah, KnownError
 from kinerja_desktop.core.model.skp import STATUS_BISA_DIUBAH, SkpDetail, StatusSkp
 from kinerja_desktop.core.model.teks import Batas
 from kinerja_desktop.core.services import skp
@@ -28,6 +29,7 @@ from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no
 from kinerja_desktop.ui.common.forms import MasalahDialog, TeksDialog
 from kinerja_desktop.ui.common.ops import Note, Outcome, Work
+from kinerja_desktop.ui.common.stale import StaleBar
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE, WARNING_STYLE
 from kinerja_desktop.ui.printing.menu import tombol_skp
 from kinerja_desktop.ui.skp.hasil_kerja import HasilKerjaTab
@@ -94,6 +96,10 @@ class SkpEditor(QWidget):
         )
         self.alasan = QLabel(wordWrap=True, styleSheet=WARNING_STYLE)
         self.message = QLabel(wordWrap=True)
+        self.stale = StaleBar(
+            hint="Periksa perubahannya dulu sebelum mengubah, menyetujui, atau menolak lagi."
+        )
+        self.stale.reload_requested.connect(self.on_stale_reload_requested)
         self._build_layout()
         for key in ("Alt+Left", "Esc"):
             shortcut = QShortcut(QKeySequence(key), self, self.on_back_button_clicked)
@@ -121,6 +127,7 @@ class SkpEditor(QWidget):
         layout.addWidget(self.alasan)
         layout.addWidget(line)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.stale)
         layout.addWidget(self.message)
 
     # --- the one way to read and to act (the tabs use these through EditorHost) ---------------
@@ -137,12 +144,22 @@ class SkpEditor(QWidget):
         message: Note | None = None,
     ) -> Outcome[T]:
         """One action in one transaction; then the SKP is read again (also after a refusal) and the
-        page is told. Ekspektasi typed and not saved stay in their boxes through the reload."""
+        page is told. Ekspektasi typed and not saved stay in their boxes through the reload.
+
+        A refusal because someone else changed the SKP since it was shown is not followed by a reload:
+        the bar above the message line names them, and the view (with its stamp) stays as it was until
+        Muat ulang, so that a second try is refused too rather than overwriting their change."""
 
         def done(_value: T) -> None:
             if reload:
                 self.reload()
             self.changed.emit()
+
+        def failed(exc: KnownError) -> None:
+            if isinstance(exc, DataBerubah):
+                self.stale.set_error(exc.pesan)
+            else:
+                self.reload()
 
         return ops.act(
             self,
@@ -150,10 +167,14 @@ class SkpEditor(QWidget):
             success=success,
             say=self.say,
             then=done,
-            failed=lambda _e: self.reload(),
+            failed=failed,
             notes=notes,
             message=message,
+            stale=self.stale if message is None else None,
         )
+
+    def stamp(self) -> str | None:
+        return self.detail.stamp if self.detail is not None else None
 
     def say(self, text: str, *, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
@@ -174,8 +195,13 @@ class SkpEditor(QWidget):
             if detail:
                 self.show_detail(detail.value)
 
+    def on_stale_reload_requested(self) -> None:
+        self.reload()
+        self.say("SKP dimuat ulang; perubahan terbaru sudah tampil.")
+
     def show_detail(self, d: SkpDetail) -> None:
         self.detail = d
+        self.stale.hide()
         self.judul.setText(f"<b>SKP {d.tahun}</b> — {d.pegawai.nama}")
         self.header.show_detail(d)
         for tab in (self.hasil_kerja, self.lampiran, self.perilaku):
@@ -262,18 +288,24 @@ class SkpEditor(QWidget):
                 return
         elif not ditanya and not ask_yes_no(self, "Ajukan SKP ini kepada pejabat penilai?", default_yes=True):
             return
-        self.act(lambda s, a: skp.submit_skp(s, a, d.id), "SKP sudah diajukan kepada pejabat penilai.")
+        self.act(
+            lambda s, a: skp.submit_skp(s, a, d.id, stamp=self.stamp()),
+            "SKP sudah diajukan kepada pejabat penilai.",
+        )
 
     def on_withdraw_button_clicked(self) -> None:
         d = self.detail
         if d is not None and self.confirm("tarik kembali", "Tarik kembali pengajuan SKP ini menjadi draf?"):
-            self.act(lambda s, a: skp.withdraw_skp(s, a, d.id), "Pengajuan sudah ditarik; SKP kembali draf.")
+            self.act(
+                lambda s, a: skp.withdraw_skp(s, a, d.id, stamp=self.stamp()),
+                "Pengajuan sudah ditarik; SKP kembali draf.",
+            )
 
     def on_approve_button_clicked(self) -> None:
         d = self.detail
         pertanyaan = f"Setujui SKP {d.tahun} {d.pegawai.nama}?" if d is not None else ""
         if d is not None and self.confirm("setujui", pertanyaan, default_yes=True):
-            self.act(lambda s, a: skp.approve_skp(s, a, d.id), "SKP sudah disetujui.")
+            self.act(lambda s, a: skp.approve_skp(s, a, d.id, stamp=self.stamp()), "SKP sudah disetujui.")
 
     def on_reject_button_clicked(self) -> None:
         d = self.detail
@@ -289,7 +321,7 @@ class SkpEditor(QWidget):
         )
         dialog.write_with(
             lambda: self.act(
-                lambda s, a: skp.reject_skp(s, a, d.id, dialog.value()),
+                lambda s, a: skp.reject_skp(s, a, d.id, dialog.value(), stamp=self.stamp()),
                 "SKP sudah ditolak dengan catatan.",
                 message=dialog.message,
             )
@@ -307,7 +339,7 @@ class SkpEditor(QWidget):
             default_yes=True,
         ):
             return
-        baru = self.act(lambda s, a: skp.revise_skp(s, a, d.id))
+        baru = self.act(lambda s, a: skp.revise_skp(s, a, d.id, stamp=self.stamp()))
         if baru:
             self.load(baru.value)
             self.say(f"Revisi dibuat sebagai versi {self.detail.versi if self.detail else ''}.")
@@ -319,7 +351,7 @@ class SkpEditor(QWidget):
         dialog = HeaderDialog(self, d.tahun, d.periode_awal, d.periode_akhir, d.pendekatan)
         dialog.write_with(
             lambda: self.act(
-                lambda s, a: skp.update_skp(s, a, d.id, dialog.data()),
+                lambda s, a: skp.update_skp(s, a, d.id, dialog.data(), stamp=self.stamp()),
                 "Periode dan pendekatan disimpan.",
                 message=dialog.message,
             )
@@ -336,7 +368,7 @@ class SkpEditor(QWidget):
             self, f"Hapus draf SKP versi {d.versi} ini beserta seluruh isinya{termasuk}?"
         ):
             return
-        if not self.act(lambda s, a: skp.delete_skp(s, a, d.id), reload=False):
+        if not self.act(lambda s, a: skp.delete_skp(s, a, d.id, stamp=self.stamp()), reload=False):
             return
         self.perilaku.discard()  # deleted with the draft
         lain = max(d.versi_lain, key=lambda v: v.versi, default=None)

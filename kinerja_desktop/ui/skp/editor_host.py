@@ -35,6 +35,10 @@ class EditorHost(Protocol):
         shown in ``notes``/``message`` (a dialog's) when given, else under the tabs."""
         ...
 
+    def stamp(self) -> str | None:
+        """The stamp of the SKP as shown, handed back with every change (None when none is shown)."""
+        ...
+
     def say(self, text: str, *, ok: bool = True) -> None:
         """A line under the tabs: green for done, red for what stopped the action."""
         ...

@@ -216,7 +216,7 @@ class HasilKerjaTab(QWidget):
         dialog = RhkDialog(self, detail.jenis_form, kaskade.value)
         dialog.write_with(
             lambda: self.editor.act(
-                lambda s, a: skp.add_rhk(s, a, detail.id, dialog.value()),
+                lambda s, a: skp.add_rhk(s, a, detail.id, dialog.value(), stamp=self.editor.stamp()),
                 "RHK sudah ditambahkan.",
                 notes=dialog.notes,
                 message=dialog.message,
@@ -239,7 +239,7 @@ class HasilKerjaTab(QWidget):
         dialog = MulaiDariDialog(self, kaskade.atasan_nama, kaskade.pilihan)
         dialog.write_with(
             lambda: self.editor.act(
-                lambda s, a: skp.add_rhk_from(s, a, detail.id, *dialog.value()),
+                lambda s, a: skp.add_rhk_from(s, a, detail.id, *dialog.value(), stamp=self.editor.stamp()),
                 "RHK dan indikatornya sudah disalin dari RHK atasan.",
                 message=dialog.message,
             )
@@ -255,7 +255,7 @@ class HasilKerjaTab(QWidget):
         dialog.setWindowTitle(f"Tambah indikator — {potong(rhk.teks, 50)}")
         dialog.write_with(
             lambda: self.editor.act(
-                lambda s, a: skp.add_indikator(s, a, rhk.id, dialog.value()),
+                lambda s, a: skp.add_indikator(s, a, rhk.id, dialog.value(), stamp=self.editor.stamp()),
                 "Indikator sudah ditambahkan.",
                 notes=dialog.notes,
                 message=dialog.message,
@@ -275,7 +275,7 @@ class HasilKerjaTab(QWidget):
             dialog = RhkDialog(self, detail.jenis_form, kaskade.value, rhk)
             dialog.write_with(
                 lambda: self.editor.act(
-                    lambda s, a: skp.update_rhk(s, a, rhk.id, dialog.value()),
+                    lambda s, a: skp.update_rhk(s, a, rhk.id, dialog.value(), stamp=self.editor.stamp()),
                     "RHK sudah diubah.",
                     notes=dialog.notes,
                     message=dialog.message,
@@ -287,7 +287,9 @@ class HasilKerjaTab(QWidget):
         dialog2 = IndikatorDialog(self, indikator)
         dialog2.write_with(
             lambda: self.editor.act(
-                lambda s, a: skp.update_indikator(s, a, indikator.id, dialog2.value()),
+                lambda s, a: skp.update_indikator(
+                    s, a, indikator.id, dialog2.value(), stamp=self.editor.stamp()
+                ),
                 "Indikator sudah diubah.",
                 notes=dialog2.notes,
                 message=dialog2.message,
@@ -302,18 +304,25 @@ class HasilKerjaTab(QWidget):
         if kunci[0] == "rhk":
             pertanyaan = f'Hapus RHK "{potong(rhk.teks, 80)}" beserta {len(rhk.indikator)} indikatornya?'
             if ask_yes_no(self, pertanyaan):
-                self.editor.act(lambda s, a: skp.delete_rhk(s, a, rhk.id), "RHK sudah dihapus.")
+                self.editor.act(
+                    lambda s, a: skp.delete_rhk(s, a, rhk.id, stamp=self.editor.stamp()), "RHK sudah dihapus."
+                )
             return
         indikator = next(i for i in rhk.indikator if i.id == kunci[1])
         if ask_yes_no(self, f'Hapus indikator "{potong(indikator.teks, 80)}"?'):
-            self.editor.act(lambda s, a: skp.delete_indikator(s, a, indikator.id), "Indikator sudah dihapus.")
+            self.editor.act(
+                lambda s, a: skp.delete_indikator(s, a, indikator.id, stamp=self.editor.stamp()),
+                "Indikator sudah dihapus.",
+            )
 
     def on_move_clicked(self, langkah: int) -> None:
         kunci = self.selected()
         if kunci is None:
             return
         if kunci[0] == "rhk":
-            self.editor.act(lambda s, a: skp.move_rhk(s, a, kunci[1], langkah))
+            self.editor.act(lambda s, a: skp.move_rhk(s, a, kunci[1], langkah, stamp=self.editor.stamp()))
         else:
-            self.editor.act(lambda s, a: skp.move_indikator(s, a, kunci[1], langkah))
+            self.editor.act(
+                lambda s, a: skp.move_indikator(s, a, kunci[1], langkah, stamp=self.editor.stamp())
+            )
         self.select(kunci)

@@ -100,7 +100,10 @@ class DaftarLampiran(QGroupBox):
         jenis = self.jenis.value
         dialog.write_with(
             lambda: self.editor.act(
-                lambda s, a: skp.add_lampiran(s, a, detail.id, jenis, dialog.value()), message=dialog.message
+                lambda s, a: skp.add_lampiran(
+                    s, a, detail.id, jenis, dialog.value(), stamp=self.editor.stamp()
+                ),
+                message=dialog.message,
             )
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.outcome:
@@ -120,7 +123,8 @@ class DaftarLampiran(QGroupBox):
         )
         dialog.write_with(
             lambda: self.editor.act(
-                lambda s, a: skp.update_lampiran(s, a, item.id, dialog.value()), message=dialog.message
+                lambda s, a: skp.update_lampiran(s, a, item.id, dialog.value(), stamp=self.editor.stamp()),
+                message=dialog.message,
             )
         )
         dialog.exec()
@@ -128,12 +132,12 @@ class DaftarLampiran(QGroupBox):
     def on_delete_button_clicked(self) -> None:
         item = self.selected()
         if item is not None and ask_yes_no(self, f'Hapus "{potong(item.teks, 80)}" dari lampiran?'):
-            self.editor.act(lambda s, a: skp.delete_lampiran(s, a, item.id))
+            self.editor.act(lambda s, a: skp.delete_lampiran(s, a, item.id, stamp=self.editor.stamp()))
 
     def on_move_clicked(self, langkah: int) -> None:
         item = self.selected()
         if item is not None:
-            self.editor.act(lambda s, a: skp.move_lampiran(s, a, item.id, langkah))
+            self.editor.act(lambda s, a: skp.move_lampiran(s, a, item.id, langkah, stamp=self.editor.stamp()))
 
 
 class LampiranTab(QWidget):

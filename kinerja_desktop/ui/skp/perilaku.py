@@ -114,7 +114,7 @@ class PerilakuTab(QWidget):
             return True
         return bool(
             self.editor.act(
-                lambda s, a: skp.save_ekspektasi(s, a, detail.id, ubah),
+                lambda s, a: skp.save_ekspektasi(s, a, detail.id, ubah, stamp=detail.stamp),
                 "Ekspektasi khusus pimpinan sudah disimpan.",
             )
         )

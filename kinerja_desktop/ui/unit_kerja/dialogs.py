@@ -24,6 +24,7 @@ from kinerja_desktop.core.validation.tables import max_length
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.forms import UnsavedGuard
+from kinerja_desktop.ui.common.stale import StaleBar
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
 from kinerja_desktop.ui.common.widgets import FieldNote, PegawaiPicker, with_note
 from kinerja_desktop.ui.pegawai.form_jabatan import label_pegawai
@@ -41,6 +42,8 @@ class _UnitFormDialog(QDialog):
         self.form = QFormLayout()
         self.notes: dict[str, FieldNote] = {}
         self.error = FieldNote()
+        self.stale = StaleBar()
+        self.stale.reload_requested.connect(self.on_stale_reload_requested)
         buttons = QDialogButtonBox(self)
         buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
         buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
@@ -49,6 +52,7 @@ class _UnitFormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
+        layout.addWidget(self.stale)
         layout.addWidget(buttons)
         self.guard = UnsavedGuard(self.snapshot, "Perubahan unit kerja ini belum disimpan.")
 
@@ -67,10 +71,27 @@ class _UnitFormDialog(QDialog):
         """Save what the dialog shows; the id of the unit saved."""
         raise NotImplementedError
 
+    def unit_id(self) -> str | None:
+        """The unit being changed (None while adding one)."""
+        return None
+
+    def fill(self, unit: UnitRow) -> None:
+        """Show ``unit`` as it is now (after Muat ulang)."""
+
+    def on_stale_reload_requested(self) -> None:
+        unit_id = self.unit_id()
+        dibaca = ops.look(self, lambda s, a: unit_kerja.list_units(s, a), message=self.error)
+        unit = next((u for u in dibaca.value if u.id == unit_id), None) if dibaca else None
+        if unit is None:
+            self.error.set_error("Unit kerja ini sudah dihapus; tutup jendela ini.")
+            return
+        self.fill(unit)
+        self.guard.mark_clean()
+
     def on_save_button_clicked(self) -> None:
         for note in (*self.notes.values(), self.error):
             note.clear_note()
-        saved = ops.act(self, self.write, notes=self.notes, message=self.error)
+        saved = ops.act(self, self.write, notes=self.notes, message=self.error, stale=self.stale)
         if saved:
             self.saved_id = saved.value
             self.accept()
@@ -121,6 +142,18 @@ class UnitDialog(_UnitFormDialog):
     def snapshot(self) -> object:
         return (self.nama.text().strip(), self.kode.text().strip(), self.kepala.line.text().strip())
 
+    def unit_id(self) -> str | None:
+        return self.unit.id if self.unit else None
+
+    def fill(self, unit: UnitRow) -> None:
+        self.unit = unit
+        self.nama.setText(unit.nama)
+        self.kode.setText(unit.kode)
+        self.kepala.set_value(None)
+        if unit.kepala_id:
+            self.kepala.set_choices(self.kepala_choices(), {unit.kepala_id: unit.kepala_nama})
+            self.kepala.set_value(unit.kepala_id)
+
     def kepala_choices(self) -> list[tuple[str, str]]:
         return self.semua_pegawai if self.semua.isChecked() else self.staf
 
@@ -140,7 +173,13 @@ class UnitDialog(_UnitFormDialog):
                 session, actor, self.nama.text(), self.induk.id, kode=self.kode.text(), kepala_id=kepala
             )
         unit_kerja.update_unit(
-            session, actor, self.unit.id, nama=self.nama.text(), kode=self.kode.text(), kepala_id=kepala
+            session,
+            actor,
+            self.unit.id,
+            nama=self.nama.text(),
+            kode=self.kode.text(),
+            kepala_id=kepala,
+            revisi=self.unit.revisi,
         )
         return self.unit.id
 
@@ -168,6 +207,13 @@ class PindahUnitDialog(_UnitFormDialog):
     def snapshot(self) -> object:
         return self.induk.currentData()
 
+    def unit_id(self) -> str | None:
+        return self.unit.id
+
+    def fill(self, unit: UnitRow) -> None:
+        self.unit = unit
+        self.induk.setCurrentIndex(max(0, self.induk.findData(unit.induk_id)))
+
     def write(self, session: Session, actor: Actor) -> str:
-        unit_kerja.move_unit(session, actor, self.unit.id, self.induk.currentData())
+        unit_kerja.move_unit(session, actor, self.unit.id, self.induk.currentData(), revisi=self.unit.revisi)
         return self.unit.id

@@ -171,14 +171,20 @@ class UnitKerjaPage(Page):
         detail = "Unit yang ditutup tetap tercatat untuk riwayat dan bisa dibuka kembali."
         if unit is None or not ask_yes_no(self, f"Tutup unit {unit.nama} per hari ini?", detail):
             return
-        self.act(unit, lambda s, a: unit_kerja.close_unit(s, a, unit.id), f"Unit {unit.nama} sudah ditutup.")
+        self.act(
+            unit,
+            lambda s, a: unit_kerja.close_unit(s, a, unit.id, revisi=unit.revisi),
+            f"Unit {unit.nama} sudah ditutup.",
+        )
 
     def on_open_button_clicked(self) -> None:
         unit = self.selected()
         if unit is None:
             return
         self.act(
-            unit, lambda s, a: unit_kerja.reopen_unit(s, a, unit.id), f"Unit {unit.nama} dibuka kembali."
+            unit,
+            lambda s, a: unit_kerja.reopen_unit(s, a, unit.id, revisi=unit.revisi),
+            f"Unit {unit.nama} dibuka kembali.",
         )
 
     def on_delete_button_clicked(self) -> None:
@@ -186,4 +192,8 @@ class UnitKerjaPage(Page):
         detail = "Unit yang pernah berisi pegawai tidak bisa dihapus; tutup saja unit itu."
         if unit is None or not ask_yes_no(self, f"Hapus unit {unit.nama}?", detail):
             return
-        self.act(unit, lambda s, a: unit_kerja.delete_unit(s, a, unit.id), f"Unit {unit.nama} sudah dihapus.")
+        self.act(
+            unit,
+            lambda s, a: unit_kerja.delete_unit(s, a, unit.id, revisi=unit.revisi),
+            f"Unit {unit.nama} sudah dihapus.",
+        )

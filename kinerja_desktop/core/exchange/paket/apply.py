@@ -21,6 +21,7 @@ from kinerja_desktop.core.db.models import SyncLog
 from kinerja_desktop.core.db.session import AuditActor, link_import, log_event
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.audit import ImportAudit
+from kinerja_desktop.core.exchange.paket.import_lock import lock_office_import
 from kinerja_desktop.core.exchange.paket.model import Baris
 from kinerja_desktop.core.exchange.paket.plan.local import baris_lokal, revisi_lokal, tanpa_gc
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi, Pilihan, RencanaImpor
@@ -247,6 +248,7 @@ def apply_plan(
     total = {a.value: rencana.total(a) for a in Aksi}
     try:
         with tanpa_gc(), workspace.transaction(actor) as session:
+            lock_office_import(session, pengirim.kode)  # a server: nobody else imports this office now
             _belum_berubah(session, rencana)
             catatan = SyncLog(
                 arah="impor",

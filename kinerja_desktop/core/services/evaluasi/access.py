@@ -5,7 +5,16 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.db.models import CapaianUnit, Evaluasi, Pegawai, Skp, UnitKerja
+from kinerja_desktop.core.db import concurrency
+from kinerja_desktop.core.db.models import (
+    CapaianUnit,
+    Evaluasi,
+    Pegawai,
+    Skp,
+    UmpanBalikPerilaku,
+    UmpanBalikRhk,
+    UnitKerja,
+)
 from kinerja_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from kinerja_desktop.core.model.evaluasi import JenisRating, StatusEvaluasi
 from kinerja_desktop.core.rules.angka_kredit import compute_angka_kredit
@@ -57,8 +66,21 @@ def ensure_skp_disetujui(skp: Skp) -> None:
         raise ValidationError(masalah.pesan, saran=masalah.saran)
 
 
-def get_evaluasi_row(session: Session, evaluasi_id: str) -> tuple[Evaluasi, Skp]:
+def evaluasi_parts(evaluasi_id: str) -> tuple[concurrency.Part, ...]:
+    """The rows the evaluation form shows and writes: the evaluation and its feedback (their stamp is
+    ``EvaluasiForm.stamp``)."""
+    return (
+        (Evaluasi, Evaluasi.id == evaluasi_id),
+        (UmpanBalikRhk, UmpanBalikRhk.evaluasi_id == evaluasi_id),
+        (UmpanBalikPerilaku, UmpanBalikPerilaku.evaluasi_id == evaluasi_id),
+    )
+
+
+def get_evaluasi_row(session: Session, evaluasi_id: str, stamp: str | None = None) -> tuple[Evaluasi, Skp]:
+    """The evaluation and its SKP; with ``stamp`` (as the form read it) refused when it changed meanwhile."""
     row = session.get(Evaluasi, evaluasi_id)
+    if row is not None:
+        concurrency.ensure_unchanged(session, stamp, *evaluasi_parts(row.id))
     if row is None or row.dihapus_pada is not None:
         raise NotFound("Evaluasi tidak ditemukan (mungkin sudah dihapus).")
     return row, get_skp_row(session, row.skp_id)

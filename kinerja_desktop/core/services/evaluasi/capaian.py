@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.core.db import concurrency
 from kinerja_desktop.core.db.models import CapaianUnit, Evaluasi, Pegawai, Skp, UnitKerja
 from kinerja_desktop.core.errors import PermissionDenied
 from kinerja_desktop.core.model.evaluasi import RATING_DARI_CAPAIAN, CapaianRow, StatusEvaluasi
@@ -42,17 +43,17 @@ def list_capaian(
     require(actor, Izin.LIHAT_DATA)
     p = check_periode_evaluasi(session, kode)
     units = {u.id: u for u in session.scalars(select(UnitKerja).where(UnitKerja.id.in_(unit_ids)))}
-    rows = {
+    semua = {  # deleted ones too: their revisi is what a change must hand back
         r.unit_kerja_id: r
         for r in session.scalars(
             select(CapaianUnit).where(
                 CapaianUnit.unit_kerja_id.in_(unit_ids),
                 CapaianUnit.tahun == tahun,
                 CapaianUnit.periode == p.kode,
-                CapaianUnit.dihapus_pada.is_(None),
             )
         )
     }
+    rows = {uid: r for uid, r in semua.items() if r.dihapus_pada is None}
     penetap_ids = {r.ditetapkan_oleh_id for r in rows.values() if r.ditetapkan_oleh_id}
     nama = (
         dict(session.execute(select(Pegawai.id, Pegawai.nama).where(Pegawai.id.in_(penetap_ids))).all())
@@ -74,15 +75,25 @@ def list_capaian(
                 row.catatan if row else "",
                 nama.get(row.ditetapkan_oleh_id or "", "") if row else "",
                 may_set_capaian(session, actor, unit),
+                semua[uid].revisi if uid in semua else 0,
             )
         )
     return hasil
 
 
 def set_capaian(
-    session: Session, actor: Actor, unit_id: str, tahun: int, kode: str, capaian: str, catatan: str = ""
+    session: Session,
+    actor: Actor,
+    unit_id: str,
+    tahun: int,
+    kode: str,
+    capaian: str,
+    catatan: str = "",
+    *,
+    revisi: int | None = None,
 ) -> None:
-    """Record the unit's capaian for the period; a unit head's draft rating hasil kerja follows it."""
+    """Record the unit's capaian for the period; a unit head's draft rating hasil kerja follows it.
+    ``revisi`` as the screen read it (0: none yet): a capaian set meanwhile by someone else is refused."""
     require(actor, Izin.NILAI_KINERJA)
     unit = get_unit_row(session, unit_id)
     if not may_set_capaian(session, actor, unit):
@@ -102,6 +113,18 @@ def set_capaian(
             CapaianUnit.unit_kerja_id == unit_id, CapaianUnit.tahun == tahun, CapaianUnit.periode == p.kode
         )
     )
+    if revisi is not None and (row.revisi if row is not None else 0) != revisi:
+        raise concurrency.changed(
+            session,
+            (
+                CapaianUnit,
+                and_(
+                    CapaianUnit.unit_kerja_id == unit_id,
+                    CapaianUnit.tahun == tahun,
+                    CapaianUnit.periode == p.kode,
+                ),
+            ),
+        )
     if row is None:
         row = CapaianUnit(unit_kerja_id=unit_id, tahun=tahun, periode=p.kode, capaian=nilai.value)
         session.add(row)

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.core.db import concurrency
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import (
     Evaluasi,
@@ -202,13 +203,24 @@ def _ensure_may_finalise(session: Session, actor: Actor, ev: Evaluasi, skp: Skp)
     ensure_ratings(ev)
 
 
-def finalise_evaluasi(session: Session, actor: Actor, evaluasi_id: str, *, akui_temuan: bool = False) -> None:
+def finalise_evaluasi(
+    session: Session,
+    actor: Actor,
+    evaluasi_id: str,
+    *,
+    akui_temuan: bool = False,
+    stamp: str | None = None,
+    revisi: int | None = None,
+) -> None:
     """Lock the evaluation and freeze who the pegawai, penilai and atasan penilai are now.
 
     Distribution findings of the pegawai's unit do not block, but must be acknowledged
-    (``akui_temuan``); otherwise DistribusiPerluDiakui lists them.
+    (``akui_temuan``); otherwise DistribusiPerluDiakui lists them. ``stamp`` as the form read it (or
+    the evaluation row's ``revisi`` as the grid read it): an evaluation changed meanwhile is not
+    finalised unseen.
     """
-    ev, skp = get_evaluasi_row(session, evaluasi_id)
+    ev, skp = get_evaluasi_row(session, evaluasi_id, stamp)
+    concurrency.ensure_row(session, ev, revisi)
     _ensure_may_finalise(session, actor, ev, skp)
     recompute(session, ev, skp)
     temuan = temuan_untuk(session, actor, evaluasi_id)
@@ -239,10 +251,12 @@ def finalise_evaluasi(session: Session, actor: Actor, evaluasi_id: str, *, akui_
         )
 
 
-def reopen_evaluasi(session: Session, actor: Actor, evaluasi_id: str, alasan: str) -> None:
+def reopen_evaluasi(
+    session: Session, actor: Actor, evaluasi_id: str, alasan: str, *, stamp: str | None = None
+) -> None:
     """Unlock a final evaluation (administrators only) with a reason kept on the row and in the audit log."""
     require(actor, Izin.BUKA_EVALUASI)
-    ev, _skp = get_evaluasi_row(session, evaluasi_id)
+    ev, _skp = get_evaluasi_row(session, evaluasi_id, stamp)
     if ev.status != StatusEvaluasi.FINAL:
         raise ValidationError("Evaluasi ini belum final, jadi tidak perlu dibuka kembali.")
     bersih = alasan.strip()

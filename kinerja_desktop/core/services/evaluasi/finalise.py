@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -55,20 +55,35 @@ def temuan_semua(session: Session, actor: Actor, evaluasi_ids: Iterable[str]) ->
 
 
 def finalise_each(
-    session: Session, actor: Actor, evaluasi_ids: Iterable[str], *, akui_temuan: bool
+    session: Session,
+    actor: Actor,
+    evaluasi_ids: Iterable[str],
+    *,
+    akui_temuan: bool,
+    stamps: Mapping[str, str] | None = None,
+    revisi: Mapping[str, int] | None = None,
 ) -> list[HasilFinal]:
     """Finalise each evaluation on its own: one refused (not ready, not this account's, findings not
-    acknowledged, …) is reported with the reason and undoes nothing of the others.
+    acknowledged, changed since it was shown, …) is reported with the reason and undoes nothing of the
+    others.
 
     ``akui_temuan``: the user acknowledged the distribution findings shown before asking (see
-    ``finalise_evaluasi``). Each row runs in a SAVEPOINT of the one transaction.
+    ``finalise_evaluasi``). What the screen read, per evaluation id: the form's ``stamps``, or the
+    grid's ``revisi`` of the evaluation row. Each row runs in a SAVEPOINT of the one transaction.
     """
     hasil = []
     for evaluasi_id in evaluasi_ids:
         nama = _nama(session, evaluasi_id)
         try:
             with savepoint(session):
-                finalise_evaluasi(session, actor, evaluasi_id, akui_temuan=akui_temuan)
+                finalise_evaluasi(
+                    session,
+                    actor,
+                    evaluasi_id,
+                    akui_temuan=akui_temuan,
+                    stamp=(stamps or {}).get(evaluasi_id),
+                    revisi=(revisi or {}).get(evaluasi_id),
+                )
         except DistribusiPerluDiakui as exc:
             hasil.append(HasilFinal(evaluasi_id, nama, exc, tuple(exc.temuan)))
         except KnownError as exc:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.core.db import concurrency
 from kinerja_desktop.core.model.evaluasi import IsianEvaluasi, JenisRating
 from kinerja_desktop.core.rules.predikat import Rating
 from kinerja_desktop.core.services.access import Actor
-from kinerja_desktop.core.services.evaluasi.access import get_evaluasi_row
+from kinerja_desktop.core.services.evaluasi.access import evaluasi_parts, find_evaluasi, get_evaluasi_row
 from kinerja_desktop.core.services.evaluasi.edit import (
     set_catatan,
     set_penilaian_diri,
@@ -16,6 +17,7 @@ from kinerja_desktop.core.services.evaluasi.edit import (
     set_umpan_balik_rhk,
     start_evaluasi,
 )
+from kinerja_desktop.core.services.skp.access import get_skp_row
 
 
 def save_isian(session: Session, actor: Actor, isian: IsianEvaluasi) -> str:
@@ -24,8 +26,11 @@ def save_isian(session: Session, actor: Actor, isian: IsianEvaluasi) -> str:
     The evaluation is started first when there is none yet. Then the self-assessment, the feedback per
     RHK and per BerAKHLAK value, the ratings (the predikat follows) and the catatan with its date are
     written as given; each is refused when this account may not write it, and then nothing is kept.
-    A date given without a catatan keeps the stored catatan.
+    A date given without a catatan keeps the stored catatan. With ``isian.stamp`` an evaluation changed
+    (or started) by someone else since the form read it is refused (``DataBerubah``), before anything.
     """
+    if isian.stamp is not None:
+        _ensure_as_read(session, isian)
     evaluasi_id = isian.evaluasi_id or start_evaluasi(session, actor, isian.skp_id, isian.periode)
     for rhk_id, teks in isian.penilaian_diri.items():
         set_penilaian_diri(session, actor, evaluasi_id, rhk_id, teks)
@@ -43,8 +48,25 @@ def save_isian(session: Session, actor: Actor, isian: IsianEvaluasi) -> str:
     return evaluasi_id
 
 
+def _ensure_as_read(session: Session, isian: IsianEvaluasi) -> None:
+    if isian.evaluasi_id is not None:
+        get_evaluasi_row(session, isian.evaluasi_id, isian.stamp)
+        return
+    skp = get_skp_row(session, isian.skp_id)
+    ada = find_evaluasi(session, skp.pegawai_id, skp.tahun, isian.periode)
+    if ada is not None:  # started by someone else after the form was opened
+        raise concurrency.changed(session, *evaluasi_parts(ada.id))
+
+
 def rate_evaluasi(
-    session: Session, actor: Actor, skp_id: str, kode_periode: str, jenis: JenisRating, rating: Rating | None
+    session: Session,
+    actor: Actor,
+    skp_id: str,
+    kode_periode: str,
+    jenis: JenisRating,
+    rating: Rating | None,
+    *,
+    revisi: int | None = None,
 ) -> str:
     """Give one of the two ratings (None clears it) of the SKP's pegawai for the period; returns the
     evaluation's id.
@@ -52,7 +74,13 @@ def rate_evaluasi(
     The evaluation is started when there is none yet. The other rating stays as stored, so a unit
     head's new evaluation keeps the rating hasil kerja that follows the unit's capaian when the rating
     perilaku is given first. Only the pejabat penilai (or an administrator) may rate a draft.
+    ``revisi`` is the evaluation's as the grid read it (0: not started): one changed meanwhile is refused.
     """
+    if revisi is not None:
+        skp = get_skp_row(session, skp_id)
+        ada = find_evaluasi(session, skp.pegawai_id, skp.tahun, kode_periode)
+        if (ada.revisi if ada is not None else 0) != revisi:
+            raise concurrency.changed(session, *evaluasi_parts(ada.id if ada is not None else ""))
     evaluasi_id = start_evaluasi(session, actor, skp_id, kode_periode)
     ev, _skp = get_evaluasi_row(session, evaluasi_id)
     nilai = rating.value if rating is not None else None

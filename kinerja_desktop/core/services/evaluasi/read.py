@@ -7,6 +7,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.core.db import concurrency
 from kinerja_desktop.core.db.models import (
     BuktiDukung,
     Evaluasi,
@@ -37,6 +38,7 @@ from kinerja_desktop.core.services.evaluasi.access import (
     bulan_dalam_periode,
     check_periode_evaluasi,
     ensure_skp_disetujui,
+    evaluasi_parts,
     find_evaluasi,
     get_capaian,
     get_evaluasi_row,
@@ -138,6 +140,7 @@ def _form(session: Session, actor: Actor, skp: Skp, p: Periode, ev: Evaluasi | N
         boleh_isi_diri=diri and not final,
         boleh_buka=final and actor.can(Izin.BUKA_EVALUASI),
         alasan_hanya_lihat=alasan,
+        stamp=concurrency.stamp(session, *evaluasi_parts(ev.id)) if ev else "",
     )
 
 

@@ -89,6 +89,7 @@ def grid_unit(
                 Evaluasi.rating_perilaku,
                 Evaluasi.predikat,
                 Evaluasi.angka_kredit,
+                Evaluasi.revisi,
             )
             .join(Skp, Skp.id == Evaluasi.skp_id)
             .where(
@@ -143,6 +144,7 @@ def grid_unit(
                 r.id in kepala,
                 boleh,
                 "" if boleh else alasan_terkunci(actor, status, nama, nama_penilai.get(penilai or ""), tahun),
+                ev.revisi if ev else 0,
             )
         )
     hasil.sort(key=lambda b: (not b.kepala_unit, b.unit, b.nama.casefold(), b.nip))

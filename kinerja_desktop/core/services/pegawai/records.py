@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from kinerja_desktop.core.db.concurrency import ensure_row
 from kinerja_desktop.core.db.models import Pegawai, RiwayatJabatan, RiwayatPangkat, UnitKerja
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.pegawai import (
@@ -52,6 +53,7 @@ def list_pegawai(session: Session, actor: Actor, *, termasuk_nonaktif: bool = Tr
             atasan.nama,
             Pegawai.status_aktif,
             Pegawai.jenis_kelamin,
+            Pegawai.revisi,
         )
         .outerjoin(UnitKerja, UnitKerja.id == Pegawai.unit_kerja_id)
         .outerjoin(atasan, atasan.id == Pegawai.atasan_id)
@@ -76,13 +78,17 @@ def list_pegawai(session: Session, actor: Actor, *, termasuk_nonaktif: bool = Tr
             atasan_nama=r[12] or "",
             status_aktif=r[13],
             jenis_kelamin=r[14],
+            revisi=r[15],
         )
         for r in session.execute(stmt)
     ]
 
 
-def _get(session: Session, pegawai_id: str) -> Pegawai:
+def _get(session: Session, pegawai_id: str, revisi: int | None = None) -> Pegawai:
+    """The pegawai; with ``revisi`` (as a screen read it) refused when someone changed it meanwhile."""
     pegawai = session.get(Pegawai, pegawai_id)
+    if pegawai is not None:
+        ensure_row(session, pegawai, revisi)
     if pegawai is None or pegawai.dihapus_pada is not None:
         raise NotFound("Data pegawai tidak ditemukan (mungkin sudah dihapus).")
     return pegawai
@@ -170,14 +176,16 @@ def save_pegawai(
     foto: bytes | None = None,
     *,
     ganti_foto: bool = False,
+    revisi: int | None = None,
 ) -> str:
     """The pegawai form's Simpan: a new pegawai (``pegawai_id`` None) or the changes to one, and with
-    ``ganti_foto`` its photo (``foto``; None removes it). One action: a refused photo keeps nothing."""
+    ``ganti_foto`` its photo (``foto``; None removes it). One action: a refused photo keeps nothing.
+    ``revisi`` is the pegawai's as the form read it: a record changed meanwhile is refused."""
     require(actor, Izin.KELOLA_PEGAWAI)
     if pegawai_id is None:
         pegawai_id = create_pegawai(session, actor, data)
     else:
-        update_pegawai(session, actor, pegawai_id, data)
+        update_pegawai(session, actor, pegawai_id, data, revisi=revisi)
     if ganti_foto:
         set_foto(session, actor, pegawai_id, foto)
     return pegawai_id
@@ -209,13 +217,16 @@ def _close_open_jabatan(session: Session, pegawai_id: str, sampai: date) -> None
         row.sampai = sampai
 
 
-def update_pegawai(session: Session, actor: Actor, pegawai_id: str, data: PegawaiInput) -> list[Masalah]:
+def update_pegawai(
+    session: Session, actor: Actor, pegawai_id: str, data: PegawaiInput, *, revisi: int | None = None
+) -> list[Masalah]:
     """Save changes; a new jabatan, unit or golongan adds history instead of overwriting it.
 
     Returns the warnings (e.g. a birth date that disagrees with the NIP) that did not block saving.
+    ``revisi`` (as the form read it) refuses a record someone changed meanwhile (``DataBerubah``).
     """
     require(actor, Izin.KELOLA_PEGAWAI)
-    pegawai = _get(session, pegawai_id)
+    pegawai = _get(session, pegawai_id, revisi)
     if pegawai.status_aktif != StatusAktif.AKTIF.value:
         raise ValidationError(
             f"{pegawai.nama} berstatus {StatusAktif(pegawai.status_aktif).label}; "
@@ -245,13 +256,20 @@ class HasilArsip:
 
 
 def archive_pegawai(
-    session: Session, actor: Actor, pegawai_id: str, status: StatusAktif, tanggal: date, alasan: str = ""
+    session: Session,
+    actor: Actor,
+    pegawai_id: str,
+    status: StatusAktif,
+    tanggal: date,
+    alasan: str = "",
+    *,
+    revisi: int | None = None,
 ) -> HasilArsip:
     """Mark a pegawai as no longer serving; clears the units they led and names their subordinates."""
     require(actor, Izin.KELOLA_PEGAWAI)
     if status is StatusAktif.AKTIF:
         raise ValidationError("Pilih alasan nonaktif: pensiun, mutasi keluar, meninggal dunia atau berhenti.")
-    pegawai = _get(session, pegawai_id)
+    pegawai = _get(session, pegawai_id, revisi)
     if pegawai.status_aktif != StatusAktif.AKTIF.value:
         raise ValidationError(f"{pegawai.nama} sudah berstatus {StatusAktif(pegawai.status_aktif).label}.")
     pegawai.status_aktif = status.value
@@ -269,10 +287,12 @@ def archive_pegawai(
     return HasilArsip(sorted(bawahan), [u.nama for u in units])
 
 
-def reactivate_pegawai(session: Session, actor: Actor, pegawai_id: str, tanggal: date | None = None) -> None:
+def reactivate_pegawai(
+    session: Session, actor: Actor, pegawai_id: str, tanggal: date | None = None, *, revisi: int | None = None
+) -> None:
     """Bring an archived pegawai back (e.g. a mutation cancelled); a new history entry is opened."""
     require(actor, Izin.KELOLA_PEGAWAI)
-    pegawai = _get(session, pegawai_id)
+    pegawai = _get(session, pegawai_id, revisi)
     if pegawai.status_aktif == StatusAktif.AKTIF.value:
         raise ValidationError(f"{pegawai.nama} sudah aktif.")
     if pegawai.unit_kerja_id:

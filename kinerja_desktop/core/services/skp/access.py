@@ -5,36 +5,74 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.db.models import Indikator, LampiranSkp, Pegawai, Rhk, Skp, UnitKerja
+from kinerja_desktop.core.db import concurrency
+from kinerja_desktop.core.db.models import (
+    EkspektasiPerilaku,
+    Indikator,
+    LampiranSkp,
+    Pegawai,
+    Rhk,
+    Skp,
+    UnitKerja,
+)
 from kinerja_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from kinerja_desktop.core.model.skp import STATUS_BISA_DIUBAH, StatusSkp
 from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
 
 
-def get_skp_row(session: Session, skp_id: str) -> Skp:
+def skp_parts(skp_id: str) -> tuple[concurrency.Part, ...]:
+    """The rows the SKP editor shows of one SKP: the SKP, its RHK and their indicators, its lampiran and
+    ekspektasi; their stamp is what an action of the editor hands back (``SkpDetail.stamp``)."""
+    rhk_ids = select(Rhk.id).where(Rhk.skp_id == skp_id)
+    return (
+        (Skp, Skp.id == skp_id),
+        (Rhk, Rhk.skp_id == skp_id),
+        (Indikator, Indikator.rhk_id.in_(rhk_ids)),
+        (LampiranSkp, LampiranSkp.skp_id == skp_id),
+        (EkspektasiPerilaku, EkspektasiPerilaku.skp_id == skp_id),
+    )
+
+
+def skp_stamp(session: Session, skp_id: str) -> str:
+    return concurrency.stamp(session, *skp_parts(skp_id))
+
+
+def get_skp_row(session: Session, skp_id: str, stamp: str | None = None) -> Skp:
+    """The SKP; with ``stamp`` (as the editor read it) refused when anything of it changed meanwhile."""
     skp = session.get(Skp, skp_id)
+    if skp is not None:
+        concurrency.ensure_unchanged(session, stamp, *skp_parts(skp.id))
     if skp is None or skp.dihapus_pada is not None:
         raise NotFound("SKP tidak ditemukan (mungkin sudah dihapus).")
     return skp
 
 
-def get_rhk_row(session: Session, rhk_id: str) -> tuple[Rhk, Skp]:
+def get_rhk_row(session: Session, rhk_id: str, stamp: str | None = None) -> tuple[Rhk, Skp]:
     rhk = session.get(Rhk, rhk_id)
+    if rhk is not None:
+        concurrency.ensure_unchanged(session, stamp, *skp_parts(rhk.skp_id))
     if rhk is None or rhk.dihapus_pada is not None:
         raise NotFound("RHK tidak ditemukan (mungkin sudah dihapus).")
     return rhk, get_skp_row(session, rhk.skp_id)
 
 
-def get_indikator_row(session: Session, indikator_id: str) -> tuple[Indikator, Rhk, Skp]:
+def get_indikator_row(
+    session: Session, indikator_id: str, stamp: str | None = None
+) -> tuple[Indikator, Rhk, Skp]:
     indikator = session.get(Indikator, indikator_id)
     if indikator is None or indikator.dihapus_pada is not None:
+        rhk = session.get(Rhk, indikator.rhk_id) if indikator is not None else None
+        if rhk is not None:
+            concurrency.ensure_unchanged(session, stamp, *skp_parts(rhk.skp_id))
         raise NotFound("Indikator tidak ditemukan (mungkin sudah dihapus).")
-    rhk, skp = get_rhk_row(session, indikator.rhk_id)
+    rhk, skp = get_rhk_row(session, indikator.rhk_id, stamp)
     return indikator, rhk, skp
 
 
-def get_lampiran_row(session: Session, lampiran_id: str) -> tuple[LampiranSkp, Skp]:
+def get_lampiran_row(session: Session, lampiran_id: str, stamp: str | None = None) -> tuple[LampiranSkp, Skp]:
     row = session.get(LampiranSkp, lampiran_id)
+    if row is not None:
+        concurrency.ensure_unchanged(session, stamp, *skp_parts(row.skp_id))
     if row is None or row.dihapus_pada is not None:
         raise NotFound("Butir lampiran tidak ditemukan (mungkin sudah dihapus).")
     return row, get_skp_row(session, row.skp_id)

@@ -164,10 +164,10 @@ def _copy_progress(
         )
 
 
-def revise_skp(session: Session, actor: Actor, skp_id: str) -> str:
+def revise_skp(session: Session, actor: Actor, skp_id: str, *, stamp: str | None = None) -> str:
     """A new draft version copying everything of an approved SKP; the approved one stays in force
     (read-only) until the revision is approved, then it is marked "diganti"."""
-    skp = get_skp_row(session, skp_id)
+    skp = get_skp_row(session, skp_id, stamp)
     ensure_can_edit(session, actor, skp)
     if skp.status != StatusSkp.DISETUJUI:
         raise ValidationError(

@@ -120,9 +120,11 @@ def tanggal_dalam_tahun(asal: date, tahun: int) -> date:
         return asal.replace(year=tahun, day=28)
 
 
-def update_skp(session: Session, actor: Actor, skp_id: str, data: SkpInput) -> None:
+def update_skp(
+    session: Session, actor: Actor, skp_id: str, data: SkpInput, *, stamp: str | None = None
+) -> None:
     """Change the periode penilaian (within the year) or the pendekatan of a draft."""
-    skp = get_skp_row(session, skp_id)
+    skp = get_skp_row(session, skp_id, stamp)
     ensure_can_edit(session, actor, skp)
     ensure_editable(skp)
     clean = clean_header(skp.tahun, data)
@@ -133,9 +135,9 @@ def update_skp(session: Session, actor: Actor, skp_id: str, data: SkpInput) -> N
     )
 
 
-def refresh_penilai(session: Session, actor: Actor, skp_id: str) -> bool:
+def refresh_penilai(session: Session, actor: Actor, skp_id: str, *, stamp: str | None = None) -> bool:
     """Take pejabat penilai, atasan penilai and form from the pegawai's current record; True if changed."""
-    skp = get_skp_row(session, skp_id)
+    skp = get_skp_row(session, skp_id, stamp)
     ensure_can_edit(session, actor, skp)
     ensure_editable(skp)
     pegawai = get_pegawai_row(session, skp.pegawai_id)
@@ -151,9 +153,9 @@ def refresh_penilai(session: Session, actor: Actor, skp_id: str) -> bool:
     return True
 
 
-def delete_skp(session: Session, actor: Actor, skp_id: str) -> None:
+def delete_skp(session: Session, actor: Actor, skp_id: str, *, stamp: str | None = None) -> None:
     """Delete a draft (or rejected) version; deleting a revision brings back the approved version."""
-    skp = get_skp_row(session, skp_id)
+    skp = get_skp_row(session, skp_id, stamp)
     ensure_can_edit(session, actor, skp)
     ensure_editable(skp)
     now = utcnow()

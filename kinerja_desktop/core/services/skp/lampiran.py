@@ -41,9 +41,11 @@ def _teks(teks: str) -> str:
     return LAMPIRAN_SKP.text("teks").ensure(" ".join(teks.split()))
 
 
-def add_lampiran(session: Session, actor: Actor, skp_id: str, jenis: str, teks: str) -> str:
+def add_lampiran(
+    session: Session, actor: Actor, skp_id: str, jenis: str, teks: str, *, stamp: str | None = None
+) -> str:
     """Append an item to one of the three numbered lists of the Lampiran."""
-    skp = get_skp_row(session, skp_id)
+    skp = get_skp_row(session, skp_id, stamp)
     _editable(session, actor, skp)
     kind = _jenis(jenis)
     last = session.scalar(
@@ -55,14 +57,16 @@ def add_lampiran(session: Session, actor: Actor, skp_id: str, jenis: str, teks: 
     return row.id
 
 
-def update_lampiran(session: Session, actor: Actor, lampiran_id: str, teks: str) -> None:
-    row, skp = get_lampiran_row(session, lampiran_id)
+def update_lampiran(
+    session: Session, actor: Actor, lampiran_id: str, teks: str, *, stamp: str | None = None
+) -> None:
+    row, skp = get_lampiran_row(session, lampiran_id, stamp)
     _editable(session, actor, skp)
     row.teks = _teks(teks)
 
 
-def delete_lampiran(session: Session, actor: Actor, lampiran_id: str) -> None:
-    row, skp = get_lampiran_row(session, lampiran_id)
+def delete_lampiran(session: Session, actor: Actor, lampiran_id: str, *, stamp: str | None = None) -> None:
+    row, skp = get_lampiran_row(session, lampiran_id, stamp)
     _editable(session, actor, skp)
     row.dihapus_pada = utcnow()
 
@@ -90,44 +94,54 @@ def _moved(rows: list[T], target: T, langkah: int, same_group: set[str]) -> list
     return [next(antre) if r.id in same_group else r for r in rows]
 
 
-def reorder_rhk(session: Session, actor: Actor, skp_id: str, rhk_ids: Sequence[str]) -> None:
+def reorder_rhk(
+    session: Session, actor: Actor, skp_id: str, rhk_ids: Sequence[str], *, stamp: str | None = None
+) -> None:
     """Number the SKP's RHK in the order given (every live RHK exactly once)."""
-    skp = get_skp_row(session, skp_id)
+    skp = get_skp_row(session, skp_id, stamp)
     _editable(session, actor, skp)
     _renumber(_reordered(live_rhk(session, skp.id), rhk_ids, "RHK"))
 
 
-def move_rhk(session: Session, actor: Actor, rhk_id: str, langkah: int) -> None:
+def move_rhk(session: Session, actor: Actor, rhk_id: str, langkah: int, *, stamp: str | None = None) -> None:
     """Move an RHK up (negative) or down (positive) within its group (utama or tambahan)."""
-    rhk, skp = get_rhk_row(session, rhk_id)
+    rhk, skp = get_rhk_row(session, rhk_id, stamp)
     _editable(session, actor, skp)
     rows = live_rhk(session, skp.id)
     _renumber(_moved(rows, rhk, langkah, {r.id for r in rows if r.jenis == rhk.jenis}))
 
 
-def reorder_indikator(session: Session, actor: Actor, rhk_id: str, indikator_ids: Sequence[str]) -> None:
-    rhk, skp = get_rhk_row(session, rhk_id)
+def reorder_indikator(
+    session: Session, actor: Actor, rhk_id: str, indikator_ids: Sequence[str], *, stamp: str | None = None
+) -> None:
+    rhk, skp = get_rhk_row(session, rhk_id, stamp)
     _editable(session, actor, skp)
     _renumber(_reordered(live_indikator(session, [rhk.id]), indikator_ids, "indikator"))
 
 
-def move_indikator(session: Session, actor: Actor, indikator_id: str, langkah: int) -> None:
-    indikator, rhk, skp = get_indikator_row(session, indikator_id)
+def move_indikator(
+    session: Session, actor: Actor, indikator_id: str, langkah: int, *, stamp: str | None = None
+) -> None:
+    indikator, rhk, skp = get_indikator_row(session, indikator_id, stamp)
     _editable(session, actor, skp)
     rows = live_indikator(session, [rhk.id])
     _renumber(_moved(rows, indikator, langkah, {r.id for r in rows}))
 
 
-def reorder_lampiran(session: Session, actor: Actor, skp_id: str, jenis: str, ids: Sequence[str]) -> None:
-    skp = get_skp_row(session, skp_id)
+def reorder_lampiran(
+    session: Session, actor: Actor, skp_id: str, jenis: str, ids: Sequence[str], *, stamp: str | None = None
+) -> None:
+    skp = get_skp_row(session, skp_id, stamp)
     _editable(session, actor, skp)
     kind = _jenis(jenis)
     rows = [r for r in live_lampiran(session, skp.id) if r.jenis == kind]
     _renumber(_reordered(rows, ids, "butir lampiran"))
 
 
-def move_lampiran(session: Session, actor: Actor, lampiran_id: str, langkah: int) -> None:
-    row, skp = get_lampiran_row(session, lampiran_id)
+def move_lampiran(
+    session: Session, actor: Actor, lampiran_id: str, langkah: int, *, stamp: str | None = None
+) -> None:
+    row, skp = get_lampiran_row(session, lampiran_id, stamp)
     _editable(session, actor, skp)
     rows = [r for r in live_lampiran(session, skp.id) if r.jenis == row.jenis]
     _renumber(_moved(rows, row, langkah, {r.id for r in rows}))

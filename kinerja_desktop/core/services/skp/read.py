@@ -32,6 +32,7 @@ from kinerja_desktop.core.services.skp.access import (
     live_rhk,
     live_versions,
     may_edit,
+    skp_stamp,
     unit_ids_under,
 )
 
@@ -133,6 +134,7 @@ def skp_detail(session: Session, actor: Actor, skp: Skp) -> SkpDetail:
         boleh_setujui=skp.status == StatusSkp.DIAJUKAN and is_approver(actor, skp),
         boleh_ekspektasi=sebelum_setuju and is_approver(actor, skp),
         revisi=skp.revisi,
+        stamp=skp_stamp(session, skp.id),
     )
 
 

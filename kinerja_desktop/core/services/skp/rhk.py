@@ -59,9 +59,9 @@ def _next_urutan(session: Session, stmt: Select[Any]) -> int:
     return int(session.scalar(stmt) or 0) + 1
 
 
-def add_rhk(session: Session, actor: Actor, skp_id: str, data: RhkInput) -> str:
+def add_rhk(session: Session, actor: Actor, skp_id: str, data: RhkInput, *, stamp: str | None = None) -> str:
     """A new RHK at the end of the SKP; JA/JF utama must intervene an approved superior RHK."""
-    skp = get_skp_row(session, skp_id)
+    skp = get_skp_row(session, skp_id, stamp)
     _editable(session, actor, skp)
     clean = clean_rhk(session, skp, data)
     rhk = Rhk(
@@ -78,17 +78,19 @@ def add_rhk(session: Session, actor: Actor, skp_id: str, data: RhkInput) -> str:
     return rhk.id
 
 
-def update_rhk(session: Session, actor: Actor, rhk_id: str, data: RhkInput) -> None:
-    rhk, skp = get_rhk_row(session, rhk_id)
+def update_rhk(
+    session: Session, actor: Actor, rhk_id: str, data: RhkInput, *, stamp: str | None = None
+) -> None:
+    rhk, skp = get_rhk_row(session, rhk_id, stamp)
     _editable(session, actor, skp)
     clean = clean_rhk(session, skp, data)
     rhk.teks, rhk.jenis, rhk.rhk_atasan_id = clean.teks, clean.jenis, clean.rhk_atasan_id
     rhk.perspektif, rhk.penugasan_dari = clean.perspektif, clean.penugasan_dari
 
 
-def delete_rhk(session: Session, actor: Actor, rhk_id: str) -> None:
+def delete_rhk(session: Session, actor: Actor, rhk_id: str, *, stamp: str | None = None) -> None:
     """Delete an RHK and its indicators (tombstones that travel)."""
-    rhk, skp = get_rhk_row(session, rhk_id)
+    rhk, skp = get_rhk_row(session, rhk_id, stamp)
     _editable(session, actor, skp)
     now = utcnow()
     for indikator in live_indikator(session, [rhk.id]):
@@ -128,9 +130,11 @@ def _apply(indikator: Indikator, clean: IndikatorInput) -> None:
     indikator.target_teks = clean.target_teks
 
 
-def add_indikator(session: Session, actor: Actor, rhk_id: str, data: IndikatorInput) -> str:
+def add_indikator(
+    session: Session, actor: Actor, rhk_id: str, data: IndikatorInput, *, stamp: str | None = None
+) -> str:
     """A new IKI at the end of the RHK; the target may stay empty in a draft (the submit check lists it)."""
-    rhk, skp = get_rhk_row(session, rhk_id)
+    rhk, skp = get_rhk_row(session, rhk_id, stamp)
     _editable(session, actor, skp)
     urutan = _next_urutan(session, select(func.max(Indikator.urutan)).where(Indikator.rhk_id == rhk.id))
     indikator = Indikator(rhk_id=rhk.id, urutan=urutan)
@@ -140,22 +144,31 @@ def add_indikator(session: Session, actor: Actor, rhk_id: str, data: IndikatorIn
     return indikator.id
 
 
-def update_indikator(session: Session, actor: Actor, indikator_id: str, data: IndikatorInput) -> None:
-    indikator, _, skp = get_indikator_row(session, indikator_id)
+def update_indikator(
+    session: Session, actor: Actor, indikator_id: str, data: IndikatorInput, *, stamp: str | None = None
+) -> None:
+    indikator, _, skp = get_indikator_row(session, indikator_id, stamp)
     _editable(session, actor, skp)
     _apply(indikator, clean_indikator(data))
 
 
-def delete_indikator(session: Session, actor: Actor, indikator_id: str) -> None:
-    indikator, _, skp = get_indikator_row(session, indikator_id)
+def delete_indikator(session: Session, actor: Actor, indikator_id: str, *, stamp: str | None = None) -> None:
+    indikator, _, skp = get_indikator_row(session, indikator_id, stamp)
     _editable(session, actor, skp)
     indikator.dihapus_pada = utcnow()
 
 
 def add_rhk_from(
-    session: Session, actor: Actor, skp_id: str, rhk_atasan_id: str, jenis: str = JenisRhk.UTAMA.value
+    session: Session,
+    actor: Actor,
+    skp_id: str,
+    rhk_atasan_id: str,
+    jenis: str = JenisRhk.UTAMA.value,
+    *,
+    stamp: str | None = None,
 ) -> str:
     """Start an RHK from one of the pejabat penilai's approved RHKs: its text, indicators and the link."""
+    get_skp_row(session, skp_id, stamp)
     sumber = {p.id: p for p in starting_points(session, actor, skp_id)}
     if rhk_atasan_id not in sumber:
         skp = get_skp_row(session, skp_id)

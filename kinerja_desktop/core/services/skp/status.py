@@ -129,9 +129,9 @@ def _raise_errors(masalah: list[Masalah], judul: str) -> list[Masalah]:
     return masalah
 
 
-def submit_skp(session: Session, actor: Actor, skp_id: str) -> list[Masalah]:
+def submit_skp(session: Session, actor: Actor, skp_id: str, *, stamp: str | None = None) -> list[Masalah]:
     """Draft or ditolak → diajukan; raises SkpBelumLengkap listing every problem; returns the warnings."""
-    skp = get_skp_row(session, skp_id)
+    skp = get_skp_row(session, skp_id, stamp)
     ensure_can_edit(session, actor, skp)
     ensure_editable(skp)
     peringatan = _raise_errors(review_skp(session, skp), "SKP belum bisa diajukan:")
@@ -140,9 +140,9 @@ def submit_skp(session: Session, actor: Actor, skp_id: str) -> list[Masalah]:
     return peringatan
 
 
-def withdraw_skp(session: Session, actor: Actor, skp_id: str) -> None:
+def withdraw_skp(session: Session, actor: Actor, skp_id: str, *, stamp: str | None = None) -> None:
     """Take a submitted SKP back to draft (before the pejabat penilai decides)."""
-    skp = get_skp_row(session, skp_id)
+    skp = get_skp_row(session, skp_id, stamp)
     ensure_can_edit(session, actor, skp)
     if skp.status != StatusSkp.DIAJUKAN:
         raise ValidationError("Hanya SKP yang sedang diajukan yang dapat ditarik kembali.")
@@ -157,10 +157,10 @@ def _ensure_diajukan(skp: Skp, tindakan: str) -> None:
         )
 
 
-def approve_skp(session: Session, actor: Actor, skp_id: str) -> None:
+def approve_skp(session: Session, actor: Actor, skp_id: str, *, stamp: str | None = None) -> None:
     """Diajukan → disetujui by its pejabat penilai (or an administrator); a previous approved version
     becomes "diganti" and subordinates' links to its unchanged RHKs move to the new version."""
-    skp = get_skp_row(session, skp_id)
+    skp = get_skp_row(session, skp_id, stamp)
     ensure_approver(session, actor, skp, "menyetujui")
     _ensure_diajukan(skp, "disetujui")
     _raise_errors(review_skp(session, skp), "SKP belum bisa disetujui:")
@@ -214,9 +214,11 @@ def _relink_subordinates(session: Session, lama: Skp, baru: Skp) -> None:
         rhk.rhk_atasan_id = pengganti[rhk.rhk_atasan_id or ""]
 
 
-def reject_skp(session: Session, actor: Actor, skp_id: str, catatan: str) -> None:
+def reject_skp(
+    session: Session, actor: Actor, skp_id: str, catatan: str, *, stamp: str | None = None
+) -> None:
     """Diajukan → ditolak with a note telling the pegawai what to change (it becomes editable again)."""
-    skp = get_skp_row(session, skp_id)
+    skp = get_skp_row(session, skp_id, stamp)
     ensure_approver(session, actor, skp, "menolak")
     _ensure_diajukan(skp, "ditolak")
     cleaned = SKP.text("catatan_penolakan").ensure(catatan.strip())
@@ -230,9 +232,11 @@ def reject_skp(session: Session, actor: Actor, skp_id: str, catatan: str) -> Non
     skp.catatan_penolakan = cleaned
 
 
-def set_ekspektasi(session: Session, actor: Actor, skp_id: str, perilaku_id: str, teks: str) -> None:
+def set_ekspektasi(
+    session: Session, actor: Actor, skp_id: str, perilaku_id: str, teks: str, *, stamp: str | None = None
+) -> None:
     """Ekspektasi khusus pimpinan for one BerAKHLAK value, written by the pejabat penilai before approval."""
-    skp = get_skp_row(session, skp_id)
+    skp = get_skp_row(session, skp_id, stamp)
     ensure_approver(session, actor, skp, "menulis ekspektasi khusus pada")
     if skp.status not in (*STATUS_BISA_DIUBAH, StatusSkp.DIAJUKAN.value):
         ensure_editable(skp)
@@ -254,8 +258,11 @@ def set_ekspektasi(session: Session, actor: Actor, skp_id: str, perilaku_id: str
         row.dihapus_pada = None
 
 
-def save_ekspektasi(session: Session, actor: Actor, skp_id: str, ekspektasi: Mapping[str, str]) -> None:
+def save_ekspektasi(
+    session: Session, actor: Actor, skp_id: str, ekspektasi: Mapping[str, str], *, stamp: str | None = None
+) -> None:
     """The editor's "Simpan ekspektasi": every changed ekspektasi khusus (perilaku id → text) of an SKP
-    in one action, so a refused one keeps none of the others."""
+    in one action, so a refused one keeps none of the others; ``stamp`` is checked once, first."""
+    get_skp_row(session, skp_id, stamp)
     for perilaku_id, teks in ekspektasi.items():
         set_ekspektasi(session, actor, skp_id, perilaku_id, teks)

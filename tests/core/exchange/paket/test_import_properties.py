@@ -34,10 +34,14 @@ from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.rules.angka_kredit import compute_angka_kredit
 from kinerja_desktop.core.rules.jabatan import JenjangFungsional
 from kinerja_desktop.core.rules.predikat import Rating, compute_predikat
+from kinerja_desktop.core.validation.base import KARAKTER_KENDALI
 from kinerja_desktop.core.workspace import Workspace
 
 TAHUN = date.today().year
-teks = st.text(st.characters(blacklist_categories=("Cs",)), max_size=25)
+#: Any text the application keeps: no surrogates, none of the control characters it refuses (tab and
+#: line breaks are kept, as are C1 controls and every other plane).
+DITOLAK = "".join(c for c in map(chr, range(32)) if KARAKTER_KENDALI.match(c))
+teks = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=DITOLAK), max_size=25)
 isi = teks.filter(str.strip)  # a text the application never leaves empty (a name, an RHK, an indicator)
 desimal = st.none() | st.decimals(
     min_value=Decimal("0"), max_value=Decimal("99999999"), places=4, allow_nan=False
