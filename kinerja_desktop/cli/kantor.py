@@ -199,6 +199,8 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(f"Folder data    : {ws.paths.data_dir}")
         print(f"Basis data     : {ws.location}")
         print(f"Skema          : {ws.migration.revision_after}")
+        if ws.migration.catatan:
+            print(f"Catatan        : {ws.migration.catatan}")
         with ws.read() as session:
             kunci = None
             if kantor.is_initialised(session):
