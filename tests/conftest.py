@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("KINERJA_DATABASE_URL", None)
 os.environ.pop("KINERJA_DATA_DIR", None)
 
-from pendukung_pg import TestServer, server_url
+from pendukung_pg import SERVER
 
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor
@@ -21,7 +21,7 @@ from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
 #: The PostgreSQL server of this run (``KINERJA_TEST_DATABASE_URL``), or None: every test on SQLite.
-PG: TestServer | None = TestServer(url) if (url := server_url()) else None
+PG = SERVER
 if PG is not None:
     _server = PG
     AppPaths.database_url = lambda self: _server.database_url(self.data_dir)  # type: ignore[method-assign]

@@ -173,3 +173,13 @@ class TestServer:
                 if pid.isdigit() and _running(int(pid)):
                     continue
                 conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+#: The server of this run (``KINERJA_TEST_DATABASE_URL``), or None: every test on SQLite.
+SERVER: TestServer | None = TestServer(url) if (url := server_url()) else None
+
+
+def lepas(folder: Path) -> None:
+    """Drop the databases of the data folders below ``folder`` now (a test's folder outside tmp_path)."""
+    if SERVER is not None:
+        SERVER.drop_under(folder)
