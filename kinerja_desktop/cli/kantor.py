@@ -210,13 +210,10 @@ def cmd_info(args: argparse.Namespace) -> int:
                 kunci = kunci_kantor.read_keys(session, SYSTEM)
             else:
                 print("Kantor         : belum disiapkan (jalankan aplikasi atau 'init')")
-        last = ws.last_backup()
-        print(f"Cadangan akhir : {last:%d-%m-%Y %H:%M}" if last else "Cadangan akhir : belum ada")
-        copied = ws.last_copy_out()
-        if copied is not None:
-            print(f"Disalin keluar : {copied.waktu:%d-%m-%Y %H:%M} ke {copied.tujuan}")
+        if ws.is_sqlite:
+            _print_backups(ws)
         else:
-            print("Disalin keluar : belum pernah")
+            print("Cadangan       : basis data di server; cadangkan dengan alat server (pg_dump)")
         if kunci is not None:
             print(f"Sidik kunci    : {kunci.sendiri.sidik if kunci.sendiri else 'belum ada'}")
             print("Kunci kantor lain (disimpan pada impor pertama; cocokkan sidiknya lewat telepon):")
@@ -227,6 +224,16 @@ def cmd_info(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     return 0
+
+
+def _print_backups(ws: Any) -> None:
+    last = ws.last_backup()
+    print(f"Cadangan akhir : {last:%d-%m-%Y %H:%M}" if last else "Cadangan akhir : belum ada")
+    copied = ws.last_copy_out()
+    if copied is not None:
+        print(f"Disalin keluar : {copied.waktu:%d-%m-%Y %H:%M} ke {copied.tujuan}")
+    else:
+        print("Disalin keluar : belum pernah")
 
 
 def _info_unopened(paths: AppPaths, exc: KnownError) -> int:
