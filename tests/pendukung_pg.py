@@ -1,17 +1,4 @@
-"""Tests on PostgreSQL: every data folder gets a database of its own on the server named by
-``KINERJA_TEST_DATABASE_URL``; a copied folder gets a copy of its database.
-
-The database of a folder is named after the folder's path and recorded in a marker file inside it.
-``shutil.copytree`` copies the marker along, so when a folder is opened whose marker names another
-folder's database, that database is cloned (``CREATE DATABASE … TEMPLATE …``, a file copy on the
-server) before the app connects: every fixture and test that copies a prepared data folder gets the
-prepared data without knowing about PostgreSQL. Without the variable nothing here is used.
-
-A clone takes the server a few hundred milliseconds on a busy machine, so a helper thread keeps two
-spare clones of every database that has been cloned twice (a prepared folder many tests copy), made
-while the tests run; taking one is a
-rename. Opening the source folder again (it may change) throws its spares away.
-"""
+"""Tests on PostgreSQL (``KINERJA_TEST_DATABASE_URL``): a database of its own for every data folder."""
 
 from __future__ import annotations
 
@@ -55,7 +42,19 @@ def _running(pid: int) -> bool:
 
 
 class TestServer:
-    """The PostgreSQL server of a test run: one database per data folder, dropped after use."""
+    """The PostgreSQL server of a test run: one database per data folder, dropped after use.
+
+    The database of a folder is named after the folder's path and recorded in a marker file inside it.
+    ``shutil.copytree`` copies the marker along, so when a folder is opened whose marker names another
+    folder's database, that database is cloned (``CREATE DATABASE … TEMPLATE …``, a file copy on the
+    server) before the app connects: every fixture and test that copies a prepared data folder gets the
+    prepared data without knowing about PostgreSQL.
+
+    A clone takes the server a few hundred milliseconds on a busy machine, so a helper thread keeps two
+    spare clones of every database that has been cloned twice (a prepared folder many tests copy), made
+    while the tests run; taking one is a rename. Opening the source folder again (it may change) throws
+    its spares away.
+    """
 
     def __init__(self, url: str) -> None:
         self.url = make_url(url)

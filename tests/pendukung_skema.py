@@ -1,9 +1,4 @@
-"""Test support for older schemas: a data folder holding one of ``tests/data/schema_NNNN.sqlite3``.
-
-On SQLite the file is copied in. On PostgreSQL the folder's database is built by the migrations up to
-the file's revision and the file's rows are copied into it, so an upgrade is tested on both back ends
-with the same data.
-"""
+"""Test support for older schemas: a data folder holding one of ``tests/data/schema_NNNN.sqlite3``."""
 
 from __future__ import annotations
 
@@ -29,7 +24,12 @@ def revisi_berkas(berkas: Path) -> str:
 
 
 def isi_folder_skema(berkas: Path, folder: Path) -> AppPaths:
-    """``folder`` made to hold the database ``berkas`` (a SQLite file at an older schema), not opened."""
+    """``folder`` made to hold the database ``berkas`` (a SQLite file at an older schema), not opened.
+
+    On SQLite the file is copied in. On PostgreSQL the folder's database is built by the migrations up
+    to the file's revision and the file's rows are copied into it, so an upgrade is tested on both back
+    ends with the same data.
+    """
     paths = AppPaths(folder)
     folder.mkdir(parents=True, exist_ok=True)
     url = paths.database_url()
