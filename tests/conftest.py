@@ -15,15 +15,54 @@ os.environ.pop("KINERJA_DATA_DIR", None)
 # No test reaches the OS keyring: a server password goes to the file unless a test sets a fake keyring.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
+from pendukung_pg import SERVER
+
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
+#: The PostgreSQL server of this run (``KINERJA_TEST_DATABASE_URL``), or None: every test on SQLite.
+PG = SERVER
+if PG is not None:
+    _server = PG
+    AppPaths.database_url = lambda self: _server.database_url(self.data_dir)  # type: ignore[method-assign]
+
 ADMIN_PASSWORD = "rahasia123"
 KANTOR = kantor.KantorInput(
     kode="PLJ", nama="Kecamatan Plaju", tempat="Plaju", instansi="Pemerintah Kota Palembang"
 )
+
+
+def pytest_report_header() -> str:
+    return f"database: {'PostgreSQL, ' + str(PG.url.render_as_string()) if PG else 'SQLite'}"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """On PostgreSQL, skip the tests of what only a SQLite file has (its backup, WAL, permissions)."""
+    if PG is None:
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            reason = marker.args[0] if marker.args else "hanya untuk berkas SQLite"
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+
+
+def pytest_sessionfinish() -> None:
+    if PG is not None:
+        PG.drop_all()
+
+
+@pytest.fixture(autouse=True)
+def _pg_databases(request: pytest.FixtureRequest) -> Iterator[None]:
+    """On PostgreSQL, drop the databases of the data folders in the test's own temporary folder."""
+    own = (
+        request.getfixturevalue("tmp_path") if PG is not None and "tmp_path" in request.fixturenames else None
+    )
+    yield
+    if PG is not None and own is not None:
+        PG.drop_under(own)
 
 
 @pytest.fixture(scope="session")

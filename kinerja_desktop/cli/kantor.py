@@ -232,6 +232,8 @@ def cmd_info(args: argparse.Namespace) -> int:
             for line in server_lines(paths, ws.engine.url):
                 print(line)
         print(f"Skema          : {ws.migration.revision_after}")
+        if ws.migration.catatan:
+            print(f"Catatan        : {ws.migration.catatan}")
         with ws.read() as session:
             kunci = None
             if kantor.is_initialised(session):
@@ -242,15 +244,9 @@ def cmd_info(args: argparse.Namespace) -> int:
             else:
                 print("Kantor         : belum disiapkan (jalankan aplikasi atau 'init')")
         if ws.is_sqlite:
-            last = ws.last_backup()
-            print(f"Cadangan akhir : {last:%d-%m-%Y %H:%M}" if last else "Cadangan akhir : belum ada")
-            copied = ws.last_copy_out()
-            if copied is not None:
-                print(f"Disalin keluar : {copied.waktu:%d-%m-%Y %H:%M} ke {copied.tujuan}")
-            else:
-                print("Disalin keluar : belum pernah")
+            _print_backups(ws)
         else:
-            print("Cadangan       : dibuat di server oleh pengelolanya (pg_dump), bukan oleh aplikasi")
+            print("Cadangan       : basis data di server; cadangkan dengan alat server (pg_dump)")
         if kunci is not None:
             print(f"Sidik kunci    : {kunci.sendiri.sidik if kunci.sendiri else 'belum ada'}")
             print("Kunci kantor lain (disimpan pada impor pertama; cocokkan sidiknya lewat telepon):")
@@ -261,6 +257,16 @@ def cmd_info(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     return 0
+
+
+def _print_backups(ws: Any) -> None:
+    last = ws.last_backup()
+    print(f"Cadangan akhir : {last:%d-%m-%Y %H:%M}" if last else "Cadangan akhir : belum ada")
+    copied = ws.last_copy_out()
+    if copied is not None:
+        print(f"Disalin keluar : {copied.waktu:%d-%m-%Y %H:%M} ke {copied.tujuan}")
+    else:
+        print("Disalin keluar : belum pernah")
 
 
 def _info_unopened(paths: AppPaths, exc: KnownError) -> int:

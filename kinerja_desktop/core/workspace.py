@@ -70,7 +70,7 @@ class Workspace:
             raise
         try:
             migration = prepare_database(
-                engine, backup=lambda reason: backups.backup_database(engine, paths.backups, reason)
+                engine, backup=lambda: backups.backup_before_upgrade(engine, paths.backups)
             )
         except Exception as exc:
             engine.dispose()
@@ -217,8 +217,7 @@ class Workspace:
         self.engine.dispose()
         result = recovery.restore_folder(self.paths, check, kantor_lain=kantor_lain)
         self.migration = prepare_database(
-            self.engine,
-            backup=lambda reason: backups.backup_database(self.engine, self.paths.backups, reason),
+            self.engine, backup=lambda: backups.backup_before_upgrade(self.engine, self.paths.backups)
         )
         self._kantor_kode = None
         self.record_restore(result, actor)

@@ -63,6 +63,10 @@ def page_classes() -> list[type[Page]]:
     ]
 
 
+#: Why the app makes no backups of a database on a server, and what to do instead.
+SERVER_BACKUP = "Basis data ada di server PostgreSQL: buat cadangannya dengan alat server (pg_dump)."
+
+
 class MainWindow(QMainWindow):
     """Emits ``logged_out`` when the user logs out (or after a restore, which needs a new login)."""
 
@@ -124,7 +128,9 @@ class MainWindow(QMainWindow):
         berkas = self.menuBar().addMenu("&Berkas")
         self.backup_action = QAction("Buat &cadangan sekarang", self)
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
-        self.backup_action.setEnabled(self.actor.can(Izin.CADANGAN))
+        self.backup_action.setEnabled(self.actor.can(Izin.CADANGAN) and self.workspace.is_sqlite)
+        if not self.workspace.is_sqlite:
+            self.backup_action.setStatusTip(SERVER_BACKUP)
         self.backup_action.triggered.connect(self.on_backup_triggered)
         berkas.addAction(self.backup_action)
         folder = QAction("Buka folder &data", self)
@@ -167,7 +173,8 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         if not self.workspace.is_sqlite:
-            self.status_backup.setText("Cadangan: dibuat di server")
+            self.status_backup.setText("Cadangan: dengan alat server")
+            self.status_backup.setToolTip(SERVER_BACKUP)
             return
         last: datetime | None = self.workspace.last_backup()
         text = f"{last:%d-%m-%Y %H:%M}" if last else "belum pernah"

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from pendukung_db import basis_data
 
 from kinerja_desktop import __version__
 from kinerja_desktop.cli import main
@@ -39,7 +40,7 @@ def test_init_prepares_the_folder_and_admin_can_log_in(
 
 def test_init_pusat_marks_a_central_office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _init(tmp_path / "d", monkeypatch, "--pusat") == 0
-    with sqlite3.connect(tmp_path / "d" / "kinerja.sqlite3") as raw:
+    with basis_data(tmp_path / "d") as raw:
         assert raw.execute("SELECT is_pusat FROM kantor").fetchone() == (1,)
         assert raw.execute("SELECT nilai FROM pengaturan WHERE kunci='mode'").fetchone() == ("pusat",)
 
@@ -97,6 +98,7 @@ def test_weak_password_is_refused_with_reason(
     assert "minimal 8" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only("the backup command copies the SQLite file")
 def test_data_dir_works_before_and_after_the_subcommand(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -110,6 +112,7 @@ def test_data_dir_works_before_and_after_the_subcommand(
     assert "Kecamatan Plaju [PLJ]" in out and str(data) in out
 
 
+@pytest.mark.sqlite_only("restore replaces the SQLite file")
 def test_restore_with_yes_replaces_data_and_keeps_a_safety_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -125,6 +128,7 @@ def test_restore_with_yes_replaces_data_and_keeps_a_safety_copy(
     assert any("sebelum-pemulihan" in p.name for p in list_backups(data / "cadangan"))
 
 
+@pytest.mark.sqlite_only("restore replaces the SQLite file")
 def test_restore_without_terminal_needs_yes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -153,7 +157,7 @@ def test_newer_database_gives_a_message_not_a_traceback(
 ) -> None:
     data = tmp_path / "d"
     assert _init(data, monkeypatch) == 0
-    with sqlite3.connect(data / "kinerja.sqlite3") as raw:
+    with basis_data(data) as raw:
         raw.execute("UPDATE alembic_version SET version_num='9999'")
     assert main(["info", "--data-dir", str(data)]) == 1
     assert "lebih baru" in capsys.readouterr().err

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pendukung_db import sidik_basis_data
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.core.paths import AppPaths
@@ -84,7 +84,7 @@ def _tersimpan(folder: Path) -> str:
 
 
 def _db_hash(folder: Path) -> str:
-    return hashlib.sha256((folder / "kinerja.sqlite3").read_bytes()).hexdigest()
+    return sidik_basis_data(folder)
 
 
 def test_info_prints_this_offices_fingerprint_and_the_pinned_ones(

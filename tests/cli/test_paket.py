@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
+from pendukung_db import DI_POSTGRES, sidik_basis_data
 from sqlalchemy import func, select
 
 from kinerja_desktop.cli import main
@@ -51,7 +51,7 @@ def run(capsys: pytest.CaptureFixture[str]) -> Run:
 
 
 def _db_hash(folder: Path) -> str:
-    return hashlib.sha256((folder / "kinerja.sqlite3").read_bytes()).hexdigest()
+    return sidik_basis_data(folder)
 
 
 def _ubah_nama(folder: Path, nama: str) -> str:
@@ -103,7 +103,8 @@ def test_dry_run_prints_counts_and_writes_nothing_then_import_then_no_op(
     assert baris.split()[1:] == ["6", "0", "0", "0", "0", "0"]
     assert "uji coba (--dry-run): tidak ada yang disimpan" in out
     code, out = run(folders["pusat"], "import", str(paket))
-    assert code == 0 and "plj.xlsx: Impor selesai:" in out and "Cadangan sebelum impor" in out
+    assert code == 0 and "plj.xlsx: Impor selesai:" in out
+    assert ("Tanpa cadangan otomatis" if DI_POSTGRES else "Cadangan sebelum impor") in out
     sebelum = _db_hash(folders["pusat"])
     code, out = run(folders["pusat"], "import", str(paket))
     assert code == 0 and "Paket ini sudah pernah diimpor; tidak ada yang berubah." in out

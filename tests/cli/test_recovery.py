@@ -27,6 +27,8 @@ from kinerja_desktop.core.db import backup as backups
 from kinerja_desktop.core.lock import FolderLock
 from kinerja_desktop.core.paths import AppPaths
 
+pytestmark = pytest.mark.sqlite_only("backup and restore copy the SQLite file; storage failures of that file")
+
 
 @pytest.fixture
 def office(tmp_path: Path, template_folder: Path) -> AppPaths:

@@ -32,6 +32,7 @@ def usual_umask() -> Iterator[None]:
     os.umask(old)
 
 
+@pytest.mark.sqlite_only("file permissions of the SQLite file and its backups")
 def test_a_new_data_folder_and_its_database_are_private(tmp_path: Path) -> None:
     paths = AppPaths(tmp_path / "data")
     ws = Workspace.open(paths)
@@ -50,6 +51,7 @@ def test_a_new_data_folder_and_its_database_are_private(tmp_path: Path) -> None:
         ws.close()
 
 
+@pytest.mark.sqlite_only("file permissions of the SQLite file and its backups")
 def test_folders_and_database_of_an_earlier_version_are_made_private(tmp_path: Path) -> None:
     paths = AppPaths(tmp_path / "data")
     Workspace.open(paths).close()
@@ -62,6 +64,7 @@ def test_folders_and_database_of_an_earlier_version_are_made_private(tmp_path: P
     assert mode(paths.database) == 0o600
 
 
+@pytest.mark.sqlite_only("file permissions of the SQLite file and its backups")
 def test_backups_and_the_evidence_beside_them_are_private(workspace: Workspace, tmp_path: Path) -> None:
     source = tmp_path / "surat.pdf"
     source.write_bytes(b"%PDF-1.4 bukti")

@@ -37,6 +37,7 @@ def _kantor(paths: AppPaths) -> str:
         return str(raw.execute("SELECT kode FROM kantor").fetchone()[0])
 
 
+@pytest.mark.sqlite_only("restore replaces the SQLite file")
 def test_a_backup_is_read_for_what_it_is(demo_office: Callable[[int], Path], tmp_path: Path) -> None:
     backup = backups.list_backups(demo_office(20) / "cadangan")
     source = backup[0] if backup else None
@@ -69,6 +70,7 @@ def test_a_backup_is_read_for_what_it_is(demo_office: Callable[[int], Path], tmp
     ],
     ids=["newer-schema", "integrity", "other-app", "not-sqlite"],
 )
+@pytest.mark.sqlite_only("restore replaces the SQLite file")
 def test_a_refused_restore_leaves_the_database_byte_identical(
     workspace: Workspace,
     admin: Actor,
@@ -88,12 +90,14 @@ def test_a_refused_restore_leaves_the_database_byte_identical(
     assert workspace.kantor_info() is not None  # still open and working
 
 
+@pytest.mark.sqlite_only("restore replaces the SQLite file")
 def test_the_integrity_check_is_what_refuses_a_damaged_index(saved: Path, tmp_path: Path) -> None:
     damaged = damaged_index_copy(saved, tmp_path / "rusak.sqlite3")
     assert read_backup_info(damaged).usable  # header, tables, office: all readable
     assert not read_backup_info(damaged, integrity=True).usable
 
 
+@pytest.mark.sqlite_only("restore replaces the SQLite file")
 def test_another_offices_backup_needs_the_confirmation(
     workspace: Workspace, admin: Actor, saved: Path, tmp_path: Path
 ) -> None:
@@ -110,6 +114,7 @@ def test_another_offices_backup_needs_the_confirmation(
     assert recovery.check_restore(workspace.paths, saved).other_kantor  # and back needs a yes too
 
 
+@pytest.mark.sqlite_only("restore replaces the SQLite file")
 def test_own_backup_and_a_fresh_folder_need_no_confirmation(
     workspace: Workspace, saved: Path, tmp_path: Path
 ) -> None:
@@ -120,6 +125,7 @@ def test_own_backup_and_a_fresh_folder_need_no_confirmation(
     assert recovery.check_restore(fresh, saved).here is None
 
 
+@pytest.mark.sqlite_only("restore replaces the SQLite file")
 def test_a_damaged_database_is_restored_without_being_opened(
     workspace: Workspace, admin: Actor, saved: Path
 ) -> None:
@@ -145,6 +151,7 @@ def test_a_damaged_database_is_restored_without_being_opened(
     reopened.close()
 
 
+@pytest.mark.sqlite_only("restore replaces the SQLite file")
 def test_a_newer_database_that_locked_the_office_out_can_be_replaced(
     workspace: Workspace, admin: Actor, saved: Path
 ) -> None:
@@ -164,6 +171,7 @@ def test_a_newer_database_that_locked_the_office_out_can_be_replaced(
     Workspace.open(paths).close()
 
 
+@pytest.mark.sqlite_only("restore replaces the SQLite file")
 def test_an_old_log_beside_the_database_is_not_applied_to_the_restored_one(
     workspace: Workspace, admin: Actor, saved: Path, tmp_path: Path
 ) -> None:
@@ -189,6 +197,7 @@ def test_an_old_log_beside_the_database_is_not_applied_to_the_restored_one(
     ws.close()
 
 
+@pytest.mark.sqlite_only("restore replaces the SQLite file")
 def test_a_full_disk_while_writing_the_backup_in_leaves_everything(
     workspace: Workspace, admin: Actor, saved: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -211,6 +220,7 @@ def test_a_full_disk_while_writing_the_backup_in_leaves_everything(
     assert not list(paths.data_dir.glob("*.tmp")) and not list(paths.data_dir.glob("*.lama"))
 
 
+@pytest.mark.sqlite_only("restore replaces the SQLite file")
 def test_too_little_space_is_said_before_anything_is_written(
     workspace: Workspace, admin: Actor, saved: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -246,6 +256,7 @@ def test_unable_to_open_in_a_folder_that_refuses_writes_is_read_only(
     assert known is not None and "hanya bisa dibaca" in known.pesan and not known.restorable
 
 
+@pytest.mark.sqlite_only("the -wal and -shm files of a SQLite database")
 def test_leftover_log_files_of_a_killed_app_are_taken_in(workspace: Workspace, tmp_path: Path) -> None:
     admin = workspace.login("admin", "rahasia123")
     from kinerja_desktop.core.services import akun

@@ -112,11 +112,15 @@ def test_login_opens_main_window_with_status_and_pages(qtbot: QtBot, ready: AppC
     assert window.windowTitle() == "Kinerja Desktop — Kecamatan Plaju"
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles[0] == "Beranda" and "Pengguna" in titles and "Cadangan" in titles
-    assert "belum pernah" in window.status_backup.text()
+    sqlite = ready.workspace.is_sqlite
+    assert ("belum pernah" if sqlite else "alat server") in window.status_backup.text()
     for row in range(window.nav.count()):  # every page opens against the real database
         window.nav.setCurrentRow(row)
         assert window.stack.currentWidget() is not None
 
+    assert window.backup_action.isEnabled() == sqlite  # a server database is backed up on the server
+    if not sqlite:
+        return
     window.backup_action.trigger()
     assert "belum pernah" not in window.status_backup.text()
     assert len(list(ready.workspace.paths.backups.iterdir())) == 1

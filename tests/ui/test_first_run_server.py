@@ -198,7 +198,7 @@ def test_the_status_bar_names_the_server(
     window = MainWindow(workspace, workspace.login("admin", "rahasia123"))
     qtbot.addWidget(window)
     assert window.status_db.text() == "Server: db.bkpsdm.local:5432/kinerja"
-    assert window.status_backup.text() == "Cadangan: dibuat di server"
+    assert window.status_backup.text() == "Cadangan: dengan alat server"
 
 
 @pytest.fixture(scope="module")

@@ -80,6 +80,7 @@ def _answer(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[str]:
     return asked
 
 
+@pytest.mark.sqlite_only("the recovery screen restores SQLite backups; its office fixture makes them")
 def test_a_damaged_database_opens_the_recovery_screen_and_a_backup_brings_the_app_back(
     office: AppPaths, started: list[AppController], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -115,6 +116,7 @@ def test_a_damaged_database_opens_the_recovery_screen_and_a_backup_brings_the_ap
     assert any("rusak-sebelum-pemulihan" in p.name for p in backups.list_backups(office.backups))
 
 
+@pytest.mark.sqlite_only("the recovery screen restores SQLite backups; its office fixture makes them")
 def test_a_newer_database_opens_the_recovery_screen(
     office: AppPaths, started: list[AppController], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -129,6 +131,7 @@ def test_a_newer_database_opens_the_recovery_screen(
     assert isinstance(controller.window, LoginDialog)
 
 
+@pytest.mark.sqlite_only("the recovery screen restores SQLite backups; its office fixture makes them")
 def test_a_newer_backup_chosen_on_the_recovery_screen_is_refused(
     office: AppPaths, started: list[AppController], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -146,6 +149,7 @@ def test_a_newer_backup_chosen_on_the_recovery_screen_is_refused(
     assert controller.window is window and database_bytes(office) == before
 
 
+@pytest.mark.sqlite_only("the recovery screen restores SQLite backups; its office fixture makes them")
 def test_another_offices_backup_is_asked_for_by_name(
     office: AppPaths, started: list[AppController], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -170,6 +174,7 @@ def test_another_offices_backup_is_asked_for_by_name(
     raw.close()
 
 
+@pytest.mark.sqlite_only("the recovery screen restores SQLite backups; its office fixture makes them")
 def test_a_read_only_folder_is_explained_and_can_be_tried_again(
     office: AppPaths, started: list[AppController], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -187,6 +192,7 @@ def test_a_read_only_folder_is_explained_and_can_be_tried_again(
     assert isinstance(controller.window, LoginDialog)
 
 
+@pytest.mark.sqlite_only("the recovery screen restores SQLite backups; its office fixture makes them")
 def test_closing_the_recovery_screen_quits(
     office: AppPaths, started: list[AppController], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -201,6 +207,7 @@ def test_closing_the_recovery_screen_quits(
     assert quits and database_bytes(office) == before
 
 
+@pytest.mark.sqlite_only("the recovery screen restores SQLite backups; its office fixture makes them")
 def test_a_second_app_on_the_same_folder_refuses_without_opening_it(
     office: AppPaths, monkeypatch: pytest.MonkeyPatch, qapp: object
 ) -> None:
@@ -219,6 +226,7 @@ def test_a_second_app_on_the_same_folder_refuses_without_opening_it(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+@pytest.mark.sqlite_only("the recovery screen restores SQLite backups; its office fixture makes them")
 def test_a_lock_left_by_a_killed_app_does_not_block(
     office: AppPaths, started: list[AppController], qtbot: QtBot
 ) -> None:
@@ -266,6 +274,7 @@ def test_the_controller_needs_a_workspace_or_a_folder() -> None:
         AppController()
 
 
+@pytest.mark.sqlite_only("the recovery screen restores SQLite backups; its office fixture makes them")
 def test_a_refused_restore_on_the_cadangan_page_is_shown_not_crashed(
     office: AppPaths, qtbot: QtBot, sync_tasks: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -301,6 +310,7 @@ def test_a_refused_restore_on_the_cadangan_page_is_shown_not_crashed(
         ws.close()
 
 
+@pytest.mark.sqlite_only("the recovery screen restores SQLite backups; its office fixture makes them")
 def test_a_new_computer_restores_a_backup_from_the_first_run_wizard(
     office: AppPaths,
     tmp_path: Path,
@@ -326,6 +336,7 @@ def test_a_new_computer_restores_a_backup_from_the_first_run_wizard(
     assert controller.workspace is not None and controller.workspace.kantor_kode == "PLJ"
 
 
+@pytest.mark.sqlite_only("the recovery screen restores SQLite backups; its office fixture makes them")
 def test_log_files_left_by_a_killed_app_open_as_usual(
     office: AppPaths, tmp_path: Path, started: list[AppController], qtbot: QtBot
 ) -> None:

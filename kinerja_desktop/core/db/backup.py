@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from kinerja_desktop.core.db import server_backup
 from kinerja_desktop.core.db.backup_info import (
     BACKUP_NAME,
     backup_order,
@@ -114,6 +115,15 @@ def backup_file(database: Path, folder: Path, reason: str = "manual", keep: int 
 def backup_database(engine: Engine, folder: Path, reason: str = "manual", keep: int = DEFAULT_KEEP) -> Path:
     """Write a consistent copy of the database into ``folder`` and rotate the backups there."""
     return backup_file(sqlite_file(engine), folder, reason, keep)
+
+
+def backup_before_upgrade(engine: Engine, folder: Path) -> Path | None:
+    """The backup start-up makes before a schema upgrade: a copy of the SQLite file; for a server
+    database ``pg_dump``'s archive, or None when ``pg_dump`` is not installed (the caller says so)."""
+    if engine.dialect.name == "sqlite":
+        return backup_database(engine, folder, "sebelum-migrasi")
+    target = new_backup_path(folder, "sebelum-migrasi").with_suffix(".dump")
+    return server_backup.dump_database(engine, target)
 
 
 def missing_evidence_size(source: Path, target: Path) -> int:

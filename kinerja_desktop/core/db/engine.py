@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from kinerja_desktop.core.errors import DatabaseError
@@ -16,8 +16,12 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000, **kwargs: Any) -> Engi
     """An engine for ``url``; SQLite gets foreign keys, WAL and a busy timeout on every connection.
 
     On POSIX a SQLite file is the user's alone (0600), set as each connection opens it, before anything
-    is written into a new one; SQLite gives its -wal and -shm files the database file's mode.
+    is written into a new one; SQLite gives its -wal and -shm files the database file's mode. A server's
+    pooled connections are tested before use (``pool_pre_ping``): a server restarted, or a connection
+    dropped by the network while the app stood open, costs a reconnect instead of an error.
     """
+    if make_url(url).get_backend_name() != "sqlite":
+        kwargs.setdefault("pool_pre_ping", True)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         database = _database_file(engine.url.database)

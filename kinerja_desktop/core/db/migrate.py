@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,17 +16,20 @@ from kinerja_desktop.core.errors import DatabaseError
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest revision this app knows. Kept as a constant so that start-up does not have to load
 # Alembic when the database is already current; a test checks it against the scripts' head.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class MigrationResult:
-    """What start-up did to the database: ``created``, ``current`` or ``upgraded`` (with the backup)."""
+    """What start-up did to the database: ``created``, ``current`` or ``upgraded`` (with the backup, and a
+    ``catatan`` for the log and ``info`` when a server database was upgraded without one)."""
 
     action: str
     revision_before: str | None
     revision_after: str
     backup: Path | None = None
+    catatan: str = ""
 
 
 def alembic_config(connection: Connection | None = None) -> Any:
@@ -61,8 +65,12 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def prepare_database(engine: Engine, backup: Callable[[str], Path] | None = None) -> MigrationResult:
-    """Create, upgrade (after ``backup("sebelum-migrasi")``) or refuse the database behind ``engine``."""
+def prepare_database(engine: Engine, backup: Callable[[], Path | None] | None = None) -> MigrationResult:
+    """Create, upgrade (after ``backup()``) or refuse the database behind ``engine``.
+
+    A server database upgraded when ``backup`` could make no backup (no ``pg_dump`` installed) is
+    upgraded all the same, in one transaction, and the result and the log say so.
+    """
     with engine.connect() as conn:
         revision = current_revision(conn)
         if revision == SCHEMA_HEAD:
@@ -82,9 +90,17 @@ def prepare_database(engine: Engine, backup: Callable[[str], Path] | None = None
             f"Basis data ini dibuat oleh versi Kinerja Desktop yang lebih baru (skema {revision}).",
             saran="Pasang versi aplikasi terbaru sebelum membuka data ini. Data tidak diubah.",
         )
-    backup_path = backup("sebelum-migrasi") if backup is not None else None
+    backup_path = backup() if backup is not None else None
+    catatan = ""
+    if backup is not None and backup_path is None:
+        catatan = (
+            f"Basis data server ditingkatkan dari skema {revision} ke {SCHEMA_HEAD} tanpa cadangan "
+            "otomatis: pg_dump tidak terpasang di komputer ini. Buat cadangan dengan alat server "
+            "PostgreSQL secara berkala."
+        )
+        log.warning(catatan)
     _upgrade(engine)
-    return MigrationResult("upgraded", revision, SCHEMA_HEAD, backup_path)
+    return MigrationResult("upgraded", revision, SCHEMA_HEAD, backup_path, catatan)
 
 
 def _create_fresh(engine: Engine) -> MigrationResult:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kinerja_desktop.core.exchange.paket.apply import HasilImpor
+from kinerja_desktop.core.exchange.paket.apply import TANPA_CADANGAN, HasilImpor
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths
@@ -29,7 +29,7 @@ class HasilBerkas:
 
     @classmethod
     def dari(cls, nama: str, h: HasilImpor) -> HasilBerkas:
-        if h.cadangan is None:
+        if not h.ditulis:
             return cls(nama, "Tidak ada yang berubah")
         return cls(
             nama,
@@ -57,7 +57,9 @@ class LaporanModel(RowTableModel):
         _angka("Diperbarui", "ubah"),
         _angka("Konflik diputuskan", "konflik"),
         _angka("Digabungkan", "gabung"),
-        Column("Keterangan", lambda h: h.keterangan or ("Tercatat di riwayat" if h.cadangan else "")),
+        Column(
+            "Keterangan", lambda h: h.keterangan or ("Tercatat di riwayat" if h.hasil == "Diimpor" else "")
+        ),
     )
 
 
@@ -92,6 +94,9 @@ class LaporanView(QWidget):
         diimpor = sum(1 for h in hasil if h.hasil == "Diimpor")
         self.judul.setText(f"Selesai: {diimpor} dari {len(hasil)} berkas diimpor.")
         cadangan = [str(h.cadangan) for h in hasil if h.cadangan is not None]
-        self.cadangan.setText(
-            "Cadangan sebelum impor:\n" + "\n".join(cadangan) if cadangan else "Tidak ada data yang diubah."
-        )
+        if cadangan:
+            self.cadangan.setText("Cadangan sebelum impor:\n" + "\n".join(cadangan))
+        elif diimpor:
+            self.cadangan.setText(TANPA_CADANGAN)
+        else:
+            self.cadangan.setText("Tidak ada data yang diubah.")

@@ -24,6 +24,7 @@ def _usernames(ws: Workspace) -> list[str]:
         return sorted(session.scalars(select(Pengguna.username)))
 
 
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_backup_is_a_readable_copy(workspace: Workspace, admin: Actor) -> None:
     path = workspace.backup(admin)
     assert path.parent == workspace.paths.backups
@@ -32,6 +33,7 @@ def test_backup_is_a_readable_copy(workspace: Workspace, admin: Actor) -> None:
     assert workspace.last_backup() is not None
 
 
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_rotation_keeps_only_the_newest(workspace: Workspace) -> None:
     made = [
         backup.backup_database(workspace.engine, workspace.paths.backups, "uji", keep=3) for _ in range(5)
@@ -41,6 +43,7 @@ def test_rotation_keeps_only_the_newest(workspace: Workspace) -> None:
     assert set(kept) == set(made[-3:])
 
 
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_restore_brings_back_old_data_and_keeps_a_safety_copy(workspace: Workspace, admin: Actor) -> None:
     saved = workspace.backup(admin)
     with workspace.transaction(admin) as session:
@@ -63,6 +66,7 @@ def test_restore_brings_back_old_data_and_keeps_a_safety_copy(workspace: Workspa
         (None, "tabelnya tidak sesuai"),
     ],
 )
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_wrong_files_are_refused_before_anything_changes(
     workspace: Workspace, admin: Actor, tmp_path: Path, content: bytes | None, message: str
 ) -> None:
@@ -84,6 +88,7 @@ def test_missing_file_is_refused(workspace: Workspace, admin: Actor, tmp_path: P
         workspace.restore(tmp_path / "nothing.sqlite3", admin)
 
 
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_evidence_files_are_kept_beside_backups_and_come_back_on_restore(
     workspace: Workspace, admin: Actor
 ) -> None:
@@ -153,6 +158,7 @@ def test_retention_never_deletes_the_newest_ten_even_when_old(tmp_path: Path) ->
     assert set(backup.list_backups(folder)) == set(made[-10:])
 
 
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_backups_made_in_one_second_keep_their_order_across_rotations(workspace: Workspace) -> None:
     made = [
         backup.backup_database(workspace.engine, workspace.paths.backups, "uji", keep=2) for _ in range(4)
@@ -160,6 +166,7 @@ def test_backups_made_in_one_second_keep_their_order_across_rotations(workspace:
     assert backup.list_backups(workspace.paths.backups)[:2] == [made[-1], made[-2]]
 
 
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_a_full_disk_while_backing_up_leaves_no_half_file(
     workspace: Workspace, admin: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -174,6 +181,7 @@ def test_a_full_disk_while_backing_up_leaves_no_half_file(
     assert backup.list_backups(workspace.paths.backups) == []
 
 
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_a_read_only_backup_folder_is_said_so(
     workspace: Workspace, admin: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -185,6 +193,7 @@ def test_a_read_only_backup_folder_is_said_so(
         workspace.backup(admin)
 
 
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_changes_since_the_last_backup_are_noticed(workspace: Workspace, admin: Actor) -> None:
     assert workspace.changed_since_backup()  # no backup yet
     workspace.backup(admin)
@@ -198,6 +207,7 @@ def test_changes_since_the_last_backup_are_noticed(workspace: Workspace, admin: 
     assert not workspace.backup_due(datetime.now() + timedelta(hours=20))  # a backup today already
 
 
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_copies_outside_take_the_backup_and_the_evidence(
     workspace: Workspace, admin: Actor, tmp_path: Path
 ) -> None:
@@ -223,12 +233,14 @@ def test_copies_outside_take_the_backup_and_the_evidence(
     assert again.backup == copied and again.bukti == 0
 
 
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_a_copy_inside_the_data_folder_is_refused(workspace: Workspace, admin: Actor) -> None:
     with pytest.raises(KnownError, match="di luar folder data"):
         workspace.copy_backups_to(workspace.paths.data_dir / "cadangan", admin)
     assert workspace.last_copy_out() is None
 
 
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_a_copy_to_a_full_flash_disk_says_how_much_is_needed(
     workspace: Workspace, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -247,6 +259,7 @@ def test_a_copy_to_a_full_flash_disk_says_how_much_is_needed(
     assert not list((flash / "kinerja-cadangan-plj").glob("*.sqlite3*"))
 
 
+@pytest.mark.sqlite_only("backups copy the SQLite file")
 def test_the_reminder_waits_a_week_for_a_new_office(workspace: Workspace) -> None:
     assert not workspace.copy_reminder_due()
     assert workspace.copy_reminder_due(datetime.now() + timedelta(days=8))

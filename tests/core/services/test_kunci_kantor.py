@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pendukung_skema import isi_folder_skema
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.models import AuditLog, Pengaturan
@@ -21,9 +22,7 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 
 def test_a_database_from_before_signing_gets_a_key_pair_when_opened(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copy(DATA / "schema_0004.sqlite3", folder / "kinerja.sqlite3")
-    ws = Workspace.open(AppPaths(folder))
+    ws = Workspace.open(isi_folder_skema(DATA / "schema_0004.sqlite3", folder))
     try:
         with ws.read() as s:
             sendiri = kunci_kantor.own_key(s)

@@ -63,6 +63,7 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return questions
 
 
+@pytest.mark.sqlite_only("automatic backups and copies of the SQLite file")
 def test_closing_after_a_change_makes_a_backup(
     window: MainWindow, workspace: Workspace, admin: Actor, asked: list[str]
 ) -> None:
@@ -73,6 +74,7 @@ def test_closing_after_a_change_makes_a_backup(
     assert not window.automatic_backups.timer.isActive()
 
 
+@pytest.mark.sqlite_only("automatic backups and copies of the SQLite file")
 def test_closing_without_a_change_makes_none(
     window: MainWindow, workspace: Workspace, admin: Actor, asked: list[str]
 ) -> None:
@@ -82,6 +84,7 @@ def test_closing_without_a_change_makes_none(
     assert _reasons(workspace) == ["manual"]
 
 
+@pytest.mark.sqlite_only("automatic backups and copies of the SQLite file")
 def test_logging_out_after_a_change_makes_a_backup(
     window: MainWindow, workspace: Workspace, admin: Actor, asked: list[str]
 ) -> None:
@@ -94,6 +97,7 @@ def test_logging_out_after_a_change_makes_a_backup(
     assert not asked
 
 
+@pytest.mark.sqlite_only("automatic backups and copies of the SQLite file")
 def test_the_daily_timer_backs_up_once_a_day_when_data_changed(
     window: MainWindow, workspace: Workspace, admin: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -114,6 +118,7 @@ def test_the_daily_timer_backs_up_once_a_day_when_data_changed(
     assert _reasons(workspace) == ["otomatis-harian", "manual"]
 
 
+@pytest.mark.sqlite_only("automatic backups and copies of the SQLite file")
 def test_the_daily_backup_failing_is_said_in_the_status_bar(
     window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -133,6 +138,7 @@ def test_the_daily_backup_failing_is_said_in_the_status_bar(
     assert backups.list_backups(workspace.paths.backups) == []
 
 
+@pytest.mark.sqlite_only("automatic backups and copies of the SQLite file")
 def test_a_reminder_at_closing_when_the_last_copy_is_older_than_a_week(
     window: MainWindow, workspace: Workspace, asked: list[str]
 ) -> None:
@@ -149,6 +155,7 @@ def test_no_reminder_when_copied_this_week(
     assert not asked
 
 
+@pytest.mark.sqlite_only("automatic backups and copies of the SQLite file")
 def test_no_reminder_at_logout_nor_for_a_role_without_backups(
     qtbot: QtBot, workspace: Workspace, admin: Actor, asked: list[str], sync_tasks: None
 ) -> None:
@@ -164,6 +171,7 @@ def test_no_reminder_at_logout_nor_for_a_role_without_backups(
     assert _reasons(workspace) == ["otomatis-tutup"]  # made as the system, whatever the role
 
 
+@pytest.mark.sqlite_only("automatic backups and copies of the SQLite file")
 def test_accepting_the_reminder_copies_to_the_chosen_folder_then_closes(
     window: MainWindow, workspace: Workspace, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -186,6 +194,7 @@ def test_accepting_the_reminder_copies_to_the_chosen_folder_then_closes(
     assert _reasons(workspace) == ["salinan"]  # the copy's fresh backup; nothing changed after it
 
 
+@pytest.mark.sqlite_only("automatic backups and copies of the SQLite file")
 def test_copy_button_copies_backup_and_evidence_and_records_the_date(
     qtbot: QtBot,
     workspace: Workspace,
@@ -217,6 +226,7 @@ def test_copy_button_copies_backup_and_evidence_and_records_the_date(
     assert page.model.rowCount() == 1 and copied.name == page.model.rows[0].path.name
 
 
+@pytest.mark.sqlite_only("automatic backups and copies of the SQLite file")
 def test_copy_into_the_data_folder_is_refused_on_the_page(
     qtbot: QtBot, workspace: Workspace, admin: Actor, sync_tasks: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

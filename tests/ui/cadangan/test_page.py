@@ -53,6 +53,7 @@ def _usernames(ctx: UiContext) -> set[str]:
         return set(s.scalars(select(Pengguna.username)))
 
 
+@pytest.mark.sqlite_only("backup and restore of the SQLite file")
 def test_backup_button_creates_a_file(page: CadanganPage, ctx: UiContext, qtbot, qtmodeltester) -> None:
     assert page.model.rowCount() == 0
     assert str(ctx.workspace.paths.backups) in page.findChild(type(page.message), "intro").text()
@@ -75,6 +76,7 @@ def test_backup_button_creates_a_file(page: CadanganPage, ctx: UiContext, qtbot,
     qtmodeltester.check(page.proxy)
 
 
+@pytest.mark.sqlite_only("backup and restore of the SQLite file")
 def test_restore_selected_backup_brings_back_old_data(
     page: CadanganPage, ctx: UiContext, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -104,6 +106,7 @@ def test_restore_selected_backup_brings_back_old_data(
     assert any("sebelum-pemulihan" in name for name in names)
 
 
+@pytest.mark.sqlite_only("backup and restore of the SQLite file")
 def test_declining_the_question_changes_nothing(
     page: CadanganPage, ctx: UiContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -117,6 +120,7 @@ def test_declining_the_question_changes_nothing(
     assert page.model.rowCount() == 1
 
 
+@pytest.mark.sqlite_only("backup and restore of the SQLite file")
 def test_restore_from_chosen_file(
     page: CadanganPage, ctx: UiContext, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -132,6 +136,7 @@ def test_restore_from_chosen_file(
     assert _usernames(ctx) == {"admin"}
 
 
+@pytest.mark.sqlite_only("backup and restore of the SQLite file")
 def test_non_database_file_is_refused(
     page: CadanganPage, ctx: UiContext, errors: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -149,6 +154,7 @@ def test_non_database_file_is_refused(
     assert _usernames(ctx) == {"admin"}
 
 
+@pytest.mark.sqlite_only("backup and restore of the SQLite file")
 def test_restore_needs_permission(qtbot, ctx: UiContext) -> None:
     with ctx.workspace.transaction(ctx.actor) as s:
         akun.create_pengguna(s, ctx.actor, "ops", "ops12345", Peran.OPERATOR, "Operator")

@@ -34,29 +34,35 @@ from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.workspace import Workspace
 
 ALASAN_CADANGAN = "sebelum-impor-paket"
+#: The report's line for an import into a server database, which the app does not back up itself.
+TANPA_CADANGAN = (
+    "Tanpa cadangan otomatis: basis data ada di server PostgreSQL; cadangkan dengan alat server (pg_dump)."
+)
 _SARAN = "Tidak ada data yang diubah. Buat pratinjau impor lagi, lalu lanjutkan."
 
 
 @dataclass(frozen=True)
 class HasilImpor:
-    """What the import did, and the backup taken just before it (None when nothing was written)."""
+    """What the import did (``ditulis``: anything was written), and the backup taken just before it (None
+    when nothing was written, and on a server database, which the app does not back up itself)."""
 
     jumlah: dict[str, dict[str, int]]  # table → counts per Aksi
     pilihan: dict[tuple[str, str], Pilihan]
     digabung: int
     cadangan: Path | None
     kunci_baru: str = ""  # the fingerprint of the sender's key, when this import pinned it
+    ditulis: bool = False
 
     def total(self, aksi: Aksi) -> int:
         return sum(j[aksi.value] for j in self.jumlah.values())
 
     def lines(self) -> list[str]:
-        if self.cadangan is None:
+        if not self.ditulis:
             return ["Tidak ada yang berubah; tidak ada yang ditulis."]
         out = [
             f"Impor selesai: {self.total(Aksi.BARU)} baris baru, {self.total(Aksi.UBAH)} diperbarui, "
             f"{len(self.pilihan)} konflik diputuskan, {self.digabung} data digabungkan.",
-            f"Cadangan sebelum impor: {self.cadangan}",
+            f"Cadangan sebelum impor: {self.cadangan}" if self.cadangan is not None else TANPA_CADANGAN,
         ]
         if self.kunci_baru:
             out.append(f"Kunci pengirim disimpan di sini: {self.kunci_baru}.")
@@ -293,7 +299,8 @@ def apply_plan(
             f"Impor dibatalkan: data paket bertentangan dengan basis data ({exc.orig}).", saran=_SARAN
         ) from exc
     release_memory()
-    return HasilImpor(jumlah, pilih, len(rencana.penggabungan), cadangan, pengirim.sidik if baru else "")
+    kunci = pengirim.sidik if baru else ""
+    return HasilImpor(jumlah, pilih, len(rencana.penggabungan), cadangan, kunci, ditulis=True)
 
 
 _POTONG = 20_000  # rows per executemany

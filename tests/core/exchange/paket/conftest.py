@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pendukung_db import sidik_basis_data
 from pendukung_paket import sign_paket, sign_workbook
 from sqlalchemy import select
 
@@ -114,9 +114,10 @@ class Sinkron:
 
     @staticmethod
     def hash_berkas(ws: Workspace) -> str:
-        """The database file's hash, taken with every connection closed (no WAL left)."""
+        """The database file's hash, taken with every connection closed (no WAL left); on a server,
+        every row of every table."""
         ws.engine.dispose()
-        return hashlib.sha256(ws.paths.database.read_bytes()).hexdigest()
+        return sidik_basis_data(ws.paths.data_dir)
 
 
 @pytest.fixture

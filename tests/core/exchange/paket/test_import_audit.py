@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import AuditLog, Pegawai, Pelatihan, SyncLog
@@ -59,7 +59,7 @@ def test_each_new_row_has_an_entry_with_its_values_linked_to_the_import(buka: Bu
     assert kosong and not set(kosong) & set(e.sesudah)  # type: ignore[arg-type]
 
     # Everything the import wrote to the log names it, its own events (backup, summary) too.
-    assert {"cadangan", "impor"} <= {x.aksi for x in entri}
+    assert ({"cadangan", "impor"} if pusat.is_sqlite else {"impor"}) <= {x.aksi for x in entri}
     with pusat.read() as s:
         baru = s.scalars(select(AuditLog.sync_log_id).where(AuditLog.id > sebelumnya)).all()
         lama = s.scalars(select(AuditLog.sync_log_id).where(AuditLog.id <= sebelumnya)).all()
@@ -112,7 +112,7 @@ def test_a_conflict_decided_for_the_package_is_an_update_in_the_log(buka: Buka, 
 
 def _indeks_audit(ws: Workspace) -> set[str]:
     with ws.read() as s:
-        return {r[1] for r in s.connection().exec_driver_sql("PRAGMA index_list(audit_log)")}
+        return {i["name"] for i in inspect(s.connection()).get_indexes("audit_log")}
 
 
 def test_a_large_import_into_a_small_log_builds_its_indexes_afresh(
@@ -138,7 +138,8 @@ def test_a_large_import_into_a_small_log_builds_its_indexes_afresh(
 
     monkeypatch.setattr(audit.Index, "drop", drop)
     rencana, _ = sinkron.impor(pusat, sinkron.paket(plj))
-    assert set(dihapus) == semula  # really set aside, and every one is back
+    # Really set aside, and every one is back (on SQLite: a server adds to its indexes as it goes).
+    assert set(dihapus) == (semula if pusat.is_sqlite else set())
     assert _indeks_audit(pusat) == semula
     with pusat.read() as s:
         assert compare_metadata(MigrationContext.configure(s.connection()), Base.metadata) == []

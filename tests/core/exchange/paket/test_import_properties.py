@@ -16,6 +16,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pendukung_pg import lepas
 from sqlalchemy import select
 
 from kinerja_desktop.core.db.base import utcnow
@@ -170,4 +171,5 @@ def test_export_then_import_into_an_empty_central_gives_the_same_rows(
             kantor.close()
             pusat.close()
     finally:
+        lepas(root)
         shutil.rmtree(root, ignore_errors=True)

@@ -42,7 +42,11 @@ def test_two_offices_import_into_central_as_new_rows_and_again_as_nothing(buka: 
                 assert (j.baru, j.total) == (len(rows), len(rows)), tabel
         assert {g.tabel for g in rencana.penggabungan} == {"perilaku"}
         assert all(g.otomatis for g in rencana.penggabungan)
-        assert hasil.cadangan is not None and hasil.cadangan.exists()
+        assert hasil.ditulis
+        if pusat.is_sqlite:  # a server database is backed up with the server's tools
+            assert hasil.cadangan is not None and hasil.cadangan.exists()
+        else:
+            assert hasil.cadangan is None
     with pusat.read() as s:
         assert s.scalar(select(func.count()).select_from(Pegawai)) == 16
         log = s.scalars(select(SyncLog).order_by(SyncLog.id)).all()
