@@ -108,6 +108,7 @@ def test_init_with_an_unreachable_server_changes_nothing(
     assert not server.settings_file(AppPaths(tmp_path)).exists()
 
 
+@pytest.mark.sqlite_only("about a folder's own SQLite file holding an office")
 def test_a_folder_with_its_own_office_is_not_switched_to_a_server(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

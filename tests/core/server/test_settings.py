@@ -33,6 +33,9 @@ def _raw(paths: AppPaths) -> dict[str, object]:
     return data
 
 
+@pytest.mark.sqlite_only(
+    "a folder without server.json uses its SQLite file; this run maps every folder to a server"
+)
 def test_no_file_means_no_server(paths: AppPaths) -> None:
     assert server.load(paths) is None
     assert server.database_url(paths) == f"sqlite:///{paths.database}"
