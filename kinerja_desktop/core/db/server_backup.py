@@ -13,6 +13,10 @@ from kinerja_desktop.core.errors import DatabaseError
 from kinerja_desktop.core.paths import private_dir, private_file
 
 DUMP_TIMEOUT_S = 3600
+#: What an import report says of the backup on a server database, which the app does not back up itself.
+TANPA_CADANGAN = (
+    "Tanpa cadangan otomatis: basis data ada di server PostgreSQL; cadangkan dengan alat server (pg_dump)."
+)
 
 
 def pg_dump_program() -> str | None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kinerja_desktop.core.exchange.paket.apply import TANPA_CADANGAN, HasilImpor
+from kinerja_desktop.core.db.server_backup import TANPA_CADANGAN
+from kinerja_desktop.core.exchange.paket.apply import HasilImpor
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.db import backup as backups
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import SyncLog
+from kinerja_desktop.core.db.server_backup import TANPA_CADANGAN
 from kinerja_desktop.core.db.session import AuditActor, link_import, log_event
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.exchange.paket.audit import ImportAudit
@@ -34,10 +35,6 @@ from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.workspace import Workspace
 
 ALASAN_CADANGAN = "sebelum-impor-paket"
-#: The report's line for an import into a server database, which the app does not back up itself.
-TANPA_CADANGAN = (
-    "Tanpa cadangan otomatis: basis data ada di server PostgreSQL; cadangkan dengan alat server (pg_dump)."
-)
 _SARAN = "Tidak ada data yang diubah. Buat pratinjau impor lagi, lalu lanjutkan."
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Kantor, Pegawai, Pengaturan, SyncLog, UnitKerja
+from kinerja_desktop.core.db.server_backup import TANPA_CADANGAN
 from kinerja_desktop.core.db.session import link_import, log_event
 from kinerja_desktop.core.errors import KnownError, ValidationError
 from kinerja_desktop.core.exchange.roster.columns import PEMISAH_UNIT
@@ -49,8 +50,8 @@ class ApplyResult:
         ]
         if self.diarsipkan:
             out.append(f"{self.diarsipkan} pegawai baru langsung dicatat nonaktif sesuai kolom Status Aktif.")
-        if self.cadangan is not None:
-            out.append(f"Cadangan sebelum impor: {self.cadangan}")
+        cadangan = TANPA_CADANGAN if self.cadangan is None else f"Cadangan sebelum impor: {self.cadangan}"
+        out.append(cadangan)
         return out
 
 

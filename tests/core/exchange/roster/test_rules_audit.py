@@ -8,8 +8,10 @@ from typing import Any
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import AuditLog, Pegawai, SyncLog
+from kinerja_desktop.core.db.server_backup import TANPA_CADANGAN
 from kinerja_desktop.core.exchange.actions import riwayat
 from kinerja_desktop.core.exchange.roster import apply_import, plan_import
+from kinerja_desktop.core.exchange.roster.apply import ApplyResult
 from kinerja_desktop.core.model.pegawai import PegawaiInput
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.pegawai import check_pegawai
@@ -84,3 +86,11 @@ def test_a_control_character_hidden_in_a_cell_is_refused_at_that_cell(
         "Nama pegawai berisi karakter tak terlihat yang tidak boleh disimpan (U+0000"
     )
     assert not plan.ok and kit.snapshot(workspace) == sebelum
+
+
+def test_the_report_names_the_backup_or_says_there_is_none_on_a_server(tmp_path: Path) -> None:
+    berkas = tmp_path / "cadangan" / "kinerja-sebelum-impor.sqlite3"
+    dengan = ApplyResult(2, 1, 0, 0, berkas).lines()
+    assert dengan[0] == "Impor selesai: 2 pegawai ditambah, 1 diubah, 0 unit kerja dibuat."
+    assert dengan[-1] == f"Cadangan sebelum impor: {berkas}"
+    assert ApplyResult(2, 1, 0, 0, None).lines()[-1] == TANPA_CADANGAN  # a server: said, not left out
