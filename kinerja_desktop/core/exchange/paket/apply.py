@@ -134,10 +134,7 @@ def _write_all(
     peta = rencana.peta_id
     # On SQLite the entries of new rows are built by SQLite from the rows as stored, once all are written.
     di_sql = audit.sisip_di_sql
-    penulis = {
-        j.tabel: Penulis(conn, j, peta, rencana.tabel_peta, audit, audit_sisip=not di_sql)
-        for j in semua_jenis()
-    }
+    penulis = {j.tabel: Penulis(conn, j, peta, rencana.tabel_peta, audit) for j in semua_jenis()}
     sebelum = {
         j.tabel: audit.last_rowid(j) for j in semua_jenis() if di_sql and rencana.keputusan[j.tabel].sisip
     }
@@ -324,12 +321,9 @@ class Penulis:
         peta: dict[str, str],
         tabel_peta: set[str],
         audit: ImportAudit | None = None,
-        *,
-        audit_sisip: bool = True,
     ) -> None:
         self.conn = conn
         self.audit = audit
-        self.audit_sisip = audit_sisip  # False: the caller has the inserted rows' entries written
         self.jenis = jenis
         self.peta = peta
         self.kolom = [k.nama for k in jenis.kolom]  # a row's values are in this order
@@ -386,7 +380,7 @@ class Penulis:
         """Each slice of rows inserted (postponed references empty) and, with an audit, its entries."""
         for a in range(0, len(rows), _POTONG):
             nilai = [self.nilai(r, kosongkan_tunda=False) for r in rows[a : a + _POTONG]]
-            if self.audit is not None and self.audit_sisip:  # encoded before the driver's values are made
+            if self.audit is not None and not self.audit.sisip_di_sql:  # encoded before the driver's values
                 self.audit.add_inserted(self.jenis, nilai)
             for i in self._tunda_i:
                 for v in nilai:
