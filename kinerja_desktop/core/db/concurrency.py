@@ -50,9 +50,32 @@ def content_stamp(values: Iterable[Any]) -> str:
 
 
 def ensure_unchanged(session: Session, seen: str | None, *parts: Part) -> None:
-    """Refuse with ``DataBerubah`` when the rows of ``parts`` are no longer as the screen read them."""
-    if seen is not None and stamp(session, *parts) != seen:
+    """Refuse with ``DataBerubah`` when the rows of ``parts`` are no longer as the screen read them.
+
+    The first part is the row the others belong to (the SKP, the evaluation): it is locked for writing
+    before the stamp is read, so two changes checked against the same stamp at the same moment are
+    taken one after the other and the second sees the first (adding a row changes no existing row, so
+    ``version_id_col`` alone would let both through).
+    """
+    if seen is None:
+        return
+    lock_for_write(session, parts[0])
+    if stamp(session, *parts) != seen:
         raise changed(session, *parts)
+
+
+def lock_for_write(session: Session, part: Part) -> None:
+    """Hold the rows of ``part`` for this transaction's writing: ``SELECT … FOR UPDATE`` on a server;
+    on SQLite, which locks the whole file, the transaction takes the write lock now (``BEGIN
+    IMMEDIATE``, waiting out another writer within the busy timeout) instead of at its first write."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        dbapi = connection.connection.dbapi_connection
+        if not getattr(dbapi, "in_transaction", True):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    model, where = part
+    session.execute(select(model.id).where(where).with_for_update())
 
 
 def ensure_row(session: Session, row: Any, seen: int | str | None) -> None:

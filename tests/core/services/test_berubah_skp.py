@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import queue
+import threading
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -200,3 +203,35 @@ def test_capaian_set_by_someone_else_meanwhile(ws: Workspace) -> None:
     with ws.read() as s:
         [sekarang] = list_capaian(s, admin, [root], 2026, "TW4")
     assert sekarang.capaian == "baik" and sekarang.revisi != dibaca.revisi
+
+
+def test_two_additions_checked_against_the_same_view_at_once_take_turns(ws: Workspace) -> None:
+    """A adds an RHK and has not committed yet when B, from the same view, adds another: B waits for A
+    and is then refused (each addition alone changes no existing row, so only the lock tells them apart)."""
+    admin, b = demo_actor(ws, "admin"), sinta(ws)
+    skp_id = _draft(ws)
+    with ws.read() as s:
+        seen = svc.get_skp(s, admin, skp_id).stamp
+    checked, outcome = threading.Event(), queue.Queue[BaseException | None]()
+
+    def second() -> None:
+        checked.wait(10)
+        try:
+            with ws.transaction(admin) as s:
+                svc.add_rhk(s, admin, skp_id, RhkInput("RHK dari jendela A"), stamp=seen)
+        except BaseException as exc:  # handed to the test thread
+            outcome.put(exc)
+        else:
+            outcome.put(None)
+
+    worker = threading.Thread(target=second)
+    worker.start()
+    with ws.transaction(b) as s:
+        svc.add_rhk(s, b, skp_id, RhkInput("RHK dari jendela Sinta"), stamp=seen)
+        checked.set()
+        time.sleep(0.5)  # the other addition is now waiting for this transaction
+    worker.join(20)
+    assert isinstance(outcome.get_nowait(), DataBerubah)
+    with ws.read() as s:
+        names = [r.teks for r in svc.get_skp(s, admin, skp_id).rhk_utama]
+    assert "RHK dari jendela Sinta" in names and "RHK dari jendela A" not in names
