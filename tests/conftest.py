@@ -65,6 +65,22 @@ def _pg_databases(request: pytest.FixtureRequest) -> Iterator[None]:
         PG.drop_under(own)
 
 
+@pytest.fixture(autouse=True)
+def _modal_watchdog(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A UI test left in a modal dialog nobody answers fails after a while instead of hanging the run
+    (a test that expects a dialog answers it or patches it away)."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    from pendukung_modal import modal_watchdog
+
+    request.getfixturevalue("qapp")
+    with modal_watchdog() as stuck:
+        yield
+    if stuck:
+        pytest.fail("dialog modal dibiarkan terbuka (ditutup oleh pengawas): " + "; ".join(stuck))
+
+
 @pytest.fixture(scope="session")
 def template_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An initialised data folder built once; tests get a copy (saves the schema build and KDF)."""
