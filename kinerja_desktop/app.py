@@ -123,6 +123,7 @@ class AppController(QObject):
         assert self.workspace is not None
         window = MainWindow(self.workspace, actor)
         window.logged_out.connect(lambda: self.show_login(actor.username))
+        window.reconnect_requested.connect(self.open_folder)
         self._replace(window)
 
     def close(self) -> None:

@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
     """Emits ``logged_out`` when the user logs out (or after a restore, which needs a new login)."""
 
     logged_out = Signal()
+    #: The server's settings changed: the app opens the data folder again, then the login.
+    reconnect_requested = Signal()
 
     def __init__(self, workspace: Workspace, actor: Actor) -> None:
         super().__init__()
@@ -136,6 +138,12 @@ class MainWindow(QMainWindow):
         folder = QAction("Buka folder &data", self)
         folder.triggered.connect(self.on_open_folder_triggered)
         berkas.addAction(folder)
+        if not self.workspace.is_sqlite:
+            self.server_action = QAction("Ubah &sambungan server…", self)
+            self.server_action.setEnabled(self.actor.can(Izin.KELOLA_KANTOR))
+            self.server_action.setStatusTip("Alamat, basis data, pengguna atau kata sandi server PostgreSQL")
+            self.server_action.triggered.connect(self.on_server_triggered)
+            berkas.addAction(self.server_action)
         berkas.addSeparator()
         logout = QAction("&Keluar akun", self)
         logout.triggered.connect(self.logout)
@@ -258,6 +266,19 @@ class MainWindow(QMainWindow):
 
     def on_open_folder_triggered(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.workspace.paths.data_dir)))
+
+    def on_server_triggered(self) -> None:
+        from kinerja_desktop.ui.server_dialog import ServerSettingsDialog
+
+        current = self.stack.currentWidget()
+        if isinstance(current, Page) and not current.can_leave():
+            return
+        dialog = ServerSettingsDialog(self.workspace.paths, self.workspace.kantor_kode, self)
+        if not dialog.exec():
+            return
+        show_info(self, "Sambungan server sudah disimpan. Silakan masuk kembali.")
+        self._logging_out = True
+        self.reconnect_requested.emit()
 
     def on_change_password_triggered(self) -> None:
         from kinerja_desktop.ui.login import ChangePasswordDialog

@@ -25,6 +25,7 @@ from kinerja_desktop.core import recovery
 from kinerja_desktop.core.db.backup_info import BackupInfo
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.paths import AppPaths
+from kinerja_desktop.core.server.settings import settings_file
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.cadangan.model import COLUMN_KETERANGAN, BackupModel, load_backups
 from kinerja_desktop.ui.cadangan.page import restore_question
@@ -84,6 +85,9 @@ class RecoveryWindow(QDialog):
         self.restore_button.setDefault(True)
         self.choose_file_button = QPushButton("Pilih berkas lain…")
         self.retry_button = QPushButton("Coba buka lagi")
+        self.server_button = QPushButton("Ubah sambungan server…")
+        self.server_button.clicked.connect(self.on_server_button_clicked)
+        self.server_button.setVisible(settings_file(paths).exists())
         self.close_button = QPushButton("Tutup")
         self.restore_button.clicked.connect(self.on_restore_button_clicked)
         self.choose_file_button.clicked.connect(self.on_choose_file_button_clicked)
@@ -122,6 +126,7 @@ class RecoveryWindow(QDialog):
             layout.addWidget(note)
             layout.addStretch(1)
         buttons.addStretch()
+        buttons.addWidget(self.server_button)
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.close_button)
         layout.addWidget(self.message)
@@ -208,6 +213,14 @@ class RecoveryWindow(QDialog):
     def on_restored(self, result: recovery.RestoreResult) -> None:
         self.accept()  # closes without "rejected", which would quit the app
         self.restored.emit(result)
+
+    def on_server_button_clicked(self) -> None:
+        """A central office PC whose server moved or whose password changed: new settings, tested, then
+        the folder is opened again."""
+        from kinerja_desktop.ui.server_dialog import ServerSettingsDialog
+
+        if ServerSettingsDialog(self.paths, None, self).exec():
+            self.retry_requested.emit()
 
     def on_retry_button_clicked(self) -> None:
         self.accept()

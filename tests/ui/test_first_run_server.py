@@ -18,7 +18,7 @@ from kinerja_desktop.core.server import settings as server
 from kinerja_desktop.core.server.check import Verdict
 from kinerja_desktop.core.server.settings import ServerSettings
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui import server_form
+from kinerja_desktop.ui import server_fields, server_form
 from kinerja_desktop.ui.first_run import FirstRunWizard
 from kinerja_desktop.ui.login import LoginDialog
 from kinerja_desktop.ui.main_window import MainWindow
@@ -56,7 +56,7 @@ def pura_pura_server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[st
         state["urls"].append(url)
         return open_folder(AppPaths(state["folder"]))
 
-    monkeypatch.setattr(server_form, "check_server", check)
+    monkeypatch.setattr(server_fields, "check_server", check)
     monkeypatch.setattr(server_form.Workspace, "open", staticmethod(open_server))
     return state
 

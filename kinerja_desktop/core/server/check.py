@@ -31,6 +31,7 @@ class Verdict:
     kolom: str | None = None  # the field to fix, when one is at fault
     versi: str = ""  # PostgreSQL's version, when connected
     kantor: str | None = None  # the office the server's database already holds (a second staff PC)
+    kantor_kode: str | None = None  # that office's code
 
     def __str__(self) -> str:
         return f"{self.pesan}\n{self.saran}" if self.saran else self.pesan
@@ -120,29 +121,31 @@ def _inspect(conn: Connection, settings: ServerSettings) -> Verdict:
             f"Koneksi berhasil ({short}). Basis data masih kosong: tabel Kinerja Desktop akan dibuat.",
             versi=versi,
         )
-    kantor = _kantor(conn)
-    if kantor is not None:
+    found = _kantor(conn)
+    if found is not None:
+        kantor, kode = found
         return Verdict(
             True,
             f"Koneksi berhasil ({short}). Server ini sudah berisi data {kantor}: komputer ini akan "
             "memakainya, lalu Anda masuk dengan akun yang sudah ada.",
             versi=versi,
             kantor=kantor,
+            kantor_kode=kode,
         )
     return Verdict(
         True, f"Koneksi berhasil ({short}). Kantor belum disiapkan di basis data ini.", versi=versi
     )
 
 
-def _kantor(conn: Connection) -> str | None:
-    """The name and code of the office the database holds, or None before the first run."""
+def _kantor(conn: Connection) -> tuple[str, str] | None:
+    """The office the database holds ("name [code]", code), or None before the first run."""
     from kinerja_desktop.core.services import kantor
 
     with Session(bind=conn) as session:
         if not kantor.is_initialised(session):
             return None
         info = kantor.get_kantor(session)
-    return f"{info.nama} [{info.kode}]"
+    return f"{info.nama} [{info.kode}]", info.kode
 
 
 def explain(exc: BaseException, settings: ServerSettings) -> Verdict:

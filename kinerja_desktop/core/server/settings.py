@@ -127,6 +127,27 @@ def load(paths: AppPaths) -> ServerSettings | None:
 
     A password kept in the keyring that can no longer be read there is a ``DatabaseError`` saying so.
     """
+    found = load_address(paths)
+    if found is None:
+        return None
+    settings, raw = found
+    if raw.get("kata_sandi_di") == "keyring":
+        password = _keyring_get(settings.keyring_name)
+        if password is None:
+            raise DatabaseError(
+                f"Kata sandi server {settings.label} tidak ditemukan di penyimpanan kata sandi sistem.",
+                saran="Isi lagi kata sandinya: tekan Ubah sambungan server, atau jalankan "
+                "'kinerja-desktop init --pusat --database-url "
+                "postgresql://PENGGUNA:KATA_SANDI@SERVER/BASIS_DATA' dengan folder data ini.",
+            )
+    else:
+        password = str(raw.get("kata_sandi", ""))
+    return ServerSettings(settings.host, settings.port, settings.database, settings.user, password)
+
+
+def load_address(paths: AppPaths) -> tuple[ServerSettings, dict[str, Any]] | None:
+    """The folder's server without its password (even when the keyring lost it) and the file's record;
+    None when the folder has no server; ``DatabaseError`` when the file cannot be read."""
     path = settings_file(paths)
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -141,20 +162,10 @@ def load(paths: AppPaths) -> ServerSettings | None:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DatabaseError(
             f"Pengaturan server di {path} tidak bisa dibaca.",
-            saran="Siapkan lagi sambungan ke server: hapus berkas itu lalu buka aplikasi, atau jalankan "
-            "'kinerja-desktop init --pusat --database-url …'.",
+            saran="Siapkan lagi sambungan ke server: tekan Ubah sambungan server, atau jalankan "
+            "'kinerja-desktop init --pusat --database-url …' dengan folder data ini.",
         ) from exc
-    if raw.get("kata_sandi_di") == "keyring":
-        password = _keyring_get(settings.keyring_name)
-        if password is None:
-            raise DatabaseError(
-                f"Kata sandi server {settings.label} tidak ditemukan di penyimpanan kata sandi sistem.",
-                saran="Simpan lagi sambungannya: jalankan 'kinerja-desktop init --pusat --database-url "
-                "postgresql://PENGGUNA:KATA_SANDI@SERVER/BASIS_DATA' dengan folder data ini.",
-            )
-    else:
-        password = str(raw.get("kata_sandi", ""))
-    return ServerSettings(settings.host, settings.port, settings.database, settings.user, password)
+    return settings, raw
 
 
 def password_store(paths: AppPaths) -> Penyimpanan | None:
