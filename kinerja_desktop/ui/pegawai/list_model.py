@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from kinerja_desktop.core.model.pegawai import PegawaiRow, StatusAktif
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.rules.pangkat import GOLONGAN_PNS, GOLONGAN_PPPK, StatusKepegawaian
+from kinerja_desktop.core.search import Query, filter_rows, haystack, narrows, search_query
 from kinerja_desktop.core.services.pegawai.check import jenis_nip_untuk
 from kinerja_desktop.ui.common.table import Column, RowTableModel
 
@@ -19,7 +20,6 @@ _URUTAN_GOLONGAN = {g: n for n, g in enumerate(GOLONGAN_PNS)} | {
 }
 _STATUS_LABEL = {s.value: s.label for s in StatusKepegawaian}
 _AKTIF_LABEL = {s.value: s.label for s in StatusAktif}
-_NIP_CHARS = str.maketrans("", "", " .-")
 
 
 def display_nip(nip: str, status: str) -> str:
@@ -35,15 +35,8 @@ def display_status(row: PegawaiRow) -> str:
     return f"{label} · {_AKTIF_LABEL.get(row.status_aktif, row.status_aktif)}"
 
 
-def search_key(teks: str) -> str:
-    """What a typed search means: NIP digits without spaces, or lower-case words."""
-    lower = " ".join(teks.lower().split())
-    digits = lower.translate(_NIP_CHARS)
-    return digits if digits.isdigit() else lower
-
-
 def _kunci_baris(row: PegawaiRow) -> str:
-    return f"{row.nama_lengkap.lower()}\n{row.nip}"
+    return haystack(row.nama_lengkap, row.nip, row.jabatan, row.unit_nama)
 
 
 COLUMNS = (
@@ -108,7 +101,7 @@ class PegawaiTableModel(RowTableModel):
         self._base_for: tuple[object, ...] | None = None
         self._shown: list[_Pair] = []
         self.saringan = Saringan()
-        self._kunci = ""
+        self._kunci: Query = ()
 
     def dimmed(self, row: Any) -> bool:
         return bool(row.status_aktif != _AKTIF)
@@ -124,7 +117,7 @@ class PegawaiTableModel(RowTableModel):
         self._apply(saringan)
 
     def _apply(self, saringan: Saringan, *, force: bool = False) -> None:
-        kunci = search_key(saringan.teks)
+        kunci = search_query(saringan.teks)
         same_rest = saringan.struktur == self.saringan.struktur and self._base_for is not None
         if not force and same_rest and kunci == self._kunci:
             self.saringan = saringan
@@ -132,10 +125,10 @@ class PegawaiTableModel(RowTableModel):
         if saringan.struktur != self._base_for:
             self._base = [p for p in self._pairs if saringan.cocok(p[1])]
             self._base_for = saringan.struktur
-        if not force and same_rest and self._kunci in kunci:
-            shown = [p for p in self._shown if kunci in p[0]]  # typing on narrows what is shown
+        if not force and same_rest and narrows(self._kunci, kunci):
+            shown = filter_rows(kunci, self._shown)  # typing on narrows what is shown
         elif kunci:
-            shown = [p for p in self._base if kunci in p[0]]
+            shown = filter_rows(kunci, self._base)
         else:
             shown = list(self._base)
         self.saringan, self._kunci = saringan, kunci

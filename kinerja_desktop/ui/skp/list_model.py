@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.core.model.pegawai import PegawaiRow, StatusAktif
 from kinerja_desktop.core.model.skp import SkpRow, StatusSkp
 from kinerja_desktop.core.rules.nip import format_nip
+from kinerja_desktop.core.search import haystack, matches, search_query
 from kinerja_desktop.ui.common.table import Column, RowTableModel
 
 BELUM = "belum"  # status filter code for pegawai without an SKP this year
@@ -31,6 +33,12 @@ class BarisSkp:
     penilai: str = ""
     jumlah_rhk: int = 0
     atasan_id: str | None = None
+    jabatan: str = ""
+
+    @cached_property
+    def kunci(self) -> str:
+        """What a typed search looks in: name, NIP, jabatan and unit."""
+        return haystack(self.nama, self.nip, self.jabatan, self.unit_nama)
 
     @property
     def status_label(self) -> str:
@@ -54,6 +62,7 @@ def merge_rows(skp_rows: Sequence[SkpRow], pegawai_rows: Sequence[PegawaiRow]) -
             r.pejabat_penilai_nama,
             r.jumlah_rhk,
             atasan.get(r.pegawai_id),
+            r.jabatan,
         )
         for r in skp_rows
     ]
@@ -67,6 +76,7 @@ def merge_rows(skp_rows: Sequence[SkpRow], pegawai_rows: Sequence[PegawaiRow]) -
                 p.unit_nama,
                 penilai=p.atasan_nama,
                 atasan_id=p.atasan_id,
+                jabatan=p.jabatan,
             )
             rows.append(baris)
     rows.sort(key=lambda r: (r.nama.lower(), r.nip))
@@ -87,11 +97,7 @@ class Saringan:
             return False
         if self.status and row.status != self.status:
             return False
-        teks = self.teks.strip().lower()
-        if not teks:
-            return True
-        angka = teks.replace(" ", "")
-        return teks in row.nama.lower() or (angka.isdigit() and angka in row.nip)
+        return matches(search_query(self.teks), row.kunci)
 
 
 def _versi(row: BarisSkp) -> str:

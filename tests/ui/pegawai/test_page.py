@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kinerja_desktop.core.model.pegawai import StatusAktif
+from kinerja_desktop.core.search import search_query
 from kinerja_desktop.core.services import pegawai, unit_kerja
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.unit_tree import SEMUA, index_of_unit
-from kinerja_desktop.ui.pegawai.list_model import search_key
 from kinerja_desktop.ui.pegawai.page import PegawaiPage
 
 
@@ -65,8 +65,22 @@ def test_search_by_nip_digits_with_spaces(page: PegawaiPage) -> None:
     assert _names(page) == ["Aidil Abdul Nugraha"]
     page.search.setText("1988")
     assert len(_names(page)) == 3
-    assert search_key(" 19860926 201505 1 001 ") == "198609262015051001"
-    assert search_key("Siti  Aminah") == "siti aminah"
+    assert search_query(" 19860926 201505 1 001 ") == ("198609262015051001",)
+    assert search_query("Siti  Aminah") == ("siti", "aminah")
+
+
+def test_search_words_in_any_order_also_in_jabatan_and_unit(page: PegawaiPage) -> None:
+    page.search.setText("puspita rina")
+    assert _names(page) == ["Rina Puspita"]
+    page.search.setText("rina bagus kuning")  # a word of the unit
+    assert _names(page) == ["Rina Handayani"]
+    page.search.setText("data rina")  # a word of the jabatan
+    assert _names(page) == ["Rina Handayani"]
+    page.search.setText("lurah PLAJU ulu")  # every pegawai of the unit, the lurah among them
+    names = _names(page)
+    assert "Rina Puspita" in names and "Rina Handayani" not in names
+    page.search.setText("rina sekretaris-tidak-ada")
+    assert _names(page) == []
 
 
 def test_typing_keeps_the_selected_row_when_it_still_matches(page: PegawaiPage) -> None:
