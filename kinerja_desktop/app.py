@@ -191,7 +191,7 @@ def main(data_dir: str | os.PathLike[str] | None = None, smoke: bool = False) ->
     except KnownError as exc:
         log.warning("Cannot open the data folder: %s", exc)
         if smoke:
-            print(f"Galat: {exc}", file=sys.stderr)
+            print(f"Kesalahan: {exc}", file=sys.stderr)
             return 1
         QMessageBox.critical(None, APP_TITLE, str(exc))
         return 1
@@ -212,7 +212,7 @@ def _run_smoke(app: QApplication, controller: AppController) -> int:
             print(f"smoke: {type(window).__name__} tampil", file=sys.stderr)
             problem = getattr(window, "problem", None)
             if problem is not None:  # the recovery screen: the folder did not open
-                print(f"Galat: {problem}", file=sys.stderr)
+                print(f"Kesalahan: {problem}", file=sys.stderr)
             state["code"] = 1 if problem is not None else 0
             app.quit()
 

@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return gui_main(data_dir=getattr(args, "data_dir", None), smoke=args.smoke)
         return func(args)
     except KnownError as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
+        print(f"Kesalahan: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         known = translate_failure(exc)
         if known is None:
             raise
-        print(f"Galat: {known}", file=sys.stderr)
+        print(f"Kesalahan: {known}", file=sys.stderr)
         return 1
 
 

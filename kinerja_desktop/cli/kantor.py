@@ -282,10 +282,10 @@ def _info_unopened(paths: AppPaths, exc: KnownError) -> int:
         print("Basis data     : server PostgreSQL — TIDAK BISA DIBUKA")
         for line in lines:
             print(line)
-        print(f"Galat: {exc}", file=sys.stderr)
+        print(f"Kesalahan: {exc}", file=sys.stderr)
         return 1
     print(f"Basis data     : {paths.database} — TIDAK BISA DIBUKA")
-    print(f"Galat: {exc}", file=sys.stderr)
+    print(f"Kesalahan: {exc}", file=sys.stderr)
     found = list_backups(paths.backups)
     if found and getattr(exc, "restorable", False):
         print("Cadangan (terbaru di atas):")

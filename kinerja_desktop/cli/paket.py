@@ -13,7 +13,8 @@ from kinerja_desktop.core.errors import KnownError
 _PILIHAN = {"ours": "kami", "theirs": "mereka"}
 #: What to do about each reason a file is held back (``Tertahan``), in terms of this command's options.
 _PETUNJUK = {
-    "galat": "Lihat galat di atas; minta kantor pengirim memperbaiki datanya dan mengekspor ulang paketnya.",
+    "galat": "Lihat kesalahan di atas; minta kantor pengirim memperbaiki datanya dan mengekspor ulang "
+    "paketnya.",
     "checksum": "Paket yang diubah setelah diekspor tidak bisa diimpor; minta kantor pengirim mengekspor "
     "ulang paketnya.",
     "konflik": "Ulangi dengan --conflicts ours (pakai data di sini) atau --conflicts theirs (pakai data "
@@ -80,7 +81,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.induk != bool(args.kantor):
         print(
-            "Galat: --induk dan --kantor KODE dipakai bersama (paket induk untuk kantor itu).",
+            "Kesalahan: --induk dan --kantor KODE dipakai bersama (paket induk untuk kantor itu).",
             file=sys.stderr,
         )
         return 2
@@ -120,7 +121,7 @@ def _import_one(ws: Any, args: argparse.Namespace, path: Path, nomor: str) -> bo
     except KnownError as exc:
         if sys.stderr.isatty():
             print(file=sys.stderr)
-        print(f"{nama}: Galat: {exc}")
+        print(f"{nama}: Kesalahan: {exc}")
         return False
     if sys.stderr.isatty():
         print(file=sys.stderr)

@@ -141,7 +141,7 @@ def test_damaged_and_edited_files_are_refused_clearly(
     rusak.write_bytes(b"PK\x03\x04 bukan paket")
     sebelum = _db_hash(folders["pusat"])
     code, out = run(folders["pusat"], "import", str(rusak))
-    assert code == 1 and "rusak.xlsx: Galat:" in out and "Traceback" not in out
+    assert code == 1 and "rusak.xlsx: Kesalahan:" in out and "Traceback" not in out
     assert "Belum diimpor: rusak.xlsx." in out and _db_hash(folders["pusat"]) == sebelum
 
     paket = tmp_path / "plj.xlsx"
@@ -152,7 +152,7 @@ def test_damaged_and_edited_files_are_refused_clearly(
     sheet.cell(row=2, column=kolom).value = "Nama Diketik di Excel"
     book.save(paket)
     code, out = run(folders["pusat"], "import", str(paket))
-    assert code == 1 and "plj.xlsx: Galat: Isi paket ini diubah setelah diekspor" in out
+    assert code == 1 and "plj.xlsx: Kesalahan: Isi paket ini diubah setelah diekspor" in out
     assert "Minta kantor PLJ mengekspor ulang paketnya" in out and "Belum diimpor: plj.xlsx." in out
     assert _db_hash(folders["pusat"]) == sebelum
     code, out = run(folders["pusat"], "import", str(paket), "--akui-checksum")

@@ -162,7 +162,8 @@ def main() -> None:
     n = h["baris"]
     semua = h["baca_s"] + h["rencana_s"] + h["terapkan_s"]
     print(
-        f"paket {args.pegawai} pegawai, satu tahun: {n:,} baris ({h['baru']:,} baru, {h['galat']} galat), "
+        f"paket {args.pegawai} pegawai, satu tahun: {n:,} baris ({h['baru']:,} baru, "
+        f"{h['galat']} kesalahan), "
         f"{berkas.stat().st_size / 1024**2:.0f} MB"
     )
     for label, kunci in (

@@ -32,7 +32,7 @@ def teks_rencana(rencana: RencanaImpor) -> list[str]:
     out = list(rencana.ringkasan())
     out += tabel_jumlah(rencana)
     if rencana.galat:
-        out.append(f"Galat yang harus diperbaiki ({len(rencana.galat)}):")
+        out.append(f"Kesalahan yang harus diperbaiki ({len(rencana.galat)}):")
         out += [f"  - {m.teks()}" for m in rencana.galat]
     if rencana.peringatan:
         out.append(f"Peringatan ({len(rencana.peringatan)}):")

@@ -63,7 +63,7 @@ class MasalahModel(RowTableModel):
         Column("Lembar", lambda m: m.lembar or "(seluruh paket)"),
         Column("Baris", _baris, key=lambda m: m.baris or 0, right=True),
         Column("Kolom", lambda m: m.kolom),
-        Column("Jenis", lambda m: "Galat" if m.menghalangi else "Peringatan"),
+        Column("Jenis", lambda m: "Kesalahan" if m.menghalangi else "Peringatan"),
         Column("Pesan", lambda m: m.pesan),
     )
 

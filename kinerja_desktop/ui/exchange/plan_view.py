@@ -136,7 +136,7 @@ class RencanaView(QWidget):
         tertahan = {a.jenis for a in r.alasan_tertahan()}
         if Tertahan.GALAT in tertahan:
             teks, gaya = (
-                f"Ada {len(r.galat)} galat; tidak ada yang akan diimpor dari berkas ini.",
+                f"Ada {len(r.galat)} kesalahan; tidak ada yang akan diimpor dari berkas ini.",
                 ERROR_STYLE,
             )
         elif not r.ada_perubahan:

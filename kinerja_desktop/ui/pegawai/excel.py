@@ -75,8 +75,8 @@ class PratinjauImpor(QDialog):
             self.keadaan = QLabel(keadaan, wordWrap=True)
         else:
             self.keadaan = QLabel(
-                f"Ada {len(plan.galat)} galat. Tidak ada yang diimpor sampai semua galat diperbaiki di "
-                "berkas Excel; perbaiki sel yang disebut, simpan, lalu impor lagi.",
+                f"Ada {len(plan.galat)} kesalahan. Tidak ada yang diimpor sampai semua kesalahan diperbaiki "
+                "di berkas Excel; perbaiki sel yang disebut, simpan, lalu impor lagi.",
                 wordWrap=True,
             )
             self.keadaan.setStyleSheet("color: #b00020;")

@@ -196,7 +196,7 @@ def test_invalid_files_show_a_clear_message_and_change_nothing(
     assert not w.galat.isVisibleTo(w) and w.rencana.masalah.rows
     m = w.rencana.masalah.rows[0]
     assert (m.lembar, m.baris, m.kolom) == ("Pegawai", 3, "NIP") and m.menghalangi
-    assert not w.next_button.isEnabled() and "galat" in w.alasan.text()
+    assert not w.next_button.isEnabled() and "kesalahan" in w.alasan.text()
     w.skip_button.click()
     assert [h.hasil for h in w.laporan.model.rows] == ["Ditolak", "Dilewati"]
     assert _hash(pusat) == sebelum

@@ -117,7 +117,7 @@ def test_file_with_errors_cannot_be_applied(
     monkeypatch.setattr(excel.PratinjauImpor, "exec", look)
     page.excel.import_file(roster)
     assert seen["enabled"] is False
-    assert "galat" in str(seen["keadaan"])
+    assert "kesalahan" in str(seen["keadaan"])
     assert any("angka" in r and "baris 3" in r for r in seen["rincian"])  # type: ignore[union-attr]
     assert sidik_basis_data(page.ctx.workspace.paths.data_dir) == before
 

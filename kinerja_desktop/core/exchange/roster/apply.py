@@ -175,8 +175,8 @@ def apply_import(
     require(actor, Izin.KELOLA_PEGAWAI)
     if not plan.ok:
         raise ValidationError(
-            f"Berkas {plan.berkas.name} masih memiliki {len(plan.galat)} galat; tidak ada yang diimpor.",
-            saran="Perbaiki galat yang tercantum pada pratinjau, lalu impor lagi.",
+            f"Berkas {plan.berkas.name} masih memiliki {len(plan.galat)} kesalahan; tidak ada yang diimpor.",
+            saran="Perbaiki kesalahan yang tercantum pada pratinjau, lalu impor lagi.",
         )
     if not plan.ada_perubahan:
         return ApplyResult(0, 0, 0, 0, None)

@@ -130,7 +130,7 @@ class RosterPlan:
             f"  Ditambah        : {c[Aksi.TAMBAH]} pegawai",
             f"  Diubah          : {c[Aksi.UBAH]} pegawai",
             f"  Tetap sama      : {c[Aksi.SAMA]} pegawai",
-            f"  Bermasalah      : {c[Aksi.GALAT]} baris ({len(self.galat)} galat)",
+            f"  Bermasalah      : {c[Aksi.GALAT]} baris ({len(self.galat)} kesalahan)",
             f"  Unit kerja baru : {len(self.unit_baru)}",
         ]
         if self.kolom_tidak_ada:
@@ -143,7 +143,7 @@ class RosterPlan:
             out.append("Unit kerja yang akan dibuat:")
             out += [f"  + {jalur}" for jalur in self.unit_baru]
         if self.galat:
-            out.append("Galat (perbaiki di berkas lalu impor lagi; belum ada data yang disimpan):")
+            out.append("Kesalahan (perbaiki di berkas lalu impor lagi; belum ada data yang disimpan):")
             out += [f"  {g.teks()}" for g in self.galat]
         if self.peringatan:
             out.append("Peringatan (tidak menghalangi impor):")
@@ -159,7 +159,7 @@ class RosterPlan:
                 out.append(f"  {b.judul}")
                 out += [f"    {p.teks()}" for p in b.perubahan]
         if not self.ok:
-            out.append("Impor tidak bisa dilanjutkan sampai semua galat diperbaiki.")
+            out.append("Impor tidak bisa dilanjutkan sampai semua kesalahan diperbaiki.")
         elif not self.ada_perubahan:
             out.append("Tidak ada yang perlu diubah: isi berkas sudah sama dengan data.")
         else:

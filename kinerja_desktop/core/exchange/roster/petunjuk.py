@@ -49,7 +49,7 @@ CATATAN: tuple[str, ...] = (
     "dikosongkan. Kolom yang dihapus dari lembar tidak mengubah data. Status aktif pegawai lama "
     "tidak diubah lewat impor.",
     "Saat impor, aplikasi lebih dulu menampilkan pratinjau: pegawai yang ditambah, yang diubah (nilai lama → "
-    "baru), dan setiap galat dengan lembar, baris dan kolomnya. Data baru disimpan setelah Anda setuju, "
+    "baru), dan setiap kesalahan dengan lembar, baris dan kolomnya. Data baru disimpan setelah Anda setuju, "
     "sekaligus semuanya, dan basis data dicadangkan otomatis sebelumnya.",
     "Jangan mengubah nama lembar 'Pegawai' atau judul kolom. Lembar tersembunyi 'Daftar' dan '_kinerja' "
     "dipakai aplikasi; biarkan saja.",

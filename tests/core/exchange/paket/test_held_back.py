@@ -44,7 +44,7 @@ def test_every_reason_is_said_once_in_order_with_what_it_is_about() -> None:
     alasan = rencana.alasan_tertahan()
     assert [a.jenis for a in alasan] == [Tertahan.GALAT, Tertahan.CHECKSUM, Tertahan.KONFLIK]
     galat, checksum, konflik = alasan
-    assert "2 galat" in galat.pesan and galat.rincian == (
+    assert "2 kesalahan" in galat.pesan and galat.rincian == (
         "Lembar Pegawai, baris 2, kolom NIP: NIP ke-0 tidak sah.",
         "Lembar Pegawai, baris 3, kolom NIP: NIP ke-1 tidak sah.",
     )

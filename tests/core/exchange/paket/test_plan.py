@@ -126,7 +126,7 @@ def test_invalid_rows_block_with_sheet_row_column_and_a_message(buka: Buka, sink
     assert _jumlah(rencana, "pegawai").galat == 3 and _jumlah(rencana, "pelatihan").galat == 1
     assert any("tercatat dua kali" in m.pesan for m in rencana.galat)
     sebelum = sinkron.hash_berkas(pusat)
-    with pytest.raises(KnownError, match="galat"):
+    with pytest.raises(KnownError, match="kesalahan"):
         apply_plan(pusat, sinkron_actor(), rencana)
     assert sinkron.hash_berkas(pusat) == sebelum
     assert not list(pusat.paths.backups.glob("*sebelum-impor-paket*"))

@@ -45,7 +45,7 @@ def test_nip_stored_as_a_number_is_refused_with_the_reason(
     assert "awali dengan tanda petik '" in g.pesan
     assert g.teks().startswith("Lembar Pegawai, baris 2, kolom NIP: NIP tersimpan sebagai angka")
     assert plan.baris[0].aksi is Aksi.GALAT
-    with pytest.raises(ValidationError, match="masih memiliki 1 galat"):
+    with pytest.raises(ValidationError, match="masih memiliki 1 kesalahan"):
         apply_import(workspace, admin, plan)
     assert kit.snapshot(workspace) == sebelum
 

@@ -39,7 +39,7 @@ def test_export_and_template(demo: Workspace, tmp_path: Path, capsys: pytest.Cap
     assert (
         main(["pegawai", "export", "--out", str(sek), "--unit", "Tidak Ada", "--data-dir", _data(demo)]) == 1
     )
-    assert "Galat: Unit kerja 'Tidak Ada' tidak ditemukan." in capsys.readouterr().err
+    assert "Kesalahan: Unit kerja 'Tidak Ada' tidak ditemukan." in capsys.readouterr().err
 
     templat = tmp_path / "templat.xlsx"
     assert main(["pegawai", "template", "--out", str(templat), "--data-dir", _data(demo)]) == 0
@@ -71,7 +71,7 @@ def test_import_with_errors_exits_1_and_names_sheet_row_column(
         out = capsys.readouterr().out
         assert "Lembar Pegawai, baris 3, kolom NIP: NIP tersimpan sebagai angka oleh Excel" in out
         assert "Lembar Pegawai, baris 3, kolom Golongan: Golongan 'III e' tidak dapat diterima" in out
-        assert "Impor tidak bisa dilanjutkan sampai semua galat diperbaiki." in out
+        assert "Impor tidak bisa dilanjutkan sampai semua kesalahan diperbaiki." in out
     assert kit.snapshot(workspace) == sebelum
     assert list_backups(workspace.paths.backups) == []
 
@@ -98,7 +98,7 @@ def test_a_bad_file_is_a_clear_error(
     path.write_text("halo", encoding="utf-8")
     assert main(["pegawai", "import", str(path), "--data-dir", _data(workspace)]) == 1
     captured = capsys.readouterr()
-    assert captured.err.startswith("Galat: Berkas bukan.xlsx bukan buku kerja Excel (.xlsx)")
+    assert captured.err.startswith("Kesalahan: Berkas bukan.xlsx bukan buku kerja Excel (.xlsx)")
     assert "Traceback" not in captured.err
 
 

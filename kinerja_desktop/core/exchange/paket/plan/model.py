@@ -237,7 +237,7 @@ class RencanaImpor:
             alasan.append(
                 AlasanTertahan(
                     Tertahan.GALAT,
-                    f"Paket ini memiliki {len(self.galat)} galat; tidak ada yang diimpor darinya.",
+                    f"Paket ini memiliki {len(self.galat)} kesalahan; tidak ada yang diimpor darinya.",
                     "Minta kantor pengirim memperbaiki datanya dan mengekspor ulang paketnya.",
                     tuple(m.teks() for m in self.galat),
                 )
@@ -287,7 +287,7 @@ class RencanaImpor:
         if self.pengirim is not None:
             out.append(self.teks_kunci())
         if self.galat:
-            out.append(f"{len(self.galat)} galat harus diperbaiki dulu; tidak ada yang akan diimpor.")
+            out.append(f"{len(self.galat)} kesalahan harus diperbaiki dulu; tidak ada yang akan diimpor.")
         if self.konflik:
             out.append(f"{len(self.konflik)} konflik: pilih data kami atau data mereka untuk setiap baris.")
         gabung = [g for g in self.penggabungan if not g.otomatis]
