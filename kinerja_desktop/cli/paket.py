@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.cli.common import open_workspace
-from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.errors import KnownError, TidakPerlu
 
 _PILIHAN = {"ours": "kami", "theirs": "mereka"}
 #: What to do about each reason a file is held back (``Tertahan``), in terms of this command's options.
@@ -121,6 +121,9 @@ def _import_one(ws: Any, args: argparse.Namespace, path: Path, nomor: str) -> bo
     except KnownError as exc:
         if sys.stderr.isatty():
             print(file=sys.stderr)
+        if isinstance(exc, TidakPerlu):  # nothing wrong, nothing to import
+            print(f"{nama}: {exc}")
+            return True
         print(f"{nama}: Kesalahan: {exc}")
         return False
     if sys.stderr.isatty():

@@ -19,6 +19,11 @@ class KnownError(Exception):
         return self.pesan
 
 
+class TidakPerlu(KnownError):
+    """Nothing is wrong and nothing needs doing (the office's own package brought back to it): said
+    plainly, not as a failure."""
+
+
 class ValidationError(KnownError):
     """A value typed or imported by a person is not acceptable."""
 

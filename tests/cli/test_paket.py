@@ -111,6 +111,17 @@ def test_dry_run_prints_counts_and_writes_nothing_then_import_then_no_op(
     assert "plj.xlsx: tidak ada yang berubah" in out and _db_hash(folders["pusat"]) == sebelum
 
 
+def test_the_office_s_own_package_is_nothing_to_import_and_not_a_failure(
+    folders: dict[str, Path], tmp_path: Path, run: Run
+) -> None:
+    paket = tmp_path / "plj.xlsx"
+    run(folders["plj"], "export", "--out", str(paket))
+    sebelum = _db_hash(folders["plj"])
+    code, out = run(folders["plj"], "import", str(paket))
+    assert code == 0 and "plj.xlsx: Paket ini dibuat oleh kantor ini sendiri (PLJ)" in out
+    assert "Kesalahan" not in out and _db_hash(folders["plj"]) == sebelum
+
+
 def test_conflicts_stop_by_default_and_theirs_applies(
     folders: dict[str, Path], tmp_path: Path, run: Run
 ) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.errors import KnownError, TidakPerlu
 from kinerja_desktop.core.exchange.actions import RencanaBerkas, import_file, plan_file
 from kinerja_desktop.core.exchange.paket.apply import HasilImpor
 from kinerja_desktop.core.exchange.paket.plan.model import AlasanTertahan
@@ -28,6 +28,9 @@ from kinerja_desktop.ui.exchange.conflicts import KonflikView
 from kinerja_desktop.ui.exchange.files import PilihBerkas
 from kinerja_desktop.ui.exchange.plan_view import RencanaView, teks_tertahan
 from kinerja_desktop.ui.exchange.report import HasilBerkas, LaporanView
+
+FONT = " font-size: 11pt;"
+NEUTRAL_STYLE = "color: #333333;" + FONT
 
 PILIH, RENCANA, KONFLIK, LAPORAN = range(4)
 
@@ -47,6 +50,7 @@ class ImporWizard(QDialog):
         self.i = 0
         self.rb: RencanaBerkas | None = None
         self.gagal = ""
+        self.tidak_perlu = False  # the refusal was "nothing to import" (the office's own package)
         self.hasil: list[HasilBerkas] = []
         self.sibuk = False  # a file is being read or applied: the buttons wait
 
@@ -55,7 +59,7 @@ class ImporWizard(QDialog):
         self.rencana = RencanaView()
         self.galat = QLabel(wordWrap=True)
         self.galat.setObjectName("galat_berkas")
-        self.galat.setStyleSheet(ERROR_STYLE + " font-size: 11pt;")
+        self.galat.setStyleSheet(ERROR_STYLE + FONT)
         halaman_rencana = QWidget()
         lay = QVBoxLayout(halaman_rencana)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -110,7 +114,7 @@ class ImporWizard(QDialog):
 
     def _check(self) -> None:
         path = self.files[self.i]
-        self.rb, self.gagal = None, ""
+        self.rb, self.gagal, self.tidak_perlu = None, "", False
 
         def work(task: TaskContext) -> RencanaBerkas:
             return plan_file(self.ctx.workspace, self.ctx.actor, path, task.progress)
@@ -145,11 +149,17 @@ class ImporWizard(QDialog):
             self.update_buttons()
             return
         self.gagal = exc.pesan
-        saran = exc.saran or "Minta paket baru dari pengirimnya."
-        self.galat.setText(
-            f"{self._judul()}\n\nBerkas ini tidak bisa diimpor: {exc.pesan}\n{saran}\n\n"
-            "Tidak ada yang diubah."
-        )
+        self.tidak_perlu = isinstance(exc, TidakPerlu)
+        if self.tidak_perlu:  # nothing wrong: said in the neutral colour
+            self.galat.setStyleSheet(NEUTRAL_STYLE)
+            self.galat.setText(f"{self._judul()}\n\n{exc.pesan}\n{exc.saran or ''}")
+        else:
+            saran = exc.saran or "Minta paket baru dari pengirimnya."
+            self.galat.setStyleSheet(ERROR_STYLE + FONT)
+            self.galat.setText(
+                f"{self._judul()}\n\nBerkas ini tidak bisa diimpor: {exc.pesan}\n{saran}\n\n"
+                "Tidak ada yang diubah."
+            )
         self.galat.show()
         self.rencana.hide()
         self._ke(RENCANA)
@@ -231,7 +241,8 @@ class ImporWizard(QDialog):
             if self.files:
                 self._check()
         elif langkah == RENCANA and (self.gagal or self.rb is None):
-            self._berikutnya(HasilBerkas(self.files[self.i].name, "Ditolak", self.gagal))
+            hasil = "Tidak perlu diimpor" if self.tidak_perlu else "Ditolak"
+            self._berikutnya(HasilBerkas(self.files[self.i].name, hasil, self.gagal))
         elif langkah == RENCANA and self.rencana.tanpa_perubahan():
             assert self.rb is not None
             catatan = "Sudah pernah diimpor" if self.rb.rencana.sudah_diimpor else ""

@@ -20,7 +20,7 @@ class HasilBerkas:
     """The outcome of one file of the wizard."""
 
     nama: str
-    hasil: str  # "Diimpor", "Tidak ada yang berubah", "Dilewati", "Ditolak" (unreadable or refused)
+    hasil: str  # "Diimpor", "Tidak ada yang berubah", "Tidak perlu diimpor", "Dilewati", "Ditolak"
     keterangan: str = ""
     baru: int = 0
     ubah: int = 0

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from pendukung_db import sidik_basis_data
+from pendukung_demo import demo_actor
 from pendukung_paket import sign_workbook
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -22,6 +23,7 @@ from kinerja_desktop.core.services.access import SYSTEM
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.tasks import TaskRunner
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE
 from kinerja_desktop.ui.exchange import import_wizard as wz
 from kinerja_desktop.ui.exchange.files import paket_di_folder
 from kinerja_desktop.ui.exchange.page import SinkronisasiPage
@@ -200,6 +202,26 @@ def test_invalid_files_show_a_clear_message_and_change_nothing(
     w.skip_button.click()
     assert [h.hasil for h in w.laporan.model.rows] == ["Ditolak", "Dilewati"]
     assert _hash(pusat) == sebelum
+
+
+def test_the_office_s_own_package_is_said_plainly_not_as_an_error(
+    qtbot: QtBot, buka: Buka, tmp_path: Path
+) -> None:
+    plj = buka("PLJ")
+    paket = _ekspor(plj, tmp_path / "sendiri.xlsx")
+    page = SinkronisasiPage(UiContext(plj, demo_actor(plj, "admin"), TaskRunner(None)))
+    qtbot.addWidget(page)
+    sebelum = _hash(plj)
+    w = page.open_wizard([paket])
+    teks = w.galat.text()
+    assert (
+        w.galat.isVisibleTo(w)
+        and "dibuat oleh kantor ini sendiri (PLJ); tidak ada yang perlu diimpor" in teks
+    )
+    assert "tidak bisa diimpor" not in teks and ERROR_STYLE not in w.galat.styleSheet()
+    w.next_button.click()
+    assert [h.hasil for h in w.laporan.model.rows] == ["Tidak perlu diimpor"]
+    assert _hash(plj) == sebelum
 
 
 def test_an_edited_package_is_refused_by_the_wizard(qtbot: QtBot, buka: Buka, tmp_path: Path) -> None:

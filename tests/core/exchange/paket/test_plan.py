@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from kinerja_desktop.core.db.models import AuditLog, Pegawai, SyncLog
-from kinerja_desktop.core.errors import KnownError, PermissionDenied
+from kinerja_desktop.core.errors import KnownError, PermissionDenied, TidakPerlu
 from kinerja_desktop.core.exchange.paket.apply import apply_plan
 from kinerja_desktop.core.exchange.paket.model import Paket
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi
@@ -89,7 +89,7 @@ def test_plan_needs_the_sync_permission(buka: Buka, sinkron: Any) -> None:
 
 def test_a_package_from_this_office_itself_is_refused(buka: Buka, sinkron: Any) -> None:
     plj = buka("PLJ")
-    with pytest.raises(KnownError, match=r"kantor ini sendiri \(PLJ\)"):
+    with pytest.raises(TidakPerlu, match=r"kantor ini sendiri \(PLJ\); tidak ada yang perlu diimpor"):
         sinkron.rencana(plj, sinkron.paket(plj))
 
 

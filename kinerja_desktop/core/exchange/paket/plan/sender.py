@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.errors import KnownError, TidakPerlu
 from kinerja_desktop.core.exchange.paket.labels import LABEL_INFO, LEMBAR_INFO
 from kinerja_desktop.core.exchange.paket.model import InfoPaket, JenisPaket, Paket
 from kinerja_desktop.core.exchange.paket.schema import semua_jenis
@@ -47,10 +47,11 @@ def _check_meant_for_here(info: InfoPaket, session: Session) -> None:
     sendiri = kantor.get_kantor(session)
     dari = f"{info.kantor_nama} ({info.kantor_kode})" if info.kantor_nama else info.kantor_kode
     if info.kantor_kode == sendiri.kode:
-        raise KnownError(
-            f"Paket ini dibuat oleh kantor ini sendiri ({sendiri.kode}); tidak perlu diimpor "
+        raise TidakPerlu(
+            f"Paket ini dibuat oleh kantor ini sendiri ({sendiri.kode}); tidak ada yang perlu diimpor "
             f"({_di('kantor_kode')}).",
-            saran="Pilih paket yang diterima dari kantor lain.",
+            saran="Paket ini untuk dikirim ke kantor lain. Untuk mengimpor, pilih paket yang diterima dari "
+            "kantor lain.",
         )
     if info.jenis is JenisPaket.KANTOR and not sendiri.is_pusat:
         raise KnownError(
