@@ -164,6 +164,8 @@ class PegawaiForm(QDialog):
             self.identitas.foto.set_data(loaded.foto)
         self._foto_saved = loaded.foto
         self._saved = self.state()
+        if hasattr(self, "nip_watch"):  # loaded again (Muat ulang): the NIP's fields as now read
+            self.nip_watch.remember_derived()
 
     def on_stale_reload_requested(self) -> None:
         """Muat ulang after a refused save: read the record again, dropping what was typed."""

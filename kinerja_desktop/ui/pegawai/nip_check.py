@@ -73,13 +73,43 @@ class NipWatcher(QObject):
     ) -> None:
         super().__init__(identitas)
         self.ident, self.kep, self.notes, self.nip_owner = identitas, kepegawaian, notes, nip_owner
+        #: What the NIP last implied for each derived field that still shows it; a field changed by hand
+        #: since (or never filled from the NIP) is not in it and is left alone when the NIP changes.
+        self.derived: dict[str, object] = {}
         identitas.nip.editingFinished.connect(self.on_nip_finished)
         identitas.tanggal_lahir.changed.connect(self.on_nip_check)
         identitas.jenis_kelamin.currentIndexChanged.connect(self.on_nip_check)
         kepegawaian.tmt_cpns.changed.connect(self.on_nip_check)
+        self.remember_derived()
+
+    def _values(self) -> dict[str, object]:
+        return {
+            "tanggal_lahir": self.ident.tanggal_lahir.value(),
+            "jenis_kelamin": self.ident.jenis_kelamin.currentData() or "",
+            "tmt_cpns": self.kep.tmt_cpns.value(),
+        }
+
+    @staticmethod
+    def _implied(info: NipInfo) -> dict[str, object]:
+        return {
+            "tanggal_lahir": info.tanggal_lahir,
+            "jenis_kelamin": info.jenis_kelamin,
+            "tmt_cpns": info.tmt_cpns,
+        }
+
+    def remember_derived(self) -> None:
+        """After the record is loaded: the fields whose value is what its NIP implies count as taken from
+        the NIP, so correcting the NIP corrects them too."""
+        feedback = check_nip(self.ident.nip.text(), self.kep.status.currentData(), None, "", None)
+        self.derived = {}
+        if feedback.info is not None:
+            now = self._values()
+            self.derived = {k: v for k, v in self._implied(feedback.info).items() if v and now[k] == v}
 
     def on_nip_finished(self) -> None:
-        """Parse the NIP; fill birth date, gender and TMT CPNS where empty; flag a twin and disagreements."""
+        """Parse the NIP; fill birth date, gender and TMT CPNS where empty or still as the previous NIP
+        implied them (a corrected NIP corrects them; a value typed by hand stays); flag a twin and
+        disagreements."""
         ident, kep = self.ident, self.kep
         feedback = check_nip(ident.nip.text(), kep.status.currentData(), None, "", None)
         note = self.notes["nip"]
@@ -90,12 +120,15 @@ class NipWatcher(QObject):
         if feedback.info is not None:
             info = feedback.info
             ident.nip.setText(format_nip(info.nip, info.jenis))
-            if ident.tanggal_lahir.value() is None:
+            now, implied = self._values(), self._implied(info)
+            ikut = {k for k in implied if not now[k] or (k in self.derived and now[k] == self.derived[k])}
+            if "tanggal_lahir" in ikut:
                 ident.tanggal_lahir.set_value(info.tanggal_lahir)
-            if not ident.jenis_kelamin.currentData():
+            if "jenis_kelamin" in ikut:
                 ident.jenis_kelamin.setCurrentIndex(ident.jenis_kelamin.findData(info.jenis_kelamin))
-            if info.tmt_cpns is not None and kep.tmt_cpns.value() is None:
+            if "tmt_cpns" in ikut and (info.tmt_cpns is not None or "tmt_cpns" in self.derived):
                 kep.tmt_cpns.set_value(info.tmt_cpns)
+            self.derived = {k: v for k, v in implied.items() if k in ikut and v}
             twin = self.nip_owner.get(info.nip)
             if twin is not None:
                 keadaan = "" if twin.status_aktif == StatusAktif.AKTIF.value else " (nonaktif)"

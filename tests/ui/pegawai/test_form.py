@@ -86,6 +86,29 @@ def test_typing_a_nip_fills_birth_date_gender_and_tmt(qtbot, ctx: UiContext) -> 
     assert all(note.isHidden() for note in dialog.notes.values())
 
 
+def test_a_corrected_nip_corrects_what_it_filled_in_but_not_what_was_typed(qtbot, ctx: UiContext) -> None:
+    dialog = _open(qtbot, ctx)
+    ident, kep = dialog.identitas, dialog.kepegawaian
+    _type_nip(dialog, "19900101 201503 1 002")  # a typo in the birth date and the gender digit
+    _type_nip(dialog, "19900110 201503 2 002")
+    assert ident.tanggal_lahir.value() == date(1990, 1, 10) and ident.jenis_kelamin.currentData() == "P"
+    kep.tmt_cpns.set_value(date(2015, 4, 1))  # the clerk types the TMT CPNS from the SK
+    _type_nip(dialog, "19900110 201603 2 002")
+    assert kep.tmt_cpns.value() == date(2015, 4, 1)  # typed by hand: stays
+    assert ident.tanggal_lahir.value() == date(1990, 1, 10)
+
+
+def test_correcting_the_nip_of_a_saved_pegawai_refreshes_the_fields_it_implies(qtbot, ctx: UiContext) -> None:
+    budi = next(r for r in _rows(ctx).values() if r.status_kepegawaian == "pns" and r.nip[:8] != "19900110")
+    dialog = _open(qtbot, ctx, budi.id)
+    ident, kep = dialog.identitas, dialog.kepegawaian
+    lahir, tmt = ident.tanggal_lahir.value(), kep.tmt_cpns.value()
+    assert lahir is not None and lahir.strftime("%Y%m%d") == budi.nip[:8]  # the demo's fields follow the NIP
+    _type_nip(dialog, "19900110" + budi.nip[8:])
+    assert ident.tanggal_lahir.value() == date(1990, 1, 10)
+    assert kep.tmt_cpns.value() == tmt
+
+
 def test_a_disagreeing_birth_date_is_an_amber_warning_and_asks_once(
     qtbot, ctx: UiContext, answers: dict
 ) -> None:
