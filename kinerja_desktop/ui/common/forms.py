@@ -24,6 +24,7 @@ from kinerja_desktop.core.model.teks import length
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.ui.common.dialogs import ask_save_discard
 from kinerja_desktop.ui.common.ops import Outcome
+from kinerja_desktop.ui.common.prefill import mark_prefilled
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, FieldNote
 
 
@@ -67,6 +68,17 @@ class TeksEdit(QPlainTextEdit):
 
     def text(self) -> str:
         return self.toPlainText()
+
+    def prefill(self, text: str) -> None:
+        """Text filled in for the user (a superior's RHK as a start): selected, here and whenever the
+        field gets focus until the user changes it, so typing replaces it."""
+        self.setPlainText(text)
+        self.selectAll()
+        mark_prefilled(self)
+        self.textChanged.connect(self._typed_over, Qt.ConnectionType.SingleShotConnection)
+
+    def _typed_over(self) -> None:
+        mark_prefilled(self, False)
 
 
 def tombol(ok: str = "Simpan") -> QDialogButtonBox:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.ui.common.prefill import mark_prefilled
+
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #7a4a00; background: #fff3cd; border-radius: 3px; padding: 2px 4px;"
 OK_STYLE = "color: #1b5e20;"
@@ -166,6 +168,7 @@ class PegawaiPicker(QWidget):
         if isinstance(popup, QListView):
             popup.setUniformItemSizes(True)
         self.line.setCompleter(self.completer)
+        mark_prefilled(self.line)  # the name of a chosen pegawai: typing replaces it
         self.completer.activated.connect(self.on_completer_activated)  # default overload: activated(QString)
         self.line.textEdited.connect(self.on_line_edited)
         self.line.editingFinished.connect(self.on_line_finished)

@@ -114,7 +114,7 @@ class RhkDialog(FormDialog):
         """Choosing a superior RHK on an empty form offers its text as a start."""
         pilihan = {p.id: p for p in self.kaskade.pilihan}.get(self.atasan.currentData())
         if pilihan is not None and not self.teks.text().strip():
-            self.teks.setPlainText(pilihan.teks)
+            self.teks.prefill(pilihan.teks)
 
     def check(self) -> bool:
         self.atasan_note.clear_note()
