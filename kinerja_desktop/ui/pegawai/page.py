@@ -22,10 +22,16 @@ from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.pangkat import GOLONGAN_PNS, GOLONGAN_PPPK, StatusKepegawaian
 from kinerja_desktop.core.services import pegawai, unit_kerja
 from kinerja_desktop.core.services.access import Actor, Izin
+from kinerja_desktop.core.services.pegawai.hapus import (
+    SARAN_NONAKTIF,
+    alasan_tidak_bisa_dihapus,
+    daftar,
+    delete_pegawai,
+)
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
-from kinerja_desktop.ui.common.dialogs import ask_yes_no
+from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_info
 from kinerja_desktop.ui.common.list_panel import panel_daftar
 from kinerja_desktop.ui.common.table import make_table, select_row, set_widths
 from kinerja_desktop.ui.common.unit_tree import (
@@ -62,7 +68,7 @@ class PegawaiPage(Page):
         self.table = make_table(self.model)
         set_widths(self.table, WIDTHS, {1: (3, 150), 3: (2, 110), 4: (2, 110), 5: (1.5, 90)})
 
-        self.search = QLineEdit(placeholderText="Cari nama atau NIP…", clearButtonEnabled=True)
+        self.search = QLineEdit(placeholderText="Cari nama, NIP, jabatan atau unit…", clearButtonEnabled=True)
         self.status = QComboBox()
         self.status.addItem("Semua status", "")
         for status in StatusKepegawaian:
@@ -80,6 +86,8 @@ class PegawaiPage(Page):
         )
         self.deactivate_button = QPushButton("Nonaktifkan…", clicked=self.on_deactivate_button_clicked)
         self.activate_button = QPushButton("Aktifkan kembali", clicked=self.on_activate_button_clicked)
+        self.delete_button = QPushButton("Hapus…", clicked=self.on_delete_button_clicked)
+        self.delete_button.setToolTip("Hanya untuk data yang salah masuk: belum punya SKP, bawahan, riwayat")
         self.excel = ExcelPegawai(ctx, self, lambda: list(self.model.rows), self.refresh)
         self.excel_button = QPushButton("Excel")
         self.excel_button.setMenu(self.excel.menu())
@@ -110,6 +118,7 @@ class PegawaiPage(Page):
                 self.edit_button,
                 self.deactivate_button,
                 self.activate_button,
+                self.delete_button,
                 self.excel_button,
             ],
             self.count,
@@ -231,6 +240,7 @@ class PegawaiPage(Page):
         self.edit_button.setEnabled(row is not None)
         self.deactivate_button.setEnabled(self.can_edit and aktif)
         self.activate_button.setEnabled(self.can_edit and row is not None and not aktif)
+        self.delete_button.setEnabled(self.can_edit and row is not None)
 
     def open_form(self, pegawai_id: str | None, *, tab: str = "") -> PegawaiForm:
         return PegawaiForm(self.ctx, pegawai_id, self, rows=self.model.semua, tab=tab)
@@ -281,6 +291,40 @@ class PegawaiPage(Page):
             else:
                 text += " Bawahannya masih perlu atasan baru."
         self.say(text)
+
+    def on_delete_button_clicked(self) -> None:
+        """Delete a pegawai entered by mistake; one that anything refers to is explained instead."""
+        row = self.selected()
+        if row is None or not self.can_edit:
+            return
+        dibaca = ops.look(self, lambda s, _a: alasan_tidak_bisa_dihapus(s, row.id), message=self.error_line)
+        if not dibaca:
+            return
+        if dibaca.value:
+            show_info(
+                self,
+                f"{row.nama_lengkap} tidak bisa dihapus karena {daftar(dibaca.value)}.",
+                SARAN_NONAKTIF,
+            )
+            return
+        if not ask_yes_no(
+            self,
+            f"Hapus data {row.nama_lengkap}?",
+            "Hapus hanya untuk data yang salah masuk. Penghapusan tercatat di log audit dan ikut terkirim "
+            "dalam paket berikutnya. Bila NIP yang sama dimasukkan lagi, datanya dipakai kembali.",
+        ):
+            return
+
+        def done(nama: str) -> None:
+            self.refresh()
+            self.say(f"Data {nama} sudah dihapus.")
+
+        ops.act(
+            self,
+            lambda s, a: delete_pegawai(s, a, row.id, revisi=row.revisi),
+            then=done,
+            message=self.error_line,
+        )
 
     def on_activate_button_clicked(self) -> None:
         row = self.selected()

@@ -60,7 +60,7 @@ class SkpPage(Page):
         self.status = QComboBox()
         for label, code in STATUS_FILTER:
             self.status.addItem(label, code)
-        self.search = QLineEdit(placeholderText="Cari nama atau NIP…", clearButtonEnabled=True)
+        self.search = QLineEdit(placeholderText="Cari nama, NIP, jabatan atau unit…", clearButtonEnabled=True)
         penilai = ctx.actor.peran is Peran.PENILAI and ctx.actor.pegawai_id is not None
         self.bawahan = QCheckBox("Hanya saya dan bawahan langsung", checked=penilai)
         self.bawahan.setVisible(penilai)

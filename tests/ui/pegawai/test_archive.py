@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -153,3 +154,43 @@ def test_read_only_roles_cannot_change_pegawai(qtbot, ctx: UiContext, username: 
     assert opened == [True]
     page.on_add_button_clicked()  # Ctrl+N does nothing for them
     assert opened == [True]
+
+
+def test_hapus_explains_why_a_pegawai_with_records_stays_and_deletes_one_entered_by_mistake(
+    page: PegawaiPage, ctx: UiContext, asked: Questions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    infos: list[str] = []
+    monkeypatch.setattr(
+        pegawai_page, "show_info", lambda _p, text, detail="": infos.append(f"{text} {detail}")
+    )
+    camat = next(r for r in page.model.semua if r.atasan_id is None)
+    page.select_pegawai(camat.id)
+    assert page.delete_button.isEnabled()
+    page.delete_button.click()
+    assert asked == [] and len(infos) == 1
+    assert infos[0].startswith(f"{camat.nama_lengkap} tidak bisa dihapus karena sudah memiliki SKP tahun")
+    assert "nonaktifkan saja" in infos[0]
+
+    with ctx.workspace.transaction(ctx.actor) as s:
+        data = pegawai.get_pegawai(s, ctx.actor, camat.id).data
+        salah = pegawai.create_pegawai(
+            s,
+            ctx.actor,
+            replace(
+                data,
+                nip="19900101 201503 1 002",
+                nama="Salah Masuk",
+                gelar_depan="",
+                gelar_belakang="",
+                atasan_id=None,
+            ),
+        )
+    page.refresh()
+    page.select_pegawai(salah)
+    asked.reply = False
+    page.delete_button.click()
+    assert "Hapus data Salah Masuk?" in asked[-1] and salah in {r.id for r in page.model.semua}
+    asked.reply = True
+    page.delete_button.click()
+    assert salah not in {r.id for r in page.model.semua}
+    assert "Data Salah Masuk sudah dihapus." in page.message.text()

@@ -94,9 +94,10 @@ def _check_nip(
             Pegawai.nip == info.nip, Pegawai.id != (pegawai_id or "")
         )
     ).first()
-    if twin is not None:
+    if twin is not None and not (twin.dihapus_pada is not None and pegawai_id is None):
+        # A new pegawai may take the NIP of a deleted one: the record is used again (create_pegawai).
         if twin.dihapus_pada is not None:
-            keadaan = " (data yang sudah dihapus; hubungi administrator untuk memulihkannya)"
+            keadaan = " (data yang sudah dihapus; tambahkan sebagai pegawai baru bila orangnya sama)"
         elif twin.status_aktif != "aktif":
             keadaan = " (nonaktif; aktifkan kembali bila orangnya sama)"
         else:

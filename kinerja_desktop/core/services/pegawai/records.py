@@ -159,8 +159,18 @@ def create_pegawai(session: Session, actor: Actor, data: PegawaiInput) -> str:
     clean, masalah = review_pegawai(session, data, None)
     raise_first_error(masalah)
     info = kantor.get_kantor(session)
-    pegawai = Pegawai(kantor_id=info.id, **{name: getattr(clean, name) for name in _INPUT_FIELDS})
-    session.add(pegawai)
+    values = {name: getattr(clean, name) for name in _INPUT_FIELDS}
+    pegawai = session.scalar(
+        select(Pegawai).where(Pegawai.nip == clean.nip, Pegawai.dihapus_pada.is_not(None))
+    )
+    if pegawai is None:
+        pegawai = Pegawai(kantor_id=info.id, **values)
+        session.add(pegawai)
+    else:  # the NIP of a pegawai deleted as a mistake: the same record again (one identity per NIP)
+        for name, value in values.items():
+            setattr(pegawai, name, value)
+        pegawai.kantor_id, pegawai.foto, pegawai.dihapus_pada = info.id, None, None
+        pegawai.status_aktif, pegawai.tanggal_nonaktif, pegawai.alasan_nonaktif = "aktif", None, ""
     session.flush()
     _add_riwayat_jabatan(session, pegawai, clean.tmt_jabatan, "Data awal")
     if clean.golongan:

@@ -117,17 +117,19 @@ def test_gender_words_are_understood(workspace: Workspace, admin: Actor, camat: 
         assert [(m.kolom, m.peringatan) for m in masalah] == [("jenis_kelamin", False)]
 
 
-def test_nip_of_a_deleted_record_is_refused_with_a_message(
+def test_nip_of_a_deleted_record_comes_back_as_new_but_another_pegawai_cannot_take_it(
     workspace: Workspace, admin: Actor, camat: str
 ) -> None:
     from kinerja_desktop.core.db.base import utcnow
 
+    staf = _create(workspace, admin, _staf(workspace, None))
     with workspace.transaction(admin) as session:
         p = session.get(Pegawai, camat)
         assert p is not None
         p.dihapus_pada = utcnow()
-    with pytest.raises(ValidationError, match="sudah dihapus"):
-        _create(workspace, admin, _staf(workspace, None, nip=CAMAT_NIP))
+    with pytest.raises(ValidationError, match="sudah dihapus"), workspace.transaction(admin) as session:
+        svc.update_pegawai(session, admin, staf, _staf(workspace, None, nip=CAMAT_NIP))
+    assert _create(workspace, admin, _staf(workspace, None, nip=CAMAT_NIP, nama="Ahmad Fauzi")) == camat
 
 
 def test_pppk_takes_roman_golongan_and_its_own_nip_layout(workspace: Workspace, admin: Actor) -> None:
