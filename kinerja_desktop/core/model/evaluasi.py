@@ -193,6 +193,7 @@ class BarisEvaluasi:
     boleh_nilai: bool
     alasan_terkunci: str = ""  # why this account may not rate the row, with what to do ("" when it may)
     revisi: int = 0  # the evaluation's revisi as read (0: not started yet)
+    ada_realisasi: bool = True  # something was realised in the period (rating without it only warns)
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,10 @@ class RatingPanel(QWidget):
         self.hasil = PilihanRating("Rating hasil kerja")
         self.perilaku = PilihanRating("Rating perilaku kerja")
         self.saran = QLabel(wordWrap=True)
+        self.tanpa_realisasi = QLabel(wordWrap=True)
+        self.tanpa_realisasi.setStyleSheet(WARNING_STYLE)
+        self.tanpa_realisasi.setObjectName("tanpa_realisasi")
+        self.tanpa_realisasi.hide()
         self.predikat = QLabel(textFormat=Qt.TextFormat.RichText)
         self.predikat.setStyleSheet("font-size: 15pt;")
         self.matriks = MatriksPredikat()
@@ -142,7 +146,15 @@ class RatingPanel(QWidget):
         form.addRow("Tanggal evaluasi", self.tanggal)
         isi = QWidget()
         layout = QVBoxLayout(isi)
-        for w in (self.hasil, self.saran, self.perilaku, predikat_box, catatan_box, self.ak_box):
+        for w in (
+            self.tanpa_realisasi,
+            self.hasil,
+            self.saran,
+            self.perilaku,
+            predikat_box,
+            catatan_box,
+            self.ak_box,
+        ):
             layout.addWidget(w)
         layout.addStretch()
         scroll = QScrollArea(widgetResizable=True)
@@ -168,6 +180,12 @@ class RatingPanel(QWidget):
         self.tanggal.set_value(awal)
         self.tanggal.setEnabled(form.boleh_nilai)
         self.ak_box.setVisible(bool(form.jenjang_fungsional))
+        dilaporkan = any(i.realisasi for r in form.hasil_kerja for i in r.indikator)
+        self.tanpa_realisasi.setVisible(form.boleh_nilai and not dilaporkan)
+        self.tanpa_realisasi.setText(
+            f"Belum ada realisasi yang dilaporkan untuk {form.periode_label}. Penilaian tetap bisa disimpan; "
+            "pastikan rating didasarkan pada laporan atau bukti lain, dan tuliskan dasarnya di catatan."
+        )
         self.on_rating_changed(emit=False)
 
     def values(self) -> tuple[Rating | None, Rating | None, str, date | None]:

@@ -23,7 +23,7 @@ from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error, show_info
 from kinerja_desktop.ui.common.measured_load import MeasuredLoad
-from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, on_enter
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, WARNING_STYLE, on_enter
 from kinerja_desktop.ui.penilaian import rating_keys as entri
 from kinerja_desktop.ui.penilaian.capaian import CapaianDialog
 from kinerja_desktop.ui.penilaian.distribusi import DistribusiPanel
@@ -215,6 +215,14 @@ class PenilaianPage(Page):
         geser = self.table.horizontalScrollBar().value()
         self.table.selectionModel().setCurrentIndex(self.model.index(n, kolom), _PILIH)
         self.table.horizontalScrollBar().setValue(geser)  # down to the next pegawai, names kept in view
+        if angka and not row.ada_realisasi:
+            self.say(
+                f"Rating {row.nama} tersimpan. Perhatian: {row.nama} belum melaporkan realisasi untuk "
+                "periode ini; pastikan rating ini punya dasar (laporan atau bukti lain) dan tuliskan di "
+                "catatan.",
+                warning=True,
+            )
+            return
         self.say(f"Rating {row.nama} tersimpan.")
 
     def refresh_row(self, row: BarisEvaluasi) -> None:
@@ -310,8 +318,8 @@ class PenilaianPage(Page):
     def on_reload_button_clicked(self) -> None:
         self.refresh()
 
-    def say(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else HINT_STYLE)
+    def say(self, text: str, *, error: bool = False, warning: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE if warning else HINT_STYLE)
         self.message.setText(text)
         self.message.setVisible(bool(text))
 

@@ -503,3 +503,24 @@ def test_a_reason_to_reopen_that_is_refused_keeps_the_dialog_and_the_text(qtbot,
     [(still_open, kept, message)] = seen
     assert still_open and kept == "Typo" and "sedikitnya 5 karakter" in message
     assert stored(admin, final.skp_id, "TW1").final
+
+
+def test_the_form_warns_when_nothing_was_realised_in_the_period(qtbot, login) -> None:
+    from kinerja_desktop.core.db.base import utcnow
+    from kinerja_desktop.core.db.models import Indikator, Realisasi, Rhk
+
+    penilai = login("penilai")
+    skp_id = bawahan_camat(penilai)[0]
+    dialog = open_dialog(qtbot, penilai, skp_id)
+    assert dialog.rating.tanpa_realisasi.isHidden()  # the demo reported this period
+    dialog.close()
+    with penilai.workspace.transaction() as s:
+        indikator = select(Indikator.id).join(Rhk, Rhk.id == Indikator.rhk_id).where(Rhk.skp_id == skp_id)
+        for row in s.scalars(
+            select(Realisasi).where(Realisasi.indikator_id.in_(indikator), Realisasi.periode == TW)
+        ):
+            row.dihapus_pada = utcnow()
+    dialog = open_dialog(qtbot, penilai, skp_id)
+    label = dialog.rating.tanpa_realisasi
+    assert not label.isHidden() and label.text().startswith("Belum ada realisasi yang dilaporkan untuk")
+    assert dialog.rating.hasil.isEnabled()  # a warning, not a block

@@ -21,6 +21,7 @@ from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.tasks import TaskRunner
+from kinerja_desktop.ui.common.widgets import WARNING_STYLE
 from kinerja_desktop.ui.penilaian import page as penilaian_page
 from kinerja_desktop.ui.penilaian.capaian import CapaianDialog
 from kinerja_desktop.ui.penilaian.finalise import AKUI, AkuiDialog
@@ -125,6 +126,35 @@ def test_keyboard_entry_rates_moves_down_and_updates_the_distribution(penilai: P
     row = _service_rows(penilai)[pid]
     assert (row.rating_hasil, row.rating_perilaku, row.predikat) == (None, "di_atas", None)
     assert penilai.model.index(n, KOLOM_PREDIKAT).data() == ""
+
+
+def test_rating_a_pegawai_without_realisation_warns_but_saves(penilai: PenilaianPage, qtbot) -> None:
+    from sqlalchemy import select, update
+
+    from kinerja_desktop.core.db.base import utcnow
+    from kinerja_desktop.core.db.models import Indikator, Realisasi, Rhk
+
+    n = _row(penilai, lambda r: r.boleh_nilai and r.status is StatusEvaluasi.BELUM and r.ada_realisasi)
+    row = penilai.model.rows[n]
+    with penilai.ctx.workspace.transaction() as s:  # nothing reported for TW3 after all
+        indikator = select(Indikator.id).join(Rhk, Rhk.id == Indikator.rhk_id).where(Rhk.skp_id == row.skp_id)
+        s.execute(
+            update(Realisasi)
+            .where(Realisasi.indikator_id.in_(indikator), Realisasi.periode == "TW3")
+            .values(dihapus_pada=utcnow())
+        )
+    penilai.load()
+    n = penilai.model.row_of(row.pegawai_id)
+    assert not penilai.model.rows[n].ada_realisasi
+    _focus(penilai, qtbot, n)
+    qtbot.keyClick(penilai.table, Qt.Key.Key_2)
+    assert _service_rows(penilai)[row.pegawai_id].rating_hasil == "sesuai"  # saved all the same
+    assert "belum melaporkan realisasi" in penilai.message.text()
+    assert WARNING_STYLE in penilai.message.styleSheet()
+    other = _row(penilai, lambda r: r.boleh_nilai and r.status is StatusEvaluasi.BELUM and r.ada_realisasi)
+    _focus(penilai, qtbot, other)
+    qtbot.keyClick(penilai.table, Qt.Key.Key_2)
+    assert penilai.message.text() == f"Rating {penilai.model.rows[other].nama} tersimpan."
 
 
 def test_the_context_menu_rates_too(penilai: PenilaianPage) -> None:
