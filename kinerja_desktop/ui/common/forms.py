@@ -25,6 +25,7 @@ from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.ui.common.dialogs import ask_save_discard
 from kinerja_desktop.ui.common.ops import Outcome
 from kinerja_desktop.ui.common.prefill import mark_prefilled
+from kinerja_desktop.ui.common.screen import fit_to_screen
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, FieldNote
 
 
@@ -295,4 +296,4 @@ class MasalahDialog(QDialog):
             buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 360)
+        fit_to_screen(self, 640, 360)

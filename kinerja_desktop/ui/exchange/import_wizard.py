@@ -22,6 +22,7 @@ from kinerja_desktop.core.exchange.paket.apply import HasilImpor
 from kinerja_desktop.core.exchange.paket.plan.model import AlasanTertahan
 from kinerja_desktop.core.exchange.report import teks_rencana
 from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.screen import fit_to_screen
 from kinerja_desktop.ui.common.tasks import Cancelled, TaskContext, TaskRunner, default_failure
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE
 from kinerja_desktop.ui.exchange.conflicts import KonflikView
@@ -45,7 +46,7 @@ class ImporWizard(QDialog):
         self.ctx = ctx
         self.tasks = TaskRunner(self)  # progress dialogs above this dialog, not behind it
         self.setWindowTitle("Impor paket data")
-        self.resize(1040, 680)
+        fit_to_screen(self, 1040, 680)
         self.files: list[Path] = []
         self.i = 0
         self.rb: RencanaBerkas | None = None

@@ -34,6 +34,7 @@ from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_info
+from kinerja_desktop.ui.common.screen import fit_to_screen
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths
 
 XLSX = "Buku kerja Excel (*.xlsx)"
@@ -65,7 +66,7 @@ class PratinjauImpor(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(f"Pratinjau impor — {plan.berkas.name}")
-        self.resize(1000, 620)
+        fit_to_screen(self, 1000, 620)
         ringkas = QLabel(plan.ringkasan() + ".", wordWrap=True)
         ringkas.setObjectName("ringkasan")
         if plan.ok:

@@ -28,6 +28,7 @@ from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_save_discard, ask_yes_no
 from kinerja_desktop.ui.common.forms import TeksDialog
+from kinerja_desktop.ui.common.screen import fit_to_screen
 from kinerja_desktop.ui.common.stale import StaleBar
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, OK_STYLE
 from kinerja_desktop.ui.penilaian.form_feedback import HasilKerjaPanel, PerilakuPanel
@@ -81,8 +82,7 @@ class EvaluasiDialog(QDialog):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # not the keyword (PySide6 ignores it)
         shortcut.activated.connect(self.on_save_button_clicked)
-        layar = self.screen().availableGeometry()
-        self.resize(min(1180, int(layar.width() * 0.95)), min(820, int(layar.height() * 0.9)))
+        fit_to_screen(self, 1180, 820)
         if self.load():
             self.fokus_awal()
 

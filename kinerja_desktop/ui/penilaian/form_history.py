@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.core.model.evaluasi import RiwayatUmpanBalik, StatusEvaluasi, label_predikat
 from kinerja_desktop.core.rules.distribusi import Temuan
+from kinerja_desktop.ui.common.screen import fit_to_screen
 
 AKUI = "Saya sudah memperhatikan peringatan pola distribusi"
 
@@ -88,7 +89,7 @@ class AkuiDistribusiDialog(QDialog):
         layout.addWidget(self.daftar, 1)
         layout.addWidget(self.acknowledge_check)
         layout.addWidget(self.buttons)
-        self.resize(640, 360)
+        fit_to_screen(self, 640, 360)
         self.acknowledge_check.setFocus()
 
     def accept(self) -> None:

@@ -29,6 +29,7 @@ from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.screen import fit_to_screen
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from kinerja_desktop.ui.printing.options import OpsiPanel
 from kinerja_desktop.ui.printing.printer import prepare_printer, print_document
@@ -96,7 +97,7 @@ class PratinjauDialog(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=JEDA_MS, timeout=self.rerender)
         self.opsi.changed.connect(self._timer.start)
         self._build_layout()
-        self.resize(1180, 860)
+        fit_to_screen(self, 1180, 860)
         if pdf is not None:
             self.show_pdf(pdf)
         else:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.core.model.skp import HasilDraft, Pendekatan, SkpInput
 from kinerja_desktop.ui.common.forms import FormDialog, tombol
+from kinerja_desktop.ui.common.screen import fit_to_screen
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
 from kinerja_desktop.ui.common.widgets import HINT_STYLE
 
@@ -124,7 +125,7 @@ class HasilDraftDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Tutup")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 480)
+        fit_to_screen(self, 640, 480)
 
 
 class HeaderDialog(FormDialog):

@@ -25,6 +25,7 @@ from kinerja_desktop.core.model.skp import (
 )
 from kinerja_desktop.core.model.teks import Batas
 from kinerja_desktop.ui.common.forms import FormDialog, LengthCounter, TeksEdit
+from kinerja_desktop.ui.common.screen import fit_to_screen
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, FieldNote, with_note
 
 _USER = Qt.ItemDataRole.UserRole
@@ -169,7 +170,7 @@ class MulaiDariDialog(FormDialog):
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(700, 420)
+        fit_to_screen(self, 700, 420)
         self.mark_clean()
 
     def check(self) -> bool:
