@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSize, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,7 +21,7 @@ from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.cadangan.automatic import AutomaticBackups
-from kinerja_desktop.ui.common import ops
+from kinerja_desktop.ui.common import ops, tampilan
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_info
@@ -86,7 +86,10 @@ class MainWindow(QMainWindow):
         self._closing = "open"
         self._inside_close = False
         self.automatic_backups = AutomaticBackups(self, self.ctx)
-        self.resize(QSize(1100, 720))
+        tampilan.open_store(workspace.paths, actor.username)  # before the pages read their column widths
+        self.resize(QSize(1100, 720))  # the size when not maximised, until the user chooses one
+        if not tampilan.restore_window(self):
+            self.setWindowState(Qt.WindowState.WindowMaximized)  # the first time on this PC
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -333,6 +336,7 @@ class MainWindow(QMainWindow):
             self.automatic_backups.backup_if_changed()
         self.automatic_backups.stop()
         self.tasks.wait()
+        tampilan.save_window(self)
         event.accept()
 
     def on_close_copy_ended(self) -> None:

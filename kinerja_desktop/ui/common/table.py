@@ -18,6 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from kinerja_desktop.ui.common import tampilan
+
 # These screens react through signals and shortcuts, never Python event filters or event-handler
 # overrides: with PySide6 6.12.0 on Python 3.11 every such call drops a reference to None, and the
 # process aborts ("deallocating None") once a few thousand events have gone through them.
@@ -168,20 +170,32 @@ class _ColumnFitter(QObject):
 
 
 def set_widths(
-    table: QTableView, samples: Sequence[str], weights: dict[int, tuple[float, int]] | None = None
+    table: QTableView,
+    samples: Sequence[str],
+    weights: dict[int, tuple[float, int]] | None = None,
+    *,
+    key: str = "",
 ) -> None:
     """Column widths from sample texts (measured once, not per row).
 
     ``weights`` maps columns to (share, minimum width): they divide what the sampled columns leave,
-    and the user may still drag every column.
+    and the user may still drag every column. With ``key``, the widths the user dragged are remembered
+    for the account (``tampilan``) and come back next time; a remembered column is left as it was set.
     """
     metrics = table.fontMetrics()
     for column, sample in enumerate(samples):
         if sample:
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+    saved = tampilan.saved_widths(key) if key else {}
+    for column, width in saved.items():
+        if column < table.model().columnCount():
+            table.setColumnWidth(column, width)
+    weights = {c: w for c, w in (weights or {}).items() if c not in saved}
     if weights:
         table.horizontalHeader().setStretchLastSection(False)
         _ColumnFitter(table, weights)
+    if key:
+        tampilan.remember_widths(table, key)
 
 
 def select_row(table: QTableView, row: int) -> bool:

@@ -52,7 +52,8 @@ class MonitoringPage(Page):
         set_widths(
             self.table,
             ("", "19860926 201505 1 001", "", "SKP belum disetujui__", ""),
-            {0: (2, 180), 2: (2, 160), 4: (2, 160)},
+            {0: (2, 200), 2: (2, 160), 4: (2, 160)},
+            key="monitoring",
         )
         self.judul_daftar = QLabel()
         self.message = QLabel(wordWrap=True)

@@ -66,7 +66,7 @@ class PegawaiPage(Page):
         self.model = PegawaiTableModel(self)
         self.model.sort_column = 1
         self.table = make_table(self.model)
-        set_widths(self.table, WIDTHS, {1: (3, 150), 3: (2, 110), 4: (2, 110), 5: (1.5, 90)})
+        set_widths(self.table, WIDTHS, {1: (3, 220), 3: (2, 110), 4: (2, 110), 5: (1.5, 90)}, key="pegawai")
 
         self.search = QLineEdit(placeholderText="Cari nama, NIP, jabatan atau unit…", clearButtonEnabled=True)
         self.status = QComboBox()

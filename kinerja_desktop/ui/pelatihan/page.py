@@ -61,7 +61,8 @@ class PelatihanPage(Page):
         set_widths(
             self.table,
             ("19860926 201505 1 001", "", "Status", "", "1000", ""),
-            {1: (2, 160), 3: (2, 120), 5: (3, 260)},
+            {1: (2, 180), 3: (2, 120), 5: (3, 260)},
+            key="pelatihan",
         )
         self.count = QLabel()
         self.message = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)

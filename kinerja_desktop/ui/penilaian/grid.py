@@ -176,5 +176,5 @@ def make_grid_view(model: PenilaianModel) -> QTableView:
     table = make_table(model)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    set_widths(table, LEBAR, BOBOT)
+    set_widths(table, LEBAR, BOBOT, key="penilaian")
     return table

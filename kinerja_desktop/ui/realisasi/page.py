@@ -66,7 +66,10 @@ class RealisasiPage(Page):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         set_widths(
-            self.table, ("", "Kuantitas_", "", "100 dokumen__", "Realisasi______"), {0: (3, 220), 2: (3, 200)}
+            self.table,
+            ("", "Kuantitas_", "", "100 dokumen__", "Realisasi______"),
+            {0: (3, 220), 2: (3, 200)},
+            key="realisasi",
         )
         self.aksi = AksiPanel(ctx)
         self.bukti = BuktiPanel(ctx)

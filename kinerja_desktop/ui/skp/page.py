@@ -66,7 +66,7 @@ class SkpPage(Page):
         self.bawahan.setVisible(penilai)
         self.model = SkpListModel(self)
         self.table = make_table(self.model)
-        set_widths(self.table, WIDTHS, {0: (3, 180), 2: (2.5, 140), 5: (2, 130)})
+        set_widths(self.table, WIDTHS, {0: (3, 200), 2: (2.5, 140), 5: (2, 130)}, key="skp")
         self.open_button = QPushButton("Buka", clicked=self.on_open_button_clicked)
         self.create_button = QPushButton("Buat SKP…", clicked=self.on_create_button_clicked)
         self.copy_button = QPushButton("Salin dari tahun lalu", clicked=self.on_copy_button_clicked)
