@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
         self.automatic_backups.stop()
         self.tasks.wait()
         tampilan.save_window(self)
+        tampilan.close_store()
         event.accept()
 
     def on_close_copy_ended(self) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kinerja_desktop.core.workspace import Workspace
+from kinerja_desktop.ui.common import tampilan
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.tasks import TaskRunner
 
@@ -23,6 +24,13 @@ def demo_template(demo_office: Callable[[int], Path]) -> Path:
 def demo_ws(demo_template: Path, buka_salinan: Callable[[Path], Workspace], sync_tasks: None) -> Workspace:
     """A copy of ``demo_template``, opened, with background tasks run inline."""
     return buka_salinan(demo_template)
+
+
+@pytest.fixture(autouse=True)
+def _tampilan_lepas() -> Iterator[None]:
+    """No test inherits the window and column settings of the account another test logged in."""
+    yield
+    tampilan.close_store()
 
 
 @pytest.fixture

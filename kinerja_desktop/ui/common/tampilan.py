@@ -26,6 +26,14 @@ def open_store(paths: AppPaths, username: str) -> QSettings:
     return _store
 
 
+def close_store() -> None:
+    """The account logged out: nothing more is remembered for it (written to disk now)."""
+    global _store
+    if _store is not None:
+        _store.sync()
+    _store = None
+
+
 def store() -> QSettings | None:
     """The settings of the account logged in now, or None before a login."""
     return _store
