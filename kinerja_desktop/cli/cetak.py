@@ -9,6 +9,7 @@ from typing import Any
 
 from kinerja_desktop.cli.common import open_workspace
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.rules.angka import format_angka
 
 JENIS = ("skp", "evaluasi", "dokumen-evaluasi", "konversi-ak", "rekap")
 _BATAS_DAFTAR = 15
@@ -125,9 +126,12 @@ def cmd_cetak(args: argparse.Namespace) -> int:
         save_pdf(data, out)
     finally:
         ws.close()
-    print(f"{daftar.jumlah} dokumen {jenis.label} ({daftar.judul}, kertas {opsi.kertas}) disimpan ke {out}.")
+    print(
+        f"{format_angka(daftar.jumlah)} dokumen {jenis.label} ({daftar.judul}, kertas "
+        f"{opsi.kertas}) disimpan ke {out}."
+    )
     if daftar.dilewati:
-        print(f"{len(daftar.dilewati)} pegawai dilewati:")
+        print(f"{format_angka(len(daftar.dilewati))} pegawai dilewati:")
         for d in daftar.dilewati[:_BATAS_DAFTAR]:
             print(f"  {d.nama} (NIP {d.nip}): {d.alasan}")
         if len(daftar.dilewati) > _BATAS_DAFTAR:

@@ -11,6 +11,7 @@ from kinerja_desktop import __version__
 from kinerja_desktop.cli.common import lock_folder, open_workspace, read_password, resolved_paths
 from kinerja_desktop.cli.server import server_lines
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.rules.angka import format_angka
 
 if TYPE_CHECKING:
     from kinerja_desktop.core.db.backup_info import BackupInfo
@@ -291,7 +292,7 @@ def _info_unopened(paths: AppPaths, exc: KnownError) -> int:
         print("Cadangan (terbaru di atas):")
         for path in found:
             info = read_backup_info(path)
-            pegawai = f"{info.pegawai} pegawai" if info.pegawai is not None else ""
+            pegawai = f"{format_angka(info.pegawai)} pegawai" if info.pegawai is not None else ""
             keadaan = "" if info.usable else f"  TIDAK BISA DIPAKAI: {info.problem}"
             print(
                 f"  {info.dibuat:%d-%m-%Y %H:%M}  {size_text(info.size):>9}  {info.kantor_text}  "

@@ -8,6 +8,7 @@ from typing import Any
 
 from kinerja_desktop.cli.common import open_workspace
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.rules.angka import format_angka
 
 
 def add_pegawai_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -51,7 +52,7 @@ def cmd_pegawai_export(args: argparse.Namespace) -> int:
                 pilih = unit_kerja.subtree_ids(session, SYSTEM, unit.unit_id)
                 rows = [r for r in rows or [] if r.unit_kerja_id in pilih]
             jumlah = export_roster(session, SYSTEM, out, rows)
-        print(f"{jumlah} pegawai diekspor ke {out}.")
+        print(f"{format_angka(jumlah)} pegawai diekspor ke {out}.")
     finally:
         ws.close()
     return 0

@@ -30,6 +30,7 @@ from kinerja_desktop.core.exchange.paket.signature import is_signed, verify_info
 from kinerja_desktop.core.exchange.paket.sync_base import kunci_mitra, record_export
 from kinerja_desktop.core.exchange.paket.writer.workbook import write_paket
 from kinerja_desktop.core.exchange.roster.apply import JENIS_ROSTER
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import kantor, kunci_kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.kunci_kantor import KunciKantor
@@ -113,7 +114,7 @@ class HasilEkspor:
     def lines(self) -> list[str]:
         tahun = f"tahun {self.info.tahun}" if self.info.tahun else "semua tahun"
         out = [
-            f"{self.info.jenis.label} ({tahun}) untuk {self.penerima}: {self.total} baris "
+            f"{self.info.jenis.label} ({tahun}) untuk {self.penerima}: {format_angka(self.total)} baris "
             f"disimpan ke {self.path}."
         ]
         out += [f"  {lembar:<28} {n:>8}" for lembar, n in self.per_lembar if n]

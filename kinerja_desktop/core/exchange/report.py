@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kinerja_desktop.core.exchange.paket.plan.model import Aksi, JumlahLembar, RencanaImpor
+from kinerja_desktop.core.rules.angka import format_angka
 
 #: The count columns, in the order the plan shows them (Aksi value → heading, the words of the summary).
 KOLOM_JUMLAH = tuple((a.value, a.label) for a in Aksi)
@@ -20,9 +21,12 @@ def tabel_jumlah(rencana: RencanaImpor) -> list[str]:
     kepala = f"  {'Lembar':<{lebar}}" + "".join(f" {judul:>9}" for _, judul in KOLOM_JUMLAH)
     out = [kepala]
     for j in rows:
-        out.append(f"  {j.lembar:<{lebar}}" + "".join(f" {getattr(j, a):>9}" for a, _ in KOLOM_JUMLAH))
+        out.append(
+            f"  {j.lembar:<{lebar}}" + "".join(f" {format_angka(getattr(j, a)):>9}" for a, _ in KOLOM_JUMLAH)
+        )
     out.append(
-        f"  {'Jumlah':<{lebar}}" + "".join(f" {sum(getattr(j, a) for j in rows):>9}" for a, _ in KOLOM_JUMLAH)
+        f"  {'Jumlah':<{lebar}}"
+        + "".join(f" {format_angka(sum(getattr(j, a) for j in rows)):>9}" for a, _ in KOLOM_JUMLAH)
     )
     return out
 

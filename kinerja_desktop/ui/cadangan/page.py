@@ -23,6 +23,7 @@ from kinerja_desktop.core.db import backup as backups
 from kinerja_desktop.core.db.backup import CopyResult
 from kinerja_desktop.core.db.backup_info import BackupInfo
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.core.storage import size_text as size_text
 from kinerja_desktop.ui.cadangan.copy import choose_copy_folder, copy_backups, copy_done_text, last_copy_text
@@ -36,7 +37,8 @@ from kinerja_desktop.ui.common.dialogs import ask_yes_no
 def restore_question(check: recovery.RestoreCheck, current: str) -> tuple[str, str]:
     """The question (and its detail) before ``check``'s backup replaces ``current`` (what is there now)."""
     info = check.info
-    what = f"{info.path.name} ({info.dibuat:%d-%m-%Y %H:%M}, {info.kantor_text}, {info.pegawai} pegawai)"
+    pegawai = f", {format_angka(info.pegawai)} pegawai" if info.pegawai is not None else ""
+    what = f"{info.path.name} ({info.dibuat:%d-%m-%Y %H:%M}, {info.kantor_text}{pegawai})"
     detail = (
         "Data saat ini dicadangkan dulu secara otomatis. Setelah pemulihan, semua pengguna perlu masuk "
         "kembali."

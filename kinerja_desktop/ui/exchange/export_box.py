@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.exchange.actions import HasilEkspor, export_paket, kantor_tujuan, tahun_tersedia
 from kinerja_desktop.core.model.kantor import KantorInfo
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.ui.common import ops
@@ -160,7 +161,8 @@ class EksporPanel(QGroupBox):
     def on_export_done(self, hasil: HasilEkspor) -> None:
         self.hasil = hasil
         self.hasil_label.setText(
-            f"{hasil.info.jenis.label} untuk {hasil.penerima} tersimpan: {hasil.path} ({hasil.total} baris). "
+            f"{hasil.info.jenis.label} untuk {hasil.penerima} tersimpan: {hasil.path} "
+            f"({format_angka(hasil.total)} baris). "
             "Kirim berkas itu ke penerimanya."
         )
         self.hasil_label.show()

@@ -17,6 +17,7 @@ from kinerja_desktop.core.exchange.paket.plan.model import (
     Pilihan,
 )
 from kinerja_desktop.core.exchange.report import KOLOM_JUMLAH
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.ui.common.table import Column, RowTableModel
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -28,7 +29,9 @@ LABEL_PILIHAN: dict[str | None, str] = {
 
 
 def _jumlah_kolom(atribut: str, judul: str) -> Column:
-    return Column(judul, lambda j: str(getattr(j, atribut)), key=lambda j: getattr(j, atribut), right=True)
+    return Column(
+        judul, lambda j: format_angka(getattr(j, atribut)), key=lambda j: getattr(j, atribut), right=True
+    )
 
 
 class JumlahModel(RowTableModel):

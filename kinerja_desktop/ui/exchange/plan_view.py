@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.core.exchange.actions import RencanaBerkas
 from kinerja_desktop.core.exchange.paket.plan.model import AlasanTertahan, Tertahan
 from kinerja_desktop.core.exchange.report import lembar_berisi
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.ui.common.table import make_table, set_widths
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, OK_STYLE, WARNING_STYLE
 from kinerja_desktop.ui.exchange.models import GabungModel, JumlahModel, MasalahModel
@@ -136,7 +137,7 @@ class RencanaView(QWidget):
         tertahan = {a.jenis for a in r.alasan_tertahan()}
         if Tertahan.GALAT in tertahan:
             teks, gaya = (
-                f"Ada {len(r.galat)} kesalahan; tidak ada yang akan diimpor dari berkas ini.",
+                f"Ada {format_angka(len(r.galat))} kesalahan; tidak ada yang akan diimpor dari berkas ini.",
                 ERROR_STYLE,
             )
         elif not r.ada_perubahan:
@@ -148,7 +149,8 @@ class RencanaView(QWidget):
             )
         elif Tertahan.KONFLIK in tertahan:
             teks = (
-                f"{len(r.konflik)} baris diubah di sini dan di kantor pengirim sejak terakhir sama. Tekan "
+                f"{format_angka(len(r.konflik))} baris diubah di sini dan di kantor pengirim sejak "
+                "terakhir sama. Tekan "
                 "\u201cLanjut: putuskan konflik\u201d untuk memilih data mana yang dipakai."
             )
             gaya = WARNING_STYLE

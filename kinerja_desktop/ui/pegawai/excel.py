@@ -30,6 +30,7 @@ from kinerja_desktop.core.exchange.roster import (
     write_template,
 )
 from kinerja_desktop.core.model.pegawai import PegawaiRow
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
@@ -76,7 +77,8 @@ class PratinjauImpor(QDialog):
             self.keadaan = QLabel(keadaan, wordWrap=True)
         else:
             self.keadaan = QLabel(
-                f"Ada {len(plan.galat)} kesalahan. Tidak ada yang diimpor sampai semua kesalahan diperbaiki "
+                f"Ada {format_angka(len(plan.galat))} kesalahan. Tidak ada yang diimpor sampai "
+                "semua kesalahan diperbaiki "
                 "di berkas Excel; perbaiki sel yang disebut, simpan, lalu impor lagi.",
                 wordWrap=True,
             )
@@ -168,7 +170,9 @@ class ExcelPegawai:
             self.parent,
             lambda s, a: export_roster(s, a, path, rows),
             ctx=self.ctx,
-            then=lambda n: show_info(self.parent, f"{n} pegawai diekspor ke {path.name}.", str(path)),
+            then=lambda n: show_info(
+                self.parent, f"{format_angka(n)} pegawai diekspor ke {path.name}.", str(path)
+            ),
             background="Mengekspor daftar pegawai…",
         )
 

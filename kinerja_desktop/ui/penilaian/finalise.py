@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBo
 
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, HasilFinal
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.distribusi import Temuan
 from kinerja_desktop.core.services import evaluasi
 from kinerja_desktop.ui.common import ops
@@ -37,11 +38,13 @@ class RingkasanFinal:
 
     def teks(self) -> str:
         """ "3 evaluasi difinalkan. 1 tidak difinalkan:" (the reasons follow in ``rincian``)."""
-        teks = f"{len(self.berhasil)} evaluasi difinalkan."
+        teks = f"{format_angka(len(self.berhasil))} evaluasi difinalkan."
         if self.gagal:
             teks += f" {len(self.gagal)} tidak difinalkan:"
         elif self.belum_siap:
-            teks += f" {self.belum_siap} pegawai lain belum siap (lihat 'Hanya yang belum final')."
+            teks += (
+                f" {format_angka(self.belum_siap)} pegawai lain belum siap (lihat 'Hanya yang belum final')."
+            )
         return teks
 
 
@@ -60,7 +63,7 @@ class AkuiDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(f"Finalkan {jumlah} evaluasi")
+        self.ok.setText(f"Finalkan {format_angka(jumlah)} evaluasi")
         self.ok.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
         self.buttons.accepted.connect(self.accept)
@@ -106,7 +109,7 @@ def finalise_rows(parent: QWidget, rows: list[BarisEvaluasi], *, terpilih: bool)
         dialog = AkuiDialog(temuan.value, len(siap), parent)
         if not dialog.exec() or not dialog.check.isChecked():
             return None
-    elif not ask_yes_no(parent, f"Finalkan {len(siap)} evaluasi?", PESAN_KUNCI):
+    elif not ask_yes_no(parent, f"Finalkan {format_angka(len(siap))} evaluasi?", PESAN_KUNCI):
         return None
     akui = bool(temuan.value)
     dilihat = {r.evaluasi_id: r.revisi for r in rows if r.evaluasi_id}

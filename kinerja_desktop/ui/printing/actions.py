@@ -19,6 +19,7 @@ from kinerja_desktop.core.documents.options import OpsiCetak
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.evaluasi import EvaluasiForm
 from kinerja_desktop.core.model.skp import SkpDetail
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.evaluasi import read as evaluasi_baca
 from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
@@ -118,8 +119,8 @@ def pratinjau_rekap(
 def _setuju(parent: QWidget | None, daftar: DaftarCetak) -> bool:
     """Ask before a batch that skips someone or keeps to the pegawai a filtered list shows."""
     dilewati = daftar.dilewati
-    teks = f"{daftar.jumlah} dokumen {daftar.permintaan.jenis.label} akan dicetak"
-    teks += f"; {len(dilewati)} pegawai dilewati." if dilewati else "."
+    teks = f"{format_angka(daftar.jumlah)} dokumen {daftar.permintaan.jenis.label} akan dicetak"
+    teks += f"; {format_angka(len(dilewati))} pegawai dilewati." if dilewati else "."
     rincian: list[str] = []
     if daftar.permintaan.hanya_pegawai is not None:
         rincian.append("Hanya pegawai yang tampil di daftar (sesuai saringan yang dipilih).")
@@ -158,7 +159,7 @@ def print_batch(
     if daftar.jumlah > BATAS_PRATINJAU:
         nama, _ = QFileDialog.getSaveFileName(
             parent,
-            f"Simpan {daftar.jumlah} dokumen ke PDF",
+            f"Simpan {format_angka(daftar.jumlah)} dokumen ke PDF",
             str(Path.home() / nama_berkas(daftar.judul)),
             "Dokumen PDF (*.pdf)",
         )
@@ -184,7 +185,11 @@ def print_batch(
 
     def sukses(pdf: bytes) -> None:
         if tujuan is not None:
-            show_info(parent, f"{daftar.jumlah} dokumen {permintaan.jenis.label} tersimpan.", str(tujuan))
+            show_info(
+                parent,
+                f"{format_angka(daftar.jumlah)} dokumen {permintaan.jenis.label} tersimpan.",
+                str(tujuan),
+            )
             lapor(tujuan)
             return
         ttd = daftar.semua_final and permintaan.jenis not in (JenisCetak.SKP, JenisCetak.REKAP)

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.documents.build import Kemajuan
 from kinerja_desktop.core.documents.files import save_pdf
 from kinerja_desktop.core.documents.options import OpsiCetak
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
@@ -162,7 +163,7 @@ class PratinjauDialog(QDialog):
         ukuran = self.dokumen.pagePointSize(0)
         kertas = self.opsi.kertas.currentData()
         arah = "mendatar" if ukuran.width() > ukuran.height() else "tegak"
-        dok = f"{self.sumber.jumlah} dokumen, " if self.sumber.jumlah > 1 else ""
+        dok = f"{format_angka(self.sumber.jumlah)} dokumen, " if self.sumber.jumlah > 1 else ""
         self.info.setText(f"{dok}{jumlah} halaman, kertas {kertas} {arah}.")
         self.print_button.setEnabled(jumlah > 0)
         self.save_button.setEnabled(jumlah > 0)

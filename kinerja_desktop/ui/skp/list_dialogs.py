@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.model.skp import HasilDraft, Pendekatan, SkpInput
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.ui.common.forms import FormDialog, tombol
 from kinerja_desktop.ui.common.screen import fit_to_screen
 from kinerja_desktop.ui.common.unit_tree import UnitIndex
@@ -113,11 +114,11 @@ class HasilDraftDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Hasil pembuatan draf SKP")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{len(hasil.dibuat)} draf dibuat</b>"))
+        layout.addWidget(QLabel(f"<b>{format_angka(len(hasil.dibuat))} draf dibuat</b>"))
         self.dibuat = QListWidget()
         self.dibuat.addItems(sorted(nama.get(pid, pid) for pid in hasil.dibuat))
         layout.addWidget(self.dibuat, 1)
-        layout.addWidget(QLabel(f"<b>{len(hasil.dilewati)} pegawai dilewati</b>"))
+        layout.addWidget(QLabel(f"<b>{format_angka(len(hasil.dilewati))} pegawai dilewati</b>"))
         self.dilewati = QListWidget(wordWrap=True)
         self.dilewati.addItems([f"{d.nama} — {d.alasan}" for d in hasil.dilewati])
         layout.addWidget(self.dilewati, 1)

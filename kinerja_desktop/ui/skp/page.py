@@ -303,7 +303,10 @@ class SkpPage(Page):
         self.unit_drafts_button.setEnabled(self.can_edit)
         self.load_list()
         nama = {r.pegawai_id: r.nama for r in self.model.semua}
-        self.say(f"{len(hasil.dibuat)} draf SKP dibuat, {len(hasil.dilewati)} pegawai dilewati.")
+        self.say(
+            f"{format_angka(len(hasil.dibuat))} draf SKP dibuat, "
+            f"{format_angka(len(hasil.dilewati))} pegawai dilewati."
+        )
         HasilDraftDialog(self, hasil, nama).exec()
 
     def on_drafts_failed(self, _exc: KnownError) -> None:

@@ -30,6 +30,7 @@ from kinerja_desktop.core.exchange.paket.plan.planner import kolom_id, map_ids
 from kinerja_desktop.core.exchange.paket.schema import Jenis, semua_jenis
 from kinerja_desktop.core.exchange.paket.sync_base import EntriDasar, pembuat_sidik, write_baselines
 from kinerja_desktop.core.memory import release_memory
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import kunci_kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.workspace import Workspace
@@ -57,8 +58,10 @@ class HasilImpor:
         if not self.ditulis:
             return ["Tidak ada yang berubah; tidak ada yang ditulis."]
         out = [
-            f"Impor selesai: {self.total(Aksi.BARU)} baris baru, {self.total(Aksi.UBAH)} diperbarui, "
-            f"{len(self.pilihan)} konflik diputuskan, {self.digabung} data digabungkan.",
+            f"Impor selesai: {format_angka(self.total(Aksi.BARU))} baris baru, "
+            f"{format_angka(self.total(Aksi.UBAH))} diperbarui, "
+            f"{format_angka(len(self.pilihan))} konflik diputuskan, {format_angka(self.digabung)} "
+            "data digabungkan.",
             f"Cadangan sebelum impor: {self.cadangan}" if self.cadangan is not None else TANPA_CADANGAN,
         ]
         if self.kunci_baru:
@@ -278,13 +281,14 @@ def apply_plan(
             if cadangan is not None:
                 log_event(session, "cadangan", f"Cadangan dibuat: {cadangan.name}")
             _audit(session, rencana, pilih)
-            ringkas = ", ".join(f"{v} {k}" for k, v in total.items())
+            ringkas = ", ".join(f"{format_angka(v)} {k}" for k, v in total.items())
             log_event(
                 session,
                 "impor",
                 f"Impor {info.jenis.label.lower()} dari {info.kantor_nama} ({info.kantor_kode}) "
-                f"{nama_berkas or ''}: {ringkas}; {len(pilih)} konflik diputuskan, "
-                f"{len(rencana.penggabungan)} digabungkan; {audit.jumlah} baris tercatat di log audit.",
+                f"{nama_berkas or ''}: {ringkas}; {format_angka(len(pilih))} konflik diputuskan, "
+                f"{format_angka(len(rencana.penggabungan))} digabungkan; "
+                f"{format_angka(audit.jumlah)} baris tercatat di log audit.",
                 tabel="sync_log",
                 baris_id=str(sync_log_id),
             )

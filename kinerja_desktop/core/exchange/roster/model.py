@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from kinerja_desktop.core.model.pegawai import PegawaiInput, StatusAktif
+from kinerja_desktop.core.rules.angka import format_angka
 
 
 class Aksi(StrEnum):
@@ -126,11 +127,12 @@ class RosterPlan:
         c = self.counts
         out = [
             f"Pratinjau impor daftar pegawai: {self.berkas.name} "
-            f"(lembar {self.lembar}, {len(self.baris)} baris data)",
-            f"  Ditambah        : {c[Aksi.TAMBAH]} pegawai",
-            f"  Diubah          : {c[Aksi.UBAH]} pegawai",
-            f"  Tetap sama      : {c[Aksi.SAMA]} pegawai",
-            f"  Bermasalah      : {c[Aksi.GALAT]} baris ({len(self.galat)} kesalahan)",
+            f"(lembar {self.lembar}, {format_angka(len(self.baris))} baris data)",
+            f"  Ditambah        : {format_angka(c[Aksi.TAMBAH])} pegawai",
+            f"  Diubah          : {format_angka(c[Aksi.UBAH])} pegawai",
+            f"  Tetap sama      : {format_angka(c[Aksi.SAMA])} pegawai",
+            f"  Bermasalah      : {format_angka(c[Aksi.GALAT])} baris "
+            f"({format_angka(len(self.galat))} kesalahan)",
             f"  Unit kerja baru : {len(self.unit_baru)}",
         ]
         if self.kolom_tidak_ada:

@@ -24,6 +24,7 @@ from kinerja_desktop.core.exchange.roster.petunjuk import baris_petunjuk
 from kinerja_desktop.core.exchange.roster.units import PetaUnit
 from kinerja_desktop.core.exchange.xlsx_file import AWAL_RUMUS, save_workbook, text_cell
 from kinerja_desktop.core.model.pegawai import PegawaiRow
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 
@@ -251,7 +252,7 @@ def export_roster(session: Session, actor: Actor, path: Path, rows: list[Pegawai
     log_event(
         session,
         "ekspor",
-        f"Daftar pegawai diekspor ke {Path(path).name}: {len(isi)} pegawai.",
+        f"Daftar pegawai diekspor ke {Path(path).name}: {format_angka(len(isi))} pegawai.",
         tabel="pegawai",
     )
     return len(isi)

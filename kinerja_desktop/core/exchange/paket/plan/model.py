@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Literal, Protocol
 
 from kinerja_desktop.core.exchange.paket.model import Baris, InfoPaket
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services.kunci_kantor import KunciKantor
 
 Pilihan = Literal["kami", "mereka"]
@@ -237,7 +238,8 @@ class RencanaImpor:
             alasan.append(
                 AlasanTertahan(
                     Tertahan.GALAT,
-                    f"Paket ini memiliki {len(self.galat)} kesalahan; tidak ada yang diimpor darinya.",
+                    f"Paket ini memiliki {format_angka(len(self.galat))} kesalahan; tidak ada yang "
+                    "diimpor darinya.",
                     "Minta kantor pengirim memperbaiki datanya dan mengekspor ulang paketnya.",
                     tuple(m.teks() for m in self.galat),
                 )
@@ -256,7 +258,7 @@ class RencanaImpor:
             alasan.append(
                 AlasanTertahan(
                     Tertahan.KONFLIK,
-                    f"{len(belum)} konflik belum diputuskan.",
+                    f"{format_angka(len(belum))} konflik belum diputuskan.",
                     "Pilih data kami atau data mereka untuk setiap konflik (atau untuk semuanya), lalu "
                     "impor.",
                     tuple(f"{k.lembar} baris {k.baris}: {k.uraian}" for k in belum),
@@ -287,12 +289,21 @@ class RencanaImpor:
         if self.pengirim is not None:
             out.append(self.teks_kunci())
         if self.galat:
-            out.append(f"{len(self.galat)} kesalahan harus diperbaiki dulu; tidak ada yang akan diimpor.")
+            out.append(
+                f"{format_angka(len(self.galat))} kesalahan harus diperbaiki dulu; tidak ada yang "
+                "akan diimpor."
+            )
         if self.konflik:
-            out.append(f"{len(self.konflik)} konflik: pilih data kami atau data mereka untuk setiap baris.")
+            out.append(
+                f"{format_angka(len(self.konflik))} konflik: pilih data kami atau data mereka "
+                "untuk setiap baris."
+            )
         gabung = [g for g in self.penggabungan if not g.otomatis]
         if gabung:
-            out.append(f"{len(gabung)} data yang sama tercatat dua kali akan digabungkan (lihat daftarnya).")
+            out.append(
+                f"{format_angka(len(gabung))} data yang sama tercatat dua kali akan digabungkan "
+                "(lihat daftarnya)."
+            )
         return out
 
     def teks_kunci(self) -> str:
