@@ -373,9 +373,9 @@ def _periksa(
             ids = {str(b.get("id")) for b in baris if b.get("id")}
             if not ids or baru.get(tabel, 0) != len(baris):
                 continue  # rows merged into ours (the same master data) keep our ids
-            ada = {str(i) for i in c.execute(text(f'SELECT id FROM "{tabel}"')).scalars()}
-            if not ids <= ada:
-                salah.append(f"{tabel}: {len(ids - ada)} baris paket {KODE_KANTOR} tidak ada")
+            tersimpan = {str(i) for i in c.execute(text(f'SELECT id FROM "{tabel}"')).scalars()}
+            if not ids <= tersimpan:
+                salah.append(f"{tabel}: {len(ids - tersimpan)} baris paket {KODE_KANTOR} tidak tersimpan")
     engine.dispose()
     return salah
 
