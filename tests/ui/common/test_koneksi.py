@@ -144,3 +144,12 @@ def test_the_question_has_coba_lagi_and_tutup(
     assert sorted(b.text() for b in box.buttons()) == ["Coba lagi", "Tutup"]
     assert box.text() == HILANG.pesan and "Periksa jaringan" in box.informativeText()
     assert "masih ada di layar" in box.informativeText()
+
+
+def test_the_import_wizard_reports_to_the_window_s_status(qtbot: QtBot, ctx: UiContext) -> None:
+    from kinerja_desktop.ui.exchange.import_wizard import ImporWizard
+
+    wizard = ImporWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.tasks.server.hilang(HILANG)  # a lost server met by the wizard's own runner
+    assert not ctx.tasks.server.terjangkau
