@@ -26,6 +26,7 @@ import argparse
 import multiprocessing as mp
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import tempfile
@@ -82,6 +83,7 @@ def staf(nomor: int, url: str, detik: float, bersama: dict[str, Any], antrian: A
     from kinerja_desktop.core.services.evaluasi.unit import grid_unit
     from kinerja_desktop.core.services.monitoring import monitoring
 
+    tempfile.tempdir = bersama["tmp"]  # every folder of the run under one, removed at the end
     hasil = Hasil(nomor)
     rng = random.Random(nomor)
     ws = _buka(url)
@@ -430,9 +432,11 @@ def main() -> int:
     if args.staf < 2:
         parser.error("--staf minimal 2 (satu mengimpor, satu mencetak)")
     admin_url, pg_dir = _server(args.port)
+    akar = tempfile.mkdtemp(prefix="kinerja-beban-")
+    tempfile.tempdir = akar
     try:
         url, paket = _siapkan(admin_url, args.pegawai)
-        bersama = _bersama(url) | {"paket": str(paket)}
+        bersama = _bersama(url) | {"paket": str(paket), "tmp": akar}
         sebelum = _sidik(url)
         print(
             f"{args.staf} staf selama {args.detik:.0f} s; {os.cpu_count()} CPU, beban mesin sebelumnya "
@@ -452,6 +456,7 @@ def main() -> int:
         return _lapor(url, sebelum, hasil, paket)
     finally:
         _sql(admin_url, f"DROP DATABASE IF EXISTS {_nama_db()} WITH (FORCE)")
+        shutil.rmtree(akar, ignore_errors=True)
         if pg_dir:
             subprocess.run([str(ROOT / ".ci" / "postgres.sh"), "stop", pg_dir], check=False)
 
