@@ -134,15 +134,52 @@ def cluster_postgres() -> Iterator[ServerSettings]:
     except (subprocess.CalledProcessError, FileNotFoundError) as exc:
         shutil.rmtree(base, ignore_errors=True)
         pytest.skip(f"no PostgreSQL cluster could be started: {exc}")
+    _CLUSTERS[port] = (owner, bindir, base, options)
     try:
         yield ServerSettings("127.0.0.1", port, "postgres", "postgres", SANDI)
     finally:
+        _CLUSTERS.pop(port, None)
         subprocess.run(
             _as_owner(owner, str(bindir / "pg_ctl"), "-D", str(base / "data"), "-m", "immediate", "stop"),
             check=False,
             capture_output=True,
         )
         shutil.rmtree(base, ignore_errors=True)
+
+
+#: The running throwaway clusters by port: owner, bin folder, folder, server options.
+_CLUSTERS: dict[int, tuple[str | None, Path, Path, str]] = {}
+
+
+def hentikan_cluster(cluster: ServerSettings) -> None:
+    """Stop a cluster of ``cluster_postgres`` (fast: its connections are ended), keeping its data."""
+    owner, bindir, base, _options = _CLUSTERS[cluster.port]
+    subprocess.run(
+        _as_owner(owner, str(bindir / "pg_ctl"), "-D", str(base / "data"), "-m", "fast", "-w", "stop"),
+        check=True,
+        capture_output=True,
+    )
+
+
+def nyalakan_cluster(cluster: ServerSettings) -> None:
+    """Start a cluster stopped by ``hentikan_cluster`` again, on the same port."""
+    owner, bindir, base, options = _CLUSTERS[cluster.port]
+    subprocess.run(
+        _as_owner(
+            owner,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(base / "data"),
+            "-o",
+            options,
+            "-l",
+            str(base / "log"),
+            "-w",
+            "start",
+        ),
+        check=True,
+        capture_output=True,
+    )
 
 
 def jalankan_sql(cluster: ServerSettings, *statements: str, database: str = "postgres") -> None:

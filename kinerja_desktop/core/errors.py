@@ -58,3 +58,16 @@ class DataBerubah(KnownError):
         super().__init__(pesan)
         self.oleh = oleh
         self.pada = pada
+
+
+class ServerTidakTerjangkau(DatabaseError):
+    """The database server (``server``: host:port) could not be reached, or dropped the connection, in
+    the middle of an action; the action's transaction was rolled back, so nothing of it was written."""
+
+    def __init__(self, server: str) -> None:
+        super().__init__(
+            f"Server basis data {server} tidak bisa dihubungi. Tindakan ini tidak dijalankan; tidak ada "
+            "yang tersimpan setengah jalan.",
+            saran="Periksa jaringan (kabel atau Wi-Fi kantor) atau hubungi pengelola server, lalu coba lagi.",
+        )
+        self.server = server

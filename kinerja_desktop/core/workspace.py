@@ -17,7 +17,13 @@ from kinerja_desktop.core.db.backup_info import MARK_SQL
 from kinerja_desktop.core.db.engine import make_engine
 from kinerja_desktop.core.db.migrate import MigrationResult, prepare_database
 from kinerja_desktop.core.db.models import AuditLog
-from kinerja_desktop.core.db.session import SYSTEM_ACTOR, log_event, make_sessionmaker, transaction
+from kinerja_desktop.core.db.session import (
+    SYSTEM_ACTOR,
+    log_event,
+    make_sessionmaker,
+    reading,
+    transaction,
+)
 from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.kantor import KantorInfo
 from kinerja_desktop.core.paths import AppPaths
@@ -140,11 +146,8 @@ class Workspace:
 
         Objects read stay usable after the block, detached with the values they had.
         """
-        session = self.factory()
-        try:
+        with reading(self.factory) as session:
             yield session
-        finally:
-            session.close()
 
     def is_initialised(self) -> bool:
         with self.read() as session:

@@ -11,8 +11,9 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kinerja_desktop import APP_TITLE, __version__
-from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.errors import KnownError, ServerTidakTerjangkau
 from kinerja_desktop.core.storage import translate_failure
+from kinerja_desktop.ui.common import koneksi
 from kinerja_desktop.ui.common.dialogs import show_error, translate_buttons
 
 log = logging.getLogger("kinerja_desktop.crash")
@@ -25,11 +26,15 @@ def install_excepthook(log_dir: Path) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        known = translate_failure(exc)
+        if isinstance(known, ServerTidakTerjangkau):
+            log.warning("Database server lost outside an action: %r", exc)
+            offer_reload(known)
+            return
         if isinstance(exc, KnownError):
             log.info("Known error reached the event loop: %s", exc)
             show_error(QApplication.activeWindow(), exc)
             return
-        known = translate_failure(exc)
         if known is not None:  # a full disk, a read-only folder: no traceback for the clerk
             log.warning("Storage failure reached the event loop: %r", exc)
             show_error(QApplication.activeWindow(), known)
@@ -39,6 +44,16 @@ def install_excepthook(log_dir: Path) -> None:
         show_crash_dialog(text, log_dir)
 
     sys.excepthook = hook
+
+
+def offer_reload(exc: ServerTidakTerjangkau) -> None:
+    """The unreachable server with Coba lagi, which reloads the page of the active window (when it has
+    pages: ``reload_page``)."""
+    window = QApplication.activeWindow()
+    if koneksi.tanya_coba_lagi(window, exc):
+        reload_page = getattr(window, "reload_page", None)
+        if callable(reload_page):
+            reload_page()
 
 
 def show_crash_dialog(details: str, log_dir: Path) -> None:

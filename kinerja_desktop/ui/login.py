@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop import APP_TITLE, __version__
-from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.errors import KnownError, ServerTidakTerjangkau
 from kinerja_desktop.core.services import akun
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
@@ -81,7 +81,10 @@ class LoginDialog(QDialog):
         (self.password if username else self.username).setFocus()
 
     def _kantor_text(self) -> str:
-        info = self.workspace.kantor_info()
+        try:
+            info = self.workspace.kantor_info()
+        except ServerTidakTerjangkau:  # said when the user logs in, with Coba lagi
+            return ""
         if info is None:
             return ""
         demo = "  —  DATA DEMO" if info.demo else ""
@@ -96,7 +99,9 @@ class LoginDialog(QDialog):
             self.show_message("Isi nama pengguna dan kata sandi.")
             return
 
-        def refused(_exc: KnownError) -> None:
+        def refused(exc: KnownError) -> None:
+            if isinstance(exc, ServerTidakTerjangkau):
+                return  # not refused: the server did not answer, so what was typed stays
             self.password.clear()
             self.password.setFocus()
 

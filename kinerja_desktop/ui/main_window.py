@@ -26,6 +26,7 @@ from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_info
 from kinerja_desktop.ui.common.tasks import TaskRunner
+from kinerja_desktop.ui.common.widgets import ERROR_STYLE
 
 
 def page_classes() -> list[type[Page]]:
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(6, 0, 12, 0)
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.status_backup)
+        self.tasks.server.berubah.connect(self.on_server_berubah)
         self._build_menu()
         self._load_identity()
         self.refresh_status()
@@ -175,8 +177,32 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_TITLE} — {self.kantor.nama}{demo}")
         self.status_kantor.setText(f"Kantor: {self.kantor.nama} ({self.kantor.kode})")
         self.status_user.setText(f"Pengguna: {self.actor.nama} ({self.actor.peran.label})")
+        self._show_database()
+
+    def _show_database(self) -> None:
         server = self.workspace.server_label
-        self.status_db.setText(f"Server: {server}" if server else f"Basis data: {self.workspace.location}")
+        if server is None:
+            self.status_db.setText(f"Basis data: {self.workspace.location}")
+        elif self.tasks.server.terjangkau:
+            self.status_db.setText(f"Server: {server}")
+            self.status_db.setStyleSheet("")
+            self.status_db.setToolTip("")
+        else:
+            self.status_db.setText(f"Server: {server} — TIDAK TERJANGKAU")
+            self.status_db.setStyleSheet(f"QLabel {{ {ERROR_STYLE} font-weight: bold; }}")
+            self.status_db.setToolTip(
+                "Server basis data tidak menjawab. Periksa jaringan atau hubungi pengelola server; "
+                "status ini kembali normal setelah Coba lagi berhasil."
+            )
+
+    def on_server_berubah(self, _terjangkau: bool) -> None:
+        self._show_database()
+
+    def reload_page(self) -> None:
+        """Read the current page's data again (after the server answered once more)."""
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.refresh()
 
     def on_page_status_changed(self) -> None:
         self._load_identity()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from kinerja_desktop.core.db.disconnect import server_unreachable
 from kinerja_desktop.core.errors import DatabaseError
 from kinerja_desktop.core.paths import POSIX, private_file
 
@@ -58,8 +59,15 @@ def _sqlite_pragmas(dbapi_connection: Any, busy_timeout_ms: int) -> None:
         cursor.close()
 
 
-def translate_db_error(exc: BaseException) -> DatabaseError | None:
-    """A clerk-readable DatabaseError for known storage failures, or None for anything else."""
+def translate_db_error(exc: BaseException, url: URL | None = None) -> DatabaseError | None:
+    """A clerk-readable DatabaseError for known storage failures, or None for anything else.
+
+    A connection to a server (``url``, when known) that is lost or cannot be made is
+    ``ServerTidakTerjangkau`` naming that server.
+    """
+    lost = server_unreachable(exc, url)
+    if lost is not None:
+        return lost
     if not isinstance(exc, OperationalError | DBAPIError):
         return None
     text = str(getattr(exc, "orig", exc)).lower()

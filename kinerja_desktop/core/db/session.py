@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, event, inspect
+from sqlalchemy import URL, Engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -62,12 +62,42 @@ def transaction(
     except StaleDataError as exc:
         raise DataBerubah(pesan_berubah("", None)) from exc
     except Exception as exc:
-        known = translate_db_error(exc)
+        known = translate_db_error(exc, _url(factory))
         if known is not None:
             raise known from exc
         raise
     finally:
+        _close(session)
+
+
+@contextmanager
+def reading(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A look without changes: the session is closed (its transaction rolled back) at the end; storage
+    failures and a lost server surface as ``transaction`` raises them."""
+    session = factory()
+    try:
+        yield session
+    except Exception as exc:
+        known = translate_db_error(exc, _url(factory))
+        if known is not None:
+            raise known from exc
+        raise
+    finally:
+        _close(session)
+
+
+def _url(factory: sessionmaker[Session]) -> URL | None:
+    bind = factory.kw.get("bind")
+    return bind.url if isinstance(bind, Engine) else None
+
+
+def _close(session: Session) -> None:
+    """Close ``session``; a connection the server already dropped cannot fail the closing as well."""
+    try:
         session.close()
+    except Exception as exc:
+        if translate_db_error(exc, getattr(session.bind, "url", None)) is None:
+            raise
 
 
 def link_import(session: Session, sync_log: SyncLog) -> int:

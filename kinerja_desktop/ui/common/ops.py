@@ -6,9 +6,11 @@ when the error names one the widget has a note for, else in the widget's message
 box — and on success the result goes to ``then`` and a success text to ``say``. With ``background`` the
 function runs on the task runner's worker (progress dialog after a moment, Batal works) and ``then``
 receives the result on the GUI thread; the work tells how far it is with ``progress``, which also stops
-it (rolling its transaction back) once Batal was pressed. ``attempt`` does the same for work outside the
-workspace: a file, the printer, options typed into a form. ``note(show)`` makes a message line of any
-function that shows a text, such as a page's ``say(text, ok=False)``.
+it (rolling its transaction back) once Batal was pressed. A database server that cannot be reached is
+shown with **Coba lagi** (the same action or read again, the widgets untouched meanwhile) and Tutup.
+``attempt`` does the same for work outside the workspace: a file, the printer, options typed into a
+form. ``note(show)`` makes a message line of any function that shows a text, such as a page's
+``say(text, ok=False)``.
 
     def on_hapus_clicked(self) -> None:
         if act(self, lambda s, a: pelatihan.delete_pelatihan(s, a, row.id), then=self.after_change):
@@ -26,8 +28,9 @@ from typing import Generic, Protocol, TypeVar
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.core.errors import DataBerubah, KnownError, ValidationError
+from kinerja_desktop.core.errors import DataBerubah, KnownError, ServerTidakTerjangkau, ValidationError
 from kinerja_desktop.core.services.access import Actor
+from kinerja_desktop.ui.common import koneksi
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error
 from kinerja_desktop.ui.common.stale import ISIAN_TETAP_DIALOG
@@ -263,7 +266,8 @@ def _run(
         if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
             return
-        show_known_error(widget, exc, notes=hooks.notes, message=hooks.message, stale=hooks.stale)
+        if not isinstance(exc, ServerTidakTerjangkau):  # the runner showed it with Coba lagi
+            show_known_error(widget, exc, notes=hooks.notes, message=hooks.message, stale=hooks.stale)
         if hooks.failed is not None:
             hooks.failed(exc)
 
@@ -279,10 +283,35 @@ def _run(
         runner = tasks or (context or context_of(widget)).tasks
         task = runner.run(tracked, on_success, on_failure, label=background, cancellable=cancellable)
         return Outcome(pending=True, task=task)
+    server = _server_status(widget, context, tasks)
+    while True:
+        try:
+            value = work()
+        except ServerTidakTerjangkau as exc:
+            if server is not None:
+                server.hilang(exc)
+            if koneksi.tanya_coba_lagi(widget, exc):
+                continue  # the same action again; what was typed is still in the widgets
+            on_failure(exc)
+            return Outcome(error=exc)
+        except KnownError as exc:
+            on_failure(exc)
+            return Outcome(error=exc)
+        if server is not None:
+            server.pulih()
+        on_success(value)
+        return Outcome(value)
+
+
+def _server_status(
+    widget: QWidget | None, context: UiContext | None, tasks: TaskRunner | None
+) -> koneksi.StatusServer | None:
+    """The window's record of whether the server answers (None for a window without a task runner)."""
+    if tasks is not None:
+        return tasks.server
+    if context is not None:
+        return context.tasks.server
     try:
-        value = work()
-    except KnownError as exc:
-        on_failure(exc)
-        return Outcome(error=exc)
-    on_success(value)
-    return Outcome(value)
+        return context_of(widget).tasks.server
+    except RuntimeError:
+        return None

@@ -10,7 +10,8 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.errors import KnownError, ServerTidakTerjangkau
+from kinerja_desktop.ui.common import koneksi
 from kinerja_desktop.ui.common.dialogs import show_error
 
 PROGRESS_DELAY_MS = 600
@@ -61,8 +62,9 @@ class _Job(QRunnable):
 
 
 def default_failure(parent: QWidget | None, exc: BaseException) -> None:
-    """Known errors as a message, cancels silently, anything else to the crash handler."""
-    if isinstance(exc, Cancelled):
+    """Known errors as a message, cancels silently, anything else to the crash handler; an unreachable
+    server was already shown (with Coba lagi) by the runner."""
+    if isinstance(exc, Cancelled | ServerTidakTerjangkau):
         return
     if isinstance(exc, KnownError):
         show_error(parent, exc)
@@ -71,7 +73,12 @@ def default_failure(parent: QWidget | None, exc: BaseException) -> None:
 
 
 class TaskRunner(QObject):
-    """Runs callables one at a time off the GUI thread and calls back on the GUI thread."""
+    """Runs callables one at a time off the GUI thread and calls back on the GUI thread.
+
+    Work that finds the database server unreachable shows that with **Coba lagi**, which runs the same
+    work again; only after **Tutup** does ``on_failure`` get the error. ``server`` tells the window
+    whether the server answered the last work.
+    """
 
     # Tests set this to run tasks inline, so they need no waiting.
     synchronous: ClassVar[bool] = False
@@ -82,6 +89,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._keep: set[_Signals] = set()
+        self.server = koneksi.StatusServer(self)
 
     def run(
         self,
@@ -92,7 +100,20 @@ class TaskRunner(QObject):
         label: str = "Sedang memproses…",
         cancellable: bool = True,
     ) -> TaskContext:
-        failure = on_failure or (lambda exc: default_failure(self._parent, exc))
+        fallback = on_failure or (lambda exc: default_failure(self._parent, exc))
+
+        def failure(exc: BaseException) -> None:
+            if isinstance(exc, ServerTidakTerjangkau):
+                self.server.hilang(exc)
+                if koneksi.tanya_coba_lagi(self._parent, exc):
+                    self.run(fn, on_success, on_failure, label=label, cancellable=cancellable)
+                    return
+            fallback(exc)
+
+        def success(result: Any) -> None:
+            self.server.pulih()
+            on_success(result)
+
         if self.synchronous:
             context = TaskContext(lambda *_: None)
             try:
@@ -100,7 +121,7 @@ class TaskRunner(QObject):
             except BaseException as exc:
                 failure(exc)
             else:
-                on_success(result)
+                success(result)
             return context
 
         signals = _Signals()
@@ -136,7 +157,7 @@ class TaskRunner(QObject):
 
         def succeeded(result: object) -> None:
             finish()
-            on_success(result)
+            success(result)
 
         def failed(exc: object) -> None:
             finish()

@@ -45,6 +45,7 @@ class ImporWizard(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = TaskRunner(self)  # progress dialogs above this dialog, not behind it
+        self.tasks.server = ctx.tasks.server  # the main window's status bar hears of a lost server
         self.setWindowTitle("Impor paket data")
         fit_to_screen(self, 1040, 680)
         self.files: list[Path] = []
