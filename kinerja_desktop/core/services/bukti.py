@@ -220,27 +220,37 @@ def _berkas_row(session: Session, actor: Actor, bukti_id: str) -> BuktiDukung:
     return row
 
 
+_SARAN_PAKET = (
+    "Minta berkasnya dari kantor asal, lalu hapus bukti ini dan lampirkan berkas itu di sini, bila perlu."
+)
+
+
 def _ready(session: Session, row: BuktiDukung, store: BuktiStore) -> None:
     """NotFound, saying where the content should be and what to do, unless it is there intact."""
     status = status_of(store.sizes(session, [row.sha256]).get(row.sha256), row.ukuran)
     if status is StatusBerkas.ADA:
         return
     keadaan = "tidak ada" if status is StatusBerkas.HILANG else "berubah ukurannya"
+    asal, dari_paket = _asal(session, row)
     if isinstance(store, FolderStore):
-        raise NotFound(
-            f"Berkas {row.nama_berkas} {keadaan} di folder data ({store.path(row.sha256)}).",
-            saran="Pulihkan folder bukti dari cadangan, atau hapus bukti ini dan unggah ulang berkasnya.",
+        pesan = f"Berkas {row.nama_berkas} {keadaan} di folder data ({store.path(row.sha256)})."
+        saran = "Pulihkan folder bukti dari cadangan, atau hapus bukti ini dan unggah ulang berkasnya."
+    else:
+        pesan = f"Berkas {row.nama_berkas} {keadaan} di {store.tempat}."
+        saran = (
+            "Buka Kinerja Desktop di komputer tempat berkas itu dilampirkan: berkas yang masih ada di "
+            "folder datanya diunggah ke server saat aplikasi dibuka. Bila tidak ada lagi di sana, hapus "
+            "bukti ini dan lampirkan ulang berkasnya."
         )
-    raise NotFound(
-        f"Berkas {row.nama_berkas} {keadaan} di {store.tempat}. {asal_berkas(session, row)}",
-        saran="Buka Kinerja Desktop di komputer tempat berkas itu dilampirkan: berkas yang masih ada di "
-        "folder datanya diunggah ke server saat aplikasi dibuka. Bila tidak ada lagi di sana, hapus "
-        "bukti ini dan lampirkan ulang berkasnya.",
-    )
+    raise NotFound(f"{pesan} {asal}".strip(), saran=_SARAN_PAKET if dari_paket else saran)
 
 
 def asal_berkas(session: Session, row: BuktiDukung) -> str:
     """Who attached the file and when, as the audit log knows it (one sentence; empty when unknown)."""
+    return _asal(session, row)[0]
+
+
+def _asal(session: Session, row: BuktiDukung) -> tuple[str, bool]:
     entry = session.execute(
         select(AuditLog.username, AuditLog.waktu, AuditLog.sync_log_id)
         .where(AuditLog.tabel == BuktiDukung.__tablename__, AuditLog.baris_id == row.id)
@@ -249,17 +259,20 @@ def asal_berkas(session: Session, row: BuktiDukung) -> str:
         .limit(1)
     ).first()
     if entry is None:
-        return f"Berkas ini dicatat oleh kantor {row.kantor_asal}." if row.kantor_asal else ""
+        return (f"Berkas ini dicatat oleh kantor {row.kantor_asal}." if row.kantor_asal else ""), False
     username, waktu, impor = entry
     if impor is not None:
         paket = session.get(SyncLog, impor)
         nama = f" {paket.nama_berkas}" if paket is not None and paket.nama_berkas else ""
-        return (
+        kalimat = (
             f"Bukti ini datang dari paket{nama} kantor {row.kantor_asal or '-'}; isi berkasnya tidak ikut "
             "dalam paket."
         )
-    siapa = username or "sistem"
-    return f"Berkas ini dilampirkan oleh pengguna {siapa} pada {format_tanggal(waktu.date())}."
+        return kalimat, True
+    return (
+        f"Berkas ini dilampirkan oleh pengguna {username or 'sistem'} pada {format_tanggal(waktu.astimezone().date())}.",
+        False,
+    )
 
 
 def simpan_berkas(session: Session, actor: Actor, bukti_id: str, evidence_dir: Path, target: Path) -> Path:

@@ -6,10 +6,19 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 
 from kinerja_desktop.core.db.base import utcnow
-from kinerja_desktop.core.db.models import BerkasBukti, BuktiDukung, Pegawai, Pengguna, Rhk, Skp
+from kinerja_desktop.core.db.models import (
+    AuditLog,
+    BerkasBukti,
+    BuktiDukung,
+    Pegawai,
+    Pengguna,
+    Rhk,
+    Skp,
+    SyncLog,
+)
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.services import akun, bukti, bukti_store, realisasi
 from kinerja_desktop.core.services.access import Actor
@@ -178,3 +187,31 @@ def test_notes_and_links(ws: Workspace, operator: Actor) -> None:
         ("catatan", "", ""),
         ("tautan", "https://drive.example.go.id/x?id=1", ""),
     ]
+
+
+def test_a_file_that_came_in_a_package_says_its_content_did_not_travel(
+    ws: Workspace, operator: Actor, tmp_path: Path
+) -> None:
+    """Packages carry the evidence rows, not the files: the message says so instead of blaming a PC."""
+    evidence = ws.paths.evidence
+    [a, *_] = _rhk(ws)
+    with ws.transaction(operator) as s:
+        bid = bukti.add_berkas(s, operator, a, "TW4", _file(tmp_path, "sk.pdf", b"%PDF sk"), evidence)
+    with ws.transaction() as s:
+        paket = SyncLog(
+            arah="impor", jenis_paket="kantor", nama_berkas="paket-kpt-2026.xlsx", kantor_kode="KPT"
+        )
+        s.add(paket)
+        s.flush()
+        s.execute(
+            update(AuditLog)
+            .where(AuditLog.tabel == "bukti_dukung", AuditLog.baris_id == bid)
+            .values(sync_log_id=paket.id)
+        )
+        row = s.get_one(BuktiDukung, bid)
+        row.kantor_asal = "KPT"
+    _lose(ws, row.sha256)
+    with ws.read() as s, pytest.raises(NotFound) as info:
+        bukti.berkas_untuk_dibuka(s, operator, bid, evidence)
+    assert "datang dari paket paket-kpt-2026.xlsx kantor KPT" in info.value.pesan
+    assert "tidak ikut dalam paket" in info.value.pesan and "kantor asal" in info.value.saran
