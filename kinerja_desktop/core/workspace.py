@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -29,7 +30,7 @@ from kinerja_desktop.core.model.kantor import KantorInfo
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.server import check as server_check
 from kinerja_desktop.core.server import settings as server
-from kinerja_desktop.core.services import akun, kantor, kunci_kantor
+from kinerja_desktop.core.services import akun, bukti_unggah, kantor, kunci_kantor
 from kinerja_desktop.core.services.access import Actor, Izin, require
 
 # An automatic backup is made once a day while the app is open (when something changed), and the
@@ -93,7 +94,39 @@ class Workspace:
         except BaseException:
             ws.close()
             raise
+        if not ws.is_sqlite:
+            ws.upload_evidence()
         return ws
+
+    def upload_evidence(self) -> bukti_unggah.HasilUnggah:
+        """On a server: put the evidence files this PC kept in its data folder (attached before the
+        server stored them) into the server, one transaction each, recorded in the audit log.
+        Idempotent and never fatal: what fails is logged, and the file stays "hilang" elsewhere."""
+        hasil = bukti_unggah.HasilUnggah()
+        folders = [self.paths.evidence, self.paths.backups / "bukti"]
+        try:
+            with self.read() as session:
+                missing = bukti_unggah.missing_on_server(session)
+            for sha, ukuran in missing:
+                try:
+                    with self.transaction() as session:
+                        if bukti_unggah.upload_one(session, sha, ukuran, folders):
+                            hasil.diunggah += 1
+                        else:
+                            hasil.tidak_ada += 1
+                except KnownError as exc:
+                    bukti_unggah.record(hasil, sha, exc)
+            if hasil.diunggah:
+                with self.transaction() as session:
+                    log_event(
+                        session,
+                        "bukti",
+                        f"{hasil.diunggah} berkas bukti dukung diunggah ke server dari folder data "
+                        f"komputer {socket.gethostname()}",
+                    )
+        except SQLAlchemyError as exc:
+            bukti_unggah.record(hasil, "server", KnownError(f"Server tidak menjawab: {exc}"))
+        return hasil
 
     def ensure_key_pair(self) -> None:
         """The office's key pair for signing packages, made when it has none (``kunci_kantor``)."""

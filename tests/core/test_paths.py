@@ -14,7 +14,8 @@ import pytest
 from kinerja_desktop import logs
 from kinerja_desktop.core.db.backup import sync_evidence
 from kinerja_desktop.core.paths import AppPaths, private_dir, private_file
-from kinerja_desktop.core.services import bukti, kantor
+from kinerja_desktop.core.services import kantor
+from kinerja_desktop.core.services.bukti_store import FolderStore
 from kinerja_desktop.core.workspace import Workspace
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX; Windows is left alone")
@@ -68,8 +69,9 @@ def test_folders_and_database_of_an_earlier_version_are_made_private(tmp_path: P
 def test_backups_and_the_evidence_beside_them_are_private(workspace: Workspace, tmp_path: Path) -> None:
     source = tmp_path / "surat.pdf"
     source.write_bytes(b"%PDF-1.4 bukti")
-    sha, _ukuran, baru = bukti.store_file(source, workspace.paths.evidence)
-    assert baru
+    tersimpan = FolderStore(workspace.paths.evidence).copy_in(source)
+    sha = tersimpan.sha256
+    assert tersimpan.baru
     stored = workspace.paths.evidence / sha[:2] / sha
     assert mode(stored) == 0o600 and mode(stored.parent) == 0o700
 

@@ -37,6 +37,7 @@ from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.services import akun, pegawai, skp
 from kinerja_desktop.core.services.access import Peran
+from kinerja_desktop.core.services.bukti_store import store_for
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.common.forms import MasalahDialog, TeksDialog
 from kinerja_desktop.ui.login import LoginDialog
@@ -632,7 +633,8 @@ def periksa_realisasi(s: Session, rhk: dict[str, Rhk]) -> None:
 
 
 def periksa_bukti(s: Session, evidence: Path, rhk: Rhk, berkas: dict[str, Path]) -> None:
-    """A note, a link and a file per quarter; each file copied under its content hash."""
+    """A note, a link and a file per quarter; each file stored under its content hash (in the data
+    folder, or on a server database)."""
     bukti = list(s.scalars(select(BuktiDukung).where(BuktiDukung.rhk_id == rhk.id)))
     assert sorted((b.periode, b.jenis) for b in bukti) == sorted(
         (kode, jenis) for kode in TRIWULAN for jenis in ("catatan", "tautan", "berkas")
@@ -644,7 +646,7 @@ def periksa_bukti(s: Session, evidence: Path, rhk: Rhk, berkas: dict[str, Path])
             asli = berkas[b.periode]
             assert b.nama_berkas == asli.name
             assert b.sha256 == hashlib.sha256(asli.read_bytes()).hexdigest()
-            assert (evidence / b.sha256[:2] / b.sha256).read_bytes() == asli.read_bytes()
+            assert b"".join(store_for(s, evidence).open(s, b.sha256)) == asli.read_bytes()
 
 
 def test_salin_skp_tahun_lalu_dari_gui(qtbot: QtBot, kantor: Kantor, dialogs: Dialogs) -> None:

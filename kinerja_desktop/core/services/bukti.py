@@ -1,34 +1,30 @@
-"""Bukti dukung per RHK and period: a note, a link, or a file kept in the data folder under its hash."""
+"""Bukti dukung per RHK and period: a note, a link, or a file kept under its hash (``bukti_store``)."""
 
 from __future__ import annotations
 
-import hashlib
-import os
 import tempfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.concurrency import ensure_row
-from kinerja_desktop.core.db.models import BuktiDukung
+from kinerja_desktop.core.db.models import AuditLog, BuktiDukung, SyncLog
 from kinerja_desktop.core.errors import KnownError, NotFound, ValidationError
 from kinerja_desktop.core.model.skp import JenisBukti as JenisBukti
 from kinerja_desktop.core.paths import private_dir
-from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.periode import periode
+from kinerja_desktop.core.rules.tanggal import format_tanggal
 from kinerja_desktop.core.services.access import Actor, Izin, require
+from kinerja_desktop.core.services.bukti_store import MAKS_UKURAN as MAKS_UKURAN
+from kinerja_desktop.core.services.bukti_store import BuktiStore, FolderStore, store_for, write_file
 from kinerja_desktop.core.services.realisasi import check_periode, ensure_progress
 from kinerja_desktop.core.services.skp.access import get_rhk_row
 from kinerja_desktop.core.validation.base import raise_first
 from kinerja_desktop.core.validation.realisasi import BUKTI_DUKUNG, tautan_problem
-
-MAKS_UKURAN = 20 * 1024 * 1024
-_POTONGAN = 1024 * 1024
 
 
 class StatusBerkas(StrEnum):
@@ -54,20 +50,6 @@ class BuktiRow:
     ukuran: int
     status_berkas: str = ""
     revisi: int = 1
-
-
-def berkas_path(evidence_dir: Path, row: BuktiRow | BuktiDukung) -> Path:
-    """Where a file's content is stored: ``<evidence>/<first two hex digits>/<sha256>``."""
-    return evidence_dir / row.sha256[:2] / row.sha256
-
-
-def check_berkas(evidence_dir: Path, row: BuktiRow | BuktiDukung) -> StatusBerkas:
-    """Is the stored file there with its recorded size? A missing file is a status, never an exception."""
-    try:
-        ukuran = berkas_path(evidence_dir, row).stat().st_size
-    except OSError:
-        return StatusBerkas.HILANG
-    return StatusBerkas.ADA if ukuran == row.ukuran else StatusBerkas.BERUBAH
 
 
 def _target(session: Session, actor: Actor, rhk_id: str, kode_periode: str) -> tuple[str, str]:
@@ -121,52 +103,6 @@ def add_tautan(
     return _add(session, row)
 
 
-def _mb(n: int) -> str:
-    return f"{format_angka(n / 1024 / 1024, desimal=1)} MB"
-
-
-def store_file(source: Path, evidence_dir: Path) -> tuple[str, int, bool]:
-    """Copy ``source`` into the evidence folder under its SHA-256; returns (hash, size, newly stored)."""
-    if not source.is_file():
-        raise ValidationError(f"Berkas {source.name} tidak ditemukan.", kolom="berkas")
-    if (awal := source.stat().st_size) > MAKS_UKURAN:
-        raise ValidationError(
-            f"Berkas {source.name} terlalu besar ({_mb(awal)}); batasnya {_mb(MAKS_UKURAN)}.",
-            kolom="berkas",
-            saran="Perkecil berkasnya (misalnya kompres PDF atau foto) atau simpan sebagai tautan.",
-        )
-    private_dir(evidence_dir)
-    digest, ukuran = hashlib.sha256(), 0
-    fd, tmp_name = tempfile.mkstemp(prefix=".masuk-", dir=evidence_dir)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-            while chunk := src.read(_POTONGAN):
-                ukuran += len(chunk)
-                if ukuran > MAKS_UKURAN:
-                    raise ValidationError(
-                        f"Berkas {source.name} melebihi {_mb(MAKS_UKURAN)}.", kolom="berkas"
-                    )
-                digest.update(chunk)
-                out.write(chunk)
-        if ukuran == 0:
-            raise ValidationError(f"Berkas {source.name} kosong.", kolom="berkas")
-        sha = digest.hexdigest()
-        target = evidence_dir / sha[:2] / sha
-        if target.is_file() and target.stat().st_size == ukuran:
-            return sha, ukuran, False
-        private_dir(target.parent)
-        os.replace(tmp, target)  # made by mkstemp: the user's alone (0600) on POSIX
-        return sha, ukuran, True
-    except OSError as exc:
-        raise KnownError(
-            f"Berkas {source.name} gagal disalin ke folder data: {exc.strerror or exc}.",
-            saran="Periksa sisa ruang penyimpanan dan izin folder data, lalu coba lagi.",
-        ) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def add_berkas(
     session: Session,
     actor: Actor,
@@ -180,22 +116,15 @@ def add_berkas(
     rhk, kode = _target(session, actor, rhk_id, kode_periode)
     teks = _keterangan(keterangan, False)
     source = Path(source_path)
-    sha, ukuran, baru = store_file(source, evidence_dir)
-    if baru:
-        path = evidence_dir / sha[:2] / sha
-
-        def _buang(*_: Any) -> None:
-            path.unlink(missing_ok=True)
-
-        event.listen(session, "after_rollback", _buang, once=True)
+    tersimpan = store_for(session, evidence_dir).put(session, source)
     row = BuktiDukung(
         rhk_id=rhk,
         periode=kode,
         jenis=JenisBukti.BERKAS.value,
         keterangan=teks,
         nama_berkas=source.name[:255],
-        sha256=sha,
-        ukuran=ukuran,
+        sha256=tersimpan.sha256,
+        ukuran=tersimpan.ukuran,
     )
     return _add(session, row)
 
@@ -209,38 +138,39 @@ def _get(session: Session, bukti_id: str, revisi: int | None = None) -> BuktiDuk
     return row
 
 
-def _hash_in_use(session: Session, sha: str, except_id: str) -> bool:
-    return bool(
-        session.scalar(
-            select(BuktiDukung.id)
-            .where(BuktiDukung.sha256 == sha, BuktiDukung.id != except_id, BuktiDukung.dihapus_pada.is_(None))
-            .limit(1)
-        )
-    )
-
-
 def delete_bukti(
     session: Session, actor: Actor, bukti_id: str, evidence_dir: Path, *, revisi: int | None = None
 ) -> None:
-    """Delete (tombstone) evidence; its stored file goes after the commit unless another row uses it.
+    """Delete (tombstone) evidence; its stored content goes with it unless another live row uses it
+    (in the data folder after the commit, on a server in the same transaction).
     ``revisi`` as the list read it: evidence changed (or deleted) meanwhile is refused."""
     row = _get(session, bukti_id, revisi)
     _, skp = get_rhk_row(session, row.rhk_id)
     ensure_progress(session, actor, skp, periode(row.periode))
     row.dihapus_pada = utcnow()
-    if row.jenis == JenisBukti.BERKAS and row.sha256 and not _hash_in_use(session, row.sha256, row.id):
-        path = berkas_path(evidence_dir, row)
-
-        def _delete(*_: Any) -> None:
-            path.unlink(missing_ok=True)
-
-        event.listen(session, "after_commit", _delete, once=True)
+    session.flush()
+    if row.jenis == JenisBukti.BERKAS and row.sha256:
+        store_for(session, evidence_dir).discard(session, row.sha256)
 
 
-def _row(b: BuktiDukung, evidence_dir: Path | None) -> BuktiRow:
+def status_of(tersimpan: int | None, ukuran: int) -> StatusBerkas:
+    """The status of content stored with size ``tersimpan`` (None: not there) for a row of ``ukuran``."""
+    if tersimpan is None:
+        return StatusBerkas.HILANG
+    return StatusBerkas.ADA if tersimpan == ukuran else StatusBerkas.BERUBAH
+
+
+def check_berkas(session: Session, evidence_dir: Path, row: BuktiRow | BuktiDukung) -> StatusBerkas:
+    """Is the stored content there with its recorded size? Missing is a status, never an exception."""
+    return status_of(
+        store_for(session, evidence_dir).sizes(session, [row.sha256]).get(row.sha256), row.ukuran
+    )
+
+
+def _row(b: BuktiDukung, sizes: dict[str, int] | None) -> BuktiRow:
     status = ""
-    if evidence_dir is not None and b.jenis == JenisBukti.BERKAS:
-        status = check_berkas(evidence_dir, b).value
+    if sizes is not None and b.jenis == JenisBukti.BERKAS:
+        status = status_of(sizes.get(b.sha256), b.ukuran).value
     return BuktiRow(
         b.id,
         b.rhk_id,
@@ -259,41 +189,139 @@ def _row(b: BuktiDukung, evidence_dir: Path | None) -> BuktiRow:
 def list_bukti(
     session: Session, actor: Actor, rhk_id: str, kode_periode: str, evidence_dir: Path | None = None
 ) -> list[BuktiRow]:
-    """Evidence of an RHK in a period, oldest first; with ``evidence_dir`` each file's status is checked."""
+    """Evidence of an RHK in a period, oldest first; with ``evidence_dir`` each file's status is checked
+    (in the data folder, or on the server for a central office)."""
     require(actor, Izin.LIHAT_DATA)
     rhk, _ = get_rhk_row(session, rhk_id)
     p = check_periode(session, kode_periode)
-    rows = session.scalars(
-        select(BuktiDukung)
-        .where(
-            BuktiDukung.rhk_id == rhk.id, BuktiDukung.periode == p.kode, BuktiDukung.dihapus_pada.is_(None)
+    rows = list(
+        session.scalars(
+            select(BuktiDukung)
+            .where(
+                BuktiDukung.rhk_id == rhk.id,
+                BuktiDukung.periode == p.kode,
+                BuktiDukung.dihapus_pada.is_(None),
+            )
+            .order_by(BuktiDukung.diubah_pada, BuktiDukung.id)
         )
-        .order_by(BuktiDukung.diubah_pada, BuktiDukung.id)
     )
-    return [_row(b, evidence_dir) for b in rows]
+    sizes = None
+    if evidence_dir is not None:
+        hashes = {b.sha256 for b in rows if b.jenis == JenisBukti.BERKAS and b.sha256}
+        sizes = store_for(session, evidence_dir).sizes(session, hashes)
+    return [_row(b, sizes) for b in rows]
 
 
-def resolve_berkas(session: Session, actor: Actor, bukti_id: str, evidence_dir: Path) -> Path:
-    """The stored file to hand to the system viewer; NotFound (a clear message) when it is missing."""
+def _berkas_row(session: Session, actor: Actor, bukti_id: str) -> BuktiDukung:
     require(actor, Izin.LIHAT_DATA)
     row = _get(session, bukti_id)
     if row.jenis != JenisBukti.BERKAS:
         raise ValidationError("Bukti dukung ini bukan berkas.")
-    status = check_berkas(evidence_dir, row)
-    if status is not StatusBerkas.ADA:
-        keadaan = "tidak ada" if status is StatusBerkas.HILANG else "berubah ukurannya"
-        raise NotFound(
-            f"Berkas {row.nama_berkas} {keadaan} di folder data ({berkas_path(evidence_dir, row)}).",
-            saran="Pulihkan folder bukti dari cadangan, atau hapus bukti ini dan unggah ulang berkasnya.",
+    return row
+
+
+_SARAN_PAKET = (
+    "Minta berkasnya dari kantor asal, lalu hapus bukti ini dan lampirkan berkas itu di sini, bila perlu."
+)
+
+
+def _ready(session: Session, row: BuktiDukung, store: BuktiStore) -> None:
+    """NotFound, saying where the content should be and what to do, unless it is there intact."""
+    status = status_of(store.sizes(session, [row.sha256]).get(row.sha256), row.ukuran)
+    if status is StatusBerkas.ADA:
+        return
+    keadaan = "tidak ada" if status is StatusBerkas.HILANG else "berubah ukurannya"
+    asal, dari_paket = _asal(session, row)
+    if isinstance(store, FolderStore):
+        pesan = f"Berkas {row.nama_berkas} {keadaan} di folder data ({store.path(row.sha256)})."
+        saran = "Pulihkan folder bukti dari cadangan, atau hapus bukti ini dan unggah ulang berkasnya."
+    else:
+        pesan = f"Berkas {row.nama_berkas} {keadaan} di {store.tempat}."
+        saran = (
+            "Buka Kinerja Desktop di komputer tempat berkas itu dilampirkan: berkas yang masih ada di "
+            "folder datanya diunggah ke server saat aplikasi dibuka. Bila tidak ada lagi di sana, hapus "
+            "bukti ini dan lampirkan ulang berkasnya."
         )
-    return berkas_path(evidence_dir, row)
+    raise NotFound(f"{pesan} {asal}".strip(), saran=_SARAN_PAKET if dari_paket else saran)
+
+
+def asal_berkas(session: Session, row: BuktiDukung) -> str:
+    """Who attached the file and when, as the audit log knows it (one sentence; empty when unknown)."""
+    return _asal(session, row)[0]
+
+
+def _asal(session: Session, row: BuktiDukung) -> tuple[str, bool]:
+    entry = session.execute(
+        select(AuditLog.username, AuditLog.waktu, AuditLog.sync_log_id)
+        .where(AuditLog.tabel == BuktiDukung.__tablename__, AuditLog.baris_id == row.id)
+        .where(AuditLog.aksi == "tambah")
+        .order_by(AuditLog.id)
+        .limit(1)
+    ).first()
+    if entry is None:
+        return (f"Berkas ini dicatat oleh kantor {row.kantor_asal}." if row.kantor_asal else ""), False
+    username, waktu, impor = entry
+    if impor is not None:
+        paket = session.get(SyncLog, impor)
+        nama = f" {paket.nama_berkas}" if paket is not None and paket.nama_berkas else ""
+        kalimat = (
+            f"Bukti ini datang dari paket{nama} kantor {row.kantor_asal or '-'}; isi berkasnya tidak ikut "
+            "dalam paket."
+        )
+        return kalimat, True
+    return (
+        f"Berkas ini dilampirkan oleh pengguna {username or 'sistem'} pada "
+        f"{format_tanggal(waktu.astimezone().date())}.",
+        False,
+    )
+
+
+def simpan_berkas(session: Session, actor: Actor, bukti_id: str, evidence_dir: Path, target: Path) -> Path:
+    """Save the file's content as ``target`` (the user's choice, "Simpan sebagai")."""
+    row = _berkas_row(session, actor, bukti_id)
+    store = store_for(session, evidence_dir)
+    _ready(session, row, store)
+    try:
+        write_file(store, session, row.sha256, target)
+    except OSError as exc:
+        raise KnownError(
+            f"Berkas {row.nama_berkas} gagal disimpan ke {target}: {exc.strerror or exc}.",
+            saran="Pilih folder lain yang boleh ditulisi dan masih punya ruang.",
+        ) from exc
+    return target
+
+
+def berkas_untuk_dibuka(session: Session, actor: Actor, bukti_id: str, evidence_dir: Path) -> Path:
+    """A copy under the original name in the temp folder, for the system viewer (the store names files
+    by their hash, without an extension; a server has no file at all). Reused while it is intact."""
+    row = _berkas_row(session, actor, bukti_id)
+    store = store_for(session, evidence_dir)
+    _ready(session, row, store)
+    folder = Path(tempfile.gettempdir()) / "kinerja-bukti" / row.sha256[:16]
+    target = folder / (Path(row.nama_berkas).name or row.sha256)
+    try:
+        private_dir(folder.parent)
+        private_dir(folder)
+        if not target.is_file() or target.stat().st_size != row.ukuran:
+            write_file(store, session, row.sha256, target)
+    except OSError as exc:
+        raise KnownError(
+            f"Berkas {row.nama_berkas} tidak bisa disiapkan untuk dibuka: {exc.strerror or exc}.",
+            saran="Periksa sisa ruang penyimpanan komputer ini, lalu coba lagi.",
+        ) from exc
+    return target
+
+
+def berkas_path(evidence_dir: Path, row: BuktiRow | BuktiDukung) -> Path:
+    """Where a file's content is kept in a data folder: ``<evidence>/<first two hex digits>/<sha256>``."""
+    return FolderStore(evidence_dir).path(row.sha256)
 
 
 def referenced_files(session: Session, evidence_dir: Path) -> list[Path]:
-    """Every stored file a live evidence row refers to (what a backup of the data folder must include)."""
+    """Every data-folder file a live evidence row refers to (what a backup of a SQLite office copies)."""
     hashes = session.scalars(
         select(BuktiDukung.sha256)
         .where(BuktiDukung.jenis == JenisBukti.BERKAS.value, BuktiDukung.dihapus_pada.is_(None))
         .distinct()
     )
-    return [evidence_dir / h[:2] / h for h in hashes if h]
+    return [FolderStore(evidence_dir).path(h) for h in hashes if h]

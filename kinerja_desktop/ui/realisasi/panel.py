@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.core.errors import KnownError
 from kinerja_desktop.core.model.teks import Batas
-from kinerja_desktop.core.paths import private_dir, private_file
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import bukti, realisasi
 from kinerja_desktop.core.services.bukti import BuktiRow, JenisBukti, StatusBerkas
@@ -212,10 +208,18 @@ class BuktiPanel(_Panel):
         self.catatan = self.button("Tambah catatan…", self.on_catatan_clicked)
         self.tautan = self.button("Tambah tautan…", self.on_tautan_clicked)
         self.berkas = self.button(
-            "Lampirkan berkas…", self.on_berkas_clicked, "Salinan berkas disimpan di folder data aplikasi."
+            "Lampirkan berkas…",
+            self.on_berkas_clicked,
+            "Salinan berkas disimpan oleh aplikasi (di kantor pusat dengan server: di server, "
+            "sehingga terbuka dari komputer mana pun).",
         )
         self.buttons.addStretch()
         self.open_button = self.button("Buka", self.on_open_button_clicked)
+        self.save_button = self.button(
+            "Simpan sebagai…",
+            self.on_save_button_clicked,
+            "Simpan salinan berkas ini ke folder pilihan Anda.",
+        )
         self.delete_button = self.button("Hapus", self.on_delete_button_clicked)
         self.table.doubleClicked.connect(self.on_open_button_clicked)
         on_enter(self.table, self.on_open_button_clicked)
@@ -250,6 +254,8 @@ class BuktiPanel(_Panel):
         for b in (self.catatan, self.tautan, self.berkas):
             b.setEnabled(editable)
         self.open_button.setEnabled(self.selected() is not None)
+        terpilih = self.selected()
+        self.save_button.setEnabled(isinstance(terpilih, BuktiRow) and terpilih.jenis == JenisBukti.BERKAS)
         self.delete_button.setEnabled(editable and self.selected() is not None)
 
     def _after_change(self) -> None:
@@ -329,12 +335,26 @@ class BuktiPanel(_Panel):
 
         ops.look(
             self,
-            lambda s, a: salinan_untuk_dibuka(
-                bukti.resolve_berkas(s, a, row.id, self.evidence), row.nama_berkas
-            ),
+            lambda s, a: bukti.berkas_untuk_dibuka(s, a, row.id, self.evidence),
             then=buka,
             failed=lambda _e: self.show_for(self.sasaran),  # the status column now says what is wrong
         )
+
+    def on_save_button_clicked(self) -> None:
+        row = self.selected()
+        if not isinstance(row, BuktiRow) or row.jenis != JenisBukti.BERKAS:
+            return
+        saran = str(Path.home() / (Path(row.nama_berkas).name or "bukti-dukung"))
+        name, _ = QFileDialog.getSaveFileName(self, "Simpan berkas bukti dukung", saran, "Semua berkas (*)")
+        if not name:
+            return
+        dibaca = ops.look(
+            self,
+            lambda s, a: bukti.simpan_berkas(s, a, row.id, self.evidence, Path(name)),
+            failed=lambda _e: self.show_for(self.sasaran),
+        )
+        if dibaca:
+            show_info(self, f"Berkas {row.nama_berkas} sudah disimpan.", f"Tersimpan sebagai {name}")
 
     def on_delete_button_clicked(self) -> None:
         row = self.selected()
@@ -348,19 +368,3 @@ class BuktiPanel(_Panel):
             failed=lambda _e: self._after_change(),  # the list as stored now, beside the refusal
         ):
             self._after_change()
-
-
-def salinan_untuk_dibuka(stored: Path, nama: str) -> Path:
-    """A copy under the original name in the temp folder, so the system viewer knows the file type
-    (the evidence folder names files by their hash, without an extension)."""
-    folder = Path(tempfile.gettempdir()) / "kinerja-bukti" / stored.name[:16]
-    target = folder / (Path(nama).name or stored.name)
-    try:
-        private_dir(folder.parent)
-        private_dir(folder)
-        if not target.is_file() or target.stat().st_size != stored.stat().st_size:
-            shutil.copyfile(stored, target)
-            private_file(target)
-    except OSError as exc:
-        raise KnownError(f"Berkas {nama} tidak bisa disiapkan untuk dibuka: {exc.strerror or exc}.") from exc
-    return target

@@ -159,6 +159,21 @@ def test_0006_gives_a_database_built_by_the_migrations_the_unit_head_key(tmp_pat
         ws.close()
 
 
+def test_0007_adds_the_evidence_content_table_and_keeps_the_evidence_rows(tmp_path: Path) -> None:
+    ws = Workspace.open(isi_folder_skema(DATA / "schema_0006.sqlite3", tmp_path / "data"))
+    try:
+        assert ws.migration.action == "upgraded"
+        with ws.engine.connect() as conn:
+            kolom = {k["name"]: k for k in inspect(conn).get_columns("berkas_bukti")}
+            kunci = inspect(conn).get_pk_constraint("berkas_bukti")
+            isi = conn.execute(text("SELECT COUNT(*) FROM berkas_bukti")).scalar_one()
+        assert set(kolom) == {"sha256", "ukuran", "isi", "dibuat"}
+        assert not any(k["nullable"] for k in kolom.values())
+        assert kunci["constrained_columns"] == ["sha256"] and isi == 0
+    finally:
+        ws.close()
+
+
 def _server_database(paths: AppPaths) -> bool:
     return not paths.database_url().startswith("sqlite")
 

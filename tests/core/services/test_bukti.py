@@ -6,11 +6,21 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select, update
 
-from kinerja_desktop.core.db.models import BuktiDukung, Pegawai, Pengguna, Rhk, Skp
+from kinerja_desktop.core.db.base import utcnow
+from kinerja_desktop.core.db.models import (
+    AuditLog,
+    BerkasBukti,
+    BuktiDukung,
+    Pegawai,
+    Pengguna,
+    Rhk,
+    Skp,
+    SyncLog,
+)
 from kinerja_desktop.core.errors import NotFound, ValidationError
-from kinerja_desktop.core.services import akun, bukti, realisasi
+from kinerja_desktop.core.services import akun, bukti, bukti_store, realisasi
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 
@@ -32,8 +42,30 @@ def _rhk(ws: Workspace, status: str = "disetujui") -> list[str]:
         return list(s.scalars(select(Rhk.id).where(Rhk.skp_id == skp.id).order_by(Rhk.urutan)))
 
 
-def _stored(evidence: Path) -> list[Path]:
-    return sorted(p for p in evidence.rglob("*") if p.is_file())
+def _stored(ws: Workspace) -> set[str]:
+    """The hashes whose content the office's store holds: files in the data folder, rows on a server."""
+    if ws.is_sqlite:
+        return {p.name for p in ws.paths.evidence.rglob("*") if p.is_file()}
+    with ws.read() as s:
+        return set(s.scalars(select(BerkasBukti.sha256)))
+
+
+def _lose(ws: Workspace, sha: str, replacement: bytes | None = None) -> None:
+    """The stored content disappears (or is replaced by other bytes), behind the app's back."""
+    if ws.is_sqlite:
+        path = ws.paths.evidence / sha[:2] / sha
+        path.unlink(missing_ok=True)
+        if replacement is not None:
+            path.write_bytes(replacement)
+        return
+    with ws.engine.begin() as conn:
+        conn.execute(delete(BerkasBukti).where(BerkasBukti.sha256 == sha))
+        if replacement is not None:
+            conn.execute(
+                insert(BerkasBukti).values(
+                    sha256=sha, ukuran=len(replacement), isi=replacement, dibuat=utcnow()
+                )
+            )
 
 
 def _file(tmp_path: Path, name: str, content: bytes) -> Path:
@@ -52,8 +84,9 @@ def test_files_are_stored_once_under_their_hash(ws: Workspace, operator: Actor, 
             s, operator, a, "TW4", _file(tmp_path, "laporan.pdf", content), evidence, "Laporan"
         )
         second = bukti.add_berkas(s, operator, b, "TW4", _file(tmp_path, "salinan.pdf", content), evidence)
-    assert _stored(evidence) == [evidence / sha[:2] / sha]
-    assert (evidence / sha[:2] / sha).read_bytes() == content
+    assert _stored(ws) == {sha}
+    with ws.read() as s:
+        assert b"".join(bukti_store.store_for(s, evidence).open(s, sha)) == content
     with ws.read() as s:
         rows = {r.id: r for r in s.scalars(select(BuktiDukung).where(BuktiDukung.id.in_([first, second])))}
         grid = realisasi.get_realisasi_grid(s, operator, s.get_one(Rhk, a).skp_id, "TW4")
@@ -65,10 +98,10 @@ def test_files_are_stored_once_under_their_hash(ws: Workspace, operator: Actor, 
 
     with ws.transaction(operator) as s:
         bukti.delete_bukti(s, operator, first, evidence)
-    assert _stored(evidence) == [evidence / sha[:2] / sha]  # the other row still uses it
+    assert _stored(ws) == {sha}  # the other row still uses it
     with ws.transaction(operator) as s:
         bukti.delete_bukti(s, operator, second, evidence)
-    assert _stored(evidence) == []
+    assert _stored(ws) == set()
     with ws.read() as s:
         assert s.get_one(BuktiDukung, second).dihapus_pada is not None
 
@@ -81,18 +114,25 @@ def test_a_missing_file_is_reported_not_a_crash(ws: Workspace, operator: Actor, 
             s, operator, a, "TW4", _file(tmp_path, "foto.jpg", b"\xff\xd8\xff foto"), evidence
         )
     with ws.read() as s:
-        assert bukti.resolve_berkas(s, operator, bid, evidence).read_bytes().endswith(b"foto")
+        opened = bukti.berkas_untuk_dibuka(s, operator, bid, evidence)
         row = s.get_one(BuktiDukung, bid)
-    bukti.berkas_path(evidence, row).unlink()
-    assert bukti.check_berkas(evidence, row) is bukti.StatusBerkas.HILANG
+    assert opened.name == "foto.jpg" and opened.read_bytes().endswith(b"foto")
+    _lose(ws, row.sha256)
     with ws.read() as s:
+        assert bukti.check_berkas(s, evidence, row) is bukti.StatusBerkas.HILANG
         [listed] = [r for r in bukti.list_bukti(s, operator, a, "TW4", evidence) if r.id == bid]
         assert listed.status_berkas == "hilang"
+        with pytest.raises(NotFound, match=r"foto\.jpg tidak ada") as info:
+            bukti.berkas_untuk_dibuka(s, operator, bid, evidence)
         with pytest.raises(NotFound, match=r"foto\.jpg tidak ada"):
-            bukti.resolve_berkas(s, operator, bid, evidence)
-        assert bukti.referenced_files(s, evidence) == [bukti.berkas_path(evidence, row)]
-    bukti.berkas_path(evidence, row).write_bytes(b"lain")
-    assert bukti.check_berkas(evidence, row) is bukti.StatusBerkas.BERUBAH
+            bukti.simpan_berkas(s, operator, bid, evidence, tmp_path / "keluar" / "foto.jpg")
+    assert not (tmp_path / "keluar" / "foto.jpg").exists()
+    if not ws.is_sqlite:  # who attached it, and where it may still be
+        assert "dilampirkan oleh pengguna operator" in info.value.pesan
+        assert "komputer tempat berkas itu dilampirkan" in info.value.saran
+    _lose(ws, row.sha256, b"lain")
+    with ws.read() as s:
+        assert bukti.check_berkas(s, evidence, row) is bukti.StatusBerkas.BERUBAH
 
 
 def test_file_checks_and_rollback(
@@ -104,7 +144,7 @@ def test_file_checks_and_rollback(
         bukti.add_berkas(s, operator, a, "TW4", tmp_path / "tidak-ada.pdf", evidence)
     with pytest.raises(ValidationError, match="kosong"), ws.transaction(operator) as s:
         bukti.add_berkas(s, operator, a, "TW4", _file(tmp_path, "kosong.pdf", b""), evidence)
-    monkeypatch.setattr(bukti, "MAKS_UKURAN", 10)
+    monkeypatch.setattr(bukti_store, "MAKS_UKURAN", 10)
     with pytest.raises(ValidationError, match="terlalu besar") as info, ws.transaction(operator) as s:
         bukti.add_berkas(s, operator, a, "TW4", _file(tmp_path, "besar.pdf", b"x" * 11), evidence)
     assert info.value.kolom == "berkas"
@@ -112,10 +152,12 @@ def test_file_checks_and_rollback(
     with pytest.raises(RuntimeError), ws.transaction(operator) as s:
         bukti.add_berkas(s, operator, a, "TW4", _file(tmp_path, "batal.pdf", b"dibatalkan"), evidence)
         raise RuntimeError("the action fails after the copy")
-    assert _stored(evidence) == []
+    assert _stored(ws) == set()
     with pytest.raises(ValidationError, match="setelah SKP disetujui"), ws.transaction(operator) as s:
         bukti.add_berkas(s, operator, _rhk(ws, "draft")[0], "TW1", _file(tmp_path, "d.pdf", b"d"), evidence)
-    assert _stored(evidence) == []
+    assert _stored(ws) == set()
+    with ws.read() as s:
+        assert s.scalar(select(func.count()).where(BuktiDukung.jenis == "berkas")) == 0
 
 
 @pytest.mark.parametrize(
@@ -145,3 +187,31 @@ def test_notes_and_links(ws: Workspace, operator: Actor) -> None:
         ("catatan", "", ""),
         ("tautan", "https://drive.example.go.id/x?id=1", ""),
     ]
+
+
+def test_a_file_that_came_in_a_package_says_its_content_did_not_travel(
+    ws: Workspace, operator: Actor, tmp_path: Path
+) -> None:
+    """Packages carry the evidence rows, not the files: the message says so instead of blaming a PC."""
+    evidence = ws.paths.evidence
+    [a, *_] = _rhk(ws)
+    with ws.transaction(operator) as s:
+        bid = bukti.add_berkas(s, operator, a, "TW4", _file(tmp_path, "sk.pdf", b"%PDF sk"), evidence)
+    with ws.transaction() as s:
+        paket = SyncLog(
+            arah="impor", jenis_paket="kantor", nama_berkas="paket-kpt-2026.xlsx", kantor_kode="KPT"
+        )
+        s.add(paket)
+        s.flush()
+        s.execute(
+            update(AuditLog)
+            .where(AuditLog.tabel == "bukti_dukung", AuditLog.baris_id == bid)
+            .values(sync_log_id=paket.id)
+        )
+        row = s.get_one(BuktiDukung, bid)
+        row.kantor_asal = "KPT"
+    _lose(ws, row.sha256)
+    with ws.read() as s, pytest.raises(NotFound) as info:
+        bukti.berkas_untuk_dibuka(s, operator, bid, evidence)
+    assert "datang dari paket paket-kpt-2026.xlsx kantor KPT" in info.value.pesan
+    assert "tidak ikut dalam paket" in info.value.pesan and "kantor asal" in info.value.saran

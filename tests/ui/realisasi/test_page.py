@@ -12,7 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit
+from sqlalchemy import delete
 
+from kinerja_desktop.core.db.models import BerkasBukti
 from kinerja_desktop.core.model.skp import SkpRow, StatusSkp
 from kinerja_desktop.core.services import kantor, realisasi, skp
 from kinerja_desktop.ui.common.context import UiContext
@@ -202,16 +204,27 @@ def test_a_rencana_aksi_over_its_limit_keeps_the_dialog_open_with_the_text(
     assert [r.teks for r in page.aksi.model.rows] == [panjang[:1990].strip()]
 
 
+def _lose(ctx: UiContext, sha: str) -> None:
+    """The stored content disappears behind the app's back (the folder's file, or the server's row)."""
+    ws = ctx.workspace
+    if ws.is_sqlite:
+        (ws.paths.evidence / sha[:2] / sha).unlink()
+        return
+    with ws.engine.begin() as conn:
+        conn.execute(delete(BerkasBukti).where(BerkasBukti.sha256 == sha))
+
+
 def test_attach_a_file_then_lose_it(
     page: RealisasiPage, ctx: UiContext, monkeypatch, errors: list[str], tmp_path: Path
 ) -> None:
     source = tmp_path / "laporan kegiatan.pdf"
     source.write_bytes(b"%PDF-1.4 laporan")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    assert not page.bukti.save_button.isEnabled()
     page.bukti.berkas.click()
     sha = hashlib.sha256(source.read_bytes()).hexdigest()
     stored = ctx.workspace.paths.evidence / sha[:2] / sha
-    assert stored.read_bytes() == source.read_bytes()
+    assert stored.is_file() == ctx.workspace.is_sqlite  # a server keeps the content itself
     assert page.bukti.model.index(0, 1).data().startswith("laporan kegiatan.pdf")
     assert page.bukti.model.index(0, 2).data() == "tersimpan"
 
@@ -222,7 +235,17 @@ def test_attach_a_file_then_lose_it(
     assert Path(opened[0]).name == "laporan kegiatan.pdf"
     assert Path(opened[0]).read_bytes() == source.read_bytes()
 
-    stored.unlink()
+    target = tmp_path / "unduhan" / "laporan.pdf"
+    target.parent.mkdir()
+    info: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(panel, "show_info", lambda _w, text, detail="": info.append(f"{text} {detail}"))
+    assert page.bukti.save_button.isEnabled()
+    page.bukti.save_button.click()
+    assert target.read_bytes() == source.read_bytes()
+    assert info == [f"Berkas laporan kegiatan.pdf sudah disimpan. Tersimpan sebagai {target}"]
+
+    _lose(ctx, sha)
     page.bukti.show_for(page.bukti.sasaran)
     status = page.bukti.model.index(0, 2)
     assert status.data() == "berkas hilang"
@@ -230,6 +253,9 @@ def test_attach_a_file_then_lose_it(
     page.bukti.table.selectRow(0)
     page.bukti.open_button.click()
     assert len(opened) == 1 and "tidak ada" in errors[0]
+    page.bukti.table.selectRow(0)  # the list was read again, with what is wrong
+    page.bukti.save_button.click()
+    assert len(errors) == 2 and "tidak ada" in errors[1]
 
 
 def test_penilai_starts_with_themselves(qtbot, ctx: UiContext) -> None:

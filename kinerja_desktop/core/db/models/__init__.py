@@ -12,6 +12,7 @@ from kinerja_desktop.core.db.models.organisasi import Kantor, Pengaturan, UnitKe
 from kinerja_desktop.core.db.models.pegawai import Pegawai, Pelatihan, RiwayatJabatan, RiwayatPangkat
 from kinerja_desktop.core.db.models.sistem import AuditLog, Pengguna, SyncBaseline, SyncLog
 from kinerja_desktop.core.db.models.skp import (
+    BerkasBukti,
     BuktiDukung,
     EkspektasiPerilaku,
     Indikator,
@@ -26,6 +27,7 @@ from kinerja_desktop.core.db.models.skp import (
 __all__ = [
     "AuditLog",
     "Base",
+    "BerkasBukti",
     "BuktiDukung",
     "CapaianUnit",
     "EkspektasiPerilaku",

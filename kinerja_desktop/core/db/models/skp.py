@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Integer,
+    LargeBinary,
     Numeric,
     String,
     Text,
@@ -153,3 +154,16 @@ class BuktiDukung(SyncMixin, Base):
     nama_berkas: Mapped[str] = mapped_column(String(255), default="")
     sha256: Mapped[str] = mapped_column(String(64), default="")
     ukuran: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BerkasBukti(Base):
+    """The content of an evidence file on a server database, once per SHA-256 (unused on SQLite,
+    where files stay in the data folder). Written and read in Core only: never audited, never loaded
+    whole by accident."""
+
+    __tablename__ = "berkas_bukti"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ukuran: Mapped[int] = mapped_column(Integer)
+    isi: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    dibuat: Mapped[datetime] = mapped_column(UtcDateTime())
