@@ -19,6 +19,7 @@ from kinerja_desktop.core.recovery import OpenError, RestoreResult
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.logs import setup_logging
+from kinerja_desktop.ui import qt_teks
 from kinerja_desktop.ui.crash import install_excepthook
 from kinerja_desktop.ui.icon import app_icon
 from kinerja_desktop.ui.login import LoginDialog
@@ -147,6 +148,8 @@ def _application() -> QApplication:
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    if not qt_teks.install(app):
+        log.warning("Qt's Indonesian texts not found at %s", qt_teks.qm_file())
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
         QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
     app.setWindowIcon(app_icon())
