@@ -205,7 +205,7 @@ class RatingPanel(QWidget):
 
     def _saran(self, hasil: Rating | None) -> None:
         f = self.form
-        if f is None or not f.kepala_unit:
+        if f is None or not f.kepala_unit or not f.boleh_nilai:  # a hint for the rater, not for readers
             self.saran.hide()
             return
         self.saran.show()

@@ -71,8 +71,10 @@ class PenilaianPage(Page):
         self.finalise_all_button = QPushButton(
             "Finalkan semua yang siap…", clicked=self.on_finalise_all_button_clicked
         )
+        self.boleh_nilai = boleh
         for button in (self.finalise_selected_button, self.finalise_all_button):
             button.setEnabled(boleh)
+            button.setVisible(boleh)  # an account that only looks is not shown what it may not do
         self.open_button = QPushButton("Buka formulir…", clicked=self.on_open_button_clicked)
         self.print_button = tombol_evaluasi(ctx, self, self.print_choice)
         self.message = QLabel(wordWrap=True)
@@ -87,7 +89,8 @@ class PenilaianPage(Page):
         self.table.selectionModel().currentChanged.connect(self.on_current_changed)
 
     def _build_layout(self) -> None:
-        hint = QLabel(entri.PETUNJUK, wordWrap=True, styleSheet=HINT_STYLE)
+        hint = QLabel(entri.PETUNJUK if self.boleh_nilai else entri.PETUNJUK_LIHAT, wordWrap=True)
+        hint.setStyleSheet(HINT_STYLE)
         kiri = stack(
             baris(self.pilihan.bawahan, self.belum_final),
             self.table,
@@ -249,7 +252,9 @@ class PenilaianPage(Page):
         self.say(f"{row.nama}: {alasan}" if row and alasan else "")
 
     def on_context_menu(self, pos: QPoint) -> None:
-        menu = entri.menu_rating(self.table, pos, self.give_rating, self.on_open_button_clicked)
+        menu = entri.menu_rating(
+            self.table, pos, self.give_rating, self.on_open_button_clicked, boleh_nilai=self.boleh_nilai
+        )
         if menu is not None:
             menu.exec(self.table.viewport().mapToGlobal(pos))
 

@@ -30,6 +30,8 @@ PETUNJUK = (
     "kerja, tombol kedua rating perilaku kerja, lalu pilihan turun ke pegawai berikutnya. Delete "
     "mengosongkan; Enter atau klik dua kali membuka formulir evaluasi."
 )
+#: What an account that only looks (pimpinan) is told instead: no rating keys to learn.
+PETUNJUK_LIHAT = "Enter atau klik dua kali membuka formulir evaluasi untuk dibaca."
 
 
 def install_rating_keys(table: QTableView, callback: Callable[[int], None]) -> list[QShortcut]:
@@ -68,14 +70,20 @@ def baris_terbaru(
 
 
 def menu_rating(
-    table: QTableView, pos: QPoint, pilih: Callable[[int, int], None], buka: Callable[[], None]
+    table: QTableView,
+    pos: QPoint,
+    pilih: Callable[[int, int], None],
+    buka: Callable[[], None],
+    *,
+    boleh_nilai: bool = True,
 ) -> QMenu | None:
-    """The context menu of a row: both ratings (3/2/1, Kosongkan) and opening the form."""
+    """The context menu of a row: both ratings (3/2/1, Kosongkan) for a rater, and opening the form."""
     index = table.indexAt(pos)
     if not index.isValid():
         return None
     menu = QMenu(table)
-    for kolom, judul in ((KOLOM_HASIL, "Rating hasil kerja"), (KOLOM_PERILAKU, "Rating perilaku kerja")):
+    rating_menus = (KOLOM_HASIL, "Rating hasil kerja"), (KOLOM_PERILAKU, "Rating perilaku kerja")
+    for kolom, judul in rating_menus if boleh_nilai else ():
         sub = menu.addMenu(judul)
         for rating in Rating:
             action = sub.addAction(f"{rating.kode_angka}  {rating.label}")

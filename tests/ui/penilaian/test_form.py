@@ -524,3 +524,10 @@ def test_the_form_warns_when_nothing_was_realised_in_the_period(qtbot, login) ->
     label = dialog.rating.tanpa_realisasi
     assert not label.isHidden() and label.text().startswith("Belum ada realisasi yang dilaporkan untuk")
     assert dialog.rating.hasil.isEnabled()  # a warning, not a block
+
+
+def test_the_pimpinan_reads_the_form_without_rating_hints(qtbot, login) -> None:
+    pimpinan = login("pimpinan")
+    dialog = open_dialog(qtbot, pimpinan, bawahan_camat(pimpinan)[0])
+    assert dialog.form is not None and dialog.form.kepala_unit and not dialog.form.boleh_nilai
+    assert dialog.rating.saran.isHidden() and dialog.rating.tanpa_realisasi.isHidden()

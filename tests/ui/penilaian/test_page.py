@@ -188,6 +188,25 @@ def test_rows_that_may_not_be_rated_refuse_and_say_why(qtbot, demo_ws: Workspace
     )
 
 
+def test_the_pimpinan_sees_no_rating_hints(qtbot, demo_ws: Workspace) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from kinerja_desktop.ui.penilaian import rating_keys
+
+    pimpinan = _page(qtbot, demo_ws, "pimpinan", "TW2")
+    labels = [w.text() for w in pimpinan.findChildren(QLabel)]
+    assert rating_keys.PETUNJUK_LIHAT in labels and rating_keys.PETUNJUK not in labels
+    assert pimpinan.finalise_all_button.isHidden() and pimpinan.finalise_selected_button.isHidden()
+    rect = pimpinan.table.visualRect(pimpinan.model.index(0, 0))
+    menu = rating_keys.menu_rating(
+        pimpinan.table, rect.center(), pimpinan.give_rating, lambda: None, boleh_nilai=pimpinan.boleh_nilai
+    )
+    assert menu is not None
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == ["Buka formulir evaluasi…"]
+    penilai = _page(qtbot, demo_ws, "penilai", "TW2")
+    assert rating_keys.PETUNJUK in [w.text() for w in penilai.findChildren(QLabel)]
+
+
 def test_capaian_dialog_sets_the_capaian(qtbot, demo_ws: Workspace, monkeypatch) -> None:
     page = _page(qtbot, demo_ws, "admin", "TW4")  # the demo sets no capaian for TW4
     assert page.dist is not None and page.dist.capaian is None
