@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         demo = "  [DATA DEMO]" if self.kantor.demo else ""
         self.setWindowTitle(f"{APP_TITLE} — {self.kantor.nama}{demo}")
         self.status_kantor.setText(f"Kantor: {self.kantor.nama} ({self.kantor.kode})")
-        self.status_user.setText(f"Pengguna: {self.actor.nama} ({self.actor.peran.label})")
+        self.status_user.setText(f"Pengguna: {self.actor.nama} — {self.actor.peran.label}")  # no (…(…))
         self._show_database()
 
     def _show_database(self) -> None:

@@ -51,3 +51,16 @@ def test_a_dragged_column_width_comes_back(qtbot: QtBot, demo_ws: Workspace) -> 
     assert isinstance(page, PegawaiPage)
     assert page.table.columnWidth(2) == 171
     _close(window)
+
+
+def test_the_status_bar_has_no_parentheses_inside_parentheses(qtbot: QtBot, demo_ws: Workspace) -> None:
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    window = _window(qtbot, demo_ws, "pimpinan")
+    texts = [label.text() for label in window.statusBar().findChildren(QLabel) if label.text()]
+    assert any("Pimpinan (hanya lihat)" in t for t in texts)
+    for text in texts:
+        assert not re.search(r"\([^)]*\(", text), text
+    _close(window)
