@@ -99,7 +99,14 @@ class PegawaiForm(QDialog):
         self.tabs.addTab(self.kontak, "K&ontak")
         self.pelatihan: PelatihanTab | None = None
         if detail is not None:
-            self.tabs.addTab(RiwayatTab(detail.riwayat_jabatan, detail.riwayat_pangkat), "&Riwayat")
+            self.riwayat = RiwayatTab(
+                ctx,
+                detail.id,
+                detail.riwayat_jabatan,
+                detail.riwayat_pangkat,
+                read_only=not ctx.actor.can(Izin.KELOLA_PEGAWAI),
+            )
+            self.tabs.addTab(self.riwayat, "&Riwayat")
             self.pelatihan = PelatihanTab(
                 ctx,
                 detail.id,

@@ -329,3 +329,49 @@ def test_text_fields_stop_at_the_length_the_app_keeps(qtbot, ctx: UiContext) -> 
         field.setText("x" * 40_000)
         assert len(field.text()) == field.maxLength() == max_length("pegawai", kolom)
     assert max_length("pegawai", "nama") == 150
+
+
+def test_past_history_is_typed_in_on_the_riwayat_tab(qtbot, ctx: UiContext, monkeypatch) -> None:
+    from kinerja_desktop.ui.pegawai import form_riwayat
+    from kinerja_desktop.ui.pegawai.riwayat_dialogs import RiwayatJabatanDialog, RiwayatPangkatDialog
+
+    row = next(
+        r for r in _rows(ctx).values() if r.status_kepegawaian == "pns" and r.golongan.startswith("III")
+    )
+    dialog = _open(qtbot, ctx, row.id)
+    tab = dialog.riwayat
+    sebelum = tab.pangkat_model.rowCount()
+
+    def isi_pangkat(d: RiwayatPangkatDialog) -> int:
+        d.golongan.setText("1a")  # far below any III: refused, said beside the field
+        d.tmt.set_value(date.today().replace(year=date.today().year - 1))
+        d.on_save_button_clicked()
+        assert "lebih rendah" in d.notes["golongan"].text() and d.result() != QDialog.DialogCode.Accepted
+        d.golongan.setText("II/a")
+        d.tmt.set_value(date(2000, 4, 1) if row.nip[8:14] < "200004" else date(int(row.nip[8:12]), 4, 1))
+        d.on_save_button_clicked()
+        return int(d.result())
+
+    monkeypatch.setattr(RiwayatPangkatDialog, "exec", isi_pangkat)
+    tab.add_pangkat_button.click()
+    assert tab.pangkat_model.rowCount() == sebelum + 1
+    assert "II/a" in [r.golongan for r in tab.pangkat_model.rows]
+
+    def isi_jabatan(d: RiwayatJabatanDialog) -> int:
+        d.jabatan.setText("Pengadministrasi Umum")
+        d.tmt.set_value(date(1980, 1, 1))  # before the birth date: refused
+        d.sampai.set_value(date(1981, 1, 1))
+        d.on_save_button_clicked()
+        assert "sebelum tanggal lahir" in d.notes["tmt"].text()
+        return int(d.result())
+
+    monkeypatch.setattr(RiwayatJabatanDialog, "exec", isi_jabatan)
+    jumlah = tab.jabatan_model.rowCount()
+    tab.add_jabatan_button.click()
+    assert tab.jabatan_model.rowCount() == jumlah  # nothing saved
+
+    baru = next(n for n, r in enumerate(tab.pangkat_model.rows) if r.golongan == "II/a")
+    tab.pangkat_table.selectRow(baru)
+    monkeypatch.setattr(form_riwayat, "ask_yes_no", lambda *_a, **_k: True)
+    tab.delete_button.click()
+    assert "II/a" not in [r.golongan for r in tab.pangkat_model.rows]
