@@ -125,7 +125,25 @@ class AppController(QObject):
         window = MainWindow(self.workspace, actor)
         window.logged_out.connect(lambda: self.show_login(actor.username))
         window.reconnect_requested.connect(self.open_folder)
+        window.start_real_requested.connect(self.start_real)
         self._replace(window)
+
+    def start_real(self, keep: bool) -> None:
+        """Leave the demo office: its files set aside (``keep``) or deleted, then the wizard on the empty
+        folder; when they cannot be moved the demo opens again and says why."""
+        from kinerja_desktop.core.demo.aside import demo_aside
+
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        try:
+            kept = demo_aside(self.paths, keep=keep)
+        except KnownError as exc:
+            log.warning("Demo not set aside: %s", exc)
+            QMessageBox.warning(None, APP_TITLE, str(exc))
+        else:
+            log.info("Demo office %s", f"kept in {kept}" if kept else "deleted")
+        self.open_folder()
 
     def close(self) -> None:
         """Close the database and let go of the folder (at exit; tests call it too)."""

@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
     logged_out = Signal()
     #: The server's settings changed: the app opens the data folder again, then the login.
     reconnect_requested = Signal()
+    #: Leave the demo office for a real one: True keeps the demo aside, False deletes it.
+    start_real_requested = Signal(bool)
 
     def __init__(self, workspace: Workspace, actor: Actor) -> None:
         super().__init__()
@@ -149,6 +151,11 @@ class MainWindow(QMainWindow):
             self.server_action.setStatusTip("Alamat, basis data, pengguna atau kata sandi server PostgreSQL")
             self.server_action.triggered.connect(self.on_server_triggered)
             berkas.addAction(self.server_action)
+        self.start_real_action = QAction("&Mulai data kantor sungguhan…", self)
+        self.start_real_action.setVisible(False)  # only on the demo office (see _load_identity)
+        self.start_real_action.setEnabled(self.actor.can(Izin.KELOLA_KANTOR))
+        self.start_real_action.triggered.connect(self.on_start_real_triggered)
+        berkas.addAction(self.start_real_action)
         berkas.addSeparator()
         logout = QAction("&Keluar akun", self)
         logout.triggered.connect(self.logout)
@@ -174,6 +181,7 @@ class MainWindow(QMainWindow):
             return
         self.kantor = dibaca.value
         demo = "  [DATA DEMO]" if self.kantor.demo else ""
+        self.start_real_action.setVisible(self.kantor.demo and self.workspace.is_sqlite)
         self.setWindowTitle(f"{APP_TITLE} — {self.kantor.nama}{demo}")
         self.status_kantor.setText(f"Kantor: {self.kantor.nama} ({self.kantor.kode})")
         self.status_user.setText(f"Pengguna: {self.actor.nama} — {self.actor.peran.label}")  # no (…(…))
@@ -243,6 +251,8 @@ class MainWindow(QMainWindow):
                 page.status_changed.connect(self.on_page_status_changed)
             if hasattr(page, "restored"):
                 page.restored.connect(self.on_restored)
+            if hasattr(page, "mulai_sungguhan"):
+                page.mulai_sungguhan.connect(self.on_start_real_triggered)
             from kinerja_desktop.ui.monitoring.page import MonitoringPage
 
             if isinstance(page, MonitoringPage):
@@ -308,6 +318,19 @@ class MainWindow(QMainWindow):
         show_info(self, "Sambungan server sudah disimpan. Silakan masuk kembali.")
         self._logging_out = True
         self.reconnect_requested.emit()
+
+    def on_start_real_triggered(self) -> None:
+        """Leave the demo: after the choice, the app closes this office and opens the wizard."""
+        from kinerja_desktop.ui.demo_exit import MulaiSungguhanDialog
+
+        if not self.start_real_action.isEnabled():
+            show_info(self, "Hanya administrator yang dapat memulai data kantor sungguhan.")
+            return
+        dialog = MulaiSungguhanDialog(self)
+        if not dialog.exec():
+            return
+        self._logging_out = True
+        self.start_real_requested.emit(dialog.keep)
 
     def on_change_password_triggered(self) -> None:
         from kinerja_desktop.ui.login import ChangePasswordDialog

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import kantor
@@ -44,6 +44,8 @@ class _Card(QFrame):
 class BerandaPage(Page):
     title = "Beranda"
     izin = Izin.LIHAT_DATA
+    #: The demo banner's button: leave the demo for the real office (the main window asks how).
+    mulai_sungguhan = Signal()
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
@@ -56,14 +58,18 @@ class BerandaPage(Page):
         self.subheading = QLabel()
         self.subheading.setWordWrap(True)
         self.demo_banner = QLabel(
-            "DATA DEMO — isi basis data ini contoh, bukan data pegawai sungguhan. "
-            "Untuk data sungguhan gunakan folder data yang baru."
+            "DATA DEMO — isi basis data ini contoh, bukan data pegawai sungguhan. Bila sudah siap, "
+            "mulai data kantor Anda sendiri dengan tombol di samping."
         )
         self.demo_banner.setWordWrap(True)
         self.demo_banner.setStyleSheet(
             "background: #fff3cd; color: #664d03; padding: 8px; border-radius: 4px;"
         )
         self.demo_banner.hide()
+        self.demo_button = QPushButton("Mulai data kantor sungguhan…")
+        self.demo_button.clicked.connect(self.mulai_sungguhan)
+        self.demo_button.setEnabled(ctx.actor.can(Izin.KELOLA_KANTOR))
+        self.demo_button.hide()
 
         self.cards: dict[str, _Card] = {
             "pegawai": _Card("pegawai aktif"),
@@ -83,7 +89,10 @@ class BerandaPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
-        layout.addWidget(self.demo_banner)
+        demo_row = QHBoxLayout()
+        demo_row.addWidget(self.demo_banner, 1)
+        demo_row.addWidget(self.demo_button)
+        layout.addLayout(demo_row)
         layout.addSpacing(8)
         layout.addLayout(grid)
         layout.addWidget(self.skp_detail)
@@ -99,6 +108,7 @@ class BerandaPage(Page):
         jenis = "Kantor pusat" if info.is_pusat else "Kantor"
         self.subheading.setText(f"{jenis} · kode {info.kode}" + (" · " + " · ".join(parts) if parts else ""))
         self.demo_banner.setVisible(info.demo)
+        self.demo_button.setVisible(info.demo and self.ctx.workspace.is_sqlite)
         self.cards["pegawai"].value.setText(format_angka(data.pegawai_aktif))
         self.cards["pppk"].value.setText(format_angka(data.pegawai_pppk))
         self.cards["unit"].value.setText(format_angka(data.unit_aktif))
