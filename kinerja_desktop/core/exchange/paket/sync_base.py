@@ -161,7 +161,7 @@ def load_baselines(
     c = conn if isinstance(conn, Connection) else conn.connection()
     for blok in blocks(c, urut):
         kondisi = in_values(c, t.c.baris_id, blok)
-        hasil.update((r[0], Dasar(r[1], r[2], r[3])) for r in conn.execute(stmt.where(kondisi)))
+        hasil.update((r[0], Dasar(r[1], r[2], r[3])) for r in conn.execute(stmt.where(kondisi)).all())
     return hasil
 
 

@@ -51,7 +51,7 @@ def revisi_lokal(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str
     hasil: dict[str, int] = {}
     for blok in blocks(conn, sorted(dicari)):
         stmt = select(table.c.id, table.c.revisi).where(in_values(conn, table.c.id, blok))
-        hasil.update((r[0], r[1]) for r in conn.execute(stmt))
+        hasil.update((r[0], r[1]) for r in conn.execute(stmt).all())
     return hasil
 
 
@@ -76,7 +76,7 @@ def tanda_lokal(conn: Connection, table: Table, ids: list[Any]) -> bytearray:
         blok: dict[str, int] = {}
         for v, i in potong:
             blok.setdefault(v, i)
-        for (rid,) in conn.execute(select(table.c.id).where(in_values(conn, table.c.id, list(blok)))):
+        for (rid,) in conn.execute(select(table.c.id).where(in_values(conn, table.c.id, list(blok)))).all():
             tanda[blok[rid]] = 1
     return tanda
 
@@ -104,7 +104,7 @@ def kunci_lokal(
             yield tuple(r[1:]), r[0]
         return
     for blok in blocks(conn, sorted(awal, key=str)):
-        for r in conn.execute(stmt.where(in_values(conn, cols[0], blok))):
+        for r in conn.execute(stmt.where(in_values(conn, cols[0], blok))).all():
             yield tuple(r[1:]), r[0]
 
 
@@ -115,7 +115,7 @@ def baris_lokal(conn: Connection, jenis: Jenis, ids: Iterable[str]) -> dict[str,
     kelas = jenis.kelas
     hasil: dict[str, Baris] = {}
     for blok in blocks(conn, sorted(set(ids))):
-        for r in conn.execute(select(*cols).where(in_values(conn, t.c.id, blok))):
+        for r in conn.execute(select(*cols).where(in_values(conn, t.c.id, blok))).all():
             row = make_baris(kelas, r)
             hasil[row.id] = row
     return hasil
