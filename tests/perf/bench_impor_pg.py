@@ -98,13 +98,12 @@ def _postmaster(url: str) -> int | None:
     try:
         with engine.connect() as c:
             pid = int(c.execute(text("SELECT pg_backend_pid()")).scalar_one())
+            try:  # while the connection's own process still runs
+                return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                return None
     finally:
         engine.dispose()
-    try:
-        ppid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except OSError:
-        return None
-    return ppid
 
 
 def _isi(ws: Any) -> dict[str, int]:
@@ -304,7 +303,7 @@ def _cetak(h: dict[str, Any], berkas: Path, versi: str, pegawai: int) -> None:
             )
             cad = _median(putaran, be, tahap, "cadangan")
             if cad:
-                rinci += f" (cadangan {cad:.1f})"
+                rinci += f" (cadangan {cad:.2f})"
             server = (
                 f", CPU server {_median(putaran, be, tahap, 'server_cpu'):5.1f} s"
                 if be == "postgresql" and h["lokal"]
@@ -318,10 +317,6 @@ def _cetak(h: dict[str, Any], berkas: Path, versi: str, pegawai: int) -> None:
         rasio = nilai["postgresql"] / nilai["sqlite"]
         putusan = "OK" if rasio <= TARGET else f"LEBIH dari {TARGET}x"
         print(f"  PG/SQLite  {rasio:5.2f}x (waktu dinding)  target <= {TARGET}x: {putusan}")
-        if tahap == "impor":
-            cad = _median(putaran, "sqlite", tahap, "cadangan")
-            tanpa = nilai["postgresql"] / (nilai["sqlite"] - cad)
-            print(f"  PG/SQLite tanpa cadangan SQLite {tanpa:5.2f}x")
     beda = _periksa(putaran)
     print(
         "\nhasil kedua basis data: "
