@@ -7,6 +7,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import ARRAY, ColumnElement, Connection, String, Table, any_, bindparam, cast, insert, literal
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.types import NullType
 
 #: Values per ``IN (...)`` on SQLite (under its old 999-parameter limit); per array on PostgreSQL.
@@ -111,6 +112,10 @@ class BulkInsert:
             return
         raw = self.conn.connection.driver_connection  # psycopg's own connection, in this transaction
         assert raw is not None
-        with raw.cursor() as cur, cur.copy(self.sql) as copy:
-            for r in rows:
-                copy.write_row(r)
+        dbapi = self.conn.dialect.loaded_dbapi
+        try:
+            with raw.cursor() as cur, cur.copy(self.sql) as copy:
+                for r in rows:
+                    copy.write_row(r)
+        except dbapi.Error as exc:  # as SQLAlchemy raises it for a statement (IntegrityError, …)
+            raise DBAPIError.instance(self.sql, None, exc, dbapi.Error) from exc
