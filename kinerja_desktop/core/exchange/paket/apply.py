@@ -7,16 +7,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, update
+from sqlalchemy import Connection, bindparam, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db import backup as backups
 from kinerja_desktop.core.db.base import utcnow
+from kinerja_desktop.core.db.bulk import BulkInsert, bind_processors, sama
 from kinerja_desktop.core.db.models import SyncLog
 from kinerja_desktop.core.db.server_backup import TANPA_CADANGAN
 from kinerja_desktop.core.db.session import AuditActor, link_import, log_event
@@ -337,19 +337,13 @@ class Penulis:
         self._ids = [i for i, c in enumerate(self.kolom) if c in dipetakan]
         self._tunda_i = {i for i, c in enumerate(self.kolom) if c in self.tunda}
         self._id = self.kolom.index("id")
-        dialect = conn.dialect
-        self.cepat = dialect.name == "sqlite"
-        table = jenis.table
-        stmt = insert(table).values({c: bindparam(c) for c in self.kolom})
-        compiled = stmt.compile(dialect=dialect)
-        self.sql = str(compiled)
-        urutan = list(compiled.positiontup or self.kolom)
-        self._urutkan = itemgetter(*[self.kolom.index(c) for c in urutan])
-        self._proses: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = []
-        for i, c in enumerate(self.kolom):
-            proses = table.c[c].type.dialect_impl(dialect).bind_processor(dialect)
-            if proses is not None:
-                self._proses.append((i, proses, {}))
+        self.cepat = conn.dialect.name == "sqlite"
+        self._tulis = BulkInsert(conn, jenis.table, self.kolom)
+        self._proses: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = [
+            (i, proses, {})
+            for i, proses in enumerate(bind_processors(conn, jenis.table, self.kolom))
+            if proses is not sama
+        ]
 
     def nilai(self, row: Baris, *, kosongkan_tunda: bool) -> list[Any]:
         """The row's values in column order, ids mapped, postponed references emptied if asked."""
@@ -364,11 +358,15 @@ class Penulis:
                 out[i] = None
         return out
 
-    def _siap(self, vals: list[Any]) -> tuple[Any, ...]:
-        """The values as the driver takes them (each column type's own bind processor)."""
+    def _siap(self, vals: list[Any]) -> list[Any]:
+        """The values as the driver takes them (each column type's own bind processor).
+
+        On SQLite an empty value stays NULL; another database gets what its types make of it, as a
+        statement would (a JSON column's None is the JSON ``null``)."""
+        lewati_kosong = self.cepat
         for i, proses, memo in self._proses:
             v = vals[i]
-            if v is None:
+            if v is None and lewati_kosong:
                 continue
             if type(v) in _BERULANG:  # dates, times and decimals repeat a lot; their processors are slow
                 hasil = memo.get(v, memo)
@@ -377,8 +375,7 @@ class Penulis:
                 vals[i] = hasil
             else:
                 vals[i] = proses(v)
-        hasil_tuple: tuple[Any, ...] = self._urutkan(vals)
-        return hasil_tuple
+        return vals
 
     def insert_rows(self, rows: list[Baris]) -> None:
         """Each slice of rows inserted (postponed references empty) and, with an audit, its entries."""
@@ -389,11 +386,7 @@ class Penulis:
             for i in self._tunda_i:
                 for v in nilai:
                     v[i] = None
-            if self.cepat:
-                self.conn.exec_driver_sql(self.sql, [self._siap(v) for v in nilai])
-            else:
-                dicts = [dict(zip(self.kolom, v, strict=True)) for v in nilai]
-                self.conn.execute(insert(self.jenis.table), dicts)
+            self._tulis.write([self._siap(v) for v in nilai])
 
     def update_rows(self, rows: list[Baris]) -> None:
         """Every column of each row (postponed references too: every target exists by now)."""

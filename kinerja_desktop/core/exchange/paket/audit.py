@@ -17,8 +17,9 @@ from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Index, Table, bindparam, func, insert, select
+from sqlalchemy import Connection, Index, Table, func, select
 
+from kinerja_desktop.core.db.bulk import BulkInsert
 from kinerja_desktop.core.db.models import AuditLog
 from kinerja_desktop.core.db.session import UNAUDITED, AuditActor, jsonable
 from kinerja_desktop.core.exchange.paket.model import Baris
@@ -104,12 +105,10 @@ class ImportAudit:
         #: New rows' entries made by SQLite from the stored rows (``add_inserted_since``), not in Python.
         self.sisip_di_sql = self.cepat
         proses = table.c.waktu.type.dialect_impl(dialect).bind_processor(dialect)
-        waktu_db = proses(waktu) if proses is not None and self.cepat else waktu
+        waktu_db = proses(waktu) if proses is not None else waktu
         self._tetap = (waktu_db, actor.pengguna_id, actor.username)
-        compiled = insert(table).values({c: bindparam(c) for c in _KOLOM}).compile(dialect=dialect)
-        self.sql = str(compiled)
-        urutan = list(compiled.positiontup or _KOLOM)
-        self._urutkan = None if urutan == list(_KOLOM) else itemgetter(*(_KOLOM.index(c) for c in urutan))
+        #: The entries go to the driver as they are: the JSON already encoded, as text (``bulk``).
+        self._tulis = BulkInsert(conn, table, _KOLOM)
         self.jumlah = 0
         self._ditunda: list[Index] = []
         self._encoders: dict[str, list[tuple[int, Callable[[list[Any]], list[str]]]]] = {}
@@ -177,19 +176,13 @@ class ImportAudit:
         sesudah = ["{" + ",".join(filter(None, t)) + "}" for t in zip(*kolom, strict=True)]
         del kolom
         ids = map(itemgetter(jenis.indeks("id")), rows)
-        if self.cepat and self._urutkan is None:  # the common case, without a list per entry in between
-            waktu, pengguna_id, username = self._tetap
-            tabel, slid = jenis.tabel, self.sync_log_id
-            self.jumlah += len(sesudah)
-            self.conn.exec_driver_sql(
-                self.sql,
-                [
-                    (waktu, pengguna_id, username, "tambah", tabel, rid, None, s, "", slid)
-                    for rid, s in zip(ids, sesudah, strict=True)
-                ],
-            )
-            return
-        self._write(jenis.tabel, "tambah", list(ids), [None] * len(sesudah), sesudah)
+        waktu, pengguna_id, username = self._tetap
+        tabel, slid = jenis.tabel, self.sync_log_id
+        self.jumlah += len(sesudah)
+        self._tulis.write(
+            (waktu, pengguna_id, username, "tambah", tabel, rid, None, s, "", slid)
+            for rid, s in zip(ids, sesudah, strict=True)
+        )
 
     def add_updated(self, jenis: Jenis, pairs: Iterable[tuple[Baris, Sequence[Any]]]) -> None:
         """Changed rows: (ours before, theirs after in column order); aksi ``hapus`` when the change
@@ -233,29 +226,7 @@ class ImportAudit:
     ) -> None:
         waktu, pengguna_id, username = self._tetap
         self.jumlah += len(ids)
-        if not self.cepat:  # another database: its JSON type encodes the values itself
-            self.conn.execute(
-                insert(self.table),
-                [
-                    dict(
-                        zip(
-                            _KOLOM,
-                            (waktu, pengguna_id, username, aksi, tabel, str(rid), _dict(s), _dict(t), ""),
-                            strict=False,
-                        ),
-                        sync_log_id=self.sync_log_id,
-                    )
-                    for rid, s, t in zip(ids, sebelum, sesudah, strict=True)
-                ],
-            )
-            return
-        baris = [
+        self._tulis.write(
             (waktu, pengguna_id, username, aksi, tabel, str(rid), s, t, "", self.sync_log_id)
             for rid, s, t in zip(ids, sebelum, sesudah, strict=True)
-        ]
-        urut = self._urutkan
-        self.conn.exec_driver_sql(self.sql, baris if urut is None else [urut(b) for b in baris])
-
-
-def _dict(teks: str | None) -> Any:
-    return None if teks is None else json.loads(teks)
+        )

@@ -51,9 +51,10 @@ from functools import cache, lru_cache
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.core.db.bulk import BulkInsert, blocks, in_values
 from kinerja_desktop.core.db.models import SyncBaseline
 from kinerja_desktop.core.exchange.paket.model import Baris, Paket
 from kinerja_desktop.core.exchange.paket.schema import Jenis, TipeKolom, semua_jenis
@@ -61,7 +62,6 @@ from kinerja_desktop.core.exchange.paket.schema import Jenis, TipeKolom, semua_j
 #: Technical columns that are bookkeeping, not content: two equal rows may differ in them.
 BUKAN_ISI = frozenset({"id", "kantor_asal", "revisi", "diubah_pada"})
 _POTONG = 20_000  # entries per executemany
-_BLOK = 900  # ids per IN (...) query: under SQLite's old 999-parameter limit
 _KOLOM = ("mitra", "baris_id", "tabel", "revisi", "sidik", "id_mitra")
 _TABEL: Table = SyncBaseline.__table__  # type: ignore[assignment]
 #: The partner key under which an office keeps what it agreed with its central office (see above).
@@ -158,11 +158,10 @@ def load_baselines(
         return {r[0]: Dasar(r[1], r[2], r[3]) for r in conn.execute(stmt) if r[0] in dicari}
     hasil: dict[str, Dasar] = {}
     urut = sorted(dicari)
-    for i in range(0, len(urut), _BLOK):
-        blok = urut[i : i + _BLOK]
-        hasil.update(
-            (r[0], Dasar(r[1], r[2], r[3])) for r in conn.execute(stmt.where(t.c.baris_id.in_(blok)))
-        )
+    c = conn if isinstance(conn, Connection) else conn.connection()
+    for blok in blocks(c, urut):
+        kondisi = in_values(c, t.c.baris_id, blok)
+        hasil.update((r[0], Dasar(r[1], r[2], r[3])) for r in conn.execute(stmt.where(kondisi)).all())
     return hasil
 
 
@@ -195,18 +194,10 @@ def _slices(entri: Iterable[EntriDasar]) -> Iterator[list[EntriDasar]]:
 
 
 def _sisip(conn: Connection, mitra: str, baru: list[EntriDasar]) -> None:
-    t = _TABEL
-    if conn.dialect.name == "sqlite":  # straight to the driver: these are plain strings and integers
-        compiled = insert(t).values({c: bindparam(c) for c in _KOLOM}).compile(dialect=conn.dialect)
-        urutan = tuple(compiled.positiontup or _KOLOM)
-        data = [(mitra, e.baris_id, e.tabel, e.revisi, e.sidik, e.id_mitra) for e in baru]
-        if urutan != _KOLOM:
-            ambil = itemgetter(*[_KOLOM.index(c) for c in urutan])
-            data = [ambil(d) for d in data]
-        conn.exec_driver_sql(str(compiled), data)
-    else:
-        rows = [(mitra, e.baris_id, e.tabel, e.revisi, e.sidik, e.id_mitra) for e in baru]
-        conn.execute(insert(t), [dict(zip(_KOLOM, r, strict=True)) for r in rows])
+    """Straight to the driver (``bulk.BulkInsert``): these are plain strings and integers."""
+    BulkInsert(conn, _TABEL, _KOLOM).write(
+        [(mitra, e.baris_id, e.tabel, e.revisi, e.sidik, e.id_mitra) for e in baru]
+    )
 
 
 def write_baselines(conn: Connection, mitra: str, entri: Iterable[EntriDasar], ada: set[str]) -> int:

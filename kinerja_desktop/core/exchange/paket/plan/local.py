@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
+from kinerja_desktop.core.db.bulk import blocks, in_values
 from kinerja_desktop.core.exchange.paket.model import Baris, make_baris
 from kinerja_desktop.core.exchange.paket.schema import Jenis
 
-_BLOK = 900  # values per IN (...): under SQLite's old 999-parameter limit
 _PINDAI = 3  # scan the whole table when it holds at most this many times the rows asked about
 _PINDAI_MAKS = 100_000  # … and marking rows by a scan needs a map of at most this many package ids
 
@@ -33,11 +33,6 @@ def tanpa_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _blok(nilai: list[Any]) -> Iterator[list[Any]]:
-    for i in range(0, len(nilai), _BLOK):
-        yield nilai[i : i + _BLOK]
-
-
 def jumlah_baris(conn: Connection, table: Table) -> int:
     return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
@@ -54,10 +49,9 @@ def revisi_lokal(conn: Connection, table: Table, ids: Iterable[str]) -> dict[str
         rows = conn.execute(select(table.c.id, table.c.revisi))
         return {r[0]: r[1] for r in rows if r[0] in dicari}
     hasil: dict[str, int] = {}
-    for blok in _blok(sorted(dicari)):
-        hasil.update(
-            (r[0], r[1]) for r in conn.execute(select(table.c.id, table.c.revisi).where(table.c.id.in_(blok)))
-        )
+    for blok in blocks(conn, sorted(dicari)):
+        stmt = select(table.c.id, table.c.revisi).where(in_values(conn, table.c.id, blok))
+        hasil.update((r[0], r[1]) for r in conn.execute(stmt).all())
     return hasil
 
 
@@ -78,11 +72,11 @@ def tanda_lokal(conn: Connection, table: Table, ids: list[Any]) -> bytearray:
                 tanda[j] = 1
         return tanda
     urut = sorted((v, i) for i, v in enumerate(ids) if type(v) is str)
-    for a in range(0, len(urut), _BLOK):
+    for potong in blocks(conn, urut):
         blok: dict[str, int] = {}
-        for v, i in urut[a : a + _BLOK]:
+        for v, i in potong:
             blok.setdefault(v, i)
-        for (rid,) in conn.execute(select(table.c.id).where(table.c.id.in_(list(blok)))):
+        for (rid,) in conn.execute(select(table.c.id).where(in_values(conn, table.c.id, list(blok)))).all():
             tanda[blok[rid]] = 1
     return tanda
 
@@ -109,8 +103,8 @@ def kunci_lokal(
         for r in conn.execute(stmt):
             yield tuple(r[1:]), r[0]
         return
-    for blok in _blok(sorted(awal, key=str)):
-        for r in conn.execute(stmt.where(cols[0].in_(blok))):
+    for blok in blocks(conn, sorted(awal, key=str)):
+        for r in conn.execute(stmt.where(in_values(conn, cols[0], blok))).all():
             yield tuple(r[1:]), r[0]
 
 
@@ -120,8 +114,8 @@ def baris_lokal(conn: Connection, jenis: Jenis, ids: Iterable[str]) -> dict[str,
     cols = [t.c[k.nama] for k in jenis.kolom]
     kelas = jenis.kelas
     hasil: dict[str, Baris] = {}
-    for blok in _blok(sorted(set(ids))):
-        for r in conn.execute(select(*cols).where(t.c.id.in_(blok))):
+    for blok in blocks(conn, sorted(set(ids))):
+        for r in conn.execute(select(*cols).where(in_values(conn, t.c.id, blok))).all():
             row = make_baris(kelas, r)
             hasil[row.id] = row
     return hasil
