@@ -53,3 +53,16 @@ class DataBerubah(KnownError):
         super().__init__(pesan)
         self.oleh = oleh
         self.pada = pada
+
+
+class ServerBackupUnconfirmed(DatabaseError):
+    """A server database needs a schema upgrade that this computer cannot back up first (no usable
+    pg_dump), and nobody has yet confirmed that the server has a recent backup of its own; nothing was
+    changed. ``alasan`` says why no backup can be made here, ``revisi`` is (before, after)."""
+
+    def __init__(
+        self, pesan: str, *, saran: str | None = None, alasan: str = "", revisi: tuple[str, str] = ("", "")
+    ) -> None:
+        super().__init__(pesan, saran=saran)
+        self.alasan = alasan
+        self.revisi = revisi
