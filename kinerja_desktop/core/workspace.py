@@ -83,8 +83,9 @@ class Workspace:
                     engine, paths.backups, without_dump=upgrade_without_dump
                 ),
             )
-        except ServerBackupUnconfirmed:
+        except ServerBackupUnconfirmed as exc:
             engine.dispose()
+            exc.server = server_check.settings_of(engine.url).label
             raise
         except Exception as exc:
             engine.dispose()
@@ -201,6 +202,16 @@ class Workspace:
     def server_tools(self) -> PgTools | None:
         """For a server database, pg_dump and pg_restore as found here (or why they are not fit)."""
         return None if self.is_sqlite else server_backup.tools_for(self.engine)
+
+    def can_back_up(self) -> bool:
+        """A backup can be made from here: always for a SQLite file; for a server when pg_dump and
+        pg_restore fit it (a server that cannot be asked counts as no)."""
+        if self.is_sqlite:
+            return True
+        try:
+            return server_backup.tools_for(self.engine).usable
+        except (SQLAlchemyError, OSError):
+            return False
 
     def list_backups(self) -> list[BackupInfo]:
         """The backups in the folder, newest first: SQLite copies, or a server database's archives."""
