@@ -69,11 +69,12 @@ def install_hint(server_major: int) -> str:
     )
     paket = f"postgresql-client-{server_major}" if server_major else "postgresql-client"
     return (
-        f"Pasang alat baris perintah PostgreSQL {versi} di komputer ini: di Windows jalankan penginstal "
-        f'PostgreSQL dan pilih komponen "Command Line Tools" saja; di Debian/Ubuntu pasang paket {paket} '
-        f"(atau postgresql-client bila versinya sudah cukup). Bila alat itu ada di folder lain, isi variabel "
-        f"lingkungan {ENV_PG_BIN} dengan folder bin-nya, lalu buka aplikasi lagi. Sementara itu, minta "
-        "pengelola server menjadwalkan pg_dump harian basis data ini di server."
+        f"Pasang alat baris perintah PostgreSQL {versi} di komputer ini:\n"
+        '- Windows: jalankan penginstal PostgreSQL dan pilih komponen "Command Line Tools" saja.\n'
+        f"- Debian/Ubuntu: pasang paket {paket} (atau postgresql-client bila versinya sudah cukup).\n"
+        f"Bila alat itu ada di folder lain, isi variabel lingkungan {ENV_PG_BIN} dengan folder bin-nya, "
+        "lalu buka aplikasi lagi.\n"
+        "Sementara itu, minta pengelola server menjadwalkan pg_dump harian basis data ini di server."
     )
 
 

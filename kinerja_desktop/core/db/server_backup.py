@@ -109,7 +109,7 @@ def dump_before_upgrade(engine: Engine, folder: Path, *, without_dump: bool = Fa
             f"bisa mencadangkannya lebih dulu: {tools.problem}",
             saran="Pastikan server sudah memiliki cadangan terbaru sebelum melanjutkan. Basis data belum "
             "diubah.",
-            alasan=f"{tools.problem} {tools.saran}",
+            alasan=f"{tools.problem}\n{tools.saran}",
         )
     return make_dump(engine, folder, "sebelum-migrasi", tools=tools)
 

@@ -3,6 +3,7 @@ for a server database pg_dump's archives, or why this computer cannot make them.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
@@ -193,8 +194,10 @@ class CadanganPage(Page):
             reason, saran = "Server tidak bisa ditanya versinya, jadi alat cadangan belum bisa diperiksa.", ""
         else:
             reason, saran = self.tools.problem or "", self.tools.saran or ""
-        self.tools_status.setText(f"<b>{reason}</b><br>{saran}")
+        lines = html.escape(saran, quote=False).replace("\n", "<br>")
+        self.tools_status.setText(f"<b>{html.escape(reason, quote=False)}</b><br>{lines}")
         self.tools_status.show()
+        self.restore_note.hide()
         for button in (self.create_button, self.restore_button, self.restore_file_button):
             button.setEnabled(False)
             button.setToolTip(reason)

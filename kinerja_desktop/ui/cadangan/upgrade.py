@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLayout, QVBoxLayout, QWidget
 
 from kinerja_desktop import APP_TITLE
 from kinerja_desktop.core.errors import ServerBackupUnconfirmed
@@ -18,7 +18,6 @@ class UpgradeWithoutDumpDialog(QDialog):
     def __init__(self, problem: ServerBackupUnconfirmed, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{APP_TITLE} — pembaruan basis data server")
-        self.setMinimumWidth(620)
         before, after = problem.revisi
         server = f" di server {problem.server}" if problem.server else " di server"
         head = QLabel(
@@ -26,11 +25,13 @@ class UpgradeWithoutDumpDialog(QDialog):
             f"(skema {before} menjadi {after}).</b>"
         )
         head.setWordWrap(True)
+        head.setFixedWidth(660)
         why = QLabel(
-            "Biasanya aplikasi membuat cadangan (pg_dump) lebih dulu, tetapi komputer ini tidak bisa: "
+            "Biasanya aplikasi membuat cadangan (pg_dump) lebih dulu, tetapi komputer ini tidak bisa.\n"
             f"{problem.alasan}"
         )
         why.setWordWrap(True)
+        why.setFixedWidth(660)
         why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         what = QLabel(
             "Bila Anda melanjutkan, basis data diperbarui sekarang tanpa cadangan dari komputer ini. "
@@ -40,6 +41,7 @@ class UpgradeWithoutDumpDialog(QDialog):
             "Bila Anda memilih Batal, aplikasi ditutup dan basis data tidak diubah."
         )
         what.setWordWrap(True)
+        what.setFixedWidth(660)
         self.confirmation = QCheckBox(CONFIRMATION)
         self.buttons = QDialogButtonBox()
         self.continue_button = self.buttons.addButton("Lanjutkan", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -52,6 +54,7 @@ class UpgradeWithoutDumpDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # wrapped labels at their height
         for widget in (head, why, what, self.confirmation, self.buttons):
             layout.addWidget(widget)
 
