@@ -284,7 +284,10 @@ class Workspace:
 
     def other_sessions(self) -> int:
         """Other connections to a server database (other computers); 0 for a SQLite file."""
-        return 0 if self.is_sqlite else server_restore.other_sessions(self.engine)
+        if self.is_sqlite:
+            return 0
+        self.engine.dispose()  # this app's own idle connections are not someone else's
+        return server_restore.other_sessions(self.engine)
 
     def _restore_server(
         self, source: Path, actor: Actor | None, *, kantor_lain: bool, check: recovery.RestoreCheck | None
@@ -292,7 +295,8 @@ class Workspace:
         """pg_restore of ``source`` in one transaction, after a fresh archive of the database as it is."""
         tools = server_backup.tools_for(self.engine)
         _dump, program = tools.require()
-        check = check or self.check_restore(source)
+        if check is None or _changed_since(check.info):
+            check = self.check_restore(source)
         if check.other_kantor and not kantor_lain:
             raise recovery.OtherKantorBackup(check)
         safety = self.backup(actor, "sebelum-pemulihan")
@@ -373,3 +377,11 @@ class Workspace:
         except BaseException:
             self.trim_wal()
             raise
+
+
+def _changed_since(info: BackupInfo) -> bool:
+    """The file of a checked backup is no longer the one checked (its size differs, or it is gone)."""
+    try:
+        return info.path.stat().st_size != info.size
+    except OSError:
+        return True

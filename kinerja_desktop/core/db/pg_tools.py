@@ -172,7 +172,7 @@ def program_major(path: Path) -> int:
     return int(match.group(1)) if match else 0
 
 
-def program_env(url: URL, lock_timeout_s: int | None = None) -> dict[str, str]:
+def program_env(url: URL) -> dict[str, str]:
     """The environment for a PostgreSQL program to reach the database of ``url`` (the password in the
     environment, never on a command line another user could see)."""
     env = dict(os.environ)
@@ -186,6 +186,4 @@ def program_env(url: URL, lock_timeout_s: int | None = None) -> dict[str, str]:
         if value:
             env[name] = str(value)
     env["PGCONNECT_TIMEOUT"] = "10"
-    if lock_timeout_s is not None:
-        env["PGOPTIONS"] = f"-c lock_timeout={int(lock_timeout_s) * 1000}"
     return env

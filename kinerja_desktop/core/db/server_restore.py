@@ -9,6 +9,7 @@ newer tables and keys and fail. A table another computer is using makes the tran
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -91,7 +92,8 @@ def restore_dump(
                 raise _failed(errors.read().decode("utf-8", "replace") or f"kode keluar {code}")
             connection.commit()
         except BaseException as exc:
-            raw.driver_connection.rollback()  # type: ignore[union-attr]
+            with contextlib.suppress(Exception):  # a broken connection has rolled back already
+                raw.driver_connection.rollback()  # type: ignore[union-attr]
             proc.kill()
             proc.wait()
             raise _translate(exc, engine) from exc
