@@ -134,7 +134,7 @@ def _other_database(tmp_path: Path) -> Path:
         admin.dispose()
 
 
-@pytest.mark.parametrize("kind", ["teks", "asing", "terpotong"])
+@pytest.mark.parametrize("kind", ["teks", "asing", "terpotong", "lebih-baru"])
 def test_a_foreign_or_damaged_file_is_refused_and_nothing_changes(
     workspace: Workspace, admin: Actor, tmp_path: Path, kind: str
 ) -> None:
@@ -145,12 +145,19 @@ def test_a_foreign_or_damaged_file_is_refused_and_nothing_changes(
     elif kind == "asing":
         bad = _other_database(tmp_path)
         expected = "tabelnya tidak sesuai"
-    else:
+    elif kind == "terpotong":
         good = workspace.backup(admin)
         bad = tmp_path / "terpotong.dump"
         data = good.read_bytes()
         bad.write_bytes(data[: len(data) * 2 // 3])
         expected = "rusak"
+    else:
+        with basis_data(workspace.paths.data_dir) as db:
+            db.execute("UPDATE alembic_version SET version_num = '0099'")
+        bad = workspace.backup(admin)
+        with basis_data(workspace.paths.data_dir) as db:
+            db.execute("UPDATE alembic_version SET version_num = ?", (SCHEMA_HEAD,))
+        expected = "versi Kinerja Desktop yang lebih baru"
     _add_user(workspace, admin, "budi")
     folder = workspace.paths.data_dir
     before = sidik_basis_data(folder)
