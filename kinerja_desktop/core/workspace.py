@@ -34,6 +34,16 @@ DAILY_BACKUP = timedelta(days=1)
 COPY_REMINDER = timedelta(days=7)
 
 
+def backup_before_upgrade(engine: Engine, folder: Path, *, without_dump: bool = False) -> Path | None:
+    """The backup start-up makes before a schema upgrade: a copy of the SQLite file; for a server
+    database ``pg_dump``'s archive. Without a usable pg_dump that is ``ServerBackupUnconfirmed``, unless
+    ``without_dump`` (the administrator confirmed the server's own backup): then None (the caller says
+    so)."""
+    if engine.dialect.name == "sqlite":
+        return backups.backup_database(engine, folder, "sebelum-migrasi")
+    return server_backup.dump_before_upgrade(engine, folder, without_dump=without_dump)
+
+
 class Workspace:
     """One data folder opened by the app. Create with ``Workspace.open``; ``close`` when done."""
 
@@ -79,7 +89,7 @@ class Workspace:
         try:
             migration = prepare_database(
                 engine,
-                backup=lambda: backups.backup_before_upgrade(
+                backup=lambda: backup_before_upgrade(
                     engine, paths.backups, without_dump=upgrade_without_dump
                 ),
             )
@@ -265,7 +275,7 @@ class Workspace:
             self.engine.dispose()
             result = recovery.restore_folder(self.paths, check, kantor_lain=kantor_lain)
         self.migration = prepare_database(
-            self.engine, backup=lambda: backups.backup_before_upgrade(self.engine, self.paths.backups)
+            self.engine, backup=lambda: backup_before_upgrade(self.engine, self.paths.backups)
         )
         self._kantor_kode = None
         self.record_restore(result, actor)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from kinerja_desktop.core.db import server_backup
 from kinerja_desktop.core.db.backup_info import (
     ANY_BACKUP_NAME,
     BACKUP_NAME,
@@ -117,15 +116,6 @@ def backup_file(database: Path, folder: Path, reason: str = "manual", keep: int 
 def backup_database(engine: Engine, folder: Path, reason: str = "manual", keep: int = DEFAULT_KEEP) -> Path:
     """Write a consistent copy of the database into ``folder`` and rotate the backups there."""
     return backup_file(sqlite_file(engine), folder, reason, keep)
-
-
-def backup_before_upgrade(engine: Engine, folder: Path, *, without_dump: bool = False) -> Path | None:
-    """The backup start-up makes before a schema upgrade: a copy of the SQLite file; for a server
-    database ``pg_dump``'s archive. Without a usable pg_dump that is ``ServerBackupUnconfirmed``, unless
-    ``without_dump`` (the administrator confirmed the server's own backup): then None (the caller says so)."""
-    if engine.dialect.name == "sqlite":
-        return backup_database(engine, folder, "sebelum-migrasi")
-    return server_backup.dump_before_upgrade(engine, folder, without_dump=without_dump)
 
 
 def missing_evidence_size(source: Path, target: Path) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from kinerja_desktop.core.db import pg_tools
+from kinerja_desktop.core.db.backup import DEFAULT_KEEP, new_backup_path, rotate_backups
 from kinerja_desktop.core.db.backup_info import (
     REQUIRED_TABLES,
     BackupInfo,
@@ -79,21 +80,17 @@ def dump_database(engine: Engine, target: Path, tools: pg_tools.PgTools | None =
 
 
 def make_dump(
-    engine: Engine, folder: Path, reason: str, keep: int = 10, tools: pg_tools.PgTools | None = None
+    engine: Engine,
+    folder: Path,
+    reason: str,
+    keep: int = DEFAULT_KEEP,
+    tools: pg_tools.PgTools | None = None,
 ) -> Path:
     """A new archive ``kinerja-…-reason.dump`` in ``folder``, then the archives rotated (``keep``)."""
-    from kinerja_desktop.core.db.backup import rotate_backups
-
     private_dir(folder)
-    target = dump_database(engine, _new_path(folder, reason), tools)
+    target = dump_database(engine, new_backup_path(folder, reason, suffix=DUMP_SUFFIX), tools)
     rotate_backups(folder, keep, listed=list_dumps(folder))
     return target
-
-
-def _new_path(folder: Path, reason: str) -> Path:
-    from kinerja_desktop.core.db.backup import new_backup_path
-
-    return new_backup_path(folder, reason, suffix=DUMP_SUFFIX)
 
 
 def dump_before_upgrade(engine: Engine, folder: Path, *, without_dump: bool = False) -> Path | None:
