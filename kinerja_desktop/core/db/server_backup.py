@@ -8,6 +8,7 @@ import re
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from kinerja_desktop.core.db import pg_tools
 from kinerja_desktop.core.db.backup import DEFAULT_KEEP, new_backup_path, rotate_backups
 from kinerja_desktop.core.db.backup_info import (
     REQUIRED_TABLES,
+    SQLITE_HEADER,
     BackupInfo,
     backup_order,
     backup_reason,
@@ -138,11 +140,24 @@ def read_dump_info(path: Path) -> BackupInfo:
         size = path.stat().st_size
         with path.open("rb") as handle:
             header = handle.read(len(DUMP_HEADER))
+    except FileNotFoundError:
+        return BackupInfo(path, 0, datetime.now(), problem=f"Berkas cadangan tidak ditemukan: {path}.")
     except OSError as exc:
         return BackupInfo(
-            path, 0, datetime.now(), problem=f"Berkas {path.name} tidak bisa dibaca ({exc.strerror or exc})."
+            path,
+            0,
+            datetime.now(),
+            problem=f"Berkas {path.name} tidak bisa dibaca ({exc.strerror or exc}).",
+            saran="Periksa izin berkas itu, atau salin dulu ke folder lain.",
         )
     info = BackupInfo(path, size, backup_time(path), backup_reason(path))
+    if SQLITE_HEADER.startswith(header) and header:
+        return replace(
+            info,
+            problem=f"Berkas {path.name} adalah cadangan SQLite (kantor di satu komputer), bukan cadangan "
+            "basis data server.",
+            saran="Pilih arsip pg_dump basis data server ini (nama kinerja-….dump).",
+        )
     if header != DUMP_HEADER:
         return _foreign(info)
     return info
@@ -194,7 +209,7 @@ def check_dump(path: Path, tools: pg_tools.PgTools) -> BackupInfo:
     )
     problem = revision_problem(path.name, revision)
     if problem is not None:
-        return BackupInfo(**{**info.__dict__, "problem": problem[0], "saran": problem[1]})
+        return replace(info, problem=problem[0], saran=problem[1])
     return info
 
 
@@ -236,8 +251,8 @@ def _read_data(restore: Path, path: Path) -> tuple[dict[str, str], str]:
 
 
 def copy_blocks(lines: Iterator[bytes]) -> Iterator[tuple[str, list[str], Iterator[list[str]]]]:
-    """The COPY blocks of pg_restore's SQL: (table, columns, rows), a row being its fields with
-    ``None``-like ``\\N`` kept as is. A block's rows must be read before the next block."""
+    """The COPY blocks of pg_restore's SQL: (table, columns, rows), a row being its fields as COPY's text
+    writes them (NULL as ``\\N``). A block's rows must be read before the next block."""
     for line in lines:
         text = line.decode("utf-8", "replace")
         match = re.match(r"^COPY (?:\S+\.)?(\S+) \((.*)\) FROM stdin;$", text.rstrip("\n"))

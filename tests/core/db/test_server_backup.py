@@ -134,7 +134,7 @@ def _other_database(tmp_path: Path) -> Path:
         admin.dispose()
 
 
-@pytest.mark.parametrize("kind", ["teks", "asing", "terpotong", "lebih-baru"])
+@pytest.mark.parametrize("kind", ["teks", "sqlite", "asing", "terpotong", "lebih-baru"])
 def test_a_foreign_or_damaged_file_is_refused_and_nothing_changes(
     workspace: Workspace, admin: Actor, tmp_path: Path, kind: str
 ) -> None:
@@ -142,6 +142,10 @@ def test_a_foreign_or_damaged_file_is_refused_and_nothing_changes(
         bad = tmp_path / "kinerja-20260101-080000-manual.dump"
         bad.write_text("bukan arsip")
         expected = "bukan cadangan server"
+    elif kind == "sqlite":
+        bad = tmp_path / "kinerja-20260101-080000-manual.sqlite3"
+        bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+        expected = "cadangan SQLite"
     elif kind == "asing":
         bad = _other_database(tmp_path)
         expected = "tabelnya tidak sesuai"
