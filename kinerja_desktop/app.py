@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kinerja_desktop import APP_NAME, APP_TITLE, __version__
-from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.errors import KnownError, ServerBackupUnconfirmed
 from kinerja_desktop.core.lock import FolderInUse, FolderLock
 from kinerja_desktop.core.paths import AppPaths, resolve_paths, resources_dir
 from kinerja_desktop.core.recovery import OpenError, RestoreResult
@@ -51,6 +51,8 @@ class AppController(QObject):
         self.paths = paths
         self.lock = lock
         self.window: QWidget | None = None
+        #: The administrator chose Batal before a server upgrade: the app ends without a window.
+        self.declined = False
 
     def start(self) -> None:
         if self.workspace is None:
@@ -60,10 +62,28 @@ class AppController(QObject):
         else:
             self.show_wizard()
 
-    def open_folder(self, restored: RestoreResult | None = None) -> None:
-        """Open the data folder (after a restore, recording it); the recovery screen when it fails."""
+    def open_folder(
+        self, restored: RestoreResult | None = None, *, upgrade_without_dump: bool = False
+    ) -> None:
+        """Open the data folder (after a restore, recording it); the recovery screen when it fails. A
+        server database to upgrade that cannot be dumped here first waits for the administrator's word
+        that the server has a backup; Batal ends the app, the database untouched."""
         try:
-            workspace = Workspace.open(self.paths)
+            if upgrade_without_dump:
+                workspace = Workspace.open(self.paths, upgrade_without_dump=True)
+            else:
+                workspace = Workspace.open(self.paths)
+        except ServerBackupUnconfirmed as exc:
+            from kinerja_desktop.ui.cadangan.upgrade import confirm_upgrade_without_dump
+
+            log.warning("Server upgrade waits for confirmation: %s", exc)
+            if confirm_upgrade_without_dump(self.window, exc):
+                log.warning("Upgrade without pg_dump confirmed by the administrator")
+                self.open_folder(restored, upgrade_without_dump=True)
+            else:
+                self.declined = True
+                self._quit()
+            return
         except OpenError as exc:
             log.warning("Cannot open the data folder: %s", exc)
             self.show_recovery(exc)
@@ -216,6 +236,9 @@ def main(data_dir: str | os.PathLike[str] | None = None, smoke: bool = False) ->
             return 1
         QMessageBox.critical(None, APP_TITLE, str(exc))
         return 1
+    if controller.declined and controller.window is None:
+        controller.close()
+        return 0
     if smoke:
         return _run_smoke(app, controller)
     code = app.exec()

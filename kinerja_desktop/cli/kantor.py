@@ -71,7 +71,6 @@ def cmd_init(args: argparse.Namespace) -> int:
     from kinerja_desktop.cli import server
     from kinerja_desktop.core.model.kantor import KantorInput
     from kinerja_desktop.core.services import kantor
-    from kinerja_desktop.core.workspace import Workspace
 
     settings = server.server_settings(args) if args.database_url else None
     with lock_folder(args, "init"):
@@ -79,7 +78,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         if settings is not None:
             server.refuse_local_office(paths)
             print(server.check_or_fail(settings))
-            ws = Workspace.open(paths, url=settings.url())
+            ws = open_workspace(args, paths, settings.url())
         else:
             ws = open_workspace(args)
         try:
@@ -149,6 +148,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     try:
+        if not ws.is_sqlite:
+            print(f"Mencadangkan basis data di server {ws.server_label} dengan pg_dump…")
         path = ws.backup(reason="manual")
         print(f"Cadangan dibuat: {path}")
     finally:
@@ -172,33 +173,19 @@ def describe_backup(info: BackupInfo) -> list[str]:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    """Restore without opening the database first: it may be the one that cannot be opened."""
+    """Restore without opening the database first: it may be the one that cannot be opened. A server
+    database is opened (its archive restored with pg_restore, after a fresh pg_dump)."""
     from kinerja_desktop.core import recovery
     from kinerja_desktop.core.workspace import Workspace
 
     paths = resolved_paths(args)
     source: Path = args.file.expanduser().resolve()
+    if _on_server(paths):
+        return _restore_server(args, paths, source)
     with lock_folder(args, "pemulihan"):
         check = recovery.check_restore(paths, source)
-        for line in describe_backup(check.info):
-            print(line)
-        if check.other_kantor and not args.kantor_lain:
-            refused = recovery.OtherKantorBackup(check)
-            raise KnownError(
-                refused.pesan,
-                saran=f"{refused.saran} Bila memang itu yang diinginkan, tambahkan --kantor-lain.",
-            )
-        if not args.yes:
-            if sys.stdin is None or not sys.stdin.isatty():
-                raise KnownError(
-                    "Konfirmasi diperlukan. Basis data tidak diubah.",
-                    saran="Tambahkan --yes bila dijalankan tanpa terminal.",
-                )
-            print(f"Basis data {paths.database} akan DIGANTI dengan isi cadangan ini.")
-            print("Data saat ini disimpan dulu di folder cadangan secara otomatis.")
-            if input("Ketik YA untuk melanjutkan: ").strip().upper() != "YA":
-                print("Dibatalkan; tidak ada yang diubah.")
-                return 1
+        if not _confirmed(args, check, f"Basis data {paths.database}"):
+            return 1
         result = recovery.restore_folder(paths, check, kantor_lain=args.kantor_lain)
         ws = Workspace.open(paths)  # brings an older backup to this version's schema
         try:
@@ -212,15 +199,72 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _on_server(paths: AppPaths) -> bool:
+    from sqlalchemy import make_url
+
+    from kinerja_desktop.core.server import settings as server
+
+    return make_url(server.database_url(paths)).get_backend_name() != "sqlite"
+
+
+def _confirmed(args: argparse.Namespace, check: Any, what: str, others: int = 0) -> bool:
+    """Describe the backup, refuse another office's without --kantor-lain, ask YA (or take --yes)."""
+    from kinerja_desktop.core import recovery
+
+    for line in describe_backup(check.info):
+        print(line)
+    if check.other_kantor and not args.kantor_lain:
+        refused = recovery.OtherKantorBackup(check)
+        raise KnownError(
+            refused.pesan,
+            saran=f"{refused.saran} Bila memang itu yang diinginkan, tambahkan --kantor-lain.",
+        )
+    if others:
+        print(f"Perhatian: {others} sambungan lain ke basis data ini masih terbuka (komputer lain).")
+    if args.yes:
+        return True
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise KnownError(
+            "Konfirmasi diperlukan. Basis data tidak diubah.",
+            saran="Tambahkan --yes bila dijalankan tanpa terminal.",
+        )
+    print(f"{what} akan DIGANTI dengan isi cadangan ini.")
+    print("Data saat ini disimpan dulu di folder cadangan secara otomatis.")
+    if input("Ketik YA untuk melanjutkan: ").strip().upper() != "YA":
+        print("Dibatalkan; tidak ada yang diubah.")
+        return False
+    return True
+
+
+def _restore_server(args: argparse.Namespace, paths: AppPaths, source: Path) -> int:
+    """``restore`` on a server database: check the archive, ask, dump what is there, pg_restore it."""
+    with lock_folder(args, "pemulihan"):
+        ws = open_workspace(args, paths)
+        try:
+            ws.server_tools().require()  # type: ignore[union-attr]
+            print("Memeriksa arsip cadangan dengan pg_restore…")
+            check = ws.check_restore(source)
+            label = f"Basis data di server {ws.server_label}"
+            if not _confirmed(args, check, label, ws.other_sessions()):
+                return 1
+            result = ws.restore(source, kantor_lain=args.kantor_lain, check=check)
+        finally:
+            ws.close()
+    print(f"Basis data di server dipulihkan dari {source.name}.")
+    if result.safety is not None:
+        print(f"Data sebelumnya disimpan di {result.safety}.")
+    print("Minta semua pengguna menutup Kinerja Desktop lalu membukanya dan masuk kembali.")
+    return 0
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     from kinerja_desktop.core.recovery import OpenError
     from kinerja_desktop.core.services import kantor, kunci_kantor
     from kinerja_desktop.core.services.access import SYSTEM
-    from kinerja_desktop.core.workspace import Workspace
 
     paths = resolved_paths(args)
     try:
-        ws = Workspace.open(paths)
+        ws = open_workspace(args, paths)
     except OpenError as exc:
         return _info_unopened(paths, exc)
     try:
@@ -247,7 +291,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         if ws.is_sqlite:
             _print_backups(ws)
         else:
-            print("Cadangan       : basis data di server; cadangkan dengan alat server (pg_dump)")
+            _print_server_backups(ws)
         if kunci is not None:
             print(f"Sidik kunci    : {kunci.sendiri.sidik if kunci.sendiri else 'belum ada'}")
             print("Kunci kantor lain (disimpan pada impor pertama; cocokkan sidiknya lewat telepon):")
@@ -268,6 +312,17 @@ def _print_backups(ws: Any) -> None:
         print(f"Disalin keluar : {copied.waktu:%d-%m-%Y %H:%M} ke {copied.tujuan}")
     else:
         print("Disalin keluar : belum pernah")
+
+
+def _print_server_backups(ws: Any) -> None:
+    last = ws.last_backup()
+    print(f"Cadangan akhir : {last:%d-%m-%Y %H:%M} (pg_dump)" if last else "Cadangan akhir : belum ada")
+    tools = ws.server_tools()
+    if tools.usable:
+        print(f"pg_dump        : {tools.pg_dump.path} (versi {tools.pg_dump.major})")
+    else:
+        print(f"pg_dump        : tidak bisa dipakai. {tools.problem}")
+        print(f"                 {tools.saran}")
 
 
 def _info_unopened(paths: AppPaths, exc: KnownError) -> int:

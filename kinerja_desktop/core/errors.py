@@ -71,3 +71,24 @@ class ServerTidakTerjangkau(DatabaseError):
             saran="Periksa jaringan (kabel atau Wi-Fi kantor) atau hubungi pengelola server, lalu coba lagi.",
         )
         self.server = server
+
+
+class ServerBackupUnconfirmed(DatabaseError):
+    """A server database needs a schema upgrade that this computer cannot back up first (no usable
+    pg_dump), and nobody has yet confirmed that the server has a recent backup of its own; nothing was
+    changed. ``alasan`` says why no backup can be made here, ``revisi`` is (before, after) and ``server``
+    names the server (``db.bkpsdm.local:5432/kinerja``)."""
+
+    def __init__(
+        self,
+        pesan: str,
+        *,
+        saran: str | None = None,
+        alasan: str = "",
+        revisi: tuple[str, str] = ("", ""),
+        server: str = "",
+    ) -> None:
+        super().__init__(pesan, saran=saran)
+        self.alasan = alasan
+        self.revisi = revisi
+        self.server = server

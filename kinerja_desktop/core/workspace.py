@@ -14,10 +14,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kinerja_desktop.core import recovery
 from kinerja_desktop.core.db import backup as backups
-from kinerja_desktop.core.db.backup_info import MARK_SQL
+from kinerja_desktop.core.db import server_backup, server_restore
+from kinerja_desktop.core.db.backup_info import MARK_SQL, BackupInfo
 from kinerja_desktop.core.db.engine import make_engine
 from kinerja_desktop.core.db.migrate import MigrationResult, prepare_database
 from kinerja_desktop.core.db.models import AuditLog
+from kinerja_desktop.core.db.pg_tools import PgTools
 from kinerja_desktop.core.db.session import (
     SYSTEM_ACTOR,
     log_event,
@@ -25,7 +27,7 @@ from kinerja_desktop.core.db.session import (
     reading,
     transaction,
 )
-from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.errors import KnownError, ServerBackupUnconfirmed
 from kinerja_desktop.core.model.kantor import KantorInfo
 from kinerja_desktop.core.paths import AppPaths
 from kinerja_desktop.core.server import check as server_check
@@ -39,6 +41,16 @@ DAILY_BACKUP = timedelta(days=1)
 COPY_REMINDER = timedelta(days=7)
 
 
+def backup_before_upgrade(engine: Engine, folder: Path, *, without_dump: bool = False) -> Path | None:
+    """The backup start-up makes before a schema upgrade: a copy of the SQLite file; for a server
+    database ``pg_dump``'s archive. Without a usable pg_dump that is ``ServerBackupUnconfirmed``, unless
+    ``without_dump`` (the administrator confirmed the server's own backup): then None (the caller says
+    so)."""
+    if engine.dialect.name == "sqlite":
+        return backups.backup_database(engine, folder, "sebelum-migrasi")
+    return server_backup.dump_before_upgrade(engine, folder, without_dump=without_dump)
+
+
 class Workspace:
     """One data folder opened by the app. Create with ``Workspace.open``; ``close`` when done."""
 
@@ -50,7 +62,9 @@ class Workspace:
         self._kantor_kode: str | None = None
 
     @classmethod
-    def open(cls, paths: AppPaths, url: str | URL | None = None) -> Workspace:
+    def open(
+        cls, paths: AppPaths, url: str | URL | None = None, *, upgrade_without_dump: bool = False
+    ) -> Workspace:
         """Create folders, connect, and create/upgrade the schema (backing up before an upgrade).
 
         The database is ``url`` when given, else the folder's own (``server.settings.database_url``:
@@ -58,6 +72,10 @@ class Workspace:
         ``recovery.OpenError`` saying why (damaged, newer version, read-only folder, full disk, in use;
         for a server what the connection test would say) and whether restoring a backup would help. An
         office set up by a version that did not sign packages gets its key pair now (audited).
+
+        A server database to upgrade that this computer cannot dump first raises
+        ``ServerBackupUnconfirmed``, untouched, unless ``upgrade_without_dump`` (the administrator has
+        confirmed that the server has a recent backup of its own).
         """
         try:
             paths.ensure()
@@ -77,8 +95,15 @@ class Workspace:
             raise
         try:
             migration = prepare_database(
-                engine, backup=lambda: backups.backup_before_upgrade(engine, paths.backups)
+                engine,
+                backup=lambda: backup_before_upgrade(
+                    engine, paths.backups, without_dump=upgrade_without_dump
+                ),
             )
+        except ServerBackupUnconfirmed as exc:
+            engine.dispose()
+            exc.server = server_check.settings_of(engine.url).label
+            raise
         except Exception as exc:
             engine.dispose()
             if engine.dialect.name == "sqlite":
@@ -204,14 +229,43 @@ class Workspace:
         """A backup now, recorded in the audit log (as the system when ``actor`` is None: automatic)."""
         if actor is not None:
             require(actor, Izin.CADANGAN)
-        path = backups.backup_database(self.engine, self.paths.backups, reason)
+        if self.is_sqlite:
+            path = backups.backup_database(self.engine, self.paths.backups, reason)
+        else:
+            mark = self.change_mark()
+            path = server_backup.make_dump(self.engine, self.paths.backups, reason, backups.DEFAULT_KEEP)
+            server_backup.record_mark(self.paths.backups, path, mark)
         backups.sync_evidence(self.paths.evidence, self.paths.backups / "bukti")
         with self.transaction(actor) as session:
             log_event(session, "cadangan", f"Cadangan dibuat: {path.name}")
         return path
 
     def last_backup(self) -> datetime | None:
-        return backups.last_backup_time(self.paths.backups) if self.is_sqlite else None
+        if self.is_sqlite:
+            return backups.last_backup_time(self.paths.backups)
+        return server_backup.last_dump_time(self.paths.backups)
+
+    def server_tools(self) -> PgTools | None:
+        """For a server database, pg_dump and pg_restore as found here (or why they are not fit)."""
+        return None if self.is_sqlite else server_backup.tools_for(self.engine)
+
+    def can_back_up(self) -> bool:
+        """A backup can be made from here: always for a SQLite file; for a server when pg_dump and
+        pg_restore fit it (a server that cannot be asked counts as no)."""
+        if self.is_sqlite:
+            return True
+        try:
+            return server_backup.tools_for(self.engine).usable
+        except (SQLAlchemyError, OSError):
+            return False
+
+    def list_backups(self) -> list[BackupInfo]:
+        """The backups in the folder, newest first: SQLite copies, or a server database's archives."""
+        if self.is_sqlite:
+            from kinerja_desktop.core.db.backup_info import read_backup_info
+
+            return [read_backup_info(path) for path in backups.list_backups(self.paths.backups)]
+        return [server_backup.read_dump_info(path) for path in server_backup.list_dumps(self.paths.backups)]
 
     def change_mark(self) -> str:
         """The newest audit entry that records a change of data (not a backup, not a log-in)."""
@@ -222,7 +276,8 @@ class Workspace:
     def changed_since_backup(self) -> bool:
         """True when data changed since the newest backup (or there is no backup yet)."""
         if not self.is_sqlite:
-            return False
+            dumps = server_backup.list_dumps(self.paths.backups)
+            return not dumps or server_backup.dump_mark(self.paths.backups, dumps[0]) != self.change_mark()
         found = backups.list_backups(self.paths.backups)
         return not found or backups.backup_mark(found[0]) != self.change_mark()
 
@@ -248,17 +303,52 @@ class Workspace:
         """
         if actor is not None:
             require(actor, Izin.PULIHKAN)
-        check = check or recovery.check_restore(self.paths, source)
-        recovery.confirm_restore(self.paths, check, kantor_lain=kantor_lain)
-        self.engine.dispose()
-        result = recovery.restore_folder(self.paths, check, kantor_lain=kantor_lain)
+        if not self.is_sqlite:
+            result = self._restore_server(source, actor, kantor_lain=kantor_lain, check=check)
+        else:
+            check = check or recovery.check_restore(self.paths, source)
+            recovery.confirm_restore(self.paths, check, kantor_lain=kantor_lain)
+            self.engine.dispose()
+            result = recovery.restore_folder(self.paths, check, kantor_lain=kantor_lain)
         self.migration = prepare_database(
-            self.engine, backup=lambda: backups.backup_before_upgrade(self.engine, self.paths.backups)
+            self.engine, backup=lambda: backup_before_upgrade(self.engine, self.paths.backups)
         )
         self._kantor_kode = None
         self.record_restore(result, actor)
         self.ensure_key_pair()
         return result
+
+    def check_restore(self, source: Path) -> recovery.RestoreCheck:
+        """Read the backup ``source`` completely and refuse what cannot be restored; changes nothing."""
+        if self.is_sqlite:
+            return recovery.check_restore(self.paths, source)
+        info = server_backup.check_dump(source, server_backup.tools_for(self.engine))
+        if not info.usable:
+            raise info.refusal()
+        here = self.kantor_info()
+        return recovery.RestoreCheck(info, recovery.KantorRef(here.kode, here.nama) if here else None)
+
+    def other_sessions(self) -> int:
+        """Other connections to a server database (other computers); 0 for a SQLite file."""
+        if self.is_sqlite:
+            return 0
+        self.engine.dispose()  # this app's own idle connections are not someone else's
+        return server_restore.other_sessions(self.engine)
+
+    def _restore_server(
+        self, source: Path, actor: Actor | None, *, kantor_lain: bool, check: recovery.RestoreCheck | None
+    ) -> recovery.RestoreResult:
+        """pg_restore of ``source`` in one transaction, after a fresh archive of the database as it is."""
+        tools = server_backup.tools_for(self.engine)
+        _dump, program = tools.require()
+        if check is None or _changed_since(check.info):
+            check = self.check_restore(source)
+        if check.other_kantor and not kantor_lain:
+            raise recovery.OtherKantorBackup(check)
+        safety = self.backup(actor, "sebelum-pemulihan")
+        self.engine.dispose()
+        server_restore.restore_dump(self.engine, check.info.path, program)
+        return recovery.RestoreResult(check.info, safety, damaged=False, bukti=0)
 
     def record_restore(self, result: recovery.RestoreResult, actor: Actor | None = None) -> None:
         """Write a finished restore to the audit log of the restored database."""
@@ -333,3 +423,11 @@ class Workspace:
         except BaseException:
             self.trim_wal()
             raise
+
+
+def _changed_since(info: BackupInfo) -> bool:
+    """The file of a checked backup is no longer the one checked (its size differs, or it is gone)."""
+    try:
+        return info.path.stat().st_size != info.size
+    except OSError:
+        return True

@@ -64,8 +64,11 @@ def page_classes() -> list[type[Page]]:
     ]
 
 
-#: Why the app makes no backups of a database on a server, and what to do instead.
-SERVER_BACKUP = "Basis data ada di server PostgreSQL: buat cadangannya dengan alat server (pg_dump)."
+#: Why this computer makes no backups of a database on a server, and where to read what to do instead.
+SERVER_BACKUP = (
+    "Komputer ini belum bisa mencadangkan basis data di server PostgreSQL (pg_dump tidak ada atau terlalu "
+    "lama). Lihat halaman Cadangan untuk yang perlu dipasang."
+)
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
         self._closing = "open"
         self._inside_close = False
         self.automatic_backups = AutomaticBackups(self, self.ctx)
+        self.can_back_up = self.automatic_backups.enabled
         tampilan.open_store(workspace.paths, actor.username)  # before the pages read their column widths
         self.resize(QSize(1100, 720))  # the size when not maximised, until the user chooses one
         if not tampilan.restore_window(self):
@@ -137,8 +141,8 @@ class MainWindow(QMainWindow):
         berkas = self.menuBar().addMenu("&Berkas")
         self.backup_action = QAction("Buat &cadangan sekarang", self)
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
-        self.backup_action.setEnabled(self.actor.can(Izin.CADANGAN) and self.workspace.is_sqlite)
-        if not self.workspace.is_sqlite:
+        self.backup_action.setEnabled(self.actor.can(Izin.CADANGAN) and self.can_back_up)
+        if not self.can_back_up:
             self.backup_action.setStatusTip(SERVER_BACKUP)
         self.backup_action.triggered.connect(self.on_backup_triggered)
         berkas.addAction(self.backup_action)
@@ -217,7 +221,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        if not self.workspace.is_sqlite:
+        if not self.can_back_up:
             self.status_backup.setText("Cadangan: dengan alat server")
             self.status_backup.setToolTip(SERVER_BACKUP)
             return

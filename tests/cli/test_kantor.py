@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from pendukung_db import basis_data
+from pendukung_db import DI_POSTGRES, basis_data
 
 from kinerja_desktop import __version__
 from kinerja_desktop.cli import main
@@ -149,7 +149,7 @@ def test_restore_of_a_foreign_file_is_refused(
     foreign = tmp_path / "lain.xlsx"
     foreign.write_bytes(b"PK\x03\x04 not a database")
     assert main(["restore", str(foreign), "--yes", "--data-dir", str(data)]) == 1
-    assert "bukan SQLite" in capsys.readouterr().err
+    assert ("bukan cadangan server" if DI_POSTGRES else "bukan SQLite") in capsys.readouterr().err
 
 
 def test_newer_database_gives_a_message_not_a_traceback(

@@ -195,6 +195,7 @@ def test_the_status_bar_names_the_server(
 ) -> None:
     monkeypatch.setattr(Workspace, "server_label", property(lambda self: "db.bkpsdm.local:5432/kinerja"))
     monkeypatch.setattr(Workspace, "is_sqlite", property(lambda self: False))
+    monkeypatch.setattr(Workspace, "can_back_up", lambda self: False)  # no pg_dump on this PC
     window = MainWindow(workspace, workspace.login("admin", "rahasia123"))
     qtbot.addWidget(window)
     assert window.status_db.text() == "Server: db.bkpsdm.local:5432/kinerja"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from kinerja_desktop.core.db import server_backup
 from kinerja_desktop.core.db.backup_info import (
+    ANY_BACKUP_NAME,
     BACKUP_NAME,
     backup_order,
     backup_time,
@@ -75,19 +75,20 @@ def storage_failure(exc: BaseException, folder: Path, needed: int, action: str) 
     )
 
 
-def new_backup_path(folder: Path, reason: str, now: datetime | None = None) -> Path:
-    """A new name ``kinerja-YYYYmmdd-HHMMSS[-n]-reason.sqlite3`` in ``folder``, after (``n``) every backup
-    made in the same second, so that the name order stays the order made even after a rotation."""
+def new_backup_path(folder: Path, reason: str, now: datetime | None = None, suffix: str = ".sqlite3") -> Path:
+    """A new name ``kinerja-YYYYmmdd-HHMMSS[-n]-reason.sqlite3`` (or ``suffix``) in ``folder``, after
+    (``n``) every backup made in the same second, so that the name order stays the order made even
+    after a rotation."""
     slug = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     counters = [
         int(match.group(2) or 1)
-        for match in (BACKUP_NAME.match(p.name) for p in folder.glob(f"kinerja-{stamp}-*"))
+        for match in (ANY_BACKUP_NAME.match(p.name) for p in folder.glob(f"kinerja-{stamp}-*"))
         if match and match.group(1) == stamp
     ]
     if not counters:
-        return folder / f"kinerja-{stamp}-{slug}.sqlite3"
-    return folder / f"kinerja-{stamp}-{max(counters) + 1}-{slug}.sqlite3"
+        return folder / f"kinerja-{stamp}-{slug}{suffix}"
+    return folder / f"kinerja-{stamp}-{max(counters) + 1}-{slug}{suffix}"
 
 
 def backup_file(database: Path, folder: Path, reason: str = "manual", keep: int = DEFAULT_KEEP) -> Path:
@@ -115,15 +116,6 @@ def backup_file(database: Path, folder: Path, reason: str = "manual", keep: int 
 def backup_database(engine: Engine, folder: Path, reason: str = "manual", keep: int = DEFAULT_KEEP) -> Path:
     """Write a consistent copy of the database into ``folder`` and rotate the backups there."""
     return backup_file(sqlite_file(engine), folder, reason, keep)
-
-
-def backup_before_upgrade(engine: Engine, folder: Path) -> Path | None:
-    """The backup start-up makes before a schema upgrade: a copy of the SQLite file; for a server
-    database ``pg_dump``'s archive, or None when ``pg_dump`` is not installed (the caller says so)."""
-    if engine.dialect.name == "sqlite":
-        return backup_database(engine, folder, "sebelum-migrasi")
-    target = new_backup_path(folder, "sebelum-migrasi").with_suffix(".dump")
-    return server_backup.dump_database(engine, target)
 
 
 def missing_evidence_size(source: Path, target: Path) -> int:
@@ -200,10 +192,16 @@ def backups_to_keep(
 
 
 def rotate_backups(
-    folder: Path, keep: int = DEFAULT_KEEP, months: int = KEEP_MONTHS, now: datetime | None = None
+    folder: Path,
+    keep: int = DEFAULT_KEEP,
+    months: int = KEEP_MONTHS,
+    now: datetime | None = None,
+    *,
+    listed: list[Path] | None = None,
 ) -> list[Path]:
-    """Delete the backups the keeping rule (``backups_to_keep``) lets go; returns what was deleted."""
-    found = [(path, backup_time(path)) for path in list_backups(folder)]
+    """Delete the backups the keeping rule (``backups_to_keep``) lets go; returns what was deleted.
+    ``listed`` are the backups to consider (by default the SQLite copies in ``folder``)."""
+    found = [(path, backup_time(path)) for path in (list_backups(folder) if listed is None else listed)]
     kept = backups_to_keep(found, keep, months, now)
     removed = [path for path, _when in found if path not in kept]
     for path in removed:

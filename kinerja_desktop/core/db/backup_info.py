@@ -16,6 +16,8 @@ from kinerja_desktop.core.errors import KnownError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_NAME = re.compile(r"^kinerja-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.sqlite3$")
+#: A backup of either kind: a SQLite copy, or pg_dump's archive of a server database (``.dump``).
+ANY_BACKUP_NAME = re.compile(r"^kinerja-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.(?:sqlite3|dump)$")
 REQUIRED_TABLES = frozenset({"alembic_version", "pengguna", "pegawai", "kantor", "pengaturan"})
 # Audit events that record no change of data: a backup, a log-in. The change mark skips them, so a
 # database that was only backed up or logged into counts as unchanged since its last backup.
@@ -69,7 +71,7 @@ class BackupInfo:
 
 def backup_time(path: Path) -> datetime:
     """When a backup was made: the time in its name, else the file's modification time."""
-    match = BACKUP_NAME.match(path.name)
+    match = ANY_BACKUP_NAME.match(path.name)
     if match:
         try:
             return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
@@ -80,14 +82,14 @@ def backup_time(path: Path) -> datetime:
 
 def backup_order(path: Path) -> tuple[datetime, int, str]:
     """Sort key, oldest first: the time made, then the counter of backups made in the same second."""
-    match = BACKUP_NAME.match(path.name)
+    match = ANY_BACKUP_NAME.match(path.name)
     counter = int(match.group(2)) if match and match.group(2) else 1
     return (backup_time(path), counter, path.name)
 
 
 def backup_reason(path: Path) -> str:
     """The reason word in a backup's name (``manual``, ``otomatis-tutup``, …), or ``""``."""
-    match = BACKUP_NAME.match(path.name)
+    match = ANY_BACKUP_NAME.match(path.name)
     return match.group(3) if match else ""
 
 
@@ -179,7 +181,7 @@ def _read(conn: sqlite3.Connection, base: BackupInfo, integrity: bool) -> Backup
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     revision = str(row[0]) if row else None
     info = _with(base, revision=revision)
-    problem = _revision_problem(name, revision)
+    problem = revision_problem(name, revision)
     if problem is not None:
         # A newer version's tables may differ: the office is shown when it can still be read.
         with contextlib.suppress(sqlite3.Error):
@@ -198,7 +200,7 @@ def _read(conn: sqlite3.Connection, base: BackupInfo, integrity: bool) -> Backup
     return info
 
 
-def _revision_problem(name: str, revision: str | None) -> tuple[str, str] | None:
+def revision_problem(name: str, revision: str | None) -> tuple[str, str] | None:
     if revision == SCHEMA_HEAD:
         return None
     if revision is None:

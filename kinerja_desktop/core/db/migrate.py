@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, inspect, text
 
 from kinerja_desktop.core.db.models import Base
-from kinerja_desktop.core.errors import DatabaseError
+from kinerja_desktop.core.errors import DatabaseError, ServerBackupUnconfirmed
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest revision this app knows. Kept as a constant so that start-up does not have to load
@@ -68,8 +68,9 @@ def current_revision(connection: Connection) -> str | None:
 def prepare_database(engine: Engine, backup: Callable[[], Path | None] | None = None) -> MigrationResult:
     """Create, upgrade (after ``backup()``) or refuse the database behind ``engine``.
 
-    A server database upgraded when ``backup`` could make no backup (no ``pg_dump`` installed) is
-    upgraded all the same, in one transaction, and the result and the log say so.
+    On a server without a usable ``pg_dump``, ``backup()`` raises ``ServerBackupUnconfirmed`` (given the
+    two revisions here) until the administrator confirms the server's own backup; then it returns None,
+    and the database is upgraded in one transaction while the result and the log say so.
     """
     with engine.connect() as conn:
         revision = current_revision(conn)
@@ -90,13 +91,18 @@ def prepare_database(engine: Engine, backup: Callable[[], Path | None] | None = 
             f"Basis data ini dibuat oleh versi Kinerja Desktop yang lebih baru (skema {revision}).",
             saran="Pasang versi aplikasi terbaru sebelum membuka data ini. Data tidak diubah.",
         )
-    backup_path = backup() if backup is not None else None
+    try:
+        backup_path = backup() if backup is not None else None
+    except ServerBackupUnconfirmed as exc:
+        raise ServerBackupUnconfirmed(
+            exc.pesan, saran=exc.saran, alasan=exc.alasan, revisi=(revision, SCHEMA_HEAD)
+        ) from exc
     catatan = ""
     if backup is not None and backup_path is None:
         catatan = (
             f"Basis data server ditingkatkan dari skema {revision} ke {SCHEMA_HEAD} tanpa cadangan "
-            "otomatis: pg_dump tidak terpasang di komputer ini. Buat cadangan dengan alat server "
-            "PostgreSQL secara berkala."
+            "otomatis (pg_dump yang cocok tidak ada di komputer ini), setelah administrator memastikan "
+            "server memiliki cadangan sendiri. Jadwalkan pg_dump harian di server."
         )
         log.warning(catatan)
     _upgrade(engine)

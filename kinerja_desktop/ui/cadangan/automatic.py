@@ -1,5 +1,7 @@
 """The main window's automatic backups: daily while it is open, at closing after a change, and the
-reminder at closing to copy the backups outside the data folder (a flash disk) once a week."""
+reminder at closing to copy the backups outside the data folder (a flash disk) once a week. For a server
+database only the daily one (a pg_dump, when this computer has the tools): closing does not wait for a
+dump over the network, and the server's own schedule is the main safeguard."""
 
 from __future__ import annotations
 
@@ -32,7 +34,10 @@ class AutomaticBackups(QObject):
         self.timer.setObjectName("backup_timer")
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.on_timer_timeout)
-        if ctx.workspace.is_sqlite:
+        found = ops.attempt(window, ctx.workspace.can_back_up)
+        #: Backups can be made from here (a SQLite file; a server when pg_dump fits it).
+        self.enabled = bool(found and found.value)
+        if self.enabled:
             self.timer.start()
 
     def show_status(self, text: str, timeout_ms: int = 0) -> None:
@@ -59,6 +64,8 @@ class AutomaticBackups(QObject):
         """At closing (or logging out): a backup when data changed since the newest one. Done at once,
         with a message while it runs; a failure is shown and closing goes on (the data itself is safe)."""
         workspace = self.ctx.workspace
+        if not workspace.is_sqlite:
+            return
         changed = ops.attempt(self.window, workspace.changed_since_backup)
         if not changed or not changed.value:
             return

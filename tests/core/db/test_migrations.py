@@ -178,33 +178,17 @@ def _server_database(paths: AppPaths) -> bool:
     return not paths.database_url().startswith("sqlite")
 
 
-def test_a_server_database_without_pg_dump_is_upgraded_and_says_it_has_no_backup(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    paths = isi_folder_skema(DATA / "schema_0005.sqlite3", tmp_path / "data")
-    if not _server_database(paths):
-        pytest.skip("PostgreSQL only: a SQLite file is always backed up")
-    monkeypatch.setattr(server_backup, "pg_dump_program", lambda: None)
-    ws = Workspace.open(paths)
-    try:
-        assert ws.migration.action == "upgraded" and ws.migration.backup is None
-        assert "tanpa cadangan" in ws.migration.catatan and "pg_dump" in ws.migration.catatan
-    finally:
-        ws.close()
-
-
-def test_a_server_database_is_backed_up_with_pg_dump_before_an_upgrade(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_server_database_is_backed_up_with_pg_dump_before_an_upgrade(tmp_path: Path) -> None:
     paths = isi_folder_skema(DATA / "schema_0005.sqlite3", tmp_path / "data")
     if not _server_database(paths):
         pytest.skip("PostgreSQL only")
-    found = server_backup.pg_dump_program() or next(
-        (str(p) for p in sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_dump"))), None
-    )
-    if found is None:
+    engine = make_engine(paths.database_url())
+    try:
+        usable = server_backup.tools_for(engine).usable
+    finally:
+        engine.dispose()
+    if not usable:
         pytest.skip("pg_dump is not installed")
-    monkeypatch.setattr(server_backup, "pg_dump_program", lambda: found)
     ws = Workspace.open(paths)
     try:
         backup = ws.migration.backup

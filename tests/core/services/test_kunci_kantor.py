@@ -63,6 +63,7 @@ def test_a_new_office_gets_its_key_pair_when_set_up(paths: AppPaths) -> None:
         ws.close()
 
 
+@pytest.mark.sqlite_only("restores a SQLite backup file; a server database restores pg_dump archives")
 def test_a_restored_backup_from_before_signing_gets_a_key_pair_too(
     workspace: Workspace, tmp_path: Path
 ) -> None:

@@ -174,14 +174,3 @@ def test_size_text() -> None:
     assert size_text(150 * 1024) == "150 KB"
     assert size_text(int(3.4 * 1024 * 1024)) == "3,4 MB"
     assert size_text(int(1.5 * 1024**3)) == "1,5 GB"
-
-
-def test_server_database_has_no_backups_here(qtbot, ctx: UiContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Workspace, "is_sqlite", property(lambda _self: False))
-    page = CadanganPage(ctx)
-    qtbot.addWidget(page)
-    page.refresh()
-    intro = page.findChild(type(page.message), "intro")
-    assert "tidak tersedia" in intro.text() and "pg_dump" in intro.text()
-    assert not page.create_button.isEnabled() and not page.restore_file_button.isEnabled()
-    assert page.model.rowCount() == 0
