@@ -486,7 +486,7 @@ def _lapor(url: str, sebelum: dict[str, tuple[int, str, int]], hasil: list[Hasil
         f"maks {max(baca):.1f} ms  (batas p95 {BATAS_P95_MS:.0f} ms)"
     )
     galat = [g for h in hasil for g in h.galat]
-    print(f"galat: {len(galat)}")
+    print(f"kesalahan: {len(galat)}")
     for g in galat[:20]:
         print(f"  {g}")
     salah = _periksa(url, sebelum, hasil, paket)
