@@ -62,7 +62,7 @@ def test_restore_of_a_foreign_file_on_a_server_changes_nothing(
     before = sidik_basis_data(office.data_dir)
     assert main(["restore", str(bogus), "--yes", "--data-dir", str(office.data_dir)]) == 1
     err = capsys.readouterr().err
-    assert "Galat:" in err and "rusak" in err and "tidak diubah" in err and "Traceback" not in err
+    assert "Kesalahan:" in err and "rusak" in err and "tidak diubah" in err and "Traceback" not in err
     assert sidik_basis_data(office.data_dir) == before
     assert not server_backup.list_dumps(office.backups)
 
