@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from kinerja_desktop.ui.common.dialogs import ask_yes_no
+from kinerja_desktop.ui.common.forms import tombol
 from kinerja_desktop.ui.common.widgets import HINT_STYLE
 
 JUDUL = "Mulai data kantor sungguhan"
@@ -30,9 +31,7 @@ class MulaiSungguhanDialog(QDialog):
         )
         note.setWordWrap(True)
         note.setStyleSheet(HINT_STYLE)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Mulai", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons = tombol("Mulai")
         buttons.accepted.connect(self.on_start_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from kinerja_desktop.core.services.pegawai.riwayat import (
 )
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.forms import tombol
 from kinerja_desktop.ui.common.widgets import DateField, FieldNote, with_note
 
 
@@ -41,9 +41,7 @@ class _RiwayatDialog(QDialog):
         self.form = QFormLayout()
         self.notes: dict[str, FieldNote] = {}
         self.error = FieldNote()
-        buttons = QDialogButtonBox(self)
-        buttons.addButton("Simpan", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
-        buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons = tombol("Simpan")
         buttons.accepted.connect(self.on_save_button_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
