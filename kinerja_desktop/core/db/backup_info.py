@@ -121,15 +121,13 @@ def read_mark(conn: sqlite3.Connection) -> str:
     return f"{row[0]}@{row[1]}" if row else ""
 
 
-def read_backup_info(path: Path, *, integrity: bool = False) -> BackupInfo:
-    """Read ``path`` without changing it; with ``integrity`` also run SQLite's full integrity check.
-
-    Never raises for a bad file: what is wrong with it is in ``problem`` (and what to do in ``saran``).
-    """
+def read_head(path: Path, length: int) -> tuple[int, bytes] | BackupInfo:
+    """The file's size and first ``length`` bytes, or (never raising) a ``BackupInfo`` whose ``problem``
+    says why it cannot be read; for a SQLite copy and a server's archive alike."""
     try:
-        stat = path.stat()
+        size = path.stat().st_size
         with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+            return size, handle.read(length)
     except FileNotFoundError:
         return BackupInfo(path, 0, datetime.now(), problem=f"Berkas cadangan tidak ditemukan: {path}.")
     except OSError as exc:
@@ -140,9 +138,20 @@ def read_backup_info(path: Path, *, integrity: bool = False) -> BackupInfo:
             problem=f"Berkas {path.name} tidak bisa dibaca ({exc.strerror or exc}).",
             saran="Periksa izin berkas itu, atau salin dulu ke folder lain.",
         )
+
+
+def read_backup_info(path: Path, *, integrity: bool = False) -> BackupInfo:
+    """Read ``path`` without changing it; with ``integrity`` also run SQLite's full integrity check.
+
+    Never raises for a bad file: what is wrong with it is in ``problem`` (and what to do in ``saran``).
+    """
+    head = read_head(path, len(SQLITE_HEADER))
+    if isinstance(head, BackupInfo):
+        return head
+    size, header = head
     if not path.is_file():
         return BackupInfo(path, 0, datetime.now(), problem=f"{path} bukan berkas.")
-    base = BackupInfo(path, stat.st_size, backup_time(path), backup_reason(path))
+    base = BackupInfo(path, size, backup_time(path), backup_reason(path))
     if header != SQLITE_HEADER:
         return _with(
             base,

@@ -23,6 +23,7 @@ from kinerja_desktop.core.db.backup_info import (
     backup_order,
     backup_reason,
     backup_time,
+    read_head,
     revision_problem,
 )
 from kinerja_desktop.core.errors import DatabaseError, ServerBackupUnconfirmed
@@ -136,20 +137,10 @@ def last_dump_time(folder: Path) -> datetime | None:
 
 def read_dump_info(path: Path) -> BackupInfo:
     """An archive as the list shows it (date, reason, size), from its name and first bytes only."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            header = handle.read(len(DUMP_HEADER))
-    except FileNotFoundError:
-        return BackupInfo(path, 0, datetime.now(), problem=f"Berkas cadangan tidak ditemukan: {path}.")
-    except OSError as exc:
-        return BackupInfo(
-            path,
-            0,
-            datetime.now(),
-            problem=f"Berkas {path.name} tidak bisa dibaca ({exc.strerror or exc}).",
-            saran="Periksa izin berkas itu, atau salin dulu ke folder lain.",
-        )
+    head = read_head(path, len(DUMP_HEADER))
+    if isinstance(head, BackupInfo):
+        return head
+    size, header = head
     info = BackupInfo(path, size, backup_time(path), backup_reason(path))
     if SQLITE_HEADER.startswith(header) and header:
         return replace(
