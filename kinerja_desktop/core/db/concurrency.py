@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.core.db.engine import begin_sqlite_now
 from kinerja_desktop.core.db.models import AuditLog, Pengguna
 from kinerja_desktop.core.errors import DataBerubah
 from kinerja_desktop.core.rules.tanggal import format_tanggal
@@ -70,9 +71,7 @@ def lock_for_write(session: Session, part: Part) -> None:
     IMMEDIATE``, waiting out another writer within the busy timeout) instead of at its first write."""
     connection = session.connection()
     if connection.dialect.name == "sqlite":
-        dbapi = connection.connection.dbapi_connection
-        if not getattr(dbapi, "in_transaction", True):
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        begin_sqlite_now(connection, immediate=True)
         return
     model, where = part
     session.execute(select(model.id).where(where).with_for_update())

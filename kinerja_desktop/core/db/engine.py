@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from kinerja_desktop.core.db.disconnect import server_unreachable
@@ -100,3 +100,14 @@ def translate_db_error(exc: BaseException, url: URL | None = None) -> DatabaseEr
             saran="Pulihkan dari cadangan terakhir (menu Cadangan atau perintah 'kinerja-desktop restore').",
         )
     return None
+
+
+def begin_sqlite_now(connection: Connection, *, immediate: bool = False) -> None:
+    """On SQLite, open the database transaction now when the Python driver has not yet (it does so only
+    at the first write); ``immediate`` also takes the write lock now (``BEGIN IMMEDIATE``, waiting out
+    another writer within the busy timeout). Nothing on other back ends or inside an open transaction."""
+    if connection.dialect.name != "sqlite":
+        return
+    dbapi = connection.connection.dbapi_connection
+    if not getattr(dbapi, "in_transaction", True):
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from kinerja_desktop.core.db.base import SyncMixin, new_id, utcnow
 from kinerja_desktop.core.db.concurrency import pesan_berubah
-from kinerja_desktop.core.db.engine import translate_db_error
+from kinerja_desktop.core.db.engine import begin_sqlite_now, translate_db_error
 from kinerja_desktop.core.db.models import AuditLog, SyncLog
 from kinerja_desktop.core.errors import DataBerubah
 
@@ -57,15 +57,12 @@ def transaction(
     session.info["actor"] = actor
     session.info["kantor_kode"] = kantor_kode
     try:
-        with session.begin():
-            yield session
-    except StaleDataError as exc:
-        raise DataBerubah(pesan_berubah("", None)) from exc
-    except Exception as exc:
-        known = translate_db_error(exc, _url(factory))
-        if known is not None:
-            raise known from exc
-        raise
+        with _known_failures(factory):
+            try:
+                with session.begin():
+                    yield session
+            except StaleDataError as exc:
+                raise DataBerubah(pesan_berubah("", None)) from exc
     finally:
         _close(session)
 
@@ -76,14 +73,22 @@ def reading(factory: sessionmaker[Session]) -> Iterator[Session]:
     failures and a lost server surface as ``transaction`` raises them."""
     session = factory()
     try:
-        yield session
+        with _known_failures(factory):
+            yield session
+    finally:
+        _close(session)
+
+
+@contextmanager
+def _known_failures(factory: sessionmaker[Session]) -> Iterator[None]:
+    """Storage failures and a lost server raised inside, as the Indonesian errors the screens show."""
+    try:
+        yield
     except Exception as exc:
         known = translate_db_error(exc, _url(factory))
         if known is not None:
             raise known from exc
         raise
-    finally:
-        _close(session)
 
 
 def _url(factory: sessionmaker[Session]) -> URL | None:
@@ -120,11 +125,7 @@ def savepoint(session: Session) -> Iterator[None]:
     before that would itself be the outermost transaction, and releasing it would commit. The
     transaction is opened first, so everything still commits or rolls back as one.
     """
-    connection = session.connection()
-    if connection.dialect.name == "sqlite":
-        dbapi = connection.connection.dbapi_connection
-        if not getattr(dbapi, "in_transaction", True):
-            connection.exec_driver_sql("BEGIN")
+    begin_sqlite_now(session.connection())
     with session.begin_nested():
         yield
 
