@@ -17,13 +17,12 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.core.rules.jabatan import JenisJabatan
 from kinerja_desktop.core.services.access import Actor
 from kinerja_desktop.core.services.pegawai.riwayat import (
-    JABATAN_MAKS,
-    NOMOR_SK_MAKS,
     RiwayatJabatanInput,
     RiwayatPangkatInput,
     add_riwayat_jabatan,
     add_riwayat_pangkat,
 )
+from kinerja_desktop.core.validation.tables import max_length
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.forms import tombol
@@ -68,7 +67,10 @@ class RiwayatJabatanDialog(_RiwayatDialog):
 
     def __init__(self, ctx: UiContext, pegawai_id: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, pegawai_id, "Tambah riwayat jabatan", parent)
-        self.jabatan = QLineEdit(placeholderText="misalnya Pengadministrasi Umum", maxLength=JABATAN_MAKS)
+        self.jabatan = QLineEdit(
+            placeholderText="misalnya Pengadministrasi Umum",
+            maxLength=max_length("riwayat_jabatan", "jabatan"),
+        )
         self.jenis = QComboBox()
         self.jenis.addItem("—", "")
         for jenis in JenisJabatan:
@@ -103,7 +105,7 @@ class RiwayatPangkatDialog(_RiwayatDialog):
         super().__init__(ctx, pegawai_id, "Tambah riwayat pangkat/golongan", parent)
         self.golongan = QLineEdit(placeholderText="misalnya III/a, 3a atau Penata Muda")
         self.tmt = DateField(optional=False)
-        self.nomor_sk = QLineEdit(maxLength=NOMOR_SK_MAKS)
+        self.nomor_sk = QLineEdit(maxLength=max_length("riwayat_pangkat", "nomor_sk"))
         self.keterangan = QLineEdit()
         self.add_row("Golongan", "golongan", self.golongan)
         self.add_row("TMT golongan", "tmt", self.tmt)

@@ -15,10 +15,10 @@ from kinerja_desktop.core.rules.pangkat import StatusKepegawaian, normalize_golo
 from kinerja_desktop.core.rules.tanggal import format_tanggal
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.pegawai.records import _get
+from kinerja_desktop.core.validation.pegawai import RIWAYAT_JABATAN, RIWAYAT_PANGKAT
 
 #: How a history line typed by hand is marked (the app's own lines say "Data awal", "Mutasi", …).
 DIISI_MANUAL = "Diisi manual (riwayat sebelum aplikasi)"
-JABATAN_MAKS, NOMOR_SK_MAKS = 200, 100
 
 
 @dataclass(frozen=True)
@@ -66,11 +66,8 @@ def add_riwayat_jabatan(session: Session, actor: Actor, pegawai_id: str, data: R
     jabatan = " ".join(data.jabatan.split())
     if not jabatan:
         raise ValidationError("Nama jabatan wajib diisi.", kolom="jabatan")
-    if len(jabatan) > JABATAN_MAKS:
-        raise ValidationError(
-            f"Nama jabatan terlalu panjang; persingkat {len(jabatan) - JABATAN_MAKS} karakter.",
-            kolom="jabatan",
-        )
+    RIWAYAT_JABATAN.text("jabatan").ensure(jabatan)
+    keterangan = RIWAYAT_JABATAN.text("keterangan").ensure(" ".join(data.keterangan.split()))
     tmt = _tanggal(pegawai, data.tmt, "tmt", "TMT jabatan")
     sampai = _tanggal(pegawai, data.sampai, "sampai", "Tanggal selesai")
     if sampai <= tmt:
@@ -99,7 +96,7 @@ def add_riwayat_jabatan(session: Session, actor: Actor, pegawai_id: str, data: R
         jenis_jabatan=data.jenis_jabatan,
         tmt=tmt,
         sampai=sampai,
-        keterangan=" ".join(data.keterangan.split()) or DIISI_MANUAL,
+        keterangan=keterangan or DIISI_MANUAL,
     )
     session.add(row)
     session.flush()
@@ -115,11 +112,8 @@ def add_riwayat_pangkat(session: Session, actor: Actor, pegawai_id: str, data: R
     golongan = normalize_golongan(data.golongan, status)
     tmt = _tanggal(pegawai, data.tmt, "tmt", "TMT golongan")
     nomor_sk = " ".join(data.nomor_sk.split())
-    if len(nomor_sk) > NOMOR_SK_MAKS:
-        raise ValidationError(
-            f"Nomor SK terlalu panjang; persingkat {len(nomor_sk) - NOMOR_SK_MAKS} karakter.",
-            kolom="nomor_sk",
-        )
+    RIWAYAT_PANGKAT.text("nomor_sk").ensure(nomor_sk)
+    keterangan = RIWAYAT_PANGKAT.text("keterangan").ensure(" ".join(data.keterangan.split()))
     baru = urutan_golongan(golongan)
     for other in session.scalars(
         select(RiwayatPangkat).where(
@@ -155,7 +149,7 @@ def add_riwayat_pangkat(session: Session, actor: Actor, pegawai_id: str, data: R
         golongan=golongan,
         tmt=tmt,
         nomor_sk=nomor_sk,
-        keterangan=" ".join(data.keterangan.split()) or DIISI_MANUAL,
+        keterangan=keterangan or DIISI_MANUAL,
     )
     session.add(row)
     session.flush()

@@ -94,3 +94,21 @@ def test_past_ranks_only_rise_and_a_typed_line_can_be_removed(ws: Workspace) -> 
     pimpinan = Actor(None, "pimpinan", "Pimpinan", Peran.PIMPINAN)
     with pytest.raises(PermissionDenied), ws.transaction(pimpinan) as s:
         add_riwayat_pangkat(s, pimpinan, p.id, RiwayatPangkatInput("II/a", date(tahun, 1, 1)))
+
+
+def test_typed_history_follows_the_text_rules_of_its_table(ws: Workspace) -> None:
+    admin = Actor("x", "admin", "Admin", Peran.ADMIN)
+    p = _pns(ws)
+    assert p is not None and p.tmt_cpns is not None
+    mulai = date(p.tmt_cpns.year, 3, 1)
+    salah = [
+        (RiwayatJabatanInput("J" * 201, mulai, date(mulai.year + 1, 1, 1)), "jabatan"),
+        (RiwayatJabatanInput("Staf", mulai, date(mulai.year + 1, 1, 1), keterangan="a\x00b"), "keterangan"),
+    ]
+    for data, kolom in salah:
+        with pytest.raises(ValidationError) as refused, ws.transaction(admin) as s:
+            add_riwayat_jabatan(s, admin, p.id, data)
+        assert refused.value.kolom == kolom
+    with pytest.raises(ValidationError) as refused, ws.transaction(admin) as s:
+        add_riwayat_pangkat(s, admin, p.id, RiwayatPangkatInput("II/a", mulai, "S" * 101))
+    assert refused.value.kolom == "nomor_sk"
