@@ -59,6 +59,14 @@ def kantor_di_server(cluster: ServerSettings, tmp_path: Path) -> Iterator[tuple[
     jalankan_sql(cluster, f"DROP DATABASE IF EXISTS {nama} WITH (FORCE)", f"DROP ROLE IF EXISTS {nama}")
 
 
+def _new_password(dialog: ServerSettingsDialog) -> int:
+    """Answer the dialog as an administrator would: the new password, Uji koneksi, Simpan."""
+    dialog.fields.password.setText(BARU)
+    dialog.fields.test_button.click()
+    dialog.save_button.click()
+    return int(dialog.result())
+
+
 def _test(dialog: ServerSettingsDialog) -> None:
     dialog.fields.test_button.click()
 
@@ -120,13 +128,7 @@ def test_the_recovery_screen_offers_new_settings_then_opens_the_office(
         assert "kata sandi" in window.reason.text().lower()
         assert window.server_button.isVisibleTo(window)
 
-        def answer(dialog: ServerSettingsDialog) -> int:
-            dialog.fields.password.setText(BARU)
-            dialog.fields.test_button.click()
-            dialog.save_button.click()
-            return int(dialog.result())
-
-        monkeypatch.setattr(server_dialog.ServerSettingsDialog, "exec", answer)
+        monkeypatch.setattr(server_dialog.ServerSettingsDialog, "exec", _new_password)
         window.server_button.click()
         assert isinstance(controller.window, LoginDialog)
         assert server.load(paths) == replace(settings, password=BARU)
@@ -160,10 +162,7 @@ def test_the_administrator_changes_the_server_from_the_main_window(
 
         def answer(dialog: ServerSettingsDialog) -> int:
             seen.append(dialog.state.text())
-            dialog.fields.password.setText(BARU)
-            dialog.fields.test_button.click()
-            dialog.save_button.click()
-            return int(dialog.result())
+            return _new_password(dialog)
 
         monkeypatch.setattr(server_dialog.ServerSettingsDialog, "exec", answer)
         monkeypatch.setattr(main_window, "show_info", lambda *_args: None)
