@@ -19,7 +19,7 @@ class MulaiSungguhanDialog(QDialog):
         self.setWindowTitle(JUDUL)
         self.setMinimumWidth(560)
         intro = QLabel(
-            "Data demo (Kecamatan Plaju) akan ditutup, lalu aplikasi membuka panduan penyiapan untuk kantor "
+            "Data demo akan ditutup, lalu aplikasi membuka panduan penyiapan untuk kantor "
             "Anda: identitas kantor dan akun administrator. Setelah itu isi unit kerja dan pegawai."
         )
         intro.setWordWrap(True)
