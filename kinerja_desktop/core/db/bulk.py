@@ -6,7 +6,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import ARRAY, ColumnElement, Connection, String, Table, any_, bindparam, cast, insert, literal
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Connection,
+    String,
+    Table,
+    any_,
+    bindparam,
+    cast,
+    insert,
+    literal,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.types import NullType
 
@@ -60,6 +72,40 @@ def in_values(conn: Connection, column: ColumnElement[Any], values: Sequence[Any
 def _elemen(v: str) -> str:
     """One text in PostgreSQL's array syntax: quoted, backslash and quote escaped."""
     return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _larik(values: Iterable[str | None]) -> str:
+    """Texts (or None) as one PostgreSQL array literal."""
+    return "{" + ",".join("NULL" if v is None else _elemen(v) for v in values) + "}"
+
+
+def update_texts(
+    conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[str | None]]
+) -> None:
+    """Set text ``columns`` (ids, mostly) of the rows whose id is each row's first value to its other values.
+
+    SQLite: one ``executemany`` of an UPDATE by id. PostgreSQL: one ``UPDATE … FROM unnest(…)`` a block
+    of 20,000 rows, the values sent as one array text a column, where an UPDATE a row cost the server a
+    statement each (17,000 of them for the RHK of a 3,000-pegawai office: about a second).
+    """
+    if not rows:
+        return
+    if is_sqlite(conn):
+        nilai: dict[str, Any] = {c: bindparam(f"v_{c}") for c in columns}
+        stmt = update(table).where(table.c.id == bindparam("b_id")).values(nilai)
+        data = [{"b_id": r[0], **{f"v_{c}": v for c, v in zip(columns, r[1:], strict=True)}} for r in rows]
+        for a in range(0, len(data), BLOK_ARRAY):
+            conn.execute(stmt, data[a : a + BLOK_ARRAY])
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    semua = ("id", *columns)
+    kolom = ", ".join(f"unnest(CAST(%s AS text[])) AS {quote('v_' + c)}" for c in semua)
+    isi = ", ".join(f"{quote(c)} = v.{quote('v_' + c)}" for c in columns)
+    nama = quote(table.name)
+    sql = f"UPDATE {nama} SET {isi} FROM (SELECT {kolom}) AS v WHERE {nama}.id = v.v_id"
+    for a in range(0, len(rows), BLOK_ARRAY):
+        blok = rows[a : a + BLOK_ARRAY]
+        conn.exec_driver_sql(sql, tuple(_larik(r[i] for r in blok) for i in range(len(semua))))
 
 
 def bind_processors(conn: Connection, table: Table, columns: Sequence[str]) -> list[Callable[[Any], Any]]:

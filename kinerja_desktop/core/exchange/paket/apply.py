@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db import backup as backups
 from kinerja_desktop.core.db.base import utcnow
-from kinerja_desktop.core.db.bulk import BulkInsert, bind_processors, sama
+from kinerja_desktop.core.db.bulk import BulkInsert, bind_processors, sama, update_texts
 from kinerja_desktop.core.db.models import SyncLog
 from kinerja_desktop.core.db.server_backup import TANPA_CADANGAN
 from kinerja_desktop.core.db.session import AuditActor, link_import, log_event
@@ -139,7 +139,9 @@ def _write_all(
     di_sql = audit.sisip_di_sql
     penulis = {j.tabel: Penulis(conn, j, peta, rencana.tabel_peta, audit) for j in semua_jenis()}
     sebelum = {
-        j.tabel: audit.last_rowid(j) for j in semua_jenis() if di_sql and rencana.keputusan[j.tabel].sisip
+        j.tabel: audit.last_rowid(j)
+        for j in semua_jenis()
+        if di_sql and audit.cepat and rencana.keputusan[j.tabel].sisip
     }
     for jenis in semua_jenis():
         penulis[jenis.tabel].insert_rows(rencana.keputusan[jenis.tabel].sisip)
@@ -163,6 +165,8 @@ def _write_all(
     for jenis in semua_jenis():
         if jenis.tabel in sebelum:
             audit.add_inserted_since(jenis, sebelum[jenis.tabel])
+        elif di_sql and not audit.cepat and rencana.keputusan[jenis.tabel].sisip:
+            audit.add_inserted_ids(jenis, penulis[jenis.tabel].ids(rencana.keputusan[jenis.tabel].sisip))
 
 
 def _entri_dasar(
@@ -358,6 +362,11 @@ class Penulis:
                 out[i] = None
         return out
 
+    def ids(self, rows: list[Baris]) -> list[str]:
+        """The rows' ids as written here (mapped where this office merged them with its own)."""
+        i, peta = self._id, self.peta
+        return [peta.get(v, v) if i in self._ids else v for v in (str(r[i]) for r in rows)]
+
     def _siap(self, vals: list[Any]) -> list[Any]:
         """The values as the driver takes them (each column type's own bind processor).
 
@@ -410,16 +419,10 @@ class Penulis:
         """Fill the postponed references of inserted rows."""
         if not self.tunda or not rows:
             return
-        t = self.jenis.table
-        stmt = (
-            update(t).where(t.c.id == bindparam("b_id")).values({c: bindparam(f"v_{c}") for c in self.tunda})
-        )
         posisi = [self.kolom.index(c) for c in self.tunda]
         data = []
         for r in rows:
             vals = self.nilai(r, kosongkan_tunda=False)
             if any(vals[i] is not None for i in posisi):
-                nilai = {f"v_{c}": vals[i] for c, i in zip(self.tunda, posisi, strict=True)}
-                data.append({"b_id": vals[self._id], **nilai})
-        for a in range(0, len(data), _POTONG):
-            self.conn.execute(stmt, data[a : a + _POTONG])
+                data.append((vals[self._id], *(vals[i] for i in posisi)))
+        update_texts(self.conn, self.jenis.table, self.tunda, data)

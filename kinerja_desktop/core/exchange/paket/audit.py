@@ -17,9 +17,20 @@ from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Index, Table, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Index,
+    Table,
+    bindparam,
+    func,
+    insert,
+    literal,
+    literal_column,
+    select,
+)
 
-from kinerja_desktop.core.db.bulk import BulkInsert
+from kinerja_desktop.core.db.bulk import BulkInsert, blocks, in_values
 from kinerja_desktop.core.db.models import AuditLog
 from kinerja_desktop.core.db.session import UNAUDITED, AuditActor, jsonable
 from kinerja_desktop.core.exchange.paket.model import Baris
@@ -91,6 +102,30 @@ def _sql_fragmen(jenis: Jenis, nama: str, tipe: TipeKolom) -> str:
     return f"CASE WHEN {c} IS NULL THEN '' ELSE {kunci} || json_quote({c}) END"  # numbers, dates
 
 
+def _pg_fragmen(jenis: Jenis, nama: str, tipe: TipeKolom) -> str:
+    """PostgreSQL text ``,"kolom":<value>`` of one column of a stored row ('' for an empty one), the same
+    JSON as ``_sql_fragmen`` makes on SQLite (``to_json`` escapes a text as Python's encoder does)."""
+    c = '"' + nama + '"'
+    kunci = "'," + encode_basestring(nama) + ":'"
+    if tipe is TipeKolom.TEKS:
+        return f"CASE WHEN {c} IS NULL OR {c} = '' THEN '' ELSE {kunci} || to_json({c})::text END"
+    if tipe is TipeKolom.BOOLEAN:
+        benar, salah = kunci[:-1] + "true'", kunci[:-1] + "false'"
+        return f"CASE WHEN {c} IS NULL THEN '' WHEN {c} THEN {benar} ELSE {salah} END"
+    if tipe is TipeKolom.JSON:  # None is stored as the JSON text null
+        return f"CASE WHEN {c} IS NULL OR {c}::text = 'null' THEN '' ELSE {kunci} || {c}::text END"
+    if tipe is TipeKolom.DESIMAL:  # numeric prints the column's decimals, as SQLite's printf does
+        return f"CASE WHEN {c} IS NULL THEN '' ELSE {kunci} || '\"' || {c}::text || '\"' END"
+    if tipe is TipeKolom.WAKTU:  # ISO 8601 in UTC as isoformat() writes it: microseconds only when any
+        utc = f"({c} AT TIME ZONE 'UTC')"
+        pecahan = f"CASE WHEN date_trunc('second', {c}) = {c} THEN '' ELSE to_char({utc}, '.US') END"
+        nilai = f"to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || {pecahan} || '+00:00'"
+        return f"CASE WHEN {c} IS NULL THEN '' ELSE {kunci} || '\"' || {nilai} || '\"' END"
+    if tipe is TipeKolom.BULAT:
+        return f"CASE WHEN {c} IS NULL THEN '' ELSE {kunci} || {c}::text END"
+    return f"CASE WHEN {c} IS NULL THEN '' ELSE {kunci} || to_json({c})::text END"  # dates: ISO 8601
+
+
 class ImportAudit:
     """Collects and writes the per-row entries of one import, as ``actor``, linked to ``sync_log_id``."""
 
@@ -102,8 +137,10 @@ class ImportAudit:
         self.table = table
         dialect = conn.dialect
         self.cepat = dialect.name == "sqlite"
-        #: New rows' entries made by SQLite from the stored rows (``add_inserted_since``), not in Python.
-        self.sisip_di_sql = self.cepat
+        #: New rows' entries made by the database from the stored rows (``add_inserted_since`` on SQLite,
+        #: ``add_inserted_ids`` elsewhere), not in Python.
+        self.sisip_di_sql = True
+        self._waktu = waktu
         proses = table.c.waktu.type.dialect_impl(dialect).bind_processor(dialect)
         waktu_db = proses(waktu) if proses is not None else waktu
         self._tetap = (waktu_db, actor.pengguna_id, actor.username)
@@ -167,6 +204,32 @@ class ImportAudit:
         )
         hasil = self.conn.exec_driver_sql(sql, (*self._tetap, tabel, self.sync_log_id, rowid))
         self.jumlah += max(hasil.rowcount, 0)
+
+    def add_inserted_ids(self, jenis: Jenis, ids: Sequence[str]) -> None:
+        """PostgreSQL: aksi ``tambah`` for the stored rows of ``jenis`` with these ids (values as written,
+        postponed references filled), one INSERT … SELECT a block of ids: the server builds each entry's
+        JSON itself, which costs it less than reading the JSON the app would have encoded and sent."""
+        bagian = [_pg_fragmen(jenis, k.nama, k.tipe) for k in jenis.kolom if k.nama not in UNAUDITED | {"id"}]
+        sesudah: ColumnElement[Any] = literal_column(
+            "CAST('{' || substr(" + " || ".join(bagian) + ", 2) || '}' AS json)"
+        )
+        t = jenis.table
+        tetap = self.table.c
+        for blok in blocks(self.conn, ids):
+            pilih = select(
+                bindparam("a_waktu", self._waktu, type_=tetap.waktu.type),
+                bindparam("a_pengguna", self._tetap[1], type_=tetap.pengguna_id.type),
+                bindparam("a_username", self._tetap[2], type_=tetap.username.type),
+                literal("tambah"),
+                literal(jenis.tabel),
+                t.c.id,
+                literal_column("NULL"),
+                sesudah,
+                literal(""),
+                bindparam("a_sync", self.sync_log_id, type_=tetap.sync_log_id.type),
+            ).where(in_values(self.conn, t.c.id, blok))
+            hasil = self.conn.execute(insert(self.table).from_select(list(_KOLOM), pilih))
+            self.jumlah += max(hasil.rowcount, 0)
 
     def add_inserted(self, jenis: Jenis, rows: Sequence[Sequence[Any]]) -> None:
         """New rows (their values in the sheet's column order, ids as written here): aksi ``tambah``."""
