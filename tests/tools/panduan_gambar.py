@@ -14,6 +14,7 @@ import argparse
 import re
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -31,9 +32,15 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _tunggu() -> None:
-    for _ in range(8):
-        QCoreApplication.processEvents()
+def _tunggu(detik: float = 0.0) -> None:
+    """Let pending work finish; ``detik`` more for what Qt draws in a thread of its own (PDF pages)."""
+    sampai = time.monotonic() + detik
+    while True:
+        for _ in range(8):
+            QCoreApplication.processEvents()
+        if time.monotonic() >= sampai:
+            return
+        time.sleep(0.05)
 
 
 def palet(image: QImage, jumlah: int = 256) -> QImage:
@@ -48,9 +55,9 @@ def palet(image: QImage, jumlah: int = 256) -> QImage:
     )
 
 
-def simpan(widget: QWidget, path: Path) -> int:
+def simpan(widget: QWidget, path: Path, detik: float = 0.0) -> int:
     """Grab ``widget`` into ``path``; returns the file's size in bytes."""
-    _tunggu()
+    _tunggu(detik)
     status_db = getattr(widget, "status_db", None)
     if isinstance(status_db, QLabel):  # not the temporary folder of this run
         status_db.setText("Basis data: C:\\Users\\operator\\AppData\\Local\\kinerja-desktop\\kinerja.sqlite3")
@@ -76,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     from kinerja_desktop.ui.main_window import MainWindow
     from kinerja_desktop.ui.penilaian.form import EvaluasiDialog
     from kinerja_desktop.ui.penilaian.page import PenilaianPage
+    from kinerja_desktop.ui.printing.actions import pratinjau_skp
     from kinerja_desktop.ui.realisasi.page import RealisasiPage
     from kinerja_desktop.ui.skp.page import SkpPage
 
@@ -103,6 +111,11 @@ def main(argv: list[str] | None = None) -> int:
             skp_page.open_skp(skp_id)
             sizes["skp-editor"] = simpan(window, args.out / "skp-editor.png")
             skp_page.editor.closed.emit()
+            pratinjau = pratinjau_skp(window.ctx, window, skp_id)
+            if pratinjau is not None:
+                pratinjau.resize(UKURAN[0], UKURAN[1] - 40)  # the print preview fits above a taskbar
+                sizes["pratinjau-cetak"] = simpan(pratinjau, args.out / "pratinjau-cetak.png", 2.0)
+                pratinjau.close()
 
     nilai = window.open_page(PenilaianPage)
     if isinstance(nilai, PenilaianPage):

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextTable,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -65,6 +66,13 @@ class Halaman(QTextBrowser):
                 fmt.setBottomMargin(8)
                 cursor.setBlockFormat(fmt)
             block = block.next()
+        for frame in self.document().rootFrame().childFrames():
+            if isinstance(frame, QTextTable):
+                table_fmt = frame.format()
+                table_fmt.setCellPadding(4)
+                table_fmt.setCellSpacing(0)
+                table_fmt.setBorderCollapse(True)
+                frame.setFormat(table_fmt)
         self.moveCursor(QTextCursor.MoveOperation.Start)  # a chapter opens at its title
 
     def _lebar_gambar(self) -> int:
@@ -146,7 +154,7 @@ class PanduanWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        fit_to_screen(self, 1120, 760)
+        fit_to_screen(self, 1200, 860)
 
     # --- reading ------------------------------------------------------------------------------------
     def bab(self, nama: str) -> isi.Bab | None:
