@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtCore import QRect, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
+import kinerja_desktop.ui as ui_package
 from kinerja_desktop.core.services.access import Peran
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.common import screen
@@ -179,3 +181,17 @@ def test_the_guide_fits_an_office_screen(qtbot: QtBot, monkeypatch: pytest.Monke
     win = PanduanWindow()
     qtbot.addWidget(win)
     assert screen.fits(win)
+
+
+def test_every_button_the_guide_names_with_an_ellipsis_exists_in_the_screens() -> None:
+    """A bold label ending in "…" is a button or menu item (they open a dialog): the screens must have it."""
+    source = " ".join(p.read_text(encoding="utf-8") for p in Path(ui_package.__file__).parent.rglob("*.py"))
+    source = source.replace("&&", "\0").replace("&", "").replace("\0", "&")  # "&Simpan" reads "Simpan"
+    checked = 0
+    for bab in isi.daftar_bab():
+        for term in re.findall(r"\*\*([^*]+)\*\*", bab.teks()):
+            label = " ".join(term.split())
+            if label.endswith("…") and "…" not in label[:-1]:
+                assert f'{label}"' in source, f"{bab.nama}: {label}"
+                checked += 1
+    assert checked > 30
