@@ -175,6 +175,10 @@ class MainWindow(QMainWindow):
         akun_menu.addAction(change)
 
         bantuan = self.menuBar().addMenu("Ba&ntuan")
+        panduan = QAction("&Panduan", self)
+        panduan.setShortcut(QKeySequence("F1"))  # the chapter of the page in view
+        panduan.triggered.connect(self.on_panduan_triggered)
+        bantuan.addAction(panduan)
         about = QAction("&Tentang", self)
         about.triggered.connect(self.on_about_triggered)
         bantuan.addAction(about)
@@ -341,6 +345,12 @@ class MainWindow(QMainWindow):
 
         if ChangePasswordDialog(self.ctx, self).exec():
             show_info(self, "Kata sandi sudah diganti.")
+
+    def on_panduan_triggered(self) -> None:
+        from kinerja_desktop.ui.panduan.window import buka_panduan
+
+        page = self.stack.currentWidget()
+        buka_panduan(self, page.bab_panduan if isinstance(page, Page) else Page.bab_panduan)
 
     def on_about_triggered(self) -> None:
         show_info(

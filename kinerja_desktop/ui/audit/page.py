@@ -174,6 +174,7 @@ def _date_edit(changed: Callable[[], None]) -> QDateEdit:
 class AuditPage(Page):
     title = "Log Audit"
     izin = Izin.LIHAT_AUDIT
+    bab_panduan = "administrator"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)

@@ -44,6 +44,7 @@ class _Card(QFrame):
 class BerandaPage(Page):
     title = "Beranda"
     izin = Izin.LIHAT_DATA
+    bab_panduan = "mulai"
     #: The demo banner's button: leave the demo for the real office (the main window asks how).
     mulai_sungguhan = Signal()
 

@@ -68,6 +68,7 @@ def restore_question(
 class CadanganPage(Page):
     title = "Cadangan"
     izin = Izin.CADANGAN
+    bab_panduan = "cadangan"
 
     status_changed = Signal()
     restored = Signal()

@@ -9,10 +9,13 @@ from kinerja_desktop.ui.common.context import UiContext
 
 
 class Page(QWidget):
-    """A page of the main window. Subclasses set ``title`` and ``izin`` and fill themselves in ``refresh``."""
+    """A page of the main window. Subclasses set ``title``, ``izin`` and ``bab_panduan``, and fill themselves
+    in ``refresh``."""
 
     title = ""
     izin = Izin.LIHAT_DATA
+    #: The Panduan chapter F1 opens on this page (the anchor of ``resources/panduan/NN-<bab>.md``).
+    bab_panduan = "mulai"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()

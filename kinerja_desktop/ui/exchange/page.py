@@ -32,6 +32,7 @@ from kinerja_desktop.ui.exchange.models import RiwayatModel
 class SinkronisasiPage(Page):
     title = "Pertukaran Data"
     izin = Izin.SINKRONISASI
+    bab_panduan = "pertukaran"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)

@@ -36,6 +36,7 @@ LOGO_SIZE = 96
 class KantorPage(Page, IsianKantor):
     title = "Pengaturan Kantor"
     izin = Izin.KELOLA_KANTOR
+    bab_panduan = "administrator"
     status_changed = Signal()  # the main window refreshes its title and status bar
 
     def __init__(self, ctx: UiContext) -> None:

@@ -49,6 +49,7 @@ class MatriksPage(Page):
 
     title = "Matriks Peran Hasil"
     izin = Izin.LIHAT_DATA
+    bab_panduan = "skp"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)

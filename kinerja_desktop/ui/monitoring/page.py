@@ -33,6 +33,7 @@ class MonitoringPage(Page):
 
     title = "Monitoring"
     izin = Izin.LIHAT_DATA
+    bab_panduan = "realisasi"
     #: The SKP to open (or the pegawai's id when there is no SKP yet); the main window decides how.
     open_skp = Signal(str)
 

@@ -55,6 +55,7 @@ WIDTHS = ("19860926 201505 1 001", "", "Golongan", "", "", "", "Status__")
 class PegawaiPage(Page):
     title = "Pegawai"
     izin = Izin.LIHAT_DATA
+    bab_panduan = "pegawai"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)

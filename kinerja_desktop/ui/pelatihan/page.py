@@ -50,6 +50,7 @@ class RekapModel(RowTableModel):
 class PelatihanPage(Page):
     title = "Pelatihan (JP)"
     izin = Izin.LIHAT_DATA
+    bab_panduan = "pegawai"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)

@@ -262,6 +262,7 @@ class ResetPasswordDialog(_FormDialog):
 class PenggunaPage(Page):
     title = "Pengguna"
     izin = Izin.KELOLA_PENGGUNA
+    bab_panduan = "administrator"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)

@@ -50,6 +50,7 @@ class PenilaianPage(Page):
 
     title = "Penilaian Kinerja"
     izin = Izin.LIHAT_DATA
+    bab_panduan = "penilaian"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)

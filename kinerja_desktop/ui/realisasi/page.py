@@ -38,6 +38,7 @@ class RealisasiPage(Page):
 
     title = "Realisasi"
     izin = Izin.LIHAT_DATA
+    bab_panduan = "realisasi"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)

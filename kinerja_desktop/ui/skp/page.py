@@ -47,6 +47,7 @@ WIDTHS = ("", "19860926 201505 1 001", "", "Versi", "Belum ada SKP_", "", "RHK_"
 class SkpPage(Page):
     title = "SKP"
     izin = Izin.LIHAT_DATA
+    bab_panduan = "skp"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)

@@ -38,6 +38,7 @@ from kinerja_desktop.ui.unit_kerja.dialogs import PindahUnitDialog, UnitDialog
 class UnitKerjaPage(Page):
     title = "Unit Kerja"
     izin = Izin.LIHAT_DATA
+    bab_panduan = "pegawai"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
