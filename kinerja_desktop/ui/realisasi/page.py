@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
@@ -27,7 +28,7 @@ from kinerja_desktop.ui.common.period_bar import PeriodeBar
 from kinerja_desktop.ui.common.stale import StaleBar
 from kinerja_desktop.ui.common.table import make_table, set_widths
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, WARNING_STYLE, PegawaiPicker
-from kinerja_desktop.ui.realisasi.grid import KOLOM_REALISASI, BarisRealisasi, RealisasiModel, baris_grid
+from kinerja_desktop.ui.realisasi.grid import BarisRealisasi, RealisasiModel, baris_grid
 from kinerja_desktop.ui.realisasi.panel import AksiPanel, BuktiPanel, Sasaran
 
 ALASAN_STYLE = "font-size: 11pt; color: #444444; padding: 24px;"
@@ -67,10 +68,12 @@ class RealisasiPage(Page):
         )
         set_widths(
             self.table,
-            ("", "Kuantitas_", "", "100 dokumen__", "Realisasi______"),
-            {0: (3, 220), 2: (3, 200)},
+            ("", "Kuantitas_", "", "1.500 dokumen__", "1.500 dokumen__", "", "1.500 dokumen__", "Capaian__"),
+            {0: (2, 150), 2: (3, 200), 5: (2, 140)},
             key="realisasi",
         )
+        self.table.itemDelegate().closeEditor.connect(self.on_editor_closed)
+        self.table.setWordWrap(True)  # the RHK texts, in cells that span their indicators
         self.aksi = AksiPanel(ctx)
         self.bukti = BuktiPanel(ctx)
         self.stack = QStackedWidget()
@@ -101,7 +104,8 @@ class RealisasiPage(Page):
         inner.addWidget(self.stale)
         inner.addWidget(split, 1)
         self.hint = hint = QLabel(
-            "Klik dua kali sel Realisasi (atau langsung ketik), lalu tekan Enter untuk menyimpan."
+            "Ketik langsung di sel Realisasi atau Keterangan (atau klik dua kali), lalu tekan Enter untuk "
+            "menyimpan dan turun ke baris berikutnya; Esc membatalkan."
         )
         hint.setStyleSheet(HINT_STYLE)
         inner.addWidget(hint)
@@ -198,7 +202,9 @@ class RealisasiPage(Page):
         self.model.editable = grid.bisa_diisi
         self.hint.setVisible(grid.bisa_diisi)
         self.model.refused = None
-        self.model.set_rows(baris_grid(grid, self.detail))
+        self.model.periode_label = grid.periode_label
+        self.model.set_rows(baris_grid(grid))
+        self.span_rhk()
         self.stack.setCurrentIndex(0)
         rows = self.model.rhk_rows(rhk_id) if rhk_id else []
         first = rows[0] if rows else 0
@@ -209,6 +215,16 @@ class RealisasiPage(Page):
             )
         else:
             self.on_row_changed()
+
+    def span_rhk(self) -> None:
+        """Each RHK's cell spans its indicators' rows, so its text wraps there instead of being cut."""
+        self.table.clearSpans()
+        awal = 0
+        for n, row in enumerate(self.model.rows):
+            if row.pertama:
+                awal = n
+            elif n + 1 == len(self.model.rows) or self.model.rows[n + 1].pertama:
+                self.table.setSpan(awal, 0, n - awal + 1, 1)
 
     # --- actions ----------------------------------------------------------------------------------
     def selected_row(self) -> BarisRealisasi | None:
@@ -252,16 +268,25 @@ class RealisasiPage(Page):
             show_error(self, text)
         refused = self.model.refused
         if refused is not None and refused[0] < self.model.rowCount():
-            index = self.model.index(refused[0], KOLOM_REALISASI)
+            index = self.model.index(refused[0], refused[1])
             self.table.setCurrentIndex(index)
             self.table.edit(index)
         self.model.refused = None  # the editor (when it opened) has taken the text
 
-    def save_realisasi(self, row: BarisRealisasi, teks: str) -> bool:
-        """Save an edited realisasi cell; a refused value is explained (after the editor has closed)."""
+    def on_editor_closed(self, _editor: object, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter saved a cell: go on to the next editable cell below it, as in a spreadsheet."""
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            return
+        below = self.model.next_editable(self.table.currentIndex())
+        if below.isValid():
+            self.table.setCurrentIndex(below)
+
+    def save_realisasi(self, row: BarisRealisasi, angka: str, teks: str) -> bool:
+        """Save a row's realisasi (the number as typed, "" for a text target) and keterangan or text;
+        a refused value is explained (after the editor has closed)."""
         if self.grid is None:
             return False
-        nilai, keterangan = (teks, row.teks_realisasi) if row.angka else (None, teks)
+        nilai, keterangan = (angka if row.angka else None), teks
         kode = self.grid.periode
 
         def explain_later(text: str) -> None:
