@@ -68,8 +68,8 @@ class RealisasiPage(Page):
         )
         set_widths(
             self.table,
-            ("", "Kuantitas_", "", "1.500 dokumen__", "1.500 dokumen__", "", "1.500 dokumen__", "Capaian__"),
-            {0: (2, 150), 2: (3, 200), 5: (2, 140)},
+            ("", "Kuantitas_", "", "1.500 dokumen_", "1.500 dokumen_", "", "1.500 dokumen_", "Capaian__"),
+            {0: (2, 140), 2: (3, 180), 5: (3, 140)},
             key="realisasi",
         )
         self.table.itemDelegate().closeEditor.connect(self.on_editor_closed)
