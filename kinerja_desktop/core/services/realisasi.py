@@ -178,6 +178,12 @@ def ensure_progress(session: Session, actor: Actor, skp: Skp, p: Periode | None)
         raise ValidationError(masalah)
 
 
+#: Said when words were typed where the number goes: they belong in the keterangan beside it.
+SARAN_KETERANGAN = (
+    'Penjelasan seperti "3 dokumen: SK, laporan, notulen" ditulis sebagai keterangan, di samping angkanya.'
+)
+
+
 def clean_nilai(value: Decimal | int | float | str | None) -> Decimal | None:
     """The realisasi as stored (4 decimals): text as typed ("1.500" is 1500), None when empty.
 
@@ -186,7 +192,12 @@ def clean_nilai(value: Decimal | int | float | str | None) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, str):
-        angka = parse_angka(value, kolom="nilai", label="Realisasi")
+        try:
+            angka = parse_angka(value, kolom="nilai", label="Realisasi")
+        except ValidationError as e:
+            if not any(c.isalpha() for c in value):
+                raise
+            raise ValidationError(e.pesan, kolom="nilai", saran=SARAN_KETERANGAN) from None
     else:
         angka = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     raise_first(REALISASI.check({"nilai": angka}))

@@ -56,7 +56,7 @@ def _skp_tahun_depan(page: RealisasiPage, ctx: UiContext) -> str:
     return skp_id
 
 
-def test_keterangan_beside_the_number(page: RealisasiPage, ctx: UiContext, errors: list[str]) -> None:
+def test_keterangan_beside_the_number(page: RealisasiPage, ctx: UiContext, errors: list[str], qtbot) -> None:
     assert page.detail is not None
     row = next(n for n, r in enumerate(page.model.rows) if r.angka and r.indikator_id)
     keterangan = page.model.index(row, KOLOM_KETERANGAN)
@@ -76,6 +76,12 @@ def test_keterangan_beside_the_number(page: RealisasiPage, ctx: UiContext, error
     stored = _stored(ctx, page.detail.id, "TW4")[indikator_id]
     assert (stored.nilai, stored.teks_realisasi) == (Decimal(13), "3 dokumen: SK, laporan, notulen")
     assert not errors
+
+    # Words typed where the number goes: refused, and the message says where they belong.
+    assert not page.model.setData(page.model.index(row, KOLOM_REALISASI), "tiga dokumen")
+    qtbot.wait_until(lambda: len(errors) == 1)
+    assert errors[0].startswith('Realisasi "tiga dokumen" bukan angka.') and "keterangan" in errors[0]
+    assert _stored(ctx, page.detail.id, "TW4")[indikator_id].nilai == Decimal(13)
 
 
 def test_cumulative_and_capaian_follow_what_is_typed(page: RealisasiPage, ctx: UiContext) -> None:
