@@ -28,7 +28,7 @@ from kinerja_desktop.ui.common.period_bar import PeriodeBar
 from kinerja_desktop.ui.common.stale import StaleBar
 from kinerja_desktop.ui.common.table import make_table, set_widths
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, WARNING_STYLE, PegawaiPicker
-from kinerja_desktop.ui.realisasi.grid import BarisRealisasi, RealisasiModel, baris_grid
+from kinerja_desktop.ui.realisasi.grid import KOLOM_REALISASI, BarisRealisasi, RealisasiModel, baris_grid
 from kinerja_desktop.ui.realisasi.panel import AksiPanel, BuktiPanel, Sasaran
 
 ALASAN_STYLE = "font-size: 11pt; color: #444444; padding: 24px;"
@@ -204,7 +204,7 @@ class RealisasiPage(Page):
         self.model.refused = None
         self.model.periode_label = grid.periode_label
         self.model.set_rows(baris_grid(grid))
-        self.span_rhk()
+        self.set_spans()
         self.stack.setCurrentIndex(0)
         rows = self.model.rhk_rows(rhk_id) if rhk_id else []
         first = rows[0] if rows else 0
@@ -216,15 +216,19 @@ class RealisasiPage(Page):
         else:
             self.on_row_changed()
 
-    def span_rhk(self) -> None:
-        """Each RHK's cell spans its indicators' rows, so its text wraps there instead of being cut."""
+    def set_spans(self) -> None:
+        """Each RHK's cell spans its indicators' rows, so its text wraps there instead of being cut; a
+        text target's realisasi also takes the keterangan's place, which it does not have."""
         self.table.clearSpans()
+        rows = self.model.rows
         awal = 0
-        for n, row in enumerate(self.model.rows):
+        for n, row in enumerate(rows):
             if row.pertama:
                 awal = n
-            elif n + 1 == len(self.model.rows) or self.model.rows[n + 1].pertama:
+            elif n + 1 == len(rows) or rows[n + 1].pertama:
                 self.table.setSpan(awal, 0, n - awal + 1, 1)
+            if row.indikator_id and not row.angka:
+                self.table.setSpan(n, KOLOM_REALISASI, 1, 2)
 
     # --- actions ----------------------------------------------------------------------------------
     def selected_row(self) -> BarisRealisasi | None:

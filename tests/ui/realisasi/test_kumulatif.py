@@ -115,6 +115,10 @@ def test_a_text_target_takes_text_in_the_grid(
     assert page.model.index(0, KOLOM_CAPAIAN).data() == "25,0 %"
     assert "teks" in mutu.data(_TIP) and "angka" in dokumen.data(_TIP)
     assert not page.model.flags(page.model.index(2, KOLOM_KETERANGAN)) & Qt.ItemFlag.ItemIsEditable
+    assert page.table.columnSpan(2, KOLOM_REALISASI) == 2, "the text takes the keterangan's room too"
+    assert page.table.rowSpan(0, 0) == 3 and page.table.columnSpan(0, KOLOM_REALISASI) == 1
+    assert page.model.next_editable(page.model.index(1, KOLOM_KETERANGAN)).isValid() is False
+    assert page.model.next_editable(dokumen) == persen and page.model.next_editable(persen) == mutu
     assert page.model.setData(mutu, "Sesuai SOP, tanpa keluhan")
     assert page.model.setData(persen, "85")
     assert page.model.index(1, KOLOM_CAPAIAN).data() == "106,3 %"
