@@ -14,6 +14,7 @@ from kinerja_desktop.core.db.models import BuktiDukung, Evaluasi, Realisasi, Ren
 from kinerja_desktop.core.errors import NotFound, ValidationError
 from kinerja_desktop.core.model.skp import JenisRhk, StatusSkp, format_target
 from kinerja_desktop.core.rules.angka import parse_angka
+from kinerja_desktop.core.rules.kumulatif import CaraKumulatif, capaian, cara_kumulatif, kumulatif
 from kinerja_desktop.core.rules.periode import AKHIR, Periode, Ritme, daftar_periode, periode
 from kinerja_desktop.core.rules.tanggal import format_rentang
 from kinerja_desktop.core.services import kantor
@@ -42,7 +43,13 @@ class RencanaAksiRow:
 
 @dataclass(frozen=True)
 class IndikatorRealisasi:
-    """One line of the grid: the indicator, its target and what was achieved in the period."""
+    """One line of the grid: the indicator, its target and what was achieved in the period.
+
+    A numeric target (``angka``) takes a number per period with ``teks_realisasi`` as its keterangan
+    ("3 dokumen: SK, laporan, notulen"); a text target takes its realisation as text. The value so far
+    in the year is ``kumulatif_sebelumnya`` (the earlier periods) combined with ``nilai`` as ``cara``
+    says (see ``core.rules.kumulatif``).
+    """
 
     indikator_id: str
     aspek: str
@@ -52,6 +59,24 @@ class IndikatorRealisasi:
     teks_realisasi: str
     #: The revisi of the realisasi row as read (0: there was none): handed back by ``set_realisasi``.
     revisi: int = 0
+    angka: bool = True
+    satuan: str = ""
+    #: The annual target the capaian is measured against (the lower bound of a range).
+    target_angka: Decimal | None = None
+    kumulatif_sebelumnya: Decimal | None = None
+    cara: CaraKumulatif = CaraKumulatif.JUMLAH
+
+    @property
+    def kumulatif(self) -> Decimal | None:
+        """The value so far in the year, this period included (None for a text target)."""
+        if not self.angka:
+            return None
+        return kumulatif((self.kumulatif_sebelumnya, self.nilai), self.cara)
+
+    @property
+    def capaian(self) -> Decimal | None:
+        """The value so far as a percentage of the annual target (None when it cannot be said)."""
+        return capaian(self.kumulatif, self.target_angka)
 
 
 @dataclass(frozen=True)
@@ -153,6 +178,12 @@ def ensure_progress(session: Session, actor: Actor, skp: Skp, p: Periode | None)
         raise ValidationError(masalah)
 
 
+#: Said when words were typed where the number goes: they belong in the keterangan beside it.
+SARAN_KETERANGAN = (
+    'Penjelasan seperti "3 dokumen: SK, laporan, notulen" ditulis sebagai keterangan, di samping angkanya.'
+)
+
+
 def clean_nilai(value: Decimal | int | float | str | None) -> Decimal | None:
     """The realisasi as stored (4 decimals): text as typed ("1.500" is 1500), None when empty.
 
@@ -161,7 +192,12 @@ def clean_nilai(value: Decimal | int | float | str | None) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, str):
-        angka = parse_angka(value, kolom="nilai", label="Realisasi")
+        try:
+            angka = parse_angka(value, kolom="nilai", label="Realisasi")
+        except ValidationError as e:
+            if not any(c.isalpha() for c in value):
+                raise
+            raise ValidationError(e.pesan, kolom="nilai", saran=SARAN_KETERANGAN) from None
     else:
         angka = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     raise_first(REALISASI.check({"nilai": angka}))
@@ -253,7 +289,8 @@ def delete_rencana_aksi(
 
 
 def get_realisasi_grid(session: Session, actor: Actor, skp_id: str, kode_periode: str) -> RealisasiGrid:
-    """Per RHK and indicator: the target and the realisasi of the period, with actions and evidence count."""
+    """Per RHK and indicator: the target, the realisasi of the period and the earlier periods' value so
+    far (for the cumulative value and the capaian), with the period's actions and evidence count."""
     require(actor, Izin.LIHAT_DATA)
     skp = get_skp_row(session, skp_id)
     p = check_periode(session, kode_periode)
@@ -263,14 +300,18 @@ def get_realisasi_grid(session: Session, actor: Actor, skp_id: str, kode_periode
     rhk = sorted(live_rhk(session, skp.id), key=lambda r: (r.jenis != JenisRhk.UTAMA, r.urutan))
     rhk_ids = [r.id for r in rhk]
     indikator = live_indikator(session, rhk_ids)
-    realisasi = {  # deleted ones too: their revisi is what a change must hand back
-        r.indikator_id: r
-        for r in session.scalars(
-            select(Realisasi).where(
-                Realisasi.indikator_id.in_([i.id for i in indikator]), Realisasi.periode == p.kode
-            )
+    sampai_kini = [q.kode for q in periode_realisasi(session) if q.urutan <= p.urutan]
+    realisasi: dict[str, Realisasi] = {}  # deleted ones too: their revisi is what a change must hand back
+    lalu: dict[str, dict[str, Decimal]] = {}  # the earlier periods' numbers per indicator
+    for r in session.scalars(
+        select(Realisasi).where(
+            Realisasi.indikator_id.in_([i.id for i in indikator]), Realisasi.periode.in_(sampai_kini)
         )
-    }
+    ):
+        if r.periode == p.kode:
+            realisasi[r.indikator_id] = r
+        elif r.dihapus_pada is None and r.nilai is not None:
+            lalu.setdefault(r.indikator_id, {})[r.periode] = r.nilai
     aksi: dict[str, list[RencanaAksiRow]] = {r.id: [] for r in rhk}
     for a in session.scalars(
         select(RencanaAksi)
@@ -295,6 +336,8 @@ def get_realisasi_grid(session: Session, actor: Actor, skp_id: str, kode_periode
     for i in indikator:
         real = realisasi.get(i.id)
         live = real if real is not None and real.dihapus_pada is None else None
+        cara = cara_kumulatif(i.aspek, i.satuan)
+        sebelumnya = lalu.get(i.id, {})
         per_rhk[i.rhk_id].append(
             IndikatorRealisasi(
                 i.id,
@@ -304,6 +347,11 @@ def get_realisasi_grid(session: Session, actor: Actor, skp_id: str, kode_periode
                 live.nilai if live else None,
                 live.teks if live else "",
                 real.revisi if real else 0,
+                angka=i.target_min is not None or i.target_maks is not None,
+                satuan=i.satuan,
+                target_angka=i.target_min if i.target_min is not None else i.target_maks,
+                kumulatif_sebelumnya=kumulatif((sebelumnya.get(k) for k in sampai_kini), cara),
+                cara=cara,
             )
         )
     bisa_dilihat = skp.status == StatusSkp.DISETUJUI and (

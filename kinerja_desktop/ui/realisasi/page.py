@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
@@ -68,10 +69,12 @@ class RealisasiPage(Page):
         )
         set_widths(
             self.table,
-            ("", "Kuantitas_", "", "100 dokumen__", "Realisasi______"),
-            {0: (3, 220), 2: (3, 200)},
+            ("", "Kuantitas_", "", "1.500 dokumen_", "1.500 dokumen_", "", "1.500 dokumen_", "Capaian__"),
+            {0: (2, 140), 2: (3, 180), 5: (3, 140)},
             key="realisasi",
         )
+        self.table.itemDelegate().closeEditor.connect(self.on_editor_closed)
+        self.table.setWordWrap(True)  # the RHK texts, in cells that span their indicators
         self.aksi = AksiPanel(ctx)
         self.bukti = BuktiPanel(ctx)
         self.stack = QStackedWidget()
@@ -102,7 +105,8 @@ class RealisasiPage(Page):
         inner.addWidget(self.stale)
         inner.addWidget(split, 1)
         self.hint = hint = QLabel(
-            "Klik dua kali sel Realisasi (atau langsung ketik), lalu tekan Enter untuk menyimpan."
+            "Ketik langsung di sel Realisasi atau Keterangan (atau klik dua kali), lalu tekan Enter untuk "
+            "menyimpan dan turun ke baris berikutnya; Esc membatalkan."
         )
         hint.setStyleSheet(HINT_STYLE)
         inner.addWidget(hint)
@@ -199,7 +203,9 @@ class RealisasiPage(Page):
         self.model.editable = grid.bisa_diisi
         self.hint.setVisible(grid.bisa_diisi)
         self.model.refused = None
-        self.model.set_rows(baris_grid(grid, self.detail))
+        self.model.periode_label = grid.periode_label
+        self.model.set_rows(baris_grid(grid))
+        self.set_spans()
         self.stack.setCurrentIndex(0)
         rows = self.model.rhk_rows(rhk_id) if rhk_id else []
         first = rows[0] if rows else 0
@@ -210,6 +216,20 @@ class RealisasiPage(Page):
             )
         else:
             self.on_row_changed()
+
+    def set_spans(self) -> None:
+        """Each RHK's cell spans its indicators' rows, so its text wraps there instead of being cut; a
+        text target's realisasi also takes the keterangan's place, which it does not have."""
+        self.table.clearSpans()
+        rows = self.model.rows
+        awal = 0
+        for n, row in enumerate(rows):
+            if row.pertama:
+                awal = n
+            elif n + 1 == len(rows) or rows[n + 1].pertama:
+                self.table.setSpan(awal, 0, n - awal + 1, 1)
+            if row.indikator_id and not row.angka:
+                self.table.setSpan(n, KOLOM_REALISASI, 1, 2)
 
     # --- actions ----------------------------------------------------------------------------------
     def selected_row(self) -> BarisRealisasi | None:
@@ -253,16 +273,25 @@ class RealisasiPage(Page):
             show_error(self, text)
         refused = self.model.refused
         if refused is not None and refused[0] < self.model.rowCount():
-            index = self.model.index(refused[0], KOLOM_REALISASI)
+            index = self.model.index(refused[0], refused[1])
             self.table.setCurrentIndex(index)
             self.table.edit(index)
         self.model.refused = None  # the editor (when it opened) has taken the text
 
-    def save_realisasi(self, row: BarisRealisasi, teks: str) -> bool:
-        """Save an edited realisasi cell; a refused value is explained (after the editor has closed)."""
+    def on_editor_closed(self, _editor: object, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter saved a cell: go on to the next editable cell below it, as in a spreadsheet."""
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            return
+        below = self.model.next_editable(self.table.currentIndex())
+        if below.isValid():
+            self.table.setCurrentIndex(below)
+
+    def save_realisasi(self, row: BarisRealisasi, angka: str, teks: str) -> bool:
+        """Save a row's realisasi (the number as typed, "" for a text target) and keterangan or text;
+        a refused value is explained (after the editor has closed)."""
         if self.grid is None:
             return False
-        nilai, keterangan = (teks, row.teks_realisasi) if row.angka else (None, teks)
+        nilai, keterangan = (angka if row.angka else None), teks
         kode = self.grid.periode
 
         def explain_later(text: str) -> None:

@@ -143,3 +143,21 @@ def test_jpt_evaluation_columns(forms, opsi: OpsiCetak, baca) -> None:
     teks = baca(evaluasi_kinerja_pdf(replace(form, jenis_form="jpt", hasil_kerja=hasil), opsi)).teks
     assert "BAGI PEJABAT PIMPINAN TINGGI" in teks and "PERSPEKTIF" in teks and "Proses Bisnis" in teks
     assert "DIINTERVENSI" not in teks and "REALISASI BERDASARKAN BUKTI DUKUNG" in teks
+
+
+def test_the_keterangan_prints_beside_the_number(
+    ws: Workspace, admin: Actor, forms, opsi: OpsiCetak, baca
+) -> None:
+    """What people write beside the figure is in the form's REALISASI cell, after the number."""
+    skp_id = forms("TW1", "final")[0].skp_id
+    with ws.read() as s:
+        rhk = skp_baca.get_skp(s, admin, skp_id).rhk_utama[0]
+    indikator = next(i for i in rhk.indikator if i.target_min is not None)
+    with ws.transaction(admin) as s:
+        realisasi.set_realisasi(s, admin, indikator.id, "TW3", "3", "SK dan notulen")
+    with ws.read() as s:
+        form = evaluasi_baca.get_evaluasi_form(s, admin, skp_id, "TW3")
+    baris = next(i for r in form.hasil_kerja for i in r.indikator if i.teks == indikator.teks)
+    assert baris.realisasi == f"{f'3 {indikator.satuan}'.strip()} (SK dan notulen)"
+    teks = " ".join(baca(evaluasi_kinerja_pdf(form, opsi)).teks.split())
+    assert "(SK dan notulen)" in teks

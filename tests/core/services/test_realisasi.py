@@ -133,6 +133,9 @@ def test_realisasi_is_read_the_indonesian_way(ws: Workspace) -> None:
         assert info.value.kolom == "nilai" and info.value.pesan.startswith("Realisasi ")
         assert tersimpan() == Decimal("1.5")
     assert realisasi.clean_nilai(" 2.000 ") == Decimal("2000.0000") and realisasi.clean_nilai("") is None
+    with pytest.raises(ValidationError) as info:
+        realisasi.clean_nilai("3 dokumen: SK, laporan")
+    assert info.value.saran == realisasi.SARAN_KETERANGAN, "words belong in the keterangan"
 
 
 def test_rencana_aksi_per_rhk_and_period(ws: Workspace) -> None:
