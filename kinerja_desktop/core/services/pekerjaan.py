@@ -238,7 +238,8 @@ def _admin(session: Session, hari: date, cadangan: Cadangan | None) -> list[Peke
 
 
 def _pimpinan(session: Session, tahun: int, p: Periode) -> list[Pekerjaan]:
-    """Per unit below the office (with its sub-units): how far the period is, for units not done yet."""
+    """Per unit below the office (with its sub-units): how far the period is, for units not done yet
+    (the screen names the period above the lines)."""
     units = session.execute(
         select(UnitKerja.id, UnitKerja.nama, UnitKerja.induk_id)
         .where(UnitKerja.dihapus_pada.is_(None))
@@ -259,9 +260,9 @@ def _pimpinan(session: Session, tahun: int, p: Periode) -> list[Pekerjaan]:
     label = f"{p.label} {tahun}"
     baris = [
         Pekerjaan(
-            f"{nama[uid]}: {format_angka(k.final)} dari {format_angka(k.pegawai)} pegawai sudah final "
-            f"{label} (SKP disetujui {format_angka(k.skp_disetujui)}, realisasi {format_angka(k.realisasi)}, "
-            f"dinilai {format_angka(k.dinilai)})",
+            f"{nama[uid]}: final {format_angka(k.final)} dari {format_angka(k.pegawai)} pegawai · SKP "
+            f"disetujui {format_angka(k.skp_disetujui)} · realisasi {format_angka(k.realisasi)} · dinilai "
+            f"{format_angka(k.dinilai)}",
             Tujuan.UNIT,
             k.pegawai - k.final,
             tahun,

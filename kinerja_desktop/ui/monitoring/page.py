@@ -14,7 +14,7 @@ from kinerja_desktop.core.services.monitoring import MonitoringData, monitoring
 from kinerja_desktop.core.services.realisasi import periode_realisasi
 from kinerja_desktop.core.services.unit_kerja import UnitRow
 from kinerja_desktop.ui.common import ops
-from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.base_page import Fokus, Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.measured_load import MeasuredLoad
 from kinerja_desktop.ui.common.period_bar import PeriodeBar
@@ -40,6 +40,7 @@ class MonitoringPage(Page):
         super().__init__(ctx)
         self.pemuat = MeasuredLoad(ctx.tasks, lambat=None)  # known slow: counted in the background
         self.data: MonitoringData | None = None
+        self._unit_diminta: tuple[str | None] | None = None  # the unit to select when the counts arrive
         self.bar = PeriodeBar()
         self.reload_button = QPushButton("Muat ulang", clicked=self.on_reload_button_clicked)
         self.ringkas = QLabel()
@@ -90,6 +91,18 @@ class MonitoringPage(Page):
     # --- data -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Offer the office's periods (it may have switched rhythm) and count again."""
+        if self._offer():
+            self.load()
+
+    def tampilkan(self, fokus: Fokus) -> None:
+        """Count ``fokus``'s year and period, then select its unit (None: the Jumlah row)."""
+        if not self._offer():
+            return
+        self.bar.pilih(fokus.tahun, fokus.periode)
+        self._unit_diminta = (fokus.unit_id,)
+        self.load()
+
+    def _offer(self) -> bool:
         ukur = self.pemuat.lambat is None
 
         def pilihan_dan_unit(session: Session, actor: Actor) -> tuple[list[Periode], list[UnitRow]]:
@@ -98,12 +111,12 @@ class MonitoringPage(Page):
 
         dibaca = ops.look(self, pilihan_dan_unit, message=self.error_line)
         if not dibaca:
-            return
+            return False
         pilihan, units = dibaca.value
         if ukur:
             self.pemuat.lambat = sum(u.jumlah_pegawai for u in units) > BATAS_PEGAWAI
         self.bar.set_periode(pilihan)
-        self.load()
+        return True
 
     def load(self) -> None:
         """Count for the chosen year and period: in the background when it is known to be slow."""
@@ -127,7 +140,13 @@ class MonitoringPage(Page):
         unit = self.selected_unit_row()
         self.unit_model.set_rows(baris_unit(data.units, data.total))
         self.model.load(data.daftar, None)
-        self.select_unit(unit.unit_id if unit and not unit.total else None, total=unit is None or unit.total)
+        if self._unit_diminta is not None:
+            (diminta,), self._unit_diminta = self._unit_diminta, None
+            self.select_unit(diminta, total=diminta is None)
+        else:
+            self.select_unit(
+                unit.unit_id if unit and not unit.total else None, total=unit is None or unit.total
+            )
         t = data.total
         self.ringkas.setText(
             f"{data.periode_label} {data.tahun}: {format_angka(t.pegawai_aktif)} pegawai aktif, "
