@@ -51,6 +51,11 @@ MEMUAT = "Menghitung pekerjaan yang menunggu…"
 KOSONG = "Tidak ada pekerjaan yang menunggu."
 
 
+def hari_ini() -> date:
+    """The day the lines are counted for (the current period follows from it)."""
+    return date.today()
+
+
 @dataclass(frozen=True)
 class BacaanBeranda:
     """Everything the page reads in the background: the to-do lines, the first steps, the numbers."""
@@ -243,7 +248,7 @@ class BerandaPage(Page):
             if actor.peran is Peran.ADMIN:
                 cadangan = Cadangan(ws.last_backup(), ws.is_sqlite or ws.can_back_up())
             with ws.read() as session:
-                return baca_beranda(session, actor, date.today(), cadangan)
+                return baca_beranda(session, actor, hari_ini(), cadangan)
 
         def done(hasil: BacaanBeranda) -> None:
             if nomor == self._bacaan_ke:
