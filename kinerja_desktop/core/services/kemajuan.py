@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import and_, case, func, or_, select
@@ -60,10 +61,17 @@ def _skp_disetujui(tahun: int) -> list[ColumnElement[bool]]:
 
 
 def kemajuan_per_unit(
-    session: Session, tahun: int, p: Periode, *, atasan_id: str | None = None
+    session: Session,
+    tahun: int,
+    p: Periode,
+    *,
+    atasan_id: str | None = None,
+    realisasi: bool = True,
+    penilaian: bool = True,
 ) -> dict[str | None, Kemajuan]:
     """Counts per unit id (None: pegawai without a unit) of every active pegawai, or only the direct
-    subordinates of ``atasan_id``. Four grouped queries over indexed columns, whatever the office's size.
+    subordinates of ``atasan_id``. Four grouped queries over indexed columns, whatever the office's size;
+    ``realisasi`` or ``penilaian`` False leaves that query out (and its counts 0) when nobody needs them.
 
     Rated and final follow the Penilaian grid: a pegawai with an approved SKP of the year counts as rated
     when an evaluation of the period exists on any version of that year's SKP.
@@ -78,6 +86,12 @@ def kemajuan_per_unit(
         select(Pegawai.unit_kerja_id, func.count()).where(*aktif).group_by(Pegawai.unit_kerja_id)
     ):
         unit(uid).pegawai = int(n)
+    lingkup: list[ColumnElement[bool]] = []
+    if atasan_id is not None:
+        # A superior's few subordinates by id: their SKPs are then found by (pegawai_id, tahun), instead
+        # of every approved SKP of the office being checked for its superior.
+        lingkup.append(Skp.pegawai_id.in_(list(session.scalars(select(Pegawai.id).where(*aktif)))))
+        aktif = [*aktif, *lingkup]
 
     awal, akhir = p.awal(tahun), p.akhir(tahun)
     mencakup = and_(Skp.periode_awal <= akhir, Skp.periode_akhir >= awal)
@@ -93,6 +107,21 @@ def kemajuan_per_unit(
     ):
         unit(uid).skp_disetujui, unit(uid).wajib_realisasi = int(n), int(wajib)
 
+    if realisasi:
+        _realisasi(session, tahun, p, aktif, mencakup, unit)
+    if penilaian:
+        _penilaian(session, tahun, p, aktif, lingkup, unit)
+    return hasil
+
+
+def _realisasi(
+    session: Session,
+    tahun: int,
+    p: Periode,
+    aktif: list[ColumnElement[bool]],
+    mencakup: ColumnElement[bool],
+    unit: Callable[[str | None], Kemajuan],
+) -> None:
     # The same join as the Monitoring page (from the period's realisations, ix_realisasi_periode).
     terisi = and_(
         Realisasi.periode == p.kode,
@@ -112,7 +141,16 @@ def kemajuan_per_unit(
     ):
         unit(uid).realisasi = int(n)
 
-    disetujui = select(Skp.pegawai_id).where(*_skp_disetujui(tahun))
+
+def _penilaian(
+    session: Session,
+    tahun: int,
+    p: Periode,
+    aktif: list[ColumnElement[bool]],
+    lingkup: list[ColumnElement[bool]],
+    unit: Callable[[str | None], Kemajuan],
+) -> None:
+    disetujui = select(Skp.pegawai_id).where(*_skp_disetujui(tahun), *lingkup)
     final = case((Evaluasi.status == StatusEvaluasi.FINAL.value, Skp.pegawai_id), else_=None)
     for uid, n, n_final in session.execute(
         select(
@@ -134,7 +172,6 @@ def kemajuan_per_unit(
         .group_by(Pegawai.unit_kerja_id)
     ):
         unit(uid).dinilai, unit(uid).final = int(n), int(n_final)
-    return hasil
 
 
 def jumlah(per_unit: dict[str | None, Kemajuan]) -> Kemajuan:

@@ -134,7 +134,7 @@ def _penilai(session: Session, actor: Actor, tahun: int, p: Periode) -> list[Pek
     ):
         teks = f"{format_angka(n)} SKP {skp_tahun} menunggu persetujuan Anda"
         baris.append(Pekerjaan(teks, Tujuan.SKP_DIAJUKAN, int(n), skp_tahun))
-    total = jumlah(kemajuan_per_unit(session, tahun, p, atasan_id=actor.pegawai_id))
+    total = jumlah(kemajuan_per_unit(session, tahun, p, atasan_id=actor.pegawai_id, realisasi=False))
     baris.extend(_penilaian(total, tahun, p, "bawahan"))
     return baris
 
@@ -153,7 +153,7 @@ def _penilaian(total: Kemajuan, tahun: int, p: Periode, siapa: str) -> list[Peke
 
 def _operator(session: Session, tahun: int, p: Periode, hari: date) -> list[Pekerjaan]:
     baris = []
-    total = jumlah(kemajuan_per_unit(session, tahun, p))
+    total = jumlah(kemajuan_per_unit(session, tahun, p, penilaian=False))
     if total.tanpa_realisasi:
         n = total.tanpa_realisasi
         teks = f"{format_angka(n)} pegawai belum mengisi realisasi {p.label} {tahun}"
