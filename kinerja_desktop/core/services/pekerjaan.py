@@ -14,6 +14,7 @@ from kinerja_desktop.core.db.models import Pegawai, Pelatihan, Pengguna, Skp, Sy
 from kinerja_desktop.core.model.skp import StatusSkp
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.periode import Periode, periode_untuk_tanggal
+from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
 from kinerja_desktop.core.services.kemajuan import Kemajuan, jumlah, kemajuan_per_unit
 from kinerja_desktop.core.services.pelatihan import JP_MINIMUM_PNS
@@ -176,6 +177,8 @@ def _operator(session: Session, tahun: int, p: Periode, hari: date) -> list[Peke
     if kurang:
         teks = f"{format_angka(kurang)} pegawai kurang dari {JP_MINIMUM_PNS} JP tahun {tahun}"
         baris.append(Pekerjaan(teks, Tujuan.KURANG_JP, kurang, tahun))
+    if total.pegawai == 0 or kantor.get_kantor(session).is_pusat:
+        return baris  # nothing to send yet; the central office receives packages rather than sends them
     terakhir = session.scalar(select(func.max(SyncLog.waktu)).where(SyncLog.arah == "ekspor"))
     if terakhir is None:
         baris.append(Pekerjaan("Paket data belum pernah dikirim ke kantor pusat", Tujuan.PAKET))

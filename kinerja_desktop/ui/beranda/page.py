@@ -46,6 +46,14 @@ _TAUTAN = (
     " padding: 3px 2px; font-size: 10.5pt; }"
     "QPushButton:hover, QPushButton:focus { text-decoration: underline; }"
 )
+DEMO = (
+    "DATA DEMO — isi basis data ini contoh, bukan data pegawai sungguhan. Bila sudah siap, "
+    "mulai data kantor Anda sendiri dengan tombol di samping."
+)
+DEMO_LIHAT = (
+    "DATA DEMO — isi basis data ini contoh, bukan data pegawai sungguhan. Data kantor sungguhan "
+    "dimulai oleh administrator kantor."
+)
 #: Shown while the lines are read and when nothing waits.
 MEMUAT = "Menghitung pekerjaan yang menunggu…"
 KOSONG = "Tidak ada pekerjaan yang menunggu."
@@ -123,8 +131,8 @@ class _Card(QFrame):
 
 
 class BerandaPage(Page):
-    """Sections from the top: the office, the demo banner, the to-do lines (and a new office's first
-    steps), the numbers of the period, then ``area_grafik`` for charts; all in a scroll area.
+    """Sections from the top: the office, the demo banner, a new office's first steps, the to-do lines,
+    the numbers of the period, then ``area_grafik`` for charts; all in a scroll area.
 
     The heading is read at once; the rest in the background (``baca_beranda``), so the page paints
     before the counts of a large office are done.
@@ -143,11 +151,7 @@ class BerandaPage(Page):
         self.bacaan: BacaanBeranda | None = None
         self.heading = _judul("", 5)
         self.subheading = QLabel(wordWrap=True)
-        self.demo_banner = QLabel(
-            "DATA DEMO — isi basis data ini contoh, bukan data pegawai sungguhan. Bila sudah siap, "
-            "mulai data kantor Anda sendiri dengan tombol di samping.",
-            wordWrap=True,
-        )
+        self.demo_banner = QLabel(DEMO, wordWrap=True)
         self.demo_banner.setStyleSheet(
             "background: #fff3cd; color: #664d03; padding: 8px; border-radius: 4px;"
         )
@@ -173,7 +177,7 @@ class BerandaPage(Page):
         self.langkah.setColumnStretch(2, 1)
         self.kotak_langkah = QWidget()
         kotak = QVBoxLayout(self.kotak_langkah)
-        kotak.setContentsMargins(0, 8, 0, 0)
+        kotak.setContentsMargins(0, 10, 0, 0)
         kotak.addWidget(self.judul_langkah)
         kotak.addWidget(self.keterangan_langkah)
         kotak.addLayout(self.langkah)
@@ -210,11 +214,11 @@ class BerandaPage(Page):
         demo_row.addWidget(self.demo_banner, 1)
         demo_row.addWidget(self.demo_button)
         layout.addLayout(demo_row)
+        layout.addWidget(self.kotak_langkah)  # a new office's first steps come before anything else
         layout.addSpacing(10)
         layout.addWidget(self.judul_pekerjaan)
         layout.addWidget(self.status_pekerjaan)
         layout.addLayout(self.daftar)
-        layout.addWidget(self.kotak_langkah)
         layout.addSpacing(14)
         layout.addWidget(self.judul_angka)
         layout.addLayout(grid)
@@ -270,8 +274,10 @@ class BerandaPage(Page):
         parts = [p for p in (info.instansi, info.alamat.replace("\n", ", ")) if p]
         jenis = "Kantor pusat" if info.is_pusat else "Kantor"
         self.subheading.setText(f"{jenis} · kode {info.kode}" + (" · " + " · ".join(parts) if parts else ""))
+        boleh = self.ctx.actor.can(Izin.KELOLA_KANTOR)
         self.demo_banner.setVisible(info.demo)
-        self.demo_button.setVisible(info.demo and self.ctx.workspace.is_sqlite)
+        self.demo_banner.setText(DEMO if boleh else DEMO_LIHAT)
+        self.demo_button.setVisible(info.demo and self.ctx.workspace.is_sqlite and boleh)
 
     def show_data(self, data: BacaanBeranda) -> None:
         self.bacaan = data

@@ -229,7 +229,5 @@ def test_a_fresh_office_has_little_to_do(workspace: Workspace, peran: Peran) -> 
         daftar = daftar_pekerjaan(s, Actor(None, peran.value, peran.label, peran), date(2026, 3, 1))
     if peran is Peran.PENILAI:  # an account not linked to a pegawai is told what to ask for
         assert [b.tujuan for b in daftar.baris] == [Tujuan.AKUN]
-    elif peran is Peran.OPERATOR:
-        assert [b.tujuan for b in daftar.baris] == [Tujuan.PAKET]
-    else:
+    else:  # no pegawai yet: not even a package to send
         assert daftar.baris == []
