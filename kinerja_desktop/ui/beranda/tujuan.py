@@ -26,7 +26,7 @@ def arah_pekerjaan(baris: Pekerjaan) -> Arah:
         Tujuan.SKP_DRAF: (SkpPage, Fokus(tahun, status="draft")),
         Tujuan.BELUM_DINILAI: (PenilaianPage, Fokus(tahun, kode, status="belum", hanya_bawahan=True)),
         Tujuan.BELUM_FINAL: (PenilaianPage, Fokus(tahun, kode, status="draf", hanya_bawahan=True)),
-        Tujuan.TANPA_REALISASI: (MonitoringPage, Fokus(tahun, kode)),
+        Tujuan.TANPA_REALISASI: (MonitoringPage, Fokus(tahun, kode, status="tanpa_realisasi")),
         Tujuan.UNIT: (MonitoringPage, Fokus(tahun, kode, baris.unit_id)),
         Tujuan.KURANG_JP: (PelatihanPage, Fokus(tahun, status="kurang")),
         Tujuan.PAKET: (SinkronisasiPage, Fokus()),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.rules.angka import format_angka
@@ -20,7 +20,7 @@ from kinerja_desktop.ui.common.measured_load import MeasuredLoad
 from kinerja_desktop.ui.common.period_bar import PeriodeBar
 from kinerja_desktop.ui.common.table import make_table, set_widths
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, on_enter
-from kinerja_desktop.ui.monitoring.models import BarisUnit, MasalahModel, UnitModel, baris_unit
+from kinerja_desktop.ui.monitoring.models import MASALAH_LABEL, BarisUnit, MasalahModel, UnitModel, baris_unit
 
 #: A query slower than this runs in the background (with 15,000 pegawai it takes about 0.3 s).
 BATAS_DETIK = 0.1
@@ -57,11 +57,17 @@ class MonitoringPage(Page):
             key="monitoring",
         )
         self.judul_daftar = QLabel()
+        self.jenis = QComboBox()
+        self.jenis.addItem("Semua masalah", "")
+        for kode, label in MASALAH_LABEL.items():
+            self.jenis.addItem(label, kode)
+        self.jenis.setToolTip("Tampilkan hanya pegawai dengan masalah ini")
         self.message = QLabel(wordWrap=True)
         self.error_line = ops.note(lambda text: self.say(text, error=True))
         self._build_layout()
         self.bar.changed.connect(self.on_periode_changed)
         self.units.selectionModel().currentRowChanged.connect(self.on_unit_changed)
+        self.jenis.currentIndexChanged.connect(self.on_jenis_changed)
         self.table.doubleClicked.connect(self.on_pegawai_activated)
         on_enter(self.table, self.on_pegawai_activated)
 
@@ -74,7 +80,10 @@ class MonitoringPage(Page):
         lower = QWidget()
         inner = QVBoxLayout(lower)
         inner.setContentsMargins(0, 4, 0, 0)
-        inner.addWidget(self.judul_daftar)
+        judul = QHBoxLayout()
+        judul.addWidget(self.judul_daftar, 1)
+        judul.addWidget(self.jenis)
+        inner.addLayout(judul)
         inner.addWidget(self.table, 1)
         hint = QLabel("Klik dua kali (atau Enter) pada seorang pegawai untuk membuka SKP-nya.")
         hint.setStyleSheet(HINT_STYLE)
@@ -95,10 +104,14 @@ class MonitoringPage(Page):
             self.load()
 
     def tampilkan(self, fokus: Fokus) -> None:
-        """Count ``fokus``'s year and period, then select its unit (None: the Jumlah row)."""
+        """Count ``fokus``'s year and period, then select its unit (None: the Jumlah row); ``status`` a
+        kind of problem (``tanpa_realisasi``…) lists only those pegawai."""
         if not self._offer():
             return
         self.bar.pilih(fokus.tahun, fokus.periode)
+        with QSignalBlocker(self.jenis):
+            self.jenis.setCurrentIndex(max(0, self.jenis.findData(fokus.status)))
+        self.model.masalah = self.jenis.currentData() or ""
         self._unit_diminta = (fokus.unit_id,)
         self.load()
 
@@ -177,6 +190,10 @@ class MonitoringPage(Page):
         self.judul_daftar.setText(
             f"<b>Perlu ditindaklanjuti</b> — {where}: {format_angka(self.model.rowCount())} pegawai"
         )
+
+    def on_jenis_changed(self) -> None:
+        self.model.masalah = self.jenis.currentData() or ""
+        self.on_unit_changed()
 
     def on_periode_changed(self) -> None:
         self.load()

@@ -132,6 +132,11 @@ def test_operator_lines_open_skp_pelatihan_and_monitoring(
     assert isinstance(monitoring, MonitoringPage)
     assert monitoring.bar.value() == (tahun, "TW4")
     assert monitoring.data is not None and monitoring.data.total.tanpa_realisasi == baris.jumlah
+    assert monitoring.jenis.currentData() == "tanpa_realisasi"
+    assert monitoring.model.rowCount() == baris.jumlah
+    assert {r.masalah for r in monitoring.model.rows} == {"tanpa_realisasi"}
+    monitoring.jenis.setCurrentIndex(0)  # the clerk can see every problem again
+    assert monitoring.model.rowCount() > baris.jumlah
 
 
 def test_administrator_sees_backup_and_locked_accounts(
