@@ -22,7 +22,7 @@ from kinerja_desktop.core.services.access import Actor, Izin
 from kinerja_desktop.core.workspace import Workspace
 from kinerja_desktop.ui.cadangan.automatic import AutomaticBackups
 from kinerja_desktop.ui.common import ops, tampilan
-from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.base_page import Fokus, Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_info
 from kinerja_desktop.ui.common.tasks import TaskRunner
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.ctx = UiContext(workspace, actor, self.tasks)
         self._logging_out = False
+        self._fokus: Fokus | None = None  # the filter of the page being opened (see open_page)
         # Closing: "open" → ("copying" the backups outside when the reminder was accepted) → "leaving"
         # (the backup after a change) → "closed".
         self._closing = "open"
@@ -240,11 +241,21 @@ class MainWindow(QMainWindow):
             return None
         return self._ensure_page(self._classes.index(cls))
 
-    def open_page(self, cls: type[Page]) -> Page | None:
+    def open_page(self, cls: type[Page], fokus: Fokus | None = None) -> Page | None:
+        """Go to the page of ``cls``; with ``fokus`` it shows that (``Page.tampilkan``), even when it
+        is the current page already."""
         if cls not in self._classes:
             return None
-        self.nav.setCurrentRow(self._classes.index(cls))
-        return self._pages.get(self._classes.index(cls))
+        row = self._classes.index(cls)
+        self._fokus = fokus
+        try:
+            if fokus is not None and self.nav.currentRow() == row:
+                self.on_nav_row_changed(row)
+            else:
+                self.nav.setCurrentRow(row)
+        finally:
+            self._fokus = None
+        return self._pages.get(row)
 
     def _ensure_page(self, row: int) -> Page:
         if row not in self._pages:
@@ -261,6 +272,8 @@ class MainWindow(QMainWindow):
                 page.restored.connect(self.on_restored)
             if hasattr(page, "mulai_sungguhan"):
                 page.mulai_sungguhan.connect(self.on_start_real_triggered)
+            if hasattr(page, "buka_halaman"):
+                page.buka_halaman.connect(self.open_page)
             from kinerja_desktop.ui.monitoring.page import MonitoringPage
 
             if isinstance(page, MonitoringPage):
@@ -278,7 +291,10 @@ class MainWindow(QMainWindow):
             return
         page = self._ensure_page(row)
         self.stack.setCurrentWidget(page)
-        page.refresh()
+        if self._fokus is None:
+            page.refresh()
+        else:
+            page.tampilkan(self._fokus)
 
     def on_open_skp(self, ident: str) -> None:
         """Open the SKP page on an SKP (by its id) or on a pegawai without one (by the pegawai's id)."""

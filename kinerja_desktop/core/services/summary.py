@@ -1,4 +1,4 @@
-"""Counts for the home screen: staff, units, SKP by status and evaluations for a year."""
+"""Counts for the home screen: staff, units, SKP of a year by status, evaluations of one period."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from kinerja_desktop.core.services.access import Actor, Izin, require
 @dataclass(frozen=True)
 class Ringkasan:
     tahun: int
+    periode: str
     pegawai_aktif: int
     pegawai_pppk: int
     unit_aktif: int
@@ -26,8 +27,9 @@ class Ringkasan:
         return sum(self.skp_per_status.values())
 
 
-def ringkasan(session: Session, actor: Actor, tahun: int) -> Ringkasan:
-    """One round of cheap aggregate queries (indexed columns only)."""
+def ringkasan(session: Session, actor: Actor, tahun: int, kode_periode: str) -> Ringkasan:
+    """One round of cheap aggregate queries (indexed columns only); evaluations of one period only, so a
+    count never adds up the periods of a year."""
     require(actor, Izin.LIHAT_DATA)
     aktif = (Pegawai.status_aktif == "aktif", Pegawai.dihapus_pada.is_(None))
     pegawai_aktif = session.scalar(select(func.count()).select_from(Pegawai).where(*aktif)) or 0
@@ -47,12 +49,18 @@ def ringkasan(session: Session, actor: Actor, tahun: int) -> Ringkasan:
     eval_rows = session.execute(
         select(Evaluasi.status, func.count())
         .join(Skp, Skp.id == Evaluasi.skp_id)
-        .where(Skp.tahun == tahun, Evaluasi.dihapus_pada.is_(None), Skp.status != "diganti")
+        .where(
+            Skp.tahun == tahun,
+            Evaluasi.periode == kode_periode,
+            Evaluasi.dihapus_pada.is_(None),
+            Skp.dihapus_pada.is_(None),
+        )
         .group_by(Evaluasi.status)
     ).all()
     evals = {status: int(n) for status, n in eval_rows}
     return Ringkasan(
         tahun=tahun,
+        periode=kode_periode,
         pegawai_aktif=int(pegawai_aktif),
         pegawai_pppk=int(pppk or 0),
         unit_aktif=int(unit or 0),

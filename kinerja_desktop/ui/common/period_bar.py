@@ -52,6 +52,15 @@ class PeriodeBar(QWidget):
                 found = self.periode.findData(periode_sekarang(pilihan, hari or date.today()))
             self.periode.setCurrentIndex(max(found, 0))
 
+    def pilih(self, tahun: int | None, kode: str | None) -> None:
+        """Choose a year and an offered period without emitting ``changed`` (None keeps the choice)."""
+        with QSignalBlocker(self.tahun), QSignalBlocker(self.periode):
+            if tahun is not None:
+                self.tahun.setValue(tahun)
+            found = self.periode.findData(kode) if kode else -1
+            if found >= 0:
+                self.periode.setCurrentIndex(found)
+
     def kode(self) -> str:
         value = self.periode.currentData()
         return str(value) if value else ""

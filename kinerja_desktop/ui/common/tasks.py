@@ -99,14 +99,18 @@ class TaskRunner(QObject):
         *,
         label: str = "Sedang memproses…",
         cancellable: bool = True,
+        progress: bool = True,
     ) -> TaskContext:
+        """``progress`` False shows no progress dialog at all (a page filling itself while in view)."""
         fallback = on_failure or (lambda exc: default_failure(self._parent, exc))
 
         def failure(exc: BaseException) -> None:
             if isinstance(exc, ServerTidakTerjangkau):
                 self.server.hilang(exc)
                 if koneksi.tanya_coba_lagi(self._parent, exc):
-                    self.run(fn, on_success, on_failure, label=label, cancellable=cancellable)
+                    self.run(
+                        fn, on_success, on_failure, label=label, cancellable=cancellable, progress=progress
+                    )
                     return
             fallback(exc)
 
@@ -125,6 +129,23 @@ class TaskRunner(QObject):
             return context
 
         signals = _Signals()
+        if not progress:
+            context = TaskContext(lambda *_: None)
+
+            def quiet_done(result: object) -> None:
+                self._keep.discard(signals)
+                success(result)
+
+            def quiet_failed(exc: object) -> None:
+                self._keep.discard(signals)
+                assert isinstance(exc, BaseException)
+                failure(exc)
+
+            signals.succeeded.connect(quiet_done)
+            signals.failed.connect(quiet_failed)
+            self._keep.add(signals)
+            self._pool.start(_Job(fn, context, signals))
+            return context
         dialog = QProgressDialog(label, "Batal" if cancellable else "", 0, 0, self._parent)
         dialog.setWindowTitle("Mohon tunggu")
         dialog.setMinimumDuration(0)

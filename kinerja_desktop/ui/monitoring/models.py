@@ -89,13 +89,15 @@ MASALAH_COLUMNS = (
 
 
 class MasalahModel(RowTableModel):
-    """Pegawai to act on; ``show`` filters the loaded rows by unit without asking the database again."""
+    """Pegawai to act on; ``show`` filters the loaded rows by unit (and ``masalah``, a ``JenisMasalah``
+    value or "" for every kind) without asking the database again."""
 
     columns = MASALAH_COLUMNS
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.semua: list[PegawaiBermasalah] = []
+        self.masalah = ""
 
     def load(self, rows: list[PegawaiBermasalah], unit_ids: set[str | None] | None) -> None:
         self.semua = rows
@@ -104,4 +106,6 @@ class MasalahModel(RowTableModel):
     def show(self, unit_ids: set[str | None] | None) -> None:
         """Rows of these units (None: every row)."""
         rows = self.semua if unit_ids is None else [r for r in self.semua if r.unit_id in unit_ids]
+        if self.masalah:
+            rows = [r for r in rows if r.masalah == self.masalah]
         self.set_rows(rows)

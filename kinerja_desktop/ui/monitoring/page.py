@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.rules.angka import format_angka
@@ -14,13 +14,13 @@ from kinerja_desktop.core.services.monitoring import MonitoringData, monitoring
 from kinerja_desktop.core.services.realisasi import periode_realisasi
 from kinerja_desktop.core.services.unit_kerja import UnitRow
 from kinerja_desktop.ui.common import ops
-from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.base_page import Fokus, Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.measured_load import MeasuredLoad
 from kinerja_desktop.ui.common.period_bar import PeriodeBar
 from kinerja_desktop.ui.common.table import make_table, set_widths
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE, on_enter
-from kinerja_desktop.ui.monitoring.models import BarisUnit, MasalahModel, UnitModel, baris_unit
+from kinerja_desktop.ui.monitoring.models import MASALAH_LABEL, BarisUnit, MasalahModel, UnitModel, baris_unit
 
 #: A query slower than this runs in the background (with 15,000 pegawai it takes about 0.3 s).
 BATAS_DETIK = 0.1
@@ -41,6 +41,7 @@ class MonitoringPage(Page):
         super().__init__(ctx)
         self.pemuat = MeasuredLoad(ctx.tasks, lambat=None)  # known slow: counted in the background
         self.data: MonitoringData | None = None
+        self._unit_diminta: tuple[str | None] | None = None  # the unit to select when the counts arrive
         self.bar = PeriodeBar()
         self.reload_button = QPushButton("Muat ulang", clicked=self.on_reload_button_clicked)
         self.ringkas = QLabel()
@@ -57,11 +58,17 @@ class MonitoringPage(Page):
             key="monitoring",
         )
         self.judul_daftar = QLabel()
+        self.jenis = QComboBox()
+        self.jenis.addItem("Semua masalah", "")
+        for kode, label in MASALAH_LABEL.items():
+            self.jenis.addItem(label, kode)
+        self.jenis.setToolTip("Tampilkan hanya pegawai dengan masalah ini")
         self.message = QLabel(wordWrap=True)
         self.error_line = ops.note(lambda text: self.say(text, error=True))
         self._build_layout()
         self.bar.changed.connect(self.on_periode_changed)
         self.units.selectionModel().currentRowChanged.connect(self.on_unit_changed)
+        self.jenis.currentIndexChanged.connect(self.on_jenis_changed)
         self.table.doubleClicked.connect(self.on_pegawai_activated)
         on_enter(self.table, self.on_pegawai_activated)
 
@@ -74,7 +81,10 @@ class MonitoringPage(Page):
         lower = QWidget()
         inner = QVBoxLayout(lower)
         inner.setContentsMargins(0, 4, 0, 0)
-        inner.addWidget(self.judul_daftar)
+        judul = QHBoxLayout()
+        judul.addWidget(self.judul_daftar, 1)
+        judul.addWidget(self.jenis)
+        inner.addLayout(judul)
         inner.addWidget(self.table, 1)
         hint = QLabel("Klik dua kali (atau Enter) pada seorang pegawai untuk membuka SKP-nya.")
         hint.setStyleSheet(HINT_STYLE)
@@ -91,6 +101,22 @@ class MonitoringPage(Page):
     # --- data -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Offer the office's periods (it may have switched rhythm) and count again."""
+        if self._offer():
+            self.load()
+
+    def tampilkan(self, fokus: Fokus) -> None:
+        """Count ``fokus``'s year and period, then select its unit (None: the Jumlah row); ``status`` a
+        kind of problem (``tanpa_realisasi``…) lists only those pegawai."""
+        if not self._offer():
+            return
+        self.bar.pilih(fokus.tahun, fokus.periode)
+        with QSignalBlocker(self.jenis):
+            self.jenis.setCurrentIndex(max(0, self.jenis.findData(fokus.status)))
+        self.model.masalah = self.jenis.currentData() or ""
+        self._unit_diminta = (fokus.unit_id,)
+        self.load()
+
+    def _offer(self) -> bool:
         ukur = self.pemuat.lambat is None
 
         def pilihan_dan_unit(session: Session, actor: Actor) -> tuple[list[Periode], list[UnitRow]]:
@@ -99,12 +125,12 @@ class MonitoringPage(Page):
 
         dibaca = ops.look(self, pilihan_dan_unit, message=self.error_line)
         if not dibaca:
-            return
+            return False
         pilihan, units = dibaca.value
         if ukur:
             self.pemuat.lambat = sum(u.jumlah_pegawai for u in units) > BATAS_PEGAWAI
         self.bar.set_periode(pilihan)
-        self.load()
+        return True
 
     def load(self) -> None:
         """Count for the chosen year and period: in the background when it is known to be slow."""
@@ -128,7 +154,13 @@ class MonitoringPage(Page):
         unit = self.selected_unit_row()
         self.unit_model.set_rows(baris_unit(data.units, data.total))
         self.model.load(data.daftar, None)
-        self.select_unit(unit.unit_id if unit and not unit.total else None, total=unit is None or unit.total)
+        if self._unit_diminta is not None:
+            (diminta,), self._unit_diminta = self._unit_diminta, None
+            self.select_unit(diminta, total=diminta is None)
+        else:
+            self.select_unit(
+                unit.unit_id if unit and not unit.total else None, total=unit is None or unit.total
+            )
         t = data.total
         self.ringkas.setText(
             f"{data.periode_label} {data.tahun}: {format_angka(t.pegawai_aktif)} pegawai aktif, "
@@ -159,6 +191,10 @@ class MonitoringPage(Page):
         self.judul_daftar.setText(
             f"<b>Perlu ditindaklanjuti</b> — {where}: {format_angka(self.model.rowCount())} pegawai"
         )
+
+    def on_jenis_changed(self) -> None:
+        self.model.masalah = self.jenis.currentData() or ""
+        self.on_unit_changed()
 
     def on_periode_changed(self) -> None:
         self.load()

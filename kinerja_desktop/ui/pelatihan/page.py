@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
@@ -14,7 +14,7 @@ from kinerja_desktop.core.services import pelatihan
 from kinerja_desktop.core.services.access import Izin
 from kinerja_desktop.core.services.pelatihan import JP_MAKSIMUM_PPPK, JP_MINIMUM_PNS, RekapJp
 from kinerja_desktop.ui.common import ops
-from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.base_page import Fokus, Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE
@@ -108,6 +108,15 @@ class PelatihanPage(Page):
             f"{format_angka(len(rows))} pegawai — {format_angka(kurang)} kurang dari {JP_MINIMUM_PNS} JP, "
             f"{format_angka(lebih)} PPPK melebihi {JP_MAKSIMUM_PPPK} JP"
         )
+
+    def tampilkan(self, fokus: Fokus) -> None:
+        """The year of ``fokus``; ``kurang``: only those short of (or over) the rule."""
+        with QSignalBlocker(self.tahun), QSignalBlocker(self.hanya):
+            if fokus.tahun is not None:
+                self.tahun.setValue(fokus.tahun)
+            if fokus.status == "kurang":
+                self.hanya.setChecked(True)
+        self.refresh()
 
     def selected(self) -> RekapJp | None:
         rows = self.table.selectionModel().selectedRows()

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.errors import KnownError
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import akun
 from kinerja_desktop.core.services.access import Actor, Izin, Peran
 from kinerja_desktop.core.services.akun import PenggunaRow
 from kinerja_desktop.ui.common import ops
-from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.base_page import Fokus, Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.forms import UnsavedGuard
 from kinerja_desktop.ui.common.stale import StaleBar
@@ -303,6 +304,24 @@ class PenggunaPage(Page):
         rows = ops.look(self, akun.list_pengguna, message=self, failed=self.on_refresh_failed)
         self.model.set_rows(rows.value if rows else [])
         self.on_selection_changed()
+
+    def tampilkan(self, fokus: Fokus) -> None:
+        """``terkunci``: select the first locked account and say how to unlock it."""
+        self.refresh()
+        if fokus.status != "terkunci":
+            return
+        terkunci = [n for n in range(self.proxy.rowCount()) if self._row(n).terkunci]
+        if not terkunci:
+            self.say("Tidak ada akun yang terkunci.")
+            return
+        self.table.selectRow(terkunci[0])
+        self.say(
+            f"{format_angka(len(terkunci))} akun terkunci karena salah kata sandi. Pilih akunnya, lalu tekan "
+            f"Buka kunci (kunci juga terbuka sendiri setelah {akun.LOCK_MINUTES} menit)."
+        )
+
+    def _row(self, proxy_row: int) -> PenggunaRow:
+        return self.model.rows[self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()]
 
     def say(self, text: str, *, ok: bool = True) -> None:
         self.message.setStyleSheet("color: #1b5e20;" if ok else "color: #b00020;")

@@ -105,7 +105,8 @@ def ringkasan(rows: list[BarisEvaluasi]) -> str:
 
 
 class PenilaianModel(RowTableModel):
-    """Every loaded row (``semua``); ``hanya_belum_final`` shows those not final yet."""
+    """Every loaded row (``semua``); ``hanya_belum_final`` shows those not final yet,
+    ``hanya_belum_dinilai`` those whose evaluation of the period has not been started."""
 
     columns = COLUMNS
 
@@ -113,6 +114,7 @@ class PenilaianModel(RowTableModel):
         super().__init__(parent)
         self.semua: list[BarisEvaluasi] = []
         self.hanya_belum_final = False
+        self.hanya_belum_dinilai = False
 
     def load(self, rows: list[BarisEvaluasi]) -> None:
         self.semua = rows
@@ -122,6 +124,8 @@ class PenilaianModel(RowTableModel):
         rows = self.semua
         if self.hanya_belum_final:
             rows = [r for r in rows if r.status is not StatusEvaluasi.FINAL]
+        if self.hanya_belum_dinilai:
+            rows = [r for r in rows if r.status is StatusEvaluasi.BELUM]
         self.set_rows(rows)
 
     def replace(self, baru: BarisEvaluasi) -> None:

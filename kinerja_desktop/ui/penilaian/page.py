@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QPoint
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -19,7 +19,7 @@ from kinerja_desktop.core.services.evaluasi import unit as evaluasi_unit
 from kinerja_desktop.core.services.evaluasi.access import periode_evaluasi
 from kinerja_desktop.core.services.unit_kerja import UnitRow
 from kinerja_desktop.ui.common import ops
-from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.base_page import Fokus, Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import show_error, show_info
 from kinerja_desktop.ui.common.measured_load import MeasuredLoad
@@ -60,6 +60,8 @@ class PenilaianPage(Page):
         self.pilihan = PilihanBar(ctx.actor)
         self.belum_final = QCheckBox("Hanya yang belum final")
         self.belum_final.setToolTip("Hanya pegawai yang evaluasinya belum final: siapa yang masih kurang")
+        self.belum_dinilai = QCheckBox("Hanya yang belum dinilai")
+        self.belum_dinilai.setToolTip("Hanya pegawai dengan SKP disetujui yang evaluasinya belum dimulai")
         self.reload_button = QPushButton("Muat ulang", clicked=self.on_reload_button_clicked)
         self.model = PenilaianModel(self)
         self.table = make_grid_view(self.model)
@@ -83,6 +85,7 @@ class PenilaianPage(Page):
         self._shortcuts = entri.install_rating_keys(self.table, self.on_rating_key)
         self.pilihan.changed.connect(self.on_pilihan_changed)
         self.belum_final.toggled.connect(self.on_belum_final_toggled)
+        self.belum_dinilai.toggled.connect(self.on_belum_dinilai_toggled)
         self.panel.ubah_capaian.connect(self.on_capaian_clicked)
         self.table.doubleClicked.connect(self.on_open_button_clicked)
         on_enter(self.table, self.on_open_button_clicked)
@@ -93,7 +96,7 @@ class PenilaianPage(Page):
         hint = QLabel(entri.PETUNJUK if self.boleh_nilai else entri.PETUNJUK_LIHAT, wordWrap=True)
         hint.setStyleSheet(HINT_STYLE)
         kiri = stack(
-            baris(self.pilihan.bawahan, self.belum_final),
+            baris(self.pilihan.bawahan, self.belum_dinilai, self.belum_final),
             self.table,
             self.ringkas,
             baris(
@@ -109,15 +112,38 @@ class PenilaianPage(Page):
     # --- data -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Offer the open units and the evaluation periods, then load the grid."""
+        if self._offer():
+            self.load()
+
+    def tampilkan(self, fokus: Fokus) -> None:
+        """The unit (None: the whole office, sub-units included), year and period of ``fokus``, only the
+        account's own staff when asked, and only those not rated (``belum``) or not final (``draf``)."""
+        if not self._offer():
+            return
+        unit_id = fokus.unit_id or self.pilihan.unit.itemData(0)
+        self.pilihan.select(unit_id, fokus.tahun, fokus.periode)
+        for box, checked in (
+            (self.pilihan.sub_unit, True),
+            (self.pilihan.bawahan, fokus.hanya_bawahan and self.pilihan.punya_bawahan),
+            (self.belum_dinilai, fokus.status == "belum"),
+            (self.belum_final, fokus.status == "draf"),
+        ):
+            with QSignalBlocker(box):
+                box.setChecked(checked)
+        self.model.hanya_belum_dinilai = self.belum_dinilai.isChecked()
+        self.model.hanya_belum_final = self.belum_final.isChecked()
+        self.load()
+
+    def _offer(self) -> bool:
         dibaca = ops.look(self, _pilihan_halaman, message=self)
         if not dibaca:
-            return
+            return False
         units, pilihan = dibaca.value
         self.pilihan.blockSignals(True)
         self.pilihan.set_units(units)
         self.pilihan.set_periode(pilihan)
         self.pilihan.blockSignals(False)
-        self.load()
+        return True
 
     def show_unit(self, unit_id: str, tahun: int, kode: str) -> None:
         """Show one unit in a year and period (e.g. from another page or a benchmark)."""
@@ -183,7 +209,7 @@ class PenilaianPage(Page):
     def print_choice(self) -> PilihanCetak:
         """The current row for Cetak; with a filter on, the unit's batch keeps to the rows listed."""
         p = self.pilihan.value()
-        tersaring = p.bawahan or self.model.hanya_belum_final
+        tersaring = p.bawahan or self.model.hanya_belum_final or self.model.hanya_belum_dinilai
         return pilihan_grid(self.baris_kini(), p, self.model.rows if tersaring else None)
 
     # --- rating entry -----------------------------------------------------------------------------
@@ -318,6 +344,12 @@ class PenilaianPage(Page):
         """Filter what was read (no new query); the current pegawai stays current when still shown."""
         keep = self.baris_kini()
         self.model.hanya_belum_final = checked
+        self.model.show()
+        self._restore(keep.pegawai_id if keep else None, set(), max(self.table.currentIndex().column(), 0))
+
+    def on_belum_dinilai_toggled(self, checked: bool) -> None:
+        keep = self.baris_kini()
+        self.model.hanya_belum_dinilai = checked
         self.model.show()
         self._restore(keep.pegawai_id if keep else None, set(), max(self.table.currentIndex().column(), 0))
 

@@ -26,7 +26,7 @@ from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import pegawai, skp, unit_kerja
 from kinerja_desktop.core.services.access import Actor, Izin, Peran
 from kinerja_desktop.ui.common import ops
-from kinerja_desktop.ui.common.base_page import Page
+from kinerja_desktop.ui.common.base_page import Fokus, Page
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_yes_no
 from kinerja_desktop.ui.common.list_panel import panel_daftar
@@ -142,6 +142,24 @@ class SkpPage(Page):
         self.load_list()
         if self.stack.currentWidget() is self.editor:
             self.editor.reload()
+
+    def tampilkan(self, fokus: Fokus) -> None:
+        """The list of ``fokus``'s year, unit (None: every unit) and SKP status, without a search text;
+        a penilai's own staff when asked."""
+        if self.stack.currentWidget() is self.editor:
+            self.stack.setCurrentIndex(0)  # leaving the page already asked about unsaved changes
+        with QSignalBlocker(self.tahun), QSignalBlocker(self.status), QSignalBlocker(self.search):
+            if fokus.tahun is not None:
+                self.tahun.setValue(fokus.tahun)
+            self.status.setCurrentIndex(max(0, self.status.findData(fokus.status)))
+            self.search.clear()
+        if not self.bawahan.isHidden():
+            with QSignalBlocker(self.bawahan):
+                self.bawahan.setChecked(fokus.hanya_bawahan)
+        self.refresh()
+        with QSignalBlocker(self.unit):
+            self.unit.setCurrentIndex(max(0, self.unit.findData(fokus.unit_id or "")))
+        self.on_filter_changed()
 
     def load_list(self) -> None:
         selected, tahun = self.selected(), self.tahun.value()
