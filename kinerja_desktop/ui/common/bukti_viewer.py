@@ -133,7 +133,7 @@ class BuktiViewer(QWidget):
         self.stack = QStackedWidget()
         for w in (self.kosong, self.teks, self.tautan, self.gambar_area, self.pdf_view):
             self.stack.addWidget(w)
-        self.tautan_button = _tombol("Buka &tautan…", self.on_tautan_button_clicked)
+        self.tautan_button = _tombol("Buk&a tautan…", self.on_tautan_button_clicked)
         self.program_button = _tombol(
             "Buka di program &lain",
             self.on_program_button_clicked,
