@@ -8,11 +8,12 @@ from enum import Enum
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -31,6 +32,7 @@ from kinerja_desktop.core.services.bukti import BuktiRow, JenisBukti
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.bukti_daftar import JENIS, ukuran_kb
 from kinerja_desktop.ui.common.dialogs import ask_yes_no
+from kinerja_desktop.ui.common.screen import fit_to_screen
 from kinerja_desktop.ui.common.widgets import ERROR_STYLE, HINT_STYLE
 
 #: Files larger than this are read in the background (progress and Batal after a moment).
@@ -41,7 +43,7 @@ _PILIH = Qt.TextInteractionFlag.TextSelectableByMouse
 GAMBAR = frozenset({"png", "jpg", "jpeg", "jfif", "gif", "bmp", "webp", "tif", "tiff"})
 
 
-def _tombol(teks: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
+def _tombol(teks: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
     tombol = QPushButton(teks)
     tombol.setAutoDefault(False)
     tombol.setToolTip(tip)
@@ -100,7 +102,10 @@ def buka_tautan(parent: QWidget, tautan: str) -> bool:
 
 class BuktiViewer(QWidget):
     """Shows the chosen evidence: notes and links as text, images and PDFs inside the app, any other
-    file through the computer's own program. A file that is not there says why and what to do."""
+    file through the computer's own program. A file that is not there says why and what to do
+    (and ``gagal`` fires, so a list beside it can show the file's status as it is now)."""
+
+    gagal = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, saran_gagal: str = "") -> None:
         """``saran_gagal`` follows the reason a file cannot be shown (who can mend it, on a read-only
@@ -244,6 +249,7 @@ class BuktiViewer(QWidget):
         self.kosong.setText("")
         self.program_button.hide()
         self._say(f"{text}\n{self.saran_gagal}".strip())
+        self.gagal.emit()
 
     def on_berkas_ready(self, siap: Siap) -> None:
         row = self.row
@@ -319,3 +325,26 @@ class BuktiViewer(QWidget):
             message=ops.note(self.on_berkas_failed),
             background=f"Menyiapkan berkas {row.nama_berkas}…" if row.ukuran > BATAS_LATAR else None,
         )
+
+
+class BuktiDialog(QDialog):
+    """The viewer in a window of its own (the Realisasi page), left open beside the page and reused for
+    the next piece opened."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.viewer = BuktiViewer()
+        tutup = _tombol("&Tutup", self.close)
+        bawah = QHBoxLayout()
+        bawah.addStretch()
+        bawah.addWidget(tutup)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.viewer, 1)
+        layout.addLayout(bawah)
+        fit_to_screen(self, 900, 760)
+
+    def show_bukti(self, row: BuktiRow) -> None:
+        self.setWindowTitle(f"Bukti dukung — {row.nama_berkas or JENIS.get(row.jenis, row.jenis)}")
+        self.show()
+        self.activateWindow()
+        self.viewer.show_bukti(row)

@@ -6,8 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -25,6 +24,7 @@ from kinerja_desktop.core.services.realisasi import RencanaAksiRow
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.bukti_daftar import MERAH as MERAH
 from kinerja_desktop.ui.common.bukti_daftar import BuktiModel, describe_bukti
+from kinerja_desktop.ui.common.bukti_viewer import BuktiDialog, buka_tautan
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_info
 from kinerja_desktop.ui.common.forms import TeksDialog
@@ -187,6 +187,7 @@ class BuktiPanel(_Panel):
         self.delete_button = self.button("Hapus", self.on_delete_button_clicked)
         self.table.doubleClicked.connect(self.on_open_button_clicked)
         on_enter(self.table, self.on_open_button_clicked)
+        self.lihat: BuktiDialog | None = None  # images and PDFs open here, in the app
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
@@ -291,18 +292,13 @@ class BuktiPanel(_Panel):
             show_info(self, "Catatan bukti dukung", row.keterangan)
             return
         if row.jenis == JenisBukti.TAUTAN:
-            QDesktopServices.openUrl(QUrl(row.tautan))
+            buka_tautan(self, row.tautan)
             return
-
-        def buka(path: Path) -> None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-        ops.look(
-            self,
-            lambda s, a: bukti.berkas_untuk_dibuka(s, a, row.id, self.evidence),
-            then=buka,
-            failed=lambda _e: self.show_for(self.sasaran),  # the status column now says what is wrong
-        )
+        if self.lihat is None:
+            self.lihat = BuktiDialog(self)
+            # A file found missing: the status column says so too.
+            self.lihat.viewer.gagal.connect(lambda: self.show_for(self.sasaran))
+        self.lihat.show_bukti(row)
 
     def on_save_button_clicked(self) -> None:
         row = self.selected()

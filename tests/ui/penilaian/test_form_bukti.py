@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QRect, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QPushButton
@@ -19,8 +19,10 @@ from kinerja_desktop.core.db.models import BerkasBukti, BuktiDukung, Pegawai, Sk
 from kinerja_desktop.core.services import bukti
 from kinerja_desktop.core.services.skp.access import live_rhk
 from kinerja_desktop.core.workspace import Workspace
-from kinerja_desktop.ui.common import bukti_viewer
+from kinerja_desktop.ui.common import bukti_viewer, screen
+from kinerja_desktop.ui.common.bukti_viewer import BuktiDialog
 from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.screen import FRAME_H, FRAME_W
 from kinerja_desktop.ui.common.tasks import TaskRunner
 from kinerja_desktop.ui.penilaian.form import EvaluasiDialog
 from kinerja_desktop.ui.penilaian.form_bukti import BuktiRhkPane
@@ -227,3 +229,20 @@ def test_a_large_file_waits_for_its_button_and_is_read_in_the_background(
     viewer.tampilkan_button.click()
     assert tugas_dijalankan == ["Membaca berkas foto kegiatan.png…"]
     assert viewer.stack.currentWidget() is viewer.gambar_area and not viewer.gambar.pixmap().isNull()
+
+
+def test_the_forms_and_the_viewer_window_fit_an_office_screen(
+    qtbot, ctx: UiContext, penilai, sasaran, tmp_path: Path, monkeypatch
+) -> None:
+    skp_id, [a, *_] = sasaran
+    _berkas(ctx, a, _pdf(tmp_path))
+    kantor = QRect(0, 0, 1366, 728)  # 1366×768 less a 40 px taskbar
+    monkeypatch.setattr(screen, "free_area", lambda _widget: kantor)
+    dialog = _open(qtbot, penilai, skp_id)
+    lihat = BuktiDialog(dialog)
+    qtbot.addWidget(lihat)
+    lihat.show_bukti(dialog.hasil_kerja.bukti.model.rows[0])
+    for w in (dialog, lihat):
+        assert w.width() + FRAME_W <= kantor.width() and w.height() + FRAME_H <= kantor.height()
+        assert w.minimumSizeHint().height() + FRAME_H <= kantor.height()
+    assert lihat.viewer.stack.currentWidget() is lihat.viewer.pdf_view
