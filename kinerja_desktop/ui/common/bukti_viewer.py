@@ -40,6 +40,7 @@ BATAS_LATAR = 1024 * 1024
 #: An image is decoded at most this many pixels on its longer side (a preview, not the original).
 PIKSEL_MAKS = 2400
 _PILIH = Qt.TextInteractionFlag.TextSelectableByMouse
+_TEKS = Qt.TextFormat.PlainText  # what the pegawai typed is shown as typed, never as markup
 GAMBAR = frozenset({"png", "jpg", "jpeg", "jfif", "gif", "bmp", "webp", "tif", "tiff"})
 
 
@@ -114,10 +115,9 @@ class BuktiViewer(QWidget):
         self.row: BuktiRow | None = None
         self.saran_gagal = saran_gagal
         self.judul = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
-        self.keterangan = QLabel(wordWrap=True, textInteractionFlags=_PILIH)
-        self.pesan = QLabel(wordWrap=True, textInteractionFlags=_PILIH)
-        self.pesan.setObjectName("pesan_bukti")
-        self.kosong = QLabel("Pilih bukti dukung di daftar untuk melihatnya di sini.", wordWrap=True)
+        self.keterangan = QLabel(wordWrap=True, textInteractionFlags=_PILIH, textFormat=_TEKS)
+        self.pesan = QLabel(wordWrap=True, textInteractionFlags=_PILIH, textFormat=_TEKS)
+        self.kosong = QLabel(wordWrap=True, textFormat=_TEKS)
         self.kosong.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.kosong.setStyleSheet(HINT_STYLE)
         self.teks = QPlainTextEdit(readOnly=True)
@@ -178,6 +178,7 @@ class BuktiViewer(QWidget):
         self.program_button.setEnabled(False)
         self.tampilkan_button.hide()
         if row is None:
+            self.kosong.setText("Pilih bukti dukung di daftar untuk melihatnya di sini.")
             self.judul.setText("")
             self.keterangan.hide()
             self.stack.setCurrentWidget(self.kosong)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -30,9 +28,9 @@ class BuktiRhkPane(QWidget):
         self.akhir = False
         self._otomatis = False
         self.judul = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
-        self.rhk = QLabel(wordWrap=True)
+        self.rhk = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.rhk.setStyleSheet(HINT_STYLE)
-        self.pesan = QLabel(wordWrap=True)
+        self.pesan = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.pesan.setStyleSheet(ERROR_STYLE)
         self.pesan.hide()
         self.model: BuktiModel = BuktiModel(self)
@@ -100,7 +98,7 @@ class BuktiRhkPane(QWidget):
         if not rows:
             self.viewer.show_bukti(None)
             self.viewer.kosong.setText(
-                f"Belum ada bukti dukung untuk RHK {escape(nomor)} {bagian}. Pegawai melampirkannya pada "
+                f"Belum ada bukti dukung untuk RHK {nomor} {bagian}. Pegawai melampirkannya pada "
                 "halaman Realisasi."
             )
             return
