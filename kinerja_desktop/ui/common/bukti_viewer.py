@@ -145,18 +145,17 @@ class BuktiViewer(QWidget):
             "Buka salinan berkas ini dengan program komputer ini (misalnya pengolah kata).",
         )
         self.tampilkan_button = _tombol("Ta&mpilkan", self.on_tampilkan_button_clicked)
-        tombol = QHBoxLayout()
-        tombol.addStretch()
-        tombol.addWidget(self.tampilkan_button)
-        tombol.addWidget(self.tautan_button)
-        tombol.addWidget(self.program_button)
+        self.tombol = QHBoxLayout()  # a window holding the viewer adds its own buttons here
+        self.tombol.addStretch()
+        for b in (self.tampilkan_button, self.tautan_button, self.program_button):
+            self.tombol.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.judul)
         layout.addWidget(self.keterangan)
         layout.addWidget(self.pesan)
         layout.addWidget(self.stack, 1)
-        layout.addLayout(tombol)
+        layout.addLayout(self.tombol)
         self._pixmap = QPixmap()
         self.show_bukti(None)
 
@@ -335,13 +334,9 @@ class BuktiDialog(QDialog):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.viewer = BuktiViewer()
-        tutup = _tombol("&Tutup", self.close)
-        bawah = QHBoxLayout()
-        bawah.addStretch()
-        bawah.addWidget(tutup)
+        self.viewer.tombol.addWidget(_tombol("&Tutup", self.close))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.viewer, 1)
-        layout.addLayout(bawah)
+        layout.addWidget(self.viewer)
         fit_to_screen(self, 900, 760)
 
     def show_bukti(self, row: BuktiRow) -> None:
