@@ -291,14 +291,15 @@ class BuktiViewer(QWidget):
         if ruang.width() < 50 or ruang.height() < 50:
             ruang = QSize(400, 300)
         asli = self._pixmap.size()
-        if asli.width() <= ruang.width() and asli.height() <= ruang.height():
+        muat = asli.width() <= ruang.width() and asli.height() <= ruang.height()
+        target = asli if muat else asli.scaled(ruang, Qt.AspectRatioMode.KeepAspectRatio)
+        if target == self.gambar.pixmap().size():
+            return  # already at that size: scaling is the slow part
+        if muat:
             self.gambar.setPixmap(self._pixmap)
             return
-        self.gambar.setPixmap(
-            self._pixmap.scaled(
-                ruang, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-        )
+        mode = Qt.TransformationMode.SmoothTransformation
+        self.gambar.setPixmap(self._pixmap.scaled(target, Qt.AspectRatioMode.IgnoreAspectRatio, mode))
 
     # --- leaving the app --------------------------------------------------------------------------
     def on_tautan_activated(self, _href: str) -> None:
