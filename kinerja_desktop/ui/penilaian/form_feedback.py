@@ -255,7 +255,7 @@ class HasilKerjaPanel(QWidget):
                 kartu.umpan.textChanged.connect(self.changed)
                 self.diri[r.rhk_id], self.umpan[r.rhk_id] = kartu.diri, kartu.umpan
                 self.kartu[r.rhk_id] = (f"{huruf}.{n}", kartu, r.teks)
-                kartu.bukti_button.clicked.connect(partial(self.pilih, r.rhk_id))
+                kartu.bukti_button.clicked.connect(partial(self.on_bukti_button_clicked, r.rhk_id))
                 self.kolom.addWidget(kartu)
         self.kolom.addStretch()
         self.scroll_area.verticalScrollBar().setValue(posisi)
@@ -273,6 +273,9 @@ class HasilKerjaPanel(QWidget):
             kartu.set_terpilih(kunci == rhk_id)
         nomor, _, teks = self.kartu[rhk_id]
         self.bukti.show_rhk(rhk_id, nomor, teks)
+
+    def on_bukti_button_clicked(self, rhk_id: str, _checked: bool = False) -> None:
+        self.pilih(rhk_id)
 
     def on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Typing in an RHK's box brings its evidence beside it."""
