@@ -16,13 +16,13 @@ from kinerja_desktop.core.db.models import AuditLog, BuktiDukung, SyncLog
 from kinerja_desktop.core.errors import KnownError, NotFound, ValidationError
 from kinerja_desktop.core.model.skp import JenisBukti as JenisBukti
 from kinerja_desktop.core.paths import private_dir
-from kinerja_desktop.core.rules.periode import periode
+from kinerja_desktop.core.rules.periode import Periode, periode
 from kinerja_desktop.core.rules.tanggal import format_tanggal
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.bukti_store import MAKS_UKURAN as MAKS_UKURAN
 from kinerja_desktop.core.services.bukti_store import BuktiStore, FolderStore, store_for, write_file
 from kinerja_desktop.core.services.realisasi import check_periode, ensure_progress
-from kinerja_desktop.core.services.skp.access import get_rhk_row
+from kinerja_desktop.core.services.skp.access import get_rhk_row, get_skp_row, live_rhk
 from kinerja_desktop.core.validation.base import raise_first
 from kinerja_desktop.core.validation.realisasi import BUKTI_DUKUNG, tautan_problem
 
@@ -210,6 +210,28 @@ def list_bukti(
         hashes = {b.sha256 for b in rows if b.jenis == JenisBukti.BERKAS and b.sha256}
         sizes = store_for(session, evidence_dir).sizes(session, hashes)
     return [_row(b, sizes) for b in rows]
+
+
+def bukti_evaluasi(
+    session: Session, actor: Actor, skp_id: str, kode_periode: str, evidence_dir: Path
+) -> dict[str, list[BuktiRow]]:
+    """Evidence of every RHK of the SKP for an evaluation period (the annual one: every period of the
+    year, in period order), per RHK id, oldest first, each file's status checked. One query."""
+    require(actor, Izin.LIHAT_DATA)
+    skp = get_skp_row(session, skp_id)
+    p = periode(kode_periode)
+    rhk_ids = [r.id for r in live_rhk(session, skp.id)]
+    stmt = select(BuktiDukung).where(BuktiDukung.rhk_id.in_(rhk_ids), BuktiDukung.dihapus_pada.is_(None))
+    if not p.is_akhir:
+        stmt = stmt.where(BuktiDukung.periode == p.kode)
+    rows = list(session.scalars(stmt.order_by(BuktiDukung.diubah_pada, BuktiDukung.id)))
+    rows.sort(key=lambda b: Periode(b.periode).urutan)  # stable: oldest first within a period
+    hashes = {b.sha256 for b in rows if b.jenis == JenisBukti.BERKAS and b.sha256}
+    sizes = store_for(session, evidence_dir).sizes(session, hashes)
+    hasil: dict[str, list[BuktiRow]] = {rhk_id: [] for rhk_id in rhk_ids}
+    for b in rows:
+        hasil[b.rhk_id].append(_row(b, sizes))
+    return hasil
 
 
 def _berkas_row(session: Session, actor: Actor, bukti_id: str) -> BuktiDukung:

@@ -82,7 +82,7 @@ class EvaluasiDialog(QDialog):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # not the keyword (PySide6 ignores it)
         shortcut.activated.connect(self.on_save_button_clicked)
-        fit_to_screen(self, 1180, 820)
+        fit_to_screen(self, 1440, 860)
         if self.load():
             self.fokus_awal()
 

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from html import escape
 
 from PySide6.QtCore import QSizeF, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSplitter,
     QTextBrowser,
     QTextEdit,
     QVBoxLayout,
@@ -21,9 +26,12 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.core.model.evaluasi import EvaluasiForm, RhkEvaluasi
 from kinerja_desktop.core.model.skp import Aspek, JenisForm, JenisRhk, Perspektif
 from kinerja_desktop.core.model.teks import Batas
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.ui.common.forms import LengthCounter
 from kinerja_desktop.ui.common.widgets import HINT_STYLE
+from kinerja_desktop.ui.penilaian.form_bukti import BuktiRhkPane
 
+_KARTU_TERPILIH = "QFrame#kartu_terpilih { border: 2px solid #3b78c2; border-radius: 3px; }"
 _READ_ONLY_STYLE = "QTextEdit { background: #f3f3f3; color: #222; }"
 _PERIODE_BARU = re.compile(r"; (?=[A-Z][a-z]+(?: [IV]+)?: )")
 _SEL = "style='border:1px solid #b8b8b8; padding:3px; vertical-align:top'"
@@ -147,7 +155,14 @@ class RhkKartu(QFrame):
             sub = f"RHK atasan yang diintervensi: {atasan}"
         keterangan = QLabel(sub, wordWrap=True, styleSheet=HINT_STYLE)
         bukti = "sepanjang tahun" if akhir else "periode ini"
-        jumlah = QLabel(f"Bukti dukung {bukti}: <b>{r.jumlah_bukti}</b>", styleSheet=HINT_STYLE)
+        jumlah = QLabel(f"Bukti dukung {bukti}: <b>{format_angka(r.jumlah_bukti)}</b>", styleSheet=HINT_STYLE)
+        self.bukti_button = QPushButton("Lihat bukti dukung ▸", autoDefault=False)
+        self.bukti_button.setToolTip("Tampilkan bukti dukung RHK ini di panel sebelah kanan.")
+        self.bukti_button.setEnabled(r.jumlah_bukti > 0)
+        baris_bukti = QHBoxLayout()
+        baris_bukti.addWidget(jumlah)
+        baris_bukti.addWidget(self.bukti_button)
+        baris_bukti.addStretch()
         self.diri = TeksIsian(r.penilaian_diri, placeholder="Penilaian diri pegawai atas RHK ini…")
         self.umpan = TeksIsian(
             r.umpan_balik, placeholder="Umpan balik berkelanjutan berdasarkan bukti dukung…"
@@ -163,8 +178,13 @@ class RhkKartu(QFrame):
         layout.addWidget(judul)
         layout.addWidget(keterangan)
         layout.addWidget(TeksTampil(tabel_indikator(r, jpt, akhir)))
-        layout.addWidget(jumlah)
+        layout.addLayout(baris_bukti)
         layout.addLayout(grid)
+
+    def set_terpilih(self, terpilih: bool) -> None:
+        """The card whose evidence the pane beside shows has a coloured frame."""
+        self.setObjectName("kartu_terpilih" if terpilih else "")
+        self.setStyleSheet(_KARTU_TERPILIH if terpilih else "")
 
 
 def _clear(layout: QVBoxLayout | QGridLayout) -> None:
@@ -185,7 +205,8 @@ def _scrollable(isi: QWidget) -> QScrollArea:
 
 
 class HasilKerjaPanel(QWidget):
-    """Every RHK (utama, then tambahan) as a card in one scrolling column."""
+    """Every RHK (utama, then tambahan) as a card in one scrolling column; beside it the evidence of
+    the chosen RHK (its button, or the cursor in one of its boxes, chooses it)."""
 
     changed = Signal()
 
@@ -193,17 +214,29 @@ class HasilKerjaPanel(QWidget):
         super().__init__()
         self.diri: dict[str, TeksIsian] = {}
         self.umpan: dict[str, TeksIsian] = {}
+        self.kartu: dict[str, tuple[str, RhkKartu, str]] = {}  # RHK id → (nomor, card, text)
         self.isi = QWidget()
         self.kolom = QVBoxLayout(self.isi)
         self.scroll_area = _scrollable(self.isi)
+        self.bukti = BuktiRhkPane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.scroll_area)
+        self.splitter.addWidget(self.bukti)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 560])  # cards first; the pane can be dragged wider or closed
+        self.splitter.splitterMoved.connect(self.bukti.on_splitter_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        layout.addWidget(self.splitter)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.on_app_focus_changed)
 
     def show_form(self, form: EvaluasiForm) -> None:
         posisi = self.scroll_area.verticalScrollBar().value()
         _clear(self.kolom)
-        self.diri, self.umpan = {}, {}
+        self.diri, self.umpan, self.kartu = {}, {}, {}
         jpt = form.jenis_form == JenisForm.JPT
         akhir = form.periode == "AKHIR"
         for huruf, jenis, judul in (
@@ -221,9 +254,35 @@ class HasilKerjaPanel(QWidget):
                 kartu.diri.textChanged.connect(self.changed)
                 kartu.umpan.textChanged.connect(self.changed)
                 self.diri[r.rhk_id], self.umpan[r.rhk_id] = kartu.diri, kartu.umpan
+                self.kartu[r.rhk_id] = (f"{huruf}.{n}", kartu, r.teks)
+                kartu.bukti_button.clicked.connect(partial(self.on_bukti_button_clicked, r.rhk_id))
                 self.kolom.addWidget(kartu)
         self.kolom.addStretch()
         self.scroll_area.verticalScrollBar().setValue(posisi)
+        tadi = self.bukti.rhk_id
+        self.bukti.load(form)
+        self.bukti.rhk_id = ""
+        if self.kartu:
+            self.pilih(tadi if tadi in self.kartu else next(iter(self.kartu)))
+
+    def pilih(self, rhk_id: str) -> None:
+        """Show the evidence of this RHK in the pane beside the cards (nothing when it is already shown)."""
+        if rhk_id == self.bukti.rhk_id or rhk_id not in self.kartu:
+            return
+        for kunci, (_, kartu, _) in self.kartu.items():
+            kartu.set_terpilih(kunci == rhk_id)
+        nomor, _, teks = self.kartu[rhk_id]
+        self.bukti.show_rhk(rhk_id, nomor, teks)
+
+    def on_bukti_button_clicked(self, rhk_id: str, _checked: bool = False) -> None:
+        self.pilih(rhk_id)
+
+    def on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Typing in an RHK's box brings its evidence beside it."""
+        for rhk_id in self.kartu:
+            if new is not None and new in (self.diri.get(rhk_id), self.umpan.get(rhk_id)):
+                self.pilih(rhk_id)
+                return
 
     def values(self) -> tuple[dict[str, str], dict[str, str]]:
         """(penilaian diri, umpan balik) per RHK id, as typed."""

@@ -6,8 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -19,29 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.model.teks import Batas
-from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import bukti, realisasi
 from kinerja_desktop.core.services.bukti import BuktiRow, JenisBukti, StatusBerkas
 from kinerja_desktop.core.services.realisasi import RencanaAksiRow
 from kinerja_desktop.ui.common import ops
+from kinerja_desktop.ui.common.bukti_daftar import MERAH as MERAH
+from kinerja_desktop.ui.common.bukti_daftar import BuktiModel, describe_bukti
+from kinerja_desktop.ui.common.bukti_viewer import BuktiDialog, buka_tautan
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.dialogs import ask_yes_no, show_info
 from kinerja_desktop.ui.common.forms import TeksDialog
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table
 from kinerja_desktop.ui.common.widgets import on_enter
-
-_Index = QModelIndex | QPersistentModelIndex
-MERAH = QColor("#b00020")
-_JENIS = {
-    JenisBukti.CATATAN.value: "Catatan",
-    JenisBukti.TAUTAN.value: "Tautan",
-    JenisBukti.BERKAS.value: "Berkas",
-}
-_STATUS = {
-    StatusBerkas.ADA.value: "tersimpan",
-    StatusBerkas.HILANG.value: "berkas hilang",
-    StatusBerkas.BERUBAH.value: "berkas berubah",
-}
 
 
 @dataclass(frozen=True)
@@ -53,30 +41,6 @@ class Sasaran:
     periode: str
     periode_label: str
     editable: bool
-
-
-def describe_bukti(row: BuktiRow) -> str:
-    if row.jenis == JenisBukti.BERKAS:
-        ukuran = f"{format_angka(row.ukuran / 1024, desimal=0)} KB"
-        return f"{row.nama_berkas} ({ukuran})" + (f" — {row.keterangan}" if row.keterangan else "")
-    if row.jenis == JenisBukti.TAUTAN:
-        return row.tautan + (f" — {row.keterangan}" if row.keterangan else "")
-    return " ".join(row.keterangan.split())
-
-
-class BuktiModel(RowTableModel):
-    columns = (
-        Column("Jenis", lambda r: _JENIS.get(r.jenis, r.jenis)),
-        Column("Isi", describe_bukti),
-        Column("Status", lambda r: _STATUS.get(r.status_berkas, "")),
-    )
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
-            status = self.rows[index.row()].status_berkas
-            if status and status != StatusBerkas.ADA and index.column() == 2:
-                return MERAH
-        return super().data(index, role)
 
 
 class AksiModel(RowTableModel):
@@ -223,6 +187,7 @@ class BuktiPanel(_Panel):
         self.delete_button = self.button("Hapus", self.on_delete_button_clicked)
         self.table.doubleClicked.connect(self.on_open_button_clicked)
         on_enter(self.table, self.on_open_button_clicked)
+        self.lihat: BuktiDialog | None = None  # images and PDFs open here, in the app
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
@@ -327,18 +292,13 @@ class BuktiPanel(_Panel):
             show_info(self, "Catatan bukti dukung", row.keterangan)
             return
         if row.jenis == JenisBukti.TAUTAN:
-            QDesktopServices.openUrl(QUrl(row.tautan))
+            buka_tautan(self, row.tautan)
             return
-
-        def buka(path: Path) -> None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-        ops.look(
-            self,
-            lambda s, a: bukti.berkas_untuk_dibuka(s, a, row.id, self.evidence),
-            then=buka,
-            failed=lambda _e: self.show_for(self.sasaran),  # the status column now says what is wrong
-        )
+        if self.lihat is None:
+            self.lihat = BuktiDialog(self)
+            # A file found missing: the status column says so too.
+            self.lihat.viewer.gagal.connect(lambda: self.show_for(self.sasaran))
+        self.lihat.show_bukti(row)
 
     def on_save_button_clicked(self) -> None:
         row = self.selected()

@@ -215,3 +215,29 @@ def test_a_file_that_came_in_a_package_says_its_content_did_not_travel(
         bukti.berkas_untuk_dibuka(s, operator, bid, evidence)
     assert "datang dari paket paket-kpt-2026.xlsx kantor KPT" in info.value.pesan
     assert "tidak ikut dalam paket" in info.value.pesan and "kantor asal" in info.value.saran
+
+
+def test_the_evaluation_lists_each_rhks_evidence_of_its_period(
+    ws: Workspace, operator: Actor, tmp_path: Path
+) -> None:
+    a, b, *_ = _rhk(ws)
+    with ws.read() as s:
+        skp_id = s.scalars(select(Rhk.skp_id).where(Rhk.id == a)).one()
+    with ws.transaction(operator) as s:
+        s.execute(update(BuktiDukung).where(BuktiDukung.rhk_id.in_([a, b])).values(dihapus_pada=utcnow()))
+        s.flush()
+        tw3 = bukti.add_catatan(s, operator, a, "TW3", "Rapat triwulan tiga")
+        tw2 = bukti.add_tautan(s, operator, a, "TW2", "https://arsip.example.go.id/tw2")
+        berkas = bukti.add_berkas(
+            s, operator, b, "TW3", _file(tmp_path, "foto.png", b"\x89PNG isi"), ws.paths.evidence
+        )
+        sha = s.get(BuktiDukung, berkas).sha256  # type: ignore[union-attr]
+    _lose(ws, sha)
+    with ws.read() as s:
+        triwulan = bukti.bukti_evaluasi(s, operator, skp_id, "TW3", ws.paths.evidence)
+        tahunan = bukti.bukti_evaluasi(s, operator, skp_id, "AKHIR", ws.paths.evidence)
+    assert [r.id for r in triwulan[a]] == [tw3]  # the other period's link is left out
+    assert [(r.id, r.status_berkas) for r in triwulan[b]] == [(berkas, "hilang")]
+    assert [r.id for r in tahunan[a]] == [tw2, tw3]  # the whole year, in period order
+    assert set(triwulan) == set(tahunan) == set(_rhk(ws))  # every RHK, with or without evidence
+    assert all(r.periode == "TW3" for rows in triwulan.values() for r in rows)

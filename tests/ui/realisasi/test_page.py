@@ -17,6 +17,7 @@ from sqlalchemy import delete
 from kinerja_desktop.core.db.models import BerkasBukti
 from kinerja_desktop.core.model.skp import SkpRow, StatusSkp
 from kinerja_desktop.core.services import kantor, realisasi, skp
+from kinerja_desktop.ui.common import bukti_viewer
 from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.forms import TeksDialog
 from kinerja_desktop.ui.realisasi import page as realisasi_page
@@ -165,6 +166,12 @@ def test_add_catatan_and_tautan(page: RealisasiPage, monkeypatch, errors: list[s
         ("tautan", "https://drive.example.go.id/berkas/123"),
     ]
     assert page.bukti.model.index(1, 0).data() == "Tautan"
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr(bukti_viewer, "ask_yes_no", lambda *_a, **_k: True)  # leaving the app: agreed
+    page.bukti.table.selectRow(1)
+    page.bukti.open_button.click()
+    assert opened == ["https://drive.example.go.id/berkas/123"]
     seen: list[TeksDialog] = []
     _answer(monkeypatch, "bukan alamat", seen)
     page.bukti.tautan.click()
@@ -231,7 +238,12 @@ def test_attach_a_file_then_lose_it(
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     page.bukti.table.selectRow(0)
-    page.bukti.open_button.click()
+    page.bukti.open_button.click()  # in the app's viewer; not a real PDF, so offered to another program
+    lihat = page.bukti.lihat
+    assert (
+        lihat is not None and lihat.isVisible() and "tidak terbaca sebagai PDF" in lihat.viewer.kosong.text()
+    )
+    lihat.viewer.program_button.click()
     assert Path(opened[0]).name == "laporan kegiatan.pdf"
     assert Path(opened[0]).read_bytes() == source.read_bytes()
 
@@ -252,10 +264,10 @@ def test_attach_a_file_then_lose_it(
     assert status.data(Qt.ItemDataRole.ForegroundRole) == panel.MERAH
     page.bukti.table.selectRow(0)
     page.bukti.open_button.click()
-    assert len(opened) == 1 and "tidak ada" in errors[0]
+    assert len(opened) == 1 and "tidak ada" in lihat.viewer.pesan.text()  # said in the viewer
     page.bukti.table.selectRow(0)  # the list was read again, with what is wrong
     page.bukti.save_button.click()
-    assert len(errors) == 2 and "tidak ada" in errors[1]
+    assert len(errors) == 1 and "tidak ada" in errors[0]
 
 
 def test_penilai_starts_with_themselves(qtbot, ctx: UiContext) -> None:
