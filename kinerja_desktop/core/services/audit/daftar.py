@@ -1,0 +1,184 @@
+"""Reading the audit log: filtered, newest first, a page at a time after the last entry shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select, union_all
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.core.db.models import (
+    AuditLog,
+    BuktiDukung,
+    EkspektasiPerilaku,
+    Evaluasi,
+    Indikator,
+    LampiranSkp,
+    Pegawai,
+    Pelatihan,
+    Pengguna,
+    Realisasi,
+    RencanaAksi,
+    Rhk,
+    RiwayatJabatan,
+    RiwayatPangkat,
+    Skp,
+    TindakLanjut,
+    UmpanBalikPerilaku,
+    UmpanBalikRhk,
+)
+from kinerja_desktop.core.search import search_query
+from kinerja_desktop.core.services.access import Actor, Izin, require
+from kinerja_desktop.core.services.audit.label import peran_singkat
+
+#: The ``pengguna`` filter value of entries written by the application itself (no one logged in).
+SISTEM = "\x00sistem"
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit entry as stored."""
+
+    id: int
+    waktu: datetime
+    username: str
+    aksi: str
+    tabel: str
+    baris_id: str
+    sebelum: dict[str, Any] | None
+    sesudah: dict[str, Any] | None
+    keterangan: str
+    pengguna_id: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the log is narrowed to; empty fields do not narrow.
+
+    ``pegawai`` is typed text (name words in any order, or NIP digits): entries about every matching
+    pegawai and what belongs to them (SKP, RHK, realisation, evaluations, history, training).
+    """
+
+    pegawai: str = ""
+    pengguna: str = ""
+    aksi: str = ""
+    tabel: str = ""
+    dari: date | None = None
+    sampai: date | None = None
+    teks: str = ""
+
+
+def _pegawai_ids(teks: str) -> Select[Any] | None:
+    query = search_query(teks)
+    if not query:
+        return None
+    if len(query) == 1 and query[0].isdigit():
+        return select(Pegawai.id).where(Pegawai.nip.contains(query[0]))
+    return select(Pegawai.id).where(*(Pegawai.nama.ilike(f"%{kata}%") for kata in query))
+
+
+def _terkait(pegawai: Select[Any]) -> Any:
+    """Ids of every row about the pegawai ``pegawai`` selects (themselves included), as one subquery."""
+    skp = select(Skp.id).where(Skp.pegawai_id.in_(pegawai))
+    rhk = select(Rhk.id).where(Rhk.skp_id.in_(skp))
+    indikator = select(Indikator.id).where(Indikator.rhk_id.in_(rhk))
+    evaluasi = select(Evaluasi.id).where(Evaluasi.skp_id.in_(skp))
+    return union_all(
+        pegawai,
+        skp,
+        rhk,
+        indikator,
+        evaluasi,
+        select(Realisasi.id).where(Realisasi.indikator_id.in_(indikator)),
+        select(BuktiDukung.id).where(BuktiDukung.rhk_id.in_(rhk)),
+        select(RencanaAksi.id).where(RencanaAksi.rhk_id.in_(rhk)),
+        select(LampiranSkp.id).where(LampiranSkp.skp_id.in_(skp)),
+        select(EkspektasiPerilaku.id).where(EkspektasiPerilaku.skp_id.in_(skp)),
+        select(UmpanBalikRhk.id).where(UmpanBalikRhk.evaluasi_id.in_(evaluasi)),
+        select(UmpanBalikPerilaku.id).where(UmpanBalikPerilaku.evaluasi_id.in_(evaluasi)),
+        select(RiwayatJabatan.id).where(RiwayatJabatan.pegawai_id.in_(pegawai)),
+        select(RiwayatPangkat.id).where(RiwayatPangkat.pegawai_id.in_(pegawai)),
+        select(Pelatihan.id).where(Pelatihan.pegawai_id.in_(pegawai)),
+        select(TindakLanjut.id).where(TindakLanjut.pegawai_id.in_(pegawai)),
+    )
+
+
+def _local_midnight(d: date) -> datetime:
+    return datetime.combine(d, time.min).astimezone()
+
+
+def _conditions(f: AuditFilter) -> list[Any]:
+    cond: list[Any] = []
+    if f.aksi:
+        cond.append(AuditLog.aksi == f.aksi)
+    if f.tabel:
+        cond.append(AuditLog.tabel == f.tabel)
+    if f.pengguna:
+        sistem = f.pengguna == SISTEM
+        cond.append(AuditLog.pengguna_id.is_(None) if sistem else AuditLog.username == f.pengguna)
+    if f.dari:
+        cond.append(AuditLog.waktu >= _local_midnight(f.dari))
+    if f.sampai:
+        cond.append(AuditLog.waktu < _local_midnight(f.sampai + timedelta(days=1)))
+    pegawai = _pegawai_ids(f.pegawai)
+    if pegawai is not None:
+        cond.append(AuditLog.baris_id.in_(select(_terkait(pegawai).subquery().c[0])))
+    if f.teks.strip():
+        cond.append(AuditLog.keterangan.ilike(f"%{f.teks.strip()}%"))
+    return cond
+
+
+def count_audit(session: Session, actor: Actor, f: AuditFilter) -> int:
+    require(actor, Izin.LIHAT_AUDIT)
+    return int(session.scalar(select(func.count()).select_from(AuditLog).where(*_conditions(f))) or 0)
+
+
+def list_audit(
+    session: Session,
+    actor: Actor,
+    f: AuditFilter,
+    *,
+    setelah: AuditRow | None = None,
+    limit: int = 200,
+) -> list[AuditRow]:
+    """Entries matching ``f``, newest first, the next ``limit`` after ``setelah`` (the last one shown).
+
+    Paging continues from the last entry rather than by offset: the index on ``waktu`` finds the next
+    page as fast at the end of a long log as at its start, and entries written meanwhile shift nothing.
+    """
+    require(actor, Izin.LIHAT_AUDIT)
+    cond = _conditions(f)
+    if setelah is not None:
+        cond.append(
+            or_(
+                AuditLog.waktu < setelah.waktu,
+                and_(AuditLog.waktu == setelah.waktu, AuditLog.id < setelah.id),
+            )
+        )
+    stmt = select(AuditLog).where(*cond).order_by(AuditLog.waktu.desc(), AuditLog.id.desc()).limit(limit)
+    return [
+        AuditRow(
+            id=e.id,
+            waktu=e.waktu,
+            username=e.username,
+            aksi=e.aksi,
+            tabel=e.tabel,
+            baris_id=e.baris_id,
+            sebelum=e.sebelum,
+            sesudah=e.sesudah,
+            keterangan=e.keterangan,
+            pengguna_id=e.pengguna_id,
+        )
+        for e in session.scalars(stmt)
+    ]
+
+
+def audit_users(session: Session, actor: Actor) -> list[tuple[str, str]]:
+    """``(filter value, label)`` of every account, "Operator Sinta (sinta)", then the application itself."""
+    require(actor, Izin.LIHAT_AUDIT)
+    stmt = select(Pengguna.username, Pengguna.nama, Pengguna.peran).order_by(Pengguna.username)
+    rows = session.execute(stmt)
+    users = [(u, f"{peran_singkat(peran)} {nama or u} ({u})") for u, nama, peran in rows]
+    return [*users, (SISTEM, "Sistem (tanpa pengguna)")]
