@@ -154,7 +154,7 @@ def _date_edit(changed: Callable[[], None]) -> QDateEdit:
 
 def _combo(items: list[tuple[str, str]], semua: str) -> QComboBox:
     combo = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(10)
+    combo.setMinimumContentsLength(14)
     combo.addItem(semua, "")
     for value, label in items:
         combo.addItem(label, value)
@@ -167,7 +167,7 @@ class AuditPage(Page):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self.pegawai = QLineEdit(placeholderText="Cari pegawai (nama atau NIP)…", clearButtonEnabled=True)
+        self.pegawai = QLineEdit(placeholderText="Pegawai: nama atau NIP…", clearButtonEnabled=True)
         self.pengguna = _combo([], "Semua pengguna")
         self.aksi = _combo([(code, a.label) for code, a in AKSI.items()], "Semua aksi")
         entitas = sorted(ENTITAS.items(), key=lambda item: item[1].lower())
@@ -183,7 +183,7 @@ class AuditPage(Page):
             combo.currentIndexChanged.connect(changed)
 
         filters = QHBoxLayout()
-        filters.addWidget(self.pegawai, 3)
+        filters.addWidget(self.pegawai, 2)
         for widget in (self.pengguna, self.aksi, self.tabel):
             filters.addWidget(widget, 1)
         for other in (self.pakai_dari, self.dari, self.pakai_sampai, self.sampai, self.hapus_filter):
@@ -293,6 +293,7 @@ class AuditPage(Page):
             self.raw.clear()
             return
         entri: EntriAudit = self.model.rows[index.row()]
-        self.detail_title.setText(f"{entri.waktu_lengkap} · {entri.kalimat}")
+        tanpa_data = "" if entri.perubahan else "\nEntri ini tidak menyimpan data sebelum dan sesudah."
+        self.detail_title.setText(f"{entri.waktu_lengkap} · {entri.kalimat}{tanpa_data}")
         self.detail_model.set_rows(detail_rows(entri))
         self.raw.setPlainText(raw_json(entri))

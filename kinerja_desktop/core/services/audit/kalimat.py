@@ -168,6 +168,8 @@ def _ubah(row: AuditRow, names: DaftarNama, fields: tuple[Perubahan, ...]) -> st
         return f"mengubah {objek}"
     if len(shown) == 1:
         f = shown[0]
+        if f.label.lower() == label_entitas(row.tabel).lower():  # "Realisasi Triwulan I …", said once
+            objek = names.nama(row.tabel, row.baris_id) or objek
         return f"mengubah {f.label} {objek}: {_nilai(f.sebelum)} → {_nilai(f.sesudah)}"
     parts = [f"{f.label} {_nilai(f.sebelum)} → {_nilai(f.sesudah)}" for f in shown[:_PALING_BANYAK]]
     sisa = len(shown) - _PALING_BANYAK

@@ -184,8 +184,18 @@ def _indikator(d: DaftarNama, v: Nilai) -> str:
     return _pada(f"“{singkat(v.get('teks', ''))}”", d._ref(rhk, "skp_id", "skp") if rhk else "")
 
 
+def _induk(d: DaftarNama, v: Nilai, fk: str, tabel: str) -> Nilai:
+    ref = v.get(fk)
+    return d._values(tabel, ref) if isinstance(ref, str) and ref else {}
+
+
 def _realisasi(d: DaftarNama, v: Nilai) -> str:
-    return f"{_periode(v.get('periode'))} indikator {d._ref(v, 'indikator_id', 'indikator')}"
+    """ "Triwulan I Budi Santoso, indikator “Jumlah laporan…”": the period and whose, then which."""
+    indikator = _induk(d, v, "indikator_id", "indikator")
+    skp = _induk(d, _induk(d, indikator, "rhk_id", "rhk"), "skp_id", "skp")
+    siapa = f"{_periode(v.get('periode'))} {d._ref(skp, 'pegawai_id', 'pegawai')}".strip()
+    teks = indikator.get("teks")
+    return f"{siapa}, indikator “{singkat(teks, 40)}”" if teks else siapa
 
 
 def _capaian(d: DaftarNama, v: Nilai) -> str:

@@ -183,3 +183,12 @@ def test_every_column_of_every_audited_table_has_a_label() -> None:
         if not punya_label(table, column.name)
     ]
     assert missing == []
+
+
+def test_a_realisation_names_its_period_pegawai_and_indicator_once() -> None:
+    names = _names()
+    names.minta("realisasi", "re-1", {"periode": "TW1", "indikator_id": "i-1"})
+    row = _row("ubah", "realisasi", "re-1", {"nilai": "10.0000"}, {"nilai": "15.0000"})
+    assert kalimat(row, names, perubahan(row, names)) == (
+        "Operator Sinta mengubah Realisasi Triwulan I Budi Santoso, indikator “Jumlah laporan”: 10 → 15"
+    )
