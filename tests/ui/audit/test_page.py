@@ -100,7 +100,10 @@ def test_filters_by_pegawai_user_kind_and_table(page: AuditPage, ctx: UiContext)
     _select(page.aksi, "tambah")
     assert all(" menambah " in t for t in _column(page, 1)) and page.model.rowCount() >= 3
     _select(page.tabel, "pengguna")
-    assert _column(page, 1) == ["Administrator Admin Kantor menambah akun sinta", "Sistem menambah akun admin"]
+    assert _column(page, 1) == [
+        "Administrator Admin Kantor menambah akun sinta",
+        "Sistem menambah akun admin",
+    ]
     assert page.jumlah.text() == "2 entri"
 
     page.hapus_filter.click()
