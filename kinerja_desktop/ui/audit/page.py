@@ -35,7 +35,7 @@ from kinerja_desktop.ui.common.context import UiContext
 from kinerja_desktop.ui.common.table import make_table, set_widths
 
 _Index = QModelIndex | QPersistentModelIndex
-BATCH = 200
+BATCH = 100
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 #: ``loader(last entry shown or None, how many)`` gives the next entries, newest first.

@@ -157,22 +157,20 @@ def list_audit(
                 and_(AuditLog.waktu == setelah.waktu, AuditLog.id < setelah.id),
             )
         )
-    stmt = select(AuditLog).where(*cond).order_by(AuditLog.waktu.desc(), AuditLog.id.desc()).limit(limit)
-    return [
-        AuditRow(
-            id=e.id,
-            waktu=e.waktu,
-            username=e.username,
-            aksi=e.aksi,
-            tabel=e.tabel,
-            baris_id=e.baris_id,
-            sebelum=e.sebelum,
-            sesudah=e.sesudah,
-            keterangan=e.keterangan,
-            pengguna_id=e.pengguna_id,
-        )
-        for e in session.scalars(stmt)
-    ]
+    kolom = (
+        AuditLog.id,
+        AuditLog.waktu,
+        AuditLog.username,
+        AuditLog.aksi,
+        AuditLog.tabel,
+        AuditLog.baris_id,
+        AuditLog.sebelum,
+        AuditLog.sesudah,
+        AuditLog.keterangan,
+        AuditLog.pengguna_id,
+    )
+    stmt = select(*kolom).where(*cond).order_by(AuditLog.waktu.desc(), AuditLog.id.desc()).limit(limit)
+    return [AuditRow(*row) for row in session.execute(stmt)]
 
 
 def audit_users(session: Session, actor: Actor) -> list[tuple[str, str]]:

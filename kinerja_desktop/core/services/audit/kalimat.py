@@ -113,20 +113,21 @@ def perubahan(row: AuditRow, names: DaftarNama) -> tuple[Perubahan, ...]:
 
 def entri(row: AuditRow, names: DaftarNama) -> EntriAudit:
     fields = perubahan(row, names)
+    siapa = pelaku(row, names)
     return EntriAudit(
         row=row,
         waktu=format_waktu_singkat(row.waktu),
         waktu_lengkap=format_waktu(row.waktu),
-        pelaku=pelaku(row, names),
-        kalimat=kalimat(row, names, fields),
+        pelaku=siapa,
+        kalimat=kalimat(row, names, fields, siapa),
         jenis=label_entitas(row.tabel) if row.tabel else label_aksi(row.aksi),
         perubahan=fields,
     )
 
 
-def kalimat(row: AuditRow, names: DaftarNama, fields: tuple[Perubahan, ...]) -> str:
-    """The entry as one sentence, its actor first."""
-    siapa = pelaku(row, names)
+def kalimat(row: AuditRow, names: DaftarNama, fields: tuple[Perubahan, ...], siapa: str = "") -> str:
+    """The entry as one sentence, its actor (``pelaku``, found when not given) first."""
+    siapa = siapa or pelaku(row, names)
     if row.aksi in ("tambah", "hapus"):
         return f"{siapa} {AKSI[row.aksi].kata_kerja} {names.sebutan(row.tabel, row.baris_id)}"
     if row.aksi == "ubah":

@@ -344,13 +344,13 @@ def _kolom_type(tabel: str, kolom: str) -> Any:
 def format_waktu(waktu: datetime) -> str:
     """A moment in local time, Indonesian style: "7 Desember 2026 23.40"."""
     lokal = waktu.astimezone()
-    return f"{format_tanggal(lokal.date())} {lokal:%H.%M}"
+    return f"{format_tanggal(lokal.date())} {lokal.hour:02d}.{lokal.minute:02d}"
 
 
 def format_waktu_singkat(waktu: datetime) -> str:
     """A moment for a table cell: "07 Des 2026 23.40" (columns line up)."""
     lokal = waktu.astimezone()
-    return f"{lokal.day:02d} {NAMA_BULAN[lokal.month][:3]} {lokal.year} {lokal:%H.%M}"
+    return f"{lokal.day:02d} {NAMA_BULAN[lokal.month][:3]} {lokal.year} {lokal.hour:02d}.{lokal.minute:02d}"
 
 
 def format_nilai(tabel: str, kolom: str, value: Any, nama: Callable[[str, str], str | None]) -> str:

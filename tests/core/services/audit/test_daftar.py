@@ -94,7 +94,7 @@ def test_names_are_read_in_bulk_not_per_entry(ws: Workspace) -> None:
                 told = audit.susun(s, rows)
             counts.append(len(seen))
         assert all("yang sudah tidak ada" not in e.kalimat for e in told)
-    assert counts[1] == counts[0] < 12, counts
+    assert counts[1] == counts[0] < 16, counts  # a few per table and level, on either back end
     assert any("realisasi" in e.kalimat and "indikator “" in e.kalimat for e in told)
 
 
