@@ -36,6 +36,8 @@ from kinerja_desktop.ui.common.table import make_table, set_widths
 
 _Index = QModelIndex | QPersistentModelIndex
 BATCH = 100
+#: Entries counted exactly; beyond, the page says "more than" (counting a long log costs a server time).
+HITUNG_SAMPAI = 10_000
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 #: ``loader(last entry shown or None, how many)`` gives the next entries, newest first.
@@ -262,12 +264,21 @@ class AuditPage(Page):
             entries = ops.look(self, read)
             return entries.value if entries else []
 
-        total = ops.look(self, lambda s, a: audit.count_audit(s, a, f), message=ops.note(self.jumlah.setText))
+        total = ops.look(
+            self,
+            lambda s, a: audit.count_audit(s, a, f, paling_banyak=HITUNG_SAMPAI),
+            message=ops.note(self.jumlah.setText),
+        )
         if not total:
             self.model.reset(lambda _last, _limit: [], 0)
             return
         self.model.reset(load, total.value)
-        self.jumlah.setText(f"{format_angka(total.value)} entri")
+        if total.value > HITUNG_SAMPAI:
+            self.jumlah.setText(
+                f"Lebih dari {format_angka(HITUNG_SAMPAI)} entri; persempit dengan filter di atas."
+            )
+        else:
+            self.jumlah.setText(f"{format_angka(total.value)} entri")
         self.on_entry_selected(QModelIndex())
 
     def on_filter_changed(self) -> None:

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select, union_all
+from sqlalchemy import Select, and_, false, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.core.db.bulk import in_values
 from kinerja_desktop.core.db.models import (
     AuditLog,
     BuktiDukung,
@@ -33,6 +34,8 @@ from kinerja_desktop.core.search import search_query
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.audit.label import peran_singkat
 
+#: Ids of a pegawai filter's rows up to which they are read and looked up one by one in the log's index.
+ID_LANGSUNG = 20_000
 #: The ``pengguna`` filter value of entries written by the application itself (no one logged in).
 SISTEM = "\x00sistem"
 
@@ -109,7 +112,20 @@ def _local_midnight(d: date) -> datetime:
     return datetime.combine(d, time.min).astimezone()
 
 
-def _conditions(f: AuditFilter) -> list[Any]:
+def _pegawai_condition(session: Session, teks: str) -> Any:
+    """``baris_id`` among the rows about the pegawai ``teks`` finds: their ids read first when they are
+    not too many (then the log's ``baris_id`` index finds the entries), else as a subquery."""
+    pegawai = _pegawai_ids(teks)
+    if pegawai is None:
+        return None
+    terkait = select(_terkait(pegawai).subquery().c[0])
+    ids = list(session.scalars(terkait.limit(ID_LANGSUNG + 1)))
+    if len(ids) > ID_LANGSUNG:
+        return AuditLog.baris_id.in_(terkait)
+    return in_values(session.connection(), AuditLog.__table__.c.baris_id, ids) if ids else false()
+
+
+def _conditions(session: Session, f: AuditFilter) -> list[Any]:
     cond: list[Any] = []
     if f.aksi:
         cond.append(AuditLog.aksi == f.aksi)
@@ -122,17 +138,22 @@ def _conditions(f: AuditFilter) -> list[Any]:
         cond.append(AuditLog.waktu >= _local_midnight(f.dari))
     if f.sampai:
         cond.append(AuditLog.waktu < _local_midnight(f.sampai + timedelta(days=1)))
-    pegawai = _pegawai_ids(f.pegawai)
+    pegawai = _pegawai_condition(session, f.pegawai)
     if pegawai is not None:
-        cond.append(AuditLog.baris_id.in_(select(_terkait(pegawai).subquery().c[0])))
+        cond.append(pegawai)
     if f.teks.strip():
         cond.append(AuditLog.keterangan.ilike(f"%{f.teks.strip()}%"))
     return cond
 
 
-def count_audit(session: Session, actor: Actor, f: AuditFilter) -> int:
+def count_audit(session: Session, actor: Actor, f: AuditFilter, *, paling_banyak: int | None = None) -> int:
+    """How many entries match ``f``; with ``paling_banyak``, counting stops one above it (a server counts
+    a long log row by row: "more than 10,000" is told at once)."""
     require(actor, Izin.LIHAT_AUDIT)
-    return int(session.scalar(select(func.count()).select_from(AuditLog).where(*_conditions(f))) or 0)
+    cocok = select(AuditLog.id).where(*_conditions(session, f))
+    if paling_banyak is not None:
+        cocok = cocok.limit(paling_banyak + 1)
+    return int(session.scalar(select(func.count()).select_from(cocok.subquery())) or 0)
 
 
 def list_audit(
@@ -149,7 +170,7 @@ def list_audit(
     page as fast at the end of a long log as at its start, and entries written meanwhile shift nothing.
     """
     require(actor, Izin.LIHAT_AUDIT)
-    cond = _conditions(f)
+    cond = _conditions(session, f)
     if setelah is not None:
         cond.append(
             or_(

@@ -10,12 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import Base
-from kinerja_desktop.core.db.bulk import blocks, in_values
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.rules.periode import Periode
 from kinerja_desktop.core.services.audit.label import label_entitas, label_kolom
 
 Nilai = Mapping[str, Any]
+_BLOK = 900
 
 #: Per table: the columns its name is made of, the column naming its parent row (and that table).
 _BACA: Mapping[str, tuple[tuple[str, ...], tuple[str, str] | None]] = {
@@ -109,10 +109,11 @@ class DaftarNama:
     def _baca(self, session: Session, tabel: str, ids: set[str]) -> None:
         table = Base.metadata.tables[tabel]
         kolom = _BACA[tabel][0]
-        conn = session.connection()
-        for blok in blocks(conn, sorted(ids)):
-            stmt = select(table.c.id, *(table.c[k] for k in kolom)).where(in_values(conn, table.c.id, blok))
-            for row in conn.execute(stmt):
+        daftar = sorted(ids)
+        for awal in range(0, len(daftar), _BLOK):  # a page's ids: a few hundred, one statement a table
+            blok = daftar[awal : awal + _BLOK]
+            stmt = select(table.c.id, *(table.c[k] for k in kolom)).where(table.c.id.in_(blok))
+            for row in session.execute(stmt):
                 self._nilai[(tabel, row[0])] = dict(zip(kolom, row[1:], strict=True))
         for baris_id in ids:
             self._nilai.setdefault((tabel, baris_id), {})

@@ -7,13 +7,14 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from pendukung_demo import demo_actor
 from sqlalchemy import event, select
 
 from kinerja_desktop.core.db.models import Evaluasi, Pegawai, Pelatihan, Realisasi, Skp
 from kinerja_desktop.core.services import audit
 from kinerja_desktop.core.services.access import Actor
-from kinerja_desktop.core.services.audit import SISTEM, AuditFilter, EntriAudit
+from kinerja_desktop.core.services.audit import SISTEM, AuditFilter, EntriAudit, daftar
 from kinerja_desktop.core.workspace import Workspace
 
 
@@ -116,7 +117,11 @@ def test_a_deleted_row_is_named_from_what_its_entries_say(ws: Workspace) -> None
     ]
 
 
-def test_filter_by_pegawai_finds_their_rows_by_words_in_any_order_or_by_nip(ws: Workspace) -> None:
+@pytest.mark.parametrize("langsung", [20_000, 0], ids=["ids-read-first", "subquery"])
+def test_filter_by_pegawai_finds_their_rows_by_words_in_any_order_or_by_nip(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch, langsung: int
+) -> None:
+    monkeypatch.setattr(daftar, "ID_LANGSUNG", langsung)
     admin = demo_actor(ws, "admin")
     pid, nama, nip, skp_id = _pegawai_with_skp(ws)
     with ws.read() as s:
@@ -157,6 +162,9 @@ def test_filter_by_user_kind_table_and_dates(ws: Workspace) -> None:
             return audit.count_audit(s, admin, f)
 
     everything = count(AuditFilter())
+    with ws.read() as s:
+        assert audit.count_audit(s, admin, AuditFilter(), paling_banyak=5) == 6 < everything
+        assert audit.count_audit(s, admin, AuditFilter(), paling_banyak=everything) == everything
     assert count(AuditFilter(pengguna="operator")) == 1
     assert 0 < count(AuditFilter(pengguna=SISTEM)) < everything
     assert count(AuditFilter(pengguna="operator", aksi="tambah")) == 0
