@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -34,8 +35,8 @@ from kinerja_desktop.core.search import search_query
 from kinerja_desktop.core.services.access import Actor, Izin, require
 from kinerja_desktop.core.services.audit.label import peran_singkat
 
-#: Ids of a pegawai filter's rows up to which they are read and looked up one by one in the log's index.
-ID_LANGSUNG = 20_000
+#: Pegawai a filter matches up to which their rows' ids are read and looked up one by one in the log.
+PEGAWAI_LANGSUNG = 100
 #: The ``pengguna`` filter value of entries written by the application itself (no one logged in).
 SISTEM = "\x00sistem"
 
@@ -82,18 +83,15 @@ def _pegawai_ids(teks: str) -> Select[Any] | None:
     return select(Pegawai.id).where(*(Pegawai.nama.ilike(f"%{kata}%") for kata in query))
 
 
-def _terkait(pegawai: Select[Any]) -> Any:
-    """Ids of every row about the pegawai ``pegawai`` selects (themselves included), as one subquery."""
-    skp = select(Skp.id).where(Skp.pegawai_id.in_(pegawai))
-    rhk = select(Rhk.id).where(Rhk.skp_id.in_(skp))
-    indikator = select(Indikator.id).where(Indikator.rhk_id.in_(rhk))
-    evaluasi = select(Evaluasi.id).where(Evaluasi.skp_id.in_(skp))
-    return union_all(
-        pegawai,
-        skp,
-        rhk,
-        indikator,
-        evaluasi,
+def _terkait(pegawai: Any, baca: Callable[[Select[Any]], Any]) -> tuple[list[Any], list[Select[Any]]]:
+    """The rows about the pegawai ``pegawai`` (their ids, or a select of them): the parents — pegawai,
+    SKP, RHK, indikator, evaluasi, each passed through ``baca`` (read, or kept as a subquery) — and the
+    selects of the rows hanging from them."""
+    skp = baca(select(Skp.id).where(Skp.pegawai_id.in_(pegawai)))
+    rhk = baca(select(Rhk.id).where(Rhk.skp_id.in_(skp)))
+    indikator = baca(select(Indikator.id).where(Indikator.rhk_id.in_(rhk)))
+    evaluasi = baca(select(Evaluasi.id).where(Evaluasi.skp_id.in_(skp)))
+    daun = [
         select(Realisasi.id).where(Realisasi.indikator_id.in_(indikator)),
         select(BuktiDukung.id).where(BuktiDukung.rhk_id.in_(rhk)),
         select(RencanaAksi.id).where(RencanaAksi.rhk_id.in_(rhk)),
@@ -105,7 +103,8 @@ def _terkait(pegawai: Select[Any]) -> Any:
         select(RiwayatPangkat.id).where(RiwayatPangkat.pegawai_id.in_(pegawai)),
         select(Pelatihan.id).where(Pelatihan.pegawai_id.in_(pegawai)),
         select(TindakLanjut.id).where(TindakLanjut.pegawai_id.in_(pegawai)),
-    )
+    ]
+    return [pegawai, skp, rhk, indikator, evaluasi], daun
 
 
 def _local_midnight(d: date) -> datetime:
@@ -113,16 +112,22 @@ def _local_midnight(d: date) -> datetime:
 
 
 def _pegawai_condition(session: Session, teks: str) -> Any:
-    """``baris_id`` among the rows about the pegawai ``teks`` finds: their ids read first when they are
-    not too many (then the log's ``baris_id`` index finds the entries), else as a subquery."""
+    """``baris_id`` among the rows about the pegawai ``teks`` finds. For a few pegawai their rows' ids
+    are read level by level (each an index lookup) and the log's ``baris_id`` index finds the entries;
+    a search matching many pegawai stays one subquery."""
     pegawai = _pegawai_ids(teks)
     if pegawai is None:
         return None
-    terkait = select(_terkait(pegawai).subquery().c[0])
-    ids = list(session.scalars(terkait.limit(ID_LANGSUNG + 1)))
-    if len(ids) > ID_LANGSUNG:
-        return AuditLog.baris_id.in_(terkait)
-    return in_values(session.connection(), AuditLog.__table__.c.baris_id, ids) if ids else false()
+    ids = list(session.scalars(pegawai.limit(PEGAWAI_LANGSUNG + 1)))
+    if len(ids) > PEGAWAI_LANGSUNG:
+        induk, daun = _terkait(pegawai, lambda stmt: stmt)
+        semua = union_all(*induk, *daun).subquery()
+        return AuditLog.baris_id.in_(select(semua.c[0]))
+    if not ids:
+        return false()
+    induk, daun = _terkait(ids, lambda stmt: list(session.scalars(stmt)))
+    terkait = [i for level in induk for i in level] + list(session.scalars(union_all(*daun)))
+    return in_values(session.connection(), AuditLog.__table__.c.baris_id, terkait)
 
 
 def _conditions(session: Session, f: AuditFilter) -> list[Any]:
