@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import FromClause, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import Base
@@ -107,14 +107,28 @@ class DaftarNama:
                 self._diminta[tabel] |= ids
 
     def _baca(self, session: Session, tabel: str, ids: set[str]) -> None:
+        """Read rows of ``tabel`` with their parents up the chain (realisasi → … → pegawai) in one
+        statement of outer joins, so a deep row costs one query, not one per level."""
         table = Base.metadata.tables[tabel]
-        kolom = _BACA[tabel][0]
+        rantai: list[tuple[str, FromClause]] = [(tabel, table)]
+        stmt: FromClause = table
+        while (induk := _BACA[rantai[-1][0]][1]) is not None:
+            fk, tabel_induk = induk
+            alias = Base.metadata.tables[tabel_induk].alias()
+            stmt = stmt.outerjoin(alias, alias.c.id == rantai[-1][1].c[fk])
+            rantai.append((tabel_induk, alias))
+        kolom = [c for t, a in rantai for c in (a.c.id, *(a.c[k] for k in _BACA[t][0]))]
         daftar = sorted(ids)
         for awal in range(0, len(daftar), _BLOK):  # a page's ids: a few hundred, one statement a table
             blok = daftar[awal : awal + _BLOK]
-            stmt = select(table.c.id, *(table.c[k] for k in kolom)).where(table.c.id.in_(blok))
-            for row in session.execute(stmt):
-                self._nilai[(tabel, row[0])] = dict(zip(kolom, row[1:], strict=True))
+            for row in session.execute(select(*kolom).select_from(stmt).where(table.c.id.in_(blok))):
+                posisi = 0
+                for t, _alias in rantai:
+                    nama_kolom = _BACA[t][0]
+                    baris_id, values = row[posisi], row[posisi + 1 : posisi + 1 + len(nama_kolom)]
+                    posisi += 1 + len(nama_kolom)
+                    if baris_id is not None and (t, baris_id) not in self._nilai:
+                        self._nilai[(t, baris_id)] = dict(zip(nama_kolom, values, strict=True))
         for baris_id in ids:
             self._nilai.setdefault((tabel, baris_id), {})
 
