@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
-from sqlalchemy import FromClause, select
+from sqlalchemy import ColumnElement, FromClause, Table, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import Base
@@ -64,6 +65,22 @@ def _periode(kode: Any) -> str:
         return str(kode or "")
 
 
+@cache
+def _gabungan(tabel: str) -> tuple[Table, list[str], FromClause, list[ColumnElement[Any]]]:
+    """``tabel`` outer-joined with its parents up the chain, and the columns to read of each (made once:
+    building the joined aliases costs more than running the query)."""
+    table = Base.metadata.tables[tabel]
+    rantai: list[tuple[str, FromClause]] = [(tabel, table)]
+    stmt: FromClause = table
+    while (induk := _BACA[rantai[-1][0]][1]) is not None:
+        fk, tabel_induk = induk
+        alias = Base.metadata.tables[tabel_induk].alias()
+        stmt = stmt.outerjoin(alias, alias.c.id == rantai[-1][1].c[fk])
+        rantai.append((tabel_induk, alias))
+    kolom: list[ColumnElement[Any]] = [c for t, a in rantai for c in (a.c.id, *(a.c[k] for k in _BACA[t][0]))]
+    return table, [t for t, _a in rantai], stmt, kolom
+
+
 class DaftarNama:
     """Names of rows by (table, id): ask for them with ``minta``, read them all with ``muat``, then
     ``nama``/``sebutan``. A row gone from the database is named from the values its entry carries."""
@@ -87,7 +104,7 @@ class DaftarNama:
                         gabungan[k] = v
 
     def muat(self, session: Session) -> None:
-        """Read every row asked for, and their parents, one query per table and level."""
+        """Read every row asked for with its parents: about one query per table the entries name."""
         baru = {t: set(ids) for t, ids in self._diminta.items()}
         while baru:
             lanjut: dict[str, set[str]] = defaultdict(set)
@@ -109,21 +126,13 @@ class DaftarNama:
     def _baca(self, session: Session, tabel: str, ids: set[str]) -> None:
         """Read rows of ``tabel`` with their parents up the chain (realisasi → … → pegawai) in one
         statement of outer joins, so a deep row costs one query, not one per level."""
-        table = Base.metadata.tables[tabel]
-        rantai: list[tuple[str, FromClause]] = [(tabel, table)]
-        stmt: FromClause = table
-        while (induk := _BACA[rantai[-1][0]][1]) is not None:
-            fk, tabel_induk = induk
-            alias = Base.metadata.tables[tabel_induk].alias()
-            stmt = stmt.outerjoin(alias, alias.c.id == rantai[-1][1].c[fk])
-            rantai.append((tabel_induk, alias))
-        kolom = [c for t, a in rantai for c in (a.c.id, *(a.c[k] for k in _BACA[t][0]))]
+        table, rantai, stmt, kolom = _gabungan(tabel)
         daftar = sorted(ids)
         for awal in range(0, len(daftar), _BLOK):  # a page's ids: a few hundred, one statement a table
             blok = daftar[awal : awal + _BLOK]
             for row in session.execute(select(*kolom).select_from(stmt).where(table.c.id.in_(blok))):
                 posisi = 0
-                for t, _alias in rantai:
+                for t in rantai:
                     nama_kolom = _BACA[t][0]
                     baris_id, values = row[posisi], row[posisi + 1 : posisi + 1 + len(nama_kolom)]
                     posisi += 1 + len(nama_kolom)
