@@ -161,6 +161,8 @@ def _ubah(row: AuditRow, names: DaftarNama, fields: tuple[Perubahan, ...]) -> st
     khusus = _ubah_status(row.tabel, after, names.sebutan(row.tabel, row.baris_id))
     if khusus:
         return khusus
+    if "dihapus_pada" in after and not after["dihapus_pada"] and (row.sebelum or {}).get("dihapus_pada"):
+        return f"mengembalikan {names.sebutan(row.tabel, row.baris_id)} yang pernah dihapus"
     sandi = "password_hash" in after and set(after) <= {"password_hash", "harus_ganti_sandi"}
     if row.tabel == "pengguna" and sandi:
         return f"mengganti kata sandi {objek}"

@@ -192,3 +192,14 @@ def test_a_realisation_names_its_period_pegawai_and_indicator_once() -> None:
     assert kalimat(row, names, perubahan(row, names)) == (
         "Operator Sinta mengubah Realisasi Triwulan I Budi Santoso, indikator “Jumlah laporan”: 10 → 15"
     )
+
+
+def test_a_deleted_row_entered_again_is_said_to_come_back() -> None:
+    row = _row(
+        "ubah",
+        "pegawai",
+        "p-budi",
+        {"dihapus_pada": "2026-11-02T03:00:00+00:00", "nama": "Budi"},
+        {"dihapus_pada": None, "nama": "Budi Santoso"},
+    )
+    assert _say(row) == "Operator Sinta mengembalikan pegawai Budi Santoso yang pernah dihapus"
