@@ -203,7 +203,7 @@ def main() -> int:
 
 def measure(app: QApplication, workspace: Any, args: argparse.Namespace, backend: str) -> int:
     from kinerja_desktop.core.services import audit
-    from kinerja_desktop.ui.audit.page import BATCH, AuditPage
+    from kinerja_desktop.ui.audit.page import BATCH, HITUNG_SAMPAI, AuditPage
     from kinerja_desktop.ui.common.context import UiContext
     from kinerja_desktop.ui.common.tasks import TaskRunner
 
@@ -233,7 +233,7 @@ def measure(app: QApplication, workspace: Any, args: argparse.Namespace, backend
 
     def core_first_page() -> None:
         with workspace.read() as s:
-            audit.count_audit(s, ctx.actor, audit.AuditFilter())
+            audit.count_audit(s, ctx.actor, audit.AuditFilter(), paling_banyak=HITUNG_SAMPAI)
             audit.susun(s, audit.list_audit(s, ctx.actor, audit.AuditFilter(), limit=BATCH))
 
     page = AuditPage(ctx)
