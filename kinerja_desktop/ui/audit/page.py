@@ -1,4 +1,4 @@
-"""Audit log page: filters, a table that loads more rows as you scroll, and the selected entry's changes."""
+"""Audit log page: filters, sentences that load more as you scroll, and the selected entry's details."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,21 +28,21 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import audit
 from kinerja_desktop.core.services.access import Izin
-from kinerja_desktop.core.services.audit import AKSI_LABEL, AuditFilter, AuditRow
+from kinerja_desktop.core.services.audit import AKSI, ENTITAS, AuditFilter, EntriAudit, Perubahan
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
+from kinerja_desktop.ui.common.table import make_table, set_widths
 
 _Index = QModelIndex | QPersistentModelIndex
-BATCH = 200
-COLUMNS = ("Waktu", "Pengguna", "Aksi", "Tabel", "Ringkasan")
+BATCH = 100
+#: Entries counted exactly; beyond, the page says "more than" (counting a long log costs a server time).
+HITUNG_SAMPAI = 10_000
 _DISPLAY = Qt.ItemDataRole.DisplayRole
-Loader = Callable[[int, int], list[AuditRow]]
-
-
-def _cells(row: AuditRow) -> tuple[str, ...]:
-    waktu = row.waktu.astimezone().strftime("%d-%m-%Y %H:%M:%S")
-    return (waktu, row.username, row.aksi_label, row.tabel, row.ringkasan())
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+#: ``loader(last entry shown or None, how many)`` gives the next entries, newest first.
+Loader = Callable[[EntriAudit | None, int], list[EntriAudit]]
+PILIH_ENTRI = "Pilih satu entri untuk melihat rinciannya."
 
 
 class _RowsModel(QAbstractTableModel):
@@ -68,7 +69,7 @@ class _RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: _Index, role: int = _DISPLAY) -> object:
-        if index.isValid() and role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
+        if index.isValid() and role in (_DISPLAY, _TOOLTIP):
             return self.cells(self.rows[index.row()])[index.column()]
         return None
 
@@ -79,96 +80,87 @@ class _RowsModel(QAbstractTableModel):
 
 
 class AuditModel(_RowsModel):
-    """Audit entries, newest first, fetched ``BATCH`` at a time through ``canFetchMore``/``fetchMore``."""
+    """Audit entries as sentences, newest first, fetched ``BATCH`` at a time through ``fetchMore``."""
 
-    columns = COLUMNS
+    columns = ("Waktu", "Uraian")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.total = 0
-        self._ids: set[int] = set()
-        self._loader: Loader = lambda _offset, _limit: []
-        self._offset = 0
+        self._loader: Loader = lambda _last, _limit: []
+        self._habis = True
 
-    def cells(self, row: AuditRow) -> tuple[str, ...]:
-        return _cells(row)
+    def cells(self, row: EntriAudit) -> tuple[str, ...]:
+        return (row.waktu, row.kalimat)
 
     def reset(self, loader: Loader, total: int) -> None:
-        """Start over with a new query: ``loader(offset, limit)`` gives rows, ``total`` how many match."""
+        """Start over with a new query: ``loader`` gives entries, ``total`` says how many match."""
         self.beginResetModel()
         self._loader, self.total = loader, total
-        self.rows, self._ids, self._offset = [], set(), 0
+        self.rows, self._habis = [], total == 0
         self.endResetModel()
         self.fetchMore(QModelIndex())
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and self._offset < self.total
+        return not parent.isValid() and not self._habis
 
     def fetchMore(self, parent: _Index) -> None:
         if not self.canFetchMore(parent):
             return
-        batch = self._loader(self._offset, BATCH)
-        self._offset = self._offset + BATCH if len(batch) == BATCH else self.total
-        # Entries written meanwhile shift the offsets; skip what is already shown.
-        fresh = [r for r in batch if r.id not in self._ids]
-        if not fresh:
+        batch = self._loader(self.rows[-1] if self.rows else None, BATCH)
+        self._habis = len(batch) < BATCH
+        if not batch:
             return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(fresh) - 1)
-        self.rows.extend(fresh)
-        self._ids.update(r.id for r in fresh)
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(batch) - 1)
+        self.rows.extend(batch)
         self.endInsertRows()
 
 
-def _value_text(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, bool):
-        return "ya" if value else "tidak"
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def detail_rows(row: AuditRow) -> list[tuple[str, str, str]]:
-    """Field by field: (kolom, sebelum, sesudah), as text."""
-    before, after = row.sebelum or {}, row.sesudah or {}
-    return [
-        (
-            k,
-            _value_text(before.get(k)) if row.sebelum is not None else "",
-            _value_text(after.get(k)) if row.sesudah is not None else "",
-        )
-        for k in sorted(set(before) | set(after))
-    ]
-
-
 class DetailModel(_RowsModel):
-    """The fields of one audit entry with their old and new values."""
+    """The fields of one audit entry with their old and new values, in words."""
 
-    columns = ("Kolom", "Sebelum", "Sesudah")
+    columns = ("Data", "Sebelum", "Sesudah")
 
-    def cells(self, row: tuple[str, str, str]) -> tuple[str, ...]:
-        return row
+    def cells(self, row: Perubahan) -> tuple[str, ...]:
+        return (row.label, row.sebelum or "–", row.sesudah or "–")
 
 
-def _table(model: QAbstractTableModel) -> QTableView:
-    view = QTableView(
-        model=model,
-        selectionBehavior=QAbstractItemView.SelectionBehavior.SelectRows,
-        selectionMode=QAbstractItemView.SelectionMode.SingleSelection,
-        editTriggers=QAbstractItemView.EditTrigger.NoEditTriggers,
-        wordWrap=False,
-    )
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+def detail_rows(entri: EntriAudit) -> list[Perubahan]:
+    """The fields the detail pane lists: for a change only those that changed, else every field."""
+    return list(entri.perubahan)
+
+
+def raw_json(entri: EntriAudit) -> str:
+    """The entry as stored, for support: every column, before and after as JSON."""
+    row = entri.row
+    stored = {
+        "id": row.id,
+        "waktu": row.waktu.isoformat(),
+        "pengguna_id": row.pengguna_id,
+        "username": row.username,
+        "aksi": row.aksi,
+        "tabel": row.tabel,
+        "baris_id": row.baris_id,
+        "keterangan": row.keterangan,
+        "sebelum": row.sebelum,
+        "sesudah": row.sesudah,
+    }
+    return json.dumps(stored, ensure_ascii=False, indent=2, sort_keys=False)
 
 
 def _date_edit(changed: Callable[[], None]) -> QDateEdit:
     edit: QDateEdit = QDateEdit(date.today(), calendarPopup=True, displayFormat="dd-MM-yyyy", enabled=False)
     edit.dateChanged.connect(changed)
     return edit
+
+
+def _combo(items: list[tuple[str, str]], semua: str) -> QComboBox:
+    combo = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    combo.addItem(semua, "")
+    for value, label in items:
+        combo.addItem(label, value)
+    return combo
 
 
 class AuditPage(Page):
@@ -178,48 +170,53 @@ class AuditPage(Page):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self.teks = QLineEdit(placeholderText="Cari nama pengguna atau keterangan…", clearButtonEnabled=True)
-        self.aksi = QComboBox()
-        for code, label in [("", "Semua aksi"), *AKSI_LABEL.items()]:
-            self.aksi.addItem(label, code)
-        self.tabel = QComboBox(minimumContentsLength=12)
+        self.pegawai = QLineEdit(placeholderText="Pegawai: nama atau NIP…", clearButtonEnabled=True)
+        self.pengguna = _combo([], "Semua pengguna")
+        self.aksi = _combo([(code, a.label) for code, a in AKSI.items()], "Semua aksi")
+        entitas = sorted(ENTITAS.items(), key=lambda item: item[1].lower())
+        self.tabel = _combo([(t, label[0].upper() + label[1:]) for t, label in entitas], "Semua data")
         changed = self.on_filter_changed
         self.pakai_dari = QCheckBox("Dari", toggled=changed)
         self.pakai_sampai = QCheckBox("Sampai", toggled=changed)
         self.dari, self.sampai = _date_edit(changed), _date_edit(changed)
-        self.reset_password_button = QPushButton(
-            "Hapus filter", clicked=self.on_reset_password_button_clicked
-        )
+        self.hapus_filter = QPushButton("Hapus filter", clicked=self.on_hapus_filter_clicked)
         self.debounce = QTimer(self, singleShot=True, interval=300, timeout=self.apply_filter)
-        self.teks.textChanged.connect(self.debounce.start)
-        self.aksi.currentIndexChanged.connect(changed)
-        self.tabel.currentIndexChanged.connect(changed)
+        self.pegawai.textChanged.connect(self.debounce.start)
+        for combo in (self.pengguna, self.aksi, self.tabel):
+            combo.currentIndexChanged.connect(changed)
 
         filters = QHBoxLayout()
-        filters.addWidget(self.teks, 2)
-        for widget in (self.aksi, self.tabel, self.pakai_dari, self.dari, self.pakai_sampai, self.sampai):
-            filters.addWidget(widget)
-        filters.addWidget(self.reset_password_button)
+        filters.addWidget(self.pegawai, 2)
+        for widget in (self.pengguna, self.aksi, self.tabel):
+            filters.addWidget(widget, 1)
+        for other in (self.pakai_dari, self.dari, self.pakai_sampai, self.sampai, self.hapus_filter):
+            filters.addWidget(other)
 
         self.model = AuditModel(self)
-        self.table = _table(self.model)
-        header = self.table.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = make_table(self.model, sortable=False)
+        set_widths(self.table, ("00 Des 2026 00.00", ""), key="audit")
         self.table.selectionModel().currentRowChanged.connect(self.on_entry_selected)
         self.jumlah = QLabel(objectName="jumlah")
 
-        self.detail_title = QLabel("Pilih satu entri untuk melihat rinciannya.", wordWrap=True)
+        self.detail_title = QLabel(PILIH_ENTRI, wordWrap=True)
+        self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_model = DetailModel(self)
-        self.detail = _table(self.detail_model)
-        self.detail.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.detail.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.detail = make_table(self.detail_model, sortable=False)
+        header = self.detail.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.raw = QPlainTextEdit(readOnly=True, lineWrapMode=QPlainTextEdit.LineWrapMode.NoWrap)
+        self.raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.tabs = QTabWidget(documentMode=True)
+        self.tabs.addTab(self.detail, "Perubahan")
+        self.tabs.addTab(self.raw, "Data tersimpan (JSON)")
+
         detail_box = QWidget()
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 4, 0, 0)
         detail_layout.addWidget(self.detail_title)
-        detail_layout.addWidget(self.detail, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        detail_layout.addWidget(self.tabs, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, childrenCollapsible=False)
         splitter.addWidget(self.table)
         splitter.addWidget(detail_box)
         splitter.setStretchFactor(0, 3)
@@ -231,23 +228,23 @@ class AuditPage(Page):
         layout.addWidget(self.jumlah)
 
     def refresh(self) -> None:
-        """Reload the list of tables and the entries (called when the page is opened)."""
-        dibaca = ops.look(self, lambda s, _a: audit.audit_tables(s))
+        """Reload the list of accounts and the entries (called when the page is opened)."""
+        dibaca = ops.look(self, audit.audit_users)
         if not dibaca:
             return
-        tables = dibaca.value
-        current = self.tabel.currentData()
-        with QSignalBlocker(self.tabel):
-            self.tabel.clear()
-            self.tabel.addItem("Semua tabel", "")
-            for name in tables:
-                self.tabel.addItem(name, name)
-            self.tabel.setCurrentIndex(max(0, self.tabel.findData(current)))
+        current = self.pengguna.currentData()
+        with QSignalBlocker(self.pengguna):
+            self.pengguna.clear()
+            self.pengguna.addItem("Semua pengguna", "")
+            for value, label in dibaca.value:
+                self.pengguna.addItem(label, value)
+            self.pengguna.setCurrentIndex(max(0, self.pengguna.findData(current)))
         self.apply_filter()
 
     def current_filter(self) -> AuditFilter:
         return AuditFilter(
-            teks=self.teks.text(),
+            pegawai=self.pegawai.text(),
+            pengguna=str(self.pengguna.currentData() or ""),
             aksi=str(self.aksi.currentData() or ""),
             tabel=str(self.tabel.currentData() or ""),
             dari=cast(date, self.dari.date().toPython()) if self.pakai_dari.isChecked() else None,
@@ -258,17 +255,31 @@ class AuditPage(Page):
         self.debounce.stop()
         f = self.current_filter()
 
-        def load(offset: int, limit: int) -> list[AuditRow]:
-            """The next rows as the table scrolls; none when they cannot be read (the error shown)."""
-            rows = ops.look(self, lambda s, a: audit.list_audit(s, a, f, offset=offset, limit=limit))
-            return rows.value if rows else []
+        def load(last: EntriAudit | None, limit: int) -> list[EntriAudit]:
+            """The next entries as the table scrolls; none when they cannot be read (the error shown)."""
 
-        total = ops.look(self, lambda s, a: audit.count_audit(s, a, f), message=ops.note(self.jumlah.setText))
+            def read(s: Any, a: Any) -> list[EntriAudit]:
+                rows = audit.list_audit(s, a, f, setelah=last.row if last else None, limit=limit)
+                return audit.susun(s, rows)
+
+            entries = ops.look(self, read)
+            return entries.value if entries else []
+
+        total = ops.look(
+            self,
+            lambda s, a: audit.count_audit(s, a, f, paling_banyak=HITUNG_SAMPAI),
+            message=ops.note(self.jumlah.setText),
+        )
         if not total:
-            self.model.reset(lambda _o, _l: [], 0)
+            self.model.reset(lambda _last, _limit: [], 0)
             return
         self.model.reset(load, total.value)
-        self.jumlah.setText(f"{format_angka(total.value)} entri")
+        if total.value > HITUNG_SAMPAI:
+            self.jumlah.setText(
+                f"Lebih dari {format_angka(HITUNG_SAMPAI)} entri; persempit dengan filter di atas."
+            )
+        else:
+            self.jumlah.setText(f"{format_angka(total.value)} entri")
         self.on_entry_selected(QModelIndex())
 
     def on_filter_changed(self) -> None:
@@ -276,12 +287,12 @@ class AuditPage(Page):
         self.sampai.setEnabled(self.pakai_sampai.isChecked())
         self.apply_filter()
 
-    def on_reset_password_button_clicked(self) -> None:
-        widgets = (self.teks, self.aksi, self.tabel, self.pakai_dari, self.pakai_sampai)
-        blockers = [QSignalBlocker(widget) for widget in widgets]  # one reload at the end, not five
-        self.teks.clear()
-        self.aksi.setCurrentIndex(0)
-        self.tabel.setCurrentIndex(0)
+    def on_hapus_filter_clicked(self) -> None:
+        widgets = (self.pegawai, self.pengguna, self.aksi, self.tabel, self.pakai_dari, self.pakai_sampai)
+        blockers = [QSignalBlocker(widget) for widget in widgets]  # one reload at the end, not six
+        self.pegawai.clear()
+        for combo in (self.pengguna, self.aksi, self.tabel):
+            combo.setCurrentIndex(0)
         self.pakai_dari.setChecked(False)
         self.pakai_sampai.setChecked(False)
         del blockers
@@ -289,14 +300,12 @@ class AuditPage(Page):
 
     def on_entry_selected(self, index: QModelIndex) -> None:
         if not index.isValid():
-            self.detail_title.setText("Pilih satu entri untuk melihat rinciannya.")
+            self.detail_title.setText(PILIH_ENTRI)
             self.detail_model.set_rows([])
+            self.raw.clear()
             return
-        row = self.model.rows[index.row()]
-        waktu, siapa = _cells(row)[0], row.username or "sistem"
-        where = f" · {row.tabel}" + (f" {row.baris_id}" if row.baris_id else "") if row.tabel else ""
-        text = f"{row.aksi_label} oleh {siapa} pada {waktu}{where}"
-        if row.keterangan:
-            text += f"\n{row.keterangan}"
-        self.detail_title.setText(text)
-        self.detail_model.set_rows(detail_rows(row))
+        entri: EntriAudit = self.model.rows[index.row()]
+        tanpa_data = "" if entri.perubahan else "\nEntri ini tidak menyimpan data sebelum dan sesudah."
+        self.detail_title.setText(f"{entri.waktu_lengkap} · {entri.kalimat}{tanpa_data}")
+        self.detail_model.set_rows(detail_rows(entri))
+        self.raw.setPlainText(raw_json(entri))

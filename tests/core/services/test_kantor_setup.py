@@ -85,24 +85,3 @@ def test_roles_have_the_expected_powers() -> None:
     } == set()
     with pytest.raises(PermissionDenied, match="Pimpinan"):
         require(Actor(None, "p", "P", Peran.PIMPINAN), Izin.KELOLA_PEGAWAI)
-
-
-def test_audit_summary_names_the_row_not_its_ids() -> None:
-    from datetime import datetime
-
-    from kinerja_desktop.core.services.audit import AuditRow
-
-    row = AuditRow(
-        1,
-        datetime.now(),
-        "admin",
-        "tambah",
-        "unit_kerja",
-        "x",
-        None,
-        {"id": "abc", "kantor_id": "k1", "kantor_asal": "PLJ", "nama": "Seksi Pemerintahan", "kode": "PEM"},
-        "",
-    )
-    assert row.ringkasan() == "nama=Seksi Pemerintahan; kode=PEM"
-    change = AuditRow(2, datetime.now(), "admin", "ubah", "pegawai", "x", {"nama": "A"}, {"nama": "B"}, "")
-    assert change.ringkasan() == "nama: A → B"
