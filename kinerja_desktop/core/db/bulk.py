@@ -22,6 +22,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.types import NullType
 
+from kinerja_desktop.core.db.background_writes import running
+
 #: Values per ``IN (...)`` on SQLite (under its old 999-parameter limit); per array on PostgreSQL.
 BLOK_SQLITE = 900
 BLOK_ARRAY = 20_000
@@ -151,11 +153,21 @@ class BulkInsert:
             self.sql = f"COPY {quote(table.name)} ({kolom}) FROM STDIN"
 
     def write(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Insert ``rows``; while ``background_writes`` runs on the connection, the COPY goes to its
+        worker thread (the rows made here first) and this returns at once."""
         if is_sqlite(self.conn):
             data = list(map(self._urutkan, rows))
             if data:
                 self.conn.exec_driver_sql(self.sql, data)
             return
+        latar = running(self.conn)
+        if latar is None:
+            self._copy(rows)
+            return
+        semua = list(rows)
+        latar.submit(lambda: self._copy(semua))
+
+    def _copy(self, rows: Iterable[Sequence[Any]]) -> None:
         raw = self.conn.connection.driver_connection  # psycopg's own connection, in this transaction
         assert raw is not None
         dbapi = self.conn.dialect.loaded_dbapi

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db import backup as backups
+from kinerja_desktop.core.db.background_writes import background_writes
 from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.bulk import BulkInsert, bind_processors, sama, update_texts
 from kinerja_desktop.core.db.models import SyncLog
@@ -117,9 +118,10 @@ def _write(
     session: Session, rencana: RencanaImpor, pilih: dict[tuple[str, str], Pilihan], audit: ImportAudit
 ) -> None:
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        _write_all(session, rencana, pilih, audit)
-        _dasar(session, rencana)
+    if conn.dialect.name != "sqlite":  # the server writes a batch while the app makes the next one
+        with background_writes(conn):
+            _write_all(session, rencana, pilih, audit)
+            _dasar(session, rencana)
         return
     lama = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
     conn.exec_driver_sql(f"PRAGMA cache_size = {-CACHE_KIB}")

@@ -10,6 +10,7 @@ list of a million entries is ever held.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
@@ -21,6 +22,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Index,
+    Insert,
     Table,
     bindparam,
     func,
@@ -30,6 +32,7 @@ from sqlalchemy import (
     select,
 )
 
+from kinerja_desktop.core.db.background_writes import running
 from kinerja_desktop.core.db.bulk import BulkInsert, blocks, in_values
 from kinerja_desktop.core.db.models import AuditLog
 from kinerja_desktop.core.db.session import UNAUDITED, AuditActor, jsonable
@@ -228,8 +231,15 @@ class ImportAudit:
                 literal(""),
                 bindparam("a_sync", self.sync_log_id, type_=tetap.sync_log_id.type),
             ).where(in_values(self.conn, t.c.id, blok))
-            hasil = self.conn.execute(insert(self.table).from_select(list(_KOLOM), pilih))
-            self.jumlah += max(hasil.rowcount, 0)
+            stmt = insert(self.table).from_select(list(_KOLOM), pilih)
+            latar = running(self.conn)
+            if latar is None:
+                self._insert_select(stmt)
+            else:  # the server builds these while the app goes on with the base entries
+                latar.submit(functools.partial(self._insert_select, stmt))
+
+    def _insert_select(self, stmt: Insert) -> None:
+        self.jumlah += max(self.conn.execute(stmt).rowcount, 0)
 
     def add_inserted(self, jenis: Jenis, rows: Sequence[Sequence[Any]]) -> None:
         """New rows (their values in the sheet's column order, ids as written here): aksi ``tambah``."""
