@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -13,6 +14,8 @@ from sqlalchemy import Connection, event
 
 log = logging.getLogger(__name__)
 _KUNCI = "background_writes"
+#: Writes handed over and not yet done, at most (the app may run this far ahead of the server).
+ANTRE = 3
 
 
 class BackgroundWrites:
@@ -28,24 +31,31 @@ class BackgroundWrites:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kinerja-bulk")
-        self._kerja: Future[None] | None = None
+        self._antre: deque[Future[None]] = deque()
         self._pekerja = 0  # the worker thread's ident, once it has run a write
 
     def submit(self, tulis: Callable[[], None]) -> None:
-        """Run ``tulis`` after the write in flight; returns at once."""
-        self.wait()
+        """Run ``tulis`` after the writes handed over before it; returns at once unless ``ANTRE``
+        writes are already waiting (each holds a batch of rows in memory)."""
+        while len(self._antre) >= ANTRE:
+            self._antre.popleft().result()
 
         def jalankan() -> None:
             self._pekerja = threading.get_ident()
             tulis()
 
-        self._kerja = self._pool.submit(jalankan)
+        self._antre.append(self._pool.submit(jalankan))
 
     def wait(self) -> None:
-        """Until the write in flight is done; raises its error."""
-        kerja, self._kerja = self._kerja, None
-        if kerja is not None:
-            kerja.result()
+        """Until every write handed over is done; raises the first error (the rest are not run)."""
+        try:
+            while self._antre:
+                self._antre.popleft().result()
+        except BaseException:
+            for kerja in self._antre:
+                kerja.cancel()
+            self._antre.clear()
+            raise
 
     def _before_statement(self, *args: Any) -> None:
         if threading.get_ident() != self._pekerja:
