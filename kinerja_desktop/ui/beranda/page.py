@@ -12,6 +12,7 @@ from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services import summary as ringkasan
 from kinerja_desktop.core.services.access import Izin
+from kinerja_desktop.ui.beranda.grafik import GrafikKantor
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Page
 from kinerja_desktop.ui.common.context import UiContext
@@ -96,9 +97,12 @@ class BerandaPage(Page):
         layout.addSpacing(8)
         layout.addLayout(grid)
         layout.addWidget(self.skp_detail)
+        self.grafik = GrafikKantor(ctx)
+        layout.addWidget(self.grafik, 1)
         layout.addStretch()
 
     def refresh(self) -> None:
+        self.grafik.refresh()
         dibaca = ops.look(self, lambda s, a: (kantor.get_kantor(s), ringkasan.ringkasan(s, a, self.tahun)))
         if not dibaca:
             return

@@ -99,14 +99,16 @@ class TaskRunner(QObject):
         *,
         label: str = "Sedang memproses…",
         cancellable: bool = True,
+        quiet: bool = False,
     ) -> TaskContext:
+        """``quiet``: no progress dialog (work whose widget shows that it is loading, such as a chart)."""
         fallback = on_failure or (lambda exc: default_failure(self._parent, exc))
 
         def failure(exc: BaseException) -> None:
             if isinstance(exc, ServerTidakTerjangkau):
                 self.server.hilang(exc)
                 if koneksi.tanya_coba_lagi(self._parent, exc):
-                    self.run(fn, on_success, on_failure, label=label, cancellable=cancellable)
+                    self.run(fn, on_success, on_failure, label=label, cancellable=cancellable, quiet=quiet)
                     return
             fallback(exc)
 
@@ -138,7 +140,8 @@ class TaskRunner(QObject):
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.timeout.connect(dialog.show)
-        timer.start(PROGRESS_DELAY_MS)
+        if not quiet:
+            timer.start(PROGRESS_DELAY_MS)
 
         def on_progress(done: int, total: int, text: str) -> None:
             dialog.setMaximum(max(total, 0))
