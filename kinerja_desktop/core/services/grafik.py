@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, true
+from sqlalchemy import ColumnElement, Executable, and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.models import Evaluasi, Indikator, Pegawai, Realisasi, Rhk, Skp, UnitKerja
@@ -137,7 +136,7 @@ def unit_utama(session: Session) -> tuple[dict[str, str], list[tuple[str, str]]]
     return milik, [(uid, nama[uid]) for uid in urutan]
 
 
-def _per_unit(session: Session, stmt: Select[Any]) -> dict[str | None, int]:
+def _per_unit(session: Session, stmt: Executable) -> dict[str | None, int]:
     return {uid: int(n) for uid, n in session.execute(stmt)}
 
 
@@ -210,7 +209,7 @@ def kemajuan(session: Session, siapa: Lingkup, tahun: int, p: Periode) -> Kemaju
     return Kemajuan(tahun, p, hasil)
 
 
-def _jumlah_predikat(session: Session, stmt: Select[Any]) -> dict[Predikat, int]:
+def _jumlah_predikat(session: Session, stmt: Executable) -> dict[Predikat, int]:
     jumlah = {pr: 0 for pr in Predikat}
     for predikat, n in session.execute(stmt):
         jumlah[Predikat(str(predikat))] += int(n)
