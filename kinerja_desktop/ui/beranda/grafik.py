@@ -30,6 +30,7 @@ from kinerja_desktop.ui.common.grafik import (
     LabelNilai,
     chart_baru,
     gaya_sumbu,
+    huruf,
     isi_sumbu,
     sumbu_nilai,
 )
@@ -129,11 +130,17 @@ class GrafikKemajuan(ChartView):
 
 
 class GrafikTren(ChartView):
-    """Stacked bars per year of final Akhir Tahun predikat (best on top), the total above each bar."""
+    """Stacked bars per year of final Akhir Tahun predikat (best on top), the total above each bar and
+    the year below it. No legend (five names do not fit beside the curve): the colours are those of the
+    distribution chart, and hovering a segment names it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.chart_ = chart_baru()
         super().__init__(self.chart_, parent)
+        self.chart_.legend().hide()
+        margins = self.chart_.margins()
+        margins.setBottom(margins.bottom() + huruf(-1).pointSize() + 10)
+        self.chart_.setMargins(margins)
         self.batang = QStackedBarSeries()
         self.batang.setBarWidth(0.6)
         self.sets: dict[Predikat, QBarSet] = {}
@@ -147,16 +154,21 @@ class GrafikTren(ChartView):
         self.sumbu_tahun = QBarCategoryAxis()
         gaya_sumbu(self.sumbu_tahun)
         self.sumbu_tahun.setGridLineVisible(False)
+        self.sumbu_tahun.setLabelsVisible(False)  # QtCharts cuts them to "20…" in a narrow card
         self.chart_.addAxis(self.sumbu_tahun, Qt.AlignmentFlag.AlignBottom)
         self.batang.attachAxis(self.sumbu_tahun)
         self.sumbu_y = sumbu_nilai(1, judul="Pegawai")
         self.chart_.addAxis(self.sumbu_y, Qt.AlignmentFlag.AlignLeft)
         self.batang.attachAxis(self.sumbu_y)
         self.total = LabelNilai(self.chart_, self.batang)
+        self.label_tahun = LabelNilai(self.chart_, self.batang, di_bawah=True)
         self.tahun: list[int] = []
+        self.jumlah: dict[int, dict[Predikat, int]] = {}
+        self.batang.hovered.connect(self.on_batang_hovered)
 
     def set_tren(self, tren: data.Tren) -> None:
         self.tahun = list(tren.tahun)
+        self.jumlah = tren.jumlah
         for predikat, bar_set in self.sets.items():
             bar_set.remove(0, bar_set.count())
             bar_set.append([float(tren.jumlah[t][predikat]) for t in self.tahun])
@@ -164,6 +176,19 @@ class GrafikTren(ChartView):
         totals = [sum(tren.jumlah[t].values()) for t in self.tahun]
         isi_sumbu(self.sumbu_y, max(totals, default=0) * 1.12)
         self.total.set_labels([(QPointF(n, v), format_angka(v)) for n, v in enumerate(totals) if v])
+        self.label_tahun.set_labels([(QPointF(n, 0), str(t)) for n, t in enumerate(self.tahun)], huruf(-1))
+
+    def keterangan(self, index: int, predikat: Predikat) -> str:
+        t = self.tahun[index]
+        n, semua = self.jumlah[t][predikat], sum(self.jumlah[t].values())
+        return f"{t}: {predikat.label} {format_angka(n)} dari {format_angka(semua)} pegawai"
+
+    def on_batang_hovered(self, status: bool, index: int, bar_set: QBarSet) -> None:
+        if not status or not 0 <= index < len(self.tahun):
+            QToolTip.hideText()
+            return
+        predikat = next(p for p, s in self.sets.items() if s is bar_set)
+        QToolTip.showText(QCursor.pos(), self.keterangan(index, predikat), self)
 
     def nilai(self) -> dict[int, dict[Predikat, float]]:
         """Year → predikat → the segment's height (for tests and checks)."""
@@ -266,4 +291,8 @@ class GrafikKantor(QWidget):
             )
             return
         self.tren.set_tren(t)
-        self.kartu_tren.tampilkan(judul, f"Evaluasi Akhir Tahun yang sudah final ({hasil.lingkup}).")
+        self.kartu_tren.tampilkan(
+            judul,
+            f"Evaluasi Akhir Tahun yang sudah final ({hasil.lingkup}); warna predikat seperti pada "
+            "grafik sebaran.",
+        )

@@ -85,6 +85,8 @@ def test_the_trend_stacks_predikat_per_year(qtbot, ctx: UiContext) -> None:
     }
     assert widget.tren.sumbu_tahun.categories() == ["2025", "2026"]  # years, not "2.026"
     assert widget.tren.total.texts() == ["4", "1.205"]
+    assert widget.tren.label_tahun.texts() == ["2025", "2026"]
+    assert widget.tren.keterangan(1, B) == "2026: Baik 1.200 dari 1.205 pegawai"
     # One unit: no "Semua unit" row repeating it.
     assert widget.kemajuan.nilai() == {
         "Sekretariat": {"skp_disetujui": 100, "realisasi_terisi": 75, "dinilai": 50, "final": 25}
