@@ -102,7 +102,7 @@ def _aktif(syarat: ColumnElement[bool]) -> tuple[ColumnElement[bool], ...]:
 
 
 def data_grafik(session: Session, actor: Actor, hari: date | None = None) -> DataGrafik:
-    """All three charts' numbers for ``hari`` (today by default), in eight aggregate queries."""
+    """All three charts' numbers for ``hari`` (today by default): ten queries, six of them grouped counts."""
     require(actor, Izin.LIHAT_DATA)
     hari = hari or date.today()
     siapa = lingkup(actor)
