@@ -213,9 +213,10 @@ class GrafikKantor(QWidget):
         self.tren = GrafikTren()
         self.kartu_tren = KartuGrafik("Predikat akhir tahun", self.tren)
         self.data: data.DataGrafik | None = None
+        self.sebaran.setMinimumSize(160, 120)  # the window may be made small; the charts shrink with it
+        self.tren.setMinimumSize(120, 120)
         for kartu in (self.kartu_kemajuan, self.kartu_sebaran, self.kartu_tren):
             kartu.kosong(kartu.judul.text(), MEMUAT)
-            kartu.setMinimumHeight(300)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kartu_kemajuan, 5)
