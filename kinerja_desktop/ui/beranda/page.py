@@ -28,6 +28,7 @@ from kinerja_desktop.core.services import summary as ringkasan
 from kinerja_desktop.core.services.access import Actor, Izin, Peran
 from kinerja_desktop.core.services.langkah_awal import LangkahAwal, langkah_awal
 from kinerja_desktop.core.services.pekerjaan import Cadangan, DaftarPekerjaan, Pekerjaan, daftar_pekerjaan
+from kinerja_desktop.ui.beranda.grafik import GrafikKantor
 from kinerja_desktop.ui.beranda.tujuan import Arah, arah_langkah, arah_pekerjaan
 from kinerja_desktop.ui.common import ops
 from kinerja_desktop.ui.common.base_page import Fokus, Page
@@ -200,8 +201,10 @@ class BerandaPage(Page):
         self.skp_detail = QLabel(wordWrap=True)
         self.skp_detail.setObjectName("skp_detail")
         self.skp_detail.setTextFormat(Qt.TextFormat.PlainText)
-        #: Charts of the office go here (below the numbers), one widget added by whoever builds them.
+        #: Charts of the office, below the numbers.
+        self.grafik = GrafikKantor(ctx)
         self.area_grafik = QVBoxLayout()
+        self.area_grafik.addWidget(self.grafik)
         self._build_layout(grid)
 
     def _build_layout(self, grid: QGridLayout) -> None:
@@ -237,7 +240,8 @@ class BerandaPage(Page):
 
     # --- data -------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """The office at once; the lines and numbers in the background (no progress dialog)."""
+        """The office at once; the lines, numbers and charts in the background (no progress dialog)."""
+        self.grafik.refresh()
         dibaca = ops.look(self, lambda s, _a: kantor.get_kantor(s))
         if dibaca:
             self.show_kantor(dibaca.value)
@@ -260,7 +264,7 @@ class BerandaPage(Page):
                 self.show_data(hasil)
 
         self.ctx.tasks.run(
-            work, done, self.on_read_failed, label="Memuat Beranda…", cancellable=False, progress=False
+            work, done, self.on_read_failed, label="Memuat Beranda…", cancellable=False, quiet=True
         )
 
     def on_read_failed(self, exc: BaseException) -> None:

@@ -190,8 +190,11 @@ def look(
     message: Note | None = None,
     background: str | None = None,
     cancellable: bool = True,
+    quiet: bool = False,
 ) -> Outcome[T]:
-    """Run ``fn(session, actor)`` as a read that changes nothing; errors are shown as ``act`` shows them."""
+    """Run ``fn(session, actor)`` as a read that changes nothing; errors are shown as ``act`` shows them.
+
+    ``quiet`` with ``background``: no progress dialog, for a read whose widget shows it is loading."""
     context = ctx or context_of(widget)
 
     def work() -> T:
@@ -199,7 +202,7 @@ def look(
             return fn(session, context.actor)
 
     hooks = _Hooks("", None, then, failed, cancelled, notes, message, None)
-    return _run(widget, context, work, hooks, background, cancellable)
+    return _run(widget, context, work, hooks, background, cancellable, quiet=quiet)
 
 
 def attempt(
@@ -250,6 +253,8 @@ def _run(
     background: str | None,
     cancellable: bool,
     tasks: TaskRunner | None = None,
+    *,
+    quiet: bool = False,
 ) -> Outcome[T]:
     def on_success(value: T) -> None:
         if hooks.then is not None:
@@ -281,7 +286,9 @@ def _run(
                 _task.reset(token)
 
         runner = tasks or (context or context_of(widget)).tasks
-        task = runner.run(tracked, on_success, on_failure, label=background, cancellable=cancellable)
+        task = runner.run(
+            tracked, on_success, on_failure, label=background, cancellable=cancellable, quiet=quiet
+        )
         return Outcome(pending=True, task=task)
     server = _server_status(widget, context, tasks)
     while True:

@@ -99,18 +99,16 @@ class TaskRunner(QObject):
         *,
         label: str = "Sedang memproses…",
         cancellable: bool = True,
-        progress: bool = True,
+        quiet: bool = False,
     ) -> TaskContext:
-        """``progress`` False shows no progress dialog at all (a page filling itself while in view)."""
+        """``quiet``: no progress dialog at all (a page or chart that shows itself that it is loading)."""
         fallback = on_failure or (lambda exc: default_failure(self._parent, exc))
 
         def failure(exc: BaseException) -> None:
             if isinstance(exc, ServerTidakTerjangkau):
                 self.server.hilang(exc)
                 if koneksi.tanya_coba_lagi(self._parent, exc):
-                    self.run(
-                        fn, on_success, on_failure, label=label, cancellable=cancellable, progress=progress
-                    )
+                    self.run(fn, on_success, on_failure, label=label, cancellable=cancellable, quiet=quiet)
                     return
             fallback(exc)
 
@@ -129,7 +127,7 @@ class TaskRunner(QObject):
             return context
 
         signals = _Signals()
-        if not progress:
+        if quiet:
             context = TaskContext(lambda *_: None)
 
             def quiet_done(result: object) -> None:

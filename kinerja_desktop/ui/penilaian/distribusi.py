@@ -13,7 +13,7 @@ from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.predikat import Predikat
 from kinerja_desktop.ui.common.table import Column, RowTableModel, make_table, set_widths
 from kinerja_desktop.ui.common.widgets import HINT_STYLE, OK_STYLE, WARNING_STYLE
-from kinerja_desktop.ui.penilaian.kurva import LEBAR, KurvaLabel
+from kinerja_desktop.ui.penilaian.kurva import LEBAR, KurvaDistribusi
 
 
 def persen(nilai: float) -> str:
@@ -62,7 +62,7 @@ class DistribusiPanel(QWidget):
         rows = len(Predikat) + 2
         self.table.setFixedHeight(self.table.verticalHeader().defaultSectionSize() * (rows + 1) + 6)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.kurva = KurvaLabel()
+        self.kurva = KurvaDistribusi()
         self.temuan = QLabel(wordWrap=True)
         self.temuan.setTextFormat(Qt.TextFormat.RichText)
         self.setMinimumWidth(LEBAR + 12)

@@ -12,6 +12,7 @@ from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, StatusEvaluasi
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.nip import format_nip
 from kinerja_desktop.core.rules.predikat import Predikat, Rating
+from kinerja_desktop.ui.common.grafik import WARNA_PREDIKAT
 from kinerja_desktop.ui.common.table import DIMMED, Column, RowTableModel, make_table, set_widths
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -20,13 +21,6 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 #: The numeric codes of printed forms and older apps (3 di atas, 2 sesuai, 1 di bawah).
 RATING_KEY: dict[int, Rating] = {r.kode_angka: r for r in Rating}
 _PENDEK = {Rating.DI_ATAS: "Di Atas", Rating.SESUAI: "Sesuai", Rating.DI_BAWAH: "Di Bawah"}
-WARNA_PREDIKAT = {
-    Predikat.SANGAT_BAIK: QColor("#1b6e4a"),
-    Predikat.BAIK: QColor("#4c9a6a"),
-    Predikat.BUTUH_PERBAIKAN: QColor("#d4a017"),
-    Predikat.KURANG: QColor("#d9822b"),
-    Predikat.SANGAT_KURANG: QColor("#b00020"),
-}
 _WARNA_STATUS = {
     StatusEvaluasi.FINAL: QColor("#1b5e20"),
     StatusEvaluasi.TANPA_SKP: QColor("#b00020"),

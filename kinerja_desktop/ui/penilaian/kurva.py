@@ -1,132 +1,103 @@
-"""The distribution curve as the regulation's annex draws it: bars per predikat, worst to best."""
+"""The distribution curve as the regulation's annex draws it: pegawai per predikat, worst to best."""
 
 from __future__ import annotations
 
-from itertools import pairwise
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QLineSeries, QStackedBarSeries
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QWidget
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
-
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.predikat import Predikat
-from kinerja_desktop.ui.penilaian.grid import WARNA_PREDIKAT
-
-#: The x-axis of the annex, left to right.
-SUMBU_X = (
-    Predikat.SANGAT_KURANG,
-    Predikat.KURANG,
-    Predikat.BUTUH_PERBAIKAN,
-    Predikat.BAIK,
-    Predikat.SANGAT_BAIK,
+from kinerja_desktop.ui.common.grafik import (
+    URUTAN_SUMBU_X,
+    WARNA_PREDIKAT,
+    ChartView,
+    LabelNilai,
+    chart_baru,
+    gaya_sumbu,
+    huruf,
+    isi_sumbu,
+    label_predikat,
+    pena_kurva,
+    sumbu_nilai,
+    titik_kurva,
 )
-_LABEL_X = {
-    Predikat.SANGAT_KURANG: "Sangat\nKurang",
-    Predikat.KURANG: "Kurang/\nMisconduct",
-    Predikat.BUTUH_PERBAIKAN: "Butuh\nPerbaikan",
-    Predikat.BAIK: "Baik",
-    Predikat.SANGAT_BAIK: "Sangat\nBaik",
-}
-LEBAR, TINGGI = 330, 220
-_KANAN_TENGAH = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_KIRI, _KANAN, _ATAS, _BAWAH = 46, 6, 14, 36
+
+#: Kept for the callers that lay out around the chart (its smallest comfortable size).
+SUMBU_X = URUTAN_SUMBU_X
+LEBAR, TINGGI = 340, 240
+KOSONG = "Belum ada predikat"
 
 
-def langkah(maks: int) -> int:
-    """A tick step giving at most about five ticks: 1, 2, 5, 10, 20, 50, …"""
-    base = 1
-    while True:
-        for step in (base, 2 * base, 5 * base):
-            if maks <= 5 * step:
-                return step
-        base *= 10
-
-
-def gambar_kurva(
-    jumlah: dict[Predikat, int], lebar: int = LEBAR, tinggi: int = TINGGI, skala: float = 1.0
-) -> QPixmap:
-    """The chart as a pixmap (``skala``: the screen's device pixel ratio, for sharp lines)."""
-    pixmap = QPixmap(int(lebar * skala), int(tinggi * skala))
-    pixmap.setDevicePixelRatio(skala)
-    pixmap.fill(QColor("white"))
-    p = QPainter(pixmap)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    font = QFont(p.font())
-    font.setPointSizeF(7.5)
-    p.setFont(font)
-    plot = QRectF(_KIRI, _ATAS, lebar - _KIRI - _KANAN, tinggi - _ATAS - _BAWAH)
-    maks = max(jumlah.values(), default=0)
-    step = langkah(max(maks, 1))
-    puncak = max(step * -(-max(maks, 1) // step), 1)
-    axis = QPen(QColor("#555555"))
-    grid = QPen(QColor("#e4e4e4"))
-    for tick in range(0, puncak + 1, step):
-        y = plot.bottom() - plot.height() * tick / puncak
-        p.setPen(grid)
-        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        p.setPen(axis)
-        p.drawText(QRectF(_KIRI - 30, y - 8, 24, 16), _KANAN_TENGAH, str(tick))
-    p.save()
-    p.translate(12, plot.center().y())
-    p.rotate(-90)
-    p.drawText(
-        QRectF(-plot.height() / 2, -8, plot.height(), 16), Qt.AlignmentFlag.AlignCenter, "Frekuensi Pegawai"
-    )
-    p.restore()
-    p.setPen(axis)
-    p.drawLine(plot.bottomLeft(), plot.bottomRight())
-    p.drawLine(plot.bottomLeft(), plot.topLeft())
-    slot = plot.width() / len(SUMBU_X)
-    tops: list[QPointF] = []
-    for n, predikat in enumerate(SUMBU_X):
-        nilai = jumlah.get(predikat, 0)
-        x = plot.left() + slot * n
-        h = plot.height() * nilai / puncak
-        bar = QRectF(x + slot * 0.18, plot.bottom() - h, slot * 0.64, h)
-        p.fillRect(bar, WARNA_PREDIKAT[predikat])
-        tops.append(QPointF(bar.center().x(), bar.top()))
-        p.setPen(axis)
-        if nilai:
-            p.drawText(QRectF(x, bar.top() - 15, slot, 14), Qt.AlignmentFlag.AlignCenter, str(nilai))
-        p.drawText(
-            QRectF(x, plot.bottom() + 3, slot, _BAWAH - 3),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-            _LABEL_X[predikat],
-        )
-    if maks:
-        _kurva(p, tops)
-    else:
-        p.setPen(QColor("#888888"))
-        p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "Belum ada predikat")
-    p.end()
-    return pixmap
-
-
-def _kurva(p: QPainter, tops: list[QPointF]) -> None:
-    """A smooth line through the tops of the bars, as the annex draws its curve."""
-    path = QPainterPath(tops[0])
-    for a, b in pairwise(tops):
-        middle = (a.x() + b.x()) / 2
-        path.cubicTo(QPointF(middle, a.y()), QPointF(middle, b.y()), b)
-    pen = QPen(QColor("#1f3b73"), 1.6)
-    pen.setStyle(Qt.PenStyle.DashLine)
-    p.setPen(pen)
-    p.setBrush(Qt.BrushStyle.NoBrush)
-    p.drawPath(path)
-
-
-class KurvaLabel(QLabel):
-    """Shows the chart; ``set_jumlah`` redraws it (no paint-event override, see ``ui/table.py``)."""
+class KurvaDistribusi(ChartView):
+    """Bars of pegawai per predikat (each in its predikat's colour, the count under its name) and the
+    dashed curve through their tops; ``set_jumlah`` updates them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFixedSize(LEBAR, TINGGI)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.chart_ = chart_baru()
+        super().__init__(self.chart_, parent)
+        self.setMinimumSize(LEBAR, TINGGI)
         self.setToolTip("Kurva distribusi predikat kinerja pegawai (lampiran SE MenPANRB 3/2023)")
+        self.chart_.legend().hide()
+        self.chart_.setTitleFont(huruf(-1))
+        self.batang = QStackedBarSeries()
+        self.batang.setBarWidth(0.64)
+        self.set_batang: dict[Predikat, QBarSet] = {}
+        for predikat in URUTAN_SUMBU_X:
+            bar_set = QBarSet(predikat.label)
+            bar_set.append([0.0] * len(URUTAN_SUMBU_X))
+            bar_set.setColor(WARNA_PREDIKAT[predikat])
+            bar_set.setBorderColor(WARNA_PREDIKAT[predikat])
+            self.batang.append(bar_set)
+            self.set_batang[predikat] = bar_set
+        self.kurva = QLineSeries()
+        self.kurva.setName("Kurva")
+        self.kurva.setPen(pena_kurva())
+        self.chart_.addSeries(self.batang)
+        self.chart_.addSeries(self.kurva)
+        self.sumbu_x = QBarCategoryAxis()
+        gaya_sumbu(self.sumbu_x)
+        self.sumbu_x.setLabelsVisible(False)
+        self.sumbu_x.setCategories([p.label for p in URUTAN_SUMBU_X])
+        self.sumbu_x.setGridLineVisible(False)
+        self.chart_.addAxis(self.sumbu_x, Qt.AlignmentFlag.AlignBottom)
+        self.batang.attachAxis(self.sumbu_x)
+        self.kurva.attachAxis(self.sumbu_x)
+        self.sumbu_y = sumbu_nilai(1, judul="Frekuensi Pegawai")
+        self.chart_.addAxis(self.sumbu_y, Qt.AlignmentFlag.AlignLeft)
+        self.batang.attachAxis(self.sumbu_y)
+        self.kurva.attachAxis(self.sumbu_y)
+        self.angka = LabelNilai(self.chart_, self.batang)
+        self.nama = LabelNilai(self.chart_, self.batang, di_bawah=True)
+        margins = self.chart_.margins()
+        margins.setBottom(margins.bottom() + 2 * huruf(-1).pointSize() + 14)
+        self.chart_.setMargins(margins)
+        self.nama.set_labels(
+            [(QPointF(n, 0), label_predikat(p)) for n, p in enumerate(URUTAN_SUMBU_X)], huruf(-2)
+        )
         self.jumlah: dict[Predikat, int] = {}
         self.set_jumlah({})
 
     def set_jumlah(self, jumlah: dict[Predikat, int]) -> None:
-        self.jumlah = dict(jumlah)
-        screen = QGuiApplication.primaryScreen()
-        skala = screen.devicePixelRatio() if screen is not None else 1.0
-        self.setPixmap(gambar_kurva(self.jumlah, skala=skala))
+        self.jumlah = {p: int(jumlah.get(p, 0)) for p in URUTAN_SUMBU_X}
+        nilai = [self.jumlah[p] for p in URUTAN_SUMBU_X]
+        for predikat, bar_set in self.set_batang.items():
+            for n, sumbu in enumerate(URUTAN_SUMBU_X):
+                bar_set.replace(n, float(self.jumlah[predikat]) if sumbu is predikat else 0.0)
+        ada = any(nilai)
+        self.kurva.replace(titik_kurva(nilai) if ada else [])
+        isi_sumbu(self.sumbu_y, max(nilai) * 1.12)
+        self.angka.set_labels([(QPointF(n, v), format_angka(v)) for n, v in enumerate(nilai) if v])
+        self.chart_.setTitle("" if ada else KOSONG)
+
+    def nilai_batang(self) -> dict[Predikat, float]:
+        """What each predikat's bar shows (for tests and checks)."""
+        return {p: self.set_batang[p].at(n) for n, p in enumerate(URUTAN_SUMBU_X)}
+
+    def label_angka(self) -> list[str]:
+        """The counts written above the bars, left to right (none above an empty bar)."""
+        return self.angka.texts()
+
+    def nilai_kurva(self) -> list[float]:
+        """The curve's height at each bar (it passes through their tops)."""
+        return [p.y() for p in self.kurva.points() if p.x() == int(p.x())]

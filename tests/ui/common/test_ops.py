@@ -177,7 +177,7 @@ def test_background_work_reports_progress_and_batal_keeps_nothing(
     got: list[int] = []
     ops.act(page, _rename_with_progress, then=got.append, background="Mengubah…", cancellable=False)
     assert tasks_seen["progress"] == [(1, 2, "Separuh…")] and got
-    assert tasks_seen["kwargs"] == {"label": "Mengubah…", "cancellable": False}
+    assert tasks_seen["kwargs"] == {"label": "Mengubah…", "cancellable": False, "quiet": False}
     ops.progress(1, 1)  # outside background work: nothing to report, nothing raised
 
     before = ops.look(page, lambda s, a: [u.nama for u in s.scalars(select(UnitKerja))]).value

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.core.errors import KnownError
@@ -33,6 +33,24 @@ def test_task_runs_off_the_gui_thread_and_reports_back(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
     assert seen["result"] == 42
     assert seen["thread"] is not threading.main_thread()
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_a_quiet_task_never_shows_the_progress_dialog(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, quiet: bool
+) -> None:
+    monkeypatch.setattr(tasks, "PROGRESS_DELAY_MS", 10)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = TaskRunner(parent)
+    release = threading.Event()
+    done: list[object] = []
+    runner.run(lambda ctx: release.wait(5), done.append, label="Memuat…", quiet=quiet)
+    qtbot.wait(200)  # well past the dialog's delay
+    shown = [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
+    release.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert bool(shown) is not quiet
 
 
 def test_cancel_stops_the_task_at_its_next_progress_call(qtbot: QtBot) -> None:

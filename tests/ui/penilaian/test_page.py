@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.core.model.evaluasi import BarisEvaluasi, StatusEvaluasi
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.distribusi import CapaianOrganisasi
 from kinerja_desktop.core.rules.predikat import Predikat
 from kinerja_desktop.core.services import evaluasi
@@ -26,6 +27,7 @@ from kinerja_desktop.ui.penilaian import page as penilaian_page
 from kinerja_desktop.ui.penilaian.capaian import CapaianDialog
 from kinerja_desktop.ui.penilaian.finalise import AKUI, AkuiDialog
 from kinerja_desktop.ui.penilaian.grid import KOLOM_HASIL, KOLOM_PERILAKU, KOLOM_PREDIKAT, KOLOM_STATUS
+from kinerja_desktop.ui.penilaian.kurva import SUMBU_X
 from kinerja_desktop.ui.penilaian.page import PenilaianPage
 
 TAHUN = date.today().year
@@ -118,6 +120,7 @@ def test_keyboard_entry_rates_moves_down_and_updates_the_distribution(penilai: P
     assert (current.row(), current.column()) == (n + 1, KOLOM_HASIL)
     assert penilai.dist is not None and penilai.dist.jumlah[Predikat.SANGAT_BAIK] == sebelum + 1
     assert penilai.panel.kurva.jumlah[Predikat.SANGAT_BAIK] == sebelum + 1
+    assert penilai.panel.kurva.nilai_batang()[Predikat.SANGAT_BAIK] == sebelum + 1
     sebaran = {r.label: r.jumlah for r in penilai.panel.model.rows}
     assert sebaran["Sangat Baik"] == sebelum + 1
     # Back on the row: Delete clears the rating hasil, and the predikat with it.
@@ -404,7 +407,11 @@ def test_screenshot_of_the_loaded_page(penilai: PenilaianPage, tmp_path: Path) -
     penilai.show()
     image = penilai.grab()
     assert not image.isNull() and image.save(str(tmp_path / "penilaian.png"))
-    assert not penilai.panel.kurva.pixmap().isNull() and sum(penilai.panel.kurva.jumlah.values()) > 0
+    kurva = penilai.panel.kurva
+    assert sum(kurva.jumlah.values()) > 0
+    assert kurva.nilai_batang() == {p: float(n) for p, n in kurva.jumlah.items()}
+    assert kurva.nilai_kurva() == [float(kurva.jumlah[p]) for p in SUMBU_X]
+    assert kurva.label_angka() == [format_angka(kurva.jumlah[p]) for p in SUMBU_X if kurva.jumlah[p]]
 
 
 def test_the_real_evaluation_form_is_opened_for_the_row(penilai: PenilaianPage, monkeypatch) -> None:
