@@ -131,6 +131,10 @@ class _Card(QFrame):
         layout.addWidget(self.caption)
 
 
+#: The charts' least height: axis labels and a few unit bars stay readable on a 1366×768 screen.
+TINGGI_GRAFIK = 280
+
+
 class BerandaPage(Page):
     """Sections from the top: the office, the demo banner, a new office's first steps, the to-do lines,
     the numbers of the period, then ``area_grafik`` for charts; all in a scroll area.
@@ -203,6 +207,7 @@ class BerandaPage(Page):
         self.skp_detail.setTextFormat(Qt.TextFormat.PlainText)
         #: Charts of the office, below the numbers.
         self.grafik = GrafikKantor(ctx)
+        self.grafik.setMinimumHeight(TINGGI_GRAFIK)
         self.area_grafik = QVBoxLayout()
         self.area_grafik.addWidget(self.grafik)
         self._build_layout(grid)
@@ -228,8 +233,7 @@ class BerandaPage(Page):
         layout.addLayout(grid)
         layout.addWidget(self.skp_detail)
         layout.addSpacing(8)
-        layout.addLayout(self.area_grafik)
-        layout.addStretch(1)
+        layout.addLayout(self.area_grafik, 1)  # the charts take the height left, and keep enough to read
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
