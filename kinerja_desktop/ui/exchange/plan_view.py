@@ -109,7 +109,7 @@ class RencanaView(QWidget):
         masalah = list(r.masalah)
         self.masalah.set_rows(sorted(masalah, key=lambda m: (not m.menghalangi, m.lembar, m.baris or 0)))
         self.gabung.set_rows([g for g in r.penggabungan if not g.otomatis])
-        self.tab.setTabText(1, f"Masalah ({len(masalah)})")
+        self.tab.setTabText(1, f"Masalah ({format_angka(len(masalah))})")
         self.tab.setTabText(2, f"Digabungkan ({self.gabung.rowCount()})")
         self.kunci.setText(r.teks_kunci())
         self.kunci.setStyleSheet(WARNING_STYLE if r.kunci_baru else OK_STYLE)

@@ -93,7 +93,9 @@ class LaporanView(QWidget):
     def show_results(self, hasil: list[HasilBerkas]) -> None:
         self.model.set_rows(hasil)
         diimpor = sum(1 for h in hasil if h.hasil == "Diimpor")
-        self.judul.setText(f"Selesai: {diimpor} dari {len(hasil)} berkas diimpor.")
+        self.judul.setText(
+            f"Selesai: {format_angka(diimpor)} dari {format_angka(len(hasil))} berkas diimpor."
+        )
         cadangan = [str(h.cadangan) for h in hasil if h.cadangan is not None]
         if cadangan:
             self.cadangan.setText("Cadangan sebelum impor:\n" + "\n".join(cadangan))

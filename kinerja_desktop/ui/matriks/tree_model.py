@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.core.model.skp import JenisRhk, StatusSkp
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services.matriks import MatriksPeranHasil, PendukungRhk
 from kinerja_desktop.ui.common.table import DIMMED
 
@@ -59,9 +60,9 @@ def simpul_matriks(data: MatriksPeranHasil) -> list[Simpul]:
         keterangan = f"{jumlah} RHK pendukung" if jumlah else "Belum didukung bawahan"
         top = Baris((b.teks + _tambahan(b.jenis), b.nama, keterangan), f"{b.nama}\n{b.jabatan}", tebal=True)
         nodes.append(Simpul(top, [_pendukung(p) for p in b.pendukung]))
-    lepas = Baris((f"{GRUP_TANPA_INDUK} ({len(data.tanpa_induk)})", "", ""), tebal=True)
+    lepas = Baris((f"{GRUP_TANPA_INDUK} ({format_angka(len(data.tanpa_induk))})", "", ""), tebal=True)
     nodes.append(Simpul(lepas, [_pendukung(p, p.catatan.rstrip(".")) for p in data.tanpa_induk]))
-    tanpa = Baris((f"{GRUP_TANPA_SKP} ({len(data.atasan_tanpa_skp)})", "", ""), tebal=True)
+    tanpa = Baris((f"{GRUP_TANPA_SKP} ({format_angka(len(data.atasan_tanpa_skp))})", "", ""), tebal=True)
     nodes.append(
         Simpul(
             tanpa,

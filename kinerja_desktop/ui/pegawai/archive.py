@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.model.pegawai import PegawaiRow, StatusAktif
+from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.services import pegawai
 from kinerja_desktop.core.services.pegawai.records import HasilArsip
 from kinerja_desktop.core.validation.tables import max_length
@@ -121,10 +122,12 @@ class GantiAtasanDialog(QDialog):
         self.labels = dict(choices)
         self.atasan = PegawaiPicker()
         self.atasan.set_choices(choices)
-        daftar = ", ".join(bawahan[:8]) + (f", dan {len(bawahan) - 8} lainnya" if len(bawahan) > 8 else "")
+        daftar = ", ".join(bawahan[:8]) + (
+            f", dan {format_angka(len(bawahan) - 8)} lainnya" if len(bawahan) > 8 else ""
+        )
         self.intro = intro = QLabel(
-            f"{len(bawahan)} pegawai masih tercatat dengan {dari.nama_lengkap} sebagai pejabat penilai: "
-            f"{daftar}. Pilih atasan baru untuk mereka.",
+            f"{format_angka(len(bawahan))} pegawai masih tercatat dengan {dari.nama_lengkap} sebagai "
+            f"pejabat penilai: {daftar}. Pilih atasan baru untuk mereka.",
             wordWrap=True,
         )
         self.error = FieldNote()

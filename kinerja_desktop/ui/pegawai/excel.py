@@ -110,7 +110,7 @@ class PratinjauImpor(QDialog):
         for widget in (ringkas, self.keadaan, self.only_notable, self.table, self.detail):
             layout.addWidget(widget, 1 if widget is self.table else 0)
         if plan.unit_baru:
-            layout.addWidget(QLabel(f"Unit kerja yang akan dibuat ({len(plan.unit_baru)}):"))
+            layout.addWidget(QLabel(f"Unit kerja yang akan dibuat ({format_angka(len(plan.unit_baru))}):"))
             layout.addWidget(units)
         layout.addWidget(buttons)
         self.on_filter_toggled(True)

@@ -283,7 +283,9 @@ class PegawaiPage(Page):
         self.refresh()
         if hasil.bawahan:
             nama = ", ".join(hasil.bawahan[:5]) + (" dan lainnya" if len(hasil.bawahan) > 5 else "")
-            question = f"{len(hasil.bawahan)} pegawai masih melapor kepada {row.nama_lengkap}: {nama}."
+            question = (
+                f"{format_angka(len(hasil.bawahan))} pegawai masih melapor kepada {row.nama_lengkap}: {nama}."
+            )
             if ask_yes_no(self, question, "Pilih atasan baru untuk mereka sekarang?", default_yes=True):
                 ganti = GantiAtasanDialog(self.ctx, row, hasil.bawahan, rows, self)
                 if ganti.exec() == QDialog.DialogCode.Accepted:
