@@ -341,6 +341,7 @@ class MainWindow(QMainWindow):
             return
         show_info(self, "Sambungan server sudah disimpan. Silakan masuk kembali.")
         self._logging_out = True
+        self.tasks.wait()  # reads still running end before the app closes this connection
         self.reconnect_requested.emit()
 
     def on_start_real_triggered(self) -> None:
@@ -354,6 +355,7 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         self._logging_out = True
+        self.tasks.wait()  # reads still running (Beranda, charts) end on the demo before it is moved
         self.start_real_requested.emit(dialog.keep)
 
     def on_change_password_triggered(self) -> None:

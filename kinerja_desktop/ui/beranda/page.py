@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.errors import KnownError
@@ -264,7 +265,7 @@ class BerandaPage(Page):
                 return baca_beranda(session, actor, hari_ini(), cadangan)
 
         def done(hasil: BacaanBeranda) -> None:
-            if nomor == self._bacaan_ke:
+            if isValid(self) and nomor == self._bacaan_ke:  # not a page closed while it was read
                 self.show_data(hasil)
 
         self.ctx.tasks.run(
@@ -272,6 +273,8 @@ class BerandaPage(Page):
         )
 
     def on_read_failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return
         if isinstance(exc, KnownError):
             self.status_pekerjaan.setText(str(exc))
             self.status_pekerjaan.setStyleSheet(ERROR_STYLE)
