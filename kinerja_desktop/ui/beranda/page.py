@@ -245,8 +245,8 @@ class BerandaPage(Page):
 
     # --- data -------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """The office at once; the lines, numbers and charts in the background (no progress dialog)."""
-        self.grafik.refresh()
+        """The office at once; the lines and numbers, then the charts, in the background (no progress
+        dialog): the worker takes them in turn, and the work waiting comes first."""
         dibaca = ops.look(self, lambda s, _a: kantor.get_kantor(s))
         if dibaca:
             self.show_kantor(dibaca.value)
@@ -271,6 +271,7 @@ class BerandaPage(Page):
         self.ctx.tasks.run(
             work, done, self.on_read_failed, label="Memuat Beranda…", cancellable=False, quiet=True
         )
+        self.grafik.refresh()
 
     def on_read_failed(self, exc: BaseException) -> None:
         if not isValid(self):
