@@ -13,7 +13,7 @@ from kinerja_desktop.core.db.base import utcnow
 from kinerja_desktop.core.db.models import Pegawai, Pelatihan, Pengguna, Skp, SyncLog, UnitKerja
 from kinerja_desktop.core.model.skp import StatusSkp
 from kinerja_desktop.core.rules.angka import format_angka
-from kinerja_desktop.core.rules.periode import Periode, periode_untuk_tanggal
+from kinerja_desktop.core.rules.periode import AKHIR, Periode, daftar_periode, periode, periode_untuk_tanggal
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
 from kinerja_desktop.core.services.kemajuan import Kemajuan, jumlah, kemajuan_per_unit
@@ -135,9 +135,21 @@ def _penilai(session: Session, actor: Actor, tahun: int, p: Periode) -> list[Pek
     ):
         teks = f"{format_angka(n)} SKP {skp_tahun} menunggu persetujuan Anda"
         baris.append(Pekerjaan(teks, Tujuan.SKP_DIAJUKAN, int(n), skp_tahun))
-    total = jumlah(kemajuan_per_unit(session, tahun, p, atasan_id=actor.pegawai_id, realisasi=False))
-    baris.extend(_penilaian(total, tahun, p, "bawahan"))
+    # The period just ended is rated now (in January: last year's last period and its Akhir Tahun).
+    for t, q in (*periode_sebelumnya(session, tahun, p), (tahun, p)):
+        total = jumlah(kemajuan_per_unit(session, t, q, atasan_id=actor.pegawai_id, realisasi=False))
+        baris.extend(_penilaian(total, t, q, "bawahan"))
     return baris
+
+
+def periode_sebelumnya(session: Session, tahun: int, p: Periode) -> list[tuple[int, Periode]]:
+    """The periods rated just after ``p`` began: the one before it in the office's rhythm, and after the
+    first period of a year the previous year's last period and its Akhir Tahun."""
+    semua = daftar_periode(ritme_kantor(session), termasuk_akhir=False)
+    i = semua.index(p) if p in semua else 0
+    if i > 0:
+        return [(tahun, semua[i - 1])]
+    return [(tahun - 1, semua[-1]), (tahun - 1, periode(AKHIR))]
 
 
 def _penilaian(total: Kemajuan, tahun: int, p: Periode, siapa: str) -> list[Pekerjaan]:

@@ -65,7 +65,7 @@ def test_penilai_sees_only_their_own_subordinates(ws: Workspace) -> None:
         milik_penilai = _belum_dinilai(s, tahun, "TW4", kepala)
         sekantor = _belum_dinilai(s, tahun, "TW4", None)
     assert 0 < milik_penilai < sekantor
-    belum = [b for b in daftar.baris if b.tujuan is Tujuan.BELUM_DINILAI]
+    belum = [b for b in daftar.baris if b.tujuan is Tujuan.BELUM_DINILAI and b.periode == "TW4"]
     assert [(b.teks, b.jumlah, b.periode) for b in belum] == [
         (f"{milik_penilai} bawahan belum dinilai Triwulan IV {tahun}", milik_penilai, "TW4")
     ]
@@ -81,9 +81,32 @@ def test_penilai_sees_only_their_own_subordinates(ws: Workspace) -> None:
     admin = demo_actor(ws, "admin")
     with ws.transaction(admin) as s:
         evaluasi.start_evaluasi(s, admin, skp_id, "TW4")
-    jumlah = _jumlah(_baca(ws, "penilai", hari))
-    assert jumlah[Tujuan.BELUM_DINILAI] == milik_penilai - 1
-    assert jumlah[Tujuan.BELUM_FINAL] == 1
+    tw4 = {b.tujuan: b.jumlah for b in _baca(ws, "penilai", hari).baris if b.periode == "TW4"}
+    assert tw4[Tujuan.BELUM_DINILAI] == milik_penilai - 1
+    assert tw4[Tujuan.BELUM_FINAL] == 1
+
+
+def test_penilai_sees_the_period_just_ended_and_in_january_last_years_akhir(ws: Workspace) -> None:
+    tahun = _tahun(ws)
+    kepala = camat(ws)
+    with ws.read() as s:
+        tw3 = _belum_dinilai(s, tahun, "TW3", kepala)
+        tw4 = _belum_dinilai(s, tahun, "TW4", kepala)
+        akhir = _belum_dinilai(s, tahun, "AKHIR", kepala)
+    assert tw4 > 0 and akhir > 0
+    november = {
+        b.periode: b.jumlah
+        for b in _baca(ws, "penilai", date(tahun, 11, 15)).baris
+        if b.tujuan is Tujuan.BELUM_DINILAI
+    }
+    assert november == ({"TW3": tw3} if tw3 else {}) | {"TW4": tw4}
+    januari = _baca(ws, "penilai", date(tahun + 1, 1, 10))
+    assert januari.periode_label == f"Triwulan I {tahun + 1}"
+    belum = [(b.teks, b.tahun, b.periode) for b in januari.baris if b.tujuan is Tujuan.BELUM_DINILAI]
+    assert belum == [
+        (f"{tw4} bawahan belum dinilai Triwulan IV {tahun}", tahun, "TW4"),
+        (f"{akhir} bawahan belum dinilai Akhir Tahun {tahun}", tahun, "AKHIR"),
+    ]
 
 
 def test_penilai_sees_the_skp_submitted_to_them(ws: Workspace) -> None:

@@ -60,9 +60,10 @@ def _buka(
 
 
 def _baris(beranda: BerandaPage, tujuan: Tujuan) -> tuple[QPushButton, Pekerjaan]:
+    """The line of ``tujuan`` for the current period (a penilai may also have the period just ended)."""
     found = [(w, b) for w, b in beranda.baris if b.tujuan is tujuan]
-    assert len(found) == 1, [b.teks for _, b in beranda.baris]
-    widget, baris = found[0]
+    assert found, [b.teks for _, b in beranda.baris]
+    widget, baris = found[-1]
     assert isinstance(widget, QPushButton) and widget.text().endswith(baris.teks)
     return widget, baris
 
