@@ -166,11 +166,14 @@ def _penilaian(total: Kemajuan, tahun: int, p: Periode, siapa: str) -> list[Peke
 
 def _operator(session: Session, tahun: int, p: Periode, hari: date) -> list[Pekerjaan]:
     baris = []
-    total = jumlah(kemajuan_per_unit(session, tahun, p, penilaian=False))
-    if total.tanpa_realisasi:
-        n = total.tanpa_realisasi
-        teks = f"{format_angka(n)} pegawai belum mengisi realisasi {p.label} {tahun}"
-        baris.append(Pekerjaan(teks, Tujuan.TANPA_REALISASI, n, tahun, p.kode))
+    # Realisation of a period is reported as it ends: the period just ended comes first when still open.
+    sebelum = [(t, q) for t, q in periode_sebelumnya(session, tahun, p) if not q.is_akhir]
+    for t, q in (*sebelum, (tahun, p)):
+        total = jumlah(kemajuan_per_unit(session, t, q, penilaian=False))
+        if total.tanpa_realisasi:
+            n = total.tanpa_realisasi
+            teks = f"{format_angka(n)} pegawai belum mengisi realisasi {q.label} {t}"
+            baris.append(Pekerjaan(teks, Tujuan.TANPA_REALISASI, n, t, q.kode))
     draf = session.scalar(
         select(func.count())
         .select_from(Skp)

@@ -170,6 +170,16 @@ def test_operator_lines_match_direct_counts(ws: Workspace) -> None:
     mei = _jumlah(_baca(ws, "operator", date(tahun, 5, 10)))
     assert mei.get(Tujuan.TANPA_REALISASI, 0) < disetujui
 
+    # In January the period just ended (last year's Triwulan IV) is the one still open; Akhir Tahun
+    # has no realisation of its own.
+    januari = [
+        (b.teks, b.tahun, b.periode)
+        for b in _baca(ws, "operator", date(tahun + 1, 1, 10)).baris
+        if b.tujuan is Tujuan.TANPA_REALISASI
+    ]
+    assert januari[0] == (f"{disetujui} pegawai belum mengisi realisasi Triwulan IV {tahun}", tahun, "TW4")
+    assert "AKHIR" not in {periode for _, _, periode in januari}
+
 
 def test_package_line_only_when_stale(ws: Workspace) -> None:
     tahun = _tahun(ws)
