@@ -10,14 +10,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import utcnow
-from kinerja_desktop.core.db.models import Pegawai, Pelatihan, Pengguna, Skp, SyncLog, UnitKerja
+from kinerja_desktop.core.db.models import Pegawai, Pengguna, Skp, SyncLog, UnitKerja
 from kinerja_desktop.core.model.skp import StatusSkp
 from kinerja_desktop.core.rules.angka import format_angka
 from kinerja_desktop.core.rules.periode import AKHIR, Periode, daftar_periode, periode, periode_untuk_tanggal
 from kinerja_desktop.core.services import kantor
 from kinerja_desktop.core.services.access import Actor, Izin, Peran, require
 from kinerja_desktop.core.services.kemajuan import Kemajuan, jumlah, kemajuan_per_unit
-from kinerja_desktop.core.services.pelatihan import JP_MINIMUM_PNS
+from kinerja_desktop.core.services.pelatihan import JP_MINIMUM_PNS, jp_per_pegawai
 from kinerja_desktop.core.services.realisasi import ritme_kantor
 
 #: A package not sent for longer than this many days is worth a line (the central office waits for it).
@@ -205,16 +205,7 @@ def _operator(session: Session, tahun: int, p: Periode, hari: date) -> list[Peke
 
 def _kurang_jp(session: Session, tahun: int) -> int:
     """Active PNS and CPNS with fewer training hours than the yearly minimum (by start date)."""
-    jp = (
-        select(Pelatihan.pegawai_id, func.sum(Pelatihan.jp).label("jp"))
-        .where(
-            Pelatihan.dihapus_pada.is_(None),
-            Pelatihan.tanggal_mulai >= date(tahun, 1, 1),
-            Pelatihan.tanggal_mulai <= date(tahun, 12, 31),
-        )
-        .group_by(Pelatihan.pegawai_id)
-        .subquery()
-    )
+    jp = jp_per_pegawai(tahun)
     n = session.scalar(
         select(func.count())
         .select_from(Pegawai)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.core.db.base import utcnow
@@ -163,10 +163,9 @@ def jp_tahun(session: Session, pegawai_id: str, tahun: int) -> int:
     return int(total or 0)
 
 
-def rekap_jp(session: Session, actor: Actor, tahun: int, *, hanya_bermasalah: bool = False) -> list[RekapJp]:
-    """Every active pegawai's JP for ``tahun`` (by start date); optionally only those short or over."""
-    require(actor, Izin.LIHAT_DATA)
-    jp = (
+def jp_per_pegawai(tahun: int) -> Subquery:
+    """Subquery (``pegawai_id``, ``jp``): each pegawai's training hours of ``tahun`` (by start date)."""
+    return (
         select(Pelatihan.pegawai_id, func.sum(Pelatihan.jp).label("jp"))
         .where(
             Pelatihan.dihapus_pada.is_(None),
@@ -176,6 +175,12 @@ def rekap_jp(session: Session, actor: Actor, tahun: int, *, hanya_bermasalah: bo
         .group_by(Pelatihan.pegawai_id)
         .subquery()
     )
+
+
+def rekap_jp(session: Session, actor: Actor, tahun: int, *, hanya_bermasalah: bool = False) -> list[RekapJp]:
+    """Every active pegawai's JP for ``tahun`` (by start date); optionally only those short or over."""
+    require(actor, Izin.LIHAT_DATA)
+    jp = jp_per_pegawai(tahun)
     stmt = (
         select(
             Pegawai.id,
